@@ -1,0 +1,8 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "liaison-core"
+
+#include "config.h"
+
+#include "liaison-core-error.h"
+
+G_DEFINE_QUARK (liaison-core-error-quark, liaison_core_error)

@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "liaison-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "liaison-application.h"
+#include "liaison-gui-resources.h"
+#include "liaison-window.h"
+
+struct _LiaisonApplication
+{
+  AdwApplication parent_instance;
+
+  char *database_path;
+  LiaisonContext *context;
+  GError *open_error;
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonApplication, liaison_application, ADW_TYPE_APPLICATION)
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  LiaisonApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { "China-ASEAN Environmental Cooperation Center", NULL };
+  AdwAboutWindow *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", window,
+                        "application-name", _("Liaison"),
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("China-ASEAN Environmental Cooperation Center"),
+                        "comments", _("Plan China–ASEAN environmental cooperation events, register their participants "
+                                      "and follow the Green Envoys Programme, in Chinese and English."),
+                        "website", "http://www.chinaaseanenv.org/",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+on_error_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   gpointer          user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+show_open_error (LiaisonApplication *self)
+{
+  AdwMessageDialog *dialog;
+
+  /* A window of its own: the database could not be opened, so there is no main window. */
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("The database cannot be opened"),
+                                                       self->open_error->message));
+  adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_error_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+liaison_application_startup (GApplication *app)
+{
+  LiaisonApplication *self = LIAISON_APPLICATION (app);
+  g_autoptr(LiaisonStore) store = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  const char *quit_accels[] = { "<Control>q", NULL };
+
+  liaison_gui_register_resource ();
+
+  G_APPLICATION_CLASS (liaison_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+
+  store = liaison_store_open (self->database_path, &self->open_error);
+  if (store == NULL)
+    return;
+
+  settings = g_settings_new ("org.chinaaseanenv.Liaison");
+  self->context = liaison_context_new (store, settings);
+}
+
+static void
+liaison_application_activate (GApplication *app)
+{
+  LiaisonApplication *self = LIAISON_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->open_error != NULL)
+    {
+      show_open_error (self);
+      return;
+    }
+
+  if (window == NULL)
+    window = GTK_WINDOW (liaison_window_new (ADW_APPLICATION (self), self->context));
+  gtk_window_present (window);
+}
+
+static void
+liaison_application_finalize (GObject *object)
+{
+  LiaisonApplication *self = (LiaisonApplication *) object;
+
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->database_path, g_free);
+  g_clear_error (&self->open_error);
+
+  G_OBJECT_CLASS (liaison_application_parent_class)->finalize (object);
+}
+
+static void
+liaison_application_class_init (LiaisonApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = liaison_application_finalize;
+  app_class->startup = liaison_application_startup;
+  app_class->activate = liaison_application_activate;
+}
+
+static void
+liaison_application_init (LiaisonApplication *self)
+{
+}
+
+LiaisonApplication *
+liaison_application_new (const char *database_path)
+{
+  LiaisonApplication *self;
+
+  self = g_object_new (LIAISON_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/org/chinaaseanenv/Liaison",
+                       NULL);
+  self->database_path = g_strdup (database_path);
+  return self;
+}

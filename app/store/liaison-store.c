@@ -1,0 +1,2474 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "liaison-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "liaison-search-key.h"
+#include "liaison-store-private.h"
+#include "liaison-store-resources.h"
+
+#define MIGRATIONS_PATH "/org/chinaaseanenv/Liaison/migrations"
+
+struct _LiaisonStore
+{
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *db;
+  GHashTable *statements;
+  guint depth;
+  int version;
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonStore, liaison_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (liaison-store-error-quark, liaison_store_error)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The columns of each table that a domain object maps onto, in one place:
+ * the INSERT, the SELECT and the journal's diff are all built from them. */
+static const char *event_fields[] = {
+  "kind", "status", "mode", "title_zh", "title_en", "theme_zh", "theme_en",
+  "description_zh", "description_en", "start_local", "end_local", "time_zone",
+  "precision", "year", "venue", "city_zh", "city_en", "country", "online_url",
+  "organisers", "partners", "capacity", "registration_deadline", "budget",
+  "currency", "funding", "track", "recurrence", "activities", "areas",
+};
+#define N_EVENT_COLUMNS (G_N_ELEMENTS (event_fields) - 2)
+
+static const char *participant_fields[] = {
+  "family_native", "given_native", "family_latin", "given_latin", "name_order",
+  "honorific", "gender", "organisation_zh", "organisation_en", "position_zh",
+  "position_en", "sector", "country", "emails", "phones", "languages",
+  "consent", "consent_date", "sort_key",
+};
+
+static const char *status_columns[LIAISON_N_REGISTRATION_STATUSES] = {
+  "invited_at", "registered_at", "waitlisted_at", "confirmed_at",
+  "attended_at", "no_show_at", "declined_at", "cancelled_at",
+};
+
+void
+liaison_journal_entry_free (LiaisonJournalEntry *entry)
+{
+  g_free (entry->time);
+  g_free (entry->action);
+  g_free (entry->entity);
+  g_free (entry->entity_id);
+  g_free (entry->field);
+  g_free (entry->old_value);
+  g_free (entry->new_value);
+  g_free (entry);
+}
+
+void
+liaison_area_free (LiaisonArea *area)
+{
+  g_free (area->id);
+  g_free (area->title_zh);
+  g_free (area->title_en);
+  g_free (area);
+}
+
+void
+liaison_plan_progress_clear (LiaisonPlanProgress *progress)
+{
+  g_clear_pointer (&progress->activity_code, g_free);
+}
+
+void
+liaison_history_entry_clear (LiaisonHistoryEntry *entry)
+{
+  g_clear_pointer (&entry->event_id, g_free);
+  g_clear_pointer (&entry->title_zh, g_free);
+  g_clear_pointer (&entry->title_en, g_free);
+  g_clear_pointer (&entry->track, g_free);
+}
+
+/* ------------------------------------------------------------------------ */
+/* sqlite plumbing                                                           */
+
+void
+liaison_store_set_error (LiaisonStore  *self,
+                         GError       **error,
+                         int            rc)
+{
+  int code;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      code = LIAISON_STORE_ERROR_FULL;
+      g_set_error (error, LIAISON_STORE_ERROR, code,
+                   _("The disk holding %s is full; nothing was changed"), self->path);
+      return;
+    case SQLITE_READONLY:
+      code = LIAISON_STORE_ERROR_READ_ONLY;
+      break;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      code = LIAISON_STORE_ERROR_CORRUPT;
+      break;
+    case SQLITE_CONSTRAINT:
+      code = LIAISON_STORE_ERROR_INVALID;
+      break;
+    default:
+      code = LIAISON_STORE_ERROR_SQL;
+    }
+
+  g_set_error (error, LIAISON_STORE_ERROR, code, "%s: %s", self->path,
+               self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+}
+
+sqlite3_stmt *
+liaison_store_stmt (LiaisonStore  *self,
+                    const char    *sql,
+                    GError       **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      liaison_store_set_error (self, error, rc);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+liaison_store_exec (LiaisonStore  *self,
+                    const char    *sql,
+                    GError       **error)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    {
+      if ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_NOTADB)
+        liaison_store_set_error (self, error, rc);
+      else
+        g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_SQL, "%s: %s",
+                     self->path, message ? message : sqlite3_errstr (rc));
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+liaison_store_step_done (LiaisonStore  *self,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      liaison_store_set_error (self, error, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+/* Nested changes use savepoints, so a bulk import is still one transaction. */
+gboolean
+liaison_store_begin (LiaisonStore  *self,
+                     GError       **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (self->depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT s%u", self->depth);
+  if (!liaison_store_exec (self, sql, error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+liaison_store_commit (LiaisonStore  *self,
+                      GError       **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (self->depth == 1)
+    sql = g_strdup ("COMMIT");
+  else
+    sql = g_strdup_printf ("RELEASE s%u", self->depth - 1);
+  if (!liaison_store_exec (self, sql, error))
+    {
+      liaison_store_rollback (self);
+      return FALSE;
+    }
+  self->depth--;
+  if (self->depth == 0)
+    g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+void
+liaison_store_rollback (LiaisonStore *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (self->depth > 0);
+
+  if (self->depth == 1)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO s%u; RELEASE s%u", self->depth - 1, self->depth - 1);
+  /* After some errors sqlite has already rolled back: nothing to report. */
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  self->depth--;
+}
+
+gboolean
+liaison_store_begin_bulk (LiaisonStore  *self,
+                          GError       **error)
+{
+  return liaison_store_begin (self, error);
+}
+
+gboolean
+liaison_store_end_bulk (LiaisonStore  *self,
+                        gboolean       commit,
+                        GError       **error)
+{
+  if (!commit)
+    {
+      liaison_store_rollback (self);
+      return TRUE;
+    }
+  return liaison_store_commit (self, error);
+}
+
+char *
+liaison_store_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+gboolean
+liaison_store_journal (LiaisonStore  *self,
+                       LiaisonOrigin  origin,
+                       const char    *action,
+                       const char    *entity,
+                       const char    *entity_id,
+                       const char    *field,
+                       const char    *old_value,
+                       const char    *new_value,
+                       GError       **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *now = liaison_store_now ();
+
+  stmt = liaison_store_stmt (self,
+                             "INSERT INTO journal (time, origin, action, entity, entity_id, field, old_value, new_value)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, now);
+  bind_text (stmt, 2, liaison_enum_to_nick (LIAISON_TYPE_ORIGIN, origin));
+  bind_text (stmt, 3, action);
+  bind_text (stmt, 4, entity);
+  bind_text (stmt, 5, entity_id);
+  bind_text (stmt, 6, field);
+  bind_text (stmt, 7, old_value);
+  bind_text (stmt, 8, new_value);
+  return liaison_store_step_done (self, stmt, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Opening and migrating                                                     */
+
+char *
+liaison_store_default_path (void)
+{
+  const char *env = g_getenv ("LIAISON_DATABASE");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "liaison", "liaison.db", NULL);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The resource is registered by hand: a constructor in a static library is
+ * dropped by the linker when nothing else in its object file is used. */
+GResource *
+liaison_store_resource (void)
+{
+  static gsize registered;
+
+  if (g_once_init_enter (&registered))
+    {
+      liaison_store_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+  return liaison_store_get_resource ();
+}
+
+static char **
+list_migrations (void)
+{
+  char **names = g_resource_enumerate_children (liaison_store_resource (), MIGRATIONS_PATH,
+                                                G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+  g_assert (names != NULL);
+  qsort (names, g_strv_length (names), sizeof (char *), compare_names);
+  return names;
+}
+
+int
+liaison_store_latest_version (void)
+{
+  g_auto(GStrv) names = list_migrations ();
+
+  return (int) g_strv_length (names);
+}
+
+static gboolean
+writable_dir (const char *dir)
+{
+  struct stat st;
+
+  /* Permission bits are honoured even for root, so a folder someone made
+   * read-only is never written to. */
+  if (g_stat (dir, &st) != 0)
+    return FALSE;
+  return (st.st_mode & 0222) != 0 && access (dir, W_OK) == 0;
+}
+
+static gboolean
+check_location (const char  *path,
+                gboolean    *exists,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct stat st;
+
+  if (g_stat (path, &st) == 0)
+    {
+      *exists = TRUE;
+      if (!S_ISREG (st.st_mode))
+        {
+          g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN,
+                       _("%s is not a file"), path);
+          return FALSE;
+        }
+      if ((st.st_mode & 0222) == 0 || access (path, R_OK | W_OK) != 0)
+        {
+          g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_READ_ONLY,
+                       _("The database %s is read-only; Liaison needs to write to it"), path);
+          return FALSE;
+        }
+    }
+  else
+    {
+      *exists = FALSE;
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_READ_ONLY,
+                       _("Cannot create the folder %s for the database: %s"), dir, g_strerror (saved));
+          return FALSE;
+        }
+    }
+
+  /* WAL keeps two files beside the database: the folder must be writable. */
+  if (!writable_dir (dir))
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_READ_ONLY,
+                   _("The folder %s is not writable; Liaison keeps its database and journal files there"), dir);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_version (LiaisonStore  *self,
+              int           *version,
+              GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+        g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_CORRUPT,
+                     _("%s is not a Liaison database or is damaged (%s); it was left as it is"),
+                     self->path, sqlite3_errstr (rc));
+      else
+        liaison_store_set_error (self, error, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_integrity (LiaisonStore  *self,
+                 GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+  gboolean ok = FALSE;
+  g_autofree char *detail = NULL;
+
+  /* Reading the schema catches a damaged file before anything is written. */
+  rc = sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM sqlite_schema", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  ok = rc == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  if (!ok)
+    detail = g_strdup (sqlite3_errmsg (self->db));
+
+  if (!ok)
+    g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_CORRUPT,
+                 _("%s is not a Liaison database or is damaged (%s); it was left as it is"),
+                 self->path, detail ? detail : "?");
+  return ok;
+}
+
+static gboolean
+migrate (LiaisonStore  *self,
+         GError       **error)
+{
+  g_auto(GStrv) names = list_migrations ();
+  guint n = g_strv_length (names);
+
+  for (guint i = self->version; i < n; i++)
+    {
+      g_autofree char *path = g_build_path ("/", MIGRATIONS_PATH, names[i], NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *set_version = NULL;
+      g_autofree char *sql = NULL;
+
+      bytes = g_resource_lookup_data (liaison_store_resource (), path, 0, error);
+      if (bytes == NULL)
+        return FALSE;
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      set_version = g_strdup_printf ("PRAGMA user_version = %u", i + 1);
+
+      if (!liaison_store_begin (self, error))
+        return FALSE;
+      if (!liaison_store_exec (self, sql, error) || !liaison_store_exec (self, set_version, error))
+        {
+          g_prefix_error (error, _("Upgrading the database to level %u failed: "), i + 1);
+          liaison_store_rollback (self);
+          return FALSE;
+        }
+      if (!liaison_store_commit (self, error))
+        return FALSE;
+      self->version = i + 1;
+    }
+  return TRUE;
+}
+
+static void
+liaison_store_finalize (GObject *object)
+{
+  LiaisonStore *self = (LiaisonStore *) object;
+
+  liaison_store_close (self);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (liaison_store_parent_class)->finalize (object);
+}
+
+static void
+liaison_store_class_init (LiaisonStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = liaison_store_finalize;
+
+  /* Emitted after each committed change, on the thread that made it. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+liaison_store_init (LiaisonStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+void
+liaison_store_close (LiaisonStore *self)
+{
+  g_hash_table_remove_all (self->statements);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      sqlite3_close (self->db);
+      self->db = NULL;
+    }
+}
+
+LiaisonStore *
+liaison_store_open (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(LiaisonStore) self = NULL;
+  g_autofree char *default_path = NULL;
+  gboolean exists = FALSE;
+  int latest;
+  int rc;
+
+  if (path == NULL)
+    path = default_path = liaison_store_default_path ();
+
+  self = g_object_new (LIAISON_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!check_location (path, &exists, error))
+    return NULL;
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE) | SQLITE_OPEN_FULLMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN,
+                   _("Cannot open the database %s: %s"), path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* Nothing is written before the file is known to be ours and not newer. */
+  if (!read_version (self, &self->version, error))
+    return NULL;
+  latest = liaison_store_latest_version ();
+  if (self->version > latest)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NEWER,
+                   _("%s was written by a newer Liaison (database level %d; this version knows up to %d). "
+                     "Update Liaison to open it; the file was left as it is."),
+                   path, self->version, latest);
+      return NULL;
+    }
+  if (exists && !check_integrity (self, error))
+    return NULL;
+
+  if (!liaison_store_exec (self, "PRAGMA journal_mode = WAL", error)
+      || !liaison_store_exec (self, "PRAGMA foreign_keys = ON", error)
+      || !liaison_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+    return NULL;
+
+  {
+    int before = self->version;
+
+    if (!migrate (self, error))
+      return NULL;
+    /* Checked by content, not by level, so a process killed between the
+     * schema and the first-run content finishes the job next time. */
+    if (!liaison_seed_load (self, error))
+      return NULL;
+    if (before > 0 && before < self->version && !liaison_store_reindex (self, error))
+      return NULL;
+  }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+liaison_store_get_path (LiaisonStore *self)
+{
+  return self->path;
+}
+
+int
+liaison_store_get_version (LiaisonStore *self)
+{
+  return self->version;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Search documents                                                          */
+
+static void
+append_key (GString    *keys,
+            const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+  folded = liaison_search_fold (text);
+  if (folded == NULL || *folded == '\0')
+    return;
+  if (keys->len > 0)
+    g_string_append (keys, " / ");
+  g_string_append (keys, folded);
+}
+
+/* A transliterated name is indexed spaced ("li xia") and joined ("lixia"):
+ * people type pinyin both ways. */
+static void
+append_transliteration (GString    *keys,
+                        GString    *names,
+                        const char *text,
+                        gboolean    is_person)
+{
+  g_autofree char *latin = NULL;
+  g_autofree char *joined = NULL;
+
+  if (text == NULL || !liaison_search_has_non_latin (text))
+    return;
+  latin = liaison_search_transliterate (text, is_person);
+  if (latin == NULL || *latin == '\0')
+    return;
+
+  append_key (keys, latin);
+  if (names != NULL)
+    append_key (names, latin);
+  if (strchr (latin, ' ') != NULL)
+    {
+      GString *s = g_string_new (latin);
+      g_string_replace (s, " ", "", 0);
+      joined = g_string_free (s, FALSE);
+      append_key (keys, joined);
+    }
+}
+
+static gboolean
+write_search_doc (LiaisonStore  *self,
+                  const char    *entity,
+                  const char    *entity_id,
+                  const char    *keys,
+                  const char    *gram_source,
+                  GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 docid;
+  g_auto(GStrv) grams = NULL;
+
+  stmt = liaison_store_stmt (self, "DELETE FROM search_docs WHERE entity = ? AND entity_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, entity);
+  bind_text (stmt, 2, entity_id);
+  if (!liaison_store_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = liaison_store_stmt (self, "INSERT INTO search_docs (entity, entity_id, keys) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, entity);
+  bind_text (stmt, 2, entity_id);
+  bind_text (stmt, 3, keys);
+  if (!liaison_store_step_done (self, stmt, error))
+    return FALSE;
+  docid = sqlite3_last_insert_rowid (self->db);
+
+  grams = liaison_search_short_grams (gram_source);
+  stmt = liaison_store_stmt (self, "INSERT OR IGNORE INTO search_grams (gram, docid) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; grams[i] != NULL; i++)
+    {
+      sqlite3_reset (stmt);
+      bind_text (stmt, 1, grams[i]);
+      sqlite3_bind_int64 (stmt, 2, docid);
+      if (!liaison_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+delete_search_doc (LiaisonStore  *self,
+                   const char    *entity,
+                   const char    *entity_id,
+                   GError       **error)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "DELETE FROM search_docs WHERE entity = ? AND entity_id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, entity);
+  bind_text (stmt, 2, entity_id);
+  return liaison_store_step_done (self, stmt, error);
+}
+
+static gboolean
+index_event (LiaisonStore  *self,
+             LiaisonEvent  *event,
+             GError       **error)
+{
+  g_autoptr(GString) keys = g_string_new (NULL);
+  g_autoptr(GString) grams = g_string_new (NULL);
+  LiaisonBilingual *title = liaison_event_get_title (event);
+  LiaisonBilingual *city = liaison_event_get_city (event);
+
+  append_key (keys, liaison_bilingual_get_text (title, LIAISON_LANGUAGE_ZH));
+  append_key (keys, liaison_bilingual_get_text (title, LIAISON_LANGUAGE_EN));
+  append_key (keys, liaison_bilingual_get_text (city, LIAISON_LANGUAGE_ZH));
+  append_key (keys, liaison_bilingual_get_text (city, LIAISON_LANGUAGE_EN));
+  append_key (keys, liaison_event_get_venue (event));
+  append_key (grams, liaison_bilingual_get_text (title, LIAISON_LANGUAGE_ZH));
+  append_key (grams, liaison_bilingual_get_text (city, LIAISON_LANGUAGE_ZH));
+
+  return write_search_doc (self, "event", liaison_event_get_id (event), keys->str, grams->str, error);
+}
+
+static gboolean
+index_participant (LiaisonStore        *self,
+                   LiaisonParticipant  *p,
+                   GError             **error)
+{
+  g_autoptr(GString) keys = g_string_new (NULL);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *native = liaison_participant_dup_native_name (p);
+  g_autofree char *latin = liaison_participant_dup_latin_name (p);
+  const char * const *emails = liaison_participant_get_emails (p);
+  const char *family = liaison_participant_get_family_latin (p);
+  const char *given = liaison_participant_get_given_latin (p);
+
+  append_key (keys, native);
+  append_key (names, native);
+  append_key (keys, latin);
+  append_key (names, latin);
+  /* Either order, since forms and e-mails write Latin names both ways. */
+  if (family != NULL && given != NULL)
+    {
+      g_autofree char *other = NULL;
+
+      if (liaison_participant_get_name_order (p) == LIAISON_NAME_ORDER_FAMILY_FIRST)
+        other = g_strconcat (given, " ", family, NULL);
+      else
+        other = g_strconcat (family, " ", given, NULL);
+      append_key (keys, other);
+    }
+  append_transliteration (keys, names, native, TRUE);
+  /* "fang wang" as well as "wang fang": the order forms in English ask for. */
+  if (liaison_participant_get_family_native (p) != NULL && liaison_participant_get_given_native (p) != NULL
+      && liaison_search_has_non_latin (native))
+    {
+      g_autofree char *family_latin = liaison_search_transliterate (liaison_participant_get_family_native (p), TRUE);
+      g_autofree char *given_latin = liaison_search_transliterate (liaison_participant_get_given_native (p), FALSE);
+
+      if (family_latin != NULL && given_latin != NULL)
+        {
+          g_autofree char *reversed = g_strconcat (given_latin, " ", family_latin, NULL);
+          append_key (keys, reversed);
+        }
+    }
+  append_key (keys, liaison_bilingual_get_text (liaison_participant_get_organisation (p), LIAISON_LANGUAGE_ZH));
+  append_key (keys, liaison_bilingual_get_text (liaison_participant_get_organisation (p), LIAISON_LANGUAGE_EN));
+  for (guint i = 0; emails != NULL && emails[i] != NULL; i++)
+    append_key (keys, emails[i]);
+
+  return write_search_doc (self, "participant", liaison_participant_get_id (p), keys->str, names->str, error);
+}
+
+/* Finds up to limit entity ids of one kind for a query in any script. */
+static GPtrArray *
+search_ids (LiaisonStore  *self,
+            const char    *entity,
+            const char    *query,
+            guint          limit,
+            GError       **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *folded = liaison_search_fold (query);
+  g_autofree char *latin = NULL;
+  const char *variants[2] = { folded, NULL };
+
+  if (folded == NULL || *folded == '\0')
+    return g_steal_pointer (&ids);
+
+  if (liaison_search_has_non_latin (folded))
+    variants[1] = latin = liaison_search_transliterate (folded, FALSE);
+
+  for (guint v = 0; v < G_N_ELEMENTS (variants) && ids->len < limit; v++)
+    {
+      const char *text = variants[v];
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (text == NULL || *text == '\0')
+        continue;
+
+      if (liaison_search_query_length (text) < 3)
+        {
+          g_autofree char *gram = g_strdup (text);
+          char *space = strchr (gram, ' ');
+
+          if (space != NULL)
+            *space = '\0';
+          stmt = liaison_store_stmt (self,
+                                     "SELECT d.entity_id FROM search_grams g"
+                                     " JOIN search_docs d ON d.docid = g.docid"
+                                     " WHERE g.gram = ? AND d.entity = ? LIMIT ?", error);
+          if (stmt == NULL)
+            return NULL;
+          bind_text (stmt, 1, gram);
+        }
+      else
+        {
+          g_autoptr(GString) phrase = g_string_new (text);
+
+          g_string_replace (phrase, "\"", "\"\"", 0);
+          g_string_prepend_c (phrase, '"');
+          g_string_append_c (phrase, '"');
+          stmt = liaison_store_stmt (self,
+                                     "SELECT d.entity_id FROM search_fts f"
+                                     " JOIN search_docs d ON d.docid = f.rowid"
+                                     " WHERE search_fts MATCH ? AND d.entity = ? LIMIT ?", error);
+          if (stmt == NULL)
+            return NULL;
+          bind_text (stmt, 1, phrase->str);
+        }
+      bind_text (stmt, 2, entity);
+      sqlite3_bind_int (stmt, 3, limit);
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && ids->len < limit)
+        {
+          const char *id = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (!g_hash_table_contains (seen, id))
+            {
+              char *copy = g_strdup (id);
+              g_ptr_array_add (ids, copy);
+              g_hash_table_add (seen, copy);
+            }
+        }
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          liaison_store_set_error (self, error, rc);
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      sqlite3_reset (stmt);
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Translation states                                                        */
+
+gboolean
+liaison_store_save_bilingual (LiaisonStore      *self,
+                const char        *entity,
+                const char        *entity_id,
+                const char        *field,
+                LiaisonBilingual  *text,
+                GError           **error)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self,
+                                           "INSERT OR REPLACE INTO translation_states"
+                                           " (entity, entity_id, field, lang, state, based_on, is_source)"
+                                           " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (LiaisonLanguage l = 0; l < LIAISON_N_LANGUAGES; l++)
+    {
+      sqlite3_reset (stmt);
+      bind_text (stmt, 1, entity);
+      bind_text (stmt, 2, entity_id);
+      bind_text (stmt, 3, field);
+      bind_text (stmt, 4, liaison_language_code (l));
+      bind_text (stmt, 5, liaison_enum_to_nick (LIAISON_TYPE_TRANSLATION_STATE,
+                                                liaison_bilingual_get_state (text, l)));
+      bind_text (stmt, 6, liaison_bilingual_get_based_on (text, l));
+      sqlite3_bind_int (stmt, 7, liaison_bilingual_get_source (text) == l);
+      if (!liaison_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *field;
+  LiaisonBilingual *text;
+} BilingualSlot;
+
+static void
+load_bilingual (LiaisonStore  *self,
+                const char    *entity,
+                const char    *entity_id,
+                BilingualSlot *slots,
+                guint          n_slots)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self,
+                                           "SELECT field, lang, state, based_on, is_source FROM translation_states"
+                                           " WHERE entity = ? AND entity_id = ?", NULL);
+  if (stmt == NULL)
+    return;
+
+  bind_text (stmt, 1, entity);
+  bind_text (stmt, 2, entity_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *field = (const char *) sqlite3_column_text (stmt, 0);
+      LiaisonLanguage lang;
+      int state = LIAISON_TRANSLATION_MISSING;
+
+      if (!liaison_language_from_code ((const char *) sqlite3_column_text (stmt, 1), &lang))
+        continue;
+      liaison_enum_from_nick (LIAISON_TYPE_TRANSLATION_STATE, (const char *) sqlite3_column_text (stmt, 2), &state);
+
+      for (guint i = 0; i < n_slots; i++)
+        if (g_strcmp0 (slots[i].field, field) == 0 && sqlite3_column_int (stmt, 4))
+          liaison_bilingual_set_source (slots[i].text, lang);
+      for (guint i = 0; i < n_slots; i++)
+        if (g_strcmp0 (slots[i].field, field) == 0)
+          liaison_bilingual_restore (slots[i].text, lang,
+                                     liaison_bilingual_get_text (slots[i].text, lang),
+                                     state, (const char *) sqlite3_column_text (stmt, 3));
+    }
+  sqlite3_reset (stmt);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Events                                                                    */
+
+static char *
+join_strv (const char * const *strv,
+           const char         *separator)
+{
+  if (strv == NULL || strv[0] == NULL)
+    return NULL;
+  return g_strjoinv (separator, (char **) strv);
+}
+
+static char **
+event_to_values (LiaisonEvent *event)
+{
+  char **v = g_new0 (char *, G_N_ELEMENTS (event_fields) + 1);
+  LiaisonBilingual *title = liaison_event_get_title (event);
+  LiaisonBilingual *theme = liaison_event_get_theme (event);
+  LiaisonBilingual *description = liaison_event_get_description (event);
+  LiaisonBilingual *city = liaison_event_get_city (event);
+  guint i = 0;
+
+  v[i++] = g_strdup (liaison_enum_to_nick (LIAISON_TYPE_EVENT_KIND, liaison_event_get_kind (event)));
+  v[i++] = g_strdup (liaison_enum_to_nick (LIAISON_TYPE_EVENT_STATUS, liaison_event_get_status (event)));
+  v[i++] = g_strdup (liaison_enum_to_nick (LIAISON_TYPE_EVENT_MODE, liaison_event_get_mode (event)));
+  v[i++] = g_strdup (liaison_bilingual_get_text (title, LIAISON_LANGUAGE_ZH));
+  v[i++] = g_strdup (liaison_bilingual_get_text (title, LIAISON_LANGUAGE_EN));
+  v[i++] = g_strdup (liaison_bilingual_get_text (theme, LIAISON_LANGUAGE_ZH));
+  v[i++] = g_strdup (liaison_bilingual_get_text (theme, LIAISON_LANGUAGE_EN));
+  v[i++] = g_strdup (liaison_bilingual_get_text (description, LIAISON_LANGUAGE_ZH));
+  v[i++] = g_strdup (liaison_bilingual_get_text (description, LIAISON_LANGUAGE_EN));
+  v[i++] = g_strdup (liaison_event_get_start (event));
+  v[i++] = g_strdup (liaison_event_get_end (event));
+  v[i++] = g_strdup (liaison_event_get_time_zone (event));
+  v[i++] = g_strdup (liaison_enum_to_nick (LIAISON_TYPE_DATE_PRECISION, liaison_event_get_precision (event)));
+  v[i++] = g_strdup_printf ("%d", liaison_event_get_year (event));
+  v[i++] = g_strdup (liaison_event_get_venue (event));
+  v[i++] = g_strdup (liaison_bilingual_get_text (city, LIAISON_LANGUAGE_ZH));
+  v[i++] = g_strdup (liaison_bilingual_get_text (city, LIAISON_LANGUAGE_EN));
+  v[i++] = g_strdup (liaison_event_get_country (event));
+  v[i++] = g_strdup (liaison_event_get_online_url (event));
+  v[i++] = g_strdup (liaison_event_get_organisers (event));
+  v[i++] = g_strdup (liaison_event_get_partners (event));
+  v[i++] = g_strdup_printf ("%u", liaison_event_get_capacity (event));
+  v[i++] = g_strdup (liaison_event_get_registration_deadline (event));
+  {
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    v[i++] = g_strdup (g_ascii_dtostr (buf, sizeof buf, liaison_event_get_budget (event)));
+  }
+  v[i++] = g_strdup (liaison_event_get_currency (event));
+  v[i++] = g_strdup (liaison_enum_to_nick (LIAISON_TYPE_FUNDING_SOURCE, liaison_event_get_funding (event)));
+  v[i++] = g_strdup (liaison_event_get_track (event));
+  v[i++] = g_strdup (liaison_event_get_recurrence (event));
+  v[i++] = join_strv (liaison_event_get_activities (event), ",");
+  v[i++] = join_strv (liaison_event_get_areas (event), ",");
+  g_assert (i == G_N_ELEMENTS (event_fields));
+
+  return v;
+}
+
+static int
+nick_value (GType       type,
+            const char *nick,
+            int         fallback)
+{
+  int value = fallback;
+
+  liaison_enum_from_nick (type, nick, &value);
+  return value;
+}
+
+#define EVENT_SELECT \
+  "SELECT id, kind, status, mode, title_zh, title_en, theme_zh, theme_en, description_zh, description_en," \
+  " start_local, end_local, time_zone, precision, year, venue, city_zh, city_en, country, online_url," \
+  " organisers, partners, capacity, registration_deadline, budget, currency, funding, track, recurrence," \
+  " (SELECT group_concat (activity_code, ',') FROM event_activities WHERE event_id = events.id)," \
+  " (SELECT group_concat (area_id, ',') FROM event_areas WHERE event_id = events.id)" \
+  " FROM events"
+
+static LiaisonEvent *
+event_from_row (LiaisonStore *self,
+                sqlite3_stmt *stmt)
+{
+  LiaisonEvent *event = liaison_event_new ((const char *) sqlite3_column_text (stmt, 0));
+  const char *col[G_N_ELEMENTS (event_fields)];
+  BilingualSlot slots[3];
+
+  for (guint i = 0; i < G_N_ELEMENTS (event_fields); i++)
+    col[i] = (const char *) sqlite3_column_text (stmt, i + 1);
+
+  liaison_event_set_kind (event, nick_value (LIAISON_TYPE_EVENT_KIND, col[0], LIAISON_EVENT_KIND_OTHER));
+  liaison_event_set_status (event, nick_value (LIAISON_TYPE_EVENT_STATUS, col[1], 0));
+  liaison_event_set_mode (event, nick_value (LIAISON_TYPE_EVENT_MODE, col[2], 0));
+  liaison_bilingual_set_text (liaison_event_get_title (event), LIAISON_LANGUAGE_ZH, col[3]);
+  liaison_bilingual_set_text (liaison_event_get_title (event), LIAISON_LANGUAGE_EN, col[4]);
+  liaison_bilingual_set_text (liaison_event_get_theme (event), LIAISON_LANGUAGE_ZH, col[5]);
+  liaison_bilingual_set_text (liaison_event_get_theme (event), LIAISON_LANGUAGE_EN, col[6]);
+  liaison_bilingual_set_text (liaison_event_get_description (event), LIAISON_LANGUAGE_ZH, col[7]);
+  liaison_bilingual_set_text (liaison_event_get_description (event), LIAISON_LANGUAGE_EN, col[8]);
+  if (!liaison_event_set_when (event, col[9], col[10], col[11], NULL))
+    g_warning ("Event %s has an unreadable date %s", liaison_event_get_id (event), col[9]);
+  liaison_event_set_venue (event, col[14]);
+  liaison_bilingual_set_text (liaison_event_get_city (event), LIAISON_LANGUAGE_ZH, col[15]);
+  liaison_bilingual_set_text (liaison_event_get_city (event), LIAISON_LANGUAGE_EN, col[16]);
+  liaison_event_set_country (event, col[17]);
+  liaison_event_set_online_url (event, col[18]);
+  liaison_event_set_organisers (event, col[19]);
+  liaison_event_set_partners (event, col[20]);
+  liaison_event_set_capacity (event, sqlite3_column_int (stmt, 22));
+  liaison_event_set_registration_deadline (event, col[22]);
+  liaison_event_set_budget (event, sqlite3_column_double (stmt, 24), col[24],
+                            nick_value (LIAISON_TYPE_FUNDING_SOURCE, col[25], 0));
+  liaison_event_set_track (event, col[26]);
+  liaison_event_set_recurrence (event, col[27]);
+  if (col[28] != NULL)
+    {
+      g_auto(GStrv) codes = g_strsplit (col[28], ",", -1);
+      liaison_event_set_activities (event, (const char * const *) codes);
+    }
+  if (col[29] != NULL)
+    {
+      g_auto(GStrv) areas = g_strsplit (col[29], ",", -1);
+      liaison_event_set_areas (event, (const char * const *) areas);
+    }
+
+  slots[0] = (BilingualSlot) { "title", liaison_event_get_title (event) };
+  slots[1] = (BilingualSlot) { "theme", liaison_event_get_theme (event) };
+  slots[2] = (BilingualSlot) { "description", liaison_event_get_description (event) };
+  load_bilingual (self, "event", liaison_event_get_id (event), slots, G_N_ELEMENTS (slots));
+
+  return event;
+}
+
+static gboolean
+journal_diff (LiaisonStore        *self,
+              LiaisonOrigin        origin,
+              const char          *entity,
+              const char          *id,
+              const char * const  *fields,
+              guint                n_fields,
+              char               **old_values,
+              char               **new_values,
+              GError             **error)
+{
+  if (old_values == NULL)
+    return liaison_store_journal (self, origin, "create", entity, id, NULL, NULL, NULL, error);
+
+  for (guint i = 0; i < n_fields; i++)
+    if (g_strcmp0 (old_values[i], new_values[i]) != 0
+        && !liaison_store_journal (self, origin, "update", entity, id, fields[i],
+                                   old_values[i], new_values[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+validate_event (LiaisonEvent  *event,
+                GError       **error)
+{
+  const char * const *codes = liaison_event_get_activities (event);
+  LiaisonBilingual *title = liaison_event_get_title (event);
+
+  if (liaison_event_get_start (event) == NULL)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                   _("The event has no start date"));
+      return FALSE;
+    }
+  if (liaison_bilingual_get_text (title, LIAISON_LANGUAGE_ZH) == NULL
+      && liaison_bilingual_get_text (title, LIAISON_LANGUAGE_EN) == NULL)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                   _("The event needs a title in Chinese or English"));
+      return FALSE;
+    }
+  if (liaison_event_get_country (event) != NULL
+      && liaison_country_lookup (liaison_event_get_country (event)) == NULL)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                   _("“%s” is not an ISO 3166 country code"), liaison_event_get_country (event));
+      return FALSE;
+    }
+  (void) codes;
+  return TRUE;
+}
+
+static gboolean
+save_event_rows (LiaisonStore  *self,
+                 LiaisonEvent  *event,
+                 char         **values,
+                 GError       **error)
+{
+  static char *upsert_sql = NULL;
+  const char *id = liaison_event_get_id (event);
+  g_autofree char *now = liaison_store_now ();
+  sqlite3_stmt *stmt;
+
+  if (g_once_init_enter (&upsert_sql))
+    {
+      GString *sql = g_string_new ("INSERT INTO events (id, created, modified");
+      GString *update = g_string_new (" ON CONFLICT (id) DO UPDATE SET modified = excluded.modified");
+
+      for (guint i = 0; i < N_EVENT_COLUMNS; i++)
+        {
+          g_string_append_printf (sql, ", %s", event_fields[i]);
+          g_string_append_printf (update, ", %s = excluded.%s", event_fields[i], event_fields[i]);
+        }
+      g_string_append (sql, ") VALUES (?, ?, ?");
+      for (guint i = 0; i < N_EVENT_COLUMNS; i++)
+        g_string_append (sql, ", ?");
+      g_string_append (sql, ")");
+      g_string_append (sql, update->str);
+      g_string_free (update, TRUE);
+      g_once_init_leave (&upsert_sql, g_string_free (sql, FALSE));
+    }
+
+  stmt = liaison_store_stmt (self, upsert_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, id);
+  bind_text (stmt, 2, now);
+  bind_text (stmt, 3, now);
+  for (guint i = 0; i < N_EVENT_COLUMNS; i++)
+    bind_text (stmt, i + 4, values[i]);
+  if (!liaison_store_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = liaison_store_stmt (self, "DELETE FROM event_activities WHERE event_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, id);
+  if (!liaison_store_step_done (self, stmt, error))
+    return FALSE;
+  stmt = liaison_store_stmt (self, "DELETE FROM event_areas WHERE event_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, id);
+  if (!liaison_store_step_done (self, stmt, error))
+    return FALSE;
+
+  for (const char * const *c = liaison_event_get_activities (event); c != NULL && *c != NULL; c++)
+    {
+      stmt = liaison_store_stmt (self, "INSERT INTO event_activities (event_id, activity_code) VALUES (?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, id);
+      bind_text (stmt, 2, *c);
+      if (!liaison_store_step_done (self, stmt, NULL))
+        {
+          g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                       _("“%s” is not an activity of the action plan (codes look like 1.1.2)"), *c);
+          return FALSE;
+        }
+    }
+  for (const char * const *a = liaison_event_get_areas (event); a != NULL && *a != NULL; a++)
+    {
+      stmt = liaison_store_stmt (self, "INSERT INTO event_areas (event_id, area_id) VALUES (?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, id);
+      bind_text (stmt, 2, *a);
+      if (!liaison_store_step_done (self, stmt, NULL))
+        {
+          g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                       _("“%s” is not a priority area"), *a);
+          return FALSE;
+        }
+    }
+
+  return liaison_store_save_bilingual (self, "event", id, "title", liaison_event_get_title (event), error)
+         && liaison_store_save_bilingual (self, "event", id, "theme", liaison_event_get_theme (event), error)
+         && liaison_store_save_bilingual (self, "event", id, "description", liaison_event_get_description (event), error)
+         && index_event (self, event, error);
+}
+
+gboolean
+liaison_store_save_event (LiaisonStore  *self,
+                          LiaisonEvent  *event,
+                          LiaisonOrigin  origin,
+                          GError       **error)
+{
+  g_auto(GStrv) values = NULL;
+  g_auto(GStrv) old_values = NULL;
+  g_autoptr(LiaisonEvent) old = NULL;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LIAISON_IS_EVENT (event), FALSE);
+
+  if (!validate_event (event, error))
+    return FALSE;
+
+  if (!liaison_store_begin (self, error))
+    return FALSE;
+
+  old = liaison_store_get_event (self, liaison_event_get_id (event), NULL);
+  if (old != NULL)
+    old_values = event_to_values (old);
+  values = event_to_values (event);
+
+  if (!save_event_rows (self, event, values, error)
+      || !journal_diff (self, origin, "event", liaison_event_get_id (event),
+                        event_fields, G_N_ELEMENTS (event_fields), old_values, values, error))
+    {
+      liaison_store_rollback (self);
+      return FALSE;
+    }
+
+  return liaison_store_commit (self, error);
+}
+
+LiaisonEvent *
+liaison_store_get_event (LiaisonStore  *self,
+                         const char    *id,
+                         GError       **error)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, EVENT_SELECT " WHERE id = ?", error);
+  LiaisonEvent *event = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    event = event_from_row (self, stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
+                 _("There is no event with the identifier %s"), id);
+  else
+    liaison_store_set_error (self, error, rc);
+  sqlite3_reset (stmt);
+  return event;
+}
+
+/* Lets a person type the first characters of an identifier, as with git. */
+static char *
+resolve_prefix (LiaisonStore  *self,
+                const char    *table,
+                const char    *prefix,
+                GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE id >= ? AND id < ? ORDER BY id LIMIT 2", table);
+  g_autofree char *upper = g_strconcat (prefix, "\xff", NULL);
+  sqlite3_stmt *stmt = liaison_store_stmt (self, sql, error);
+  char *found = NULL;
+  guint n = 0;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, prefix);
+  bind_text (stmt, 2, upper);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (n++ == 0)
+        found = column_dup (stmt, 0);
+    }
+  sqlite3_reset (stmt);
+
+  if (n == 1 && strlen (prefix) >= 4)
+    return found;
+  g_free (found);
+  if (n == 0)
+    g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
+                 _("Nothing has the identifier “%s”"), prefix);
+  else
+    g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
+                 _("“%s” is the start of more than one identifier; give more of it"), prefix);
+  return NULL;
+}
+
+LiaisonEvent *
+liaison_store_find_event (LiaisonStore  *self,
+                          const char    *id_or_prefix,
+                          GError       **error)
+{
+  g_autofree char *id = resolve_prefix (self, "events", id_or_prefix, error);
+
+  return id != NULL ? liaison_store_get_event (self, id, error) : NULL;
+}
+
+static char *
+serialise_values (const char * const *fields,
+                  guint               n_fields,
+                  char              **values)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < n_fields; i++)
+    if (values[i] != NULL)
+      {
+        json_builder_set_member_name (builder, fields[i]);
+        json_builder_add_string_value (builder, values[i]);
+      }
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+gboolean
+liaison_store_delete_event (LiaisonStore  *self,
+                            const char    *id,
+                            LiaisonOrigin  origin,
+                            GError       **error)
+{
+  g_autoptr(LiaisonEvent) old = NULL;
+  g_auto(GStrv) values = NULL;
+  g_autofree char *snapshot = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!liaison_store_begin (self, error))
+    return FALSE;
+
+  old = liaison_store_get_event (self, id, error);
+  if (old == NULL)
+    goto fail;
+  values = event_to_values (old);
+  /* What is deleted is kept in the journal, so it can be undone. */
+  snapshot = serialise_values (event_fields, G_N_ELEMENTS (event_fields), values);
+
+  stmt = liaison_store_stmt (self, "DELETE FROM events WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, id);
+  if (!liaison_store_step_done (self, stmt, error))
+    goto fail;
+  stmt = liaison_store_stmt (self, "DELETE FROM translation_states WHERE entity = 'event' AND entity_id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, id);
+  if (!liaison_store_step_done (self, stmt, error)
+      || !delete_search_doc (self, "event", id, error)
+      || !liaison_store_journal (self, origin, "delete", "event", id, NULL, snapshot, NULL, error))
+    goto fail;
+
+  return liaison_store_commit (self, error);
+
+fail:
+  liaison_store_rollback (self);
+  return FALSE;
+}
+
+GPtrArray *
+liaison_store_list_events (LiaisonStore             *self,
+                           const LiaisonEventFilter *filter,
+                           GError                  **error)
+{
+  static const LiaisonEventFilter any = LIAISON_EVENT_FILTER_INIT;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) matching = NULL;
+  g_autoptr(GHashTable) allowed = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (filter == NULL)
+    filter = &any;
+
+  if (filter->text != NULL && *filter->text != '\0')
+    {
+      matching = search_ids (self, "event", filter->text, G_MAXINT, error);
+      if (matching == NULL)
+        return NULL;
+      allowed = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < matching->len; i++)
+        g_hash_table_add (allowed, g_ptr_array_index (matching, i));
+    }
+
+  /* One fixed statement; a NULL parameter means "any". */
+  stmt = liaison_store_stmt (self,
+                             EVENT_SELECT
+                             " WHERE (?1 IS NULL OR year = ?1)"
+                             " AND (?2 IS NULL OR kind = ?2)"
+                             " AND (?3 IS NULL OR status = ?3)"
+                             " AND (?4 IS NULL OR country = ?4)"
+                             " AND (?5 IS NULL OR id IN (SELECT event_id FROM event_activities WHERE activity_code = ?5))"
+                             " AND (?6 IS NULL OR track = ?6)"
+                             " ORDER BY start_local, id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (filter->year > 0)
+    sqlite3_bind_int (stmt, 1, filter->year);
+  if (filter->kind >= 0)
+    bind_text (stmt, 2, liaison_enum_to_nick (LIAISON_TYPE_EVENT_KIND, filter->kind));
+  if (filter->status >= 0)
+    bind_text (stmt, 3, liaison_enum_to_nick (LIAISON_TYPE_EVENT_STATUS, filter->status));
+  bind_text (stmt, 4, filter->country);
+  bind_text (stmt, 5, filter->activity);
+  bind_text (stmt, 6, filter->track);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (allowed != NULL && !g_hash_table_contains (allowed, sqlite3_column_text (stmt, 0)))
+        continue;
+      g_ptr_array_add (events, event_from_row (self, stmt));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&events);
+}
+
+static guint
+count_rows (LiaisonStore *self,
+            const char   *sql)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, sql, NULL);
+  guint n = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return n;
+}
+
+guint
+liaison_store_count_events (LiaisonStore *self)
+{
+  return count_rows (self, "SELECT count(*) FROM events");
+}
+
+GPtrArray *
+liaison_store_search_events (LiaisonStore  *self,
+                             const char    *query,
+                             guint          limit,
+                             GError       **error)
+{
+  g_autoptr(GPtrArray) ids = search_ids (self, "event", query, limit, error);
+  g_autoptr(GPtrArray) events = NULL;
+
+  if (ids == NULL)
+    return NULL;
+  events = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      LiaisonEvent *event = liaison_store_get_event (self, g_ptr_array_index (ids, i), NULL);
+      if (event != NULL)
+        g_ptr_array_add (events, event);
+    }
+  return g_steal_pointer (&events);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Participants                                                              */
+
+static char **
+participant_to_values (LiaisonParticipant *p)
+{
+  char **v = g_new0 (char *, G_N_ELEMENTS (participant_fields) + 1);
+  LiaisonBilingual *org = liaison_participant_get_organisation (p);
+  LiaisonBilingual *pos = liaison_participant_get_position (p);
+  g_autofree char *latin = liaison_participant_dup_latin_name (p);
+  g_autofree char *native = liaison_participant_dup_native_name (p);
+  guint i = 0;
+
+  v[i++] = g_strdup (liaison_participant_get_family_native (p));
+  v[i++] = g_strdup (liaison_participant_get_given_native (p));
+  v[i++] = g_strdup (liaison_participant_get_family_latin (p));
+  v[i++] = g_strdup (liaison_participant_get_given_latin (p));
+  v[i++] = g_strdup (liaison_enum_to_nick (LIAISON_TYPE_NAME_ORDER, liaison_participant_get_name_order (p)));
+  v[i++] = g_strdup (liaison_participant_get_honorific (p));
+  v[i++] = g_strdup (liaison_enum_to_nick (LIAISON_TYPE_GENDER, liaison_participant_get_gender (p)));
+  v[i++] = g_strdup (liaison_bilingual_get_text (org, LIAISON_LANGUAGE_ZH));
+  v[i++] = g_strdup (liaison_bilingual_get_text (org, LIAISON_LANGUAGE_EN));
+  v[i++] = g_strdup (liaison_bilingual_get_text (pos, LIAISON_LANGUAGE_ZH));
+  v[i++] = g_strdup (liaison_bilingual_get_text (pos, LIAISON_LANGUAGE_EN));
+  v[i++] = g_strdup (liaison_enum_to_nick (LIAISON_TYPE_SECTOR, liaison_participant_get_sector (p)));
+  v[i++] = g_strdup (liaison_participant_get_country (p));
+  v[i++] = join_strv (liaison_participant_get_emails (p), "\n");
+  v[i++] = join_strv (liaison_participant_get_phones (p), "\n");
+  v[i++] = join_strv (liaison_participant_get_languages (p), "\n");
+  v[i++] = g_strdup (liaison_participant_get_consent (p) ? "1" : "0");
+  v[i++] = g_strdup (liaison_participant_get_consent_date (p));
+  /* Sorted by the Latin form so a list mixes scripts predictably. */
+  {
+    g_autofree char *key = NULL;
+
+    if (latin != NULL)
+      key = liaison_search_fold (latin);
+    else if (native != NULL)
+      {
+        key = liaison_search_transliterate (native, TRUE);
+        if (key == NULL)
+          key = liaison_search_fold (native);
+      }
+    v[i++] = key != NULL ? g_steal_pointer (&key) : g_strdup ("");
+  }
+  g_assert (i == G_N_ELEMENTS (participant_fields));
+
+  return v;
+}
+
+#define PARTICIPANT_SELECT \
+  "SELECT id, family_native, given_native, family_latin, given_latin, name_order, honorific, gender," \
+  " organisation_zh, organisation_en, position_zh, position_en, sector, country, emails, phones," \
+  " languages, consent, consent_date, sort_key FROM participants"
+
+static LiaisonParticipant *
+participant_from_row (LiaisonStore *self,
+                      sqlite3_stmt *stmt)
+{
+  LiaisonParticipant *p = liaison_participant_new ((const char *) sqlite3_column_text (stmt, 0));
+  const char *col[G_N_ELEMENTS (participant_fields)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (participant_fields); i++)
+    col[i] = (const char *) sqlite3_column_text (stmt, i + 1);
+
+  liaison_participant_set_native_name (p, col[0], col[1]);
+  liaison_participant_set_latin_name (p, col[2], col[3]);
+  liaison_participant_set_name_order (p, nick_value (LIAISON_TYPE_NAME_ORDER, col[4], 0));
+  liaison_participant_set_honorific (p, col[5]);
+  liaison_participant_set_gender (p, nick_value (LIAISON_TYPE_GENDER, col[6], 0));
+  liaison_bilingual_set_text (liaison_participant_get_organisation (p), LIAISON_LANGUAGE_ZH, col[7]);
+  liaison_bilingual_set_text (liaison_participant_get_organisation (p), LIAISON_LANGUAGE_EN, col[8]);
+  liaison_bilingual_set_text (liaison_participant_get_position (p), LIAISON_LANGUAGE_ZH, col[9]);
+  liaison_bilingual_set_text (liaison_participant_get_position (p), LIAISON_LANGUAGE_EN, col[10]);
+  liaison_participant_set_sector (p, nick_value (LIAISON_TYPE_SECTOR, col[11], LIAISON_SECTOR_OTHER));
+  liaison_participant_set_country (p, col[12]);
+  for (guint f = 13; f <= 15; f++)
+    {
+      g_auto(GStrv) list = col[f] != NULL ? g_strsplit (col[f], "\n", -1) : NULL;
+
+      if (f == 13)
+        liaison_participant_set_emails (p, (const char * const *) list);
+      else if (f == 14)
+        liaison_participant_set_phones (p, (const char * const *) list);
+      else
+        liaison_participant_set_languages (p, (const char * const *) list);
+    }
+  liaison_participant_set_consent (p, sqlite3_column_int (stmt, 17) != 0, col[17]);
+
+  return p;
+}
+
+gboolean
+liaison_store_save_participant (LiaisonStore        *self,
+                                LiaisonParticipant  *participant,
+                                LiaisonOrigin        origin,
+                                GError             **error)
+{
+  static char *upsert_sql = NULL;
+  g_auto(GStrv) values = NULL;
+  g_auto(GStrv) old_values = NULL;
+  g_autoptr(LiaisonParticipant) old = NULL;
+  g_autofree char *now = liaison_store_now ();
+  const char *id;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIAISON_IS_PARTICIPANT (participant), FALSE);
+
+  if (!liaison_participant_validate (participant, error))
+    return FALSE;
+
+  if (g_once_init_enter (&upsert_sql))
+    {
+      GString *sql = g_string_new ("INSERT INTO participants (id, created, modified");
+      GString *update = g_string_new (" ON CONFLICT (id) DO UPDATE SET modified = excluded.modified");
+
+      for (guint i = 0; i < G_N_ELEMENTS (participant_fields); i++)
+        {
+          g_string_append_printf (sql, ", %s", participant_fields[i]);
+          g_string_append_printf (update, ", %s = excluded.%s", participant_fields[i], participant_fields[i]);
+        }
+      g_string_append (sql, ") VALUES (?, ?, ?");
+      for (guint i = 0; i < G_N_ELEMENTS (participant_fields); i++)
+        g_string_append (sql, ", ?");
+      g_string_append (sql, ")");
+      g_string_append (sql, update->str);
+      g_string_free (update, TRUE);
+      g_once_init_leave (&upsert_sql, g_string_free (sql, FALSE));
+    }
+
+  id = liaison_participant_get_id (participant);
+  if (!liaison_store_begin (self, error))
+    return FALSE;
+
+  old = liaison_store_get_participant (self, id, NULL);
+  if (old != NULL)
+    old_values = participant_to_values (old);
+  values = participant_to_values (participant);
+
+  stmt = liaison_store_stmt (self, upsert_sql, error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, id);
+  bind_text (stmt, 2, now);
+  bind_text (stmt, 3, now);
+  for (guint i = 0; i < G_N_ELEMENTS (participant_fields); i++)
+    bind_text (stmt, i + 4, values[i]);
+  if (!liaison_store_step_done (self, stmt, error)
+      || !index_participant (self, participant, error)
+      /* The sort key is derived, not a change a person made. */
+      || !journal_diff (self, origin, "participant", id, participant_fields,
+                        G_N_ELEMENTS (participant_fields) - 1, old_values, values, error))
+    goto fail;
+
+  return liaison_store_commit (self, error);
+
+fail:
+  liaison_store_rollback (self);
+  return FALSE;
+}
+
+LiaisonParticipant *
+liaison_store_get_participant (LiaisonStore  *self,
+                               const char    *id,
+                               GError       **error)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, PARTICIPANT_SELECT " WHERE id = ?", error);
+  LiaisonParticipant *p = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    p = participant_from_row (self, stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
+                 _("There is no participant with the identifier %s"), id);
+  else
+    liaison_store_set_error (self, error, rc);
+  sqlite3_reset (stmt);
+  return p;
+}
+
+LiaisonParticipant *
+liaison_store_find_participant (LiaisonStore  *self,
+                                const char    *id_or_prefix,
+                                GError       **error)
+{
+  g_autofree char *id = resolve_prefix (self, "participants", id_or_prefix, error);
+
+  return id != NULL ? liaison_store_get_participant (self, id, error) : NULL;
+}
+
+LiaisonParticipant *
+liaison_store_get_participant_by_rowid (LiaisonStore *self,
+                                        gint64        rowid)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, PARTICIPANT_SELECT " WHERE rowid = ?", NULL);
+  LiaisonParticipant *p = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    p = participant_from_row (self, stmt);
+  sqlite3_reset (stmt);
+  return p;
+}
+
+gboolean
+liaison_store_delete_participant (LiaisonStore  *self,
+                                  const char    *id,
+                                  LiaisonOrigin  origin,
+                                  GError       **error)
+{
+  g_autoptr(LiaisonParticipant) old = NULL;
+  g_auto(GStrv) values = NULL;
+  g_autofree char *snapshot = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!liaison_store_begin (self, error))
+    return FALSE;
+
+  old = liaison_store_get_participant (self, id, error);
+  if (old == NULL)
+    goto fail;
+  values = participant_to_values (old);
+  snapshot = serialise_values (participant_fields, G_N_ELEMENTS (participant_fields), values);
+
+  stmt = liaison_store_stmt (self, "DELETE FROM participants WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, id);
+  if (!liaison_store_step_done (self, stmt, error)
+      || !delete_search_doc (self, "participant", id, error)
+      || !liaison_store_journal (self, origin, "delete", "participant", id, NULL, snapshot, NULL, error))
+    goto fail;
+
+  return liaison_store_commit (self, error);
+
+fail:
+  liaison_store_rollback (self);
+  return FALSE;
+}
+
+guint
+liaison_store_count_participants (LiaisonStore *self)
+{
+  return count_rows (self, "SELECT count(*) FROM participants");
+}
+
+/* The paged list model keeps only rowids and loads rows as they scroll in. */
+GArray *
+liaison_store_list_participant_rowids (LiaisonStore  *self,
+                                       const char    *query,
+                                       guint          limit,
+                                       GError       **error)
+{
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (query != NULL && *query != '\0')
+    {
+      g_autoptr(GPtrArray) ids = search_ids (self, "participant", query, limit, error);
+
+      if (ids == NULL)
+        return NULL;
+      stmt = liaison_store_stmt (self, "SELECT rowid FROM participants WHERE id = ?", error);
+      if (stmt == NULL)
+        return NULL;
+      for (guint i = 0; i < ids->len; i++)
+        {
+          sqlite3_reset (stmt);
+          bind_text (stmt, 1, g_ptr_array_index (ids, i));
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              gint64 rowid = sqlite3_column_int64 (stmt, 0);
+              g_array_append_val (rowids, rowid);
+            }
+        }
+      sqlite3_reset (stmt);
+      return g_steal_pointer (&rowids);
+    }
+
+  stmt = liaison_store_stmt (self, "SELECT rowid FROM participants ORDER BY sort_key, rowid LIMIT ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit == 0 ? G_MAXINT64 : (gint64) limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (rowids, rowid);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&rowids);
+}
+
+GPtrArray *
+liaison_store_search_participants (LiaisonStore  *self,
+                                   const char    *query,
+                                   guint          limit,
+                                   GError       **error)
+{
+  g_autoptr(GPtrArray) ids = search_ids (self, "participant", query, limit, error);
+  g_autoptr(GPtrArray) people = NULL;
+
+  if (ids == NULL)
+    return NULL;
+  people = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      LiaisonParticipant *p = liaison_store_get_participant (self, g_ptr_array_index (ids, i), NULL);
+      if (p != NULL)
+        g_ptr_array_add (people, p);
+    }
+  return g_steal_pointer (&people);
+}
+
+static void
+history_entry_free (LiaisonHistoryEntry *entry)
+{
+  liaison_history_entry_clear (entry);
+  g_free (entry);
+}
+
+GPtrArray *
+liaison_store_list_history (LiaisonStore  *self,
+                            const char    *participant_id,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) history = g_ptr_array_new_with_free_func ((GDestroyNotify) history_entry_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = liaison_store_stmt (self,
+                             "SELECT e.id, e.year, e.kind, e.title_zh, e.title_en, r.role, r.status, e.track"
+                             " FROM registrations r JOIN events e ON e.id = r.event_id"
+                             " WHERE r.participant_id = ? ORDER BY e.start_local", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, participant_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LiaisonHistoryEntry *entry = g_new0 (LiaisonHistoryEntry, 1);
+
+      entry->event_id = column_dup (stmt, 0);
+      entry->year = sqlite3_column_int (stmt, 1);
+      entry->kind = nick_value (LIAISON_TYPE_EVENT_KIND, (const char *) sqlite3_column_text (stmt, 2), 0);
+      entry->title_zh = column_dup (stmt, 3);
+      entry->title_en = column_dup (stmt, 4);
+      entry->role = nick_value (LIAISON_TYPE_ROLE, (const char *) sqlite3_column_text (stmt, 5), 0);
+      entry->status = nick_value (LIAISON_TYPE_REGISTRATION_STATUS, (const char *) sqlite3_column_text (stmt, 6), 0);
+      entry->track = column_dup (stmt, 7);
+      g_ptr_array_add (history, entry);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&history);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Registrations                                                             */
+
+#define REGISTRATION_SELECT \
+  "SELECT id, event_id, participant_id, role, status, delegation, invited_at, registered_at," \
+  " waitlisted_at, confirmed_at, attended_at, no_show_at, declined_at, cancelled_at, notes" \
+  " FROM registrations"
+
+static LiaisonRegistration *
+registration_from_row (sqlite3_stmt *stmt)
+{
+  LiaisonRegistration *r = liaison_registration_new ((const char *) sqlite3_column_text (stmt, 0),
+                                                     (const char *) sqlite3_column_text (stmt, 1),
+                                                     (const char *) sqlite3_column_text (stmt, 2));
+
+  liaison_registration_set_role (r, nick_value (LIAISON_TYPE_ROLE, (const char *) sqlite3_column_text (stmt, 3), 0));
+  liaison_registration_restore_status (r, nick_value (LIAISON_TYPE_REGISTRATION_STATUS,
+                                                      (const char *) sqlite3_column_text (stmt, 4), 0));
+  liaison_registration_set_delegation (r, (const char *) sqlite3_column_text (stmt, 5));
+  for (guint i = 0; i < LIAISON_N_REGISTRATION_STATUSES; i++)
+    liaison_registration_restore_status_time (r, i, (const char *) sqlite3_column_text (stmt, 6 + i));
+  liaison_registration_set_notes (r, (const char *) sqlite3_column_text (stmt, 14));
+  return r;
+}
+
+LiaisonRegistration *
+liaison_store_get_registration (LiaisonStore  *self,
+                                const char    *id,
+                                GError       **error)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, REGISTRATION_SELECT " WHERE id = ?", error);
+  LiaisonRegistration *r = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    r = registration_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
+                 _("There is no registration with the identifier %s"), id);
+  else
+    liaison_store_set_error (self, error, rc);
+  sqlite3_reset (stmt);
+  return r;
+}
+
+GPtrArray *
+liaison_store_list_registrations (LiaisonStore  *self,
+                                  const char    *event_id,
+                                  GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = liaison_store_stmt (self, REGISTRATION_SELECT " WHERE event_id = ? ORDER BY rowid", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, event_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, registration_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+static gboolean
+write_status (LiaisonStore               *self,
+              LiaisonRegistration        *r,
+              LiaisonRegistrationStatus   old_status,
+              LiaisonOrigin               origin,
+              GError                    **error)
+{
+  g_autofree char *sql = NULL;
+  LiaisonRegistrationStatus status = liaison_registration_get_status (r);
+  sqlite3_stmt *stmt;
+
+  sql = g_strdup_printf ("UPDATE registrations SET status = ?, %s = ? WHERE id = ?", status_columns[status]);
+  stmt = liaison_store_stmt (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, liaison_enum_to_nick (LIAISON_TYPE_REGISTRATION_STATUS, status));
+  bind_text (stmt, 2, liaison_registration_get_status_time (r, status));
+  bind_text (stmt, 3, liaison_registration_get_id (r));
+  if (!liaison_store_step_done (self, stmt, error))
+    return FALSE;
+
+  return liaison_store_journal (self, origin, "update", "registration", liaison_registration_get_id (r), "status",
+                                liaison_enum_to_nick (LIAISON_TYPE_REGISTRATION_STATUS, old_status),
+                                liaison_enum_to_nick (LIAISON_TYPE_REGISTRATION_STATUS, status), error);
+}
+
+static guint
+places_taken (GPtrArray *registrations)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < registrations->len; i++)
+    if (liaison_registration_status_holds_place (liaison_registration_get_status (g_ptr_array_index (registrations, i))))
+      n++;
+  return n;
+}
+
+/* Light lookups: registering is the hot path of an import or a check-in
+ * desk, so it reads only what the decision needs. */
+static gboolean
+lookup_capacity (LiaisonStore  *self,
+                 const char    *event_id,
+                 guint         *capacity,
+                 guint         *taken,
+                 GError       **error)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self,
+                                           "SELECT capacity, (SELECT count(*) FROM registrations"
+                                           " WHERE event_id = ?1 AND status IN ('registered', 'confirmed', 'attended'))"
+                                           " FROM events WHERE id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, event_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *capacity = sqlite3_column_int (stmt, 0);
+      *taken = sqlite3_column_int (stmt, 1);
+    }
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
+                 _("There is no event with the identifier %s"), event_id);
+  else
+    liaison_store_set_error (self, error, rc);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW;
+}
+
+static char *
+participant_name_if_registered (LiaisonStore *self,
+                                const char   *event_id,
+                                const char   *participant_id)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self,
+                                           "SELECT 1 FROM registrations WHERE event_id = ? AND participant_id = ?", NULL);
+  gboolean exists;
+  g_autoptr(LiaisonParticipant) p = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, event_id);
+  bind_text (stmt, 2, participant_id);
+  exists = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (!exists)
+    return NULL;
+  p = liaison_store_get_participant (self, participant_id, NULL);
+  return p != NULL ? liaison_participant_dup_display_name (p) : g_strdup (participant_id);
+}
+
+LiaisonRegistration *
+liaison_store_register (LiaisonStore               *self,
+                        const char                 *event_id,
+                        const char                 *participant_id,
+                        LiaisonRole                 role,
+                        LiaisonRegistrationStatus   status,
+                        LiaisonOrigin               origin,
+                        GError                    **error)
+{
+  g_autoptr(LiaisonRegistration) r = NULL;
+  g_autofree char *now = liaison_store_now ();
+  g_autofree char *already = NULL;
+  g_autofree char *country = NULL;
+  sqlite3_stmt *stmt;
+  LiaisonRegistrationStatus arrival;
+  guint capacity = 0, taken = 0;
+  int rc;
+
+  if (status != LIAISON_REGISTRATION_INVITED && status != LIAISON_REGISTRATION_REGISTERED
+      && status != LIAISON_REGISTRATION_CONFIRMED && status != LIAISON_REGISTRATION_WAITLISTED)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                   _("A new registration starts as invited, registered, waitlisted or confirmed, not “%s”"),
+                   liaison_registration_status_label (status));
+      return NULL;
+    }
+
+  if (!liaison_store_begin (self, error))
+    return NULL;
+
+  if (!lookup_capacity (self, event_id, &capacity, &taken, error))
+    goto fail;
+
+  stmt = liaison_store_stmt (self, "SELECT country FROM participants WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, participant_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    country = column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
+                   _("There is no participant with the identifier %s"), participant_id);
+      goto fail;
+    }
+
+  if ((already = participant_name_if_registered (self, event_id, participant_id)) != NULL)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                   _("%s is already registered for this event"), already);
+      goto fail;
+    }
+
+  arrival = liaison_registration_status_on_arrival (status, taken, capacity);
+  r = liaison_registration_new (NULL, event_id, participant_id);
+  liaison_registration_set_role (r, role);
+  liaison_registration_restore_status (r, arrival);
+  liaison_registration_restore_status_time (r, arrival, now);
+  liaison_registration_set_delegation (r, country);
+
+  {
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO registrations (id, event_id, participant_id, role, status,"
+                                            " delegation, created, %s) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                            status_columns[arrival]);
+    stmt = liaison_store_stmt (self, sql, error);
+  }
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, liaison_registration_get_id (r));
+  bind_text (stmt, 2, event_id);
+  bind_text (stmt, 3, participant_id);
+  bind_text (stmt, 4, liaison_enum_to_nick (LIAISON_TYPE_ROLE, role));
+  bind_text (stmt, 5, liaison_enum_to_nick (LIAISON_TYPE_REGISTRATION_STATUS, arrival));
+  bind_text (stmt, 6, country);
+  bind_text (stmt, 7, now);
+  bind_text (stmt, 8, now);
+  if (!liaison_store_step_done (self, stmt, error)
+      || !liaison_store_journal (self, origin, "create", "registration", liaison_registration_get_id (r),
+                                 NULL, NULL, NULL, error))
+    goto fail;
+
+  if (!liaison_store_commit (self, error))
+    return NULL;
+  return g_steal_pointer (&r);
+
+fail:
+  liaison_store_rollback (self);
+  return NULL;
+}
+
+gboolean
+liaison_store_set_registration_status (LiaisonStore               *self,
+                                       const char                 *registration_id,
+                                       LiaisonRegistrationStatus   status,
+                                       LiaisonOrigin               origin,
+                                       char                      **promoted_id,
+                                       GError                    **error)
+{
+  g_autoptr(LiaisonRegistration) r = NULL;
+  g_autoptr(LiaisonEvent) event = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autofree char *now = liaison_store_now ();
+  LiaisonRegistrationStatus old_status;
+  LiaisonRegistration *next;
+
+  if (promoted_id != NULL)
+    *promoted_id = NULL;
+
+  if (!liaison_store_begin (self, error))
+    return FALSE;
+
+  r = liaison_store_get_registration (self, registration_id, error);
+  if (r == NULL)
+    goto fail;
+  old_status = liaison_registration_get_status (r);
+  if (old_status == status)
+    return liaison_store_commit (self, error);
+
+  event = liaison_store_get_event (self, liaison_registration_get_event_id (r), error);
+  if (event == NULL)
+    goto fail;
+  all = liaison_store_list_registrations (self, liaison_registration_get_event_id (r), error);
+  if (all == NULL)
+    goto fail;
+
+  /* Taking a place when the event is full is refused, not silently waitlisted. */
+  if (!liaison_registration_status_holds_place (old_status)
+      && liaison_registration_status_holds_place (status)
+      && liaison_event_get_capacity (event) > 0
+      && places_taken (all) >= liaison_event_get_capacity (event))
+    {
+      g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_CAPACITY,
+                   _("The event is full (%u places); free a place first or keep the person on the waitlist"),
+                   liaison_event_get_capacity (event));
+      goto fail;
+    }
+
+  if (!liaison_registration_transition (r, status, now, error)
+      || !write_status (self, r, old_status, origin, error))
+    goto fail;
+
+  /* A place freed: the first on the waitlist moves up, in the same transaction. */
+  for (guint i = 0; i < all->len; i++)
+    if (g_str_equal (liaison_registration_get_id (g_ptr_array_index (all, i)), registration_id))
+      liaison_registration_restore_status (g_ptr_array_index (all, i), status);
+
+  next = liaison_registration_pick_promotion (all, liaison_event_get_capacity (event));
+  if (next != NULL && liaison_registration_status_holds_place (old_status)
+      && !liaison_registration_status_holds_place (status))
+    {
+      if (!liaison_registration_transition (next, LIAISON_REGISTRATION_REGISTERED, now, error)
+          || !write_status (self, next, LIAISON_REGISTRATION_WAITLISTED, origin, error))
+        goto fail;
+      if (promoted_id != NULL)
+        *promoted_id = g_strdup (liaison_registration_get_id (next));
+    }
+
+  return liaison_store_commit (self, error);
+
+fail:
+  liaison_store_rollback (self);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The action plan                                                           */
+
+static LiaisonPlanItem *
+plan_item_from_row (sqlite3_stmt *stmt)
+{
+  const char *level_text = (const char *) sqlite3_column_text (stmt, 1);
+  LiaisonPlanLevel level = LIAISON_PLAN_LEVEL_ACTIVITY;
+  LiaisonPlanItem *item;
+  const char *schedule = (const char *) sqlite3_column_text (stmt, 5);
+
+  if (g_strcmp0 (level_text, "direction") == 0)
+    level = LIAISON_PLAN_LEVEL_DIRECTION;
+  else if (g_strcmp0 (level_text, "action") == 0)
+    level = LIAISON_PLAN_LEVEL_ACTION;
+
+  item = liaison_plan_item_new (level,
+                                (const char *) sqlite3_column_text (stmt, 0),
+                                (const char *) sqlite3_column_text (stmt, 2),
+                                (const char *) sqlite3_column_text (stmt, 3),
+                                (const char *) sqlite3_column_text (stmt, 4));
+  if (schedule != NULL)
+    {
+      g_autoptr(LiaisonSchedule) parsed = liaison_schedule_parse (schedule, LIAISON_PLAN_FIRST_YEAR,
+                                                                  LIAISON_PLAN_LAST_YEAR);
+      liaison_plan_item_set_schedule (item, parsed);
+    }
+  liaison_bilingual_set_state (liaison_plan_item_get_title (item), LIAISON_LANGUAGE_EN,
+                               LIAISON_TRANSLATION_TRANSLATED);
+  return item;
+}
+
+GPtrArray *
+liaison_store_list_plan (LiaisonStore  *self,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = liaison_store_stmt (self,
+                                           "SELECT code, level, label, title_zh, title_en, schedule"
+                                           " FROM plan_items ORDER BY position", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, plan_item_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
+LiaisonPlanItem *
+liaison_store_get_plan_item (LiaisonStore  *self,
+                             const char    *code,
+                             GError       **error)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self,
+                                           "SELECT code, level, label, title_zh, title_en, schedule"
+                                           " FROM plan_items WHERE code = ?", error);
+  LiaisonPlanItem *item = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, code);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    item = plan_item_from_row (stmt);
+  else
+    g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
+                 _("“%s” is not an activity of the action plan (codes look like 1.1.2)"), code);
+  sqlite3_reset (stmt);
+  return item;
+}
+
+GArray *
+liaison_store_plan_progress (LiaisonStore  *self,
+                             GError       **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (LiaisonPlanProgress));
+  sqlite3_stmt *stmt = liaison_store_stmt (self,
+                                           "SELECT ea.activity_code, e.year, count(*),"
+                                           " sum (e.status = 'held')"
+                                           " FROM event_activities ea JOIN events e ON e.id = ea.event_id"
+                                           " WHERE e.status != 'cancelled'"
+                                           " GROUP BY ea.activity_code, e.year", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  g_array_set_clear_func (rows, (GDestroyNotify) liaison_plan_progress_clear);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LiaisonPlanProgress p = {
+        column_dup (stmt, 0),
+        sqlite3_column_int (stmt, 1),
+        sqlite3_column_int (stmt, 2),
+        sqlite3_column_int (stmt, 3),
+      };
+      g_array_append_val (rows, p);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+liaison_store_list_areas (LiaisonStore  *self,
+                          GError       **error)
+{
+  g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_area_free);
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT id, title_zh, title_en FROM areas ORDER BY position", error);
+
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      LiaisonArea *area = g_new0 (LiaisonArea, 1);
+
+      area->id = column_dup (stmt, 0);
+      area->title_zh = column_dup (stmt, 1);
+      area->title_en = column_dup (stmt, 2);
+      g_ptr_array_add (areas, area);
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&areas);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Journal and maintenance                                                   */
+
+GPtrArray *
+liaison_store_list_journal (LiaisonStore  *self,
+                            gint64         after_seq,
+                            guint          limit,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_journal_entry_free);
+  sqlite3_stmt *stmt = liaison_store_stmt (self,
+                                           "SELECT seq, time, origin, action, entity, entity_id, field,"
+                                           " old_value, new_value FROM journal WHERE seq > ?"
+                                           " ORDER BY seq LIMIT ?", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, after_seq);
+  sqlite3_bind_int64 (stmt, 2, limit == 0 ? G_MAXINT64 : (gint64) limit);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      LiaisonJournalEntry *e = g_new0 (LiaisonJournalEntry, 1);
+
+      e->seq = sqlite3_column_int64 (stmt, 0);
+      e->time = column_dup (stmt, 1);
+      e->origin = nick_value (LIAISON_TYPE_ORIGIN, (const char *) sqlite3_column_text (stmt, 2), 0);
+      e->action = column_dup (stmt, 3);
+      e->entity = column_dup (stmt, 4);
+      e->entity_id = column_dup (stmt, 5);
+      e->field = column_dup (stmt, 6);
+      e->old_value = column_dup (stmt, 7);
+      e->new_value = column_dup (stmt, 8);
+      g_ptr_array_add (entries, e);
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&entries);
+}
+
+gint64
+liaison_store_get_last_seq (LiaisonStore *self)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT coalesce (max (seq), 0) FROM journal", NULL);
+  gint64 seq = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    seq = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return seq;
+}
+
+/* Builds search documents for every row that lacks one: after a migration
+ * that added search, or a change to how keys are made. */
+gboolean
+liaison_store_reindex (LiaisonStore  *self,
+                       GError       **error)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GArray) rowids = NULL;
+
+  if (!liaison_store_begin (self, error))
+    return FALSE;
+
+  events = liaison_store_list_events (self, NULL, error);
+  if (events == NULL)
+    goto fail;
+  for (guint i = 0; i < events->len; i++)
+    if (!index_event (self, g_ptr_array_index (events, i), error))
+      goto fail;
+
+  rowids = liaison_store_list_participant_rowids (self, NULL, 0, error);
+  if (rowids == NULL)
+    goto fail;
+  for (guint i = 0; i < rowids->len; i++)
+    {
+      g_autoptr(LiaisonParticipant) p = liaison_store_get_participant_by_rowid (self, g_array_index (rowids, gint64, i));
+
+      if (p != NULL && !index_participant (self, p, error))
+        goto fail;
+    }
+
+  return liaison_store_commit (self, error);
+
+fail:
+  liaison_store_rollback (self);
+  return FALSE;
+}

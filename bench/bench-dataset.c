@@ -1,0 +1,311 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "bench-dataset.h"
+
+/* A realistic crowd: the names, scripts and name orders of China and the ten
+ * ASEAN states, with the Latin forms people write themselves. */
+
+typedef struct { const char *native; const char *latin; } Name;
+
+static const Name cn_family[] = {
+  { "李", "Li" }, { "王", "Wang" }, { "张", "Zhang" }, { "刘", "Liu" }, { "陈", "Chen" }, { "杨", "Yang" },
+  { "赵", "Zhao" }, { "黄", "Huang" }, { "周", "Zhou" }, { "吴", "Wu" }, { "徐", "Xu" }, { "孙", "Sun" },
+  { "胡", "Hu" }, { "朱", "Zhu" }, { "高", "Gao" }, { "林", "Lin" }, { "何", "He" }, { "郭", "Guo" },
+  { "马", "Ma" }, { "罗", "Luo" }, { "梁", "Liang" }, { "宋", "Song" }, { "郑", "Zheng" }, { "谢", "Xie" },
+  { "曾", "Zeng" }, { "单", "Shan" }, { "欧阳", "Ouyang" },
+};
+static const Name cn_given[] = {
+  { "霞", "Xia" }, { "芳", "Fang" }, { "伟", "Wei" }, { "静", "Jing" }, { "敏", "Min" }, { "强", "Qiang" },
+  { "磊", "Lei" }, { "洋", "Yang" }, { "艳", "Yan" }, { "勇", "Yong" }, { "军", "Jun" }, { "杰", "Jie" },
+  { "娟", "Juan" }, { "涛", "Tao" }, { "明", "Ming" }, { "超", "Chao" }, { "秀英", "Xiuying" },
+  { "建华", "Jianhua" }, { "晓东", "Xiaodong" }, { "海燕", "Haiyan" }, { "志强", "Zhiqiang" },
+  { "丽娜", "Lina" }, { "国庆", "Guoqing" }, { "思远", "Siyuan" }, { "雨桐", "Yutong" },
+};
+static const char *vn_family[] = { "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ" };
+static const char *vn_given[] = { "Thị Minh Khai", "Văn An", "Thị Lan", "Đức Anh", "Thu Hà", "Quang Huy", "Ngọc Ánh", "Minh Tuấn", "Thanh Hương", "Hoàng Nam" };
+static const Name th_given[] = {
+  { "สมชาย", "Somchai" }, { "สมศรี", "Somsri" }, { "ประเสริฐ", "Prasert" }, { "วิไล", "Wilai" },
+  { "สุริยา", "Suriya" }, { "กมล", "Kamon" }, { "นิภา", "Nipha" }, { "อนันต์", "Anan" },
+};
+static const Name th_family[] = {
+  { "ใจดี", "Jaidee" }, { "สุขสวัสดิ์", "Suksawat" }, { "ศรีสุข", "Srisuk" }, { "วงศ์ใหญ่", "Wongyai" },
+  { "แก้วมณี", "Kaewmanee" }, { "บุญมา", "Boonma" },
+};
+static const Name kh_given[] = { { "សុខា", "Sokha" }, { "ដារ៉ា", "Dara" }, { "សុភា", "Sophea" }, { "វណ្ណា", "Vanna" }, { "ចន្ថា", "Chantha" } };
+static const Name kh_family[] = { { "ចាន់", "Chan" }, { "សុខ", "Sok" }, { "ហេង", "Heng" }, { "លឹម", "Lim" }, { "គឹម", "Kim" } };
+static const Name la_given[] = { { "ສົມພອນ", "Somphone" }, { "ບຸນມີ", "Bounmy" }, { "ຄຳພັນ", "Khamphan" }, { "ແສງ", "Saeng" }, { "ວັນນາ", "Vanna" } };
+static const Name la_family[] = { { "ພົມມະຈັນ", "Phommachanh" }, { "ສີສຸວັນ", "Sisouvanh" }, { "ວົງສາ", "Vongsa" }, { "ແກ້ວມະນີ", "Keomany" } };
+static const Name mm_names[] = {
+  { "အောင်ဆန်းစုကြည်", "Aung San Suu Kyi" }, { "ကျော်ကျော်", "Kyaw Kyaw" }, { "မြင့်မြင့်", "Myint Myint" },
+  { "သန်းထွန်း", "Than Htun" }, { "နီလာ", "Nilar" }, { "ဇော်မင်း", "Zaw Min" }, { "ခင်မောင်", "Khin Maung" },
+};
+static const char *id_mono[] = { "Sukarno", "Suharto", "Wiranto", "Budiono", "Sutrisno", "Mulyani", "Purnomo", "Setiawati" };
+static const char *id_given[] = { "Dewi", "Agus", "Siti", "Budi", "Rina", "Andi", "Putri", "Eko" };
+static const char *id_family[] = { "Santoso", "Wijaya", "Hidayat", "Kusuma", "Saputra", "Pratama", "Halim", "Nugroho" };
+static const char *my_given[] = { "Ahmad", "Nurul", "Siti", "Muhammad", "Aisyah", "Hafiz", "Farah", "Azman" };
+static const char *my_father[] = { "Ismail", "Abdullah", "Hassan", "Rahman", "Yusof", "Ibrahim" };
+static const char *ph_given[] = { "Maria", "Jose", "Ana", "Juan", "Cristina", "Ramon", "Liza", "Paolo" };
+static const char *ph_family[] = { "Santos", "Reyes", "Cruz", "Bautista", "Garcia", "Mendoza", "Dela Cruz", "Villanueva" };
+
+static const char *countries[] = { "CN", "VN", "TH", "KH", "LA", "MM", "ID", "MY", "PH", "SG", "BN" };
+/* China sends the most people; the others roughly equally. */
+static const guint weights[] = { 30, 8, 8, 7, 6, 7, 8, 7, 7, 6, 6 };
+
+static const char *orgs_en[] = {
+  "Ministry of Natural Resources and Environment", "Ministry of Ecology and Environment",
+  "National Environment Agency", "Department of Environment", "University of the Philippines",
+  "ASEAN Centre for Biodiversity", "Green Youth Network", "Chulalongkorn University",
+  "Institute of Strategy and Policy on Natural Resources and Environment", "WWF",
+};
+static const char *orgs_zh[] = {
+  "生态环境部", "中国-东盟环境保护合作中心", "清华大学", "中国环境科学研究院", "广西壮族自治区生态环境厅",
+};
+
+#define PICK(rand, array) (array[g_rand_int_range (rand, 0, G_N_ELEMENTS (array))])
+
+static const char *
+pick_country (GRand *rand)
+{
+  guint total = 0, r;
+
+  for (guint i = 0; i < G_N_ELEMENTS (weights); i++)
+    total += weights[i];
+  r = g_rand_int_range (rand, 0, total);
+  for (guint i = 0; i < G_N_ELEMENTS (weights); i++)
+    {
+      if (r < weights[i])
+        return countries[i];
+      r -= weights[i];
+    }
+  return "CN";
+}
+
+static void
+fill_name (LiaisonParticipant *p,
+           GRand              *rand,
+           const char         *country)
+{
+  if (g_str_equal (country, "CN") || (g_str_equal (country, "SG") && g_rand_boolean (rand)))
+    {
+      const Name *f = &PICK (rand, cn_family);
+      const Name *g = &PICK (rand, cn_given);
+      liaison_participant_set_native_name (p, f->native, g->native);
+      /* Many Chinese records have no Latin name: search transliterates. */
+      if (g_rand_int_range (rand, 0, 10) < 4)
+        liaison_participant_set_latin_name (p, f->latin, g->latin);
+    }
+  else if (g_str_equal (country, "VN"))
+    liaison_participant_set_native_name (p, PICK (rand, vn_family), PICK (rand, vn_given));
+  else if (g_str_equal (country, "TH"))
+    {
+      const Name *f = &PICK (rand, th_family), *g = &PICK (rand, th_given);
+      liaison_participant_set_native_name (p, f->native, g->native);
+      liaison_participant_set_latin_name (p, f->latin, g->latin);
+      liaison_participant_set_name_order (p, LIAISON_NAME_ORDER_GIVEN_FIRST);
+    }
+  else if (g_str_equal (country, "KH"))
+    {
+      const Name *f = &PICK (rand, kh_family), *g = &PICK (rand, kh_given);
+      liaison_participant_set_native_name (p, f->native, g->native);
+      liaison_participant_set_latin_name (p, f->latin, g->latin);
+    }
+  else if (g_str_equal (country, "LA"))
+    {
+      const Name *f = &PICK (rand, la_family), *g = &PICK (rand, la_given);
+      liaison_participant_set_native_name (p, f->native, g->native);
+      liaison_participant_set_latin_name (p, f->latin, g->latin);
+      liaison_participant_set_name_order (p, LIAISON_NAME_ORDER_GIVEN_FIRST);
+    }
+  else if (g_str_equal (country, "MM"))
+    {
+      const Name *n = &PICK (rand, mm_names);
+      liaison_participant_set_native_name (p, NULL, n->native);
+      liaison_participant_set_latin_name (p, NULL, n->latin);
+      liaison_participant_set_name_order (p, LIAISON_NAME_ORDER_MONONYM);
+    }
+  else if (g_str_equal (country, "ID"))
+    {
+      if (g_rand_int_range (rand, 0, 3) == 0)
+        {
+          liaison_participant_set_latin_name (p, NULL, PICK (rand, id_mono));
+          liaison_participant_set_name_order (p, LIAISON_NAME_ORDER_MONONYM);
+        }
+      else
+        {
+          liaison_participant_set_latin_name (p, PICK (rand, id_family), PICK (rand, id_given));
+          liaison_participant_set_name_order (p, LIAISON_NAME_ORDER_GIVEN_FIRST);
+        }
+    }
+  else if (g_str_equal (country, "MY") || g_str_equal (country, "BN"))
+    {
+      g_autofree char *given = g_strdup_printf ("%s bin %s", PICK (rand, my_given), PICK (rand, my_father));
+      liaison_participant_set_latin_name (p, NULL, given);
+      liaison_participant_set_name_order (p, LIAISON_NAME_ORDER_MONONYM);
+    }
+  else
+    {
+      liaison_participant_set_latin_name (p, PICK (rand, ph_family), PICK (rand, ph_given));
+      liaison_participant_set_name_order (p, LIAISON_NAME_ORDER_GIVEN_FIRST);
+    }
+}
+
+static char *
+email_for (LiaisonParticipant *p,
+           guint               i)
+{
+  const char *given = liaison_participant_get_given_latin (p);
+  const char *family = liaison_participant_get_family_latin (p);
+  g_autofree char *local = g_ascii_strdown (given != NULL ? given : "person", -1);
+
+  g_strdelimit (local, " ", '.');
+  return g_strdup_printf ("%s.%s%u@example.org", local, family != NULL ? family : "x", i);
+}
+
+gboolean
+bench_dataset_generate (LiaisonStore            *store,
+                        const BenchDatasetSize  *size,
+                        GError                 **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (size->seed);
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
+  static const char *activities[] = { "1.1.1", "1.1.2", "1.1.3", "1.1.4", "1.2.1", "2.1.2", "2.1.3", "2.2.1",
+                                      "2.3.2", "3.1.1", "3.1.2", "3.1.3", "4.1.1", "4.2.1" };
+
+  if (!liaison_store_begin_bulk (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < size->participants; i++)
+    {
+      g_autoptr(LiaisonParticipant) p = liaison_participant_new (NULL);
+      const char *country = pick_country (rand);
+      g_autofree char *email = NULL;
+      const char *emails[2] = { NULL, NULL };
+
+      fill_name (p, rand, country);
+      liaison_participant_set_country (p, country);
+      liaison_participant_set_gender (p, g_rand_int_range (rand, 1, 3));
+      liaison_participant_set_sector (p, g_rand_int_range (rand, 0, 8));
+      if (g_str_equal (country, "CN") && g_rand_boolean (rand))
+        liaison_bilingual_set_text (liaison_participant_get_organisation (p), LIAISON_LANGUAGE_ZH, PICK (rand, orgs_zh));
+      else
+        liaison_bilingual_set_text (liaison_participant_get_organisation (p), LIAISON_LANGUAGE_EN, PICK (rand, orgs_en));
+      if (g_rand_int_range (rand, 0, 10) < 8)
+        {
+          email = email_for (p, i);
+          emails[0] = email;
+          liaison_participant_set_emails (p, emails);
+        }
+      if (!liaison_store_save_participant (store, p, LIAISON_ORIGIN_LOCAL, error))
+        goto fail;
+      g_ptr_array_add (people, g_strdup (liaison_participant_get_id (p)));
+    }
+
+  for (guint i = 0; i < size->events; i++)
+    {
+      g_autoptr(LiaisonEvent) e = liaison_event_new (NULL);
+      const char *country = countries[g_rand_int_range (rand, 0, G_N_ELEMENTS (countries))];
+      const LiaisonCountry *c = liaison_country_lookup (country);
+      int year = g_rand_int_range (rand, 2011, 2031);
+      g_autofree char *start = g_strdup_printf ("%04d-%02d-%02dT09:00", year, g_rand_int_range (rand, 1, 13),
+                                                g_rand_int_range (rand, 1, 29));
+      g_autofree char *title_en = g_strdup_printf ("%s workshop %u", liaison_country_get_name (c, LIAISON_LANGUAGE_EN), i);
+      g_autofree char *title_zh = g_strdup_printf ("%s研讨会 %u", liaison_country_get_name (c, LIAISON_LANGUAGE_ZH), i);
+      const char *codes[] = { PICK (rand, activities), NULL };
+
+      liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_ZH, title_zh);
+      liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_EN, title_en);
+      liaison_event_set_when (e, start, NULL, liaison_country_get_default_zone (c), NULL);
+      liaison_event_set_kind (e, g_rand_int_range (rand, 0, 13));
+      liaison_event_set_status (e, year < 2026 ? LIAISON_EVENT_STATUS_HELD : LIAISON_EVENT_STATUS_PLANNED);
+      liaison_event_set_country (e, country);
+      if (year >= 2021)
+        liaison_event_set_activities (e, codes);
+      if (!liaison_store_save_event (store, e, LIAISON_ORIGIN_LOCAL, error))
+        goto fail;
+      g_ptr_array_add (events, g_strdup (liaison_event_get_id (e)));
+    }
+
+  /* Registrations spread over the events, each person at most once per event. */
+  for (guint i = 0; i < size->registrations && events->len > 0 && people->len > 0; i++)
+    {
+      const char *event = g_ptr_array_index (events, i % events->len);
+      guint stride = size->registrations / events->len + 1;
+      guint person = ((i / events->len) + (i % events->len) * stride * 7919u) % people->len;
+      g_autoptr(LiaisonRegistration) r = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      r = liaison_store_register (store, event, g_ptr_array_index (people, person),
+                                  g_rand_int_range (rand, 0, 8), LIAISON_REGISTRATION_REGISTERED,
+                                  LIAISON_ORIGIN_LOCAL, &local_error);
+      if (r == NULL && !g_error_matches (local_error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          goto fail;
+        }
+    }
+
+  return liaison_store_end_bulk (store, TRUE, error);
+
+fail:
+  liaison_store_end_bulk (store, FALSE, NULL);
+  return FALSE;
+}
+
+/* Queries of every script and of lengths 1–12, cut from real records, plus
+ * some that match nothing. */
+GPtrArray *
+bench_dataset_queries (LiaisonStore *store,
+                       guint         n,
+                       guint32       seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  GPtrArray *queries = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) rowids = liaison_store_list_participant_rowids (store, NULL, 0, NULL);
+  static const char *misses[] = { "zzq", "xyzzy", "qqqq", "不存在", "ฮฮฮ" };
+
+  while (queries->len < n && rowids->len > 0)
+    {
+      gint64 rowid = g_array_index (rowids, gint64, g_rand_int_range (rand, 0, rowids->len));
+      g_autoptr(LiaisonParticipant) p = liaison_store_get_participant_by_rowid (store, rowid);
+      g_autofree char *native = liaison_participant_dup_native_name (p);
+      g_autofree char *latin = liaison_participant_dup_latin_name (p);
+      const char * const *emails = liaison_participant_get_emails (p);
+      const char *source;
+      glong len, start, take;
+
+      switch (g_rand_int_range (rand, 0, 10))
+        {
+        case 0:
+          g_ptr_array_add (queries, g_strdup (PICK (rand, misses)));
+          continue;
+        case 1: case 2:
+          source = emails != NULL && emails[0] != NULL ? emails[0] : native;
+          break;
+        case 3: case 4: case 5:
+          source = latin != NULL ? latin : native;
+          break;
+        default:
+          source = native != NULL ? native : latin;
+        }
+      if (source == NULL)
+        continue;
+
+      len = g_utf8_strlen (source, -1);
+      take = MIN (len, g_rand_int_range (rand, 1, 13));
+      start = g_rand_int_range (rand, 0, len - take + 1);
+      {
+        const char *a = g_utf8_offset_to_pointer (source, start);
+        const char *b = g_utf8_offset_to_pointer (a, take);
+        g_autofree char *q = g_strndup (a, b - a);
+
+        g_strstrip (q);
+        if (*q != '\0')
+          g_ptr_array_add (queries, g_steal_pointer (&q));
+      }
+    }
+  return queries;
+}

@@ -1,0 +1,122 @@
+#!/bin/bash
+# Drives the command line as a script would, on a temporary database. TAP.
+set -u
+liaison=$1
+work=$(mktemp -d)
+trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
+db="$work/liaison.db"
+n=0
+failed=0
+
+ok () { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift; for line in "$@"; do echo "# $line"; done; }
+
+# expect NAME EXPECTED-STATUS COMMAND...: runs it, keeps stdout in $out and stderr in $err
+expect () {
+  local name=$1 want=$2; shift 2
+  out=$("$@" 2>"$work/err"); got=$?
+  err=$(cat "$work/err")
+  if [ "$got" -eq "$want" ]; then ok "$name"; else not_ok "$name" "exit $got, wanted $want" "stderr: $err"; fi
+}
+
+# check NAME PYTHON-EXPRESSION: evaluates with `data` = parsed JSON of $out
+check () {
+  if printf '%s' "$out" | python3 -c "import json,sys; data=json.load(sys.stdin); sys.exit(0 if ($2) else 1)"; then
+    ok "$1"
+  else
+    not_ok "$1" "output: $(printf '%s' "$out" | head -c 600)"
+  fi
+}
+
+contains () {
+  if printf '%s' "$2" | grep -qF -- "$3"; then ok "$1"; else not_ok "$1" "wanted “$3” in: $(printf '%s' "$2" | head -c 400)"; fi
+}
+
+expect "--version" 0 "$liaison" --version
+contains "--version prints the version" "$out" "liaison "
+
+expect "--help" 0 "$liaison" --help
+contains "--help lists the commands" "$out" "participants search"
+
+expect "events on a fresh database" 0 "$liaison" --database "$db" events --json
+check "the 62 events of the history are there" "len(data) == 62"
+check "events carry both titles" "all(e.get('title_zh') and e.get('title_en') for e in data)"
+
+expect "events --year 2019 --kind forum" 0 "$liaison" --database "$db" events --year 2019 --kind forum --json
+check "one forum in 2019, in Nanning" "len(data) == 1 and data[0]['city_en'] == 'Nanning' and data[0]['start'] == '2019-09'"
+
+expect "plan --json" 0 "$liaison" --database "$db" plan --json
+check "21 activities" "len(data) == 21"
+check "the inverted range is flagged" "[a['code'] for a in data if a['anomaly']] == ['2.1.1']"
+check "每年一次 is every year" "data[0]['schedule'] == '每年一次' and data[0]['planned_years'] == [2021, 2022, 2023, 2024, 2025]"
+
+expect "events add in Yangon" 0 "$liaison" --database "$db" events add --title-en "Liaison officers' meeting 2025" \
+  --title-zh "2025 年联络员会议" --start 2025-11-04T09:30 --end 2025-11-05T17:00 --tz Asia/Yangon --kind liaison-meeting \
+  --country MM --city-en Yangon --activity 1.1.1 --capacity 2 --json
+check "the new event keeps its zone and activity" "data['time_zone'] == 'Asia/Yangon' and data['activities'] == ['1.1.1']"
+event=$(printf '%s' "$out" | python3 -c "import json,sys; print(json.load(sys.stdin)['id'])")
+
+expect "plan shows the new event" 0 "$liaison" --database "$db" plan --year 2025 --json
+check "1.1.1 has one event in 2025" "data[0]['events_per_year'] == {'2025': 1}"
+
+expect "participants add 李霞" 0 "$liaison" --database "$db" participants add --family-name 李 --given-name 霞 \
+  --family-name-latin Li --given-name-latin Xia --gender female --sector government --country CN --email li.xia@fecomee.org.cn
+li=$out
+expect "participants add Nguyễn" 0 "$liaison" --database "$db" participants add --family-name Nguyễn --given-name "Thị Minh Khai" --country VN
+nguyen=$out
+expect "participants add Somchai" 0 "$liaison" --database "$db" participants add --family-name ใจดี --given-name สมชาย \
+  --family-name-latin Jaidee --given-name-latin Somchai --name-order given-first --country Thailand
+
+expect "search li xia" 0 "$liaison" --database "$db" participants search li xia --json
+check "li xia finds 李霞" "len(data) == 1 and data[0]['name'] == '李霞'"
+expect "search 李" 0 "$liaison" --database "$db" participants search 李 --json
+check "one character finds 李霞" "len(data) == 1 and data[0]['name_latin'] == 'Li Xia'"
+expect "search nguyen" 0 "$liaison" --database "$db" participants search nguyen
+contains "nguyen finds Nguyễn" "$out" "Nguyễn Thị Minh Khai"
+expect "search somchai" 0 "$liaison" --database "$db" participants search somchai --json
+check "somchai finds สมชาย" "data[0]['name'] == 'สมชาย ใจดี'"
+
+expect "register 李霞 by id prefixes" 0 "$liaison" --database "$db" register "${event:0:8}" "${li:0:8}" --role speaker --json
+check "registered as speaker" "data['status'] == 'registered' and data['role'] == 'speaker'"
+expect "register Nguyễn" 0 "$liaison" --database "$db" register "$event" "$nguyen" --status confirmed --json
+somchai=$("$liaison" --database "$db" participants search somchai --json | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['id'])")
+expect "register a third person in a 2-place event" 0 "$liaison" --database "$db" register "$event" "$somchai" --json
+check "the third goes on the waitlist" "data['status'] == 'waitlisted'"
+expect "register 李霞 twice" 2 "$liaison" --database "$db" register "$event" "$li"
+contains "the message names the person" "$err" "李霞"
+
+# Usage errors: exit 1 and a message that names the problem.
+expect "unknown kind" 1 "$liaison" --database "$db" events --kind party
+contains "the message lists the kinds" "$err" "training-course"
+expect "bad date" 1 "$liaison" --database "$db" events add --title-en X --start 2025-02-30 --kind forum
+contains "the message quotes the date" "$err" "2025-02-30"
+expect "time without zone" 1 "$liaison" --database "$db" events add --title-en X --start 2025-02-03T10:00 --kind forum
+expect "unknown zone" 1 "$liaison" --database "$db" events add --title-en X --start 2025-02-03T10:00 --tz Mars/Base --kind forum
+contains "the message names the zone" "$err" "Mars/Base"
+expect "unknown command" 1 "$liaison" --database "$db" frobnicate
+expect "missing search text" 1 "$liaison" --database "$db" participants search
+expect "bad e-mail" 1 "$liaison" --database "$db" participants add --given-name Ann --email not-an-address
+contains "the message quotes the address" "$err" "not-an-address"
+
+# Data errors: exit 2.
+expect "unknown activity" 2 "$liaison" --database "$db" events add --title-en X --start 2025-02-03 --kind forum --activity 7.7.7
+contains "the message names the activity" "$err" "7.7.7"
+expect "unknown event" 2 "$liaison" --database "$db" register deadbeef "$li"
+python3 - "$db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1]); c.execute("PRAGMA user_version = 99"); c.commit(); c.close()
+PY
+before=$(sha256sum "$db" | cut -d' ' -f1)
+expect "a database from a newer Liaison" 2 "$liaison" --database "$db" events
+contains "the message says so" "$err" "newer Liaison"
+after=$(sha256sum "$db" | cut -d' ' -f1)
+if [ "$before" = "$after" ]; then ok "the newer database is left as it was"; else not_ok "the newer database changed"; fi
+
+LIAISON_DATABASE="$work/env.db" expect "LIAISON_DATABASE picks the file" 0 "$liaison" events --year 2016 --json
+if [ -f "$work/env.db" ]; then ok "the database was created where LIAISON_DATABASE says"; else not_ok "no $work/env.db"; fi
+
+LANG=C LC_ALL=C expect "Chinese output under LANG=C" 0 "$liaison" --database "$work/env.db" events --year 2012 --kind forum --json
+check "Chinese survives a C locale" "'北京' in data[0]['city_zh']"
+
+echo "1..$n"
+exit $failed

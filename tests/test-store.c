@@ -1,0 +1,385 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "liaison-store.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  LiaisonStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = test_make_dir ();
+  f->path = g_build_filename (f->dir, "liaison.db", NULL);
+  f->store = liaison_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->store);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_finalize_object (f->store);
+  test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static LiaisonEvent *
+make_event (const char *title,
+            const char *start,
+            guint       capacity)
+{
+  LiaisonEvent *e = liaison_event_new (NULL);
+
+  liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_EN, title);
+  liaison_bilingual_set_source (liaison_event_get_title (e), LIAISON_LANGUAGE_EN);
+  g_assert_true (liaison_event_set_when (e, start, NULL, "Asia/Yangon", NULL));
+  liaison_event_set_kind (e, LIAISON_EVENT_KIND_WORKSHOP);
+  liaison_event_set_country (e, "MM");
+  liaison_event_set_capacity (e, capacity);
+  return e;
+}
+
+static LiaisonParticipant *
+make_person (LiaisonStore *store,
+             const char   *family,
+             const char   *given)
+{
+  LiaisonParticipant *p = liaison_participant_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  liaison_participant_set_latin_name (p, family, given);
+  liaison_participant_set_country (p, "TH");
+  g_assert_true (liaison_store_save_participant (store, p, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_no_error (error);
+  return p;
+}
+
+static void
+test_open (Fixture       *f,
+           gconstpointer  data)
+{
+  g_assert_cmpint (liaison_store_get_version (f->store), ==, liaison_store_latest_version ());
+  g_assert_cmpint (liaison_store_latest_version (), >=, 2);
+  g_assert_cmpstr (liaison_store_get_path (f->store), ==, f->path);
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *path = NULL;
+
+  g_setenv ("LIAISON_DATABASE", "/tmp/elsewhere.db", TRUE);
+  path = liaison_store_default_path ();
+  g_assert_cmpstr (path, ==, "/tmp/elsewhere.db");
+  g_unsetenv ("LIAISON_DATABASE");
+  g_free (path);
+  path = liaison_store_default_path ();
+  g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
+}
+
+static void
+test_event_round_trip (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(LiaisonEvent) e = make_event ("Marine plastics workshop, Yangon; 2025", "2025-03-10T09:00", 40);
+  g_autoptr(LiaisonEvent) back = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *codes[] = { "2.1.2", "2.3.2", NULL };
+
+  liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_ZH, "海洋减塑研讨会");
+  liaison_event_set_activities (e, codes);
+  liaison_event_set_budget (e, 12500.5, "USD", LIAISON_FUNDING_COOPERATION_FUND);
+  liaison_event_set_track (e, "marine-plastics-youth");
+  g_assert_true (liaison_store_save_event (f->store, e, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_no_error (error);
+
+  back = liaison_store_get_event (f->store, liaison_event_get_id (e), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (liaison_bilingual_get_text (liaison_event_get_title (back), LIAISON_LANGUAGE_EN), ==,
+                   "Marine plastics workshop, Yangon; 2025");
+  g_assert_cmpstr (liaison_bilingual_get_text (liaison_event_get_title (back), LIAISON_LANGUAGE_ZH), ==, "海洋减塑研讨会");
+  g_assert_cmpstr (liaison_event_get_start (back), ==, "2025-03-10T09:00");
+  g_assert_cmpstr (liaison_event_get_time_zone (back), ==, "Asia/Yangon");
+  g_assert_cmpuint (liaison_event_get_capacity (back), ==, 40);
+  g_assert_cmpfloat (liaison_event_get_budget (back), ==, 12500.5);
+  g_assert_cmpstr (liaison_event_get_currency (back), ==, "USD");
+  g_assert_cmpstr (liaison_event_get_track (back), ==, "marine-plastics-youth");
+  g_assert_cmpstrv (liaison_event_get_activities (back), codes);
+  /* The English title was the source; Chinese was typed in later as a draft. */
+  g_assert_cmpint (liaison_bilingual_get_source (liaison_event_get_title (back)), ==, LIAISON_LANGUAGE_EN);
+  g_assert_cmpint (liaison_bilingual_get_state (liaison_event_get_title (back), LIAISON_LANGUAGE_ZH), ==,
+                   LIAISON_TRANSLATION_DRAFT);
+}
+
+static void
+test_event_invalid (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(LiaisonEvent) e = make_event ("Roundtable", "2025-04-01T10:00", 0);
+  g_autoptr(GError) error = NULL;
+  const char *bad_codes[] = { "9.9.9", NULL };
+  guint before = liaison_store_count_events (f->store);
+  gint64 seq = liaison_store_get_last_seq (f->store);
+
+  liaison_event_set_activities (e, bad_codes);
+  g_assert_false (liaison_store_save_event (f->store, e, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "9.9.9"));
+  /* Nothing half-written: no event, no journal entry. */
+  g_assert_cmpuint (liaison_store_count_events (f->store), ==, before);
+  g_assert_cmpint (liaison_store_get_last_seq (f->store), ==, seq);
+}
+
+static void
+test_journal (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(LiaisonEvent) e = make_event ("Liaison officers' meeting", "2025-11-04T09:30", 0);
+  g_autoptr(GPtrArray) entries = NULL;
+  gint64 seq = liaison_store_get_last_seq (f->store);
+  LiaisonJournalEntry *entry;
+
+  g_assert_true (liaison_store_save_event (f->store, e, LIAISON_ORIGIN_LOCAL, NULL));
+  liaison_event_set_status (e, LIAISON_EVENT_STATUS_CONFIRMED);
+  liaison_event_set_venue (e, "Sule Shangri-La");
+  g_assert_true (liaison_store_save_event (f->store, e, LIAISON_ORIGIN_REMOTE, NULL));
+  g_assert_true (liaison_store_delete_event (f->store, liaison_event_get_id (e), LIAISON_ORIGIN_LOCAL, NULL));
+
+  entries = liaison_store_list_journal (f->store, seq, 0, NULL);
+  g_assert_cmpuint (entries->len, ==, 4);
+
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (entry->action, ==, "create");
+  g_assert_cmpint (entry->origin, ==, LIAISON_ORIGIN_LOCAL);
+
+  entry = g_ptr_array_index (entries, 1);
+  g_assert_cmpstr (entry->action, ==, "update");
+  g_assert_cmpstr (entry->field, ==, "status");
+  g_assert_cmpstr (entry->old_value, ==, "planned");
+  g_assert_cmpstr (entry->new_value, ==, "confirmed");
+  g_assert_cmpint (entry->origin, ==, LIAISON_ORIGIN_REMOTE);
+
+  entry = g_ptr_array_index (entries, 2);
+  g_assert_cmpstr (entry->field, ==, "venue");
+  g_assert_null (entry->old_value);
+  g_assert_cmpstr (entry->new_value, ==, "Sule Shangri-La");
+
+  entry = g_ptr_array_index (entries, 3);
+  g_assert_cmpstr (entry->action, ==, "delete");
+  g_assert_nonnull (strstr (entry->old_value, "Sule Shangri-La"));
+  g_assert_null (liaison_store_get_event (f->store, liaison_event_get_id (e), NULL));
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(LiaisonEvent) a = make_event ("Workshop A", "2023-05-01T09:00", 0);
+  g_autoptr(LiaisonEvent) b = make_event ("Forum B", "2024-09-10T09:00", 0);
+  g_autoptr(GPtrArray) list = NULL;
+  LiaisonEventFilter filter = LIAISON_EVENT_FILTER_INIT;
+  const char *codes[] = { "1.1.2", NULL };
+  guint forums;
+
+  liaison_event_set_kind (b, LIAISON_EVENT_KIND_FORUM);
+  liaison_event_set_country (b, "CN");
+  liaison_event_set_activities (b, codes);
+  liaison_event_set_track (a, "climate-youth");
+  filter.kind = LIAISON_EVENT_KIND_FORUM;
+  list = liaison_store_list_events (f->store, &filter, NULL);
+  forums = list->len;
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  g_assert_true (liaison_store_save_event (f->store, a, LIAISON_ORIGIN_LOCAL, NULL));
+  g_assert_true (liaison_store_save_event (f->store, b, LIAISON_ORIGIN_LOCAL, NULL));
+
+  filter.year = 2024;
+  list = liaison_store_list_events (f->store, &filter, NULL);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  filter = (LiaisonEventFilter) LIAISON_EVENT_FILTER_INIT;
+  filter.kind = LIAISON_EVENT_KIND_FORUM;
+  list = liaison_store_list_events (f->store, &filter, NULL);
+  /* Forum B and the forums of the 2011–2019 history. */
+  g_assert_cmpuint (forums, >=, 9);
+  g_assert_cmpuint (list->len, ==, forums + 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  filter = (LiaisonEventFilter) LIAISON_EVENT_FILTER_INIT;
+  filter.activity = "1.1.2";
+  list = liaison_store_list_events (f->store, &filter, NULL);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (liaison_event_get_id (g_ptr_array_index (list, 0)), ==, liaison_event_get_id (b));
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  filter = (LiaisonEventFilter) LIAISON_EVENT_FILTER_INIT;
+  filter.country = "MM";
+  filter.track = "climate-youth";
+  list = liaison_store_list_events (f->store, &filter, NULL);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (liaison_event_get_id (g_ptr_array_index (list, 0)), ==, liaison_event_get_id (a));
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  filter = (LiaisonEventFilter) LIAISON_EVENT_FILTER_INIT;
+  filter.status = LIAISON_EVENT_STATUS_CANCELLED;
+  list = liaison_store_list_events (f->store, &filter, NULL);
+  g_assert_cmpuint (list->len, ==, 0);
+}
+
+static void
+test_waitlist (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(LiaisonEvent) e = make_event ("Training course", "2025-06-02T09:00", 2);
+  g_autoptr(LiaisonParticipant) p1 = make_person (f->store, "Jaidee", "Somchai");
+  g_autoptr(LiaisonParticipant) p2 = make_person (f->store, "Chan", "Sokha");
+  g_autoptr(LiaisonParticipant) p3 = make_person (f->store, "Vong", "Somphone");
+  g_autoptr(LiaisonParticipant) p4 = make_person (f->store, "Tan", "Mei Ling");
+  g_autoptr(LiaisonRegistration) r1 = NULL, r2 = NULL, r3 = NULL, r4 = NULL, after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *promoted = NULL;
+  const char *eid;
+
+  g_assert_true (liaison_store_save_event (f->store, e, LIAISON_ORIGIN_LOCAL, NULL));
+  eid = liaison_event_get_id (e);
+
+  r1 = liaison_store_register (f->store, eid, liaison_participant_get_id (p1), LIAISON_ROLE_SPEAKER,
+                               LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, &error);
+  g_assert_no_error (error);
+  r2 = liaison_store_register (f->store, eid, liaison_participant_get_id (p2), LIAISON_ROLE_DELEGATE,
+                               LIAISON_REGISTRATION_CONFIRMED, LIAISON_ORIGIN_LOCAL, &error);
+  g_assert_no_error (error);
+  r3 = liaison_store_register (f->store, eid, liaison_participant_get_id (p3), LIAISON_ROLE_DELEGATE,
+                               LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, &error);
+  g_assert_no_error (error);
+  r4 = liaison_store_register (f->store, eid, liaison_participant_get_id (p4), LIAISON_ROLE_DELEGATE,
+                               LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (liaison_registration_get_status (r1), ==, LIAISON_REGISTRATION_REGISTERED);
+  g_assert_cmpint (liaison_registration_get_status (r2), ==, LIAISON_REGISTRATION_CONFIRMED);
+  g_assert_cmpint (liaison_registration_get_status (r3), ==, LIAISON_REGISTRATION_WAITLISTED);
+  g_assert_cmpint (liaison_registration_get_status (r4), ==, LIAISON_REGISTRATION_WAITLISTED);
+
+  /* The same person twice is refused. */
+  g_assert_null (liaison_store_register (f->store, eid, liaison_participant_get_id (p1), LIAISON_ROLE_DELEGATE,
+                                         LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A waitlisted person cannot jump the queue into a full event. */
+  g_assert_false (liaison_store_set_registration_status (f->store, liaison_registration_get_id (r4),
+                                                         LIAISON_REGISTRATION_CONFIRMED, LIAISON_ORIGIN_LOCAL,
+                                                         NULL, &error));
+  g_assert_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_CAPACITY);
+  g_clear_error (&error);
+
+  /* An illegal transition is refused and changes nothing. */
+  g_assert_false (liaison_store_set_registration_status (f->store, liaison_registration_get_id (r1),
+                                                         LIAISON_REGISTRATION_ATTENDED, LIAISON_ORIGIN_LOCAL,
+                                                         NULL, &error));
+  g_assert_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_TRANSITION);
+  g_clear_error (&error);
+
+  /* A place frees: the first waitlisted moves up. */
+  g_assert_true (liaison_store_set_registration_status (f->store, liaison_registration_get_id (r2),
+                                                        LIAISON_REGISTRATION_CANCELLED, LIAISON_ORIGIN_LOCAL,
+                                                        &promoted, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (promoted, ==, liaison_registration_get_id (r3));
+  after = liaison_store_get_registration (f->store, liaison_registration_get_id (r3), NULL);
+  g_assert_cmpint (liaison_registration_get_status (after), ==, LIAISON_REGISTRATION_REGISTERED);
+  g_assert_nonnull (liaison_registration_get_status_time (after, LIAISON_REGISTRATION_REGISTERED));
+  g_clear_object (&after);
+  after = liaison_store_get_registration (f->store, liaison_registration_get_id (r4), NULL);
+  g_assert_cmpint (liaison_registration_get_status (after), ==, LIAISON_REGISTRATION_WAITLISTED);
+  g_clear_object (&after);
+
+  /* Check-in: confirmed → attended records the time. */
+  g_assert_true (liaison_store_set_registration_status (f->store, liaison_registration_get_id (r1),
+                                                        LIAISON_REGISTRATION_CONFIRMED, LIAISON_ORIGIN_LOCAL, NULL, NULL));
+  g_assert_true (liaison_store_set_registration_status (f->store, liaison_registration_get_id (r1),
+                                                        LIAISON_REGISTRATION_ATTENDED, LIAISON_ORIGIN_LOCAL, NULL, NULL));
+  after = liaison_store_get_registration (f->store, liaison_registration_get_id (r1), NULL);
+  g_assert_nonnull (liaison_registration_get_checkin_time (after));
+
+  {
+    g_autoptr(GPtrArray) history = liaison_store_list_history (f->store, liaison_participant_get_id (p1), NULL);
+    LiaisonHistoryEntry *h = g_ptr_array_index (history, 0);
+
+    g_assert_cmpuint (history->len, ==, 1);
+    g_assert_cmpint (h->role, ==, LIAISON_ROLE_SPEAKER);
+    g_assert_cmpint (h->status, ==, LIAISON_REGISTRATION_ATTENDED);
+    g_assert_cmpint (h->year, ==, 2025);
+  }
+}
+
+static void
+test_reopen (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(LiaisonParticipant) p = make_person (f->store, "Nguyễn", "Thị Minh Khai");
+  g_autoptr(LiaisonStore) again = NULL;
+  g_autoptr(LiaisonParticipant) back = NULL;
+  g_autoptr(GError) error = NULL;
+  guint events = liaison_store_count_events (f->store);
+
+  again = liaison_store_open (f->path, &error);
+  g_assert_no_error (error);
+  back = liaison_store_get_participant (again, liaison_participant_get_id (p), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (liaison_participant_get_family_latin (back), ==, "Nguyễn");
+  /* Opening again does not load the history twice. */
+  g_assert_cmpuint (liaison_store_count_events (again), ==, events);
+}
+
+static void
+test_prefix (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(LiaisonParticipant) p = make_person (f->store, "Tan", "Wei");
+  g_autoptr(LiaisonParticipant) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prefix = g_strndup (liaison_participant_get_id (p), 8);
+
+  found = liaison_store_find_participant (f->store, prefix, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (liaison_participant_get_id (found), ==, liaison_participant_get_id (p));
+  g_assert_null (liaison_store_find_participant (f->store, "zzzzzzzz", &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/liaison/store/open", test_open);
+  ADD ("/liaison/store/event-round-trip", test_event_round_trip);
+  ADD ("/liaison/store/event-invalid", test_event_invalid);
+  ADD ("/liaison/store/journal", test_journal);
+  ADD ("/liaison/store/filters", test_filters);
+  ADD ("/liaison/store/waitlist", test_waitlist);
+  ADD ("/liaison/store/reopen", test_reopen);
+  ADD ("/liaison/store/prefix", test_prefix);
+#undef ADD
+  g_test_add_func ("/liaison/store/default-path", test_default_path);
+
+  return g_test_run ();
+}

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "liaison-core.h"
+
+static void
+test_name_based (void)
+{
+  g_autofree char *a = liaison_uuid_new_for_name ("liaison:history:2019-09:中国-东盟环境合作论坛 2019");
+  g_autofree char *b = liaison_uuid_new_for_name ("liaison:history:2019-09:中国-东盟环境合作论坛 2019");
+  g_autofree char *c = liaison_uuid_new_for_name ("liaison:history:2018-09:中国-东盟环境合作论坛 2018");
+
+  g_assert_true (liaison_uuid_is_valid (a));
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpstr (a, !=, c);
+  /* Version 5, RFC 4122 variant. */
+  g_assert_cmpint (a[14], ==, '5');
+  g_assert_true (strchr ("89ab", a[19]) != NULL);
+}
+
+static void
+test_known_value (void)
+{
+  /* Pinned (Python: uuid.uuid5 (namespace, "liaison")): changing the namespace or the algorithm would duplicate the
+   * shared history on every server that already has it. */
+  g_autofree char *id = liaison_uuid_new_for_name ("liaison");
+
+  g_assert_cmpstr (id, ==, "29acc496-3cb6-534f-ad32-cd2e1e9b5ead");
+}
+
+static void
+test_random (void)
+{
+  g_autofree char *a = liaison_uuid_new_random ();
+  g_autofree char *b = liaison_uuid_new_random ();
+
+  g_assert_true (liaison_uuid_is_valid (a));
+  g_assert_cmpstr (a, !=, b);
+  g_assert_false (liaison_uuid_is_valid ("not-a-uuid"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/liaison/uuid/name-based", test_name_based);
+  g_test_add_func ("/liaison/uuid/known-value", test_known_value);
+  g_test_add_func ("/liaison/uuid/random", test_random);
+
+  return g_test_run ();
+}
