@@ -160,8 +160,11 @@ email_for (LiaisonParticipant *p,
   const char *family = liaison_participant_get_family_latin (p);
   g_autofree char *local = g_ascii_strdown (given != NULL ? given : "person", -1);
 
+  g_autofree char *domain_part = g_ascii_strdown (family != NULL ? family : "x", -1);
+
   g_strdelimit (local, " ", '.');
-  return g_strdup_printf ("%s.%s%u@example.org", local, family != NULL ? family : "x", i);
+  g_strdelimit (domain_part, " ", '-');
+  return g_strdup_printf ("%s.%s%u@example.org", local, domain_part, i);
 }
 
 gboolean
@@ -295,7 +298,8 @@ bench_dataset_queries (LiaisonStore *store,
         continue;
 
       len = g_utf8_strlen (source, -1);
-      take = MIN (len, g_rand_int_range (rand, 1, 13));
+      take = g_rand_int_range (rand, 1, 13);
+      take = MIN (len, take);
       start = g_rand_int_range (rand, 0, len - take + 1);
       {
         const char *a = g_utf8_offset_to_pointer (source, start);

@@ -1,22 +1,41 @@
 #!/bin/sh
 # Runs a UI test in a real X server: the one in $DISPLAY if there is one,
-# else a private Xvfb started here and stopped afterwards.
+# else a private Xvfb started here and stopped afterwards; on a session bus,
+# which GtkApplication needs, started here when there is none; and with
+# private user dirs. UI tests do not use G_TEST_OPTION_ISOLATE_DIRS: it
+# also replaces XDG_DATA_DIRS, which hides the MIME database and the icon
+# themes that GTK reads from /usr/share.
 set -u
-if [ -n "${DISPLAY:-}" ] && [ -z "${LIAISON_FORCE_XVFB:-}" ]; then
-  exec "$@"
+if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && command -v dbus-run-session >/dev/null 2>&1; then
+  exec dbus-run-session -- "$0" "$@"
 fi
-if ! command -v Xvfb >/dev/null 2>&1; then
-  echo "1..0 # SKIP Xvfb is not installed and there is no display"
-  exit 0
+
+home=$(mktemp -d "${TMPDIR:-/tmp}/liaison-ui-test.XXXXXX")
+mkdir -p "$home/config" "$home/data" "$home/cache" "$home/state" "$home/runtime"
+chmod 700 "$home/runtime"
+export HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" \
+  XDG_CACHE_HOME="$home/cache" XDG_STATE_HOME="$home/state" XDG_RUNTIME_DIR="$home/runtime"
+
+xvfb=
+cleanup () {
+  [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null && wait "$xvfb" 2>/dev/null
+  rm -rf "$home"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [ -z "${DISPLAY:-}" ] || [ -n "${LIAISON_FORCE_XVFB:-}" ]; then
+  if ! command -v Xvfb >/dev/null 2>&1; then
+    echo "1..0 # SKIP Xvfb is not installed and there is no display"
+    exit 0
+  fi
+  # -displayfd lets Xvfb pick a free display number and tell us which.
+  fifo="$home/displayfd"
+  mkfifo "$fifo"
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$fifo" 2>/dev/null &
+  xvfb=$!
+  read -r display <"$fifo"
+  export DISPLAY=":$display"
 fi
-# -displayfd lets Xvfb pick a free display number and tell us which.
-fifo=$(mktemp -u)
-mkfifo "$fifo"
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$fifo" 2>/dev/null &
-xvfb=$!
-read -r display <"$fifo"
-rm -f "$fifo"
-trap 'kill $xvfb 2>/dev/null; wait $xvfb 2>/dev/null' EXIT INT TERM
-export DISPLAY=":$display"
 export GDK_BACKEND=x11
 "$@"
