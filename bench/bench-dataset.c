@@ -170,8 +170,10 @@ email_for (LiaisonParticipant *p,
 gboolean
 bench_dataset_generate (LiaisonStore            *store,
                         const BenchDatasetSize  *size,
+                        BenchDatasetTimes       *times,
                         GError                 **error)
 {
+  gint64 t = g_get_monotonic_time ();
   g_autoptr(GRand) rand = g_rand_new_with_seed (size->seed);
   g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
@@ -207,6 +209,8 @@ bench_dataset_generate (LiaisonStore            *store,
       g_ptr_array_add (people, g_strdup (liaison_participant_get_id (p)));
     }
 
+  times->participants = (g_get_monotonic_time () - t) / 1e6;
+  t = g_get_monotonic_time ();
   for (guint i = 0; i < size->events; i++)
     {
       g_autoptr(LiaisonEvent) e = liaison_event_new (NULL);
@@ -232,26 +236,51 @@ bench_dataset_generate (LiaisonStore            *store,
       g_ptr_array_add (events, g_strdup (liaison_event_get_id (e)));
     }
 
-  /* Registrations spread over the events, each person at most once per event. */
-  for (guint i = 0; i < size->registrations && events->len > 0 && people->len > 0; i++)
+  times->events = (g_get_monotonic_time () - t) / 1e6;
+  t = g_get_monotonic_time ();
+  /* Registrations spread over the events, each person at most once per
+   * event; registered per event and role, as a bulk invitation would. */
+  for (guint e = 0; e < events->len && people->len > 0; e++)
     {
-      const char *event = g_ptr_array_index (events, i % events->len);
       guint stride = size->registrations / events->len + 1;
-      guint person = ((i / events->len) + (i % events->len) * stride * 7919u) % people->len;
-      g_autoptr(LiaisonRegistration) r = NULL;
-      g_autoptr(GError) local_error = NULL;
+      GPtrArray *by_role[LIAISON_ROLE_STAFF + 1] = { NULL, };
 
-      r = liaison_store_register (store, event, g_ptr_array_index (people, person),
-                                  g_rand_int_range (rand, 0, 8), LIAISON_REGISTRATION_REGISTERED,
-                                  LIAISON_ORIGIN_LOCAL, &local_error);
-      if (r == NULL && !g_error_matches (local_error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID))
+      for (guint i = e; i < size->registrations; i += events->len)
         {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          goto fail;
+          guint person = ((i / events->len) + (i % events->len) * stride * 7919u) % people->len;
+          LiaisonRole role = g_rand_int_range (rand, 0, LIAISON_ROLE_STAFF + 1);
+
+          if (by_role[role] == NULL)
+            by_role[role] = g_ptr_array_new ();
+          g_ptr_array_add (by_role[role], g_ptr_array_index (people, person));
+        }
+      for (guint role = 0; role <= LIAISON_ROLE_STAFF; role++)
+        {
+          g_autoptr(GPtrArray) created = NULL;
+
+          g_autoptr(GPtrArray) ids = g_steal_pointer (&by_role[role]);
+
+          if (ids == NULL)
+            continue;
+          g_ptr_array_add (ids, NULL);
+          created = liaison_store_register_many (store, g_ptr_array_index (events, e),
+                                                 (const char * const *) ids->pdata, role,
+                                                 LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, NULL, error);
+          if (created == NULL)
+            {
+              for (guint rest = role + 1; rest <= LIAISON_ROLE_STAFF; rest++)
+                g_clear_pointer (&by_role[rest], g_ptr_array_unref);
+              goto fail;
+            }
         }
     }
 
-  return liaison_store_end_bulk (store, TRUE, error);
+  times->registrations = (g_get_monotonic_time () - t) / 1e6;
+  t = g_get_monotonic_time ();
+  if (!liaison_store_end_bulk (store, TRUE, error))
+    return FALSE;
+  times->commit = (g_get_monotonic_time () - t) / 1e6;
+  return TRUE;
 
 fail:
   liaison_store_end_bulk (store, FALSE, NULL);

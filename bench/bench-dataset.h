@@ -13,8 +13,18 @@ typedef struct
   guint32 seed;
 } BenchDatasetSize;
 
+/* Seconds spent in each phase of a generation. */
+typedef struct
+{
+  double participants;
+  double events;
+  double registrations;
+  double commit;
+} BenchDatasetTimes;
+
 gboolean   bench_dataset_generate (LiaisonStore            *store,
                                    const BenchDatasetSize  *size,
+                                   BenchDatasetTimes       *times,
                                    GError                 **error);
 GPtrArray *bench_dataset_queries  (LiaisonStore            *store,
                                    guint                    n,

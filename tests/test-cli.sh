@@ -76,7 +76,7 @@ contains "nguyen finds Nguyễn" "$out" "Nguyễn Thị Minh Khai"
 expect "search somchai" 0 "$liaison" --database "$db" participants search somchai --json
 check "somchai finds สมชาย" "data[0]['name'] == 'สมชาย ใจดี'"
 
-expect "register 李霞 by id prefixes" 0 "$liaison" --database "$db" register "${event:0:8}" "${li:0:8}" --role speaker --json
+expect "register 李霞 by the short ids the lists show" 0 "$liaison" --database "$db" register "${event: -8}" "${li: -8}" --role speaker --json
 check "registered as speaker" "data['status'] == 'registered' and data['role'] == 'speaker'"
 expect "register Nguyễn" 0 "$liaison" --database "$db" register "$event" "$nguyen" --status confirmed --json
 somchai=$("$liaison" --database "$db" participants search somchai --json | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['id'])")
@@ -84,6 +84,10 @@ expect "register a third person in a 2-place event" 0 "$liaison" --database "$db
 check "the third goes on the waitlist" "data['status'] == 'waitlisted'"
 expect "register 李霞 twice" 2 "$liaison" --database "$db" register "$event" "$li"
 contains "the message names the person" "$err" "李霞"
+expect "the start of an id works too" 2 "$liaison" --database "$db" register "${event:0:36}" "${li:0:24}"
+contains "found by its start, refused as a duplicate" "$err" "李霞"
+expect "a part shared by every new id is ambiguous" 2 "$liaison" --database "$db" register "$event" "${li:0:4}"
+contains "the message asks for more" "$err" "more than one"
 
 # Usage errors: exit 1 and a message that names the problem.
 expect "unknown kind" 1 "$liaison" --database "$db" events --kind party

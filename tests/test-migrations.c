@@ -104,6 +104,122 @@ test_from_level_1 (void)
   test_remove_tree (dir);
 }
 
+static gboolean
+event_has_id (gconstpointer event,
+              gconstpointer id)
+{
+  return g_str_equal (liaison_event_get_id ((LiaisonEvent *) event), id);
+}
+
+static guint
+count_found (LiaisonStore *store,
+             const char   *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = liaison_store_search_participants (store, query, 10, &error);
+
+  g_assert_no_error (error);
+  return found->len;
+}
+
+static void
+test_from_level_2 (void)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  const char *schema[] = { "0001-initial.sql", "0002-search.sql", NULL };
+  g_autoptr(LiaisonStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonParticipant) wang = NULL;
+  g_autoptr(LiaisonRegistration) reg = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) journal = NULL;
+  g_autoptr(GPtrArray) created = NULL;
+  LiaisonJournalEntry *last;
+
+  make_old_database (path, schema, "v2-data.sql");
+
+  store = liaison_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (liaison_store_get_version (store), ==, liaison_store_latest_version ());
+
+  /* Every row is there. */
+  wang = liaison_store_get_participant (store, "7e2f4a6b-8c0d-4e1f-9a3b-5c7d9e1f3a5b", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (liaison_participant_get_given_native (wang), ==, "芳");
+  reg = liaison_store_get_registration (store, "4b6d8f0a-2c4e-4a6b-9d0f-3b5d7f9a1c3e", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (liaison_registration_get_status (reg), ==, LIAISON_REGISTRATION_REGISTERED);
+
+  /* Level 3 moved the short grams to another table: both search paths
+   * still find the old rows, without a reindex. */
+  g_assert_cmpuint (count_found (store, "wang fang"), ==, 1);
+  g_assert_cmpuint (count_found (store, "王"), ==, 1);
+  g_assert_cmpuint (count_found (store, "王芳"), ==, 1);
+  g_assert_cmpuint (count_found (store, "nguyen"), ==, 1);
+  g_assert_cmpuint (count_found (store, "an"), ==, 1);
+  events = liaison_store_search_events (store, "环境管理研修", 100, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_ptr_array_find_with_equal_func (events, "3c1d5e7f-9a2b-4c4d-8e6f-1a3b5c7d9e0f", event_has_id, NULL));
+
+  /* The journal keeps its rows and its sequence goes on after them. */
+  journal = liaison_store_list_journal (store, 0, 100, NULL);
+  g_assert_cmpuint (journal->len, >=, 4);
+  g_assert_cmpint (((LiaisonJournalEntry *) g_ptr_array_index (journal, 3))->seq, ==, 4);
+  g_assert_cmpint (((LiaisonJournalEntry *) g_ptr_array_index (journal, 3))->origin, ==, LIAISON_ORIGIN_REMOTE);
+
+  /* A migrated row can be changed: its old keys leave both indexes. */
+  liaison_participant_set_native_name (wang, "黄", "芳");
+  liaison_participant_set_latin_name (wang, "Huang", "Fang");
+  {
+    /* Or "王" would still find her, read as "wang" in her old address. */
+    const char *emails[] = { "huang.fang@example.cn", NULL };
+    liaison_participant_set_emails (wang, emails);
+  }
+  g_assert_true (liaison_store_save_participant (store, wang, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_found (store, "wang fang"), ==, 0);
+  g_assert_cmpuint (count_found (store, "王"), ==, 0);
+  g_assert_cmpuint (count_found (store, "huang fang"), ==, 1);
+  g_assert_cmpuint (count_found (store, "黄"), ==, 1);
+  g_clear_pointer (&journal, g_ptr_array_unref);
+  journal = liaison_store_list_journal (store, 4, 100, NULL);
+  g_assert_cmpuint (journal->len, >, 0);
+  last = g_ptr_array_index (journal, journal->len - 1);
+  g_assert_cmpint (last->seq, >, 4);
+
+  /* The new index serves the capacity count: a 2-place event with one
+   * registration takes one more, then waitlists. */
+  {
+    const char *ids[] = { "2a4c6e8f-0b1d-4f3a-8c5e-7f9b1d3f5a7c", NULL };
+    g_autoptr(LiaisonParticipant) third = liaison_participant_new (NULL);
+    const char *more[] = { NULL, NULL };
+
+    created = liaison_store_register_many (store, "3c1d5e7f-9a2b-4c4d-8e6f-1a3b5c7d9e0f", ids, LIAISON_ROLE_DELEGATE,
+                                           LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (liaison_registration_get_status (g_ptr_array_index (created, 0)), ==,
+                     LIAISON_REGISTRATION_REGISTERED);
+    g_clear_pointer (&created, g_ptr_array_unref);
+
+    liaison_participant_set_latin_name (third, "Tan", "Mei Ling");
+    g_assert_true (liaison_store_save_participant (store, third, LIAISON_ORIGIN_LOCAL, &error));
+    more[0] = liaison_participant_get_id (third);
+    created = liaison_store_register_many (store, "3c1d5e7f-9a2b-4c4d-8e6f-1a3b5c7d9e0f", more, LIAISON_ROLE_DELEGATE,
+                                           LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (liaison_registration_get_status (g_ptr_array_index (created, 0)), ==,
+                     LIAISON_REGISTRATION_WAITLISTED);
+  }
+
+  g_clear_pointer (&events, g_ptr_array_unref);
+  g_clear_pointer (&created, g_ptr_array_unref);
+  g_clear_object (&wang);
+  g_clear_object (&reg);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -111,6 +227,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/liaison/migrations/from-level-1", test_from_level_1);
+  g_test_add_func ("/liaison/migrations/from-level-2", test_from_level_2);
 
   return g_test_run ();
 }

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "liaison-store.h"
+#include "liaison-store-private.h"
 #include "test-util.h"
 
 typedef struct
@@ -363,6 +363,151 @@ test_prefix (Fixture       *f,
   g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND);
 }
 
+static void
+test_short_id (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(LiaisonParticipant) a = make_person (f->store, "Tan", "Wei");
+  g_autoptr(LiaisonParticipant) b = make_person (f->store, "Lim", "Mei");
+  g_autoptr(LiaisonParticipant) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *start = g_strndup (liaison_participant_get_id (a), 4);
+
+  /* The end the lists show finds each one. */
+  found = liaison_store_find_participant (f->store, liaison_uuid_short (liaison_participant_get_id (b)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (liaison_participant_get_id (found), ==, liaison_participant_get_id (b));
+
+  /* Ids made together share their start (a time): ambiguous, and said so. */
+  g_assert_null (liaison_store_find_participant (f->store, start, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "more than one"));
+  g_clear_error (&error);
+
+  /* Not an id at all: no LIKE pattern gets through. */
+  g_assert_null (liaison_store_find_participant (f->store, "%%%%", &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_register_many (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(LiaisonEvent) e = make_event ("Roundtable", "2025-05-05T09:00", 3);
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) created = NULL;
+  g_autoptr(GPtrArray) already = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *ids[6];
+  const char *with_unknown[3];
+  guint64 seq_before;
+
+  g_assert_true (liaison_store_save_event (f->store, e, LIAISON_ORIGIN_LOCAL, &error));
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *given = g_strdup_printf ("Person %u", i);
+
+      g_ptr_array_add (people, make_person (f->store, "Chan", given));
+      ids[i] = liaison_participant_get_id (g_ptr_array_index (people, i));
+    }
+  ids[5] = NULL;
+
+  /* Three places: three registered, then the waitlist, in the order given. */
+  created = liaison_store_register_many (f->store, liaison_event_get_id (e), ids, LIAISON_ROLE_OBSERVER,
+                                         LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, &already, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (created->len, ==, 5);
+  g_assert_cmpuint (already->len, ==, 0);
+  for (guint i = 0; i < 5; i++)
+    {
+      LiaisonRegistration *r = g_ptr_array_index (created, i);
+
+      g_assert_cmpstr (liaison_registration_get_participant_id (r), ==, ids[i]);
+      g_assert_cmpint (liaison_registration_get_role (r), ==, LIAISON_ROLE_OBSERVER);
+      g_assert_cmpstr (liaison_registration_get_delegation (r), ==, "TH");
+      g_assert_cmpint (liaison_registration_get_status (r), ==,
+                       i < 3 ? LIAISON_REGISTRATION_REGISTERED : LIAISON_REGISTRATION_WAITLISTED);
+    }
+  g_clear_pointer (&created, g_ptr_array_unref);
+  g_clear_pointer (&already, g_ptr_array_unref);
+
+  /* Asked again: nobody twice, each one named as already there. */
+  created = liaison_store_register_many (f->store, liaison_event_get_id (e), ids, LIAISON_ROLE_OBSERVER,
+                                         LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, &already, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (created->len, ==, 0);
+  g_assert_cmpuint (already->len, ==, 5);
+  g_assert_cmpstr (g_ptr_array_index (already, 2), ==, ids[2]);
+  list = liaison_store_list_registrations (f->store, liaison_event_get_id (e), &error);
+  g_assert_cmpuint (list->len, ==, 5);
+  g_clear_pointer (&created, g_ptr_array_unref);
+
+  /* An unknown person refuses the whole batch, naming the identifier. */
+  {
+    g_autoptr(LiaisonEvent) other = make_event ("Other", "2025-06-06T09:00", 0);
+
+    g_assert_true (liaison_store_save_event (f->store, other, LIAISON_ORIGIN_LOCAL, &error));
+    with_unknown[0] = ids[0];
+    with_unknown[1] = "00000000-0000-4000-8000-000000000000";
+    with_unknown[2] = NULL;
+    seq_before = liaison_store_get_last_seq (f->store);
+    created = liaison_store_register_many (f->store, liaison_event_get_id (other), with_unknown, LIAISON_ROLE_DELEGATE,
+                                           LIAISON_REGISTRATION_INVITED, LIAISON_ORIGIN_LOCAL, NULL, &error);
+    g_assert_null (created);
+    g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND);
+    g_assert_nonnull (strstr (error->message, with_unknown[1]));
+    g_clear_error (&error);
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = liaison_store_list_registrations (f->store, liaison_event_get_id (other), &error);
+    g_assert_cmpuint (list->len, ==, 0);
+    g_assert_cmpint (liaison_store_get_last_seq (f->store), ==, seq_before);
+  }
+}
+
+static void
+test_bulk (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(LiaisonEvent) e = make_event ("Bulk", "2025-07-07T09:00", 0);
+  g_autoptr(LiaisonParticipant) p = NULL;
+  g_autoptr(LiaisonParticipant) q = NULL;
+  g_autoptr(LiaisonRegistration) r = NULL;
+  g_autoptr(GError) error = NULL;
+  guint people = liaison_store_count_participants (f->store);
+
+  /* A change refused before it wrote anything does not spoil a bulk load. */
+  g_assert_true (liaison_store_begin_bulk (f->store, &error));
+  g_assert_true (liaison_store_save_event (f->store, e, LIAISON_ORIGIN_LOCAL, &error));
+  p = make_person (f->store, "Bulk", "One");
+  g_assert_null (liaison_store_register (f->store, liaison_event_get_id (e), "00000000-0000-4000-8000-000000000000",
+                                         LIAISON_ROLE_DELEGATE, LIAISON_REGISTRATION_REGISTERED,
+                                         LIAISON_ORIGIN_LOCAL, &error));
+  g_clear_error (&error);
+  r = liaison_store_register (f->store, liaison_event_get_id (e), liaison_participant_get_id (p),
+                              LIAISON_ROLE_DELEGATE, LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, &error);
+  g_assert_no_error (error);
+  g_assert_true (liaison_store_end_bulk (f->store, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (liaison_store_count_participants (f->store), ==, people + 1);
+
+  /* A change that fails after writing spoils the load: nothing of it stays. */
+  g_assert_true (liaison_store_begin_bulk (f->store, &error));
+  q = make_person (f->store, "Bulk", "Two");
+  g_assert_true (liaison_store_begin (f->store, &error));
+  g_assert_true (liaison_store_exec (f->store, "INSERT INTO areas (id, position) VALUES ('half-done', 99)", &error));
+  liaison_store_rollback (f->store);
+  g_assert_false (liaison_store_end_bulk (f->store, TRUE, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_clear_error (&error);
+  g_assert_cmpuint (liaison_store_count_participants (f->store), ==, people + 1);
+  g_clear_object (&q);
+  q = liaison_store_get_participant (f->store, liaison_participant_get_id (p), &error);
+  g_assert_no_error (error);
+  g_assert_null (liaison_store_get_participant (f->store, "never-saved", NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -378,6 +523,9 @@ main (int    argc,
   ADD ("/liaison/store/waitlist", test_waitlist);
   ADD ("/liaison/store/reopen", test_reopen);
   ADD ("/liaison/store/prefix", test_prefix);
+  ADD ("/liaison/store/short-id", test_short_id);
+  ADD ("/liaison/store/register-many", test_register_many);
+  ADD ("/liaison/store/bulk", test_bulk);
 #undef ADD
   g_test_add_func ("/liaison/store/default-path", test_default_path);
 

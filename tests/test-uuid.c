@@ -31,14 +31,30 @@ test_known_value (void)
 }
 
 static void
-test_random (void)
+test_time_ordered (void)
 {
-  g_autofree char *a = liaison_uuid_new_random ();
-  g_autofree char *b = liaison_uuid_new_random ();
+  g_autofree char *a = liaison_uuid_new ();
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_assert_true (liaison_uuid_is_valid (a));
-  g_assert_cmpstr (a, !=, b);
+  /* Version 7, RFC 4122 variant. */
+  g_assert_cmpint (a[14], ==, '7');
+  g_assert_true (strchr ("89ab", a[19]) != NULL);
   g_assert_false (liaison_uuid_is_valid ("not-a-uuid"));
+
+  /* Ids made a few milliseconds apart sort in the order they were made. */
+  g_usleep (3000);
+  b = liaison_uuid_new ();
+  g_usleep (3000);
+  c = liaison_uuid_new ();
+  g_assert_cmpstr (a, <, b);
+  g_assert_cmpstr (b, <, c);
+
+  /* And within one millisecond they still differ. */
+  for (guint i = 0; i < 10000; i++)
+    g_assert_true (g_hash_table_add (seen, liaison_uuid_new ()));
 }
 
 int
@@ -49,7 +65,7 @@ main (int    argc,
 
   g_test_add_func ("/liaison/uuid/name-based", test_name_based);
   g_test_add_func ("/liaison/uuid/known-value", test_known_value);
-  g_test_add_func ("/liaison/uuid/random", test_random);
+  g_test_add_func ("/liaison/uuid/time-ordered", test_time_ordered);
 
   return g_test_run ();
 }

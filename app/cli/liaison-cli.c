@@ -202,8 +202,8 @@ cmd_events (LiaisonStore  *store,
         LiaisonEvent *e = g_ptr_array_index (events, i);
         const char *city = liaison_bilingual_get_display (liaison_event_get_city (e), lang);
 
-        outf ("%.8s  %-16s  %-18s  %s%s%s\n",
-              liaison_event_get_id (e),
+        outf ("%s  %-16s  %-18s  %s%s%s\n",
+              liaison_uuid_short (liaison_event_get_id (e)),
               liaison_event_get_start (e),
               liaison_event_kind_label (liaison_event_get_kind (e)),
               liaison_bilingual_get_display (liaison_event_get_title (e), lang),
@@ -479,7 +479,7 @@ cmd_participants_search (LiaisonStore  *store,
         g_autofree char *name = liaison_participant_dup_display_name (p);
         const char *country = liaison_participant_get_country (p);
 
-        outf ("%.8s  %s%s%s\n", liaison_participant_get_id (p), name,
+        outf ("%s  %s%s%s\n", liaison_uuid_short (liaison_participant_get_id (p)), name,
               country ? "  " : "", country ? country : "");
       }
   return LIAISON_EXIT_OK;

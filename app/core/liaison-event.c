@@ -9,6 +9,7 @@
 
 #include "liaison-core-error.h"
 #include "liaison-event.h"
+#include "liaison-uuid.h"
 
 struct _LiaisonEvent
 {
@@ -244,7 +245,7 @@ liaison_event_new (const char *id)
   g_autofree char *random_id = NULL;
 
   if (id == NULL)
-    id = random_id = g_uuid_string_random ();
+    id = random_id = liaison_uuid_new ();
   return g_object_new (LIAISON_TYPE_EVENT, "id", id, NULL);
 }
 

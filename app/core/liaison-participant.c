@@ -8,6 +8,7 @@
 
 #include "liaison-core-error.h"
 #include "liaison-country.h"
+#include "liaison-uuid.h"
 #include "liaison-participant.h"
 
 struct _LiaisonParticipant
@@ -207,7 +208,7 @@ liaison_participant_new (const char *id)
   g_autofree char *random_id = NULL;
 
   if (id == NULL)
-    id = random_id = g_uuid_string_random ();
+    id = random_id = liaison_uuid_new ();
   return g_object_new (LIAISON_TYPE_PARTICIPANT, "id", id, NULL);
 }
 

@@ -7,6 +7,7 @@
 
 #include "liaison-core-error.h"
 #include "liaison-labels.h"
+#include "liaison-uuid.h"
 #include "liaison-registration.h"
 
 struct _LiaisonRegistration
@@ -153,7 +154,7 @@ liaison_registration_new (const char *id,
   g_return_val_if_fail (participant_id != NULL, NULL);
 
   if (id == NULL)
-    id = random_id = g_uuid_string_random ();
+    id = random_id = liaison_uuid_new ();
   self = g_object_new (LIAISON_TYPE_REGISTRATION, "id", id, NULL);
   self->event_id = g_strdup (event_id);
   self->participant_id = g_strdup (participant_id);

@@ -40,10 +40,27 @@ format_uuid (const guint8 b[16])
                           b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
 }
 
+/* RFC 9562 version 7: the time in milliseconds, then random bits. Unique
+ * like any random UUID, but records made one after another get neighbouring
+ * identifiers, so inserting them touches the end of each index instead of a
+ * random page of it (a bulk load of 100,000 people runs faster). */
 char *
-liaison_uuid_new_random (void)
+liaison_uuid_new (void)
 {
-  return g_uuid_string_random ();
+  guint64 ms = (guint64) (g_get_real_time () / 1000);
+  guint8 b[16];
+
+  for (guint i = 0; i < 16; i += 4)
+    {
+      guint32 r = g_random_int ();
+      memcpy (b + i, &r, 4);
+    }
+  for (guint i = 0; i < 6; i++)
+    b[i] = (guint8) (ms >> (40 - 8 * i));
+  b[6] = (b[6] & 0x0f) | 0x70;
+  b[8] = (b[8] & 0x3f) | 0x80;
+
+  return format_uuid (b);
 }
 
 /* The same record gets the same identifier in every install, so two offices
@@ -75,4 +92,17 @@ gboolean
 liaison_uuid_is_valid (const char *text)
 {
   return text != NULL && g_uuid_string_is_valid (text);
+}
+
+/* What a person reads and types: the last eight characters, random in
+ * every kind of identifier (the first ones of a version 7 id are a time). */
+const char *
+liaison_uuid_short (const char *id)
+{
+  gsize len;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  len = strlen (id);
+  return len > 8 ? id + len - 8 : id;
 }

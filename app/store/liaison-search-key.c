@@ -125,6 +125,35 @@ collapse_spaces (const char *text)
   return g_string_free (s, FALSE);
 }
 
+static gboolean
+is_ascii (const char *text,
+          gssize      len)
+{
+  for (gssize i = 0; len < 0 ? text[i] != '\0' : i < len; i++)
+    if ((guchar) text[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* NFKC, Latin-ASCII and Lower leave ASCII as ASCII lower case: most keys
+ * (e-mails, Latin names, English names of organisations) skip ICU, which
+ * costs a hundred times more. */
+static char *
+fold_locked (const char *text,
+             gssize      len)
+{
+  if (is_ascii (text, len))
+    {
+      char *folded = g_strndup (text, len < 0 ? strlen (text) : (gsize) len);
+
+      for (char *c = folded; *c != '\0'; c++)
+        *c = g_ascii_tolower (*c);
+      return folded;
+    }
+  ensure_transliterators ();
+  return run_locked (fold_trans, text, len);
+}
+
 char *
 liaison_search_fold (const char *text)
 {
@@ -136,8 +165,7 @@ liaison_search_fold (const char *text)
     return g_strdup ("");
 
   g_mutex_lock (&lock);
-  ensure_transliterators ();
-  folded = run_locked (fold_trans, text, -1);
+  folded = fold_locked (text, -1);
   g_mutex_unlock (&lock);
 
   return collapse_spaces (folded);
@@ -248,7 +276,7 @@ liaison_search_transliterate (const char *text,
 
           while (*p != '\0' && is_latin_script (g_utf8_get_char (p)))
             p = g_utf8_next_char (p);
-          folded = run_locked (fold_trans, start, p - start);
+          folded = fold_locked (start, p - start);
           append_word (out, folded);
         }
     }

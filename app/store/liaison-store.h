@@ -152,6 +152,14 @@ LiaisonRegistration *liaison_store_register             (LiaisonStore          *
                                                          LiaisonRegistrationStatus status,
                                                          LiaisonOrigin          origin,
                                                          GError               **error);
+GPtrArray           *liaison_store_register_many        (LiaisonStore          *self,
+                                                         const char            *event_id,
+                                                         const char * const    *participant_ids,
+                                                         LiaisonRole            role,
+                                                         LiaisonRegistrationStatus status,
+                                                         LiaisonOrigin          origin,
+                                                         GPtrArray            **already_registered,
+                                                         GError               **error);
 gboolean             liaison_store_set_registration_status (LiaisonStore       *self,
                                                          const char            *registration_id,
                                                          LiaisonRegistrationStatus status,
