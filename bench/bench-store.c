@@ -36,7 +36,8 @@ now_ms (void)
   return g_get_monotonic_time () / 1000.0;
 }
 
-/* The naive way, over the same folded text the index holds. */
+/* The naive way: the same folded text the index holds, scanned with LIKE,
+ * returning what the indexed path returns (rowids of up to 50 people). */
 static guint
 naive_search (sqlite3    *db,
               const char *query)
@@ -46,7 +47,9 @@ naive_search (sqlite3    *db,
   guint n = 0;
 
   if (stmt == NULL)
-    sqlite3_prepare_v2 (db, "SELECT entity_id FROM search_docs WHERE entity = 'participant' AND keys LIKE ? LIMIT 50",
+    sqlite3_prepare_v2 (db,
+                        "SELECT p.rowid FROM search_docs d JOIN participants p ON p.id = d.entity_id"
+                        " WHERE d.entity = 'participant' AND d.keys LIKE ? LIMIT 50",
                         -1, &stmt, NULL);
   sqlite3_reset (stmt);
   sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
@@ -75,6 +78,7 @@ main (int    argc,
   g_autoptr(GPtrArray) queries = NULL;
   g_autoptr(GArray) indexed = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) naive = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) records = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) opens = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) plans = g_array_new (FALSE, FALSE, sizeof (double));
   GStatBuf st;
@@ -140,7 +144,7 @@ main (int    argc,
   /* Warm both paths the same way before timing. */
   for (guint i = 0; i < MIN (queries->len, 50); i++)
     {
-      g_autoptr(GPtrArray) r = liaison_store_search_participants (store, g_ptr_array_index (queries, i), 50, NULL);
+      g_autoptr(GArray) r = liaison_store_list_participant_rowids (store, g_ptr_array_index (queries, i), 50, NULL);
       naive_search (db, g_ptr_array_index (queries, i));
     }
 
@@ -150,16 +154,22 @@ main (int    argc,
     for (guint i = 0; i < queries->len; i++)
       {
         const char *q = g_ptr_array_index (queries, i);
-        g_autoptr(GPtrArray) r = NULL;
+        g_autoptr(GArray) r = NULL;
+        g_autoptr(GPtrArray) people = NULL;
         double t = now_ms ();
 
-        r = liaison_store_search_participants (store, q, 50, NULL);
+        r = liaison_store_list_participant_rowids (store, q, 50, NULL);
         g_array_append_val (indexed, (double) { now_ms () - t });
         hits += r != NULL && r->len > 0;
 
         t = now_ms ();
         naive_search (db, q);
         g_array_append_val (naive, (double) { now_ms () - t });
+
+        /* What the search box costs: the match and the 50 records shown. */
+        t = now_ms ();
+        people = liaison_store_search_participants (store, q, 50, NULL);
+        g_array_append_val (records, (double) { now_ms () - t });
       }
 
     {
@@ -171,6 +181,10 @@ main (int    argc,
               "\"naive_like_p50_ms\": %.3f, \"naive_like_p95_ms\": %.3f, \"speedup_p50\": %.1f, \"speedup_p95\": %.1f}\n",
               liaison_store_count_participants (store), queries->len, hits, ip50, ip95, percentile (indexed, 1.0),
               np50, np95, np50 / ip50, np95 / ip95);
+      printf ("{\"benchmark\": \"search-with-records\", \"participants\": %u, \"queries\": %u, \"records\": 50, "
+              "\"p50_ms\": %.3f, \"p95_ms\": %.3f, \"max_ms\": %.3f}\n",
+              liaison_store_count_participants (store), queries->len, percentile (records, 0.5),
+              percentile (records, 0.95), percentile (records, 1.0));
     }
   }
   sqlite3_close (db);
