@@ -508,6 +508,95 @@ test_bulk (Fixture       *f,
   g_assert_null (liaison_store_get_participant (f->store, "never-saved", NULL));
 }
 
+static void
+test_check_in (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(LiaisonEvent) e = make_event ("Check-in", "2025-08-08T09:00", 2);
+  g_autoptr(LiaisonParticipant) a = make_person (f->store, "Sukarno", NULL);
+  g_autoptr(LiaisonParticipant) b = make_person (f->store, "Tan", "Wei Ling");
+  g_autoptr(LiaisonParticipant) c = make_person (f->store, "Lim", "Boon Keng");
+  g_autoptr(LiaisonParticipant) d = make_person (f->store, "Ong", "Hui Min");
+  g_autoptr(LiaisonParticipant) outsider = make_person (f->store, "Siti", "Nurhaliza");
+  g_autoptr(LiaisonRegistration) ra = NULL;
+  g_autoptr(LiaisonRegistration) rb = NULL;
+  g_autoptr(LiaisonRegistration) rc = NULL;
+  g_autoptr(LiaisonRegistration) rd = NULL;
+  g_autoptr(LiaisonRegistration) done = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *event_id;
+
+  /* Two places: a and c registered, b only invited, d on the waitlist. */
+  g_assert_true (liaison_store_save_event (f->store, e, LIAISON_ORIGIN_LOCAL, &error));
+  event_id = liaison_event_get_id (e);
+  ra = liaison_store_register (f->store, event_id, liaison_participant_get_id (a), LIAISON_ROLE_DELEGATE,
+                               LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, &error);
+  rb = liaison_store_register (f->store, event_id, liaison_participant_get_id (b), LIAISON_ROLE_DELEGATE,
+                               LIAISON_REGISTRATION_INVITED, LIAISON_ORIGIN_LOCAL, &error);
+  rc = liaison_store_register (f->store, event_id, liaison_participant_get_id (c), LIAISON_ROLE_DELEGATE,
+                               LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, &error);
+  rd = liaison_store_register (f->store, event_id, liaison_participant_get_id (d), LIAISON_ROLE_DELEGATE,
+                               LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (liaison_registration_get_status (rd), ==, LIAISON_REGISTRATION_WAITLISTED);
+
+  /* By the code a badge prints (the id's end), upper case as a scanner sends it. */
+  {
+    g_autofree char *code = g_ascii_strup (liaison_uuid_short (liaison_registration_get_id (ra)), -1);
+
+    found = liaison_store_find_registrations (f->store, event_id, code, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpstr (liaison_registration_get_id (g_ptr_array_index (found, 0)), ==, liaison_registration_get_id (ra));
+    g_clear_pointer (&found, g_ptr_array_unref);
+  }
+
+  /* Registered → confirmed → attended, both steps journalled. */
+  done = liaison_store_check_in (f->store, liaison_registration_get_id (ra), LIAISON_ORIGIN_LOCAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (liaison_registration_get_status (done), ==, LIAISON_REGISTRATION_ATTENDED);
+  g_assert_nonnull (liaison_registration_get_status_time (done, LIAISON_REGISTRATION_CONFIRMED));
+  g_clear_object (&done);
+
+  /* Twice: said so, nothing changes. */
+  g_assert_null (liaison_store_check_in (f->store, liaison_registration_get_id (ra), LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Sukarno"));
+  g_clear_error (&error);
+
+  /* By name, either order. */
+  found = liaison_store_find_registrations (f->store, event_id, "boon keng lim", &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  done = liaison_store_check_in (f->store, liaison_registration_get_id (g_ptr_array_index (found, 0)),
+                                 LIAISON_ORIGIN_LOCAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (liaison_registration_get_status (done), ==, LIAISON_REGISTRATION_ATTENDED);
+  g_clear_object (&done);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* An invited walk-in needs a place; the event is full: refused, unchanged. */
+  g_assert_null (liaison_store_check_in (f->store, liaison_registration_get_id (rb), LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_nonnull (strstr (error->message, "full"));
+  g_clear_error (&error);
+  {
+    g_autoptr(LiaisonRegistration) still = liaison_store_get_registration (f->store, liaison_registration_get_id (rb),
+                                                                           &error);
+    g_assert_cmpint (liaison_registration_get_status (still), ==, LIAISON_REGISTRATION_INVITED);
+  }
+
+  /* Someone who is not registered, and a code nobody has: nothing found. */
+  found = liaison_store_find_registrations (f->store, event_id, "Nurhaliza", &error);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = liaison_store_find_registrations (f->store, event_id, "ffff0000", &error);
+  g_assert_cmpuint (found->len, ==, 0);
+
+  /* The waitlisted one is refused with the reason. */
+  g_assert_null (liaison_store_check_in (f->store, liaison_registration_get_id (rd), LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_nonnull (strstr (error->message, "waitlist"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -526,6 +615,7 @@ main (int    argc,
   ADD ("/liaison/store/short-id", test_short_id);
   ADD ("/liaison/store/register-many", test_register_many);
   ADD ("/liaison/store/bulk", test_bulk);
+  ADD ("/liaison/store/check-in", test_check_in);
 #undef ADD
   g_test_add_func ("/liaison/store/default-path", test_default_path);
 

@@ -1226,16 +1226,21 @@ nick_value (GType       type,
   " (SELECT group_concat (area_id, ',') FROM event_areas WHERE event_id = events.id)" \
   " FROM events"
 
-static LiaisonEvent *
-event_from_row (LiaisonStore *self,
-                sqlite3_stmt *stmt)
+static void
+event_bilingual_slots (LiaisonEvent  *event,
+                       BilingualSlot  slots[3])
 {
-  LiaisonEvent *event = liaison_event_new ((const char *) sqlite3_column_text (stmt, 0));
-  const char *col[G_N_ELEMENTS (event_fields)];
-  BilingualSlot slots[3];
+  slots[0] = (BilingualSlot) { "title", liaison_event_get_title (event) };
+  slots[1] = (BilingualSlot) { "theme", liaison_event_get_theme (event) };
+  slots[2] = (BilingualSlot) { "description", liaison_event_get_description (event) };
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (event_fields); i++)
-    col[i] = (const char *) sqlite3_column_text (stmt, i + 1);
+/* The inverse of event_to_values: col is indexed like event_fields. */
+static LiaisonEvent *
+event_from_values (const char         *id,
+                   const char * const *col)
+{
+  LiaisonEvent *event = liaison_event_new (id);
 
   liaison_event_set_kind (event, nick_value (LIAISON_TYPE_EVENT_KIND, col[0], LIAISON_EVENT_KIND_OTHER));
   liaison_event_set_status (event, nick_value (LIAISON_TYPE_EVENT_STATUS, col[1], 0));
@@ -1255,26 +1260,38 @@ event_from_row (LiaisonStore *self,
   liaison_event_set_online_url (event, col[18]);
   liaison_event_set_organisers (event, col[19]);
   liaison_event_set_partners (event, col[20]);
-  liaison_event_set_capacity (event, sqlite3_column_int (stmt, 22));
+  liaison_event_set_capacity (event, col[21] != NULL ? (guint) g_ascii_strtoull (col[21], NULL, 10) : 0);
   liaison_event_set_registration_deadline (event, col[22]);
-  liaison_event_set_budget (event, sqlite3_column_double (stmt, 24), col[24],
+  liaison_event_set_budget (event, col[23] != NULL ? g_ascii_strtod (col[23], NULL) : 0, col[24],
                             nick_value (LIAISON_TYPE_FUNDING_SOURCE, col[25], 0));
   liaison_event_set_track (event, col[26]);
   liaison_event_set_recurrence (event, col[27]);
-  if (col[28] != NULL)
+  if (col[28] != NULL && *col[28] != '\0')
     {
       g_auto(GStrv) codes = g_strsplit (col[28], ",", -1);
       liaison_event_set_activities (event, (const char * const *) codes);
     }
-  if (col[29] != NULL)
+  if (col[29] != NULL && *col[29] != '\0')
     {
       g_auto(GStrv) areas = g_strsplit (col[29], ",", -1);
       liaison_event_set_areas (event, (const char * const *) areas);
     }
+  return event;
+}
 
-  slots[0] = (BilingualSlot) { "title", liaison_event_get_title (event) };
-  slots[1] = (BilingualSlot) { "theme", liaison_event_get_theme (event) };
-  slots[2] = (BilingualSlot) { "description", liaison_event_get_description (event) };
+static LiaisonEvent *
+event_from_row (LiaisonStore *self,
+                sqlite3_stmt *stmt)
+{
+  const char *col[G_N_ELEMENTS (event_fields)];
+  BilingualSlot slots[3];
+  LiaisonEvent *event;
+
+  for (guint i = 0; i < G_N_ELEMENTS (event_fields); i++)
+    col[i] = (const char *) sqlite3_column_text (stmt, i + 1);
+  event = event_from_values ((const char *) sqlite3_column_text (stmt, 0), col);
+
+  event_bilingual_slots (event, slots);
   load_bilingual (self, "event", liaison_event_get_id (event), slots, G_N_ELEMENTS (slots));
 
   return event;
@@ -1556,10 +1573,17 @@ liaison_store_find_event (LiaisonStore  *self,
   return id != NULL ? liaison_store_get_event (self, id, error) : NULL;
 }
 
+/* A deletion keeps the record in the journal (the old_value of its "delete"
+ * entry) so that it can be undone: every column by name, "created" and
+ * "modified", and the translation state of each bilingual field. */
 static char *
-serialise_values (const char * const *fields,
-                  guint               n_fields,
-                  char              **values)
+snapshot_record (const char * const *fields,
+                 guint               n_fields,
+                 char              **values,
+                 const char         *created,
+                 const char         *modified,
+                 BilingualSlot      *slots,
+                 guint               n_slots)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -1571,9 +1595,196 @@ serialise_values (const char * const *fields,
         json_builder_set_member_name (builder, fields[i]);
         json_builder_add_string_value (builder, values[i]);
       }
+  if (created != NULL)
+    {
+      json_builder_set_member_name (builder, "created");
+      json_builder_add_string_value (builder, created);
+    }
+  if (modified != NULL)
+    {
+      json_builder_set_member_name (builder, "modified");
+      json_builder_add_string_value (builder, modified);
+    }
+  if (n_slots > 0)
+    {
+      json_builder_set_member_name (builder, "translations");
+      json_builder_begin_object (builder);
+      for (guint i = 0; i < n_slots; i++)
+        {
+          json_builder_set_member_name (builder, slots[i].field);
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "source");
+          json_builder_add_string_value (builder, liaison_language_code (liaison_bilingual_get_source (slots[i].text)));
+          for (LiaisonLanguage l = 0; l < LIAISON_N_LANGUAGES; l++)
+            {
+              json_builder_set_member_name (builder, liaison_language_code (l));
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "state");
+              json_builder_add_string_value (builder, liaison_enum_to_nick (LIAISON_TYPE_TRANSLATION_STATE,
+                                                                            liaison_bilingual_get_state (slots[i].text, l)));
+              if (liaison_bilingual_get_based_on (slots[i].text, l) != NULL)
+                {
+                  json_builder_set_member_name (builder, "based_on");
+                  json_builder_add_string_value (builder, liaison_bilingual_get_based_on (slots[i].text, l));
+                }
+              json_builder_end_object (builder);
+            }
+          json_builder_end_object (builder);
+        }
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   return json_to_string (root, FALSE);
+}
+
+static JsonObject *
+snapshot_parse (const char  *snapshot,
+                GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (snapshot == NULL || !json_parser_load_from_data (parser, snapshot, -1, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                   _("The change journal holds no readable copy of the deleted record"));
+      return NULL;
+    }
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* Values indexed like fields, from a snapshot; owned by the object. */
+static const char **
+snapshot_values (JsonObject         *snapshot,
+                 const char * const *fields,
+                 guint               n_fields)
+{
+  const char **col = g_new0 (const char *, n_fields + 1);
+
+  for (guint i = 0; i < n_fields; i++)
+    col[i] = json_object_get_string_member_with_default (snapshot, fields[i], NULL);
+  return col;
+}
+
+static void
+snapshot_restore_translations (JsonObject    *snapshot,
+                               BilingualSlot *slots,
+                               guint          n_slots)
+{
+  JsonObject *all;
+
+  if (!json_object_has_member (snapshot, "translations"))
+    return;
+  all = json_object_get_object_member (snapshot, "translations");
+  for (guint i = 0; i < n_slots; i++)
+    {
+      JsonObject *field;
+      LiaisonLanguage source;
+
+      if (all == NULL || !json_object_has_member (all, slots[i].field))
+        continue;
+      field = json_object_get_object_member (all, slots[i].field);
+      if (liaison_language_from_code (json_object_get_string_member_with_default (field, "source", NULL), &source))
+        liaison_bilingual_set_source (slots[i].text, source);
+      for (LiaisonLanguage l = 0; l < LIAISON_N_LANGUAGES; l++)
+        {
+          JsonObject *lang;
+          int state = LIAISON_TRANSLATION_MISSING;
+
+          if (!json_object_has_member (field, liaison_language_code (l)))
+            continue;
+          lang = json_object_get_object_member (field, liaison_language_code (l));
+          liaison_enum_from_nick (LIAISON_TYPE_TRANSLATION_STATE,
+                                  json_object_get_string_member_with_default (lang, "state", NULL), &state);
+          liaison_bilingual_restore (slots[i].text, l, liaison_bilingual_get_text (slots[i].text, l), state,
+                                     json_object_get_string_member_with_default (lang, "based_on", NULL));
+        }
+    }
+}
+
+static gboolean
+read_timestamps (LiaisonStore  *self,
+                 const char    *table,
+                 const char    *id,
+                 char         **created,
+                 char         **modified,
+                 GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT created, modified FROM %s WHERE id = ?", table);
+  sqlite3_stmt *stmt = liaison_store_stmt (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *created = column_dup (stmt, 0);
+      *modified = column_dup (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Put back the timestamps a restored record had before it was deleted. */
+static gboolean
+write_timestamps (LiaisonStore  *self,
+                  const char    *table,
+                  const char    *id,
+                  JsonObject    *snapshot,
+                  GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET created = coalesce (?, created),"
+                                          " modified = coalesce (?, modified) WHERE id = ?", table);
+  sqlite3_stmt *stmt = liaison_store_stmt (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, json_object_get_string_member_with_default (snapshot, "created", NULL));
+  bind_text (stmt, 2, json_object_get_string_member_with_default (snapshot, "modified", NULL));
+  bind_text (stmt, 3, id);
+  return liaison_store_step_done (self, stmt, error);
+}
+
+static gboolean delete_registration_row (LiaisonStore   *self,
+                                         const char     *id,
+                                         LiaisonOrigin   origin,
+                                         gboolean        promote,
+                                         char          **promoted_id,
+                                         GError        **error);
+
+/* Each registration leaves with a journal entry of its own, so undoing the
+ * deletion of an event or a person brings their registrations back. */
+static gboolean
+delete_registrations_of (LiaisonStore  *self,
+                         const char    *column,
+                         const char    *id,
+                         LiaisonOrigin  origin,
+                         gboolean       promote,
+                         GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM registrations WHERE %s = ? ORDER BY rowid", column);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = liaison_store_stmt (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (ids, column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!delete_registration_row (self, g_ptr_array_index (ids, i), origin, promote, NULL, error))
+      return FALSE;
+  return TRUE;
 }
 
 gboolean
@@ -1585,6 +1796,9 @@ liaison_store_delete_event (LiaisonStore  *self,
   g_autoptr(LiaisonEvent) old = NULL;
   g_auto(GStrv) values = NULL;
   g_autofree char *snapshot = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *modified = NULL;
+  BilingualSlot slots[3];
   sqlite3_stmt *stmt;
 
   if (!liaison_store_begin (self, error))
@@ -1594,8 +1808,14 @@ liaison_store_delete_event (LiaisonStore  *self,
   if (old == NULL)
     goto fail;
   values = event_to_values (old);
+  event_bilingual_slots (old, slots);
+  if (!read_timestamps (self, "events", id, &created, &modified, error))
+    goto fail;
   /* What is deleted is kept in the journal, so it can be undone. */
-  snapshot = serialise_values (event_fields, G_N_ELEMENTS (event_fields), values);
+  snapshot = snapshot_record (event_fields, G_N_ELEMENTS (event_fields), values, created, modified,
+                              slots, G_N_ELEMENTS (slots));
+  if (!delete_registrations_of (self, "event_id", id, origin, FALSE, error))
+    goto fail;
 
   stmt = liaison_store_stmt (self, "DELETE FROM events WHERE id = ?", error);
   if (stmt == NULL)
@@ -1779,15 +1999,12 @@ participant_to_values (LiaisonParticipant *p)
   " organisation_zh, organisation_en, position_zh, position_en, sector, country, emails, phones," \
   " languages, consent, consent_date, sort_key FROM participants"
 
+/* The inverse of participant_to_values: col is indexed like participant_fields. */
 static LiaisonParticipant *
-participant_from_row (LiaisonStore *self,
-                      sqlite3_stmt *stmt)
+participant_from_values (const char         *id,
+                         const char * const *col)
 {
-  LiaisonParticipant *p = liaison_participant_new ((const char *) sqlite3_column_text (stmt, 0));
-  const char *col[G_N_ELEMENTS (participant_fields)];
-
-  for (guint i = 0; i < G_N_ELEMENTS (participant_fields); i++)
-    col[i] = (const char *) sqlite3_column_text (stmt, i + 1);
+  LiaisonParticipant *p = liaison_participant_new (id);
 
   liaison_participant_set_native_name (p, col[0], col[1]);
   liaison_participant_set_latin_name (p, col[2], col[3]);
@@ -1802,7 +2019,7 @@ participant_from_row (LiaisonStore *self,
   liaison_participant_set_country (p, col[12]);
   for (guint f = 13; f <= 15; f++)
     {
-      g_auto(GStrv) list = col[f] != NULL ? g_strsplit (col[f], "\n", -1) : NULL;
+      g_auto(GStrv) list = col[f] != NULL && *col[f] != '\0' ? g_strsplit (col[f], "\n", -1) : NULL;
 
       if (f == 13)
         liaison_participant_set_emails (p, (const char * const *) list);
@@ -1811,9 +2028,20 @@ participant_from_row (LiaisonStore *self,
       else
         liaison_participant_set_languages (p, (const char * const *) list);
     }
-  liaison_participant_set_consent (p, sqlite3_column_int (stmt, 17) != 0, col[17]);
+  liaison_participant_set_consent (p, g_strcmp0 (col[16], "1") == 0, col[17]);
 
   return p;
+}
+
+static LiaisonParticipant *
+participant_from_row (LiaisonStore *self,
+                      sqlite3_stmt *stmt)
+{
+  const char *col[G_N_ELEMENTS (participant_fields)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (participant_fields); i++)
+    col[i] = (const char *) sqlite3_column_text (stmt, i + 1);
+  return participant_from_values ((const char *) sqlite3_column_text (stmt, 0), col);
 }
 
 gboolean
@@ -1944,6 +2172,8 @@ liaison_store_delete_participant (LiaisonStore  *self,
   g_autoptr(LiaisonParticipant) old = NULL;
   g_auto(GStrv) values = NULL;
   g_autofree char *snapshot = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *modified = NULL;
   sqlite3_stmt *stmt;
 
   if (!liaison_store_begin (self, error))
@@ -1953,7 +2183,13 @@ liaison_store_delete_participant (LiaisonStore  *self,
   if (old == NULL)
     goto fail;
   values = participant_to_values (old);
-  snapshot = serialise_values (participant_fields, G_N_ELEMENTS (participant_fields), values);
+  if (!read_timestamps (self, "participants", id, &created, &modified, error))
+    goto fail;
+  snapshot = snapshot_record (participant_fields, G_N_ELEMENTS (participant_fields), values, created, modified,
+                              NULL, 0);
+  /* Places they held free up: the waitlists move, as for a cancellation. */
+  if (!delete_registrations_of (self, "participant_id", id, origin, TRUE, error))
+    goto fail;
 
   stmt = liaison_store_stmt (self, "DELETE FROM participants WHERE id = ?", error);
   if (stmt == NULL)
@@ -2470,6 +2706,604 @@ liaison_store_set_registration_status (LiaisonStore               *self,
         goto fail;
       if (promoted_id != NULL)
         *promoted_id = g_strdup (liaison_registration_get_id (next));
+    }
+
+  return liaison_store_commit (self, error);
+
+fail:
+  liaison_store_rollback (self);
+  return FALSE;
+}
+
+static const char *registration_columns[] = {
+  "event_id", "participant_id", "role", "status", "delegation", "invited_at", "registered_at",
+  "waitlisted_at", "confirmed_at", "attended_at", "no_show_at", "declined_at", "cancelled_at",
+  "notes", "created",
+};
+
+/* The fields of a registration a person edits directly (not its status). */
+static const char *registration_edit_fields[] = { "role", "delegation", "notes" };
+
+/* Moves the first waitlisted person of an event up if a place is free. */
+static gboolean
+promote_from_waitlist (LiaisonStore   *self,
+                       const char     *event_id,
+                       LiaisonOrigin   origin,
+                       char          **promoted_id,
+                       GError        **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autofree char *now = liaison_store_now ();
+  guint capacity = 0, taken = 0;
+  LiaisonRegistration *next;
+
+  if (!lookup_event_places (self, event_id, &capacity, &taken, error))
+    return FALSE;
+  all = liaison_store_list_registrations (self, event_id, error);
+  if (all == NULL)
+    return FALSE;
+  next = liaison_registration_pick_promotion (all, capacity);
+  if (next == NULL)
+    return TRUE;
+  if (!liaison_registration_transition (next, LIAISON_REGISTRATION_REGISTERED, now, error)
+      || !write_status (self, next, LIAISON_REGISTRATION_WAITLISTED, origin, error))
+    return FALSE;
+  if (promoted_id != NULL)
+    *promoted_id = g_strdup (liaison_registration_get_id (next));
+  return TRUE;
+}
+
+static gboolean
+delete_registration_row (LiaisonStore   *self,
+                         const char     *id,
+                         LiaisonOrigin   origin,
+                         gboolean        promote,
+                         char          **promoted_id,
+                         GError        **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *snapshot = NULL;
+  g_autofree char *event_id = NULL;
+  LiaisonRegistrationStatus status = LIAISON_REGISTRATION_INVITED;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (guint i = 0; i < G_N_ELEMENTS (registration_columns); i++)
+    g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", registration_columns[i]);
+  g_string_append (sql, " FROM registrations WHERE id = ?");
+
+  if (!liaison_store_begin (self, error))
+    return FALSE;
+
+  stmt = liaison_store_stmt (self, sql->str, error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      json_builder_begin_object (builder);
+      for (guint i = 0; i < G_N_ELEMENTS (registration_columns); i++)
+        if (sqlite3_column_type (stmt, i) != SQLITE_NULL)
+          {
+            json_builder_set_member_name (builder, registration_columns[i]);
+            json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, i));
+          }
+      json_builder_end_object (builder);
+      event_id = column_dup (stmt, 0);
+      status = nick_value (LIAISON_TYPE_REGISTRATION_STATUS, (const char *) sqlite3_column_text (stmt, 3), 0);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
+                     _("There is no registration with the identifier %s"), id);
+      else
+        liaison_store_set_error (self, error, rc);
+      goto fail;
+    }
+  root = json_builder_get_root (builder);
+  snapshot = json_to_string (root, FALSE);
+
+  stmt = liaison_store_stmt (self, "DELETE FROM registrations WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, id);
+  if (!liaison_store_step_done (self, stmt, error)
+      || !liaison_store_journal (self, origin, "delete", "registration", id, NULL, snapshot, NULL, error))
+    goto fail;
+
+  if (promote && liaison_registration_status_holds_place (status)
+      && !promote_from_waitlist (self, event_id, origin, promoted_id, error))
+    goto fail;
+
+  return liaison_store_commit (self, error);
+
+fail:
+  liaison_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+liaison_store_delete_registration (LiaisonStore   *self,
+                                   const char     *id,
+                                   LiaisonOrigin   origin,
+                                   char          **promoted_id,
+                                   GError        **error)
+{
+  if (promoted_id != NULL)
+    *promoted_id = NULL;
+  return delete_registration_row (self, id, origin, TRUE, promoted_id, error);
+}
+
+static char **
+registration_edit_values (LiaisonRegistration *r)
+{
+  char **v = g_new0 (char *, G_N_ELEMENTS (registration_edit_fields) + 1);
+
+  v[0] = g_strdup (liaison_enum_to_nick (LIAISON_TYPE_ROLE, liaison_registration_get_role (r)));
+  v[1] = g_strdup (liaison_registration_get_delegation (r));
+  v[2] = g_strdup (liaison_registration_get_notes (r));
+  return v;
+}
+
+gboolean
+liaison_store_update_registration (LiaisonStore         *self,
+                                   LiaisonRegistration  *registration,
+                                   LiaisonOrigin         origin,
+                                   GError              **error)
+{
+  g_autoptr(LiaisonRegistration) old = NULL;
+  g_auto(GStrv) old_values = NULL;
+  g_auto(GStrv) values = NULL;
+  sqlite3_stmt *stmt;
+  const char *id = liaison_registration_get_id (registration);
+
+  if (!liaison_store_begin (self, error))
+    return FALSE;
+  old = liaison_store_get_registration (self, id, error);
+  if (old == NULL)
+    goto fail;
+  old_values = registration_edit_values (old);
+  values = registration_edit_values (registration);
+
+  stmt = liaison_store_stmt (self, "UPDATE registrations SET role = ?, delegation = ?, notes = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  for (guint i = 0; i < G_N_ELEMENTS (registration_edit_fields); i++)
+    bind_text (stmt, i + 1, values[i]);
+  bind_text (stmt, 4, id);
+  if (!liaison_store_step_done (self, stmt, error)
+      || !journal_diff (self, origin, "registration", id, registration_edit_fields,
+                        G_N_ELEMENTS (registration_edit_fields), old_values, values, error))
+    goto fail;
+  return liaison_store_commit (self, error);
+
+fail:
+  liaison_store_rollback (self);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Check-in                                                                  */
+
+GPtrArray *
+liaison_store_find_registrations (LiaisonStore  *self,
+                                  const char    *event_id,
+                                  const char    *text,
+                                  GError       **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *code = g_strstrip (g_ascii_strdown (text != NULL ? text : "", -1));
+
+  all = liaison_store_list_registrations (self, event_id, error);
+  if (all == NULL)
+    return NULL;
+  if (*code == '\0')
+    return g_steal_pointer (&found);
+
+  /* A code: the whole identifier or, as badges print it, its end. */
+  if (strlen (code) >= 4 && looks_like_id_part (code))
+    for (guint i = 0; i < all->len; i++)
+      {
+        LiaisonRegistration *r = g_ptr_array_index (all, i);
+        const char *id = liaison_registration_get_id (r);
+
+        if (g_str_equal (id, code) || g_str_has_suffix (id, code) || g_str_has_prefix (id, code))
+          g_ptr_array_add (found, g_object_ref (r));
+      }
+  if (found->len > 0)
+    return g_steal_pointer (&found);
+
+  /* A name, in any script. */
+  {
+    g_autoptr(GPtrArray) ids = search_ids (self, "participant", text, 200, error);
+
+    if (ids == NULL)
+      return NULL;
+    for (guint i = 0; i < all->len; i++)
+      {
+        LiaisonRegistration *r = g_ptr_array_index (all, i);
+
+        if (g_ptr_array_find_with_equal_func (ids, liaison_registration_get_participant_id (r), g_str_equal, NULL))
+          g_ptr_array_add (found, g_object_ref (r));
+      }
+  }
+  return g_steal_pointer (&found);
+}
+
+LiaisonRegistration *
+liaison_store_check_in (LiaisonStore  *self,
+                        const char    *registration_id,
+                        LiaisonOrigin  origin,
+                        GError       **error)
+{
+  g_autoptr(LiaisonRegistration) r = NULL;
+  g_autofree char *name = NULL;
+  LiaisonRegistrationStatus steps[3];
+  guint n_steps = 0;
+
+  if (!liaison_store_begin (self, error))
+    return NULL;
+  r = liaison_store_get_registration (self, registration_id, error);
+  if (r == NULL)
+    goto fail;
+  name = dup_participant_name (self, liaison_registration_get_participant_id (r));
+
+  /* The legal steps from where the person is to "attended". */
+  switch (liaison_registration_get_status (r))
+    {
+    case LIAISON_REGISTRATION_INVITED:
+      steps[n_steps++] = LIAISON_REGISTRATION_REGISTERED;
+      G_GNUC_FALLTHROUGH;
+    case LIAISON_REGISTRATION_REGISTERED:
+      steps[n_steps++] = LIAISON_REGISTRATION_CONFIRMED;
+      G_GNUC_FALLTHROUGH;
+    case LIAISON_REGISTRATION_CONFIRMED:
+    case LIAISON_REGISTRATION_NO_SHOW:
+      steps[n_steps++] = LIAISON_REGISTRATION_ATTENDED;
+      break;
+    case LIAISON_REGISTRATION_ATTENDED:
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                   /* Translators: %s is a person's name */
+                   _("%s is already checked in"), name);
+      goto fail;
+    case LIAISON_REGISTRATION_WAITLISTED:
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                   _("%s is on the waitlist: give them a place first"), name);
+      goto fail;
+    case LIAISON_REGISTRATION_DECLINED:
+    case LIAISON_REGISTRATION_CANCELLED:
+    default:
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                   /* Translators: the first %s is a person's name, the second a registration status */
+                   _("%s cannot be checked in: their registration is “%s”"), name,
+                   liaison_registration_status_label (liaison_registration_get_status (r)));
+      goto fail;
+    }
+
+  for (guint i = 0; i < n_steps; i++)
+    if (!liaison_store_set_registration_status (self, registration_id, steps[i], origin, NULL, error))
+      goto fail;
+  g_clear_object (&r);
+  r = liaison_store_get_registration (self, registration_id, error);
+  if (r == NULL || !liaison_store_commit (self, error))
+    return NULL;
+  return g_steal_pointer (&r);
+
+fail:
+  liaison_store_rollback (self);
+  return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Undo                                                                      */
+
+static int
+field_index (const char * const *fields,
+             guint               n_fields,
+             const char         *field)
+{
+  for (guint i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i], field) == 0)
+      return (int) i;
+  return -1;
+}
+
+static GError *
+cannot_undo (const char *entity,
+             const char *field)
+{
+  return g_error_new (LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                      _("This change cannot be undone: the journal has no rule for the %s field “%s”"),
+                      entity, field != NULL ? field : "");
+}
+
+static gboolean
+undo_event_field (LiaisonStore  *self,
+                  const char    *id,
+                  const char    *field,
+                  const char    *old_value,
+                  GError       **error)
+{
+  g_autoptr(LiaisonEvent) current = liaison_store_get_event (self, id, error);
+  g_autoptr(LiaisonEvent) reverted = NULL;
+  g_auto(GStrv) values = NULL;
+  BilingualSlot from[3], to[3];
+  int i = field_index (event_fields, G_N_ELEMENTS (event_fields), field);
+
+  if (current == NULL)
+    return FALSE;
+  if (i < 0)
+    {
+      g_propagate_error (error, cannot_undo ("event", field));
+      return FALSE;
+    }
+  values = event_to_values (current);
+  g_free (values[i]);
+  values[i] = g_strdup (old_value);
+  reverted = event_from_values (id, (const char * const *) values);
+  /* The translation states stay as they are; staleness follows the text. */
+  event_bilingual_slots (current, from);
+  event_bilingual_slots (reverted, to);
+  for (guint s = 0; s < G_N_ELEMENTS (from); s++)
+    {
+      liaison_bilingual_set_source (to[s].text, liaison_bilingual_get_source (from[s].text));
+      for (LiaisonLanguage l = 0; l < LIAISON_N_LANGUAGES; l++)
+        liaison_bilingual_restore (to[s].text, l, liaison_bilingual_get_text (to[s].text, l),
+                                   liaison_bilingual_get_state (from[s].text, l),
+                                   liaison_bilingual_get_based_on (from[s].text, l));
+    }
+  return liaison_store_save_event (self, reverted, LIAISON_ORIGIN_LOCAL, error);
+}
+
+static gboolean
+undo_participant_field (LiaisonStore  *self,
+                        const char    *id,
+                        const char    *field,
+                        const char    *old_value,
+                        GError       **error)
+{
+  g_autoptr(LiaisonParticipant) current = liaison_store_get_participant (self, id, error);
+  g_autoptr(LiaisonParticipant) reverted = NULL;
+  g_auto(GStrv) values = NULL;
+  int i = field_index (participant_fields, G_N_ELEMENTS (participant_fields), field);
+
+  if (current == NULL)
+    return FALSE;
+  if (i < 0)
+    {
+      g_propagate_error (error, cannot_undo ("participant", field));
+      return FALSE;
+    }
+  values = participant_to_values (current);
+  g_free (values[i]);
+  values[i] = g_strdup (old_value);
+  reverted = participant_from_values (id, (const char * const *) values);
+  return liaison_store_save_participant (self, reverted, LIAISON_ORIGIN_LOCAL, error);
+}
+
+static gboolean
+undo_registration_field (LiaisonStore  *self,
+                         const char    *id,
+                         const char    *field,
+                         const char    *old_value,
+                         const char    *new_value,
+                         GError       **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  /* Statuses go back as they were, past the transition rules: undoing
+   * "attended" must reach "registered" again. */
+  if (g_strcmp0 (field, "status") != 0
+      && field_index (registration_edit_fields, G_N_ELEMENTS (registration_edit_fields), field) < 0)
+    {
+      g_propagate_error (error, cannot_undo ("registration", field));
+      return FALSE;
+    }
+  sql = g_strdup_printf ("UPDATE registrations SET %s = ? WHERE id = ?", field);
+  stmt = liaison_store_stmt (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, old_value);
+  bind_text (stmt, 2, id);
+  return liaison_store_step_done (self, stmt, error)
+         && liaison_store_journal (self, LIAISON_ORIGIN_LOCAL, "update", "registration", id, field, new_value,
+                                   old_value, error);
+}
+
+static gboolean
+restore_event (LiaisonStore  *self,
+               const char    *id,
+               JsonObject    *snapshot,
+               GError       **error)
+{
+  g_autofree const char **col = snapshot_values (snapshot, event_fields, G_N_ELEMENTS (event_fields));
+  g_autoptr(LiaisonEvent) event = event_from_values (id, col);
+  BilingualSlot slots[3];
+
+  event_bilingual_slots (event, slots);
+  snapshot_restore_translations (snapshot, slots, G_N_ELEMENTS (slots));
+  return liaison_store_save_event (self, event, LIAISON_ORIGIN_LOCAL, error)
+         && write_timestamps (self, "events", id, snapshot, error);
+}
+
+static gboolean
+restore_participant (LiaisonStore  *self,
+                     const char    *id,
+                     JsonObject    *snapshot,
+                     GError       **error)
+{
+  g_autofree const char **col = snapshot_values (snapshot, participant_fields, G_N_ELEMENTS (participant_fields));
+  g_autoptr(LiaisonParticipant) p = participant_from_values (id, col);
+
+  return liaison_store_save_participant (self, p, LIAISON_ORIGIN_LOCAL, error)
+         && write_timestamps (self, "participants", id, snapshot, error);
+}
+
+static gboolean
+restore_registration (LiaisonStore  *self,
+                      const char    *id,
+                      JsonObject    *snapshot,
+                      GError       **error)
+{
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO registrations (id");
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < G_N_ELEMENTS (registration_columns); i++)
+    g_string_append_printf (sql, ", %s", registration_columns[i]);
+  g_string_append (sql, ") VALUES (?");
+  for (guint i = 0; i < G_N_ELEMENTS (registration_columns); i++)
+    g_string_append (sql, ", ?");
+  g_string_append (sql, ")");
+
+  stmt = liaison_store_stmt (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, id);
+  for (guint i = 0; i < G_N_ELEMENTS (registration_columns); i++)
+    bind_text (stmt, i + 2, json_object_get_string_member_with_default (snapshot, registration_columns[i], NULL));
+  return liaison_store_step_done (self, stmt, error)
+         && liaison_store_journal (self, LIAISON_ORIGIN_LOCAL, "create", "registration", id, NULL, NULL, NULL, error);
+}
+
+typedef struct
+{
+  gint64 seq;
+  LiaisonOrigin origin;
+  char *action;
+  char *entity;
+  char *entity_id;
+  char *field;
+  char *old_value;
+  char *new_value;
+} UndoEntry;
+
+static void
+undo_entry_free (gpointer data)
+{
+  UndoEntry *e = data;
+
+  g_free (e->action);
+  g_free (e->entity);
+  g_free (e->entity_id);
+  g_free (e->field);
+  g_free (e->old_value);
+  g_free (e->new_value);
+  g_free (e);
+}
+
+static gboolean
+undo_one (LiaisonStore  *self,
+          UndoEntry     *e,
+          GError       **error)
+{
+  gboolean is_event = g_str_equal (e->entity, "event");
+  gboolean is_participant = g_str_equal (e->entity, "participant");
+  gboolean is_registration = g_str_equal (e->entity, "registration");
+
+  if (g_str_equal (e->action, "create"))
+    {
+      if (is_event)
+        return liaison_store_delete_event (self, e->entity_id, LIAISON_ORIGIN_LOCAL, error);
+      if (is_participant)
+        return liaison_store_delete_participant (self, e->entity_id, LIAISON_ORIGIN_LOCAL, error);
+      if (is_registration)
+        return delete_registration_row (self, e->entity_id, LIAISON_ORIGIN_LOCAL, FALSE, NULL, error);
+    }
+  else if (g_str_equal (e->action, "delete"))
+    {
+      g_autoptr(JsonObject) snapshot = snapshot_parse (e->old_value, error);
+
+      if (snapshot == NULL)
+        return FALSE;
+      if (is_event)
+        return restore_event (self, e->entity_id, snapshot, error);
+      if (is_participant)
+        return restore_participant (self, e->entity_id, snapshot, error);
+      if (is_registration)
+        return restore_registration (self, e->entity_id, snapshot, error);
+    }
+  else if (g_str_equal (e->action, "update"))
+    {
+      if (is_event)
+        return undo_event_field (self, e->entity_id, e->field, e->old_value, error);
+      if (is_participant)
+        return undo_participant_field (self, e->entity_id, e->field, e->old_value, error);
+      if (is_registration)
+        return undo_registration_field (self, e->entity_id, e->field, e->old_value, e->new_value, error);
+    }
+
+  g_propagate_error (error, cannot_undo (e->entity, e->field));
+  return FALSE;
+}
+
+gboolean
+liaison_store_undo (LiaisonStore  *self,
+                    gint64         after_seq,
+                    GError       **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (undo_entry_free);
+  g_autoptr(GHashTable) remote = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
+
+  if (!liaison_store_begin (self, error))
+    return FALSE;
+
+  stmt = liaison_store_stmt (self,
+                             "SELECT seq, origin, action, entity, entity_id, field, old_value, new_value"
+                             " FROM journal WHERE seq > ? ORDER BY seq DESC", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, after_seq);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      UndoEntry *e = g_new0 (UndoEntry, 1);
+
+      e->seq = sqlite3_column_int64 (stmt, 0);
+      e->origin = nick_value (LIAISON_TYPE_ORIGIN, (const char *) sqlite3_column_text (stmt, 1), LIAISON_ORIGIN_LOCAL);
+      e->action = column_dup (stmt, 2);
+      e->entity = column_dup (stmt, 3);
+      e->entity_id = column_dup (stmt, 4);
+      e->field = column_dup (stmt, 5);
+      e->old_value = column_dup (stmt, 6);
+      e->new_value = column_dup (stmt, 7);
+      if (e->origin == LIAISON_ORIGIN_REMOTE)
+        g_hash_table_add (remote, g_strconcat (e->entity, "/", e->entity_id, NULL));
+      g_ptr_array_add (entries, e);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, rc);
+      goto fail;
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      UndoEntry *e = g_ptr_array_index (entries, i);
+      g_autofree char *key = NULL;
+
+      if (e->origin == LIAISON_ORIGIN_REMOTE)
+        continue;
+      key = g_strconcat (e->entity, "/", e->entity_id, NULL);
+      /* Never write over what the other office changed meanwhile. */
+      if (g_hash_table_contains (remote, key))
+        {
+          g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                       _("This can no longer be undone: the same record was changed by a sync since"));
+          goto fail;
+        }
+      if (!undo_one (self, e, error))
+        goto fail;
     }
 
   return liaison_store_commit (self, error);

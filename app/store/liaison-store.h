@@ -152,6 +152,23 @@ LiaisonRegistration *liaison_store_register             (LiaisonStore          *
                                                          LiaisonRegistrationStatus status,
                                                          LiaisonOrigin          origin,
                                                          GError               **error);
+GPtrArray           *liaison_store_find_registrations   (LiaisonStore          *self,
+                                                         const char            *event_id,
+                                                         const char            *text,
+                                                         GError               **error);
+LiaisonRegistration *liaison_store_check_in             (LiaisonStore          *self,
+                                                         const char            *registration_id,
+                                                         LiaisonOrigin          origin,
+                                                         GError               **error);
+gboolean             liaison_store_delete_registration  (LiaisonStore          *self,
+                                                         const char            *id,
+                                                         LiaisonOrigin          origin,
+                                                         char                 **promoted_id,
+                                                         GError               **error);
+gboolean             liaison_store_update_registration  (LiaisonStore          *self,
+                                                         LiaisonRegistration   *registration,
+                                                         LiaisonOrigin          origin,
+                                                         GError               **error);
 GPtrArray           *liaison_store_register_many        (LiaisonStore          *self,
                                                          const char            *event_id,
                                                          const char * const    *participant_ids,
@@ -190,6 +207,9 @@ GPtrArray           *liaison_store_list_journal         (LiaisonStore          *
                                                          guint                  limit,
                                                          GError               **error);
 gint64               liaison_store_get_last_seq         (LiaisonStore          *self);
+gboolean             liaison_store_undo                 (LiaisonStore          *self,
+                                                         gint64                 after_seq,
+                                                         GError               **error);
 
 gboolean             liaison_store_reindex              (LiaisonStore          *self,
                                                          GError               **error);
