@@ -597,6 +597,64 @@ test_check_in (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "waitlist"));
 }
 
+static gpointer
+count_in_worker (LiaisonStore  *reader,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_assert_false (g_main_context_is_owner (g_main_context_default ()));
+  return GUINT_TO_POINTER (liaison_store_count_events (reader) + 1);
+}
+
+static void
+on_counted (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GError *error = NULL;
+  guint *out = user_data;
+
+  *out = GPOINTER_TO_UINT (liaison_store_query_finish (LIAISON_STORE (source), result, &error));
+  if (error != NULL)
+    {
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      *out = G_MAXUINT;
+      g_error_free (error);
+    }
+}
+
+static void
+test_query_async (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(LiaisonEvent) e = make_event ("Seen by the worker", "2025-09-09T09:00", 0);
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  guint before = liaison_store_count_events (f->store);
+  guint first = 0, second = 0;
+
+  /* What the main thread committed, the worker's connection sees. */
+  g_assert_true (liaison_store_save_event (f->store, e, LIAISON_ORIGIN_LOCAL, &error));
+  g_cancellable_cancel (cancelled);
+  liaison_store_query_async (f->store, count_in_worker, NULL, NULL, NULL, cancelled, on_counted, &second);
+  liaison_store_query_async (f->store, count_in_worker, NULL, NULL, NULL, NULL, on_counted, &first);
+  while (first == 0 || second == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (first, ==, before + 1 + 1);
+  g_assert_cmpuint (second, ==, G_MAXUINT);
+
+  /* A reader refuses writes. */
+  {
+    g_autoptr(LiaisonStore) reader = liaison_store_open_reader (f->path, &error);
+    g_autoptr(LiaisonEvent) other = make_event ("Not written", "2025-09-10T09:00", 0);
+
+    g_assert_no_error (error);
+    g_assert_false (liaison_store_save_event (reader, other, LIAISON_ORIGIN_LOCAL, &error));
+    g_assert_nonnull (error);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -616,6 +674,7 @@ main (int    argc,
   ADD ("/liaison/store/register-many", test_register_many);
   ADD ("/liaison/store/bulk", test_bulk);
   ADD ("/liaison/store/check-in", test_check_in);
+  ADD ("/liaison/store/query-async", test_query_async);
 #undef ADD
   g_test_add_func ("/liaison/store/default-path", test_default_path);
 

@@ -119,13 +119,85 @@ liaison_participant_list_get_query (LiaisonParticipantList *self)
   return self->query;
 }
 
+static void
+apply_rowids (LiaisonParticipantList *self,
+              const char             *query,
+              GArray                 *rowids)
+{
+  guint removed = self->rowids->len;
+
+  g_free (self->query);
+  self->query = g_strdup (query);
+  g_array_unref (self->rowids);
+  self->rowids = g_array_ref (rowids);
+  g_hash_table_remove_all (self->cache);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->rowids->len);
+}
+
+static gpointer
+find_rowids (LiaisonStore  *reader,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  const char *query = data;
+
+  return liaison_store_list_participant_rowids (reader, query,
+                                                query != NULL && *query != '\0' ? SEARCH_LIMIT : 0, error);
+}
+
+static void
+on_rowids (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LiaisonParticipantList *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  g_autoptr(GArray) rowids = liaison_store_query_finish (LIAISON_STORE (source), result, &error);
+
+  if (rowids == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  apply_rowids (self, g_task_get_task_data (task), rowids);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Searches on the store's worker thread; the list changes when the result
+ * is in (a newer call cancels an older one through its cancellable). */
+void
+liaison_participant_list_set_query_async (LiaisonParticipantList *self,
+                                          const char             *query,
+                                          GCancellable           *cancellable,
+                                          GAsyncReadyCallback     callback,
+                                          gpointer                user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, liaison_participant_list_set_query_async);
+  g_task_set_task_data (task, g_strdup (query), g_free);
+  liaison_store_query_async (self->store, find_rowids, g_strdup (query), g_free, (GDestroyNotify) g_array_unref,
+                             cancellable, on_rowids, task);
+}
+
+gboolean
+liaison_participant_list_set_query_finish (LiaisonParticipantList  *self,
+                                           GAsyncResult            *result,
+                                           GError                 **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 gboolean
 liaison_participant_list_set_query (LiaisonParticipantList  *self,
                                     const char              *query,
                                     GError                 **error)
 {
   g_autoptr(GArray) rowids = NULL;
-  guint removed;
 
   g_return_val_if_fail (LIAISON_IS_PARTICIPANT_LIST (self), FALSE);
 
@@ -134,13 +206,15 @@ liaison_participant_list_set_query (LiaisonParticipantList  *self,
                                                   error);
   if (rowids == NULL)
     return FALSE;
-
-  g_free (self->query);
-  self->query = g_strdup (query);
-  removed = self->rowids->len;
-  g_array_unref (self->rowids);
-  self->rowids = g_steal_pointer (&rowids);
-  g_hash_table_remove_all (self->cache);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->rowids->len);
+  apply_rowids (self, query, rowids);
   return TRUE;
+}
+
+void
+liaison_participant_list_invalidate (LiaisonParticipantList *self)
+{
+  g_return_if_fail (LIAISON_IS_PARTICIPANT_LIST (self));
+
+  g_hash_table_remove_all (self->cache);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, self->rowids->len, self->rowids->len);
 }

@@ -17,4 +17,15 @@ gboolean                liaison_participant_list_set_query (LiaisonParticipantLi
                                                             const char              *query,
                                                             GError                 **error);
 
+void                    liaison_participant_list_set_query_async  (LiaisonParticipantList  *self,
+                                                                   const char              *query,
+                                                                   GCancellable            *cancellable,
+                                                                   GAsyncReadyCallback      callback,
+                                                                   gpointer                 user_data);
+gboolean                liaison_participant_list_set_query_finish (LiaisonParticipantList  *self,
+                                                                   GAsyncResult            *result,
+                                                                   GError                 **error);
+/* Forgets the people it has loaded, for after they were edited. */
+void                    liaison_participant_list_invalidate       (LiaisonParticipantList  *self);
+
 G_END_DECLS

@@ -33,6 +33,12 @@ struct _LiaisonStore
   gboolean bulk;
   gboolean bulk_spoiled;
   GArray *bulk_changes;
+
+  /* Queries off the main thread: one worker, its own read-only
+   * connection (liaison_store_query_async). */
+  gboolean read_only;
+  GThreadPool *workers;
+  LiaisonStore *reader;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonStore, liaison_store, G_TYPE_OBJECT)
@@ -600,6 +606,10 @@ liaison_store_finalize (GObject *object)
 {
   LiaisonStore *self = (LiaisonStore *) object;
 
+  /* Waits for the query running now; the queued ones are dropped. */
+  if (self->workers != NULL)
+    g_thread_pool_free (g_steal_pointer (&self->workers), TRUE, TRUE);
+  g_clear_object (&self->reader);
   liaison_store_close (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->bulk_changes, g_array_unref);
@@ -714,6 +724,126 @@ liaison_store_open (const char  *path,
   }
 
   return g_steal_pointer (&self);
+}
+
+/* A second, read-only connection to the same file for queries on another
+ * thread (sqlite: one connection per thread). The file must exist and be
+ * at the current level; nothing is written, nothing migrated. */
+LiaisonStore *
+liaison_store_open_reader (const char  *path,
+                           GError     **error)
+{
+  g_autoptr(LiaisonStore) self = g_object_new (LIAISON_TYPE_STORE, NULL);
+  int rc;
+
+  self->path = g_strdup (path);
+  self->read_only = TRUE;
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN,
+                   _("Cannot open the database %s: %s"), path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  if (!read_version (self, &self->version, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+typedef struct
+{
+  LiaisonStoreQueryFunc func;
+  gpointer data;
+  GDestroyNotify data_free;
+  GDestroyNotify result_free;
+} QueryData;
+
+static void
+query_data_free (gpointer p)
+{
+  QueryData *q = p;
+
+  if (q->data_free != NULL)
+    q->data_free (q->data);
+  g_free (q);
+}
+
+static void
+run_query (gpointer task_data,
+           gpointer pool_data)
+{
+  g_autoptr(GTask) task = task_data;
+  LiaisonStore *self = pool_data;
+  QueryData *q = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  gpointer result;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (self->reader == NULL)
+    {
+      self->reader = liaison_store_open_reader (self->path, &error);
+      if (self->reader == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+  result = q->func (self->reader, q->data, g_task_get_cancellable (task), &error);
+  if (error != NULL)
+    {
+      if (result != NULL && q->result_free != NULL)
+        q->result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+    }
+  else
+    g_task_return_pointer (task, result, q->result_free);
+}
+
+/* Runs func (reader, data, cancellable, error) on the store's worker thread
+ * with a read-only connection, and calls back on the caller's main context.
+ * Queries run one at a time, in order; a cancelled one is skipped. */
+void
+liaison_store_query_async (LiaisonStore          *self,
+                           LiaisonStoreQueryFunc  func,
+                           gpointer               data,
+                           GDestroyNotify         data_free,
+                           GDestroyNotify         result_free,
+                           GCancellable          *cancellable,
+                           GAsyncReadyCallback    callback,
+                           gpointer               user_data)
+{
+  GTask *task;
+  QueryData *q;
+
+  g_return_if_fail (LIAISON_IS_STORE (self));
+  g_return_if_fail (!self->read_only);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_store_query_async);
+  q = g_new0 (QueryData, 1);
+  q->func = func;
+  q->data = data;
+  q->data_free = data_free;
+  q->result_free = result_free;
+  g_task_set_task_data (task, q, query_data_free);
+
+  if (self->workers == NULL)
+    self->workers = g_thread_pool_new (run_query, self, 1, FALSE, NULL);
+  g_thread_pool_push (self->workers, task, NULL);
+}
+
+gpointer
+liaison_store_query_finish (LiaisonStore  *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 const char *

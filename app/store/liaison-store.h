@@ -85,9 +85,28 @@ void liaison_area_free (LiaisonArea *area);
 
 G_DECLARE_FINAL_TYPE (LiaisonStore, liaison_store, LIAISON, STORE, GObject)
 
+/* Runs on the store's worker thread with a read-only connection. */
+typedef gpointer (*LiaisonStoreQueryFunc) (LiaisonStore  *reader,
+                                           gpointer       data,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+
 char                *liaison_store_default_path         (void);
 int                  liaison_store_latest_version       (void);
 LiaisonStore        *liaison_store_open                 (const char            *path,
+                                                         GError               **error);
+LiaisonStore        *liaison_store_open_reader          (const char            *path,
+                                                         GError               **error);
+void                 liaison_store_query_async          (LiaisonStore          *self,
+                                                         LiaisonStoreQueryFunc  func,
+                                                         gpointer               data,
+                                                         GDestroyNotify         data_free,
+                                                         GDestroyNotify         result_free,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data);
+gpointer             liaison_store_query_finish         (LiaisonStore          *self,
+                                                         GAsyncResult          *result,
                                                          GError               **error);
 const char          *liaison_store_get_path             (LiaisonStore          *self);
 int                  liaison_store_get_version          (LiaisonStore          *self);
