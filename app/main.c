@@ -7,6 +7,30 @@
 #include "liaison-application.h"
 #include "liaison-cli.h"
 
+/* The window's interface language and database file, as chosen in
+ * Preferences. The command line keeps to its environment: scripts must not
+ * change behaviour with someone's preferences. */
+static void
+apply_preferences (char **database)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *file = NULL;
+
+  schema = source != NULL ? g_settings_schema_source_lookup (source, "org.chinaaseanenv.Liaison", TRUE) : NULL;
+  if (schema == NULL)
+    return;
+  settings = g_settings_new ("org.chinaaseanenv.Liaison");
+  language = g_settings_get_string (settings, "interface-language");
+  if (*language != '\0')
+    g_setenv ("LANGUAGE", language, TRUE);
+  file = g_settings_get_string (settings, "database");
+  if (*database == NULL && g_getenv ("LIAISON_DATABASE") == NULL && *file != '\0')
+    *database = g_steal_pointer (&file);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -21,12 +45,14 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
 
   database = liaison_cli_take_database_option (&argc, &argv);
-  if (database != NULL)
-    g_setenv ("LIAISON_DATABASE", database, TRUE);
-
   if (liaison_cli_wants (argc, argv))
-    return liaison_cli_run (argc, argv);
+    {
+      if (database != NULL)
+        g_setenv ("LIAISON_DATABASE", database, TRUE);
+      return liaison_cli_run (argc, argv);
+    }
 
+  apply_preferences (&database);
   app = liaison_application_new (database);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

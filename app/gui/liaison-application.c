@@ -5,8 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "liaison-about.h"
 #include "liaison-application.h"
 #include "liaison-gui-resources.h"
+#include "liaison-preferences-window.h"
 #include "liaison-window.h"
 
 struct _LiaisonApplication
@@ -28,23 +30,41 @@ about_action (GSimpleAction *action,
   LiaisonApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   const char *developers[] = { "China-ASEAN Environmental Cooperation Center", NULL };
-  AdwAboutWindow *about;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", window,
-                        "application-name", _("Liaison"),
-                        "application-icon", APPLICATION_ID,
-                        "version", PACKAGE_VERSION,
-                        "developer-name", _("China-ASEAN Environmental Cooperation Center"),
-                        "comments", _("Plan China–ASEAN environmental cooperation events, register their participants "
-                                      "and follow the Green Envoys Programme, in Chinese and English."),
-                        "website", "http://www.chinaaseanenv.org/",
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "developers", developers,
-                        /* Translators: put your names here, one per line */
-                        "translator-credits", _("translator-credits"),
-                        NULL);
+  /* Name, summary, website, licence and release notes from the metainfo. */
+  about = liaison_about_window_new ("/org/chinaaseanenv/Liaison/about.metainfo.xml", &error);
+  if (about == NULL)
+    {
+      g_critical ("The metainfo in the resources is unreadable: %s", error->message);
+      return;
+    }
+  gtk_window_set_transient_for (GTK_WINDOW (about), window);
+  g_object_set (about,
+                "application-icon", "org.chinaaseanenv.Liaison",
+                "version", PACKAGE_VERSION,
+                "developers", developers,
+                /* Translators: put your names here, one per line */
+                "translator-credits", _("translator-credits"),
+                NULL);
   gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  LiaisonApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *preferences;
+
+  if (self->context == NULL)
+    return;
+  preferences = GTK_WINDOW (liaison_preferences_window_new (self->context));
+  gtk_window_set_transient_for (preferences, window);
+  gtk_window_present (preferences);
 }
 
 static void
@@ -57,6 +77,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
 };
 
@@ -89,6 +110,8 @@ liaison_application_startup (GApplication *app)
   g_autoptr(LiaisonStore) store = NULL;
   g_autoptr(GSettings) settings = NULL;
   const char *quit_accels[] = { "<Control>q", NULL };
+  const char *preferences_accels[] = { "<Control>comma", NULL };
+  const char *help_accels[] = { "<Control>question", NULL };
 
   liaison_gui_register_resource ();
 
@@ -96,6 +119,8 @@ liaison_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_accels);
 
   store = liaison_store_open (self->database_path, &self->open_error);
   if (store == NULL)

@@ -122,3 +122,35 @@ liaison_context_get_settings (LiaisonContext *self)
 {
   return self->settings;
 }
+
+/* The person's own zone: the one chosen in Preferences, else the system's. */
+GTimeZone *
+liaison_context_dup_time_zone (LiaisonContext *self)
+{
+  g_autofree char *id = self->settings != NULL ? g_settings_get_string (self->settings, "time-zone") : NULL;
+
+  if (id != NULL && *id != '\0')
+    {
+      GTimeZone *zone = g_time_zone_new_identifier (id);
+
+      if (zone != NULL)
+        return zone;
+    }
+  return g_time_zone_new_local ();
+}
+
+GDateWeekday
+liaison_context_get_first_weekday (LiaisonContext *self)
+{
+  g_autofree char *day = self->settings != NULL ? g_settings_get_string (self->settings, "first-day-of-week") : NULL;
+
+  if (g_strcmp0 (day, "sunday") == 0)
+    return G_DATE_SUNDAY;
+  if (g_strcmp0 (day, "saturday") == 0)
+    return G_DATE_SATURDAY;
+  if (g_strcmp0 (day, "monday") == 0)
+    return G_DATE_MONDAY;
+  /* As the interface language's region has it: Monday in China and most of
+   * ASEAN; the English interface here is for the same region. */
+  return G_DATE_MONDAY;
+}

@@ -15,5 +15,7 @@ LiaisonContext *liaison_context_new          (LiaisonStore   *store,
                                               GSettings      *settings);
 LiaisonStore   *liaison_context_get_store    (LiaisonContext *self);
 GSettings      *liaison_context_get_settings (LiaisonContext *self);
+GTimeZone      *liaison_context_dup_time_zone (LiaisonContext *self);
+GDateWeekday    liaison_context_get_first_weekday (LiaisonContext *self);
 
 G_END_DECLS

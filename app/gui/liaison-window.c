@@ -5,6 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "liaison-events-page.h"
+#include "liaison-overview-page.h"
+#include "liaison-participants-page.h"
+#include "liaison-plan-page.h"
 #include "liaison-window.h"
 
 struct _LiaisonWindow
@@ -12,8 +16,17 @@ struct _LiaisonWindow
   AdwApplicationWindow parent_instance;
 
   LiaisonContext *context;
+  gint64 last_undo_mark;
 
-  AdwStatusPage *status_page;
+  AdwToastOverlay *toast_overlay;
+  AdwLeaflet *leaflet;
+  GtkListBox *sidebar_list;
+  GtkStack *stack;
+
+  GtkWidget *overview_page;
+  GtkWidget *events_page;
+  GtkWidget *participants_page;
+  GtkWidget *plan_page;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonWindow, liaison_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -26,22 +39,156 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-update_summary (LiaisonWindow *self)
-{
-  LiaisonStore *store = liaison_context_get_store (self->context);
-  guint n_events = liaison_store_count_events (store);
-  guint n_people = liaison_store_count_participants (store);
-  g_autofree char *events = NULL;
-  g_autofree char *people = NULL;
-  g_autofree char *text = NULL;
+static const char *page_names[] = { "overview", "events", "participants", "plan" };
 
-  events = g_strdup_printf (ngettext ("%u event", "%u events", n_events), n_events);
-  people = g_strdup_printf (ngettext ("%u participant", "%u participants", n_people), n_people);
-  /* Translators: the first %s is “N events”, the second “N participants”, the third a file name */
-  text = g_strdup_printf (_("The 2021–2025 action plan, %s and %s in %s"),
-                          events, people, liaison_store_get_path (store));
-  adw_status_page_set_description (self->status_page, text);
+static void
+select_sidebar_row (LiaisonWindow *self,
+                    const char    *name)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+      {
+        gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+        break;
+      }
+}
+
+static void
+show_page (LiaisonWindow *self,
+           const char    *name)
+{
+  gtk_stack_set_visible_child_name (self->stack, name);
+  select_sidebar_row (self, name);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+static void
+on_sidebar_row_activated (LiaisonWindow *self,
+                          GtkListBoxRow *row)
+{
+  show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  /* Keyboard users land in the view they chose. */
+  gtk_widget_child_focus (gtk_stack_get_visible_child (self->stack), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  show_page (LIAISON_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_event_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+
+  show_page (self, "events");
+  liaison_events_page_show_event (LIAISON_EVENTS_PAGE (self->events_page), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_participant_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+
+  show_page (self, "participants");
+  liaison_participants_page_show_participant (LIAISON_PARTICIPANTS_PAGE (self->participants_page),
+                                              g_variant_get_string (parameter, NULL));
+}
+
+static void
+new_event_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+  const char *activity = parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL;
+
+  show_page (self, "events");
+  liaison_events_page_new_event (LIAISON_EVENTS_PAGE (self->events_page), activity);
+}
+
+static void
+show_activity_events_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+
+  show_page (self, "events");
+  liaison_events_page_filter_activity (LIAISON_EVENTS_PAGE (self->events_page), g_variant_get_string (parameter, NULL));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  /* Each view searches what it shows; the Overview searches everything. */
+  if (page == NULL || !gtk_widget_activate_action (page, "page.search", NULL))
+    {
+      show_page (self, "overview");
+      gtk_widget_activate_action (self->overview_page, "page.search", NULL);
+    }
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_list));
+}
+
+static void
+undo (LiaisonWindow *self,
+      gint64         mark)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!liaison_store_undo (liaison_context_get_store (self->context), mark, &error))
+    {
+      liaison_window_show_toast (self, error->message);
+      return;
+    }
+  if (mark <= self->last_undo_mark)
+    self->last_undo_mark = 0;
+  liaison_window_show_toast (self, _("Undone"));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  undo (LIAISON_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+undo_last_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+
+  if (self->last_undo_mark > 0)
+    undo (self, self->last_undo_mark);
+  else
+    liaison_window_show_toast (self, _("Nothing to undo"));
 }
 
 static void
@@ -49,6 +196,7 @@ liaison_window_constructed (GObject *object)
 {
   LiaisonWindow *self = (LiaisonWindow *) object;
   GSettings *settings = liaison_context_get_settings (self->context);
+  GtkWidget *pages[4];
 
   G_OBJECT_CLASS (liaison_window_parent_class)->constructed (object);
 
@@ -59,9 +207,19 @@ liaison_window_constructed (GObject *object)
       g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
     }
 
-  g_signal_connect_object (liaison_context_get_store (self->context), "changed",
-                           G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
-  update_summary (self);
+  pages[0] = self->overview_page = liaison_overview_page_new (self->context);
+  pages[1] = self->events_page = liaison_events_page_new (self->context);
+  pages[2] = self->participants_page = liaison_participants_page_new (self->context);
+  pages[3] = self->plan_page = liaison_plan_page_new (self->context);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gtk_stack_add_named (self->stack, pages[i], page_names[i]);
+      /* A folded window shows a back button in each view's header. */
+      g_object_bind_property (self->leaflet, "folded", pages[i], "folded", G_BINDING_SYNC_CREATE);
+    }
+  show_page (self, "overview");
+  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
 static void
@@ -128,7 +286,29 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/chinaaseanenv/Liaison/ui/liaison-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-event", "s", show_event_action);
+  gtk_widget_class_install_action (widget_class, "win.show-participant", "s", show_participant_action);
+  gtk_widget_class_install_action (widget_class, "win.new-event", NULL, new_event_action);
+  gtk_widget_class_install_action (widget_class, "win.new-event-for-activity", "s", new_event_action);
+  gtk_widget_class_install_action (widget_class, "win.show-activity-events", "s", show_activity_events_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", "x", undo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-last", NULL, undo_last_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo-last", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-page", "s", page_names[i]);
 }
 
 static void
@@ -155,4 +335,55 @@ LiaisonContext *
 liaison_window_get_context (LiaisonWindow *self)
 {
   return self->context;
+}
+
+const char *
+liaison_window_get_visible_page (LiaisonWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+liaison_window_get_page (LiaisonWindow *self,
+                         const char    *name)
+{
+  return gtk_stack_get_child_by_name (self->stack, name);
+}
+
+void
+liaison_window_show_toast (LiaisonWindow *self,
+                           const char    *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* A change was made after mark (liaison_store_get_last_seq before it): the
+ * toast offers to undo it, and so does Ctrl+Z until another one comes. */
+void
+liaison_window_show_undo_toast (LiaisonWindow *self,
+                                const char    *message,
+                                gint64         mark)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (mark));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  self->last_undo_mark = mark;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+LiaisonWindow *
+liaison_window_for_widget (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (LIAISON_IS_WINDOW (root))
+    return LIAISON_WINDOW (root);
+  if (GTK_IS_WINDOW (root) && LIAISON_IS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (root))))
+    return LIAISON_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (root)));
+  return NULL;
 }

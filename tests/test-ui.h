@@ -1,0 +1,280 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* A real LiaisonWindow on a temporary database (or a given one), for the
+ * ui suite; run under tests/run-under-xvfb.sh, skipped without a display. */
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "liaison-gui-resources.h"
+#include "liaison-window.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char *dir;
+  LiaisonStore *store;
+  LiaisonContext *context;
+  AdwApplication *app;
+  LiaisonWindow *window;
+} TestUi;
+
+static inline void
+test_ui_init (int    *argc,
+              char ***argv)
+{
+  const char *localedir = g_getenv ("LIAISON_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* No G_TEST_OPTION_ISOLATE_DIRS: run-under-xvfb.sh gives private user
+   * dirs and keeps the system data dirs GTK needs. */
+  g_test_init (argc, argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display: run under tests/run-under-xvfb.sh");
+      exit (g_test_run ());
+    }
+  adw_init ();
+  liaison_gui_register_resource ();
+}
+
+/* Runs the main loop until cond (data) holds or seconds pass. */
+static inline gboolean
+test_ui_wait_for (gboolean (*cond) (gpointer),
+                  gpointer   data,
+                  double     seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (!cond (data) && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  return cond (data);
+}
+
+static inline gboolean
+test_ui_never (gpointer data)
+{
+  return FALSE;
+}
+
+/* Lets the window settle: pending idles, async queries, a few frames. */
+static inline void
+test_ui_settle (double seconds)
+{
+  test_ui_wait_for (test_ui_never, NULL, seconds);
+}
+
+static inline gboolean
+test_ui_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static inline TestUi *
+test_ui_new (const char *database)
+{
+  TestUi *ui = g_new0 (TestUi, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("org.chinaaseanenv.Liaison");
+  g_autofree char *path = NULL;
+
+  if (database == NULL)
+    {
+      ui->dir = test_make_dir ();
+      path = g_build_filename (ui->dir, "liaison.db", NULL);
+      database = path;
+    }
+  ui->store = liaison_store_open (database, &error);
+  g_assert_no_error (error);
+  ui->context = liaison_context_new (ui->store, settings);
+  ui->app = adw_application_new ("org.chinaaseanenv.Liaison.Test", G_APPLICATION_NON_UNIQUE);
+  g_application_set_resource_base_path (G_APPLICATION (ui->app), "/org/chinaaseanenv/Liaison");
+  g_assert_true (g_application_register (G_APPLICATION (ui->app), NULL, NULL));
+
+  ui->window = liaison_window_new (ui->app, ui->context);
+  gtk_window_set_default_size (GTK_WINDOW (ui->window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (ui->window));
+  g_assert_true (test_ui_wait_for (test_ui_is_mapped, ui->window, 10));
+  test_ui_settle (0.3);
+  return ui;
+}
+
+static inline void
+test_ui_free (TestUi *ui)
+{
+  gtk_window_destroy (GTK_WINDOW (ui->window));
+  test_ui_settle (0.1);
+  g_clear_object (&ui->context);
+  g_clear_object (&ui->app);
+  g_assert_finalize_object (g_steal_pointer (&ui->store));
+  if (ui->dir != NULL)
+    test_remove_tree (ui->dir);
+  g_free (ui->dir);
+  g_free (ui);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestUi, test_ui_free)
+
+static inline void
+test_ui_activate (TestUi     *ui,
+                  const char *action,
+                  GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (ui->window), action, parameter));
+  test_ui_settle (0.2);
+}
+
+/* Screenshots for the docs: LIAISON_SCREENSHOT_DIR=docs/screenshots. */
+static inline void
+test_ui_screenshot_widget (GtkWidget  *widget,
+                           const char *name)
+{
+  const char *dir = g_getenv ("LIAISON_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  test_ui_settle (0.3);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static inline void
+test_ui_screenshot (TestUi     *ui,
+                    const char *name)
+{
+  test_ui_screenshot_widget (GTK_WIDGET (ui->window), name);
+}
+
+/* The first descendant of root of a type (and with a name, if given). */
+static inline GtkWidget *
+test_ui_find (GtkWidget  *root,
+              GType       type,
+              const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && (name == NULL || g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+          && gtk_widget_get_visible (child))
+        return child;
+      found = test_ui_find (child, type, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static inline GtkWidget *
+test_ui_page (TestUi     *ui,
+              const char *name)
+{
+  return liaison_window_get_page (ui->window, name);
+}
+
+/* Whether some visible label under root shows text (a substring). */
+static inline gboolean
+test_ui_shows_text (GtkWidget  *root,
+                    const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child) || !gtk_widget_get_child_visible (child))
+        continue;
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return TRUE;
+      if (GTK_IS_EDITABLE (child) && strstr (gtk_editable_get_text (GTK_EDITABLE (child)), text) != NULL)
+        return TRUE;
+      if (test_ui_shows_text (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* In a translated run, no visible label may still read as an English
+ * original that the catalogue translates: the msgids come from the po file. */
+static inline GHashTable *
+test_ui_english_msgids (void)
+{
+  g_autofree char *po = g_test_build_filename (G_TEST_DIST, "..", "po", "zh_CN.po", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *msgid = NULL;
+
+  g_assert_true (g_file_get_contents (po, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "msgid \"") && g_str_has_suffix (lines[i], "\""))
+        {
+          g_free (msgid);
+          msgid = g_strcompress (g_strndup (lines[i] + 7, strlen (lines[i]) - 8));
+        }
+      else if (g_str_has_prefix (lines[i], "msgstr \"") && msgid != NULL && *msgid != '\0')
+        {
+          g_autofree char *msgstr = g_strndup (lines[i] + 8, strlen (lines[i]) - 9);
+          g_autofree char *str = g_strcompress (msgstr);
+
+          /* A msgid its translation keeps as it is ("中文", "UTC") is not English left over. */
+          if (g_strcmp0 (str, msgid) != 0)
+            g_hash_table_add (ids, g_steal_pointer (&msgid));
+          g_clear_pointer (&msgid, g_free);
+        }
+    }
+  return ids;
+}
+
+static inline void
+test_ui_collect_untranslated (GtkWidget  *root,
+                              GHashTable *msgids,
+                              GString    *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (GTK_IS_LABEL (child))
+        {
+          g_autofree char *plain = g_strdup (gtk_label_get_text (GTK_LABEL (child)));
+
+          g_strstrip (plain);
+          if (*plain != '\0' && g_hash_table_contains (msgids, plain))
+            g_string_append_printf (found, "“%s” ", plain);
+        }
+      test_ui_collect_untranslated (child, msgids, found);
+    }
+}
+
+static inline void
+test_ui_assert_translated (GtkWidget *root)
+{
+  g_autoptr(GHashTable) msgids = test_ui_english_msgids ();
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  test_ui_collect_untranslated (root, msgids, found);
+  if (found->len > 0)
+    g_error ("Labels still in English: %s", found->str);
+}
