@@ -597,6 +597,8 @@ test_check_in (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "waitlist"));
 }
 
+static LiaisonStore *query_store;
+
 static gpointer
 count_in_worker (LiaisonStore  *reader,
                  gpointer       data,
@@ -615,7 +617,8 @@ on_counted (GObject      *source,
   GError *error = NULL;
   guint *out = user_data;
 
-  *out = GPOINTER_TO_UINT (liaison_store_query_finish (LIAISON_STORE (source), result, &error));
+  g_assert_null (source);
+  *out = GPOINTER_TO_UINT (liaison_store_query_finish (query_store, result, &error));
   if (error != NULL)
     {
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -636,6 +639,7 @@ test_query_async (Fixture       *f,
 
   /* What the main thread committed, the worker's connection sees. */
   g_assert_true (liaison_store_save_event (f->store, e, LIAISON_ORIGIN_LOCAL, &error));
+  query_store = f->store;
   g_cancellable_cancel (cancelled);
   liaison_store_query_async (f->store, count_in_worker, NULL, NULL, NULL, cancelled, on_counted, &second);
   liaison_store_query_async (f->store, count_in_worker, NULL, NULL, NULL, NULL, on_counted, &first);

@@ -154,7 +154,7 @@ on_rowids (GObject      *source,
   g_autoptr(GTask) task = user_data;
   LiaisonParticipantList *self = g_task_get_source_object (task);
   GError *error = NULL;
-  g_autoptr(GArray) rowids = liaison_store_query_finish (LIAISON_STORE (source), result, &error);
+  g_autoptr(GArray) rowids = liaison_store_query_finish (self->store, result, &error);
 
   if (rowids == NULL)
     {

@@ -606,9 +606,10 @@ liaison_store_finalize (GObject *object)
 {
   LiaisonStore *self = (LiaisonStore *) object;
 
-  /* Waits for the query running now; the queued ones are dropped. */
+  /* Runs what is queued (a cancelled query returns at once) so no task is
+   * left without its answer. */
   if (self->workers != NULL)
-    g_thread_pool_free (g_steal_pointer (&self->workers), TRUE, TRUE);
+    g_thread_pool_free (g_steal_pointer (&self->workers), FALSE, TRUE);
   g_clear_object (&self->reader);
   liaison_store_close (self);
   g_clear_pointer (&self->path, g_free);
@@ -755,6 +756,7 @@ liaison_store_open_reader (const char  *path,
 
 typedef struct
 {
+  LiaisonStore *store; /* not a reference: see liaison_store_query_async */
   LiaisonStoreQueryFunc func;
   gpointer data;
   GDestroyNotify data_free;
@@ -776,8 +778,8 @@ run_query (gpointer task_data,
            gpointer pool_data)
 {
   g_autoptr(GTask) task = task_data;
-  LiaisonStore *self = pool_data;
   QueryData *q = g_task_get_task_data (task);
+  LiaisonStore *self = q->store;
   g_autoptr(GError) error = NULL;
   gpointer result;
 
@@ -804,8 +806,10 @@ run_query (gpointer task_data,
 }
 
 /* Runs func (reader, data, cancellable, error) on the store's worker thread
- * with a read-only connection, and calls back on the caller's main context.
- * Queries run one at a time, in order; a cancelled one is skipped. */
+ * with a read-only connection, and calls back on the caller's main context
+ * (with no source object: the caller keeps its own reference to the store,
+ * as long as it may get answers). Queries run one at a time, in order; a
+ * cancelled one is skipped. */
 void
 liaison_store_query_async (LiaisonStore          *self,
                            LiaisonStoreQueryFunc  func,
@@ -822,9 +826,14 @@ liaison_store_query_async (LiaisonStore          *self,
   g_return_if_fail (LIAISON_IS_STORE (self));
   g_return_if_fail (!self->read_only);
 
-  task = g_task_new (self, cancellable, callback, user_data);
+  /* The task holds no reference to the store: the worker drops its task
+   * after the callback may have run, and a store whose last reference went
+   * there would be finalized on its own worker thread. The store outlives
+   * its queries instead: finalizing it waits for the running one. */
+  task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, liaison_store_query_async);
   q = g_new0 (QueryData, 1);
+  q->store = self;
   q->func = func;
   q->data = data;
   q->data_free = data_free;
@@ -832,7 +841,7 @@ liaison_store_query_async (LiaisonStore          *self,
   g_task_set_task_data (task, q, query_data_free);
 
   if (self->workers == NULL)
-    self->workers = g_thread_pool_new (run_query, self, 1, FALSE, NULL);
+    self->workers = g_thread_pool_new (run_query, NULL, 1, FALSE, NULL);
   g_thread_pool_push (self->workers, task, NULL);
 }
 
@@ -841,7 +850,8 @@ liaison_store_query_finish (LiaisonStore  *self,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == liaison_store_query_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
