@@ -94,7 +94,14 @@ test_ui_new (const char *database)
   ui->store = liaison_store_open (database, &error);
   g_assert_no_error (error);
   ui->context = liaison_context_new (ui->store, settings);
-  ui->app = adw_application_new ("org.chinaaseanenv.Liaison.Test", G_APPLICATION_NON_UNIQUE);
+  /* A new id per window: the previous application's D-Bus objects may
+   * still be exported when the next test starts. */
+  {
+    static guint n_apps;
+    g_autofree char *id = g_strdup_printf ("org.chinaaseanenv.Liaison.Test%u", ++n_apps);
+
+    ui->app = adw_application_new (id, G_APPLICATION_NON_UNIQUE);
+  }
   g_application_set_resource_base_path (G_APPLICATION (ui->app), "/org/chinaaseanenv/Liaison");
   g_assert_true (g_application_register (G_APPLICATION (ui->app), NULL, NULL));
 
@@ -185,6 +192,72 @@ test_ui_find (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+/* A template child by the id its .ui gives it. */
+static inline GtkWidget *
+test_ui_find_id (GtkWidget  *root,
+                 const char *id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)), id) == 0)
+        return child;
+      found = test_ui_find_id (child, id);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static inline GtkWidget *
+test_ui_get_id (GtkWidget  *root,
+                const char *id)
+{
+  GtkWidget *found = test_ui_find_id (root, id);
+
+  if (found == NULL)
+    g_error ("No widget with the id “%s” under %s", id, G_OBJECT_TYPE_NAME (root));
+  return found;
+}
+
+static inline void
+test_ui_set_text (GtkWidget  *root,
+                  const char *id,
+                  const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (test_ui_get_id (root, id)), text);
+}
+
+/* The newest toplevel that is not the main window (an editor, a dialog). */
+static inline GtkWindow *
+test_ui_dialog (TestUi *ui,
+                GType   type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i - 1);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  g_error ("No open %s", g_type_name (type));
+  return NULL;
+}
+
+/* Presses the Undo of the last toast, as a person would. */
+static inline void
+test_ui_press_toast_button (TestUi *ui)
+{
+  AdwToast *toast = liaison_window_get_last_toast (ui->window);
+
+  g_assert_nonnull (toast);
+  g_assert_nonnull (adw_toast_get_action_name (toast));
+  test_ui_activate (ui, adw_toast_get_action_name (toast), adw_toast_get_action_target_value (toast));
 }
 
 static inline GtkWidget *

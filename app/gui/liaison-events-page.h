@@ -16,6 +16,7 @@ void       liaison_events_page_show_event      (LiaisonEventsPage *self,
                                             const char         *id);
 void       liaison_events_page_new_event       (LiaisonEventsPage *self,
                                             const char         *activity);
+const char *liaison_events_page_get_shown_event (LiaisonEventsPage *self);
 void       liaison_events_page_filter_activity (LiaisonEventsPage *self,
                                             const char         *activity);
 

@@ -17,6 +17,7 @@ struct _LiaisonWindow
 
   LiaisonContext *context;
   gint64 last_undo_mark;
+  AdwToast *last_toast;
 
   AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
@@ -227,6 +228,11 @@ liaison_window_dispose (GObject *object)
 {
   LiaisonWindow *self = (LiaisonWindow *) object;
 
+  /* Before the overlay goes: a toast kept past it is left pointing at a
+   * disposed widget. */
+  if (self->last_toast != NULL)
+    adw_toast_dismiss (self->last_toast);
+  g_clear_object (&self->last_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_WINDOW);
   g_clear_object (&self->context);
 
@@ -356,6 +362,7 @@ liaison_window_show_toast (LiaisonWindow *self,
 {
   AdwToast *toast = adw_toast_new (message);
 
+  g_set_object (&self->last_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -373,7 +380,15 @@ liaison_window_show_undo_toast (LiaisonWindow *self,
   adw_toast_set_action_target_value (toast, g_variant_new_int64 (mark));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   self->last_undo_mark = mark;
+  g_set_object (&self->last_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The toast shown last (tests read it and press its button). */
+AdwToast *
+liaison_window_get_last_toast (LiaisonWindow *self)
+{
+  return self->last_toast;
 }
 
 LiaisonWindow *

@@ -3028,6 +3028,139 @@ fail:
 }
 
 /* ------------------------------------------------------------------------ */
+/* Clashes                                                                   */
+
+/* The instants an event covers: to the minute with a time, whole days in
+ * its zone with dates only; FALSE for an event known only by month. */
+static gboolean
+event_span (LiaisonEvent *event,
+            gint64       *from,
+            gint64       *to)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  LiaisonDatePrecision precision = liaison_event_get_precision (event);
+
+  if (precision != LIAISON_DATE_PRECISION_TIME && precision != LIAISON_DATE_PRECISION_DAY)
+    return FALSE;
+  start = liaison_event_dup_start_date_time (event);
+  end = liaison_event_dup_end_date_time (event);
+  if (start == NULL || end == NULL)
+    return FALSE;
+  *from = g_date_time_to_unix (start);
+  *to = g_date_time_to_unix (end);
+  if (precision == LIAISON_DATE_PRECISION_DAY)
+    *to += 24 * 3600 - 1;
+  else if (*to <= *from)
+    *to = *from + 3600;
+  return TRUE;
+}
+
+static gboolean
+spans_overlap (LiaisonEvent *a,
+               LiaisonEvent *b)
+{
+  gint64 a0, a1, b0, b1;
+
+  return event_span (a, &a0, &a1) && event_span (b, &b0, &b1) && a0 <= b1 && b0 <= a1;
+}
+
+static char *
+fold_venue (const char *venue)
+{
+  g_autofree char *trimmed = venue != NULL ? g_strstrip (g_strdup (venue)) : NULL;
+
+  return trimmed != NULL && *trimmed != '\0' ? g_utf8_casefold (trimmed, -1) : NULL;
+}
+
+/* Other events at the same venue at an overlapping time, and people of
+ * this event booked into another event that overlaps it: warnings for the
+ * editor, never refusals (a venue may host two rooms). */
+gboolean
+liaison_store_find_clashes (LiaisonStore  *self,
+                            LiaisonEvent  *event,
+                            GPtrArray    **venue_clashes,
+                            GPtrArray    **people_clashes,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) venues = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *venue = fold_venue (liaison_event_get_venue (event));
+  gint64 from, to;
+
+  if (event_span (event, &from, &to))
+    {
+      for (int year = liaison_event_get_year (event) - 1; year <= liaison_event_get_year (event) + 1; year++)
+        {
+          LiaisonEventFilter filter = LIAISON_EVENT_FILTER_INIT;
+          g_autoptr(GPtrArray) candidates = NULL;
+
+          filter.year = year;
+          candidates = liaison_store_list_events (self, &filter, error);
+          if (candidates == NULL)
+            return FALSE;
+          for (guint i = 0; i < candidates->len; i++)
+            {
+              LiaisonEvent *other = g_ptr_array_index (candidates, i);
+              g_autofree char *other_venue = NULL;
+
+              if (g_str_equal (liaison_event_get_id (other), liaison_event_get_id (event))
+                  || liaison_event_get_status (other) == LIAISON_EVENT_STATUS_CANCELLED)
+                continue;
+              other_venue = fold_venue (liaison_event_get_venue (other));
+              if (venue != NULL && g_strcmp0 (venue, other_venue) == 0 && spans_overlap (event, other))
+                g_ptr_array_add (venues, g_object_ref (other));
+            }
+        }
+
+      {
+        sqlite3_stmt *stmt = liaison_store_stmt (self,
+                                                 "SELECT r.participant_id, other.event_id FROM registrations r"
+                                                 " JOIN registrations other ON other.participant_id = r.participant_id"
+                                                 "  AND other.event_id != r.event_id"
+                                                 " WHERE r.event_id = ?"
+                                                 "  AND r.status != 'declined' AND r.status != 'cancelled'"
+                                                 "  AND other.status != 'declined' AND other.status != 'cancelled'",
+                                                 error);
+        g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+
+        if (stmt == NULL)
+          return FALSE;
+        bind_text (stmt, 1, liaison_event_get_id (event));
+        while (sqlite3_step (stmt) == SQLITE_ROW)
+          {
+            g_ptr_array_add (pairs, column_dup (stmt, 0));
+            g_ptr_array_add (pairs, column_dup (stmt, 1));
+          }
+        sqlite3_reset (stmt);
+
+        for (guint i = 0; i + 1 < pairs->len; i += 2)
+          {
+            g_autoptr(LiaisonEvent) other = liaison_store_get_event (self, g_ptr_array_index (pairs, i + 1), NULL);
+
+            if (other != NULL && liaison_event_get_status (other) != LIAISON_EVENT_STATUS_CANCELLED
+                && spans_overlap (event, other))
+              {
+                g_autofree char *name = dup_participant_name (self, g_ptr_array_index (pairs, i));
+                LiaisonLanguage lang = liaison_language_for_locale ();
+
+                /* Translators: a clash, “李霞 — also at “Forum 2025” then” */
+                g_ptr_array_add (people, g_strdup_printf (_("%1$s is also at “%2$s” then"), name,
+                                                          liaison_bilingual_get_display (liaison_event_get_title (other),
+                                                                                         lang)));
+              }
+          }
+      }
+    }
+
+  if (venue_clashes != NULL)
+    *venue_clashes = g_steal_pointer (&venues);
+  if (people_clashes != NULL)
+    *people_clashes = g_steal_pointer (&people);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
 /* Check-in                                                                  */
 
 GPtrArray *

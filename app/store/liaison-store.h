@@ -171,6 +171,11 @@ LiaisonRegistration *liaison_store_register             (LiaisonStore          *
                                                          LiaisonRegistrationStatus status,
                                                          LiaisonOrigin          origin,
                                                          GError               **error);
+gboolean             liaison_store_find_clashes         (LiaisonStore          *self,
+                                                         LiaisonEvent          *event,
+                                                         GPtrArray            **venue_clashes,
+                                                         GPtrArray            **people_clashes,
+                                                         GError               **error);
 GPtrArray           *liaison_store_find_registrations   (LiaisonStore          *self,
                                                          const char            *event_id,
                                                          const char            *text,

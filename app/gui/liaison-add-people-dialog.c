@@ -1,0 +1,397 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "liaison-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "liaison-add-people-dialog.h"
+#include "liaison-participant-list.h"
+#include "liaison-window.h"
+
+/* Registering people for an event: the same search as the Participants
+ * view (any script, organisation, e-mail); people chosen across several
+ * searches are added together, with one role and one status. */
+
+static const LiaisonRegistrationStatus statuses[] = {
+  LIAISON_REGISTRATION_INVITED,
+  LIAISON_REGISTRATION_REGISTERED,
+  LIAISON_REGISTRATION_CONFIRMED,
+};
+
+struct _LiaisonAddPeopleDialog
+{
+  AdwWindow parent_instance;
+
+  LiaisonContext *context;
+  char *event_id;
+  LiaisonParticipantList *people;
+  GCancellable *cancellable;
+  GHashTable *chosen;       /* participant id → display name */
+  GHashTable *registered;   /* participant ids already at the event */
+
+  AdwWindowTitle *window_title;
+  GtkWidget *add_button;
+  GtkSearchEntry *search_entry;
+  GtkListView *list_view;
+  GtkLabel *chosen_label;
+  AdwComboRow *role_row;
+  AdwComboRow *status_row;
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonAddPeopleDialog, liaison_add_people_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_EVENT_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_chosen (LiaisonAddPeopleDialog *self)
+{
+  guint n = g_hash_table_size (self->chosen);
+  g_autofree char *button = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer name;
+
+  g_hash_table_iter_init (&iter, self->chosen);
+  while (g_hash_table_iter_next (&iter, NULL, &name))
+    g_string_append_printf (names, "%s%s", names->len > 0 ? C_ ("list", ", ") : "", (const char *) name);
+  if (n == 0)
+    gtk_label_set_label (self->chosen_label, _("Choose people with Enter or a click; choose again to leave them out."));
+  else
+    {
+      /* Translators: “Chosen: 李霞, Nguyễn Văn An” */
+      g_autofree char *text = g_strdup_printf (_("Chosen: %s"), names->str);
+      gtk_label_set_label (self->chosen_label, text);
+    }
+  button = n > 0 ? g_strdup_printf (g_dngettext (NULL, "_Add %u Person", "_Add %u People", n), n) : g_strdup (_("_Add"));
+  gtk_button_set_label (GTK_BUTTON (self->add_button), button);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.add", n > 0);
+}
+
+static void
+toggle (LiaisonAddPeopleDialog *self,
+        LiaisonParticipant     *p)
+{
+  const char *id = liaison_participant_get_id (p);
+
+  if (g_hash_table_contains (self->registered, id))
+    return;
+  if (!g_hash_table_remove (self->chosen, id))
+    g_hash_table_insert (self->chosen, g_strdup (id), liaison_participant_dup_display_name (p));
+  update_chosen (self);
+  /* The rows show whether their person is chosen: redraw them. */
+  liaison_participant_list_invalidate (self->people);
+}
+
+static void
+on_activate (LiaisonAddPeopleDialog *self,
+             guint                   position)
+{
+  g_autoptr(LiaisonParticipant) p = g_list_model_get_item (G_LIST_MODEL (self->people), position);
+
+  if (p != NULL)
+    toggle (self, p);
+}
+
+static void
+on_searched (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  liaison_participant_list_set_query_finish (LIAISON_PARTICIPANT_LIST (source), result, &error);
+}
+
+static void
+on_search_changed (LiaisonAddPeopleDialog *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  liaison_participant_list_set_query_async (self->people, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                            self->cancellable, on_searched, NULL);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           LiaisonAddPeopleDialog   *self)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  gtk_widget_set_can_focus (check, FALSE);
+  gtk_widget_set_can_target (check, FALSE);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  g_object_set_data (G_OBJECT (row), "check", check);
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          LiaisonAddPeopleDialog   *self)
+{
+  LiaisonParticipant *p = gtk_list_item_get_item (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
+  g_autofree char *name = liaison_participant_dup_display_name (p);
+  g_autofree char *latin = liaison_participant_dup_latin_name (p);
+  const LiaisonCountry *country = liaison_country_lookup (liaison_participant_get_country (p));
+  LiaisonLanguage lang = liaison_language_for_locale ();
+  const char *organisation = liaison_bilingual_get_display (liaison_participant_get_organisation (p), lang);
+  gboolean already = g_hash_table_contains (self->registered, liaison_participant_get_id (p));
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+
+  if (latin != NULL && g_strcmp0 (latin, name) != 0)
+    g_string_append (subtitle, latin);
+  if (country != NULL)
+    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", liaison_country_get_name (country, lang));
+  if (*organisation != '\0')
+    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", organisation);
+  if (already)
+    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", _("already registered"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  gtk_check_button_set_active (check, already || g_hash_table_contains (self->chosen, liaison_participant_get_id (p)));
+  gtk_widget_set_sensitive (row, !already);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  LiaisonAddPeopleDialog *self = LIAISON_ADD_PEOPLE_DIALOG (widget);
+  LiaisonStore *store = liaison_context_get_store (self->context);
+  gint64 mark = liaison_store_get_last_seq (store);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) created = NULL;
+  g_autoptr(GPtrArray) already = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) message = g_string_new (NULL);
+  LiaisonWindow *window = liaison_window_for_widget (widget);
+  guint waitlisted = 0;
+  GHashTableIter iter;
+  gpointer id;
+  guint status = adw_combo_row_get_selected (self->status_row);
+
+  g_hash_table_iter_init (&iter, self->chosen);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    g_ptr_array_add (ids, id);
+  g_ptr_array_add (ids, NULL);
+
+  created = liaison_store_register_many (store, self->event_id, (const char * const *) ids->pdata,
+                                         adw_combo_row_get_selected (self->role_row),
+                                         statuses[MIN (status, G_N_ELEMENTS (statuses) - 1)], LIAISON_ORIGIN_LOCAL,
+                                         &already, &error);
+  if (created == NULL)
+    {
+      gtk_label_set_label (self->chosen_label, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->chosen_label), "error");
+      return;
+    }
+  for (guint i = 0; i < created->len; i++)
+    if (liaison_registration_get_status (g_ptr_array_index (created, i)) == LIAISON_REGISTRATION_WAITLISTED)
+      waitlisted++;
+  g_string_append_printf (message, g_dngettext (NULL, "%u person added", "%u people added", created->len), created->len);
+  if (waitlisted > 0)
+    {
+      g_string_append (message, C_ ("sentence", "; "));
+      g_string_append_printf (message, g_dngettext (NULL, "%u on the waitlist (the event is full)",
+                                                    "%u on the waitlist (the event is full)", waitlisted), waitlisted);
+    }
+  if (already->len > 0)
+    {
+      g_string_append (message, C_ ("sentence", "; "));
+      g_string_append_printf (message, g_dngettext (NULL, "%u was already registered", "%u were already registered",
+                                                    already->len), already->len);
+    }
+  if (window != NULL)
+    liaison_window_show_undo_toast (window, message->str, mark);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+liaison_add_people_dialog_constructed (GObject *object)
+{
+  LiaisonAddPeopleDialog *self = (LiaisonAddPeopleDialog *) object;
+  LiaisonStore *store = liaison_context_get_store (self->context);
+  g_autoptr(LiaisonEvent) event = liaison_store_get_event (store, self->event_id, NULL);
+  g_autoptr(GPtrArray) registrations = liaison_store_list_registrations (store, self->event_id, NULL);
+  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) status_names = gtk_string_list_new (NULL);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *selection;
+
+  G_OBJECT_CLASS (liaison_add_people_dialog_parent_class)->constructed (object);
+
+  if (event != NULL)
+    adw_window_title_set_subtitle (self->window_title,
+                                   liaison_bilingual_get_display (liaison_event_get_title (event),
+                                                                  liaison_language_for_locale ()));
+  for (guint i = 0; registrations != NULL && i < registrations->len; i++)
+    g_hash_table_add (self->registered,
+                      g_strdup (liaison_registration_get_participant_id (g_ptr_array_index (registrations, i))));
+
+  for (LiaisonRole role = LIAISON_ROLE_DELEGATE; role <= LIAISON_ROLE_STAFF; role++)
+    gtk_string_list_append (roles, liaison_role_label (role));
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    gtk_string_list_append (status_names, liaison_registration_status_label (statuses[i]));
+  adw_combo_row_set_model (self->role_row, G_LIST_MODEL (roles));
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (status_names));
+  adw_combo_row_set_selected (self->status_row, 1);
+
+  self->people = liaison_participant_list_new (store);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->people)));
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row), self, 0);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (factory);
+  g_object_unref (selection);
+  update_chosen (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+liaison_add_people_dialog_dispose (GObject *object)
+{
+  LiaisonAddPeopleDialog *self = (LiaisonAddPeopleDialog *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_ADD_PEOPLE_DIALOG);
+  g_clear_object (&self->people);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->event_id, g_free);
+  g_clear_pointer (&self->chosen, g_hash_table_unref);
+  g_clear_pointer (&self->registered, g_hash_table_unref);
+
+  G_OBJECT_CLASS (liaison_add_people_dialog_parent_class)->dispose (object);
+}
+
+static void
+liaison_add_people_dialog_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  LiaisonAddPeopleDialog *self = (LiaisonAddPeopleDialog *) object;
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_EVENT_ID:
+      g_value_set_string (value, self->event_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+liaison_add_people_dialog_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  LiaisonAddPeopleDialog *self = (LiaisonAddPeopleDialog *) object;
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    case PROP_EVENT_ID:
+      self->event_id = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+liaison_add_people_dialog_class_init (LiaisonAddPeopleDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = liaison_add_people_dialog_constructed;
+  object_class->dispose = liaison_add_people_dialog_dispose;
+  object_class->get_property = liaison_add_people_dialog_get_property;
+  object_class->set_property = liaison_add_people_dialog_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EVENT_ID] =
+    g_param_spec_string ("event-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/chinaaseanenv/Liaison/ui/liaison-add-people-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaisonAddPeopleDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonAddPeopleDialog, add_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonAddPeopleDialog, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonAddPeopleDialog, list_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonAddPeopleDialog, chosen_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonAddPeopleDialog, role_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonAddPeopleDialog, status_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
+
+  gtk_widget_class_install_action (widget_class, "people.add", NULL, add_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "people.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+liaison_add_people_dialog_init (LiaisonAddPeopleDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->registered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+GtkWidget *
+liaison_add_people_dialog_new (LiaisonContext *context,
+                               const char     *event_id)
+{
+  return g_object_new (LIAISON_TYPE_ADD_PEOPLE_DIALOG, "context", context, "event-id", event_id, NULL);
+}
+
+void
+liaison_add_people_dialog_search (LiaisonAddPeopleDialog *self,
+                                  const char             *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  on_search_changed (self);
+}
+
+guint
+liaison_add_people_dialog_get_n_found (LiaisonAddPeopleDialog *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->people));
+}
+
+void
+liaison_add_people_dialog_choose (LiaisonAddPeopleDialog *self,
+                                  guint                   position)
+{
+  on_activate (self, position);
+}
