@@ -58,6 +58,26 @@ nick_value (GType       type,
   return value;
 }
 
+gboolean
+liaison_store_sync_begin (LiaisonStore  *self,
+                          GError       **error)
+{
+  return liaison_store_begin (self, error);
+}
+
+gboolean
+liaison_store_sync_commit (LiaisonStore  *self,
+                           GError       **error)
+{
+  return liaison_store_commit (self, error);
+}
+
+void
+liaison_store_sync_rollback (LiaisonStore *self)
+{
+  liaison_store_rollback (self);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Field maps                                                                */
 

@@ -38,6 +38,13 @@ typedef struct
 void         liaison_sync_resource_free            (LiaisonSyncResource *resource);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonSyncResource, liaison_sync_resource_free)
 
+/* Sync applies one server resource, or one batch of them, as a unit. */
+gboolean     liaison_store_sync_begin              (LiaisonStore        *self,
+                                                    GError             **error);
+gboolean     liaison_store_sync_commit             (LiaisonStore        *self,
+                                                    GError             **error);
+void         liaison_store_sync_rollback           (LiaisonStore        *self);
+
 GHashTable  *liaison_sync_fields_new               (void);
 void         liaison_sync_fields_normalize         (const char          *entity,
                                                     GHashTable          *fields);
