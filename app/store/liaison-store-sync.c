@@ -444,7 +444,8 @@ insert_registration (LiaisonStore  *self,
   bind_text (stmt, 5, liaison_enum_to_nick (LIAISON_TYPE_REGISTRATION_STATUS, status));
   bind_text (stmt, 6, *parts[2] ? parts[2] : NULL);
   bind_text (stmt, 7, now);
-  bind_text (stmt, 8, *parts[3] ? parts[3] : now);
+  /* Another client's attendee has no status time: none is made up. */
+  bind_text (stmt, 8, *parts[3] ? parts[3] : NULL);
   if (!liaison_store_step_done (self, stmt, error))
     {
       g_prefix_error (error, _("Registering %s: "), participant_id);
@@ -463,7 +464,6 @@ update_registration (LiaisonStore        *self,
 {
   g_auto(GStrv) parts = g_strsplit (value, "|", 4);
   g_autofree char *sql = NULL;
-  g_autofree char *now = liaison_store_now ();
   int status = LIAISON_REGISTRATION_INVITED;
   sqlite3_stmt *stmt;
 
@@ -483,7 +483,7 @@ update_registration (LiaisonStore        *self,
   bind_text (stmt, 1, liaison_enum_to_nick (LIAISON_TYPE_ROLE, nick_value (LIAISON_TYPE_ROLE, parts[0], 0)));
   bind_text (stmt, 2, liaison_enum_to_nick (LIAISON_TYPE_REGISTRATION_STATUS, status));
   bind_text (stmt, 3, *parts[2] ? parts[2] : NULL);
-  bind_text (stmt, 4, *parts[3] ? parts[3] : now);
+  bind_text (stmt, 4, *parts[3] ? parts[3] : NULL);
   bind_text (stmt, 5, liaison_registration_get_id (r));
   if (!liaison_store_step_done (self, stmt, error))
     return FALSE;

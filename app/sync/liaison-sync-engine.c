@@ -1085,6 +1085,7 @@ fail:
 static gboolean
 pull (Job                 *job,
       LiaisonSyncService   service,
+      gboolean            *complete,
       GError             **error)
 {
   const char *entity = entity_of (service);
@@ -1160,6 +1161,7 @@ pull (Job                 *job,
 
 out:
   listing_clear (&listing);
+  *complete = ok;
   if (!ok)
     {
       if (is_fatal (local_error))
@@ -1437,17 +1439,12 @@ run_job (Job     *job,
 
   /* The address book first: events name their attendees' cards. */
   phase (job, 0.05, 0.2);
-  {
-    guint before = job->summary->errors->len;
-
-    if (!pull (job, LIAISON_SYNC_SERVICE_CARDDAV, error))
-      return FALSE;
-    pulled[1] = job->summary->errors->len == before;
-  }
+  if (!pull (job, LIAISON_SYNC_SERVICE_CARDDAV, &pulled[1], error))
+    return FALSE;
   phase (job, 0.25, 0.4);
   if (pulled[1])
     {
-      if (!pull (job, LIAISON_SYNC_SERVICE_CALDAV, error))
+      if (!pull (job, LIAISON_SYNC_SERVICE_CALDAV, &pulled[0], error))
         return FALSE;
     }
   else
