@@ -1083,6 +1083,46 @@ liaison_store_sync_dequeue (LiaisonStore  *self,
   return liaison_store_step_done (self, stmt, error);
 }
 
+/* Written before a write leaves, kept until the server confirms it. */
+gboolean
+liaison_store_sync_set_pending (LiaisonStore  *self,
+                                const char    *entity,
+                                const char    *id,
+                                const char    *text,
+                                GError       **error)
+{
+  g_autofree char *now = liaison_store_now ();
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "INSERT INTO sync_outbox (entity, entity_id, queued, pending)"
+                                                 " VALUES (?, ?, ?, ?) ON CONFLICT (entity, entity_id)"
+                                                 " DO UPDATE SET pending = excluded.pending", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, entity);
+  bind_text (stmt, 2, id);
+  bind_text (stmt, 3, now);
+  bind_text (stmt, 4, text);
+  return liaison_store_step_done (self, stmt, error);
+}
+
+char *
+liaison_store_sync_get_pending (LiaisonStore *self,
+                                const char   *entity,
+                                const char   *id)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT pending FROM sync_outbox WHERE entity = ? AND entity_id = ?", NULL);
+  char *text = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, entity);
+  bind_text (stmt, 2, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return text;
+}
+
 guint
 liaison_store_sync_count_outbox (LiaisonStore *self)
 {

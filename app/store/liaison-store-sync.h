@@ -122,6 +122,14 @@ gboolean     liaison_store_sync_dequeue            (LiaisonStore        *self,
                                                     const char          *id,
                                                     GError             **error);
 guint        liaison_store_sync_count_outbox       (LiaisonStore        *self);
+gboolean     liaison_store_sync_set_pending        (LiaisonStore        *self,
+                                                    const char          *entity,
+                                                    const char          *id,
+                                                    const char          *text,
+                                                    GError             **error);
+char        *liaison_store_sync_get_pending        (LiaisonStore        *self,
+                                                    const char          *entity,
+                                                    const char          *id);
 
 char        *liaison_store_sync_get_skipped_etag   (LiaisonStore        *self,
                                                     const char          *href);

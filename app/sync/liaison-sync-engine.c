@@ -738,6 +738,18 @@ apply_remote (Job                 *job,
 
   base = res != NULL ? read_text (entity, res->base, NULL, NULL, NULL) : NULL;
   local = liaison_store_sync_get_fields (job->store, entity, uid, NULL);
+  {
+    /* This office's own write, whose answer was lost: the base it was
+     * made on is what it wrote, not someone else's edit. */
+    g_autofree char *pending = liaison_store_sync_get_pending (job->store, entity, uid);
+    g_autoptr(GHashTable) sent = pending != NULL ? read_text (entity, pending, NULL, NULL, NULL) : NULL;
+
+    if (sent != NULL && liaison_sync_fields_equal (sent, remote))
+      {
+        g_clear_pointer (&base, g_hash_table_unref);
+        base = g_steal_pointer (&sent);
+      }
+  }
 
   if (local == NULL && base != NULL)
     {
@@ -1329,6 +1341,8 @@ push_one (Job                 *job,
           return FALSE;
         }
       url = liaison_dav_client_resolve (collection, href);
+      if (!liaison_store_sync_set_pending (job->store, entity, id, text, error))
+        return FALSE;
       if (!liaison_dav_client_send (job->client, "PUT", url, NULL, res ? res->etag : NULL, res ? NULL : "*",
                                     service == LIAISON_SYNC_SERVICE_CALDAV ? "text/calendar; charset=utf-8"
                                                                            : "text/vcard; charset=utf-8",

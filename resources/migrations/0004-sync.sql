@@ -24,11 +24,14 @@ CREATE TABLE sync_resources (
 
 -- Records changed here and not yet confirmed by the server. Fed from the
 -- journal (local and built-in changes, never remote ones); a row leaves
--- only after the server accepted the write or the delete.
+-- only after the server accepted the write or the delete. pending is the
+-- text last sent: when the answer to a write is lost, the server's copy is
+-- recognised as this office's own write, not as someone else's edit.
 CREATE TABLE sync_outbox (
   entity    TEXT NOT NULL CHECK (entity = 'event' OR entity = 'participant'),
   entity_id TEXT NOT NULL,
   queued    TEXT NOT NULL,
+  pending   TEXT,
   PRIMARY KEY (entity, entity_id)
 );
 
