@@ -1074,53 +1074,60 @@ liaison_store_sync_dequeue (LiaisonStore  *self,
                             const char    *id,
                             GError       **error)
 {
-  sqlite3_stmt *stmt = liaison_store_stmt (self, "DELETE FROM sync_outbox WHERE entity = ? AND entity_id = ?", error);
+  const char *sql[] = {
+    "DELETE FROM sync_outbox WHERE entity = ? AND entity_id = ?",
+    "DELETE FROM sync_sent WHERE entity = ? AND entity_id = ?",
+  };
 
-  if (stmt == NULL)
-    return FALSE;
-  bind_text (stmt, 1, entity);
-  bind_text (stmt, 2, id);
-  return liaison_store_step_done (self, stmt, error);
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      sqlite3_stmt *stmt = liaison_store_stmt (self, sql[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, entity);
+      bind_text (stmt, 2, id);
+      if (!liaison_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
-/* Written before a write leaves, kept until the server confirms it. */
+/* Written before a write leaves, kept until the server confirms a write. */
 gboolean
-liaison_store_sync_set_pending (LiaisonStore  *self,
-                                const char    *entity,
-                                const char    *id,
-                                const char    *text,
-                                GError       **error)
+liaison_store_sync_add_sent (LiaisonStore  *self,
+                             const char    *entity,
+                             const char    *id,
+                             const char    *text,
+                             GError       **error)
 {
-  g_autofree char *now = liaison_store_now ();
-  sqlite3_stmt *stmt = liaison_store_stmt (self, "INSERT INTO sync_outbox (entity, entity_id, queued, pending)"
-                                                 " VALUES (?, ?, ?, ?) ON CONFLICT (entity, entity_id)"
-                                                 " DO UPDATE SET pending = excluded.pending", error);
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "INSERT INTO sync_sent (entity, entity_id, text) VALUES (?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, entity);
   bind_text (stmt, 2, id);
-  bind_text (stmt, 3, now);
-  bind_text (stmt, 4, text);
+  bind_text (stmt, 3, text);
   return liaison_store_step_done (self, stmt, error);
 }
 
-char *
-liaison_store_sync_get_pending (LiaisonStore *self,
-                                const char   *entity,
-                                const char   *id)
+GPtrArray *
+liaison_store_sync_list_sent (LiaisonStore *self,
+                              const char   *entity,
+                              const char   *id)
 {
-  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT pending FROM sync_outbox WHERE entity = ? AND entity_id = ?", NULL);
-  char *text = NULL;
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT text FROM sync_sent WHERE entity = ? AND entity_id = ?"
+                                                 " ORDER BY rowid DESC", NULL);
 
   if (stmt == NULL)
-    return NULL;
+    return texts;
   bind_text (stmt, 1, entity);
   bind_text (stmt, 2, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    text = column_dup (stmt, 0);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (texts, column_dup (stmt, 0));
   sqlite3_reset (stmt);
-  return text;
+  return texts;
 }
 
 guint

@@ -122,12 +122,12 @@ gboolean     liaison_store_sync_dequeue            (LiaisonStore        *self,
                                                     const char          *id,
                                                     GError             **error);
 guint        liaison_store_sync_count_outbox       (LiaisonStore        *self);
-gboolean     liaison_store_sync_set_pending        (LiaisonStore        *self,
+gboolean     liaison_store_sync_add_sent           (LiaisonStore        *self,
                                                     const char          *entity,
                                                     const char          *id,
                                                     const char          *text,
                                                     GError             **error);
-char        *liaison_store_sync_get_pending        (LiaisonStore        *self,
+GPtrArray   *liaison_store_sync_list_sent          (LiaisonStore        *self,
                                                     const char          *entity,
                                                     const char          *id);
 

@@ -615,6 +615,11 @@ ensure_participants (Job         *job,
           if (!liaison_dav_client_send (job->client, "GET", card_url, NULL, NULL, NULL, NULL, NULL, &status, &reply,
                                         &etag, NULL, job->cancellable, error))
             return FALSE;
+          if (status != 200 && status != 404 && status != 410)
+            {
+              liaison_dav_status_error (error, "GET", card_url, status);
+              return FALSE;
+            }
           if (status == 200 && reply != NULL)
             {
               g_autofree char *text = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
@@ -728,7 +733,7 @@ apply_remote (Job                 *job,
   if (service == LIAISON_SYNC_SERVICE_CALDAV && !ensure_participants (job, remote, people, &local_error))
     {
       liaison_store_sync_rollback (job->store);
-      if (is_fatal (local_error))
+      if (local_error->domain != LIAISON_IO_ERROR)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
@@ -739,15 +744,20 @@ apply_remote (Job                 *job,
   base = res != NULL ? read_text (entity, res->base, NULL, NULL, NULL) : NULL;
   local = liaison_store_sync_get_fields (job->store, entity, uid, NULL);
   {
-    /* This office's own write, whose answer was lost: the base it was
-     * made on is what it wrote, not someone else's edit. */
-    g_autofree char *pending = liaison_store_sync_get_pending (job->store, entity, uid);
-    g_autoptr(GHashTable) sent = pending != NULL ? read_text (entity, pending, NULL, NULL, NULL) : NULL;
+    /* This office's own write, whose answer was lost: the base of what
+     * changed here since is what it wrote, not someone else's edit. */
+    g_autoptr(GPtrArray) texts = liaison_store_sync_list_sent (job->store, entity, uid);
 
-    if (sent != NULL && liaison_sync_fields_equal (sent, remote))
+    for (guint i = 0; i < texts->len; i++)
       {
-        g_clear_pointer (&base, g_hash_table_unref);
-        base = g_steal_pointer (&sent);
+        g_autoptr(GHashTable) sent = read_text (entity, g_ptr_array_index (texts, i), NULL, NULL, NULL);
+
+        if (sent != NULL && liaison_sync_fields_equal (sent, remote))
+          {
+            g_clear_pointer (&base, g_hash_table_unref);
+            base = g_steal_pointer (&sent);
+            break;
+          }
       }
   }
 
@@ -1341,7 +1351,7 @@ push_one (Job                 *job,
           return FALSE;
         }
       url = liaison_dav_client_resolve (collection, href);
-      if (!liaison_store_sync_set_pending (job->store, entity, id, text, error))
+      if (!liaison_store_sync_add_sent (job->store, entity, id, text, error))
         return FALSE;
       if (!liaison_dav_client_send (job->client, "PUT", url, NULL, res ? res->etag : NULL, res ? NULL : "*",
                                     service == LIAISON_SYNC_SERVICE_CALDAV ? "text/calendar; charset=utf-8"

@@ -24,16 +24,24 @@ CREATE TABLE sync_resources (
 
 -- Records changed here and not yet confirmed by the server. Fed from the
 -- journal (local and built-in changes, never remote ones); a row leaves
--- only after the server accepted the write or the delete. pending is the
--- text last sent: when the answer to a write is lost, the server's copy is
--- recognised as this office's own write, not as someone else's edit.
+-- only after the server accepted the write or the delete.
 CREATE TABLE sync_outbox (
   entity    TEXT NOT NULL CHECK (entity = 'event' OR entity = 'participant'),
   entity_id TEXT NOT NULL,
   queued    TEXT NOT NULL,
-  pending   TEXT,
   PRIMARY KEY (entity, entity_id)
 );
+
+-- Texts written to the server whose answer never came: when the server's
+-- copy turns out to be one of them, it is this office's own write, not
+-- someone else's edit. Gone when the server confirms a write.
+CREATE TABLE sync_sent (
+  entity    TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  text      TEXT NOT NULL
+);
+
+CREATE INDEX sync_sent_record ON sync_sent (entity, entity_id);
 
 -- Resources on the server that Liaison cannot read: skipped, and reported at
 -- every sync until they change or go away.
