@@ -576,7 +576,7 @@ read_text (const char          *entity,
 }
 
 static gboolean apply_remote (Job *job, LiaisonSyncService service, const char *href, const char *etag,
-                              const char *text, GError **error);
+                              const char *text, gboolean from_get, GError **error);
 
 /* An attendee whose participant is not here: their card if the address
  * book has it, or a participant made from the attendee's name and address
@@ -626,13 +626,10 @@ ensure_participants (Job         *job,
               g_autofree char *path = href_path (card_url);
               g_autoptr(GError) local_error = NULL;
 
-              if (!apply_remote (job, LIAISON_SYNC_SERVICE_CARDDAV, path, etag, text, &local_error))
+              if (!apply_remote (job, LIAISON_SYNC_SERVICE_CARDDAV, path, etag, text, TRUE, &local_error))
                 {
-                  if (is_fatal (local_error))
-                    {
-                      g_propagate_error (error, g_steal_pointer (&local_error));
-                      return FALSE;
-                    }
+                  g_propagate_error (error, g_steal_pointer (&local_error));
+                  return FALSE;
                 }
               p = liaison_store_get_participant (job->store, pid, NULL);
               if (p != NULL)
@@ -690,13 +687,17 @@ record_clashes (Job         *job,
 }
 
 /* One resource from the server, merged with what is here. Inside one
- * transaction; a resource Liaison cannot read is skipped and reported. */
+ * transaction; a resource Liaison cannot read is skipped and reported.
+ * from_get: the text is the body of a plain GET, which a broken connection
+ * can cut short without libsoup noticing (HTTP/1.0 headers cut before their
+ * end): unreadable there means "try again", never "skip". */
 static gboolean
 apply_remote (Job                 *job,
               LiaisonSyncService   service,
               const char          *href,
               const char          *etag,
               const char          *text,
+              gboolean             from_get,
               GError             **error)
 {
   const char *entity = entity_of (service);
@@ -714,6 +715,13 @@ apply_remote (Job                 *job,
     return TRUE;
 
   remote = read_text (entity, text, &uid, &people, &local_error);
+  if (remote == NULL && from_get)
+    {
+      g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MALFORMED,
+                   _("The server's copy of %s could not be read (%s); Liaison tries again at the next sync."),
+                   href, local_error->message);
+      return FALSE;
+    }
   if (remote == NULL)
     goto skip;
 
@@ -1090,7 +1098,7 @@ fetch_and_apply (Job                 *job,
                 goto fail;
               continue;
             }
-          if (!apply_remote (job, service, path, r->etag, r->data, error))
+          if (!apply_remote (job, service, path, r->etag, r->data, FALSE, error))
             goto fail;
         }
       if (!liaison_store_sync_commit (job->store, error))
@@ -1258,7 +1266,7 @@ refetch (Job                 *job,
       return FALSE;
     }
   text = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
-  return apply_remote (job, service, href, etag, text, error);
+  return apply_remote (job, service, href, etag, text, TRUE, error);
 }
 
 static gboolean
