@@ -713,6 +713,9 @@ apply_remote (Job                 *job,
 
   if (skipped != NULL && etag != NULL && g_str_equal (skipped, etag))
     return TRUE;
+  /* An empty body (g_bytes_get_data gives NULL then) reads as nothing. */
+  if (text == NULL)
+    text = "";
 
   remote = read_text (entity, text, &uid, &people, &local_error);
   if (remote == NULL && from_get)
@@ -1371,18 +1374,27 @@ push_one (Job                 *job,
         {
           g_autofree char *stored = g_steal_pointer (&text);
 
-          /* No ETag: the server changed what it stored; read it back. */
-          if (etag == NULL)
+          /* No ETag: the server changed what it stored; read it back. If
+           * that fails, what was sent is the base and the next pull brings
+           * the server's copy (an unknown ETag). */
+          if (etag == NULL
+              && liaison_dav_client_send (job->client, "GET", url, NULL, NULL, NULL, NULL, NULL, &status, &reply,
+                                          &etag, NULL, NULL, NULL)
+              && status == 200 && reply != NULL && etag != NULL)
             {
-              if (!liaison_dav_client_send (job->client, "GET", url, NULL, NULL, NULL, NULL, NULL, &status, &reply,
-                                            &etag, NULL, job->cancellable, error))
-                return FALSE;
-              if (status == 200 && reply != NULL)
+              g_autofree char *copy = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
+              g_autoptr(GHashTable) readable = read_text (entity, copy, NULL, NULL, NULL);
+
+              if (readable != NULL)
                 {
                   g_free (stored);
-                  stored = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
+                  stored = g_steal_pointer (&copy);
                 }
+              else
+                g_clear_pointer (&etag, g_free);
             }
+          else if (status != 200)
+            g_clear_pointer (&etag, g_free);
           if (!liaison_store_sync_begin (job->store, error))
             return FALSE;
           if (!liaison_store_sync_put_resource (job->store, entity, id, href, etag, stored, error)
