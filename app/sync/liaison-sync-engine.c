@@ -1377,24 +1377,28 @@ push_one (Job                 *job,
           /* No ETag: the server changed what it stored; read it back. If
            * that fails, what was sent is the base and the next pull brings
            * the server's copy (an unknown ETag). */
-          if (etag == NULL
-              && liaison_dav_client_send (job->client, "GET", url, NULL, NULL, NULL, NULL, NULL, &status, &reply,
-                                          &etag, NULL, NULL, NULL)
-              && status == 200 && reply != NULL && etag != NULL)
+          if (etag == NULL)
             {
-              g_autofree char *copy = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
-              g_autoptr(GHashTable) readable = read_text (entity, copy, NULL, NULL, NULL);
+              guint got = 0;
 
-              if (readable != NULL)
+              if (liaison_dav_client_send (job->client, "GET", url, NULL, NULL, NULL, NULL, NULL, &got, &reply,
+                                           &etag, NULL, NULL, NULL)
+                  && got == 200 && reply != NULL && etag != NULL)
                 {
-                  g_free (stored);
-                  stored = g_steal_pointer (&copy);
+                  g_autofree char *copy = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
+                  g_autoptr(GHashTable) readable = copy ? read_text (entity, copy, NULL, NULL, NULL) : NULL;
+
+                  if (readable != NULL)
+                    {
+                      g_free (stored);
+                      stored = g_steal_pointer (&copy);
+                    }
+                  else
+                    g_clear_pointer (&etag, g_free);
                 }
               else
                 g_clear_pointer (&etag, g_free);
             }
-          else if (status != 200)
-            g_clear_pointer (&etag, g_free);
           if (!liaison_store_sync_begin (job->store, error))
             return FALSE;
           if (!liaison_store_sync_put_resource (job->store, entity, id, href, etag, stored, error)
