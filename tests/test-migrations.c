@@ -3,7 +3,7 @@
 
 #include <sqlite3.h>
 
-#include "liaison-store.h"
+#include "liaison-store-sync.h"
 #include "test-util.h"
 
 /* Builds a database at an older level from the migration files themselves
@@ -220,6 +220,49 @@ test_from_level_2 (void)
   test_remove_tree (dir);
 }
 
+static void
+test_from_level_3 (void)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  const char *schema[] = { "0001-initial.sql", "0002-search.sql", "0003-faster-writes.sql", NULL };
+  g_autoptr(LiaisonStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonRegistration) reg = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+
+  make_old_database (path, schema, "v3-data.sql");
+
+  store = liaison_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (liaison_store_get_version (store), ==, liaison_store_latest_version ());
+
+  reg = liaison_store_get_registration (store, "4b6d8f0a-2c4e-4a6b-9d0f-3b5d7f9a1c3e", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_found (store, "王芳"), ==, 1);
+  g_assert_cmpuint (count_found (store, "nguyen"), ==, 1);
+
+  /* Level 4 is sync: nothing synced yet, and the old journal feeds the
+   * outbox; a remote change is never sent back. */
+  g_assert_null (liaison_store_sync_get_collection (store, LIAISON_SYNC_SERVICE_CALDAV, NULL));
+  g_assert_true (liaison_store_sync_feed_outbox (store, &error));
+  g_assert_no_error (error);
+  events = liaison_store_sync_list_outbox (store, "event");
+  people = liaison_store_sync_list_outbox (store, "participant");
+  g_assert_true (g_ptr_array_find_with_equal_func (events, "3c1d5e7f-9a2b-4c4d-8e6f-1a3b5c7d9e0f", g_str_equal, NULL));
+  g_assert_cmpuint (people->len, ==, 2);
+  conflicts = liaison_store_list_conflicts (store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_assert_cmpuint (liaison_store_count_events (store), ==, 62 + 1);
+
+  g_clear_object (&reg);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -228,6 +271,7 @@ main (int    argc,
 
   g_test_add_func ("/liaison/migrations/from-level-1", test_from_level_1);
   g_test_add_func ("/liaison/migrations/from-level-2", test_from_level_2);
+  g_test_add_func ("/liaison/migrations/from-level-3", test_from_level_3);
 
   return g_test_run ();
 }

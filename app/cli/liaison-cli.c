@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "liaison-cli.h"
+#include "liaison-cli-sync.h"
 #include "liaison-json.h"
 #include "liaison-plan-report.h"
 #include "liaison-store.h"
@@ -34,6 +35,8 @@ static const Command commands[] = {
   { "participants", "search", cmd_participants_search, N_("Find participants by name, organisation or e-mail, in any script") },
   { "register", NULL, cmd_register, N_("Register a participant for an event") },
   { "plan", NULL, cmd_plan, N_("Show the action plan with events per year") },
+  { "sync", NULL, liaison_cli_sync, N_("Sync events and participants with the secretariat's server") },
+  { "conflicts", NULL, liaison_cli_conflicts, N_("List or resolve the changes sync could not merge") },
 };
 
 /* Data goes to stdout as UTF-8 whatever the locale: g_print would convert

@@ -2328,7 +2328,7 @@ liaison_store_delete_participant (LiaisonStore  *self,
   snapshot = snapshot_record (participant_fields, G_N_ELEMENTS (participant_fields), values, created, modified,
                               NULL, 0);
   /* Places they held free up: the waitlists move, as for a cancellation. */
-  if (!delete_registrations_of (self, "participant_id", id, origin, TRUE, error))
+  if (!delete_registrations_of (self, "participant_id", id, origin, origin == LIAISON_ORIGIN_LOCAL, error))
     goto fail;
 
   stmt = liaison_store_stmt (self, "DELETE FROM participants WHERE id = ?", error);
@@ -2976,7 +2976,9 @@ liaison_store_delete_registration (LiaisonStore   *self,
 {
   if (promoted_id != NULL)
     *promoted_id = NULL;
-  return delete_registration_row (self, id, origin, TRUE, promoted_id, error);
+  /* Moving the waitlist up is this office's decision; a removal pulled
+   * from the secretariat arrives with the secretariat's own moves. */
+  return delete_registration_row (self, id, origin, origin == LIAISON_ORIGIN_LOCAL, promoted_id, error);
 }
 
 static char **

@@ -1,0 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "liaison-io-error.h"
+
+G_DEFINE_QUARK (liaison-io-error-quark, liaison_io_error)

@@ -1,0 +1,1362 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "liaison-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "liaison-store-private.h"
+#include "liaison-store-sync.h"
+
+static const char *status_columns[LIAISON_N_REGISTRATION_STATUSES] = {
+  "invited_at", "registered_at", "waitlisted_at", "confirmed_at",
+  "attended_at", "no_show_at", "declined_at", "cancelled_at",
+};
+
+void
+liaison_sync_resource_free (LiaisonSyncResource *resource)
+{
+  g_free (resource->entity);
+  g_free (resource->entity_id);
+  g_free (resource->href);
+  g_free (resource->etag);
+  g_free (resource->base);
+  g_free (resource);
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+static int
+nick_value (GType       type,
+            const char *nick,
+            int         fallback)
+{
+  int value = fallback;
+
+  if (nick != NULL)
+    liaison_enum_from_nick (type, nick, &value);
+  return value;
+}
+
+gboolean
+liaison_store_sync_begin (LiaisonStore  *self,
+                          GError       **error)
+{
+  return liaison_store_begin (self, error);
+}
+
+gboolean
+liaison_store_sync_commit (LiaisonStore  *self,
+                           GError       **error)
+{
+  return liaison_store_commit (self, error);
+}
+
+void
+liaison_store_sync_rollback (LiaisonStore *self)
+{
+  liaison_store_rollback (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Field maps                                                                */
+
+GHashTable *
+liaison_sync_fields_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static void
+put (GHashTable *fields,
+     const char *name,
+     const char *value)
+{
+  if (value == NULL || *value == '\0')
+    g_hash_table_remove (fields, name);
+  else
+    g_hash_table_insert (fields, g_strdup (name), g_strdup (value));
+}
+
+static void
+put_take (GHashTable *fields,
+          const char *name,
+          char       *value)
+{
+  put (fields, name, value);
+  g_free (value);
+}
+
+static const char *
+get (GHashTable *fields,
+     const char *name)
+{
+  return g_hash_table_lookup (fields, name);
+}
+
+/* The value a record has when nothing says otherwise: left out of maps. */
+static const char *event_defaults[][2] = {
+  { "kind", "other" }, { "status", "planned" }, { "mode", "in-person" }, { "capacity", "0" },
+  { "budget", "0" }, { "funding", "cooperation-fund" },
+};
+
+static const char *participant_defaults[][2] = {
+  { "name_order", "family-first" }, { "gender", "unspecified" }, { "sector", "other" }, { "consent", "0" },
+};
+
+static char *
+i18n_value (LiaisonBilingual *text)
+{
+  g_autoptr(GString) s = g_string_new (liaison_language_code (liaison_bilingual_get_source (text)));
+
+  for (LiaisonLanguage l = 0; l < LIAISON_N_LANGUAGES; l++)
+    {
+      const char *based_on = liaison_bilingual_get_based_on (text, l);
+
+      g_string_append_printf (s, "|%s", liaison_enum_to_nick (LIAISON_TYPE_TRANSLATION_STATE,
+                                                               liaison_bilingual_get_state (text, l)));
+      if (based_on != NULL)
+        g_string_append_printf (s, "@%s", based_on);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* What a bilingual text written without states gets (see
+ * liaison_bilingual_set_text): not worth writing down. */
+static char *
+i18n_default (const char *zh,
+              const char *en)
+{
+  return g_strdup_printf ("zh|%s|%s", zh ? "reviewed" : "missing", en ? "draft" : "missing");
+}
+
+void
+liaison_sync_fields_normalize (const char *entity,
+                               GHashTable *fields)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  gboolean is_event = g_str_equal (entity, "event");
+  guint n = is_event ? G_N_ELEMENTS (event_defaults) : G_N_ELEMENTS (participant_defaults);
+
+  g_hash_table_iter_init (&iter, fields);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (value == NULL || *(const char *) value == '\0')
+      g_hash_table_iter_remove (&iter);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *name = is_event ? event_defaults[i][0] : participant_defaults[i][0];
+      const char *fallback = is_event ? event_defaults[i][1] : participant_defaults[i][1];
+
+      if (g_strcmp0 (get (fields, name), fallback) == 0)
+        g_hash_table_remove (fields, name);
+    }
+
+  if (is_event)
+    {
+      const char *texts[] = { "title", "theme", "description" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+        {
+          g_autofree char *zh = g_strconcat (texts[i], "_zh", NULL);
+          g_autofree char *en = g_strconcat (texts[i], "_en", NULL);
+          g_autofree char *key_name = g_strconcat ("i18n_", texts[i], NULL);
+          g_autofree char *fallback = i18n_default (get (fields, zh), get (fields, en));
+
+          if (g_strcmp0 (get (fields, key_name), fallback) == 0)
+            g_hash_table_remove (fields, key_name);
+        }
+    }
+}
+
+gboolean
+liaison_sync_fields_equal (GHashTable *a,
+                           GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_strcmp0 (value, g_hash_table_lookup (b, key)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+char *
+liaison_sync_fields_to_json (GHashTable *fields)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree gpointer *keys = NULL;
+  guint n;
+
+  keys = g_hash_table_get_keys_as_array (fields, &n);
+  qsort (keys, n, sizeof (gpointer), compare_strings);
+  json_builder_begin_object (b);
+  for (guint i = 0; i < n; i++)
+    {
+      json_builder_set_member_name (b, keys[i]);
+      json_builder_add_string_value (b, g_hash_table_lookup (fields, keys[i]));
+    }
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  return json_to_string (root, FALSE);
+}
+
+static char *
+join_strv (const char * const *strv,
+           const char         *separator)
+{
+  if (strv == NULL || strv[0] == NULL)
+    return NULL;
+  return g_strjoinv (separator, (char **) strv);
+}
+
+static void
+put_bilingual (GHashTable       *fields,
+               const char       *name,
+               LiaisonBilingual *text)
+{
+  g_autofree char *zh = g_strconcat (name, "_zh", NULL);
+  g_autofree char *en = g_strconcat (name, "_en", NULL);
+
+  put (fields, zh, liaison_bilingual_get_text (text, LIAISON_LANGUAGE_ZH));
+  put (fields, en, liaison_bilingual_get_text (text, LIAISON_LANGUAGE_EN));
+}
+
+static char *
+attendee_value (LiaisonRegistration *r)
+{
+  LiaisonRegistrationStatus status = liaison_registration_get_status (r);
+  const char *since = liaison_registration_get_status_time (r, status);
+  const char *delegation = liaison_registration_get_delegation (r);
+
+  return g_strdup_printf ("%s|%s|%s|%s", liaison_enum_to_nick (LIAISON_TYPE_ROLE, liaison_registration_get_role (r)),
+                          liaison_enum_to_nick (LIAISON_TYPE_REGISTRATION_STATUS, status),
+                          delegation ? delegation : "", since ? since : "");
+}
+
+static GHashTable *
+event_fields (LiaisonStore  *self,
+              LiaisonEvent  *e,
+              GError       **error)
+{
+  g_autoptr(GHashTable) f = liaison_sync_fields_new ();
+  g_autoptr(GPtrArray) registrations = NULL;
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  put (f, "kind", liaison_enum_to_nick (LIAISON_TYPE_EVENT_KIND, liaison_event_get_kind (e)));
+  put (f, "status", liaison_enum_to_nick (LIAISON_TYPE_EVENT_STATUS, liaison_event_get_status (e)));
+  put (f, "mode", liaison_enum_to_nick (LIAISON_TYPE_EVENT_MODE, liaison_event_get_mode (e)));
+  put_bilingual (f, "title", liaison_event_get_title (e));
+  put_bilingual (f, "theme", liaison_event_get_theme (e));
+  put_bilingual (f, "description", liaison_event_get_description (e));
+  put_bilingual (f, "city", liaison_event_get_city (e));
+  put_take (f, "i18n_title", i18n_value (liaison_event_get_title (e)));
+  put_take (f, "i18n_theme", i18n_value (liaison_event_get_theme (e)));
+  put_take (f, "i18n_description", i18n_value (liaison_event_get_description (e)));
+  put (f, "start", liaison_event_get_start (e));
+  put (f, "end", liaison_event_get_end (e));
+  put (f, "time_zone", liaison_event_get_time_zone (e));
+  put (f, "venue", liaison_event_get_venue (e));
+  put (f, "country", liaison_event_get_country (e));
+  put (f, "online_url", liaison_event_get_online_url (e));
+  put (f, "organisers", liaison_event_get_organisers (e));
+  put (f, "partners", liaison_event_get_partners (e));
+  put_take (f, "capacity", g_strdup_printf ("%u", liaison_event_get_capacity (e)));
+  put (f, "registration_deadline", liaison_event_get_registration_deadline (e));
+  put (f, "budget", g_ascii_dtostr (buf, sizeof buf, liaison_event_get_budget (e)));
+  put (f, "currency", liaison_event_get_currency (e));
+  put (f, "funding", liaison_enum_to_nick (LIAISON_TYPE_FUNDING_SOURCE, liaison_event_get_funding (e)));
+  put (f, "track", liaison_event_get_track (e));
+  put (f, "recurrence", liaison_event_get_recurrence (e));
+  put_take (f, "activities", join_strv (liaison_event_get_activities (e), ","));
+  put_take (f, "areas", join_strv (liaison_event_get_areas (e), ","));
+
+  registrations = liaison_store_list_registrations (self, liaison_event_get_id (e), error);
+  if (registrations == NULL)
+    return NULL;
+  for (guint i = 0; i < registrations->len; i++)
+    {
+      LiaisonRegistration *r = g_ptr_array_index (registrations, i);
+      g_autofree char *key = g_strconcat (LIAISON_SYNC_ATTENDEE_PREFIX, liaison_registration_get_participant_id (r), NULL);
+
+      put_take (f, key, attendee_value (r));
+    }
+
+  liaison_sync_fields_normalize ("event", f);
+  return g_steal_pointer (&f);
+}
+
+static GHashTable *
+participant_fields (LiaisonParticipant *p)
+{
+  g_autoptr(GHashTable) f = liaison_sync_fields_new ();
+
+  put (f, "family_native", liaison_participant_get_family_native (p));
+  put (f, "given_native", liaison_participant_get_given_native (p));
+  put (f, "family_latin", liaison_participant_get_family_latin (p));
+  put (f, "given_latin", liaison_participant_get_given_latin (p));
+  put (f, "name_order", liaison_enum_to_nick (LIAISON_TYPE_NAME_ORDER, liaison_participant_get_name_order (p)));
+  put (f, "honorific", liaison_participant_get_honorific (p));
+  put (f, "gender", liaison_enum_to_nick (LIAISON_TYPE_GENDER, liaison_participant_get_gender (p)));
+  put_bilingual (f, "organisation", liaison_participant_get_organisation (p));
+  put_bilingual (f, "position", liaison_participant_get_position (p));
+  put (f, "sector", liaison_enum_to_nick (LIAISON_TYPE_SECTOR, liaison_participant_get_sector (p)));
+  put (f, "country", liaison_participant_get_country (p));
+  put_take (f, "emails", join_strv (liaison_participant_get_emails (p), "\n"));
+  put_take (f, "phones", join_strv (liaison_participant_get_phones (p), "\n"));
+  put_take (f, "languages", join_strv (liaison_participant_get_languages (p), "\n"));
+  put (f, "consent", liaison_participant_get_consent (p) ? "1" : "0");
+  put (f, "consent_date", liaison_participant_get_consent_date (p));
+
+  liaison_sync_fields_normalize ("participant", f);
+  return g_steal_pointer (&f);
+}
+
+/* NULL with LIAISON_STORE_ERROR_NOT_FOUND when the record is not here. */
+GHashTable *
+liaison_store_sync_get_fields (LiaisonStore  *self,
+                               const char    *entity,
+                               const char    *id,
+                               GError       **error)
+{
+  if (g_str_equal (entity, "event"))
+    {
+      g_autoptr(LiaisonEvent) e = liaison_store_get_event (self, id, error);
+
+      return e != NULL ? event_fields (self, e, error) : NULL;
+    }
+  else
+    {
+      g_autoptr(LiaisonParticipant) p = liaison_store_get_participant (self, id, error);
+
+      return p != NULL ? participant_fields (p) : NULL;
+    }
+}
+
+static void
+apply_bilingual (LiaisonBilingual *text,
+                 GHashTable       *f,
+                 const char       *name)
+{
+  g_autofree char *zh = g_strconcat (name, "_zh", NULL);
+  g_autofree char *en = g_strconcat (name, "_en", NULL);
+  g_autofree char *key = g_strconcat ("i18n_", name, NULL);
+  const char *i18n = get (f, key);
+
+  liaison_bilingual_set_source (text, LIAISON_LANGUAGE_ZH);
+  liaison_bilingual_set_text (text, LIAISON_LANGUAGE_ZH, get (f, zh));
+  liaison_bilingual_set_text (text, LIAISON_LANGUAGE_EN, get (f, en));
+  if (i18n != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (i18n, "|", 3);
+      LiaisonLanguage source;
+
+      if (g_strv_length (parts) == 3 && liaison_language_from_code (parts[0], &source))
+        {
+          liaison_bilingual_set_source (text, source);
+          for (LiaisonLanguage l = 0; l < LIAISON_N_LANGUAGES; l++)
+            {
+              char *at = strchr (parts[1 + l], '@');
+              int state = LIAISON_TRANSLATION_MISSING;
+
+              if (at != NULL)
+                *at++ = '\0';
+              liaison_enum_from_nick (LIAISON_TYPE_TRANSLATION_STATE, parts[1 + l], &state);
+              liaison_bilingual_restore (text, l, liaison_bilingual_get_text (text, l), state, at);
+            }
+        }
+    }
+}
+
+static char **
+split_list (const char *text,
+            const char *separator)
+{
+  return text != NULL ? g_strsplit (text, separator, -1) : NULL;
+}
+
+static gboolean
+insert_registration (LiaisonStore  *self,
+                     const char    *event_id,
+                     const char    *participant_id,
+                     const char    *value,
+                     LiaisonOrigin  origin,
+                     GError       **error)
+{
+  g_auto(GStrv) parts = g_strsplit (value, "|", 4);
+  g_autofree char *id = liaison_uuid_new ();
+  g_autofree char *now = liaison_store_now ();
+  g_autofree char *sql = NULL;
+  int status = LIAISON_REGISTRATION_INVITED;
+  sqlite3_stmt *stmt;
+
+  if (g_strv_length (parts) != 4)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                   _("The registration of %s is not readable (“%s”)"), participant_id, value);
+      return FALSE;
+    }
+  liaison_enum_from_nick (LIAISON_TYPE_REGISTRATION_STATUS, parts[1], &status);
+  sql = g_strdup_printf ("INSERT INTO registrations (id, event_id, participant_id, role, status, delegation, created, %s)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", status_columns[status]);
+  stmt = liaison_store_stmt (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, id);
+  bind_text (stmt, 2, event_id);
+  bind_text (stmt, 3, participant_id);
+  bind_text (stmt, 4, liaison_enum_to_nick (LIAISON_TYPE_ROLE, nick_value (LIAISON_TYPE_ROLE, parts[0], 0)));
+  bind_text (stmt, 5, liaison_enum_to_nick (LIAISON_TYPE_REGISTRATION_STATUS, status));
+  bind_text (stmt, 6, *parts[2] ? parts[2] : NULL);
+  bind_text (stmt, 7, now);
+  /* Another client's attendee has no status time: none is made up. */
+  bind_text (stmt, 8, *parts[3] ? parts[3] : NULL);
+  if (!liaison_store_step_done (self, stmt, error))
+    {
+      g_prefix_error (error, _("Registering %s: "), participant_id);
+      return FALSE;
+    }
+  return liaison_store_journal (self, origin, "create", "registration", id, NULL, NULL, value, error);
+}
+
+static gboolean
+update_registration (LiaisonStore        *self,
+                     LiaisonRegistration *r,
+                     const char          *old_value,
+                     const char          *value,
+                     LiaisonOrigin        origin,
+                     GError             **error)
+{
+  g_auto(GStrv) parts = g_strsplit (value, "|", 4);
+  g_autofree char *sql = NULL;
+  int status = LIAISON_REGISTRATION_INVITED;
+  sqlite3_stmt *stmt;
+
+  if (g_strv_length (parts) != 4)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                   _("The registration of %s is not readable (“%s”)"),
+                   liaison_registration_get_participant_id (r), value);
+      return FALSE;
+    }
+  liaison_enum_from_nick (LIAISON_TYPE_REGISTRATION_STATUS, parts[1], &status);
+  sql = g_strdup_printf ("UPDATE registrations SET role = ?, status = ?, delegation = ?, %s = ? WHERE id = ?",
+                         status_columns[status]);
+  stmt = liaison_store_stmt (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, liaison_enum_to_nick (LIAISON_TYPE_ROLE, nick_value (LIAISON_TYPE_ROLE, parts[0], 0)));
+  bind_text (stmt, 2, liaison_enum_to_nick (LIAISON_TYPE_REGISTRATION_STATUS, status));
+  bind_text (stmt, 3, *parts[2] ? parts[2] : NULL);
+  bind_text (stmt, 4, *parts[3] ? parts[3] : NULL);
+  bind_text (stmt, 5, liaison_registration_get_id (r));
+  if (!liaison_store_step_done (self, stmt, error))
+    return FALSE;
+  return liaison_store_journal (self, origin, "update", "registration", liaison_registration_get_id (r),
+                                "attendee", old_value, value, error);
+}
+
+static gboolean
+apply_event (LiaisonStore  *self,
+             const char    *id,
+             GHashTable    *f,
+             LiaisonOrigin  origin,
+             GError       **error)
+{
+  g_autoptr(LiaisonEvent) e = liaison_store_get_event (self, id, NULL);
+  g_autoptr(GPtrArray) registrations = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(GStrv) activities = split_list (get (f, "activities"), ",");
+  g_auto(GStrv) areas = split_list (get (f, "areas"), ",");
+  GHashTableIter iter;
+  gpointer key, value;
+  const char *budget = get (f, "budget");
+  const char *capacity = get (f, "capacity");
+
+  if (e == NULL)
+    e = liaison_event_new (id);
+  liaison_event_set_kind (e, nick_value (LIAISON_TYPE_EVENT_KIND, get (f, "kind"), LIAISON_EVENT_KIND_OTHER));
+  liaison_event_set_status (e, nick_value (LIAISON_TYPE_EVENT_STATUS, get (f, "status"), 0));
+  liaison_event_set_mode (e, nick_value (LIAISON_TYPE_EVENT_MODE, get (f, "mode"), 0));
+  apply_bilingual (liaison_event_get_title (e), f, "title");
+  apply_bilingual (liaison_event_get_theme (e), f, "theme");
+  apply_bilingual (liaison_event_get_description (e), f, "description");
+  liaison_bilingual_set_text (liaison_event_get_city (e), LIAISON_LANGUAGE_ZH, get (f, "city_zh"));
+  liaison_bilingual_set_text (liaison_event_get_city (e), LIAISON_LANGUAGE_EN, get (f, "city_en"));
+  if (!liaison_event_set_when (e, get (f, "start"), get (f, "end"), get (f, "time_zone"), error))
+    return FALSE;
+  liaison_event_set_venue (e, get (f, "venue"));
+  liaison_event_set_country (e, get (f, "country"));
+  liaison_event_set_online_url (e, get (f, "online_url"));
+  liaison_event_set_organisers (e, get (f, "organisers"));
+  liaison_event_set_partners (e, get (f, "partners"));
+  liaison_event_set_capacity (e, capacity ? (guint) g_ascii_strtoull (capacity, NULL, 10) : 0);
+  liaison_event_set_registration_deadline (e, get (f, "registration_deadline"));
+  liaison_event_set_budget (e, budget ? g_ascii_strtod (budget, NULL) : 0, get (f, "currency"),
+                            nick_value (LIAISON_TYPE_FUNDING_SOURCE, get (f, "funding"), 0));
+  liaison_event_set_track (e, get (f, "track"));
+  liaison_event_set_recurrence (e, get (f, "recurrence"));
+  liaison_event_set_activities (e, (const char * const *) activities);
+  liaison_event_set_areas (e, (const char * const *) areas);
+
+  if (!liaison_store_save_event (self, e, origin, error))
+    return FALSE;
+
+  registrations = liaison_store_list_registrations (self, id, error);
+  if (registrations == NULL)
+    return FALSE;
+  for (guint i = 0; i < registrations->len; i++)
+    {
+      LiaisonRegistration *r = g_ptr_array_index (registrations, i);
+      const char *pid = liaison_registration_get_participant_id (r);
+      g_autofree char *name = g_strconcat (LIAISON_SYNC_ATTENDEE_PREFIX, pid, NULL);
+      g_autofree char *old = attendee_value (r);
+      const char *wanted = get (f, name);
+
+      g_hash_table_add (seen, (gpointer) pid);
+      if (wanted == NULL)
+        {
+          if (!liaison_store_delete_registration (self, liaison_registration_get_id (r), origin, NULL, error))
+            return FALSE;
+        }
+      else if (!g_str_equal (old, wanted) && !update_registration (self, r, old, wanted, origin, error))
+        return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, f);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *pid;
+
+      if (!g_str_has_prefix (key, LIAISON_SYNC_ATTENDEE_PREFIX))
+        continue;
+      pid = (const char *) key + strlen (LIAISON_SYNC_ATTENDEE_PREFIX);
+      if (!g_hash_table_contains (seen, pid) && !insert_registration (self, id, pid, value, origin, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_participant (LiaisonStore  *self,
+                   const char    *id,
+                   GHashTable    *f,
+                   LiaisonOrigin  origin,
+                   GError       **error)
+{
+  g_autoptr(LiaisonParticipant) p = liaison_store_get_participant (self, id, NULL);
+  g_auto(GStrv) emails = split_list (get (f, "emails"), "\n");
+  g_auto(GStrv) phones = split_list (get (f, "phones"), "\n");
+  g_auto(GStrv) languages = split_list (get (f, "languages"), "\n");
+
+  if (p == NULL)
+    p = liaison_participant_new (id);
+  liaison_participant_set_native_name (p, get (f, "family_native"), get (f, "given_native"));
+  liaison_participant_set_latin_name (p, get (f, "family_latin"), get (f, "given_latin"));
+  liaison_participant_set_name_order (p, nick_value (LIAISON_TYPE_NAME_ORDER, get (f, "name_order"), 0));
+  liaison_participant_set_honorific (p, get (f, "honorific"));
+  liaison_participant_set_gender (p, nick_value (LIAISON_TYPE_GENDER, get (f, "gender"), 0));
+  liaison_bilingual_set_text (liaison_participant_get_organisation (p), LIAISON_LANGUAGE_ZH, get (f, "organisation_zh"));
+  liaison_bilingual_set_text (liaison_participant_get_organisation (p), LIAISON_LANGUAGE_EN, get (f, "organisation_en"));
+  liaison_bilingual_set_text (liaison_participant_get_position (p), LIAISON_LANGUAGE_ZH, get (f, "position_zh"));
+  liaison_bilingual_set_text (liaison_participant_get_position (p), LIAISON_LANGUAGE_EN, get (f, "position_en"));
+  liaison_participant_set_sector (p, nick_value (LIAISON_TYPE_SECTOR, get (f, "sector"), LIAISON_SECTOR_OTHER));
+  liaison_participant_set_country (p, get (f, "country"));
+  liaison_participant_set_emails (p, (const char * const *) emails);
+  liaison_participant_set_phones (p, (const char * const *) phones);
+  liaison_participant_set_languages (p, (const char * const *) languages);
+  liaison_participant_set_consent (p, g_strcmp0 (get (f, "consent"), "1") == 0, get (f, "consent_date"));
+
+  return liaison_store_save_participant (self, p, origin, error);
+}
+
+/* Makes the record match the map, in one transaction; the journal gets one
+ * row per field that changed, with the origin given. */
+gboolean
+liaison_store_sync_apply_fields (LiaisonStore  *self,
+                                 const char    *entity,
+                                 const char    *id,
+                                 GHashTable    *fields,
+                                 LiaisonOrigin  origin,
+                                 GError       **error)
+{
+  gboolean ok;
+
+  if (!liaison_store_begin (self, error))
+    return FALSE;
+  if (g_str_equal (entity, "event"))
+    ok = apply_event (self, id, fields, origin, error);
+  else
+    ok = apply_participant (self, id, fields, origin, error);
+  if (!ok)
+    {
+      liaison_store_rollback (self);
+      return FALSE;
+    }
+  return liaison_store_commit (self, error);
+}
+
+gboolean
+liaison_store_sync_delete_entity (LiaisonStore  *self,
+                                  const char    *entity,
+                                  const char    *id,
+                                  LiaisonOrigin  origin,
+                                  GError       **error)
+{
+  if (g_str_equal (entity, "event"))
+    return liaison_store_delete_event (self, id, origin, error);
+  return liaison_store_delete_participant (self, id, origin, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Account, collections, resources                                           */
+
+static char *
+state_get (LiaisonStore *self,
+           const char   *key)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT value FROM sync_state WHERE key = ?", NULL);
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+static gboolean
+state_set (LiaisonStore  *self,
+           const char    *key,
+           const char    *value,
+           GError       **error)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, key);
+  bind_text (stmt, 2, value);
+  return liaison_store_step_done (self, stmt, error);
+}
+
+/* Another server or user: what this database knew of the old one means
+ * nothing there, and every record goes to the new one. */
+gboolean
+liaison_store_sync_set_account (LiaisonStore  *self,
+                                const char    *account,
+                                GError       **error)
+{
+  g_autofree char *old = state_get (self, "account");
+  g_autofree char *cursor = NULL;
+
+  if (g_strcmp0 (old, account) == 0)
+    return TRUE;
+  if (!liaison_store_begin (self, error))
+    return FALSE;
+  if (old != NULL)
+    {
+      g_autofree char *now = liaison_store_now ();
+      sqlite3_stmt *stmt;
+
+      cursor = g_strdup_printf ("%" G_GINT64_FORMAT, liaison_store_get_last_seq (self));
+      if (!liaison_store_exec (self, "DELETE FROM sync_collections; DELETE FROM sync_resources; DELETE FROM sync_skipped", error)
+          || !state_set (self, "journal-cursor", cursor, error))
+        goto fail;
+      stmt = liaison_store_stmt (self, "INSERT OR IGNORE INTO sync_outbox (entity, entity_id, queued)"
+                                       " SELECT 'event', id, ?1 FROM events"
+                                       " UNION ALL SELECT 'participant', id, ?1 FROM participants", error);
+      if (stmt == NULL)
+        goto fail;
+      bind_text (stmt, 1, now);
+      if (!liaison_store_step_done (self, stmt, error))
+        goto fail;
+    }
+  if (!state_set (self, "account", account, error))
+    goto fail;
+  return liaison_store_commit (self, error);
+
+fail:
+  liaison_store_rollback (self);
+  return FALSE;
+}
+
+static const char *
+service_name (LiaisonSyncService service)
+{
+  return service == LIAISON_SYNC_SERVICE_CALDAV ? "caldav" : "carddav";
+}
+
+char *
+liaison_store_sync_get_collection (LiaisonStore        *self,
+                                   LiaisonSyncService   service,
+                                   char               **sync_token)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT url, sync_token FROM sync_collections WHERE service = ?", NULL);
+  char *url = NULL;
+
+  if (sync_token != NULL)
+    *sync_token = NULL;
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, service_name (service));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      url = column_dup (stmt, 0);
+      if (sync_token != NULL)
+        *sync_token = column_dup (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return url;
+}
+
+gboolean
+liaison_store_sync_set_collection (LiaisonStore        *self,
+                                   LiaisonSyncService   service,
+                                   const char          *url,
+                                   GError             **error)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self,
+                                           "INSERT INTO sync_collections (service, url) VALUES (?, ?)"
+                                           " ON CONFLICT (service) DO UPDATE SET url = excluded.url,"
+                                           " sync_token = CASE WHEN url = excluded.url THEN sync_token END", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, service_name (service));
+  bind_text (stmt, 2, url);
+  return liaison_store_step_done (self, stmt, error);
+}
+
+gboolean
+liaison_store_sync_set_token (LiaisonStore        *self,
+                              LiaisonSyncService   service,
+                              const char          *token,
+                              GError             **error)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "UPDATE sync_collections SET sync_token = ? WHERE service = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, token);
+  bind_text (stmt, 2, service_name (service));
+  return liaison_store_step_done (self, stmt, error);
+}
+
+static LiaisonSyncResource *
+resource_from_row (sqlite3_stmt *stmt)
+{
+  LiaisonSyncResource *r = g_new0 (LiaisonSyncResource, 1);
+
+  r->entity = column_dup (stmt, 0);
+  r->entity_id = column_dup (stmt, 1);
+  r->href = column_dup (stmt, 2);
+  r->etag = column_dup (stmt, 3);
+  r->base = column_dup (stmt, 4);
+  return r;
+}
+
+LiaisonSyncResource *
+liaison_store_sync_get_resource (LiaisonStore *self,
+                                 const char   *entity,
+                                 const char   *id)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT entity, entity_id, href, etag, base FROM sync_resources"
+                                                 " WHERE entity = ? AND entity_id = ?", NULL);
+  LiaisonSyncResource *r = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, entity);
+  bind_text (stmt, 2, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    r = resource_from_row (stmt);
+  sqlite3_reset (stmt);
+  return r;
+}
+
+LiaisonSyncResource *
+liaison_store_sync_get_resource_by_href (LiaisonStore *self,
+                                         const char   *href)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT entity, entity_id, href, etag, base FROM sync_resources"
+                                                 " WHERE href = ?", NULL);
+  LiaisonSyncResource *r = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, href);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    r = resource_from_row (stmt);
+  sqlite3_reset (stmt);
+  return r;
+}
+
+/* href → etag of every record of one kind known to be on the server. */
+GHashTable *
+liaison_store_sync_list_resources (LiaisonStore *self,
+                                   const char   *entity)
+{
+  GHashTable *map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT href, etag FROM sync_resources WHERE entity = ?", NULL);
+
+  if (stmt == NULL)
+    return map;
+  bind_text (stmt, 1, entity);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (map, column_dup (stmt, 0), column_dup (stmt, 1));
+  sqlite3_reset (stmt);
+  return map;
+}
+
+gboolean
+liaison_store_sync_put_resource (LiaisonStore  *self,
+                                 const char    *entity,
+                                 const char    *id,
+                                 const char    *href,
+                                 const char    *etag,
+                                 const char    *base,
+                                 GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!liaison_store_begin (self, error))
+    return FALSE;
+  /* An href moves to the record that now holds it. */
+  stmt = liaison_store_stmt (self, "DELETE FROM sync_resources WHERE href = ? AND NOT (entity = ? AND entity_id = ?)", error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, href);
+  bind_text (stmt, 2, entity);
+  bind_text (stmt, 3, id);
+  if (!liaison_store_step_done (self, stmt, error))
+    goto fail;
+  stmt = liaison_store_stmt (self, "INSERT OR REPLACE INTO sync_resources (entity, entity_id, href, etag, base)"
+                                   " VALUES (?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, entity);
+  bind_text (stmt, 2, id);
+  bind_text (stmt, 3, href);
+  bind_text (stmt, 4, etag);
+  bind_text (stmt, 5, base);
+  if (!liaison_store_step_done (self, stmt, error))
+    goto fail;
+  return liaison_store_commit (self, error);
+
+fail:
+  liaison_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+liaison_store_sync_remove_resource (LiaisonStore  *self,
+                                    const char    *entity,
+                                    const char    *id,
+                                    GError       **error)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "DELETE FROM sync_resources WHERE entity = ? AND entity_id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, entity);
+  bind_text (stmt, 2, id);
+  return liaison_store_step_done (self, stmt, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Outbox                                                                    */
+
+/* Moves what the journal recorded since the last feed into the outbox, in
+ * one transaction with the cursor, so a crash neither loses nor repeats a
+ * change. Registrations travel inside their event; a deleted participant
+ * leaves the attendee lists of the events that had them. */
+gboolean
+liaison_store_sync_feed_outbox (LiaisonStore  *self,
+                                GError       **error)
+{
+  g_autofree char *cursor_text = NULL;
+  g_autofree char *now = liaison_store_now ();
+  g_autofree char *last_text = NULL;
+  g_autoptr(GPtrArray) deleted = g_ptr_array_new_with_free_func (g_free);
+  gint64 cursor, last;
+  sqlite3_stmt *stmt;
+
+  if (!liaison_store_begin (self, error))
+    return FALSE;
+  cursor_text = state_get (self, "journal-cursor");
+  cursor = cursor_text ? g_ascii_strtoll (cursor_text, NULL, 10) : 0;
+  last = liaison_store_get_last_seq (self);
+  if (last <= cursor)
+    return liaison_store_commit (self, error);
+
+  stmt = liaison_store_stmt (self,
+                             "INSERT OR IGNORE INTO sync_outbox (entity, entity_id, queued)"
+                             " SELECT DISTINCT entity, entity_id, ?3 FROM journal"
+                             " WHERE seq > ?1 AND seq <= ?2 AND origin != 'remote'"
+                             " AND (entity = 'event' OR entity = 'participant')", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, cursor);
+  sqlite3_bind_int64 (stmt, 2, last);
+  bind_text (stmt, 3, now);
+  if (!liaison_store_step_done (self, stmt, error))
+    goto fail;
+
+  stmt = liaison_store_stmt (self,
+                             "INSERT OR IGNORE INTO sync_outbox (entity, entity_id, queued)"
+                             " SELECT DISTINCT 'event', r.event_id, ?3 FROM journal j"
+                             " JOIN registrations r ON r.id = j.entity_id"
+                             " WHERE j.seq > ?1 AND j.seq <= ?2 AND j.origin != 'remote' AND j.entity = 'registration'", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, cursor);
+  sqlite3_bind_int64 (stmt, 2, last);
+  bind_text (stmt, 3, now);
+  if (!liaison_store_step_done (self, stmt, error))
+    goto fail;
+
+  /* A registration removed here is gone from its table: its event is in
+   * the journal's copy of it (see delete_registration_row). */
+  stmt = liaison_store_stmt (self,
+                             "INSERT OR IGNORE INTO sync_outbox (entity, entity_id, queued)"
+                             " SELECT DISTINCT 'event', json_extract (old_value, '$.event_id'), ?3 FROM journal"
+                             " WHERE seq > ?1 AND seq <= ?2 AND origin != 'remote' AND entity = 'registration'"
+                             " AND action = 'delete' AND json_valid (old_value)"
+                             " AND json_extract (old_value, '$.event_id') IS NOT NULL", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, cursor);
+  sqlite3_bind_int64 (stmt, 2, last);
+  bind_text (stmt, 3, now);
+  if (!liaison_store_step_done (self, stmt, error))
+    goto fail;
+
+  stmt = liaison_store_stmt (self,
+                             "SELECT entity_id FROM journal WHERE seq > ?1 AND seq <= ?2 AND origin != 'remote'"
+                             " AND entity = 'participant' AND action = 'delete'", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, cursor);
+  sqlite3_bind_int64 (stmt, 2, last);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (deleted, column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < deleted->len; i++)
+    {
+      stmt = liaison_store_stmt (self,
+                                 "INSERT OR IGNORE INTO sync_outbox (entity, entity_id, queued)"
+                                 " SELECT 'event', entity_id, ?2 FROM sync_resources"
+                                 " WHERE entity = 'event' AND instr (base, ?1) > 0", error);
+      if (stmt == NULL)
+        goto fail;
+      bind_text (stmt, 1, g_ptr_array_index (deleted, i));
+      bind_text (stmt, 2, now);
+      if (!liaison_store_step_done (self, stmt, error))
+        goto fail;
+    }
+
+  last_text = g_strdup_printf ("%" G_GINT64_FORMAT, last);
+  if (!state_set (self, "journal-cursor", last_text, error))
+    goto fail;
+  return liaison_store_commit (self, error);
+
+fail:
+  liaison_store_rollback (self);
+  return FALSE;
+}
+
+GPtrArray *
+liaison_store_sync_list_outbox (LiaisonStore *self,
+                                const char   *entity)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT entity_id FROM sync_outbox WHERE entity = ? ORDER BY queued, entity_id", NULL);
+
+  if (stmt == NULL)
+    return ids;
+  bind_text (stmt, 1, entity);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (ids, column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+  return ids;
+}
+
+gboolean
+liaison_store_sync_is_queued (LiaisonStore *self,
+                              const char   *entity,
+                              const char   *id)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT 1 FROM sync_outbox WHERE entity = ? AND entity_id = ?", NULL);
+  gboolean queued;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, entity);
+  bind_text (stmt, 2, id);
+  queued = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return queued;
+}
+
+gboolean
+liaison_store_sync_queue (LiaisonStore  *self,
+                          const char    *entity,
+                          const char    *id,
+                          GError       **error)
+{
+  g_autofree char *now = liaison_store_now ();
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "INSERT OR IGNORE INTO sync_outbox (entity, entity_id, queued)"
+                                                 " VALUES (?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, entity);
+  bind_text (stmt, 2, id);
+  bind_text (stmt, 3, now);
+  return liaison_store_step_done (self, stmt, error);
+}
+
+gboolean
+liaison_store_sync_dequeue (LiaisonStore  *self,
+                            const char    *entity,
+                            const char    *id,
+                            GError       **error)
+{
+  const char *sql[] = {
+    "DELETE FROM sync_outbox WHERE entity = ? AND entity_id = ?",
+    "DELETE FROM sync_sent WHERE entity = ? AND entity_id = ?",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      sqlite3_stmt *stmt = liaison_store_stmt (self, sql[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, entity);
+      bind_text (stmt, 2, id);
+      if (!liaison_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Written before a write leaves, kept until the server confirms a write. */
+gboolean
+liaison_store_sync_add_sent (LiaisonStore  *self,
+                             const char    *entity,
+                             const char    *id,
+                             const char    *text,
+                             GError       **error)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "INSERT INTO sync_sent (entity, entity_id, text) VALUES (?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, entity);
+  bind_text (stmt, 2, id);
+  bind_text (stmt, 3, text);
+  return liaison_store_step_done (self, stmt, error);
+}
+
+GPtrArray *
+liaison_store_sync_list_sent (LiaisonStore *self,
+                              const char   *entity,
+                              const char   *id)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT text FROM sync_sent WHERE entity = ? AND entity_id = ?"
+                                                 " ORDER BY rowid DESC", NULL);
+
+  if (stmt == NULL)
+    return texts;
+  bind_text (stmt, 1, entity);
+  bind_text (stmt, 2, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (texts, column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+  return texts;
+}
+
+guint
+liaison_store_sync_count_outbox (LiaisonStore *self)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT count(*) FROM sync_outbox", NULL);
+  guint n = 0;
+
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Skipped resources                                                         */
+
+char *
+liaison_store_sync_get_skipped_etag (LiaisonStore *self,
+                                     const char   *href)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT coalesce (etag, '') FROM sync_skipped WHERE href = ?", NULL);
+  char *etag = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, href);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    etag = column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return etag;
+}
+
+gboolean
+liaison_store_sync_skip (LiaisonStore  *self,
+                         const char    *href,
+                         const char    *etag,
+                         const char    *message,
+                         GError       **error)
+{
+  g_autofree char *now = liaison_store_now ();
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "INSERT OR REPLACE INTO sync_skipped (href, etag, message, seen)"
+                                                 " VALUES (?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, href);
+  bind_text (stmt, 2, etag);
+  bind_text (stmt, 3, message);
+  bind_text (stmt, 4, now);
+  return liaison_store_step_done (self, stmt, error);
+}
+
+gboolean
+liaison_store_sync_unskip (LiaisonStore  *self,
+                           const char    *href,
+                           GError       **error)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "DELETE FROM sync_skipped WHERE href = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, href);
+  return liaison_store_step_done (self, stmt, error);
+}
+
+/* The messages about resources skipped under one collection. */
+GPtrArray *
+liaison_store_sync_list_skipped (LiaisonStore *self,
+                                 const char   *href_prefix)
+{
+  GPtrArray *messages = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT message FROM sync_skipped"
+                                                 " WHERE substr (href, 1, length (?1)) = ?1 ORDER BY href", NULL);
+
+  if (stmt == NULL)
+    return messages;
+  bind_text (stmt, 1, href_prefix);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (messages, column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+  return messages;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Conflicts                                                                 */
+
+gint64
+liaison_store_add_conflict (LiaisonStore  *self,
+                            const char    *entity,
+                            const char    *entity_id,
+                            const char    *field,
+                            const char    *base_value,
+                            const char    *local_value,
+                            const char    *remote_value,
+                            GError       **error)
+{
+  g_autofree char *now = liaison_store_now ();
+  sqlite3_stmt *stmt = liaison_store_stmt (self,
+                                           "INSERT INTO sync_conflicts (entity, entity_id, field, base_value,"
+                                           " local_value, remote_value, created) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return 0;
+  bind_text (stmt, 1, entity);
+  bind_text (stmt, 2, entity_id);
+  bind_text (stmt, 3, field);
+  bind_text (stmt, 4, base_value);
+  bind_text (stmt, 5, local_value);
+  bind_text (stmt, 6, remote_value);
+  bind_text (stmt, 7, now);
+  if (!liaison_store_step_done (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (sqlite3_db_handle (stmt));
+}
+
+#define CONFLICT_SELECT \
+  "SELECT id, entity, entity_id, field, base_value, local_value, remote_value, created, resolved, resolution" \
+  " FROM sync_conflicts"
+
+static LiaisonConflict *
+conflict_from_row (sqlite3_stmt *stmt)
+{
+  return liaison_conflict_new (sqlite3_column_int64 (stmt, 0),
+                               (const char *) sqlite3_column_text (stmt, 1),
+                               (const char *) sqlite3_column_text (stmt, 2),
+                               (const char *) sqlite3_column_text (stmt, 3),
+                               (const char *) sqlite3_column_text (stmt, 4),
+                               (const char *) sqlite3_column_text (stmt, 5),
+                               (const char *) sqlite3_column_text (stmt, 6),
+                               (const char *) sqlite3_column_text (stmt, 7),
+                               (const char *) sqlite3_column_text (stmt, 8),
+                               (const char *) sqlite3_column_text (stmt, 9));
+}
+
+/* Oldest first; resolved ones too when asked, for an audit. */
+GPtrArray *
+liaison_store_list_conflicts (LiaisonStore  *self,
+                              gboolean       include_resolved,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = liaison_store_stmt (self, CONFLICT_SELECT " WHERE ?1 OR resolved IS NULL ORDER BY id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, include_resolved);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, conflict_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+guint
+liaison_store_count_conflicts (LiaisonStore *self)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT count(*) FROM sync_conflicts WHERE resolved IS NULL", NULL);
+  guint n = 0;
+
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/* The record already holds the server's side of a conflict (see HACKING.md,
+ * "Conflicts"), so keeping the remote side only closes the entry; keeping
+ * the local side writes it back as a local change, which the next sync
+ * sends. Where a whole record was deleted on one side, the side chosen
+ * decides whether it stays. */
+gboolean
+liaison_store_resolve_conflict (LiaisonStore           *self,
+                                gint64                  id,
+                                LiaisonConflictChoice   keep,
+                                GError                **error)
+{
+  g_autoptr(LiaisonConflict) c = NULL;
+  g_autofree char *now = liaison_store_now ();
+  sqlite3_stmt *stmt;
+  const char *entity, *entity_id, *field, *chosen;
+  gboolean exists;
+
+  if (!liaison_store_begin (self, error))
+    return FALSE;
+
+  stmt = liaison_store_stmt (self, CONFLICT_SELECT " WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    c = conflict_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (c == NULL || liaison_conflict_get_resolved (c) != NULL)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
+                   _("There is no open conflict number %" G_GINT64_FORMAT), id);
+      goto fail;
+    }
+
+  entity = liaison_conflict_get_entity (c);
+  entity_id = liaison_conflict_get_entity_id (c);
+  field = liaison_conflict_get_field (c);
+  chosen = keep == LIAISON_CONFLICT_KEEP_LOCAL ? liaison_conflict_get_local_value (c)
+                                               : liaison_conflict_get_remote_value (c);
+  {
+    g_autoptr(GHashTable) current = liaison_store_sync_get_fields (self, entity, entity_id, NULL);
+
+    exists = current != NULL;
+    if (field == NULL)
+      {
+        if (chosen == NULL && exists
+            && !liaison_store_sync_delete_entity (self, entity, entity_id, LIAISON_ORIGIN_LOCAL, error))
+          goto fail;
+      }
+    else if (keep == LIAISON_CONFLICT_KEEP_LOCAL && exists)
+      {
+        put (current, field, chosen);
+        if (!liaison_store_sync_apply_fields (self, entity, entity_id, current, LIAISON_ORIGIN_LOCAL, error))
+          goto fail;
+      }
+  }
+
+  stmt = liaison_store_stmt (self, "UPDATE sync_conflicts SET resolved = ?, resolution = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, now);
+  bind_text (stmt, 2, keep == LIAISON_CONFLICT_KEEP_LOCAL ? "local" : "remote");
+  sqlite3_bind_int64 (stmt, 3, id);
+  if (!liaison_store_step_done (self, stmt, error))
+    goto fail;
+  return liaison_store_commit (self, error);
+
+fail:
+  liaison_store_rollback (self);
+  return FALSE;
+}

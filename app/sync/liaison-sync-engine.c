@@ -1,0 +1,1995 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "liaison-sync"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "liaison-dav-client.h"
+#include "liaison-dav-href.h"
+#include "liaison-ical.h"
+#include "liaison-io-error.h"
+#include "liaison-secret.h"
+#include "liaison-sync-engine.h"
+#include "liaison-vcard.h"
+
+/* How a sync goes (HACKING.md, "The sync engine", says why):
+ *
+ *  1. feed the outbox from the journal (one transaction with its cursor);
+ *  2. find the collections the first time (well-known URIs, principal,
+ *     home sets; created when missing);
+ *  3. pull the address book, then the calendar: sync-collection with the
+ *     stored token, or without one and a mark-and-sweep by ETag when the
+ *     token is refused; changes fetched with multiget in batches, merged
+ *     three ways with what is here, applied with origin "remote";
+ *  4. push the outbox: If-None-Match: * or If-Match; a 412 fetches the
+ *     server's version, merges, and tries again.
+ *
+ * Each step commits as it goes and is safe to repeat, so a process killed
+ * anywhere resumes at the next sync without losing or doubling anything. */
+
+#define CALDAV_NAME "liaison-events"
+#define CARDDAV_NAME "liaison-participants"
+#define EVENT_BATCH 50
+#define CARD_BATCH 250
+#define MAX_WRITE_ATTEMPTS 3
+
+G_DEFINE_BOXED_TYPE (LiaisonSyncSummary, liaison_sync_summary, liaison_sync_summary_copy, liaison_sync_summary_free)
+
+GType
+liaison_sync_state_get_type (void)
+{
+  static gsize type;
+  static const GEnumValue values[] = {
+    { LIAISON_SYNC_STATE_IDLE, "LIAISON_SYNC_STATE_IDLE", "idle" },
+    { LIAISON_SYNC_STATE_SYNCING, "LIAISON_SYNC_STATE_SYNCING", "syncing" },
+    { LIAISON_SYNC_STATE_OFFLINE, "LIAISON_SYNC_STATE_OFFLINE", "offline" },
+    { LIAISON_SYNC_STATE_ERROR, "LIAISON_SYNC_STATE_ERROR", "error" },
+    { 0, NULL, NULL },
+  };
+
+  if (g_once_init_enter (&type))
+    g_once_init_leave (&type, g_enum_register_static ("LiaisonSyncState", values));
+  return type;
+}
+
+static LiaisonSyncSummary *
+summary_new (void)
+{
+  LiaisonSyncSummary *s = g_new0 (LiaisonSyncSummary, 1);
+
+  s->errors = g_ptr_array_new_with_free_func (g_free);
+  return s;
+}
+
+LiaisonSyncSummary *
+liaison_sync_summary_copy (const LiaisonSyncSummary *summary)
+{
+  LiaisonSyncSummary *copy = summary_new ();
+
+  copy->pulled = summary->pulled;
+  copy->pushed = summary->pushed;
+  copy->merged = summary->merged;
+  copy->conflicts = summary->conflicts;
+  copy->requests = summary->requests;
+  for (guint i = 0; i < summary->errors->len; i++)
+    g_ptr_array_add (copy->errors, g_strdup (g_ptr_array_index (summary->errors, i)));
+  return copy;
+}
+
+void
+liaison_sync_summary_free (LiaisonSyncSummary *summary)
+{
+  g_ptr_array_unref (summary->errors);
+  g_free (summary);
+}
+
+struct _LiaisonSyncEngine
+{
+  GObject parent_instance;
+
+  LiaisonStore *store;
+  GSettings *settings;
+  GMainContext *context;
+  char *server_url;
+  char *username;
+  char *password;
+
+  LiaisonSyncState state;
+  GDateTime *last_sync;
+  double progress;
+  char *last_error;
+  GListStore *conflicts;
+  gboolean syncing;
+  gboolean automatic;
+  guint timer;
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonSyncEngine, liaison_sync_engine, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SETTINGS,
+  PROP_STATE,
+  PROP_LAST_SYNC,
+  PROP_PROGRESS,
+  PROP_LAST_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ------------------------------------------------------------------------ */
+/* The job, run in the worker thread                                         */
+
+typedef struct
+{
+  LiaisonSyncEngine *engine;
+  char *db_path;
+  char *url;
+  char *user;
+  char *password;
+
+  LiaisonStore *store;
+  LiaisonDavClient *client;
+  GCancellable *cancellable;
+  LiaisonSyncSummary *summary;
+  char *collections[2];
+  gboolean changed;
+  double progress_from;
+  double progress_span;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->engine);
+  g_free (job->db_path);
+  g_free (job->url);
+  g_free (job->user);
+  g_free (job->password);
+  g_clear_object (&job->store);
+  g_clear_object (&job->client);
+  g_clear_object (&job->cancellable);
+  g_clear_pointer (&job->summary, liaison_sync_summary_free);
+  g_free (job->collections[0]);
+  g_free (job->collections[1]);
+  g_free (job);
+}
+
+typedef struct
+{
+  LiaisonSyncEngine *engine;
+  double progress;
+} ProgressUpdate;
+
+static gboolean
+apply_progress (gpointer data)
+{
+  ProgressUpdate *u = data;
+
+  if (u->engine->syncing && u->progress > u->engine->progress + 0.001)
+    {
+      u->engine->progress = u->progress;
+      g_object_notify_by_pspec (G_OBJECT (u->engine), properties[PROP_PROGRESS]);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+free_progress (gpointer data)
+{
+  ProgressUpdate *u = data;
+
+  g_object_unref (u->engine);
+  g_free (u);
+}
+
+/* fraction of the current phase */
+static void
+report_progress (Job    *job,
+                 double  fraction)
+{
+  ProgressUpdate *u = g_new0 (ProgressUpdate, 1);
+
+  u->engine = g_object_ref (job->engine);
+  u->progress = job->progress_from + job->progress_span * CLAMP (fraction, 0.0, 1.0);
+  g_main_context_invoke_full (job->engine->context, G_PRIORITY_DEFAULT, apply_progress, u, free_progress);
+}
+
+static void
+phase (Job    *job,
+       double  from,
+       double  span)
+{
+  job->progress_from = from;
+  job->progress_span = span;
+  report_progress (job, 0);
+}
+
+static gboolean
+is_fatal (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+         || g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_AUTH)
+         || g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_CERTIFICATE)
+         || g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_UNREACHABLE)
+         || (error->domain == LIAISON_STORE_ERROR && error->code != LIAISON_STORE_ERROR_INVALID
+             && error->code != LIAISON_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+add_error (Job        *job,
+           const char *message)
+{
+  if (!g_ptr_array_find_with_equal_func (job->summary->errors, message, g_str_equal, NULL))
+    g_ptr_array_add (job->summary->errors, g_strdup (message));
+}
+
+static const char *
+entity_of (LiaisonSyncService service)
+{
+  return service == LIAISON_SYNC_SERVICE_CALDAV ? "event" : "participant";
+}
+
+static char *
+collection_path (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
+
+  return g_strdup (uri != NULL ? g_uri_get_path (uri) : url);
+}
+
+static char *
+href_path (const char *href)
+{
+  if (g_str_has_prefix (href, "http://") || g_str_has_prefix (href, "https://"))
+    return collection_path (href);
+  return g_strdup (href);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Discovery                                                                 */
+
+static const char propfind_discovery[] =
+  "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+  "<D:propfind xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\" xmlns:A=\"urn:ietf:params:xml:ns:carddav\">"
+  "<D:prop><D:resourcetype/><D:current-user-principal/><C:calendar-home-set/><A:addressbook-home-set/></D:prop>"
+  "</D:propfind>";
+
+static const char propfind_collections[] =
+  "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+  "<D:propfind xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\">"
+  "<D:prop><D:resourcetype/><D:displayname/><C:supported-calendar-component-set/></D:prop>"
+  "</D:propfind>";
+
+/* A PROPFIND that follows redirects itself (a well-known URI is one):
+ * libsoup would resend it without its body. */
+static LiaisonDavMultistatus *
+propfind_following (Job         *job,
+                    const char  *url,
+                    const char  *depth,
+                    const char  *body,
+                    char       **final_url,
+                    GError     **error)
+{
+  g_autofree char *current = g_strdup (url);
+
+  for (guint hop = 0; hop < 5; hop++)
+    {
+      g_autoptr(GBytes) reply = NULL;
+      g_autofree char *location = NULL;
+      guint status = 0;
+
+      if (!liaison_dav_client_send (job->client, "PROPFIND", current, depth, NULL, NULL,
+                                    "application/xml; charset=utf-8", body, &status, &reply, NULL, &location,
+                                    job->cancellable, error))
+        return NULL;
+      if (status >= 300 && status < 400 && location != NULL)
+        {
+          char *next = liaison_dav_client_resolve (current, location);
+
+          g_free (current);
+          current = next;
+          continue;
+        }
+      if (status != 207)
+        {
+          liaison_dav_status_error (error, "PROPFIND", current, status);
+          return NULL;
+        }
+      if (final_url != NULL)
+        *final_url = g_strdup (current);
+      return liaison_dav_parse_multistatus (reply, current, error);
+    }
+  g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_SERVER,
+               _("The server at %s redirects in circles; check the server address."), url);
+  return NULL;
+}
+
+static LiaisonDavResponse *
+first_response (LiaisonDavMultistatus *ms)
+{
+  return ms != NULL && ms->responses->len > 0 ? g_ptr_array_index (ms->responses, 0) : NULL;
+}
+
+static gboolean
+make_collection (Job                 *job,
+                 LiaisonSyncService   service,
+                 const char          *url,
+                 GError             **error)
+{
+  static const char mkcalendar[] =
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+    "<C:mkcalendar xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\"><D:set><D:prop>"
+    "<D:displayname>Liaison events</D:displayname>"
+    "<C:supported-calendar-component-set><C:comp name=\"VEVENT\"/></C:supported-calendar-component-set>"
+    "</D:prop></D:set></C:mkcalendar>";
+  static const char mkcol[] =
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+    "<D:mkcol xmlns:D=\"DAV:\" xmlns:A=\"urn:ietf:params:xml:ns:carddav\"><D:set><D:prop>"
+    "<D:resourcetype><D:collection/><A:addressbook/></D:resourcetype>"
+    "<D:displayname>Liaison participants</D:displayname>"
+    "</D:prop></D:set></D:mkcol>";
+  gboolean calendar = service == LIAISON_SYNC_SERVICE_CALDAV;
+  const char *method = calendar ? "MKCALENDAR" : "MKCOL";
+  guint status = 0;
+
+  if (!liaison_dav_client_send (job->client, method, url, NULL, NULL, NULL, "application/xml; charset=utf-8",
+                                calendar ? mkcalendar : mkcol, &status, NULL, NULL, NULL, job->cancellable, error))
+    return FALSE;
+  /* 405: it exists already (made by the other office a moment ago). */
+  if (status == 201 || status == 405)
+    return TRUE;
+  if (status == 401)
+    liaison_dav_status_error (error, method, url, status);
+  else
+    g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND,
+                 calendar ? _("The server has no calendar for Liaison at %s and refused to make one (%u). "
+                              "Make a calendar there, or give its address as the server address.")
+                          : _("The server has no address book for Liaison at %s and refused to make one (%u). "
+                              "Make an address book there, or give its address as the server address."),
+                 url, status);
+  return FALSE;
+}
+
+static gboolean
+find_collection (Job                 *job,
+                 LiaisonSyncService   service,
+                 const char          *home,
+                 GError             **error)
+{
+  g_autoptr(LiaisonDavMultistatus) ms = NULL;
+  const char *name = service == LIAISON_SYNC_SERVICE_CALDAV ? CALDAV_NAME : CARDDAV_NAME;
+  g_autofree char *wanted = NULL;
+  g_autofree char *home_path = collection_path (home);
+  g_autofree char *url = NULL;
+  guint status;
+
+  wanted = g_strconcat (home_path, g_str_has_suffix (home_path, "/") ? "" : "/", name, "/", NULL);
+  ms = liaison_dav_client_multistatus (job->client, "PROPFIND", home, "1", propfind_collections, &status,
+                                       job->cancellable, error);
+  if (ms == NULL)
+    return FALSE;
+  for (guint i = 0; i < ms->responses->len; i++)
+    {
+      LiaisonDavResponse *r = g_ptr_array_index (ms->responses, i);
+      g_autofree char *path = href_path (r->href);
+
+      if (g_strcmp0 (path, wanted) == 0
+          && (service == LIAISON_SYNC_SERVICE_CALDAV ? r->is_calendar : r->is_addressbook))
+        {
+          url = liaison_dav_client_resolve (home, r->href);
+          break;
+        }
+    }
+  if (url == NULL)
+    {
+      url = liaison_dav_client_resolve (home, wanted);
+      if (!make_collection (job, service, url, error))
+        return FALSE;
+    }
+  job->collections[service] = g_strdup (url);
+  return liaison_store_sync_set_collection (job->store, service, url, error);
+}
+
+static gboolean
+discover (Job     *job,
+          GError **error)
+{
+  g_autoptr(LiaisonDavMultistatus) start = NULL;
+  g_autoptr(LiaisonDavMultistatus) principal_ms = NULL;
+  g_autofree char *start_url = NULL;
+  g_autofree char *principal = NULL;
+  g_autofree char *homes[2] = { NULL, NULL };
+  LiaisonDavResponse *r;
+
+  for (LiaisonSyncService s = 0; s < 2; s++)
+    job->collections[s] = liaison_store_sync_get_collection (job->store, s, NULL);
+  if (job->collections[0] != NULL && job->collections[1] != NULL)
+    return TRUE;
+
+  /* The address given may be a collection, a principal, or just a host. */
+  start = propfind_following (job, job->url, "0", propfind_discovery, &start_url, error);
+  if (start == NULL)
+    return FALSE;
+  r = first_response (start);
+  if (r != NULL && r->is_calendar && job->collections[0] == NULL)
+    {
+      job->collections[0] = g_strdup (start_url);
+      if (!liaison_store_sync_set_collection (job->store, LIAISON_SYNC_SERVICE_CALDAV, start_url, error))
+        return FALSE;
+    }
+  if (r != NULL && r->is_addressbook && job->collections[1] == NULL)
+    {
+      job->collections[1] = g_strdup (start_url);
+      if (!liaison_store_sync_set_collection (job->store, LIAISON_SYNC_SERVICE_CARDDAV, start_url, error))
+        return FALSE;
+    }
+  if (job->collections[0] != NULL && job->collections[1] != NULL)
+    return TRUE;
+
+  if (r != NULL && r->hrefs->len > 0)
+    principal = liaison_dav_client_resolve (start_url, g_ptr_array_index (r->hrefs, 0));
+  else
+    {
+      g_autoptr(LiaisonDavMultistatus) wk = NULL;
+      g_autofree char *well_known = liaison_dav_well_known_uri (job->url, LIAISON_DAV_SERVICE_CALDAV, error);
+      g_autofree char *wk_url = NULL;
+      LiaisonDavResponse *w;
+
+      if (well_known == NULL)
+        return FALSE;
+      wk = propfind_following (job, well_known, "0", propfind_discovery, &wk_url, error);
+      if (wk == NULL)
+        return FALSE;
+      w = first_response (wk);
+      if (w == NULL || w->hrefs->len == 0)
+        {
+          g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND,
+                       _("The server at %s does not say where your calendars are (no current-user-principal). "
+                         "Give the address of a calendar or of your principal instead."), job->url);
+          return FALSE;
+        }
+      principal = liaison_dav_client_resolve (wk_url, g_ptr_array_index (w->hrefs, 0));
+    }
+
+  {
+    static const char body[] =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+      "<D:propfind xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\" xmlns:A=\"urn:ietf:params:xml:ns:carddav\">"
+      "<D:prop><C:calendar-home-set/><A:addressbook-home-set/></D:prop></D:propfind>";
+    guint status;
+
+    principal_ms = liaison_dav_client_multistatus (job->client, "PROPFIND", principal, "0", body, &status,
+                                                   job->cancellable, error);
+    if (principal_ms == NULL)
+      return FALSE;
+  }
+  /* Both home sets come in one property list; hrefs[0] and [1] are the
+   * calendar and address book homes when the server has both. */
+  r = first_response (principal_ms);
+  if (r != NULL)
+    for (guint i = 0; i < r->hrefs->len && i < 2; i++)
+      homes[i] = liaison_dav_client_resolve (principal, g_ptr_array_index (r->hrefs, i));
+  if (homes[0] == NULL)
+    homes[0] = g_strdup (principal);
+  if (homes[1] == NULL)
+    homes[1] = g_strdup (homes[0]);
+
+  for (LiaisonSyncService s = 0; s < 2; s++)
+    if (job->collections[s] == NULL && !find_collection (job, s, homes[s], error))
+      return FALSE;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Merging                                                                   */
+
+typedef struct
+{
+  char *field;
+  char *base;
+  char *local;
+  char *remote;
+} Clash;
+
+static void
+clash_free (Clash *c)
+{
+  g_free (c->field);
+  g_free (c->base);
+  g_free (c->local);
+  g_free (c->remote);
+  g_free (c);
+}
+
+/* Three-way, field by field: a side that did not change a field takes the
+ * other side's value; a field both changed differently keeps the server's
+ * value for now and goes to the conflict queue with the local one, so both
+ * offices see the same record and a person chooses. Attendees are fields of
+ * their own, so two offices adding different people both win. */
+static GHashTable *
+merge (GHashTable *base,
+       GHashTable *local,
+       GHashTable *remote,
+       GPtrArray  *clashes)
+{
+  GHashTable *merged = liaison_sync_fields_new ();
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, local);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (keys, key);
+  g_hash_table_iter_init (&iter, remote);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (keys, key);
+
+  g_hash_table_iter_init (&iter, keys);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const char *b = base != NULL ? g_hash_table_lookup (base, key) : NULL;
+      const char *l = g_hash_table_lookup (local, key);
+      const char *r = g_hash_table_lookup (remote, key);
+      const char *v;
+
+      if (g_strcmp0 (l, r) == 0 || g_strcmp0 (l, b) == 0)
+        v = r;
+      else if (g_strcmp0 (r, b) == 0)
+        v = l;
+      else
+        {
+          Clash *c = g_new0 (Clash, 1);
+
+          c->field = g_strdup (key);
+          c->base = g_strdup (b);
+          c->local = g_strdup (l);
+          c->remote = g_strdup (r);
+          g_ptr_array_add (clashes, c);
+          v = r;
+        }
+      if (v != NULL)
+        g_hash_table_insert (merged, g_strdup (key), g_strdup (v));
+    }
+  return merged;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Applying the server's changes                                             */
+
+static GHashTable *
+read_text (const char          *entity,
+           const char          *text,
+           char               **uid,
+           GHashTable         **people,
+           GError             **error)
+{
+  if (people != NULL)
+    *people = NULL;
+  if (g_str_equal (entity, "event"))
+    return liaison_ical_read (text, uid, people, error);
+  return liaison_vcard_read (text, uid, error);
+}
+
+static gboolean apply_remote (Job *job, LiaisonSyncService service, const char *href, const char *etag,
+                              const char *text, gboolean from_get, GError **error);
+
+/* An attendee whose participant is not here: their card if the address
+ * book has it, or a participant made from the attendee's name and address
+ * (another client's invitation), sent to the address book as a local one. */
+static gboolean
+ensure_participants (Job         *job,
+                     GHashTable  *fields,
+                     GHashTable  *people,
+                     GError     **error)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, fields);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const char *pid;
+      g_autoptr(LiaisonParticipant) p = NULL;
+      g_autofree char *card_url = NULL;
+      g_autoptr(GBytes) reply = NULL;
+      g_autofree char *etag = NULL;
+      guint status = 0;
+      char **person;
+
+      if (!g_str_has_prefix (key, LIAISON_SYNC_ATTENDEE_PREFIX))
+        continue;
+      pid = (const char *) key + strlen (LIAISON_SYNC_ATTENDEE_PREFIX);
+      p = liaison_store_get_participant (job->store, pid, NULL);
+      if (p != NULL)
+        continue;
+
+      if (job->collections[LIAISON_SYNC_SERVICE_CARDDAV] != NULL)
+        {
+          card_url = liaison_dav_resource_href (job->collections[LIAISON_SYNC_SERVICE_CARDDAV], pid,
+                                                LIAISON_DAV_SERVICE_CARDDAV);
+          if (!liaison_dav_client_send (job->client, "GET", card_url, NULL, NULL, NULL, NULL, NULL, &status, &reply,
+                                        &etag, NULL, job->cancellable, error))
+            return FALSE;
+          if (status != 200 && status != 404 && status != 410)
+            {
+              liaison_dav_status_error (error, "GET", card_url, status);
+              return FALSE;
+            }
+          if (status == 200 && reply != NULL)
+            {
+              g_autofree char *text = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
+              g_autofree char *path = href_path (card_url);
+              g_autoptr(GError) local_error = NULL;
+
+              if (!apply_remote (job, LIAISON_SYNC_SERVICE_CARDDAV, path, etag, text, TRUE, &local_error))
+                {
+                  g_propagate_error (error, g_steal_pointer (&local_error));
+                  return FALSE;
+                }
+              p = liaison_store_get_participant (job->store, pid, NULL);
+              if (p != NULL)
+                continue;
+            }
+        }
+
+      person = people != NULL ? g_hash_table_lookup (people, pid) : NULL;
+      {
+        const char *name = person != NULL && person[0] != NULL ? person[0] : (person != NULL ? person[1] : NULL);
+        g_autoptr(LiaisonParticipant) made = liaison_participant_new (pid);
+        const char *emails[] = { person != NULL ? person[1] : NULL, NULL };
+        gboolean latin = TRUE;
+
+        if (name == NULL)
+          {
+            g_set_error (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED,
+                         _("an attendee (%s) has neither a name nor an address, and no card in the address book"), pid);
+            return FALSE;
+          }
+        for (const char *c = name; *c != '\0'; c = g_utf8_next_char (c))
+          if (g_unichar_get_script (g_utf8_get_char (c)) > G_UNICODE_SCRIPT_INHERITED
+              && g_unichar_get_script (g_utf8_get_char (c)) != G_UNICODE_SCRIPT_LATIN)
+            latin = FALSE;
+        if (latin)
+          liaison_participant_set_latin_name (made, NULL, name);
+        else
+          liaison_participant_set_native_name (made, NULL, name);
+        liaison_participant_set_name_order (made, LIAISON_NAME_ORDER_MONONYM);
+        if (emails[0] != NULL && strchr (emails[0], '@') != NULL)
+          liaison_participant_set_emails (made, emails);
+        if (!liaison_store_save_participant (job->store, made, LIAISON_ORIGIN_LOCAL, error))
+          return FALSE;
+      }
+    }
+  return TRUE;
+}
+
+static gboolean
+record_clashes (Job         *job,
+                const char  *entity,
+                const char  *id,
+                GPtrArray   *clashes,
+                GError     **error)
+{
+  for (guint i = 0; i < clashes->len; i++)
+    {
+      Clash *c = g_ptr_array_index (clashes, i);
+
+      if (liaison_store_add_conflict (job->store, entity, id, c->field, c->base, c->local, c->remote, error) == 0)
+        return FALSE;
+      job->summary->conflicts++;
+    }
+  return TRUE;
+}
+
+/* One resource from the server, merged with what is here. Inside one
+ * transaction; a resource Liaison cannot read is skipped and reported.
+ * from_get: the text is the body of a plain GET, which a broken connection
+ * can cut short without libsoup noticing (HTTP/1.0 headers cut before their
+ * end): unreadable there means "try again", never "skip". */
+static gboolean
+apply_remote (Job                 *job,
+              LiaisonSyncService   service,
+              const char          *href,
+              const char          *etag,
+              const char          *text,
+              gboolean             from_get,
+              GError             **error)
+{
+  const char *entity = entity_of (service);
+  g_autoptr(GHashTable) remote = NULL;
+  g_autoptr(GHashTable) people = NULL;
+  g_autoptr(GHashTable) base = NULL;
+  g_autoptr(GHashTable) local = NULL;
+  g_autoptr(LiaisonSyncResource) res = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) clashes = g_ptr_array_new_with_free_func ((GDestroyNotify) clash_free);
+  g_autofree char *uid = NULL;
+  g_autofree char *skipped = liaison_store_sync_get_skipped_etag (job->store, href);
+
+  if (skipped != NULL && etag != NULL && g_str_equal (skipped, etag))
+    return TRUE;
+  /* An empty body (g_bytes_get_data gives NULL then) reads as nothing. */
+  if (text == NULL)
+    text = "";
+
+  remote = read_text (entity, text, &uid, &people, &local_error);
+  if (remote == NULL && from_get)
+    {
+      g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MALFORMED,
+                   _("The server's copy of %s could not be read (%s); Liaison tries again at the next sync."),
+                   href, local_error->message);
+      return FALSE;
+    }
+  if (remote == NULL)
+    goto skip;
+
+  res = liaison_store_sync_get_resource (job->store, entity, uid);
+  if (res != NULL && !g_str_equal (res->href, href))
+    {
+      g_clear_error (&local_error);
+      g_set_error (&local_error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED,
+                   _("its UID %s is already used by %s"), uid, res->href);
+      goto skip;
+    }
+  if (res != NULL && etag != NULL && g_strcmp0 (res->etag, etag) == 0)
+    return TRUE;
+
+  if (!liaison_store_sync_begin (job->store, error))
+    return FALSE;
+  if (service == LIAISON_SYNC_SERVICE_CALDAV && !ensure_participants (job, remote, people, &local_error))
+    {
+      liaison_store_sync_rollback (job->store);
+      if (local_error->domain != LIAISON_IO_ERROR)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      goto skip;
+    }
+
+  base = res != NULL ? read_text (entity, res->base, NULL, NULL, NULL) : NULL;
+  local = liaison_store_sync_get_fields (job->store, entity, uid, NULL);
+  {
+    /* This office's own write, whose answer was lost: the base of what
+     * changed here since is what it wrote, not someone else's edit. */
+    g_autoptr(GPtrArray) texts = liaison_store_sync_list_sent (job->store, entity, uid);
+
+    for (guint i = 0; i < texts->len; i++)
+      {
+        g_autoptr(GHashTable) sent = read_text (entity, g_ptr_array_index (texts, i), NULL, NULL, NULL);
+
+        if (sent != NULL && liaison_sync_fields_equal (sent, remote))
+          {
+            g_clear_pointer (&base, g_hash_table_unref);
+            base = g_steal_pointer (&sent);
+            break;
+          }
+      }
+  }
+
+  if (local == NULL && base != NULL)
+    {
+      /* Deleted here since the last sync. */
+      if (liaison_sync_fields_equal (base, remote))
+        {
+          if (!liaison_store_sync_queue (job->store, entity, uid, error))
+            goto fail;
+        }
+      else
+        {
+          /* Edit beats delete: the record comes back with the server's
+           * edit, and the queue remembers it was deleted here. */
+          g_autofree char *json = liaison_sync_fields_to_json (remote);
+
+          if (!liaison_store_sync_apply_fields (job->store, entity, uid, remote, LIAISON_ORIGIN_REMOTE, &local_error))
+            goto invalid;
+          if (liaison_store_add_conflict (job->store, entity, uid, NULL, NULL, NULL, json, error) == 0
+              || !liaison_store_sync_dequeue (job->store, entity, uid, error))
+            goto fail;
+          job->summary->conflicts++;
+          job->summary->pulled++;
+          job->changed = TRUE;
+        }
+    }
+  else if (local == NULL)
+    {
+      if (!liaison_store_sync_apply_fields (job->store, entity, uid, remote, LIAISON_ORIGIN_REMOTE, &local_error))
+        goto invalid;
+      job->summary->pulled++;
+      job->changed = TRUE;
+    }
+  else
+    {
+      g_autoptr(GHashTable) merged = merge (base, local, remote, clashes);
+
+      if (!liaison_sync_fields_equal (merged, local))
+        {
+          if (!liaison_store_sync_apply_fields (job->store, entity, uid, merged, LIAISON_ORIGIN_REMOTE, &local_error))
+            goto invalid;
+          job->summary->pulled++;
+          job->changed = TRUE;
+        }
+      if (!liaison_sync_fields_equal (merged, remote))
+        {
+          if (!liaison_sync_fields_equal (local, base ? base : local) || base == NULL)
+            job->summary->merged++;
+          if (!liaison_store_sync_queue (job->store, entity, uid, error))
+            goto fail;
+        }
+      if (!record_clashes (job, entity, uid, clashes, error))
+        goto fail;
+    }
+
+  if (!liaison_store_sync_put_resource (job->store, entity, uid, href, etag, text, error)
+      || !liaison_store_sync_unskip (job->store, href, error))
+    goto fail;
+  return liaison_store_sync_commit (job->store, error);
+
+invalid:
+  liaison_store_sync_rollback (job->store);
+  if (local_error->domain != LIAISON_STORE_ERROR && local_error->domain != LIAISON_CORE_ERROR)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  /* Fall through: the server holds something Liaison's rules refuse. */
+skip:
+  {
+    g_autofree char *message = g_strdup_printf (_("%s was skipped: %s"), href, local_error->message);
+
+    add_error (job, message);
+    return liaison_store_sync_skip (job->store, href, etag, message, error);
+  }
+
+fail:
+  liaison_store_sync_rollback (job->store);
+  return FALSE;
+}
+
+/* The server no longer has a record. */
+static gboolean
+apply_remote_delete (Job        *job,
+                     const char *href,
+                     GError    **error)
+{
+  g_autoptr(LiaisonSyncResource) res = liaison_store_sync_get_resource_by_href (job->store, href);
+  g_autoptr(GHashTable) base = NULL;
+  g_autoptr(GHashTable) local = NULL;
+
+  if (!liaison_store_sync_unskip (job->store, href, error))
+    return FALSE;
+  if (res == NULL)
+    return TRUE;
+  if (!liaison_store_sync_begin (job->store, error))
+    return FALSE;
+  base = read_text (res->entity, res->base, NULL, NULL, NULL);
+  local = liaison_store_sync_get_fields (job->store, res->entity, res->entity_id, NULL);
+  if (local != NULL && (!liaison_sync_fields_equal (local, base)
+                        || liaison_store_sync_is_queued (job->store, res->entity, res->entity_id)))
+    {
+      /* Edit beats delete: kept here, written again, and the queue
+       * remembers the server had deleted it. */
+      g_autofree char *json = liaison_sync_fields_to_json (local);
+
+      if (liaison_store_add_conflict (job->store, res->entity, res->entity_id, NULL, NULL, json, NULL, error) == 0
+          || !liaison_store_sync_queue (job->store, res->entity, res->entity_id, error))
+        goto fail;
+      job->summary->conflicts++;
+    }
+  else if (local != NULL)
+    {
+      if (!liaison_store_sync_delete_entity (job->store, res->entity, res->entity_id, LIAISON_ORIGIN_REMOTE, error))
+        goto fail;
+      job->summary->pulled++;
+      job->changed = TRUE;
+    }
+  if (local == NULL && !liaison_store_sync_dequeue (job->store, res->entity, res->entity_id, error))
+    goto fail;
+  if (!liaison_store_sync_remove_resource (job->store, res->entity, res->entity_id, error))
+    goto fail;
+  return liaison_store_sync_commit (job->store, error);
+
+fail:
+  liaison_store_sync_rollback (job->store);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Pull                                                                      */
+
+static char *
+sync_collection_body (const char *token)
+{
+  g_autofree char *escaped = token != NULL ? g_markup_escape_text (token, -1) : NULL;
+
+  /* Never DAV:limit: some servers answer it wrongly. */
+  return g_strdup_printf ("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+                          "<D:sync-collection xmlns:D=\"DAV:\"><D:sync-token>%s</D:sync-token>"
+                          "<D:sync-level>1</D:sync-level><D:prop><D:getetag/></D:prop></D:sync-collection>",
+                          escaped != NULL ? escaped : "");
+}
+
+static gboolean
+is_member (const char *collection_url,
+           const char *href)
+{
+  g_autofree char *collection = collection_path (collection_url);
+  g_autofree char *path = href_path (href);
+
+  return liaison_dav_href_is_member (collection, path);
+}
+
+typedef struct
+{
+  GHashTable *changed;  /* href → etag */
+  GHashTable *deleted;  /* href set */
+  GHashTable *listed;   /* href set, for a full listing */
+  char *token;
+} Listing;
+
+static void
+listing_clear (Listing *l)
+{
+  g_clear_pointer (&l->changed, g_hash_table_unref);
+  g_clear_pointer (&l->deleted, g_hash_table_unref);
+  g_clear_pointer (&l->listed, g_hash_table_unref);
+  g_clear_pointer (&l->token, g_free);
+}
+
+/* sync-collection from token (NULL: everything). FALSE with status when the
+ * server refused it, so the caller can start over without a token. */
+static gboolean
+list_changes (Job         *job,
+              const char  *url,
+              const char  *token,
+              GHashTable  *known,
+              Listing     *out,
+              guint       *status,
+              GError     **error)
+{
+  g_autofree char *current = g_strdup (token);
+
+  for (guint round = 0; round < 1000; round++)
+    {
+      g_autofree char *body = sync_collection_body (current);
+      g_autoptr(LiaisonDavMultistatus) ms = NULL;
+      gboolean truncated = FALSE;
+
+      ms = liaison_dav_client_multistatus (job->client, "REPORT", url, "1", body, status, job->cancellable, error);
+      if (ms == NULL)
+        return FALSE;
+      for (guint i = 0; i < ms->responses->len; i++)
+        {
+          LiaisonDavResponse *r = g_ptr_array_index (ms->responses, i);
+          g_autofree char *path = href_path (r->href);
+
+          if (r->status == 507)
+            {
+              truncated = TRUE;
+              continue;
+            }
+          if (!is_member (url, path))
+            continue;
+          if (r->status == 404)
+            {
+              g_hash_table_add (out->deleted, g_strdup (path));
+              g_hash_table_remove (out->changed, path);
+              continue;
+            }
+          g_hash_table_add (out->listed, g_strdup (path));
+          g_hash_table_remove (out->deleted, path);
+          if (r->etag == NULL || g_strcmp0 (g_hash_table_lookup (known, path), r->etag) != 0)
+            g_hash_table_insert (out->changed, g_strdup (path), g_strdup (r->etag));
+        }
+      g_free (current);
+      current = g_strdup (ms->sync_token);
+      /* 507: the server sent part of the changes; ask again from its token. */
+      if (!truncated || current == NULL)
+        break;
+    }
+  out->token = g_steal_pointer (&current);
+  return TRUE;
+}
+
+/* PROPFIND Depth 1 with ETags, for servers without sync-collection. */
+static gboolean
+list_by_propfind (Job         *job,
+                  const char  *url,
+                  GHashTable  *known,
+                  Listing     *out,
+                  GError     **error)
+{
+  static const char body[] =
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+    "<D:propfind xmlns:D=\"DAV:\"><D:prop><D:getetag/><D:resourcetype/></D:prop></D:propfind>";
+  g_autoptr(LiaisonDavMultistatus) ms = NULL;
+  guint status;
+
+  ms = liaison_dav_client_multistatus (job->client, "PROPFIND", url, "1", body, &status, job->cancellable, error);
+  if (ms == NULL)
+    return FALSE;
+  for (guint i = 0; i < ms->responses->len; i++)
+    {
+      LiaisonDavResponse *r = g_ptr_array_index (ms->responses, i);
+      g_autofree char *path = href_path (r->href);
+
+      if (r->is_collection || !is_member (url, path) || r->status == 404)
+        continue;
+      g_hash_table_add (out->listed, g_strdup (path));
+      if (r->etag == NULL || g_strcmp0 (g_hash_table_lookup (known, path), r->etag) != 0)
+        g_hash_table_insert (out->changed, g_strdup (path), g_strdup (r->etag));
+    }
+  return TRUE;
+}
+
+static char *
+multiget_body (LiaisonSyncService  service,
+               GPtrArray          *hrefs,
+               guint               from,
+               guint               n)
+{
+  GString *s = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+
+  if (service == LIAISON_SYNC_SERVICE_CALDAV)
+    g_string_append (s, "<C:calendar-multiget xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\">"
+                        "<D:prop><D:getetag/><C:calendar-data/></D:prop>");
+  else
+    g_string_append (s, "<C:addressbook-multiget xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:carddav\">"
+                        "<D:prop><D:getetag/><C:address-data/></D:prop>");
+  for (guint i = from; i < from + n && i < hrefs->len; i++)
+    {
+      g_autofree char *escaped = g_markup_escape_text (g_ptr_array_index (hrefs, i), -1);
+      g_string_append_printf (s, "<D:href>%s</D:href>", escaped);
+    }
+  g_string_append (s, service == LIAISON_SYNC_SERVICE_CALDAV ? "</C:calendar-multiget>" : "</C:addressbook-multiget>");
+  return g_string_free (s, FALSE);
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gboolean
+fetch_and_apply (Job                 *job,
+                 LiaisonSyncService   service,
+                 const char          *url,
+                 GHashTable          *changed,
+                 gboolean             initial,
+                 GError             **error)
+{
+  g_autoptr(GPtrArray) hrefs = g_ptr_array_new_with_free_func (g_free);
+  guint batch = service == LIAISON_SYNC_SERVICE_CALDAV ? EVENT_BATCH : CARD_BATCH;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, changed);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (hrefs, g_strdup (key));
+  g_ptr_array_sort (hrefs, compare_paths);
+
+  for (guint from = 0; from < hrefs->len; from += batch)
+    {
+      g_autofree char *body = multiget_body (service, hrefs, from, batch);
+      g_autoptr(LiaisonDavMultistatus) ms = NULL;
+      guint status;
+
+      ms = liaison_dav_client_multistatus (job->client, "REPORT", url, "1", body, &status, job->cancellable, error);
+      if (ms == NULL)
+        return FALSE;
+      if (!liaison_store_sync_begin (job->store, error))
+        return FALSE;
+      for (guint i = 0; i < ms->responses->len; i++)
+        {
+          LiaisonDavResponse *r = g_ptr_array_index (ms->responses, i);
+          g_autofree char *path = href_path (r->href);
+
+          if (!g_hash_table_contains (changed, path))
+            continue;
+          if (r->status == 404 || r->data == NULL)
+            {
+              /* Gone between the listing and now; on a first sync a 404
+               * row means nothing. */
+              if (!initial && r->status == 404 && !apply_remote_delete (job, path, error))
+                goto fail;
+              continue;
+            }
+          if (!apply_remote (job, service, path, r->etag, r->data, FALSE, error))
+            goto fail;
+        }
+      if (!liaison_store_sync_commit (job->store, error))
+        return FALSE;
+      report_progress (job, (double) MIN (from + batch, hrefs->len) / hrefs->len);
+    }
+  return TRUE;
+
+fail:
+  liaison_store_sync_rollback (job->store);
+  return FALSE;
+}
+
+static gboolean
+pull (Job                 *job,
+      LiaisonSyncService   service,
+      gboolean            *complete,
+      GError             **error)
+{
+  const char *entity = entity_of (service);
+  const char *url = job->collections[service];
+  g_autofree char *token = NULL;
+  g_autofree char *stored_url = liaison_store_sync_get_collection (job->store, service, &token);
+  g_autoptr(GHashTable) known = liaison_store_sync_list_resources (job->store, entity);
+  g_autoptr(GError) local_error = NULL;
+  Listing listing = { 0 };
+  gboolean full = token == NULL;
+  gboolean ok = FALSE;
+  guint status = 0;
+
+  listing.changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  listing.deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  listing.listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (!list_changes (job, url, token, known, &listing, &status, &local_error))
+    {
+      if (is_fatal (local_error) || status == 0 || status >= 500)
+        goto out;
+      /* A refused token (Radicale: 403 valid-sync-token; others 412, 400
+       * or 409): list everything again and reconcile by ETag. */
+      g_clear_error (&local_error);
+      listing_clear (&listing);
+      listing.changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      listing.deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      listing.listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      full = TRUE;
+      if (!list_changes (job, url, NULL, known, &listing, &status, &local_error))
+        {
+          if (is_fatal (local_error) || status == 0 || status >= 500)
+            goto out;
+          g_clear_error (&local_error);
+          if (!list_by_propfind (job, url, known, &listing, &local_error))
+            goto out;
+        }
+    }
+
+  if (full)
+    {
+      GHashTableIter iter;
+      gpointer href;
+
+      /* Mark and sweep: what is known here and not listed is gone. A
+       * collection that suddenly lists nothing is not believed. */
+      if (g_hash_table_size (listing.listed) == 0 && g_hash_table_size (known) > 0)
+        {
+          g_set_error (&local_error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_SERVER,
+                       _("The collection %s is suddenly empty on the server, though %u records of it are here. "
+                         "Nothing was deleted here; if the server was emptied on purpose, delete them here too."),
+                       url, g_hash_table_size (known));
+          goto out;
+        }
+      g_hash_table_iter_init (&iter, known);
+      while (g_hash_table_iter_next (&iter, &href, NULL))
+        if (!g_hash_table_contains (listing.listed, href))
+          g_hash_table_add (listing.deleted, g_strdup (href));
+    }
+
+  if (!fetch_and_apply (job, service, url, listing.changed, full && g_hash_table_size (known) == 0, &local_error))
+    goto out;
+  {
+    GHashTableIter iter;
+    gpointer href;
+
+    g_hash_table_iter_init (&iter, listing.deleted);
+    while (g_hash_table_iter_next (&iter, &href, NULL))
+      if (!apply_remote_delete (job, href, &local_error))
+        goto out;
+  }
+  ok = liaison_store_sync_set_token (job->store, service, listing.token, &local_error);
+
+out:
+  listing_clear (&listing);
+  *complete = ok;
+  if (!ok)
+    {
+      if (is_fatal (local_error))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      add_error (job, local_error->message);
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Push                                                                      */
+
+static GHashTable *
+people_of (Job        *job,
+           GHashTable *fields)
+{
+  GHashTable *people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, fields);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const char *pid;
+      g_autoptr(LiaisonParticipant) p = NULL;
+      char **person;
+
+      if (!g_str_has_prefix (key, LIAISON_SYNC_ATTENDEE_PREFIX))
+        continue;
+      pid = (const char *) key + strlen (LIAISON_SYNC_ATTENDEE_PREFIX);
+      p = liaison_store_get_participant (job->store, pid, NULL);
+      if (p == NULL)
+        continue;
+      person = g_new0 (char *, 3);
+      person[0] = liaison_participant_dup_display_name (p);
+      if (liaison_participant_get_emails (p) != NULL && liaison_participant_get_emails (p)[0] != NULL)
+        person[1] = g_strdup (liaison_participant_get_emails (p)[0]);
+      g_hash_table_insert (people, g_strdup (pid), person);
+    }
+  return people;
+}
+
+/* The server's current copy after a 412, merged in like a pulled change. */
+static gboolean
+refetch (Job                 *job,
+         LiaisonSyncService   service,
+         const char          *url,
+         const char          *href,
+         gboolean            *gone,
+         GError             **error)
+{
+  g_autoptr(GBytes) reply = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *text = NULL;
+  guint status = 0;
+
+  *gone = FALSE;
+  if (!liaison_dav_client_send (job->client, "GET", url, NULL, NULL, NULL, NULL, NULL, &status, &reply, &etag,
+                                NULL, job->cancellable, error))
+    return FALSE;
+  if (status == 404 || status == 410)
+    {
+      *gone = TRUE;
+      return TRUE;
+    }
+  if (status != 200 || reply == NULL)
+    {
+      liaison_dav_status_error (error, "GET", url, status);
+      return FALSE;
+    }
+  text = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
+  return apply_remote (job, service, href, etag, text, TRUE, error);
+}
+
+static gboolean
+push_one (Job                 *job,
+          LiaisonSyncService   service,
+          const char          *id,
+          GError             **error)
+{
+  const char *entity = entity_of (service);
+  const char *collection = job->collections[service];
+
+  for (guint attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++)
+    {
+      g_autoptr(LiaisonSyncResource) res = liaison_store_sync_get_resource (job->store, entity, id);
+      g_autoptr(GHashTable) local = liaison_store_sync_get_fields (job->store, entity, id, NULL);
+      g_autoptr(GHashTable) base = NULL;
+      g_autoptr(GHashTable) people = NULL;
+      g_autofree char *href = NULL;
+      g_autofree char *url = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *etag = NULL;
+      g_autoptr(GBytes) reply = NULL;
+      guint status = 0;
+      gboolean gone;
+
+      if (local == NULL)
+        {
+          if (res == NULL)
+            return liaison_store_sync_dequeue (job->store, entity, id, error);
+          url = liaison_dav_client_resolve (collection, res->href);
+          if (!liaison_dav_client_send (job->client, "DELETE", url, NULL, res->etag, NULL, NULL, NULL, &status,
+                                        NULL, NULL, NULL, job->cancellable, error))
+            return FALSE;
+          if ((status >= 200 && status < 300) || status == 404 || status == 410)
+            {
+              if (!liaison_store_sync_begin (job->store, error))
+                return FALSE;
+              if (!liaison_store_sync_remove_resource (job->store, entity, id, error)
+                  || !liaison_store_sync_dequeue (job->store, entity, id, error))
+                {
+                  liaison_store_sync_rollback (job->store);
+                  return FALSE;
+                }
+              job->summary->pushed++;
+              return liaison_store_sync_commit (job->store, error);
+            }
+          if (status != 412)
+            {
+              liaison_dav_status_error (error, "DELETE", url, status);
+              return FALSE;
+            }
+          if (!refetch (job, service, url, res->href, &gone, error))
+            return FALSE;
+          if (gone && !liaison_store_sync_remove_resource (job->store, entity, id, error))
+            return FALSE;
+          continue;
+        }
+
+      if (res != NULL)
+        {
+          base = read_text (entity, res->base, NULL, NULL, NULL);
+          if (base != NULL && liaison_sync_fields_equal (local, base))
+            return liaison_store_sync_dequeue (job->store, entity, id, error);
+        }
+
+      if (service == LIAISON_SYNC_SERVICE_CALDAV)
+        {
+          people = people_of (job, local);
+          text = liaison_ical_write (id, local, people, res ? res->base : NULL, error);
+        }
+      else
+        text = liaison_vcard_write (id, local, res ? res->base : NULL, error);
+      if (text == NULL)
+        return FALSE;
+
+      if (res != NULL)
+        href = g_strdup (res->href);
+      else
+        {
+          g_autofree char *path = collection_path (collection);
+          href = liaison_dav_resource_href (path, id, service == LIAISON_SYNC_SERVICE_CALDAV
+                                                      ? LIAISON_DAV_SERVICE_CALDAV : LIAISON_DAV_SERVICE_CARDDAV);
+        }
+      /* Only ever a strict member: a PUT to the collection's own URL
+       * replaces the whole collection on some servers. */
+      if (!is_member (collection, href))
+        {
+          g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_SERVER,
+                       _("Refusing to write %s: it is not inside the collection %s."), href, collection);
+          return FALSE;
+        }
+      url = liaison_dav_client_resolve (collection, href);
+      if (!liaison_store_sync_add_sent (job->store, entity, id, text, error))
+        return FALSE;
+      if (!liaison_dav_client_send (job->client, "PUT", url, NULL, res ? res->etag : NULL, res ? NULL : "*",
+                                    service == LIAISON_SYNC_SERVICE_CALDAV ? "text/calendar; charset=utf-8"
+                                                                           : "text/vcard; charset=utf-8",
+                                    text, &status, NULL, &etag, NULL, job->cancellable, error))
+        return FALSE;
+
+      if (status >= 200 && status < 300)
+        {
+          g_autofree char *stored = g_steal_pointer (&text);
+
+          /* No ETag: the server changed what it stored; read it back. If
+           * that fails, what was sent is the base and the next pull brings
+           * the server's copy (an unknown ETag). */
+          if (etag == NULL)
+            {
+              guint got = 0;
+
+              if (liaison_dav_client_send (job->client, "GET", url, NULL, NULL, NULL, NULL, NULL, &got, &reply,
+                                           &etag, NULL, NULL, NULL)
+                  && got == 200 && reply != NULL && etag != NULL)
+                {
+                  g_autofree char *copy = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
+                  g_autoptr(GHashTable) readable = copy ? read_text (entity, copy, NULL, NULL, NULL) : NULL;
+
+                  if (readable != NULL)
+                    {
+                      g_free (stored);
+                      stored = g_steal_pointer (&copy);
+                    }
+                  else
+                    g_clear_pointer (&etag, g_free);
+                }
+              else
+                g_clear_pointer (&etag, g_free);
+            }
+          if (!liaison_store_sync_begin (job->store, error))
+            return FALSE;
+          if (!liaison_store_sync_put_resource (job->store, entity, id, href, etag, stored, error)
+              || !liaison_store_sync_dequeue (job->store, entity, id, error))
+            {
+              liaison_store_sync_rollback (job->store);
+              return FALSE;
+            }
+          job->summary->pushed++;
+          return liaison_store_sync_commit (job->store, error);
+        }
+      if (status != 412)
+        {
+          g_autoptr(GError) refused = NULL;
+
+          liaison_dav_status_error (&refused, "PUT", url, status);
+          if (is_fatal (refused) || status >= 500)
+            {
+              g_propagate_error (error, g_steal_pointer (&refused));
+              return FALSE;
+            }
+          /* Refused for this record only (409: its UID is taken): the
+           * change stays in the outbox and is reported. */
+          add_error (job, refused->message);
+          return TRUE;
+        }
+      /* 412: someone else wrote first. */
+      if (!refetch (job, service, url, href, &gone, error))
+        return FALSE;
+      if (gone && res != NULL && !liaison_store_sync_remove_resource (job->store, entity, id, error))
+        return FALSE;
+    }
+  {
+    g_autofree char *message = g_strdup_printf (_("The server kept changing %s while Liaison wrote it; "
+                                                  "it goes again at the next sync."), id);
+    add_error (job, message);
+  }
+  return TRUE;
+}
+
+static gboolean
+push (Job                 *job,
+      LiaisonSyncService   service,
+      GError             **error)
+{
+  g_autoptr(GPtrArray) ids = liaison_store_sync_list_outbox (job->store, entity_of (service));
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!push_one (job, service, g_ptr_array_index (ids, i), &local_error))
+        {
+          if (is_fatal (local_error) || g_error_matches (local_error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_SERVER))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          add_error (job, local_error->message);
+        }
+      report_progress (job, (double) (i + 1) / ids->len);
+    }
+  return TRUE;
+}
+
+static gboolean
+run_job (Job     *job,
+         GError **error)
+{
+  g_autofree char *account = NULL;
+  gboolean pulled[2] = { FALSE, FALSE };
+
+  job->store = liaison_store_open (job->db_path, error);
+  if (job->store == NULL)
+    return FALSE;
+  job->client = liaison_dav_client_new (job->user, job->password);
+  account = g_strconcat (job->url, "\n", job->user, NULL);
+
+  if (!liaison_store_sync_set_account (job->store, account, error)
+      || !liaison_store_sync_feed_outbox (job->store, error))
+    return FALSE;
+
+  phase (job, 0, 0.05);
+  if (!discover (job, error))
+    return FALSE;
+
+  /* The address book first: events name their attendees' cards. */
+  phase (job, 0.05, 0.2);
+  if (!pull (job, LIAISON_SYNC_SERVICE_CARDDAV, &pulled[1], error))
+    return FALSE;
+  phase (job, 0.25, 0.4);
+  if (pulled[1])
+    {
+      if (!pull (job, LIAISON_SYNC_SERVICE_CALDAV, &pulled[0], error))
+        return FALSE;
+    }
+  else
+    add_error (job, _("The calendar was not synced because the address book could not be read; "
+                      "it will be at the next sync."));
+
+  phase (job, 0.65, 0.15);
+  if (!push (job, LIAISON_SYNC_SERVICE_CARDDAV, error))
+    return FALSE;
+  phase (job, 0.8, 0.2);
+  if (!push (job, LIAISON_SYNC_SERVICE_CALDAV, error))
+    return FALSE;
+
+  for (LiaisonSyncService s = 0; s < 2; s++)
+    {
+      g_autofree char *path = collection_path (job->collections[s]);
+      g_autoptr(GPtrArray) skipped = liaison_store_sync_list_skipped (job->store, path);
+
+      for (guint i = 0; i < skipped->len; i++)
+        add_error (job, g_ptr_array_index (skipped, i));
+    }
+  report_progress (job, 1);
+  return TRUE;
+}
+
+static void
+sync_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  Job *job = data;
+  GMainContext *context = g_main_context_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  g_main_context_push_thread_default (context);
+  job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  ok = run_job (job, &error);
+  if (job->client != NULL)
+    job->summary->requests = liaison_dav_client_get_requests (job->client);
+  /* The connection and the session belong to this thread: closed here. */
+  g_clear_object (&job->client);
+  if (job->store != NULL)
+    liaison_store_close (job->store);
+  g_main_context_pop_thread_default (context);
+  g_main_context_unref (context);
+
+  if (ok)
+    g_task_return_pointer (task, liaison_sync_summary_copy (job->summary), (GDestroyNotify) liaison_sync_summary_free);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/* ------------------------------------------------------------------------ */
+/* The engine                                                                */
+
+static void
+set_state (LiaisonSyncEngine *self,
+           LiaisonSyncState   state)
+{
+  if (self->state == state)
+    return;
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static void
+set_last_error (LiaisonSyncEngine *self,
+                const char        *message)
+{
+  if (g_strcmp0 (self->last_error, message) == 0)
+    return;
+  g_free (self->last_error);
+  self->last_error = g_strdup (message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ERROR]);
+}
+
+static void
+refresh_conflicts (LiaisonSyncEngine *self)
+{
+  g_autoptr(GPtrArray) list = liaison_store_list_conflicts (self->store, FALSE, NULL);
+
+  if (list == NULL)
+    return;
+  g_list_store_splice (self->conflicts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->conflicts)),
+                       list->pdata, list->len);
+}
+
+static char *
+setting (LiaisonSyncEngine *self,
+         const char        *key,
+         const char        *override)
+{
+  if (override != NULL)
+    return g_strdup (override);
+  if (self->settings == NULL)
+    return NULL;
+  return g_settings_get_string (self->settings, key);
+}
+
+static void
+on_sync_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LiaisonSyncEngine *self = LIAISON_SYNC_ENGINE (source);
+  GTask *outer = user_data;
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  LiaisonSyncSummary *summary = g_task_propagate_pointer (G_TASK (result), &error);
+
+  self->syncing = FALSE;
+  self->progress = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+  refresh_conflicts (self);
+  if (job->changed || (summary != NULL && summary->pulled > 0))
+    g_signal_emit_by_name (self->store, "changed");
+
+  if (summary == NULL)
+    {
+      set_last_error (self, error->message);
+      set_state (self, g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_UNREACHABLE)
+                       ? LIAISON_SYNC_STATE_OFFLINE : LIAISON_SYNC_STATE_ERROR);
+      g_task_return_error (outer, g_steal_pointer (&error));
+    }
+  else
+    {
+      g_clear_pointer (&self->last_sync, g_date_time_unref);
+      self->last_sync = g_date_time_new_now_utc ();
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNC]);
+      set_last_error (self, summary->errors->len > 0 ? g_ptr_array_index (summary->errors, 0) : NULL);
+      set_state (self, LIAISON_SYNC_STATE_IDLE);
+      g_task_return_pointer (outer, summary, (GDestroyNotify) liaison_sync_summary_free);
+    }
+  g_object_unref (outer);
+}
+
+static void
+start_job (LiaisonSyncEngine *self,
+           GTask             *outer,
+           char              *password)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job = g_new0 (Job, 1);
+
+  job->engine = g_object_ref (self);
+  job->db_path = g_strdup (liaison_store_get_path (self->store));
+  job->url = setting (self, "server-url", self->server_url);
+  job->user = setting (self, "username", self->username);
+  job->password = password;
+  job->summary = summary_new ();
+
+  task = g_task_new (self, g_task_get_cancellable (outer), on_sync_done, outer);
+  g_task_set_source_tag (task, start_job);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, sync_thread);
+}
+
+static void
+fail_outer (LiaisonSyncEngine *self,
+            GTask             *outer,
+            GError            *error)
+{
+  self->syncing = FALSE;
+  set_last_error (self, error->message);
+  set_state (self, LIAISON_SYNC_STATE_ERROR);
+  g_task_return_error (outer, error);
+  g_object_unref (outer);
+}
+
+static void
+on_password (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GTask *outer = user_data;
+  LiaisonSyncEngine *self = g_task_get_source_object (outer);
+  g_autoptr(GError) error = NULL;
+  char *password = liaison_secret_lookup_finish (result, &error);
+
+  if (password == NULL)
+    {
+      g_autofree char *user = setting (self, "username", self->username);
+
+      fail_outer (self, outer, g_error_new (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NO_PASSWORD,
+                                            _("There is no sync password for %s in the keyring%s%s. Enter it in "
+                                              "Preferences, or give it to “liaison sync” with LIAISON_PASSWORD "
+                                              "or --password-file."),
+                                            user, error ? ": " : "", error ? error->message : ""));
+      return;
+    }
+  start_job (self, outer, password);
+}
+
+void
+liaison_sync_engine_sync_async (LiaisonSyncEngine   *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *outer;
+  g_autofree char *url = NULL;
+  g_autofree char *user = NULL;
+
+  g_return_if_fail (LIAISON_IS_SYNC_ENGINE (self));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, liaison_sync_engine_sync_async);
+  if (self->syncing)
+    {
+      g_task_return_new_error (outer, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_BUSY,
+                               _("A sync is already running; wait for it to finish."));
+      g_object_unref (outer);
+      return;
+    }
+
+  url = setting (self, "server-url", self->server_url);
+  user = setting (self, "username", self->username);
+  self->syncing = TRUE;
+  self->progress = 0;
+  set_state (self, LIAISON_SYNC_STATE_SYNCING);
+
+  if (url == NULL || *url == '\0' || user == NULL || *user == '\0')
+    {
+      fail_outer (self, outer, g_error_new_literal (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_CONFIGURED,
+                                                    _("No sync server is set up. Enter the server address and "
+                                                      "user name in Preferences (or give --url and --username "
+                                                      "to “liaison sync”).")));
+      return;
+    }
+  if (self->password != NULL)
+    start_job (self, outer, g_strdup (self->password));
+  else
+    liaison_secret_lookup_async (url, user, cancellable, on_password, outer);
+}
+
+LiaisonSyncSummary *
+liaison_sync_engine_sync_finish (LiaisonSyncEngine  *self,
+                                 GAsyncResult       *result,
+                                 GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+on_automatic_done (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(LiaisonSyncSummary) summary = liaison_sync_engine_sync_finish (LIAISON_SYNC_ENGINE (source), result, NULL);
+
+  /* The outcome is in the engine's state and last-error. */
+}
+
+static gboolean
+on_timer (gpointer user_data)
+{
+  LiaisonSyncEngine *self = user_data;
+
+  if (!self->syncing && (self->settings == NULL || g_settings_get_boolean (self->settings, "sync-automatically")))
+    liaison_sync_engine_sync_async (self, NULL, on_automatic_done, NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+reschedule (LiaisonSyncEngine *self)
+{
+  guint minutes = self->settings != NULL ? g_settings_get_uint (self->settings, "sync-interval-minutes") : 15;
+
+  g_clear_handle_id (&self->timer, g_source_remove);
+  if (self->automatic && minutes > 0)
+    self->timer = g_timeout_add_seconds (MAX (minutes, 1) * 60, on_timer, self);
+}
+
+void
+liaison_sync_engine_set_automatic (LiaisonSyncEngine *self,
+                                   gboolean           automatic)
+{
+  g_return_if_fail (LIAISON_IS_SYNC_ENGINE (self));
+
+  self->automatic = automatic;
+  reschedule (self);
+  if (automatic)
+    on_timer (self);
+}
+
+static void
+on_settings_changed (GSettings  *settings,
+                     const char *key,
+                     gpointer    user_data)
+{
+  reschedule (user_data);
+}
+
+static void
+liaison_sync_engine_dispose (GObject *object)
+{
+  LiaisonSyncEngine *self = (LiaisonSyncEngine *) object;
+
+  g_clear_handle_id (&self->timer, g_source_remove);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->conflicts);
+
+  G_OBJECT_CLASS (liaison_sync_engine_parent_class)->dispose (object);
+}
+
+static void
+liaison_sync_engine_finalize (GObject *object)
+{
+  LiaisonSyncEngine *self = (LiaisonSyncEngine *) object;
+
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_pointer (&self->server_url, g_free);
+  g_clear_pointer (&self->username, g_free);
+  g_clear_pointer (&self->password, g_free);
+  g_clear_pointer (&self->last_sync, g_date_time_unref);
+  g_clear_pointer (&self->last_error, g_free);
+
+  G_OBJECT_CLASS (liaison_sync_engine_parent_class)->finalize (object);
+}
+
+static void
+liaison_sync_engine_constructed (GObject *object)
+{
+  LiaisonSyncEngine *self = (LiaisonSyncEngine *) object;
+
+  G_OBJECT_CLASS (liaison_sync_engine_parent_class)->constructed (object);
+  if (self->settings != NULL)
+    g_signal_connect (self->settings, "changed::sync-interval-minutes", G_CALLBACK (on_settings_changed), self);
+  refresh_conflicts (self);
+}
+
+static void
+liaison_sync_engine_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  LiaisonSyncEngine *self = LIAISON_SYNC_ENGINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+    case PROP_LAST_SYNC:
+      g_value_set_boxed (value, self->last_sync);
+      break;
+    case PROP_PROGRESS:
+      g_value_set_double (value, self->progress);
+      break;
+    case PROP_LAST_ERROR:
+      g_value_set_string (value, self->last_error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+liaison_sync_engine_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  LiaisonSyncEngine *self = LIAISON_SYNC_ENGINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+liaison_sync_engine_class_init (LiaisonSyncEngineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->constructed = liaison_sync_engine_constructed;
+  object_class->dispose = liaison_sync_engine_dispose;
+  object_class->finalize = liaison_sync_engine_finalize;
+  object_class->get_property = liaison_sync_engine_get_property;
+  object_class->set_property = liaison_sync_engine_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, LIAISON_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL, LIAISON_TYPE_SYNC_STATE, LIAISON_SYNC_STATE_IDLE, ro);
+  properties[PROP_LAST_SYNC] = g_param_spec_boxed ("last-sync", NULL, NULL, G_TYPE_DATE_TIME, ro);
+  properties[PROP_PROGRESS] = g_param_spec_double ("progress", NULL, NULL, 0, 1, 0, ro);
+  properties[PROP_LAST_ERROR] = g_param_spec_string ("last-error", NULL, NULL, NULL, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+liaison_sync_engine_init (LiaisonSyncEngine *self)
+{
+  self->context = g_main_context_ref_thread_default ();
+  self->conflicts = g_list_store_new (LIAISON_TYPE_CONFLICT);
+}
+
+/* settings may be NULL when the account is always given with
+ * liaison_sync_engine_set_account (tests, scripts). */
+LiaisonSyncEngine *
+liaison_sync_engine_new (LiaisonStore *store,
+                         GSettings    *settings)
+{
+  return g_object_new (LIAISON_TYPE_SYNC_ENGINE, "store", store, "settings", settings, NULL);
+}
+
+void
+liaison_sync_engine_set_account (LiaisonSyncEngine *self,
+                                 const char        *server_url,
+                                 const char        *username)
+{
+  g_free (self->server_url);
+  self->server_url = g_strdup (server_url);
+  g_free (self->username);
+  self->username = g_strdup (username);
+}
+
+void
+liaison_sync_engine_set_password (LiaisonSyncEngine *self,
+                                  const char        *password)
+{
+  g_free (self->password);
+  self->password = g_strdup (password);
+}
+
+gboolean
+liaison_sync_engine_is_syncing (LiaisonSyncEngine *self)
+{
+  return self->syncing;
+}
+
+LiaisonSyncState
+liaison_sync_engine_get_state (LiaisonSyncEngine *self)
+{
+  return self->state;
+}
+
+GDateTime *
+liaison_sync_engine_get_last_sync (LiaisonSyncEngine *self)
+{
+  return self->last_sync;
+}
+
+double
+liaison_sync_engine_get_progress (LiaisonSyncEngine *self)
+{
+  return self->progress;
+}
+
+const char *
+liaison_sync_engine_get_last_error (LiaisonSyncEngine *self)
+{
+  return self->last_error;
+}
+
+GListModel *
+liaison_sync_engine_get_conflicts (LiaisonSyncEngine *self)
+{
+  return G_LIST_MODEL (self->conflicts);
+}
+
+gboolean
+liaison_sync_engine_resolve_conflict (LiaisonSyncEngine      *self,
+                                      LiaisonConflict        *conflict,
+                                      LiaisonConflictChoice   keep,
+                                      GError                **error)
+{
+  gboolean ok = liaison_store_resolve_conflict (self->store, liaison_conflict_get_id (conflict), keep, error);
+
+  refresh_conflicts (self);
+  return ok;
+}

@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "liaison-store-sync.h"
+#include "liaison-sync-error.h"
+
+G_BEGIN_DECLS
+
+/* The sync with the secretariat, for the window and the command line.
+ *
+ * One engine per store, owned by the application's context:
+ *
+ *   engine = liaison_sync_engine_new (store, settings);
+ *   liaison_sync_engine_sync_async (engine, cancellable, done, self);
+ *
+ * It reads the server address and user name from the settings keys
+ * "server-url" and "username" (or liaison_sync_engine_set_account), the
+ * password from the keyring (or liaison_sync_engine_set_password). A sync
+ * runs in a worker thread with its own connection to the database; the main
+ * loop only sees property notifications, all emitted on the thread that
+ * made the engine:
+ *
+ *   "state"     LiaisonSyncState: idle, syncing, offline (the server could
+ *               not be reached), error (the last sync failed: "last-error"
+ *               says what to do)
+ *   "progress"  0..1 during a sync, for a long first sync
+ *   "last-sync" GDateTime (UTC) of the last sync that completed
+ *   "last-error" the message of the last failure, or NULL
+ *
+ * The store emits "changed" on the engine's thread after a sync that
+ * changed records, so list models reload. Conflicts that sync could not
+ * merge are in liaison_sync_engine_get_conflicts (a GListModel of
+ * LiaisonConflict), resolved with liaison_sync_engine_resolve_conflict; the
+ * next sync sends the choice. liaison_sync_engine_set_automatic syncs now
+ * and then every "sync-interval-minutes" while "sync-automatically" is on. */
+
+typedef enum
+{
+  LIAISON_SYNC_STATE_IDLE,
+  LIAISON_SYNC_STATE_SYNCING,
+  LIAISON_SYNC_STATE_OFFLINE,
+  LIAISON_SYNC_STATE_ERROR,
+} LiaisonSyncState;
+
+#define LIAISON_TYPE_SYNC_STATE (liaison_sync_state_get_type ())
+GType liaison_sync_state_get_type (void);
+
+/* What one sync did. errors: messages about collections or resources that
+ * could not be synced (each names the href and the problem); the rest was
+ * synced. */
+typedef struct
+{
+  guint pulled;     /* records changed here by the server's changes */
+  guint pushed;     /* writes and deletes the server accepted */
+  guint merged;     /* records where both sides' changes were combined */
+  guint conflicts;  /* new entries in the conflict queue */
+  guint requests;   /* HTTP requests sent */
+  GPtrArray *errors;
+} LiaisonSyncSummary;
+
+#define LIAISON_TYPE_SYNC_SUMMARY (liaison_sync_summary_get_type ())
+GType               liaison_sync_summary_get_type (void);
+LiaisonSyncSummary *liaison_sync_summary_copy     (const LiaisonSyncSummary *summary);
+void                liaison_sync_summary_free     (LiaisonSyncSummary       *summary);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonSyncSummary, liaison_sync_summary_free)
+
+#define LIAISON_TYPE_SYNC_ENGINE (liaison_sync_engine_get_type ())
+
+G_DECLARE_FINAL_TYPE (LiaisonSyncEngine, liaison_sync_engine, LIAISON, SYNC_ENGINE, GObject)
+
+LiaisonSyncEngine  *liaison_sync_engine_new              (LiaisonStore         *store,
+                                                          GSettings            *settings);
+void                liaison_sync_engine_set_account      (LiaisonSyncEngine    *self,
+                                                          const char           *server_url,
+                                                          const char           *username);
+void                liaison_sync_engine_set_password     (LiaisonSyncEngine    *self,
+                                                          const char           *password);
+void                liaison_sync_engine_sync_async       (LiaisonSyncEngine    *self,
+                                                          GCancellable         *cancellable,
+                                                          GAsyncReadyCallback   callback,
+                                                          gpointer              user_data);
+LiaisonSyncSummary *liaison_sync_engine_sync_finish      (LiaisonSyncEngine    *self,
+                                                          GAsyncResult         *result,
+                                                          GError              **error);
+gboolean            liaison_sync_engine_is_syncing       (LiaisonSyncEngine    *self);
+LiaisonSyncState    liaison_sync_engine_get_state        (LiaisonSyncEngine    *self);
+GDateTime          *liaison_sync_engine_get_last_sync    (LiaisonSyncEngine    *self);
+double              liaison_sync_engine_get_progress     (LiaisonSyncEngine    *self);
+const char         *liaison_sync_engine_get_last_error   (LiaisonSyncEngine    *self);
+GListModel         *liaison_sync_engine_get_conflicts    (LiaisonSyncEngine    *self);
+gboolean            liaison_sync_engine_resolve_conflict (LiaisonSyncEngine    *self,
+                                                          LiaisonConflict      *conflict,
+                                                          LiaisonConflictChoice keep,
+                                                          GError              **error);
+void                liaison_sync_engine_set_automatic    (LiaisonSyncEngine    *self,
+                                                          gboolean              automatic);
+
+G_END_DECLS

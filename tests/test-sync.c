@@ -1,0 +1,868 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <libsoup/soup.h>
+
+#include "liaison-dav-client.h"
+#include "liaison-store-sync.h"
+#include "liaison-sync-engine.h"
+#include "test-util.h"
+
+/* Against a real Radicale started by tests/dav-fixture.py; each test has a
+ * user of its own, so its collections start empty. */
+
+typedef struct
+{
+  char *dir;
+  LiaisonStore *store;
+  LiaisonSyncEngine *engine;
+} Client;
+
+static guint next_user = 1;
+
+static char *
+new_user (void)
+{
+  return g_strdup_printf ("user%u", next_user++);
+}
+
+static Client *
+client_new (const char *url,
+            const char *user,
+            const char *password)
+{
+  Client *c = g_new0 (Client, 1);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  c->dir = test_make_dir ();
+  path = g_build_filename (c->dir, "liaison.db", NULL);
+  c->store = liaison_store_open (path, &error);
+  g_assert_no_error (error);
+  c->engine = liaison_sync_engine_new (c->store, NULL);
+  liaison_sync_engine_set_account (c->engine, url, user);
+  liaison_sync_engine_set_password (c->engine, password);
+  return c;
+}
+
+static void
+client_free (Client *c)
+{
+  /* The worker thread lets go of its task (and so of the engine) a moment
+   * after the result reached this thread. */
+  for (guint i = 0; i < 5000 && G_OBJECT (c->engine)->ref_count > 1; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_finalize_object (c->engine);
+  g_assert_finalize_object (c->store);
+  test_remove_tree (c->dir);
+  g_free (c->dir);
+  g_free (c);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Client, client_free)
+
+typedef struct
+{
+  gboolean done;
+  LiaisonSyncSummary *summary;
+  GError *error;
+} Wait;
+
+static void
+on_synced (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Wait *w = user_data;
+
+  w->summary = liaison_sync_engine_sync_finish (LIAISON_SYNC_ENGINE (source), result, &w->error);
+  w->done = TRUE;
+}
+
+static LiaisonSyncSummary *
+client_sync (Client  *c,
+             GError **error)
+{
+  Wait w = { FALSE, NULL, NULL };
+
+  liaison_sync_engine_sync_async (c->engine, NULL, on_synced, &w);
+  while (!w.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (w.error != NULL)
+    g_propagate_error (error, w.error);
+  return w.summary;
+}
+
+/* A sync that must work, with nothing to report. */
+static LiaisonSyncSummary *
+sync_ok (Client *c)
+{
+  g_autoptr(GError) error = NULL;
+  LiaisonSyncSummary *s = client_sync (c, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < s->errors->len; i++)
+    g_printerr ("unexpected: %s\n", (char *) g_ptr_array_index (s->errors, i));
+  g_assert_cmpuint (s->errors->len, ==, 0);
+  return s;
+}
+
+static void
+sync_quietly (Client *c)
+{
+  g_autoptr(LiaisonSyncSummary) s = sync_ok (c);
+}
+
+static const char *
+env (const char *name)
+{
+  const char *value = g_getenv (name);
+
+  if (value == NULL)
+    g_error ("%s is not set: run this test through tests/dav-fixture.py", name);
+  return value;
+}
+
+static char *
+storage_dir (const char *user,
+             const char *collection)
+{
+  return g_build_filename (env ("LIAISON_TEST_DAV_STORAGE"), user, collection, NULL);
+}
+
+static guint
+count_items (const char *user,
+             const char *collection)
+{
+  g_autofree char *dir = storage_dir (user, collection);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (name[0] != '.')
+      n++;
+  return n;
+}
+
+static char *
+read_item (const char *user,
+           const char *collection,
+           const char *name)
+{
+  g_autofree char *dir = storage_dir (user, collection);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every record as its field map, in a stable order: equal snapshots are the
+ * same data. */
+static char *
+snapshot (LiaisonStore *store)
+{
+  GString *s = g_string_new (NULL);
+  g_autoptr(GPtrArray) events = liaison_store_list_events (store, NULL, NULL);
+  g_autoptr(GArray) rowids = liaison_store_list_participant_rowids (store, NULL, 0, NULL);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < events->len; i++)
+    g_ptr_array_add (ids, g_strconcat ("event ", liaison_event_get_id (g_ptr_array_index (events, i)), NULL));
+  for (guint i = 0; i < rowids->len; i++)
+    {
+      g_autoptr(LiaisonParticipant) p = liaison_store_get_participant_by_rowid (store, g_array_index (rowids, gint64, i));
+      g_ptr_array_add (ids, g_strconcat ("participant ", liaison_participant_get_id (p), NULL));
+    }
+  g_ptr_array_sort (ids, compare_strings);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (ids, i), " ", 2);
+      g_autoptr(GHashTable) f = liaison_store_sync_get_fields (store, parts[0], parts[1], NULL);
+      g_autofree char *json = liaison_sync_fields_to_json (f);
+
+      g_string_append_printf (s, "%s %s %s\n", parts[0], parts[1], json);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static LiaisonEvent *
+add_event (LiaisonStore *store,
+           const char   *title)
+{
+  g_autoptr(LiaisonEvent) e = liaison_event_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_EN, title);
+  liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_ZH, "研讨会，南宁；第二行");
+  g_assert_true (liaison_event_set_when (e, "2025-11-04T09:30", "2025-11-05T17:00", "Asia/Yangon", &error));
+  liaison_event_set_kind (e, LIAISON_EVENT_KIND_WORKSHOP);
+  liaison_event_set_venue (e, "Sedona Hotel");
+  g_assert_true (liaison_store_save_event (store, e, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&e);
+}
+
+static LiaisonParticipant *
+add_person (LiaisonStore *store,
+            const char   *family,
+            const char   *given,
+            const char   *email)
+{
+  g_autoptr(LiaisonParticipant) p = liaison_participant_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const char *emails[] = { email, NULL };
+
+  liaison_participant_set_latin_name (p, family, given);
+  liaison_participant_set_emails (p, emails);
+  liaison_participant_set_country (p, "TH");
+  g_assert_true (liaison_store_save_participant (store, p, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&p);
+}
+
+static void
+set_venue (LiaisonStore *store,
+           const char   *id,
+           const char   *venue)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonEvent) e = liaison_store_get_event (store, id, &error);
+
+  g_assert_no_error (error);
+  liaison_event_set_venue (e, venue);
+  g_assert_true (liaison_store_save_event (store, e, LIAISON_ORIGIN_LOCAL, &error));
+}
+
+static const char *
+venue_of (LiaisonStore *store,
+          const char   *id)
+{
+  static char *last;
+  g_autoptr(LiaisonEvent) e = liaison_store_get_event (store, id, NULL);
+
+  g_free (last);
+  last = e ? g_strdup (liaison_event_get_venue (e)) : NULL;
+  return last;
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+test_two_installs (void)
+{
+  g_autofree char *user = new_user ();
+  const char *url = env ("LIAISON_TEST_DAV_URL");
+  g_autoptr(Client) a = client_new (url, user, "secret");
+  g_autoptr(Client) b = client_new (url, user, "secret");
+  g_autoptr(LiaisonSyncSummary) sa = sync_ok (a);
+  g_autoptr(LiaisonSyncSummary) sb = sync_ok (b);
+  g_autoptr(LiaisonSyncSummary) again = NULL;
+  g_autofree char *snap_a = NULL;
+  g_autofree char *snap_b = NULL;
+
+  /* The built-in history, once. */
+  g_assert_cmpuint (sa->pushed, ==, 62);
+  g_assert_cmpuint (sb->pushed, ==, 0);
+  g_assert_cmpuint (sb->conflicts, ==, 0);
+  g_assert_cmpuint (count_items (user, "liaison-events"), ==, 62);
+  g_assert_cmpuint (liaison_store_count_events (b->store), ==, 62);
+
+  /* Nothing changed: one request per collection. */
+  again = sync_ok (a);
+  g_assert_cmpuint (again->requests, ==, 2);
+  g_assert_cmpuint (again->pushed + again->pulled, ==, 0);
+
+  snap_a = snapshot (a->store);
+  snap_b = snapshot (b->store);
+  g_assert_cmpstr (snap_a, ==, snap_b);
+}
+
+static void
+test_both_ways (void)
+{
+  g_autofree char *user = new_user ();
+  const char *url = env ("LIAISON_TEST_DAV_URL");
+  g_autoptr(Client) a = client_new (url, user, "secret");
+  g_autoptr(Client) b = client_new (url, user, "secret");
+  g_autoptr(LiaisonEvent) e = NULL;
+  g_autoptr(LiaisonParticipant) p = NULL;
+  g_autoptr(LiaisonRegistration) r = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) regs = NULL;
+  g_autofree char *snap_a = NULL;
+  g_autofree char *snap_b = NULL;
+  g_autoptr(GPtrArray) journal = NULL;
+  gint64 seq;
+
+  sync_quietly (a);
+  sync_quietly (b);
+
+  e = add_event (a->store, "Workshop, Yangon; day \\ one");
+  p = add_person (a->store, "Jaidee", "Somchai", "somchai@example.th");
+  r = liaison_store_register (a->store, liaison_event_get_id (e), liaison_participant_get_id (p), LIAISON_ROLE_SPEAKER,
+                              LIAISON_REGISTRATION_CONFIRMED, LIAISON_ORIGIN_LOCAL, &error);
+  g_assert_no_error (error);
+  sync_quietly (a);
+
+  seq = liaison_store_get_last_seq (b->store);
+  sync_quietly (b);
+  regs = liaison_store_list_registrations (b->store, liaison_event_get_id (e), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (regs->len, ==, 1);
+  g_assert_cmpint (liaison_registration_get_role (g_ptr_array_index (regs, 0)), ==, LIAISON_ROLE_SPEAKER);
+  g_assert_cmpint (liaison_registration_get_status (g_ptr_array_index (regs, 0)), ==, LIAISON_REGISTRATION_CONFIRMED);
+  g_assert_cmpstr (venue_of (b->store, liaison_event_get_id (e)), ==, "Sedona Hotel");
+
+  /* The journal says the server made these changes. */
+  journal = liaison_store_list_journal (b->store, seq, 0, NULL);
+  g_assert_cmpuint (journal->len, >, 0);
+  for (guint i = 0; i < journal->len; i++)
+    g_assert_cmpint (((LiaisonJournalEntry *) g_ptr_array_index (journal, i))->origin, ==, LIAISON_ORIGIN_REMOTE);
+
+  /* Incremental, the other way. */
+  set_venue (b->store, liaison_event_get_id (e), "Novotel, Yangon");
+  sync_quietly (b);
+  sync_quietly (a);
+  g_assert_cmpstr (venue_of (a->store, liaison_event_get_id (e)), ==, "Novotel, Yangon");
+
+  snap_a = snapshot (a->store);
+  snap_b = snapshot (b->store);
+  g_assert_cmpstr (snap_a, ==, snap_b);
+}
+
+static void
+test_deletions (void)
+{
+  g_autofree char *user = new_user ();
+  const char *url = env ("LIAISON_TEST_DAV_URL");
+  g_autoptr(Client) a = client_new (url, user, "secret");
+  g_autoptr(Client) b = client_new (url, user, "secret");
+  g_autoptr(LiaisonEvent) e = NULL;
+  g_autoptr(LiaisonEvent) kept = NULL;
+  g_autoptr(LiaisonParticipant) p = NULL;
+  g_autoptr(LiaisonRegistration) r = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonEvent) gone = NULL;
+  g_autoptr(GPtrArray) regs = NULL;
+
+  e = add_event (a->store, "To be deleted");
+  kept = add_event (a->store, "To be kept");
+  p = add_person (a->store, "Nguyen", "An", "an@example.vn");
+  r = liaison_store_register (a->store, liaison_event_get_id (kept), liaison_participant_get_id (p), LIAISON_ROLE_DELEGATE,
+                              LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, &error);
+  g_assert_no_error (error);
+  sync_quietly (a);
+  sync_quietly (b);
+  g_assert_cmpuint (count_items (user, "liaison-events"), ==, 64);
+
+  /* Deleted here, gone there. */
+  g_assert_true (liaison_store_delete_event (a->store, liaison_event_get_id (e), LIAISON_ORIGIN_LOCAL, &error));
+  sync_quietly (a);
+  g_assert_cmpuint (count_items (user, "liaison-events"), ==, 63);
+  sync_quietly (b);
+  gone = liaison_store_get_event (b->store, liaison_event_get_id (e), NULL);
+  g_assert_null (gone);
+
+  /* Deleted there, gone here, and off the attendee list. */
+  g_assert_true (liaison_store_delete_participant (b->store, liaison_participant_get_id (p), LIAISON_ORIGIN_LOCAL, &error));
+  sync_quietly (b);
+  g_assert_cmpuint (count_items (user, "liaison-participants"), ==, 0);
+  sync_quietly (a);
+  g_assert_null (liaison_store_get_participant (a->store, liaison_participant_get_id (p), NULL));
+  regs = liaison_store_list_registrations (a->store, liaison_event_get_id (kept), NULL);
+  g_assert_cmpuint (regs->len, ==, 0);
+}
+
+static void
+test_attendees_merge (void)
+{
+  g_autofree char *user = new_user ();
+  const char *url = env ("LIAISON_TEST_DAV_URL");
+  g_autoptr(Client) a = client_new (url, user, "secret");
+  g_autoptr(Client) b = client_new (url, user, "secret");
+  g_autoptr(LiaisonEvent) e = NULL;
+  g_autoptr(LiaisonParticipant) pa = NULL;
+  g_autoptr(LiaisonParticipant) pb = NULL;
+  g_autoptr(LiaisonRegistration) ra = NULL;
+  g_autoptr(LiaisonRegistration) rb = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonSyncSummary) sb = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *snap_a = NULL;
+  g_autofree char *snap_b = NULL;
+
+  e = add_event (a->store, "Marine plastics youth forum");
+  sync_quietly (a);
+  sync_quietly (b);
+
+  /* Both offices register someone, neither knowing of the other. */
+  pa = add_person (a->store, "Santos", "Maria", "maria@example.ph");
+  ra = liaison_store_register (a->store, liaison_event_get_id (e), liaison_participant_get_id (pa), LIAISON_ROLE_DELEGATE,
+                               LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, &error);
+  g_assert_no_error (error);
+  pb = add_person (b->store, "Hassan", "Aminah", "aminah@example.my");
+  rb = liaison_store_register (b->store, liaison_event_get_id (e), liaison_participant_get_id (pb), LIAISON_ROLE_OBSERVER,
+                               LIAISON_REGISTRATION_INVITED, LIAISON_ORIGIN_LOCAL, &error);
+  g_assert_no_error (error);
+
+  sync_quietly (a);
+  sb = sync_ok (b);
+  g_assert_cmpuint (sb->conflicts, ==, 0);
+  g_assert_cmpuint (sb->merged, ==, 1);
+  sync_quietly (a);
+
+  g_assert_cmpuint (liaison_store_list_registrations (a->store, liaison_event_get_id (e), NULL)->len, ==, 2);
+  g_assert_cmpuint (liaison_store_list_registrations (b->store, liaison_event_get_id (e), NULL)->len, ==, 2);
+  name = g_strconcat (liaison_event_get_id (e), ".ics", NULL);
+  text = read_item (user, "liaison-events", name);
+  g_assert_nonnull (strstr (text, liaison_participant_get_id (pa)));
+  g_assert_nonnull (strstr (text, liaison_participant_get_id (pb)));
+  snap_a = snapshot (a->store);
+  snap_b = snapshot (b->store);
+  g_assert_cmpstr (snap_a, ==, snap_b);
+}
+
+static void
+test_conflict (void)
+{
+  g_autofree char *user = new_user ();
+  const char *url = env ("LIAISON_TEST_DAV_URL");
+  g_autoptr(Client) a = client_new (url, user, "secret");
+  g_autoptr(Client) b = client_new (url, user, "secret");
+  g_autoptr(LiaisonEvent) e = NULL;
+  g_autoptr(LiaisonSyncSummary) sb = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *conflicts;
+  g_autoptr(LiaisonConflict) c = NULL;
+
+  e = add_event (a->store, "Working group on biodiversity");
+  sync_quietly (a);
+  sync_quietly (b);
+
+  set_venue (a->store, liaison_event_get_id (e), "Hall A, Jakarta");
+  set_venue (b->store, liaison_event_get_id (e), "Hall B, Jakarta");
+  sync_quietly (a);
+  sb = sync_ok (b);
+  g_assert_cmpuint (sb->conflicts, ==, 1);
+
+  /* Nothing lost: the server's value in the record on both sides, this
+   * office's in the queue. */
+  conflicts = liaison_sync_engine_get_conflicts (b->engine);
+  g_assert_cmpuint (g_list_model_get_n_items (conflicts), ==, 1);
+  c = g_list_model_get_item (conflicts, 0);
+  g_assert_cmpstr (liaison_conflict_get_field (c), ==, "venue");
+  g_assert_cmpstr (liaison_conflict_get_local_value (c), ==, "Hall B, Jakarta");
+  g_assert_cmpstr (liaison_conflict_get_remote_value (c), ==, "Hall A, Jakarta");
+  g_assert_cmpstr (venue_of (b->store, liaison_event_get_id (e)), ==, "Hall A, Jakarta");
+
+  /* The person keeps this office's value: it goes everywhere. */
+  g_assert_true (liaison_sync_engine_resolve_conflict (b->engine, c, LIAISON_CONFLICT_KEEP_LOCAL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (conflicts), ==, 0);
+  sync_quietly (b);
+  sync_quietly (a);
+  g_assert_cmpstr (venue_of (a->store, liaison_event_get_id (e)), ==, "Hall B, Jakarta");
+  g_assert_cmpuint (liaison_store_count_conflicts (a->store), ==, 0);
+}
+
+static void
+put_raw (const char *user,
+         const char *collection,
+         const char *name,
+         const char *text)
+{
+  g_autofree char *dir = storage_dir (user, collection);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+static gboolean
+errors_mention (LiaisonSyncSummary *s,
+                const char         *text)
+{
+  for (guint i = 0; i < s->errors->len; i++)
+    if (strstr (g_ptr_array_index (s->errors, i), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_malformed (void)
+{
+  g_autofree char *user = new_user ();
+  const char *url = env ("LIAISON_TEST_DAV_URL");
+  g_autoptr(Client) a = client_new (url, user, "secret");
+  g_autoptr(LiaisonSyncSummary) s = NULL;
+  g_autoptr(LiaisonSyncSummary) s2 = NULL;
+  g_autoptr(LiaisonEvent) e = NULL;
+  g_autoptr(LiaisonEvent) good = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dup = NULL;
+
+  e = add_event (a->store, "Known event");
+  sync_quietly (a);
+
+  /* What other clients might leave there. */
+  put_raw (user, "liaison-events", "todo.ics",
+           "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VTODO\r\nUID:todo-1\r\nDTSTAMP:20250101T000000Z\r\n"
+           "SUMMARY:Not an event\r\nEND:VTODO\r\nEND:VCALENDAR\r\n");
+  dup = g_strdup_printf ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:%s\r\n"
+                         "DTSTAMP:20250101T000000Z\r\nDTSTART:20250101T000000Z\r\nSUMMARY:Same UID\r\n"
+                         "END:VEVENT\r\nEND:VCALENDAR\r\n", liaison_event_get_id (e));
+  put_raw (user, "liaison-events", "copy.ics", dup);
+  put_raw (user, "liaison-events", "country.ics",
+           "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:bad-country\r\n"
+           "DTSTAMP:20250101T000000Z\r\nDTSTART;VALUE=DATE:20250101\r\nSUMMARY:Nowhere\r\n"
+           "X-LIAISON-COUNTRY:ZZ\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+  put_raw (user, "liaison-events", "good.ics",
+           "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:good-1\r\n"
+           "DTSTAMP:20250101T000000Z\r\nDTSTART;VALUE=DATE:20250301\r\nSUMMARY:Mangrove field visit\r\n"
+           "END:VEVENT\r\nEND:VCALENDAR\r\n");
+  put_raw (user, "liaison-participants", "noname.vcf",
+           "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:noname\r\nFN:\r\nN:;;;;\r\nEND:VCARD\r\n");
+
+  s = client_sync (a, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < s->errors->len; i++)
+    g_test_message ("%s", (char *) g_ptr_array_index (s->errors, i));
+  g_assert_true (errors_mention (s, "todo.ics"));
+  g_assert_true (errors_mention (s, "copy.ics"));
+  g_assert_true (errors_mention (s, "country.ics"));
+  g_assert_true (errors_mention (s, "noname.vcf"));
+  g_assert_cmpuint (s->errors->len, ==, 4);
+  good = liaison_store_get_event (a->store, "good-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (liaison_bilingual_get_text (liaison_event_get_title (good), LIAISON_LANGUAGE_EN), ==, "Mangrove field visit");
+  g_assert_cmpuint (liaison_store_count_events (a->store), ==, 62 + 2);
+
+  /* Still reported at the next sync, not fetched again. */
+  s2 = client_sync (a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (s2->errors->len, ==, 4);
+  g_assert_cmpuint (s2->requests, ==, 2);
+}
+
+static void
+test_unreadable_collection (void)
+{
+  g_autofree char *user = new_user ();
+  const char *url = env ("LIAISON_TEST_DAV_URL");
+  g_autoptr(Client) a = client_new (url, user, "secret");
+  g_autoptr(LiaisonSyncSummary) s = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  sync_quietly (a);
+  /* One file the server itself cannot parse: it fails the whole listing.
+   * That is never read as "everything was deleted". */
+  put_raw (user, "liaison-events", "broken.ics", "BEGIN:VCALENDAR\r\nthis is broken\r\n");
+  s = client_sync (a, &error);
+  g_assert_no_error (error);
+  g_assert_true (errors_mention (s, "liaison-events"));
+  g_assert_cmpuint (liaison_store_count_events (a->store), ==, 62);
+  dir = storage_dir (user, "liaison-events");
+  path = g_build_filename (dir, "broken.ics", NULL);
+  g_unlink (path);
+  sync_quietly (a);
+  g_assert_cmpuint (liaison_store_count_events (a->store), ==, 62);
+}
+
+static void
+test_wrong_password (void)
+{
+  g_autofree char *user = new_user ();
+  g_autoptr(Client) a = client_new (env ("LIAISON_TEST_DAV_URL"), user, "not the password");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonSyncSummary) s = client_sync (a, &error);
+
+  g_assert_null (s);
+  g_assert_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_AUTH);
+  g_assert_cmpint (liaison_sync_engine_get_state (a->engine), ==, LIAISON_SYNC_STATE_ERROR);
+  g_assert_nonnull (strstr (liaison_sync_engine_get_last_error (a->engine), "password"));
+  /* Nothing left the outbox. */
+  g_assert_cmpuint (liaison_store_sync_count_outbox (a->store), ==, 62);
+}
+
+static void
+test_certificate (void)
+{
+  g_autofree char *user = new_user ();
+  g_autoptr(Client) a = client_new (env ("LIAISON_TEST_DAV_TLS_URL"), user, "secret");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonSyncSummary) s = client_sync (a, &error);
+
+  g_assert_null (s);
+  g_assert_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_CERTIFICATE);
+  g_assert_nonnull (strstr (error->message, "certificate"));
+}
+
+static void
+test_unreachable (void)
+{
+  g_autofree char *user = new_user ();
+  g_autoptr(Client) a = client_new ("http://127.0.0.1:1/", user, "secret");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonSyncSummary) s = client_sync (a, &error);
+
+  g_assert_null (s);
+  g_assert_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_UNREACHABLE);
+  g_assert_cmpint (liaison_sync_engine_get_state (a->engine), ==, LIAISON_SYNC_STATE_OFFLINE);
+}
+
+static const char foreign_event[] =
+  "BEGIN:VCALENDAR\r\n"
+  "VERSION:2.0\r\n"
+  "PRODID:-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:secretariat-42\r\n"
+  "DTSTAMP:20250101T000000Z\r\n"
+  "DTSTART;VALUE=DATE:20251201\r\n"
+  "DTEND;VALUE=DATE:20251203\r\n"
+  "SUMMARY:Mangrove workshop\r\n"
+  "X-MOZ-GENERATION:3\r\n"
+  "X-SECRETARIAT-BUDGET-LINE;X-UNKNOWN-PARAM=\"a;b\":Line 7\\, item 2\r\n"
+  "ATTENDEE;CN=Somchai Jaidee;PARTSTAT=ACCEPTED;X-OTHER-PARAM=keep:mailto:somchai@example.th\r\n"
+  "BEGIN:VALARM\r\n"
+  "ACTION:DISPLAY\r\n"
+  "DESCRIPTION:Reminder\r\n"
+  "TRIGGER:-PT15M\r\n"
+  "END:VALARM\r\n"
+  "END:VEVENT\r\n"
+  "END:VCALENDAR\r\n";
+
+static void
+test_foreign_properties (void)
+{
+  g_autofree char *user = new_user ();
+  const char *url = env ("LIAISON_TEST_DAV_URL");
+  g_autoptr(Client) a = client_new (url, user, "secret");
+  g_autoptr(LiaisonEvent) e = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
+
+  sync_quietly (a);
+  put_raw (user, "liaison-events", "secretariat-42.ics", foreign_event);
+  sync_quietly (a);
+  e = liaison_store_get_event (a->store, "secretariat-42", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (liaison_store_list_registrations (a->store, "secretariat-42", NULL)->len, ==, 1);
+
+  liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_ZH, "红树林研讨会，曼谷");
+  liaison_event_set_venue (e, "Bangkok; room 3");
+  g_assert_true (liaison_store_save_event (a->store, e, LIAISON_ORIGIN_LOCAL, &error));
+  sync_quietly (a);
+
+  text = read_item (user, "liaison-events", "secretariat-42.ics");
+  g_assert_nonnull (strstr (text, "X-MOZ-GENERATION:3"));
+  g_assert_nonnull (strstr (text, "X-UNKNOWN-PARAM=\"a;b\""));
+  g_assert_nonnull (strstr (text, "Line 7\\, item 2"));
+  g_assert_nonnull (strstr (text, "X-OTHER-PARAM=keep"));
+  g_assert_nonnull (strstr (text, "BEGIN:VALARM"));
+  g_assert_nonnull (strstr (text, "TRIGGER:-PT15M"));
+  g_assert_nonnull (strstr (text, "LOCATION:Bangkok\\; room 3"));
+  g_assert_nonnull (strstr (text, "SUMMARY:Mangrove workshop"));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Faults                                                                    */
+
+static void
+proxy_faults (const char *state)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strconcat (env ("LIAISON_TEST_PROXY_URL"), "__faults__/", state, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  g_autoptr(GBytes) reply = soup_session_send_and_read (session, msg, NULL, NULL);
+
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+}
+
+static void
+sync_tolerant (Client *c)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonSyncSummary) s = client_sync (c, &error);
+}
+
+static void
+test_faults (void)
+{
+  g_autofree char *user = new_user ();
+  const char *url = env ("LIAISON_TEST_PROXY_URL");
+  g_autoptr(Client) a = client_new (url, user, "secret");
+  g_autoptr(Client) b = client_new (url, user, "secret");
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) expected_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) expected_venues = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) people_a = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) people_b = g_ptr_array_new_with_free_func (g_free);
+  /* Seeded: a failure happens again. LIAISON_TEST_FAULT_SEED tries others. */
+  const char *seed_text = g_getenv ("LIAISON_TEST_FAULT_SEED");
+  guint seed = seed_text != NULL ? (guint) g_ascii_strtoull (seed_text, NULL, 10) : 7;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autofree char *faults_on = g_strdup_printf ("on/%u", seed);
+  guint rounds = g_test_slow () ? 400 : 200;
+  g_autofree char *snap_a = NULL;
+  g_autofree char *snap_b = NULL;
+  g_autofree char *snap_c = NULL;
+  g_autoptr(Client) c = NULL;
+  guint expected_registrations = 0;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Event %u, faults; test", i);
+      g_autoptr(LiaisonEvent) e = add_event (a->store, title);
+
+      g_ptr_array_add (events, g_strdup (liaison_event_get_id (e)));
+    }
+  sync_ok (a);
+  sync_ok (b);
+
+  proxy_faults (faults_on);
+  for (guint round = 0; round < rounds; round++)
+    {
+      const char *id = g_ptr_array_index (events, g_rand_int_range (rand, 0, events->len));
+      guint what = g_rand_int_range (rand, 0, 4);
+
+      /* A edits titles and registers its people, B edits venues and
+       * registers its own: no two edits touch the same field, so every
+       * one of them must arrive. */
+      if (what == 0)
+        {
+          g_autoptr(LiaisonEvent) e = liaison_store_get_event (a->store, id, NULL);
+          g_autofree char *title = g_strdup_printf ("Title %u", round);
+
+          liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_EN, title);
+          g_assert_true (liaison_store_save_event (a->store, e, LIAISON_ORIGIN_LOCAL, NULL));
+          g_hash_table_insert (expected_titles, g_strdup (id), g_strdup (title));
+        }
+      else if (what == 1)
+        {
+          g_autofree char *venue = g_strdup_printf ("Venue %u", round);
+
+          set_venue (b->store, id, venue);
+          g_hash_table_insert (expected_venues, g_strdup (id), g_strdup (venue));
+        }
+      else if (what == 2 && round % 3 == 0)
+        {
+          g_autofree char *given = g_strdup_printf ("A%u", round);
+          g_autofree char *email = g_strdup_printf ("a%u@example.cn", round);
+          g_autoptr(LiaisonParticipant) p = add_person (a->store, "Wang", given, email);
+          g_autoptr(LiaisonRegistration) r = liaison_store_register (a->store, id, liaison_participant_get_id (p),
+                                                                    LIAISON_ROLE_DELEGATE, LIAISON_REGISTRATION_REGISTERED,
+                                                                    LIAISON_ORIGIN_LOCAL, NULL);
+          g_assert_nonnull (r);
+          g_ptr_array_add (people_a, g_strdup (liaison_participant_get_id (p)));
+          expected_registrations++;
+        }
+      else if (what == 3 && round % 3 == 0)
+        {
+          g_autofree char *given = g_strdup_printf ("B%u", round);
+          g_autofree char *email = g_strdup_printf ("b%u@example.id", round);
+          g_autoptr(LiaisonParticipant) p = add_person (b->store, "Sari", given, email);
+          g_autoptr(LiaisonRegistration) r = liaison_store_register (b->store, id, liaison_participant_get_id (p),
+                                                                    LIAISON_ROLE_OBSERVER, LIAISON_REGISTRATION_INVITED,
+                                                                    LIAISON_ORIGIN_LOCAL, NULL);
+          g_assert_nonnull (r);
+          g_ptr_array_add (people_b, g_strdup (liaison_participant_get_id (p)));
+          expected_registrations++;
+        }
+      sync_tolerant (round % 2 ? a : b);
+    }
+  proxy_faults ("off");
+
+  /* Quiet network: a few rounds settle everything. */
+  for (guint i = 0; i < 3; i++)
+    {
+      sync_tolerant (a);
+      sync_tolerant (b);
+    }
+  sync_ok (a);
+  sync_ok (b);
+
+  snap_a = snapshot (a->store);
+  snap_b = snapshot (b->store);
+  g_assert_cmpstr (snap_a, ==, snap_b);
+  c = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
+  sync_ok (c);
+  snap_c = snapshot (c->store);
+  g_assert_cmpstr (snap_a, ==, snap_c);
+
+  /* Nothing lost, nothing twice. */
+  for (Client *x = a; x != NULL; x = x == a ? b : NULL)
+    {
+      g_autoptr(GPtrArray) open = liaison_store_list_conflicts (x->store, FALSE, NULL);
+
+      for (guint i = 0; i < open->len; i++)
+        {
+          LiaisonConflict *k = g_ptr_array_index (open, i);
+          g_test_message ("unexpected conflict on %s %s: %s base “%s” here “%s” server “%s”",
+                          x == a ? "A" : "B", liaison_conflict_get_entity_id (k), liaison_conflict_get_field (k),
+                          liaison_conflict_get_base_value (k), liaison_conflict_get_local_value (k),
+                          liaison_conflict_get_remote_value (k));
+        }
+    }
+  g_assert_cmpuint (liaison_store_count_conflicts (a->store) + liaison_store_count_conflicts (b->store), ==, 0);
+  g_assert_cmpuint (count_items (user, "liaison-events"), ==, 62 + events->len);
+  g_assert_cmpuint (count_items (user, "liaison-participants"), ==, people_a->len + people_b->len);
+  g_assert_cmpuint (liaison_store_count_participants (a->store), ==, people_a->len + people_b->len);
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+    guint registrations = 0;
+
+    g_hash_table_iter_init (&iter, expected_titles);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        g_autoptr(LiaisonEvent) e = liaison_store_get_event (a->store, key, NULL);
+        g_assert_cmpstr (liaison_bilingual_get_text (liaison_event_get_title (e), LIAISON_LANGUAGE_EN), ==, value);
+      }
+    g_hash_table_iter_init (&iter, expected_venues);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      g_assert_cmpstr (venue_of (a->store, key), ==, value);
+    for (guint i = 0; i < events->len; i++)
+      {
+        g_autoptr(GPtrArray) regs = liaison_store_list_registrations (a->store, g_ptr_array_index (events, i), NULL);
+        registrations += regs->len;
+      }
+    g_assert_cmpuint (registrations, ==, expected_registrations);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/liaison/sync/two-installs", test_two_installs);
+  g_test_add_func ("/liaison/sync/both-ways", test_both_ways);
+  g_test_add_func ("/liaison/sync/deletions", test_deletions);
+  g_test_add_func ("/liaison/sync/attendees-merge", test_attendees_merge);
+  g_test_add_func ("/liaison/sync/conflict", test_conflict);
+  g_test_add_func ("/liaison/sync/malformed", test_malformed);
+  g_test_add_func ("/liaison/sync/unreadable-collection", test_unreadable_collection);
+  g_test_add_func ("/liaison/sync/wrong-password", test_wrong_password);
+  g_test_add_func ("/liaison/sync/certificate", test_certificate);
+  g_test_add_func ("/liaison/sync/unreachable", test_unreachable);
+  g_test_add_func ("/liaison/sync/foreign-properties", test_foreign_properties);
+  g_test_add_func ("/liaison/sync/faults", test_faults);
+
+  return g_test_run ();
+}
