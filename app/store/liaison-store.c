@@ -1087,6 +1087,7 @@ liaison_store_save_bilingual (LiaisonStore      *self,
   if (stmt == NULL)
     return FALSE;
 
+  liaison_bilingual_settle_source (text);
   for (LiaisonLanguage l = 0; l < LIAISON_N_LANGUAGES; l++)
     {
       sqlite3_reset (stmt);
@@ -1145,6 +1146,8 @@ load_bilingual (LiaisonStore  *self,
                                      state, (const char *) sqlite3_column_text (stmt, 3));
     }
   sqlite3_reset (stmt);
+  for (guint i = 0; i < n_slots; i++)
+    liaison_bilingual_settle_source (slots[i].text);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1232,7 +1235,7 @@ event_from_row (LiaisonStore *self,
 {
   LiaisonEvent *event = liaison_event_new ((const char *) sqlite3_column_text (stmt, 0));
   const char *col[G_N_ELEMENTS (event_fields)];
-  BilingualSlot slots[3];
+  BilingualSlot slots[4];
 
   for (guint i = 0; i < G_N_ELEMENTS (event_fields); i++)
     col[i] = (const char *) sqlite3_column_text (stmt, i + 1);
@@ -1275,6 +1278,7 @@ event_from_row (LiaisonStore *self,
   slots[0] = (BilingualSlot) { "title", liaison_event_get_title (event) };
   slots[1] = (BilingualSlot) { "theme", liaison_event_get_theme (event) };
   slots[2] = (BilingualSlot) { "description", liaison_event_get_description (event) };
+  slots[3] = (BilingualSlot) { "city", liaison_event_get_city (event) };
   load_bilingual (self, "event", liaison_event_get_id (event), slots, G_N_ELEMENTS (slots));
 
   return event;
@@ -1419,6 +1423,7 @@ save_event_rows (LiaisonStore  *self,
   return liaison_store_save_bilingual (self, "event", id, "title", liaison_event_get_title (event), error)
          && liaison_store_save_bilingual (self, "event", id, "theme", liaison_event_get_theme (event), error)
          && liaison_store_save_bilingual (self, "event", id, "description", liaison_event_get_description (event), error)
+         && liaison_store_save_bilingual (self, "event", id, "city", liaison_event_get_city (event), error)
          && index_event (self, event, error);
 }
 
@@ -1813,7 +1818,36 @@ participant_from_row (LiaisonStore *self,
     }
   liaison_participant_set_consent (p, sqlite3_column_int (stmt, 17) != 0, col[17]);
 
+  {
+    BilingualSlot slots[] = {
+      { "organisation", liaison_participant_get_organisation (p) },
+      { "position", liaison_participant_get_position (p) },
+    };
+    load_bilingual (self, "participant", liaison_participant_get_id (p), slots, G_N_ELEMENTS (slots));
+  }
+
   return p;
+}
+
+/* Only texts that exist get states: most people have no position, and a
+ * bulk load of 100,000 people should not write 400,000 rows for nothing. */
+static gboolean
+save_participant_bilingual (LiaisonStore        *self,
+                            LiaisonParticipant  *p,
+                            GError             **error)
+{
+  BilingualSlot slots[] = {
+    { "organisation", liaison_participant_get_organisation (p) },
+    { "position", liaison_participant_get_position (p) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
+    if ((liaison_bilingual_get_text (slots[i].text, LIAISON_LANGUAGE_ZH) != NULL
+         || liaison_bilingual_get_text (slots[i].text, LIAISON_LANGUAGE_EN) != NULL)
+        && !liaison_store_save_bilingual (self, "participant", liaison_participant_get_id (p), slots[i].field,
+                                          slots[i].text, error))
+      return FALSE;
+  return TRUE;
 }
 
 gboolean
@@ -1872,6 +1906,7 @@ liaison_store_save_participant (LiaisonStore        *self,
   for (guint i = 0; i < G_N_ELEMENTS (participant_fields); i++)
     bind_text (stmt, i + 4, values[i]);
   if (!liaison_store_step_done (self, stmt, error)
+      || !save_participant_bilingual (self, participant, error)
       || !index_participant (self, participant, error)
       /* The sort key is derived, not a change a person made. */
       || !journal_diff (self, origin, "participant", id, participant_fields,
@@ -1956,6 +1991,12 @@ liaison_store_delete_participant (LiaisonStore  *self,
   snapshot = serialise_values (participant_fields, G_N_ELEMENTS (participant_fields), values);
 
   stmt = liaison_store_stmt (self, "DELETE FROM participants WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, id);
+  if (!liaison_store_step_done (self, stmt, error))
+    goto fail;
+  stmt = liaison_store_stmt (self, "DELETE FROM translation_states WHERE entity = 'participant' AND entity_id = ?", error);
   if (stmt == NULL)
     goto fail;
   bind_text (stmt, 1, id);
@@ -2483,7 +2524,8 @@ fail:
 /* The action plan                                                           */
 
 static LiaisonPlanItem *
-plan_item_from_row (sqlite3_stmt *stmt)
+plan_item_from_row (LiaisonStore *self,
+                    sqlite3_stmt *stmt)
 {
   const char *level_text = (const char *) sqlite3_column_text (stmt, 1);
   LiaisonPlanLevel level = LIAISON_PLAN_LEVEL_ACTIVITY;
@@ -2506,8 +2548,10 @@ plan_item_from_row (sqlite3_stmt *stmt)
                                                                   LIAISON_PLAN_LAST_YEAR);
       liaison_plan_item_set_schedule (item, parsed);
     }
-  liaison_bilingual_set_state (liaison_plan_item_get_title (item), LIAISON_LANGUAGE_EN,
-                               LIAISON_TRANSLATION_TRANSLATED);
+  {
+    BilingualSlot slot = { "title", liaison_plan_item_get_title (item) };
+    load_bilingual (self, "plan", liaison_plan_item_get_code (item), &slot, 1);
+  }
   return item;
 }
 
@@ -2524,7 +2568,7 @@ liaison_store_list_plan (LiaisonStore  *self,
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, plan_item_from_row (stmt));
+    g_ptr_array_add (items, plan_item_from_row (self, stmt));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -2548,7 +2592,7 @@ liaison_store_get_plan_item (LiaisonStore  *self,
     return NULL;
   bind_text (stmt, 1, code);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    item = plan_item_from_row (stmt);
+    item = plan_item_from_row (self, stmt);
   else
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
                  _("“%s” is not an activity of the action plan (codes look like 1.1.2)"), code);
