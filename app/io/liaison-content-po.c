@@ -210,9 +210,9 @@ append_header (GString         *out,
   else
     intro = g_strdup_printf (_("Liaison content to translate into English, exported from %s."), store_name);
   append_comment (out, "#", intro);
-  append_comment (out, "#", _("Each msgctxt names a text (kind/identifier/field): leave it as it is. "
-                              "Fuzzy entries are drafts or stale translations; clear the mark when the translation is right. "
-                              "Import the file with “liaison translations import FILE”."));
+  append_comment (out, "#", _("Each msgctxt names a text (kind/identifier/field): leave it as it is."));
+  append_comment (out, "#", _("Fuzzy entries are drafts or stale translations: clear the mark when the translation is right."));
+  append_comment (out, "#", _("Import the file with “liaison translations import FILE”."));
   g_string_append (out, "#\n");
   g_string_append (out, "msgid \"\"\nmsgstr \"\"\n");
   g_string_append (out, "\"Project-Id-Version: Liaison content\\n\"\n");
