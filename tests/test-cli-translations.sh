@@ -124,6 +124,22 @@ expect "translations after the imports" 0 "$liaison" --database "$db" translatio
 check "the city is translated, the title still missing" \
   "[(t['field'], t['state'], t.get('text')) for t in data if t['id'] == '$event'] == [('title', 'missing', None), ('city', 'translated', '万象')]"
 
+# A reviewer marks one text reviewed, by the key the list shows.
+expect "translations set --state reviewed" 0 "$liaison" --database "$db" translations set "event/${event: -8}/city" --state reviewed
+contains "it says what it did" "$out" "Chinese text saved"
+expect "set a text and its state" 0 "$liaison" --database "$db" translations set plan/1.1.2/title \
+  --text "China-ASEAN Environmental Cooperation Forum (with the Ministerial Dialogue)" --state draft
+expect "translations --state reviewed --state draft" 0 "$liaison" --database "$db" translations --state reviewed --state draft --json
+check "both are there, with their states" \
+  "sorted((t['key'], t['state']) for t in data) == sorted([('event/$event/city', 'reviewed'), ('plan/1.1.2/title', 'draft')])"
+expect "set needs a text or a state" 1 "$liaison" --database "$db" translations set plan/1.1.2/title
+expect "set refuses stale" 1 "$liaison" --database "$db" translations set plan/1.1.2/title --state stale
+expect "set on an unknown field" 1 "$liaison" --database "$db" translations set event/x/venue --state reviewed
+expect "set on a missing plan item" 2 "$liaison" --database "$db" translations set plan/9.9/title --state reviewed
+contains "the message names it" "$err" "9.9"
+expect "give the reviewed city back its translated state" 0 "$liaison" --database "$db" translations set \
+  "event/${event: -8}/city" --state translated
+
 # A file that is not PO: nothing applied.
 printf 'msgid ""\nmsgstr "Language: zh_CN\\n"\n\nmsgctxt "event/%s/city"\nmsgid "Vientiane"\nmsgstr "永珍"\n\nmsgid "x\n' "$event" > "$work/bad.po"
 expect "a malformed file" 2 "$liaison" --database "$db" translations import "$work/bad.po"

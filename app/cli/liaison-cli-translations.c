@@ -460,3 +460,121 @@ liaison_cli_translations_import (LiaisonStore  *store,
     }
   return rc;
 }
+
+/* The id of a key as the list shows it (the end of a UUID) or in full. */
+static char *
+resolve_id (LiaisonStore  *store,
+            const char    *entity,
+            const char    *id,
+            GError       **error)
+{
+  if (g_str_equal (entity, "event") && !liaison_uuid_is_valid (id))
+    {
+      g_autoptr(LiaisonEvent) event = liaison_store_find_event (store, id, error);
+      return event != NULL ? g_strdup (liaison_event_get_id (event)) : NULL;
+    }
+  if (g_str_equal (entity, "participant") && !liaison_uuid_is_valid (id))
+    {
+      g_autoptr(LiaisonParticipant) p = liaison_store_find_participant (store, id, error);
+      return p != NULL ? g_strdup (liaison_participant_get_id (p)) : NULL;
+    }
+  return g_strdup (id);
+}
+
+int
+liaison_cli_translations_set (LiaisonStore  *store,
+                              int            argc,
+                              char         **argv)
+{
+  char *language = NULL, *text = NULL, *state = NULL;
+  const GOptionEntry entries[] = {
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("The language of the text: zh or en (the one translated into if not given)"), N_("LANGUAGE") },
+    { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("The new text (the current one if not given)"), N_("TEXT") },
+    { "state", 0, 0, G_OPTION_ARG_STRING, &state,
+      N_("draft, translated or reviewed (translated if not given)"), N_("STATE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    new_context (_("KEY"), _("Set one text's translation or its state, for instance to mark it reviewed. KEY is as "
+                             "“liaison translations” shows it, such as event/1f0c2a3b/title or plan/1.1.2/title."));
+  g_autoptr(LiaisonBilingual) current = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *entity = NULL, *id = NULL, *field = NULL, *full_id = NULL;
+  LiaisonLanguage target;
+  int state_value = LIAISON_TRANSLATION_TRANSLATED;
+  LiaisonTranslationState result;
+  int rc = LIAISON_EXIT_OK;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse (context, &argc, &argv, &rc))
+    goto out;
+  if (argc != 2)
+    {
+      rc = fail (LIAISON_EXIT_USAGE, _("Give the key of one text, such as plan/1.1.2/title"));
+      goto out;
+    }
+  if (!liaison_content_key_parse (argv[1], &entity, &id, &field))
+    {
+      rc = fail (LIAISON_EXIT_USAGE, _("“%s” is not the key of a text Liaison translates (see “liaison translations”)"),
+                 argv[1]);
+      goto out;
+    }
+  if (state != NULL
+      && (!liaison_enum_from_nick (LIAISON_TYPE_TRANSLATION_STATE, state, &state_value)
+          || state_value == LIAISON_TRANSLATION_MISSING || state_value == LIAISON_TRANSLATION_STALE))
+    {
+      /* Translators: %s is what was given; draft, translated and reviewed are literal */
+      rc = fail (LIAISON_EXIT_USAGE, _("Unknown state “%s” (choose from: draft, translated, reviewed)"), state);
+      goto out;
+    }
+  if (text == NULL && state == NULL)
+    {
+      rc = fail (LIAISON_EXIT_USAGE, _("Give a new text with --text, a state with --state, or both"));
+      goto out;
+    }
+
+  if ((full_id = resolve_id (store, entity, id, &error)) == NULL
+      || (current = liaison_store_get_content_text (store, entity, full_id, field, &error)) == NULL)
+    {
+      rc = fail (LIAISON_EXIT_DATA, "%s", error->message);
+      goto out;
+    }
+  target = liaison_language_other (liaison_bilingual_get_source (current));
+  if (!parse_language (language, &target, &rc))
+    goto out;
+  if (text == NULL && liaison_bilingual_get_text (current, target) == NULL)
+    {
+      rc = fail (LIAISON_EXIT_DATA, _("This text has no translation yet; give one with --text"));
+      goto out;
+    }
+
+  if (!liaison_store_set_translation (store, entity, full_id, field, target,
+                                      text != NULL ? text : liaison_bilingual_get_text (current, target),
+                                      state_value, LIAISON_ORIGIN_LOCAL, &error))
+    {
+      rc = fail (LIAISON_EXIT_DATA, "%s", error->message);
+      goto out;
+    }
+
+  g_clear_object (&current);
+  current = liaison_store_get_content_text (store, entity, full_id, field, &error);
+  if (current == NULL)
+    {
+      rc = fail (LIAISON_EXIT_DATA, "%s", error->message);
+      goto out;
+    }
+  result = liaison_bilingual_get_effective_state (current, target);
+  if (target == LIAISON_LANGUAGE_ZH)
+    /* Translators: %1$s is a key such as plan/1.1.2/title, %2$s a translation state (“Reviewed”) */
+    outln (_("%1$s: Chinese text saved, state “%2$s”"), argv[1], liaison_translation_state_label (result));
+  else
+    /* Translators: %1$s is a key such as plan/1.1.2/title, %2$s a translation state (“Reviewed”) */
+    outln (_("%1$s: English text saved, state “%2$s”"), argv[1], liaison_translation_state_label (result));
+
+out:
+  g_free (language);
+  g_free (text);
+  g_free (state);
+  return rc;
+}

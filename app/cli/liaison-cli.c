@@ -37,6 +37,7 @@ static const Command commands[] = {
   { "plan", NULL, cmd_plan, N_("Show the action plan with events per year") },
   { "translations", "export", liaison_cli_translations_export, N_("Write the texts to translate to a PO file") },
   { "translations", "import", liaison_cli_translations_import, N_("Apply the translations of a PO file") },
+  { "translations", "set", liaison_cli_translations_set, N_("Set one text's translation or mark it reviewed") },
   { "translations", NULL, liaison_cli_translations, N_("List the texts that need translating") },
 };
 
