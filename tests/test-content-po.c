@@ -291,7 +291,7 @@ test_round_trip (Fixture       *f,
   g_assert_cmpstr (liaison_bilingual_get_text (text, EN), ==, "Marine plastics reduction and \"blue\" partnerships");
   g_assert_cmpint (liaison_bilingual_get_effective_state (text, EN), ==, LIAISON_TRANSLATION_TRANSLATED);
   g_object_unref (text);
-  /* Fuzzy in the file: a draft; its line breaks follow the source's. */
+  /* Fuzzy in the file: a draft, stored as typed (msgfmt checks no fuzzy entry). */
   text = get_text (f, f->forum, "description");
   g_assert_cmpstr (liaison_bilingual_get_text (text, EN), ==, "First paragraph\nSecond, with a \\ backslash\tand a tab");
   g_assert_cmpint (liaison_bilingual_get_effective_state (text, EN), ==, LIAISON_TRANSLATION_DRAFT);
@@ -316,6 +316,19 @@ test_round_trip (Fixture       *f,
     g_assert_cmpuint (again->unchanged, ==, 4);
     g_assert_cmpuint (again->refused->len, ==, 2);
     g_assert_cmpint (liaison_store_get_last_seq (f->store), ==, seq);
+  }
+
+  /* Marked translated as typed (no line break at the end, unlike its
+   * source), it exports with the source's line break, as msgfmt wants. */
+  g_assert_true (liaison_store_set_translation (f->store, "event", f->forum, "description", EN,
+                                                "First paragraph\nSecond, with a \\ backslash\tand a tab",
+                                                LIAISON_TRANSLATION_TRANSLATED, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *again = export (f, LIAISON_TRANSLATION_ANY_STATE, NULL);
+
+    assert_msgfmt_check (f, again);
+    g_assert_nonnull (strstr (again, "msgstr \"\"\n\"First paragraph\\n\"\n\"Second, with a \\\\ backslash\\tand a tab\\n\"\n"));
   }
 }
 
