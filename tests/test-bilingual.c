@@ -66,6 +66,97 @@ test_english_source (void)
   g_assert_false (liaison_bilingual_is_stale (t, LIAISON_LANGUAGE_EN));
 }
 
+/* The rule both ways round: whichever language is the source, editing it
+ * after translation makes the other stale, and translating again (or
+ * confirming the old translation) makes it current. */
+static void
+test_stale_both_languages (void)
+{
+  for (LiaisonLanguage source = 0; source < LIAISON_N_LANGUAGES; source++)
+    {
+      LiaisonLanguage target = liaison_language_other (source);
+      const char *texts[LIAISON_N_LANGUAGES][2] = {
+        { "中国-东盟环境合作论坛", "中国-东盟环境合作论坛 2019" },
+        { "China-ASEAN Environmental Cooperation Forum", "China-ASEAN Environmental Cooperation Forum 2019" },
+      };
+      g_autoptr(LiaisonBilingual) t = liaison_bilingual_new (source);
+
+      liaison_bilingual_set_text (t, source, texts[source][0]);
+      liaison_bilingual_set_text (t, target, texts[target][0]);
+      g_assert_cmpint (liaison_bilingual_get_effective_state (t, target), ==, LIAISON_TRANSLATION_DRAFT);
+      liaison_bilingual_set_state (t, target, LIAISON_TRANSLATION_TRANSLATED);
+      g_assert_cmpint (liaison_bilingual_get_effective_state (t, target), ==, LIAISON_TRANSLATION_TRANSLATED);
+
+      /* Editing the translation itself never makes anything stale. */
+      liaison_bilingual_set_state (t, target, LIAISON_TRANSLATION_REVIEWED);
+      g_assert_false (liaison_bilingual_is_stale (t, source));
+
+      liaison_bilingual_set_text (t, source, texts[source][1]);
+      g_assert_true (liaison_bilingual_is_stale (t, target));
+      g_assert_cmpint (liaison_bilingual_get_state (t, target), ==, LIAISON_TRANSLATION_REVIEWED);
+      g_assert_cmpint (liaison_bilingual_get_effective_state (t, target), ==, LIAISON_TRANSLATION_STALE);
+      g_assert_cmpint (liaison_bilingual_get_effective_state (t, source), ==, LIAISON_TRANSLATION_REVIEWED);
+
+      /* Confirming the old text against the new source clears it... */
+      liaison_bilingual_set_state (t, target, LIAISON_TRANSLATION_TRANSLATED);
+      g_assert_false (liaison_bilingual_is_stale (t, target));
+
+      /* ...and so does a new translation, once it is marked. */
+      liaison_bilingual_set_text (t, source, texts[source][0]);
+      g_assert_true (liaison_bilingual_is_stale (t, target));
+      liaison_bilingual_set_text (t, target, texts[target][1]);
+      g_assert_cmpint (liaison_bilingual_get_effective_state (t, target), ==, LIAISON_TRANSLATION_DRAFT);
+      liaison_bilingual_set_state (t, target, LIAISON_TRANSLATION_REVIEWED);
+      g_assert_cmpint (liaison_bilingual_get_effective_state (t, target), ==, LIAISON_TRANSLATION_REVIEWED);
+    }
+}
+
+static void
+test_source_state (void)
+{
+  g_autoptr(LiaisonBilingual) t = liaison_bilingual_new_with_text (LIAISON_LANGUAGE_ZH, "研讨会", "Seminar");
+
+  /* The source's state follows its text: marking it changes nothing. */
+  liaison_bilingual_set_state (t, LIAISON_LANGUAGE_ZH, LIAISON_TRANSLATION_DRAFT);
+  g_assert_cmpint (liaison_bilingual_get_state (t, LIAISON_LANGUAGE_ZH), ==, LIAISON_TRANSLATION_REVIEWED);
+
+  /* A text cannot be missing and present at once. */
+  liaison_bilingual_set_state (t, LIAISON_LANGUAGE_EN, LIAISON_TRANSLATION_MISSING);
+  g_assert_cmpint (liaison_bilingual_get_state (t, LIAISON_LANGUAGE_EN), ==, LIAISON_TRANSLATION_DRAFT);
+
+  /* Switching the source: the new one is the original, the old one a
+   * translation nobody checked against it. */
+  liaison_bilingual_set_state (t, LIAISON_LANGUAGE_EN, LIAISON_TRANSLATION_TRANSLATED);
+  liaison_bilingual_set_source (t, LIAISON_LANGUAGE_EN);
+  g_assert_cmpint (liaison_bilingual_get_state (t, LIAISON_LANGUAGE_EN), ==, LIAISON_TRANSLATION_REVIEWED);
+  g_assert_null (liaison_bilingual_get_based_on (t, LIAISON_LANGUAGE_EN));
+  g_assert_false (liaison_bilingual_is_stale (t, LIAISON_LANGUAGE_EN));
+  g_assert_true (liaison_bilingual_is_stale (t, LIAISON_LANGUAGE_ZH));
+}
+
+static void
+test_settle_source (void)
+{
+  g_autoptr(LiaisonBilingual) city = liaison_bilingual_new (LIAISON_LANGUAGE_ZH);
+  g_autoptr(LiaisonBilingual) both = liaison_bilingual_new (LIAISON_LANGUAGE_EN);
+
+  /* Only the English was given: English is what the text was written in. */
+  liaison_bilingual_set_text (city, LIAISON_LANGUAGE_ZH, NULL);
+  liaison_bilingual_set_text (city, LIAISON_LANGUAGE_EN, "Yangon");
+  g_assert_cmpint (liaison_bilingual_get_state (city, LIAISON_LANGUAGE_EN), ==, LIAISON_TRANSLATION_DRAFT);
+  liaison_bilingual_settle_source (city);
+  g_assert_cmpint (liaison_bilingual_get_source (city), ==, LIAISON_LANGUAGE_EN);
+  g_assert_cmpint (liaison_bilingual_get_state (city, LIAISON_LANGUAGE_EN), ==, LIAISON_TRANSLATION_REVIEWED);
+  g_assert_cmpint (liaison_bilingual_get_state (city, LIAISON_LANGUAGE_ZH), ==, LIAISON_TRANSLATION_MISSING);
+
+  /* Both given, in either order: the source stays. */
+  liaison_bilingual_set_text (both, LIAISON_LANGUAGE_ZH, "生态环境部");
+  liaison_bilingual_set_text (both, LIAISON_LANGUAGE_EN, "Ministry of Ecology and Environment");
+  liaison_bilingual_settle_source (both);
+  g_assert_cmpint (liaison_bilingual_get_source (both), ==, LIAISON_LANGUAGE_EN);
+  g_assert_cmpint (liaison_bilingual_get_state (both, LIAISON_LANGUAGE_ZH), ==, LIAISON_TRANSLATION_DRAFT);
+}
+
 static void
 test_display (void)
 {
@@ -97,6 +188,9 @@ main (int    argc,
   g_test_add_func ("/liaison/bilingual/states", test_states);
   g_test_add_func ("/liaison/bilingual/stale", test_stale);
   g_test_add_func ("/liaison/bilingual/english-source", test_english_source);
+  g_test_add_func ("/liaison/bilingual/stale-both-languages", test_stale_both_languages);
+  g_test_add_func ("/liaison/bilingual/source-state", test_source_state);
+  g_test_add_func ("/liaison/bilingual/settle-source", test_settle_source);
   g_test_add_func ("/liaison/bilingual/display", test_display);
   g_test_add_func ("/liaison/bilingual/restore", test_restore);
 

@@ -9,6 +9,7 @@
 
 #include "liaison-cli.h"
 #include "liaison-cli-sync.h"
+#include "liaison-cli-translations.h"
 #include "liaison-json.h"
 #include "liaison-plan-report.h"
 #include "liaison-store.h"
@@ -37,6 +38,10 @@ static const Command commands[] = {
   { "plan", NULL, cmd_plan, N_("Show the action plan with events per year") },
   { "sync", NULL, liaison_cli_sync, N_("Sync events and participants with the secretariat's server") },
   { "conflicts", NULL, liaison_cli_conflicts, N_("List or resolve the changes sync could not merge") },
+  { "translations", "export", liaison_cli_translations_export, N_("Write the texts to translate to a PO file") },
+  { "translations", "import", liaison_cli_translations_import, N_("Apply the translations of a PO file") },
+  { "translations", "set", liaison_cli_translations_set, N_("Set one text's translation or mark it reviewed") },
+  { "translations", NULL, liaison_cli_translations, N_("List the texts that need translating") },
 };
 
 /* Data goes to stdout as UTF-8 whatever the locale: g_print would convert
@@ -105,9 +110,10 @@ parse_options (GOptionContext  *context,
   return LIAISON_EXIT_OK;
 }
 
+/* A whole sentence for each kind of value, so each reads right once
+ * translated. */
 static gboolean
 parse_enum (GType        type,
-            const char  *what,
             const char  *text,
             int         *value,
             int         *status)
@@ -117,8 +123,27 @@ parse_enum (GType        type,
   if (text == NULL || liaison_enum_from_nick (type, text, value))
     return TRUE;
   nicks = liaison_enum_nicks (type);
-  /* Translators: the first %s names a field (kind, status, …), the second is what was given, the third the choices */
-  *status = fail (LIAISON_EXIT_USAGE, _("Unknown %s “%s” (choose from: %s)"), what, text, nicks);
+  if (type == LIAISON_TYPE_EVENT_KIND)
+    /* Translators: %1$s is what was given, %2$s the kinds to choose from */
+    *status = fail (LIAISON_EXIT_USAGE, _("Unknown kind of event “%1$s” (choose from: %2$s)"), text, nicks);
+  else if (type == LIAISON_TYPE_EVENT_STATUS)
+    /* Translators: %1$s is what was given, %2$s the statuses to choose from */
+    *status = fail (LIAISON_EXIT_USAGE, _("Unknown event status “%1$s” (choose from: %2$s)"), text, nicks);
+  else if (type == LIAISON_TYPE_ROLE)
+    /* Translators: %1$s is what was given, %2$s the roles to choose from */
+    *status = fail (LIAISON_EXIT_USAGE, _("Unknown role “%1$s” (choose from: %2$s)"), text, nicks);
+  else if (type == LIAISON_TYPE_REGISTRATION_STATUS)
+    /* Translators: %1$s is what was given, %2$s the statuses to choose from */
+    *status = fail (LIAISON_EXIT_USAGE, _("Unknown registration status “%1$s” (choose from: %2$s)"), text, nicks);
+  else if (type == LIAISON_TYPE_NAME_ORDER)
+    /* Translators: %1$s is what was given, %2$s the name orders to choose from */
+    *status = fail (LIAISON_EXIT_USAGE, _("Unknown name order “%1$s” (choose from: %2$s)"), text, nicks);
+  else if (type == LIAISON_TYPE_GENDER)
+    /* Translators: %1$s is what was given, %2$s the values to choose from */
+    *status = fail (LIAISON_EXIT_USAGE, _("Unknown gender “%1$s” (choose from: %2$s)"), text, nicks);
+  else
+    /* Translators: %1$s is what was given, %2$s the sectors to choose from */
+    *status = fail (LIAISON_EXIT_USAGE, _("Unknown sector “%1$s” (choose from: %2$s)"), text, nicks);
   return FALSE;
 }
 
@@ -168,8 +193,8 @@ cmd_events (LiaisonStore  *store,
       rc = fail (LIAISON_EXIT_USAGE, _("Unexpected argument “%s”"), argv[1]);
       goto out;
     }
-  if (!parse_enum (LIAISON_TYPE_EVENT_KIND, _("kind"), kind, &filter.kind, &rc)
-      || !parse_enum (LIAISON_TYPE_EVENT_STATUS, _("status"), status, &filter.status, &rc))
+  if (!parse_enum (LIAISON_TYPE_EVENT_KIND, kind, &filter.kind, &rc)
+      || !parse_enum (LIAISON_TYPE_EVENT_STATUS, status, &filter.status, &rc))
     goto out;
   if (country != NULL && liaison_country_lookup (country) == NULL)
     {
@@ -200,18 +225,33 @@ cmd_events (LiaisonStore  *store,
       print_json (node);
     }
   else
-    for (guint i = 0; i < events->len; i++)
-      {
-        LiaisonEvent *e = g_ptr_array_index (events, i);
-        const char *city = liaison_bilingual_get_display (liaison_event_get_city (e), lang);
+    {
+      /* Dates in the interface language, columns as wide as the widest. */
+      g_autoptr(GPtrArray) whens = g_ptr_array_new_with_free_func (g_free);
+      guint when_width = 0, kind_width = 0;
 
-        outf ("%s  %-16s  %-18s  %s%s%s\n",
-              liaison_uuid_short (liaison_event_get_id (e)),
-              liaison_event_get_start (e),
-              liaison_event_kind_label (liaison_event_get_kind (e)),
-              liaison_bilingual_get_display (liaison_event_get_title (e), lang),
-              *city ? " — " : "", city);
-      }
+      for (guint i = 0; i < events->len; i++)
+        {
+          LiaisonEvent *e = g_ptr_array_index (events, i);
+          char *when = liaison_format_event_when (e, lang);
+
+          g_ptr_array_add (whens, when);
+          when_width = MAX (when_width, liaison_cli_width (when));
+          kind_width = MAX (kind_width, liaison_cli_width (liaison_event_kind_label (liaison_event_get_kind (e))));
+        }
+      for (guint i = 0; i < events->len; i++)
+        {
+          LiaisonEvent *e = g_ptr_array_index (events, i);
+          const char *city = liaison_bilingual_get_display (liaison_event_get_city (e), lang);
+          g_autofree char *when = liaison_cli_pad (g_ptr_array_index (whens, i), when_width);
+          g_autofree char *kind_label = liaison_cli_pad (liaison_event_kind_label (liaison_event_get_kind (e)), kind_width);
+
+          outf ("%s  %s  %s  %s%s%s\n",
+                liaison_uuid_short (liaison_event_get_id (e)), when, kind_label,
+                liaison_bilingual_get_display (liaison_event_get_title (e), lang),
+                *city ? " — " : "", city);
+        }
+    }
   rc = LIAISON_EXIT_OK;
 
 out:
@@ -280,8 +320,8 @@ cmd_events_add (LiaisonStore  *store,
       rc = fail (rc, _("Give a kind with --kind (one of: %s)"), nicks);
       goto out;
     }
-  if (!parse_enum (LIAISON_TYPE_EVENT_KIND, _("kind"), kind, &kind_value, &rc)
-      || !parse_enum (LIAISON_TYPE_EVENT_STATUS, _("status"), status, &status_value, &rc))
+  if (!parse_enum (LIAISON_TYPE_EVENT_KIND, kind, &kind_value, &rc)
+      || !parse_enum (LIAISON_TYPE_EVENT_STATUS, status, &status_value, &rc))
     goto out;
   if (country != NULL && (c = liaison_country_find (country)) == NULL)
     {
@@ -379,9 +419,9 @@ cmd_participants_add (LiaisonStore  *store,
     goto out;
 
   rc = LIAISON_EXIT_USAGE;
-  if (!parse_enum (LIAISON_TYPE_NAME_ORDER, _("name order"), order, &order_value, &rc)
-      || !parse_enum (LIAISON_TYPE_GENDER, _("gender"), gender, &gender_value, &rc)
-      || !parse_enum (LIAISON_TYPE_SECTOR, _("sector"), sector, &sector_value, &rc))
+  if (!parse_enum (LIAISON_TYPE_NAME_ORDER, order, &order_value, &rc)
+      || !parse_enum (LIAISON_TYPE_GENDER, gender, &gender_value, &rc)
+      || !parse_enum (LIAISON_TYPE_SECTOR, sector, &sector_value, &rc))
     goto out;
   if (country != NULL && (c = liaison_country_find (country)) == NULL)
     {
@@ -519,8 +559,8 @@ cmd_register (LiaisonStore  *store,
       rc = fail (rc, _("Give an event and a participant"));
       goto out;
     }
-  if (!parse_enum (LIAISON_TYPE_ROLE, _("role"), role, &role_value, &rc)
-      || !parse_enum (LIAISON_TYPE_REGISTRATION_STATUS, _("status"), status, &status_value, &rc))
+  if (!parse_enum (LIAISON_TYPE_ROLE, role, &role_value, &rc)
+      || !parse_enum (LIAISON_TYPE_REGISTRATION_STATUS, status, &status_value, &rc))
     goto out;
 
   rc = LIAISON_EXIT_DATA;
@@ -541,10 +581,13 @@ cmd_register (LiaisonStore  *store,
   else
     {
       g_autofree char *name = liaison_participant_dup_display_name (p);
-      /* Translators: “Li Xia (李霞): waitlisted (registration 1a2b3c…)” */
-      outf (_("%s: %s (registration %s)\n"), name,
-            liaison_registration_status_label (liaison_registration_get_status (r)),
-            liaison_registration_get_id (r));
+      g_autofree char *line = NULL;
+
+      /* Translators: %1$s is a person's name, %2$s a registration status (“Waitlisted”), %3$s the registration's identifier */
+      line = g_strdup_printf (_("%1$s: %2$s (registration %3$s)"), name,
+                              liaison_registration_status_label (liaison_registration_get_status (r)),
+                              liaison_registration_get_id (r));
+      outf ("%s\n", line);
     }
   rc = LIAISON_EXIT_OK;
 
@@ -598,17 +641,23 @@ cmd_plan (LiaisonStore  *store,
       LiaisonSchedule *schedule = liaison_plan_item_get_schedule (item);
       g_autofree char *anomaly = schedule ? liaison_schedule_describe_anomaly (schedule) : NULL;
       g_autoptr(GString) years = g_string_new (NULL);
+      g_autofree char *schedule_line = NULL;
+      g_autofree char *years_line = NULL;
 
       for (guint y = 0; y < row->years->len; y++)
         {
           LiaisonPlanYear *slot = &g_array_index (row->years, LiaisonPlanYear, y);
-          g_string_append_printf (years, " %d%s:%u", slot->year, slot->planned ? "" : "*", slot->events);
+          g_string_append_printf (years, "%s%d%s:%u", y > 0 ? " " : "", slot->year, slot->planned ? "" : "*",
+                                  slot->events);
         }
 
+      /* Translators: %s is the schedule as the action plan writes it, in Chinese (“每年一次”) */
+      schedule_line = g_strdup_printf (_("Schedule: %s"), schedule ? liaison_schedule_get_text (schedule) : "");
+      /* Translators: %s lists years with their number of events, as “2021:1 2022*:0”; keep the explanation of * */
+      years_line = g_strdup_printf (_("Events per year (* not planned that year): %s"), years->str);
       outf ("%-6s %s\n", liaison_plan_item_get_code (item),
             liaison_bilingual_get_display (liaison_plan_item_get_title (item), lang));
-      /* Translators: the schedule as the action plan writes it, then years with their event counts */
-      outf (_("       schedule: %s;%s\n"), schedule ? liaison_schedule_get_text (schedule) : "", years->str);
+      outf ("       %s\n       %s\n", schedule_line, years_line);
       if (anomaly != NULL)
         outf ("       ⚠ %s\n", anomaly);
     }
@@ -620,7 +669,9 @@ print_help (void)
 {
   g_autoptr(GString) s = g_string_new (NULL);
 
-  g_string_append_printf (s, "%s\n  liaison [--database FILE] [COMMAND [OPTION…]]\n\n", _("Usage:"));
+  g_string_append_printf (s, "%s\n  %s\n\n", _("Usage:"),
+                          /* Translators: keep “liaison” and “--database”; FILE, COMMAND and OPTION are placeholders */
+                          _("liaison [--database FILE] [COMMAND [OPTION…]]"));
   g_string_append_printf (s, "%s\n\n", _("Without a command, Liaison opens its window."));
   g_string_append_printf (s, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -630,7 +681,12 @@ print_help (void)
       g_string_append_printf (s, "  %-22s %s\n", name, _(commands[i].summary));
     }
   g_string_append_printf (s, "\n%s\n", _("Options:"));
-  g_string_append_printf (s, "  %-22s %s\n", "--database FILE", _("Use this database file (or set LIAISON_DATABASE)"));
+  {
+    /* Translators: keep “--database”; FILE is a placeholder */
+    g_autofree char *option = liaison_cli_pad (_("--database FILE"), 22);
+
+    g_string_append_printf (s, "  %s %s\n", option, _("Use this database file (or set LIAISON_DATABASE)"));
+  }
   g_string_append_printf (s, "  %-22s %s\n", "--version", _("Print the version and exit"));
   g_string_append_printf (s, "  %-22s %s\n", "--help", _("Print this help and exit"));
   g_string_append_printf (s, "\n%s\n", _("“liaison COMMAND --help” describes a command's options. Exit status: 0 success, 1 usage error, 2 data error."));

@@ -158,16 +158,41 @@ liaison_bilingual_get_source (LiaisonBilingual *self)
   return self->source;
 }
 
+/* The new source's state follows its text, as for any source. The former
+ * source becomes a translation that nobody checked against the new source:
+ * if it had text it is stale until someone marks it again. */
 void
 liaison_bilingual_set_source (LiaisonBilingual *self,
                               LiaisonLanguage   source)
 {
+  Entry *entry;
+
   g_return_if_fail (LIAISON_IS_BILINGUAL (self));
+  g_return_if_fail (source < LIAISON_N_LANGUAGES);
 
   if (self->source == source)
     return;
   self->source = source;
+  entry = &self->entries[source];
+  entry->state = entry->text != NULL ? LIAISON_TRANSLATION_REVIEWED : LIAISON_TRANSLATION_MISSING;
+  g_clear_pointer (&entry->based_on, g_free);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
+}
+
+/* A text exists in the language it was written in: when the source
+ * language has no text and the other has, the other is the source. Called
+ * where texts are saved and loaded, so the order in which a form sets the
+ * two languages does not matter. */
+void
+liaison_bilingual_settle_source (LiaisonBilingual *self)
+{
+  LiaisonLanguage other;
+
+  g_return_if_fail (LIAISON_IS_BILINGUAL (self));
+
+  other = liaison_language_other (self->source);
+  if (self->entries[self->source].text == NULL && self->entries[other].text != NULL)
+    liaison_bilingual_set_source (self, other);
 }
 
 const char *
@@ -234,9 +259,27 @@ liaison_bilingual_get_state (LiaisonBilingual *self,
                              LiaisonLanguage   language)
 {
   g_return_val_if_fail (LIAISON_IS_BILINGUAL (self), LIAISON_TRANSLATION_MISSING);
+  g_return_val_if_fail (language < LIAISON_N_LANGUAGES, LIAISON_TRANSLATION_MISSING);
   return self->entries[language].state;
 }
 
+/* The state a translator sees: a translated or reviewed text whose source
+ * changed since is stale. */
+LiaisonTranslationState
+liaison_bilingual_get_effective_state (LiaisonBilingual *self,
+                                       LiaisonLanguage   language)
+{
+  g_return_val_if_fail (LIAISON_IS_BILINGUAL (self), LIAISON_TRANSLATION_MISSING);
+  g_return_val_if_fail (language < LIAISON_N_LANGUAGES, LIAISON_TRANSLATION_MISSING);
+
+  if (liaison_bilingual_is_stale (self, language))
+    return LIAISON_TRANSLATION_STALE;
+  return self->entries[language].state;
+}
+
+/* Marks a translation: translated and reviewed remember the source text
+ * they were made from. The source language's state follows its own text,
+ * so setting it does nothing. */
 void
 liaison_bilingual_set_state (LiaisonBilingual        *self,
                              LiaisonLanguage          language,
@@ -245,18 +288,22 @@ liaison_bilingual_set_state (LiaisonBilingual        *self,
   Entry *entry;
 
   g_return_if_fail (LIAISON_IS_BILINGUAL (self));
+  g_return_if_fail (language < LIAISON_N_LANGUAGES);
+  g_return_if_fail (state < LIAISON_TRANSLATION_STALE);
+
+  if (language == self->source)
+    return;
 
   entry = &self->entries[language];
   if (entry->text == NULL)
     state = LIAISON_TRANSLATION_MISSING;
+  else if (state == LIAISON_TRANSLATION_MISSING)
+    state = LIAISON_TRANSLATION_DRAFT;
   entry->state = state;
 
-  if (language != self->source)
-    {
-      g_clear_pointer (&entry->based_on, g_free);
-      if (state >= LIAISON_TRANSLATION_TRANSLATED)
-        entry->based_on = liaison_bilingual_digest (self->entries[self->source].text);
-    }
+  g_clear_pointer (&entry->based_on, g_free);
+  if (state >= LIAISON_TRANSLATION_TRANSLATED)
+    entry->based_on = liaison_bilingual_digest (self->entries[self->source].text);
 }
 
 const char *
@@ -278,6 +325,11 @@ liaison_bilingual_restore (LiaisonBilingual        *self,
   char *copy, *based_on_copy;
 
   g_return_if_fail (LIAISON_IS_BILINGUAL (self));
+  g_return_if_fail (language < LIAISON_N_LANGUAGES);
+
+  /* Stale is derived, never stored; a row that says so is read as translated. */
+  if (state >= LIAISON_TRANSLATION_STALE)
+    state = LIAISON_TRANSLATION_TRANSLATED;
 
   entry = &self->entries[language];
   /* text may be entry->text itself: copy before freeing. */
@@ -298,6 +350,7 @@ liaison_bilingual_is_stale (LiaisonBilingual *self,
   g_autofree char *digest = NULL;
 
   g_return_val_if_fail (LIAISON_IS_BILINGUAL (self), FALSE);
+  g_return_val_if_fail (language < LIAISON_N_LANGUAGES, FALSE);
 
   entry = &self->entries[language];
   if (language == self->source || entry->state < LIAISON_TRANSLATION_TRANSLATED)

@@ -27,6 +27,8 @@ const char              *liaison_bilingual_get_display    (LiaisonBilingual     
                                                            LiaisonLanguage         preferred);
 LiaisonTranslationState  liaison_bilingual_get_state      (LiaisonBilingual       *self,
                                                            LiaisonLanguage         language);
+LiaisonTranslationState  liaison_bilingual_get_effective_state (LiaisonBilingual  *self,
+                                                           LiaisonLanguage         language);
 void                     liaison_bilingual_set_state      (LiaisonBilingual       *self,
                                                            LiaisonLanguage         language,
                                                            LiaisonTranslationState state);
@@ -39,6 +41,7 @@ void                     liaison_bilingual_restore        (LiaisonBilingual     
                                                            const char             *based_on);
 gboolean                 liaison_bilingual_is_stale       (LiaisonBilingual       *self,
                                                            LiaisonLanguage         language);
+void                     liaison_bilingual_settle_source  (LiaisonBilingual       *self);
 char                    *liaison_bilingual_digest         (const char             *text);
 
 const char              *liaison_language_code            (LiaisonLanguage         language);

@@ -6,6 +6,7 @@
 #include "liaison-country.h"
 #include "liaison-enums.h"
 #include "liaison-event.h"
+#include "liaison-format.h"
 #include "liaison-labels.h"
 #include "liaison-participant.h"
 #include "liaison-plan-item.h"

@@ -103,6 +103,8 @@ static const char *translation_states[] = {
   NC_("translation state", "Draft"),
   NC_("translation state", "Translated"),
   NC_("translation state", "Reviewed"),
+  /* Translators: a translation whose source text changed after it was translated */
+  NC_("translation state", "Stale"),
 };
 
 const char *

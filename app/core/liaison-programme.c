@@ -5,14 +5,17 @@
 
 #include "liaison-programme.h"
 
-/* Content, not interface text: both languages live here, as in the
- * framework's own wording (section 4, strategic direction 1, item 5). */
+/* Content, not interface text: the built-in wording, as in the framework
+ * (section 4, strategic direction 1, item 5; section 6, activity 2-3-2),
+ * with its hyphen in 中国-东盟 (see po/GLOSSARY.md). A database keeps its
+ * own copy (table programmes) that translators edit; these are what a new
+ * database starts with. */
 static const LiaisonProgrammeTrack tracks[] = {
   { "marine-plastics-youth",
-    "中国—东盟海洋减塑青年领导力计划",
+    "中国-东盟海洋减塑青年领导力计划",
     "China-ASEAN Marine Plastics Reduction Youth Leadership Programme" },
   { "climate-youth",
-    "中国—东盟应对气候变化青年领导力计划",
+    "中国-东盟应对气候变化青年领导力计划",
     "China-ASEAN Climate Change Youth Leadership Programme" },
   { "officials-capacity",
     "环境官员能力建设",
@@ -22,7 +25,7 @@ static const LiaisonProgrammeTrack tracks[] = {
 const char *
 liaison_programme_get_title (LiaisonLanguage language)
 {
-  return language == LIAISON_LANGUAGE_ZH ? "中国—东盟绿色使者计划" : "China-ASEAN Green Envoys Programme";
+  return language == LIAISON_LANGUAGE_ZH ? "中国-东盟绿色使者计划" : "China-ASEAN Green Envoys Programme";
 }
 
 const LiaisonProgrammeTrack *

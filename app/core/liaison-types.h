@@ -27,7 +27,12 @@ typedef enum
   LIAISON_TRANSLATION_DRAFT,
   LIAISON_TRANSLATION_TRANSLATED,
   LIAISON_TRANSLATION_REVIEWED,
+  /* Never stored: a translated or reviewed text whose source changed
+   * since (see liaison_bilingual_get_effective_state). */
+  LIAISON_TRANSLATION_STALE,
 } LiaisonTranslationState;
+
+#define LIAISON_N_TRANSLATION_STATES 5
 
 typedef enum
 {

@@ -235,27 +235,98 @@ load_history (LiaisonStore  *self,
   return TRUE;
 }
 
+/* The Green Envoys Programme and its tracks, as core has them built in;
+ * from here on translators edit the database's copy. */
+static gboolean
+load_programmes (LiaisonStore  *self,
+                 GError       **error)
+{
+  guint n_tracks;
+  const LiaisonProgrammeTrack *tracks = liaison_programme_get_tracks (&n_tracks);
+
+  for (guint i = 0; i <= n_tracks; i++)
+    {
+      const char *id = i == 0 ? LIAISON_PROGRAMME_GREEN_ENVOYS : tracks[i - 1].id;
+      const char *zh = i == 0 ? liaison_programme_get_title (LIAISON_LANGUAGE_ZH) : tracks[i - 1].title_zh;
+      const char *en = i == 0 ? liaison_programme_get_title (LIAISON_LANGUAGE_EN) : tracks[i - 1].title_en;
+      sqlite3_stmt *stmt = liaison_store_stmt (self,
+                                               "INSERT INTO programmes (id, parent_id, title_zh, title_en, position)"
+                                               " VALUES (?, ?, ?, ?, ?)", error);
+      g_autoptr(LiaisonBilingual) title = NULL;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      if (i > 0)
+        sqlite3_bind_text (stmt, 2, LIAISON_PROGRAMME_GREEN_ENVOYS, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, zh, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, en, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 5, i);
+      if (!liaison_store_step_done (self, stmt, error))
+        return FALSE;
+
+      title = liaison_bilingual_new_with_text (LIAISON_LANGUAGE_ZH, zh, en);
+      liaison_bilingual_set_state (title, LIAISON_LANGUAGE_EN, LIAISON_TRANSLATION_TRANSLATED);
+      if (!liaison_store_save_bilingual (self, i == 0 ? "programme" : "track", id, "title", title, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+table_is_empty (LiaisonStore  *self,
+                const char    *sql,
+                gboolean      *empty,
+                GError       **error)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  *empty = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 gboolean
 liaison_seed_load (LiaisonStore  *self,
                    GError       **error)
 {
-  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT count(*) FROM plan_items", error);
   gboolean empty;
 
-  if (stmt == NULL)
+  if (!table_is_empty (self, "SELECT count(*) FROM plan_items", &empty, error))
     return FALSE;
-  empty = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
-  sqlite3_reset (stmt);
-  if (!empty)
-    return TRUE;
-
-  if (!liaison_store_begin (self, error))
-    return FALSE;
-  if (!load_plan (self, error) || !load_history (self, error))
+  if (empty)
     {
-      g_prefix_error (error, _("Loading the built-in action plan and history failed: "));
-      liaison_store_rollback (self);
-      return FALSE;
+      if (!liaison_store_begin (self, error))
+        return FALSE;
+      if (!load_plan (self, error) || !load_history (self, error))
+        {
+          g_prefix_error (error, _("Loading the built-in action plan and history failed: "));
+          liaison_store_rollback (self);
+          return FALSE;
+        }
+      if (!liaison_store_commit (self, error))
+        return FALSE;
     }
-  return liaison_store_commit (self, error);
+
+  /* Empty in a new database and right after the level that made the
+   * programme a table: then older texts get their translation states too,
+   * in the same transaction, so an interrupted upgrade is finished next time. */
+  if (!table_is_empty (self, "SELECT count(*) FROM programmes", &empty, error))
+    return FALSE;
+  if (empty)
+    {
+      if (!liaison_store_begin (self, error))
+        return FALSE;
+      if (!load_programmes (self, error) || !liaison_store_fill_translation_states (self, error))
+        {
+          g_prefix_error (error, _("Giving every text a translation state failed: "));
+          liaison_store_rollback (self);
+          return FALSE;
+        }
+      if (!liaison_store_commit (self, error))
+        return FALSE;
+    }
+  return TRUE;
 }

@@ -43,5 +43,7 @@ gboolean      liaison_store_save_bilingual (LiaisonStore     *self,
                                          GError          **error);
 gboolean      liaison_seed_load         (LiaisonStore  *self,
                                          GError       **error);
+gboolean      liaison_store_fill_translation_states (LiaisonStore  *self,
+                                         GError       **error);
 
 G_END_DECLS

@@ -1227,6 +1227,7 @@ liaison_store_save_bilingual (LiaisonStore      *self,
   if (stmt == NULL)
     return FALSE;
 
+  liaison_bilingual_settle_source (text);
   for (LiaisonLanguage l = 0; l < LIAISON_N_LANGUAGES; l++)
     {
       sqlite3_reset (stmt);
@@ -1285,6 +1286,8 @@ load_bilingual (LiaisonStore  *self,
                                      state, (const char *) sqlite3_column_text (stmt, 3));
     }
   sqlite3_reset (stmt);
+  for (guint i = 0; i < n_slots; i++)
+    liaison_bilingual_settle_source (slots[i].text);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1366,13 +1369,16 @@ nick_value (GType       type,
   " (SELECT group_concat (area_id, ',') FROM event_areas WHERE event_id = events.id)" \
   " FROM events"
 
+#define N_EVENT_SLOTS 4
+
 static void
 event_bilingual_slots (LiaisonEvent  *event,
-                       BilingualSlot  slots[3])
+                       BilingualSlot  slots[N_EVENT_SLOTS])
 {
   slots[0] = (BilingualSlot) { "title", liaison_event_get_title (event) };
   slots[1] = (BilingualSlot) { "theme", liaison_event_get_theme (event) };
   slots[2] = (BilingualSlot) { "description", liaison_event_get_description (event) };
+  slots[3] = (BilingualSlot) { "city", liaison_event_get_city (event) };
 }
 
 /* The inverse of event_to_values: col is indexed like event_fields. */
@@ -1424,7 +1430,7 @@ event_from_row (LiaisonStore *self,
                 sqlite3_stmt *stmt)
 {
   const char *col[G_N_ELEMENTS (event_fields)];
-  BilingualSlot slots[3];
+  BilingualSlot slots[N_EVENT_SLOTS];
   LiaisonEvent *event;
 
   for (guint i = 0; i < G_N_ELEMENTS (event_fields); i++)
@@ -1576,6 +1582,7 @@ save_event_rows (LiaisonStore  *self,
   return liaison_store_save_bilingual (self, "event", id, "title", liaison_event_get_title (event), error)
          && liaison_store_save_bilingual (self, "event", id, "theme", liaison_event_get_theme (event), error)
          && liaison_store_save_bilingual (self, "event", id, "description", liaison_event_get_description (event), error)
+         && liaison_store_save_bilingual (self, "event", id, "city", liaison_event_get_city (event), error)
          && index_event (self, event, error);
 }
 
@@ -1938,7 +1945,7 @@ liaison_store_delete_event (LiaisonStore  *self,
   g_autofree char *snapshot = NULL;
   g_autofree char *created = NULL;
   g_autofree char *modified = NULL;
-  BilingualSlot slots[3];
+  BilingualSlot slots[N_EVENT_SLOTS];
   sqlite3_stmt *stmt;
 
   if (!liaison_store_begin (self, error))
@@ -2173,15 +2180,47 @@ participant_from_values (const char         *id,
   return p;
 }
 
+static void
+participant_bilingual_slots (LiaisonParticipant *p,
+                             BilingualSlot       slots[2])
+{
+  slots[0] = (BilingualSlot) { "organisation", liaison_participant_get_organisation (p) };
+  slots[1] = (BilingualSlot) { "position", liaison_participant_get_position (p) };
+}
+
 static LiaisonParticipant *
 participant_from_row (LiaisonStore *self,
                       sqlite3_stmt *stmt)
 {
   const char *col[G_N_ELEMENTS (participant_fields)];
+  BilingualSlot slots[2];
+  LiaisonParticipant *p;
 
   for (guint i = 0; i < G_N_ELEMENTS (participant_fields); i++)
     col[i] = (const char *) sqlite3_column_text (stmt, i + 1);
-  return participant_from_values ((const char *) sqlite3_column_text (stmt, 0), col);
+  p = participant_from_values ((const char *) sqlite3_column_text (stmt, 0), col);
+  participant_bilingual_slots (p, slots);
+  load_bilingual (self, "participant", liaison_participant_get_id (p), slots, G_N_ELEMENTS (slots));
+  return p;
+}
+
+/* Only texts that exist get states: most people have no position, and a
+ * bulk load of 100,000 people should not write 400,000 rows for nothing. */
+static gboolean
+save_participant_bilingual (LiaisonStore        *self,
+                            LiaisonParticipant  *p,
+                            GError             **error)
+{
+  BilingualSlot slots[2];
+
+  participant_bilingual_slots (p, slots);
+  for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
+    if ((liaison_bilingual_get_text (slots[i].text, LIAISON_LANGUAGE_ZH) != NULL
+         || liaison_bilingual_get_text (slots[i].text, LIAISON_LANGUAGE_EN) != NULL)
+        && !liaison_store_save_bilingual (self, "participant", liaison_participant_get_id (p), slots[i].field,
+                                          slots[i].text, error))
+      return FALSE;
+  return TRUE;
 }
 
 gboolean
@@ -2240,6 +2279,7 @@ liaison_store_save_participant (LiaisonStore        *self,
   for (guint i = 0; i < G_N_ELEMENTS (participant_fields); i++)
     bind_text (stmt, i + 4, values[i]);
   if (!liaison_store_step_done (self, stmt, error)
+      || !save_participant_bilingual (self, participant, error)
       || !index_participant (self, participant, error)
       /* The sort key is derived, not a change a person made. */
       || !journal_diff (self, origin, "participant", id, participant_fields,
@@ -2332,6 +2372,12 @@ liaison_store_delete_participant (LiaisonStore  *self,
     goto fail;
 
   stmt = liaison_store_stmt (self, "DELETE FROM participants WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, id);
+  if (!liaison_store_step_done (self, stmt, error))
+    goto fail;
+  stmt = liaison_store_stmt (self, "DELETE FROM translation_states WHERE entity = 'participant' AND entity_id = ?", error);
   if (stmt == NULL)
     goto fail;
   bind_text (stmt, 1, id);
@@ -3308,7 +3354,7 @@ undo_event_field (LiaisonStore  *self,
   g_autoptr(LiaisonEvent) current = liaison_store_get_event (self, id, error);
   g_autoptr(LiaisonEvent) reverted = NULL;
   g_auto(GStrv) values = NULL;
-  BilingualSlot from[3], to[3];
+  BilingualSlot from[N_EVENT_SLOTS], to[N_EVENT_SLOTS];
   int i = field_index (event_fields, G_N_ELEMENTS (event_fields), field);
 
   if (current == NULL)
@@ -3400,7 +3446,7 @@ restore_event (LiaisonStore  *self,
 {
   g_autofree const char **col = snapshot_values (snapshot, event_fields, G_N_ELEMENTS (event_fields));
   g_autoptr(LiaisonEvent) event = event_from_values (id, col);
-  BilingualSlot slots[3];
+  BilingualSlot slots[N_EVENT_SLOTS];
 
   event_bilingual_slots (event, slots);
   snapshot_restore_translations (snapshot, slots, G_N_ELEMENTS (slots));
@@ -3592,7 +3638,8 @@ fail:
 /* The action plan                                                           */
 
 static LiaisonPlanItem *
-plan_item_from_row (sqlite3_stmt *stmt)
+plan_item_from_row (LiaisonStore *self,
+                    sqlite3_stmt *stmt)
 {
   const char *level_text = (const char *) sqlite3_column_text (stmt, 1);
   LiaisonPlanLevel level = LIAISON_PLAN_LEVEL_ACTIVITY;
@@ -3615,8 +3662,10 @@ plan_item_from_row (sqlite3_stmt *stmt)
                                                                   LIAISON_PLAN_LAST_YEAR);
       liaison_plan_item_set_schedule (item, parsed);
     }
-  liaison_bilingual_set_state (liaison_plan_item_get_title (item), LIAISON_LANGUAGE_EN,
-                               LIAISON_TRANSLATION_TRANSLATED);
+  {
+    BilingualSlot slot = { "title", liaison_plan_item_get_title (item) };
+    load_bilingual (self, "plan", liaison_plan_item_get_code (item), &slot, 1);
+  }
   return item;
 }
 
@@ -3633,7 +3682,7 @@ liaison_store_list_plan (LiaisonStore  *self,
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, plan_item_from_row (stmt));
+    g_ptr_array_add (items, plan_item_from_row (self, stmt));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -3657,7 +3706,7 @@ liaison_store_get_plan_item (LiaisonStore  *self,
     return NULL;
   bind_text (stmt, 1, code);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    item = plan_item_from_row (stmt);
+    item = plan_item_from_row (self, stmt);
   else
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
                  _("“%s” is not an activity of the action plan (codes look like 1.1.2)"), code);
