@@ -6,20 +6,32 @@
 # also replaces XDG_DATA_DIRS, which hides the MIME database and the icon
 # themes that GTK reads from /usr/share.
 set -u
+
+# The private dirs come first: the session bus starts the accessibility
+# bus launcher, which puts its socket in XDG_RUNTIME_DIR (or ~/.cache), and
+# two runs sharing one would remove each other's.
+if [ -z "${LIAISON_UI_HOME:-}" ]; then
+  LIAISON_UI_HOME=$(mktemp -d "${TMPDIR:-/tmp}/liaison-ui-test.XXXXXX")
+  export LIAISON_UI_HOME
+  mkdir -p "$LIAISON_UI_HOME/config" "$LIAISON_UI_HOME/data" "$LIAISON_UI_HOME/cache" \
+    "$LIAISON_UI_HOME/state" "$LIAISON_UI_HOME/runtime"
+  chmod 700 "$LIAISON_UI_HOME/runtime"
+  export HOME="$LIAISON_UI_HOME" XDG_CONFIG_HOME="$LIAISON_UI_HOME/config" XDG_DATA_HOME="$LIAISON_UI_HOME/data" \
+    XDG_CACHE_HOME="$LIAISON_UI_HOME/cache" XDG_STATE_HOME="$LIAISON_UI_HOME/state" \
+    XDG_RUNTIME_DIR="$LIAISON_UI_HOME/runtime"
+  "$0" "$@"
+  rc=$?
+  rm -rf "$LIAISON_UI_HOME"
+  exit $rc
+fi
+
 if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && command -v dbus-run-session >/dev/null 2>&1; then
   exec dbus-run-session -- "$0" "$@"
 fi
 
-home=$(mktemp -d "${TMPDIR:-/tmp}/liaison-ui-test.XXXXXX")
-mkdir -p "$home/config" "$home/data" "$home/cache" "$home/state" "$home/runtime"
-chmod 700 "$home/runtime"
-export HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" \
-  XDG_CACHE_HOME="$home/cache" XDG_STATE_HOME="$home/state" XDG_RUNTIME_DIR="$home/runtime"
-
 xvfb=
 cleanup () {
   [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null && wait "$xvfb" 2>/dev/null
-  rm -rf "$home"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -30,7 +42,8 @@ if [ -z "${DISPLAY:-}" ] || [ -n "${LIAISON_FORCE_XVFB:-}" ]; then
     exit 0
   fi
   # -displayfd lets Xvfb pick a free display number and tell us which.
-  fifo="$home/displayfd"
+  fifo="$LIAISON_UI_HOME/displayfd"
+  rm -f "$fifo"
   mkfifo "$fifo"
   Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$fifo" 2>/dev/null &
   xvfb=$!

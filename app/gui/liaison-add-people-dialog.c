@@ -236,6 +236,8 @@ liaison_add_people_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (liaison_add_people_dialog_parent_class)->constructed (object);
 
+  gtk_window_set_title (GTK_WINDOW (self), _("Add People"));
+
   if (event != NULL)
     adw_window_title_set_subtitle (self->window_title,
                                    liaison_bilingual_get_display (liaison_event_get_title (event),

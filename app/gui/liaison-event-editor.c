@@ -592,6 +592,7 @@ liaison_event_editor_constructed (GObject *object)
     {
       load_event (self);
       adw_window_title_set_title (self->window_title, _("Edit Event"));
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Event"));
       adw_window_title_set_subtitle (self->window_title,
                                      liaison_bilingual_get_display (liaison_event_get_title (self->original),
                                                                     liaison_language_for_locale ()));
@@ -601,6 +602,7 @@ liaison_event_editor_constructed (GObject *object)
       g_autoptr(GTimeZone) mine = liaison_context_dup_time_zone (self->context);
 
       adw_window_title_set_title (self->window_title, _("New Event"));
+      gtk_window_set_title (GTK_WINDOW (self), _("New Event"));
       adw_combo_row_set_selected (self->kind_row, LIAISON_EVENT_KIND_WORKSHOP);
       select_zone (self, g_time_zone_get_identifier (mine));
     }

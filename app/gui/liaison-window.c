@@ -151,8 +151,11 @@ show_sidebar_action (GtkWidget  *widget,
 {
   LiaisonWindow *self = LIAISON_WINDOW (widget);
 
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar_list);
+
   adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
-  gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_list));
+  /* On the view shown, so the arrows go from there. */
+  gtk_widget_grab_focus (row != NULL ? GTK_WIDGET (row) : GTK_WIDGET (self->sidebar_list));
 }
 
 static void
