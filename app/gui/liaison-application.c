@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "liaison-about.h"
 #include "liaison-application.h"
@@ -130,6 +131,25 @@ liaison_application_startup (GApplication *app)
   self->context = liaison_context_new (store, settings);
 }
 
+/* bench/bench-startup.py: the time of the first painted frame, on the
+ * clock the benchmark reads before exec, then quit. */
+static void
+on_first_paint (GdkFrameClock *clock,
+                GApplication  *app)
+{
+  printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, app);
+  g_application_quit (app);
+}
+
+static void
+on_window_realized (GtkWidget    *window,
+                    GApplication *app)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_first_paint), app, 0);
+}
+
 static void
 liaison_application_activate (GApplication *app)
 {
@@ -143,7 +163,11 @@ liaison_application_activate (GApplication *app)
     }
 
   if (window == NULL)
-    window = GTK_WINDOW (liaison_window_new (ADW_APPLICATION (self), self->context));
+    {
+      window = GTK_WINDOW (liaison_window_new (ADW_APPLICATION (self), self->context));
+      if (g_getenv ("LIAISON_EXIT_AFTER_FIRST_FRAME") != NULL)
+        g_signal_connect_object (window, "realize", G_CALLBACK (on_window_realized), self, 0);
+    }
   gtk_window_present (window);
 }
 
