@@ -18,7 +18,7 @@ struct _LiaisonPlanActivityRow
   GtkListBoxRow parent_instance;
 
   LiaisonPlanItem *activity;
-  char *haystack;   /* folded code and titles, for the filter */
+  char *haystack;   /* folded titles, for the filter */
   char *signature;  /* what the chips show now, to rebuild them only on change */
   guint missed;
 
@@ -340,10 +340,9 @@ liaison_plan_activity_row_new (LiaisonPlanItem *activity)
   gtk_widget_set_tooltip_text (self->new_event_button, new_tip);
 
   {
-    g_autofree char *all = g_strdup_printf ("%s %s %s", code,
-                                            liaison_bilingual_get_text (title, LIAISON_LANGUAGE_ZH) ?: "",
-                                            liaison_bilingual_get_text (title, LIAISON_LANGUAGE_EN) ?: "");
-    self->haystack = liaison_search_fold (all);
+    g_autofree char *titles = g_strdup_printf ("%s\n%s", liaison_bilingual_get_text (title, LIAISON_LANGUAGE_ZH) ?: "",
+                                               liaison_bilingual_get_text (title, LIAISON_LANGUAGE_EN) ?: "");
+    self->haystack = liaison_search_fold (titles);
   }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
