@@ -52,11 +52,11 @@ struct _LiaisonOverviewPage
   GtkLabel *this_year_summary;
   GtkStack *this_year_stack;
   GtkListBox *this_year_list;
-  AdwStatusPage *this_year_empty;
+  GtkLabel *this_year_empty_title;
+  GtkLabel *this_year_empty_description;
   GtkWidget *open_plan_button;
   GtkStack *recent_stack;
   GtkListBox *recent_list;
-  GtkStack *results_stack;
   GtkWidget *event_results_box;
   GtkListBox *event_results;
   GtkWidget *people_results_box;
@@ -411,8 +411,8 @@ show_this_year (LiaisonOverviewPage *self,
           /* Translators: %d is this year */
           description = g_strdup_printf (_("No activity of the action plan is planned for %d."), dashboard->year);
         }
-      adw_status_page_set_title (self->this_year_empty, empty_title);
-      adw_status_page_set_description (self->this_year_empty, description);
+      gtk_label_set_text (self->this_year_empty_title, empty_title);
+      gtk_label_set_text (self->this_year_empty_description, description);
       gtk_widget_set_visible (self->open_plan_button, TRUE);
       gtk_label_set_text (self->this_year_summary, "");
       gtk_widget_set_visible (GTK_WIDGET (self->this_year_summary), FALSE);
@@ -429,8 +429,8 @@ show_this_year (LiaisonOverviewPage *self,
                                                   "All %1$u activities planned for %2$d have an event.",
                                                   dashboard->planned),
                                      dashboard->planned, dashboard->year);
-      adw_status_page_set_title (self->this_year_empty, _("Every Planned Activity Has an Event"));
-      adw_status_page_set_description (self->this_year_empty, description);
+      gtk_label_set_text (self->this_year_empty_title, _("Every Planned Activity Has an Event"));
+      gtk_label_set_text (self->this_year_empty_description, description);
       gtk_widget_set_visible (self->open_plan_button, FALSE);
       gtk_label_set_text (self->this_year_summary, "");
       gtk_widget_set_visible (GTK_WIDGET (self->this_year_summary), FALSE);
@@ -555,7 +555,7 @@ on_search_done (GObject      *source,
       adw_status_page_set_description (self->no_results_page, error->message);
       g_list_store_remove_all (self->found_events);
       g_list_store_remove_all (self->found_people);
-      gtk_stack_set_visible_child_name (self->results_stack, "empty");
+      gtk_stack_set_visible_child_name (self->body_stack, "no-results");
       return;
     }
 
@@ -586,7 +586,7 @@ on_search_done (GObject      *source,
                                      gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
       adw_status_page_set_description (self->no_results_page, description);
     }
-  gtk_stack_set_visible_child_name (self->results_stack, found > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->body_stack, found > 0 ? "results" : "no-results");
 }
 
 static void
@@ -603,7 +603,6 @@ on_search_changed (LiaisonOverviewPage *self)
       g_list_store_remove_all (self->found_people);
       return;
     }
-  gtk_stack_set_visible_child_name (self->body_stack, "results");
   self->search_cancellable = g_cancellable_new ();
   liaison_store_query_async (liaison_context_get_store (self->context), search_store, g_steal_pointer (&text),
                              g_free, (GDestroyNotify) results_free, self->search_cancellable, on_search_done,
@@ -855,11 +854,11 @@ liaison_overview_page_class_init (LiaisonOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, this_year_summary);
   gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, this_year_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, this_year_list);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, this_year_empty);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, this_year_empty_title);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, this_year_empty_description);
   gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, open_plan_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, recent_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, recent_list);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, results_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, event_results_box);
   gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, event_results);
   gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, people_results_box);
@@ -874,34 +873,10 @@ liaison_overview_page_class_init (LiaisonOverviewPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
 }
 
-/* An AdwStatusPage scrolls its own content and asks only for the height of
- * a scrollbar; inside this page's scroller it should take its full height. */
-static void
-fit_status_page (GtkWidget *widget)
-{
-  GtkWidget *scroller = gtk_widget_get_first_child (widget);
-
-  if (GTK_IS_SCROLLED_WINDOW (scroller))
-    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_NEVER);
-}
-
-static void
-fit_status_pages (GtkWidget *root)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      if (ADW_IS_STATUS_PAGE (child))
-        fit_status_page (child);
-      else
-        fit_status_pages (child);
-    }
-}
-
 static void
 liaison_overview_page_init (LiaisonOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  fit_status_pages (GTK_WIDGET (self->body_stack));
 
   self->next_events = g_list_store_new (LIAISON_TYPE_LINK_ITEM);
   self->this_year = g_list_store_new (LIAISON_TYPE_LINK_ITEM);

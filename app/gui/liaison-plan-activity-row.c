@@ -32,6 +32,8 @@ struct _LiaisonPlanActivityRow
   GtkFlowBox *chips_box;
   GtkWidget *events_button;
   GtkWidget *new_event_button;
+  GtkWidget *events_icon_button;
+  GtkWidget *new_event_icon_button;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonPlanActivityRow, liaison_plan_activity_row, GTK_TYPE_LIST_BOX_ROW)
@@ -170,6 +172,7 @@ make_chip (LiaisonPlanActivityRow *self,
                                       -1);
     }
   gtk_widget_set_name (chip, name);
+  gtk_widget_set_halign (chip, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (chip, meaning);
   gtk_widget_add_css_class (chip, "year-chip");
   gtk_widget_add_css_class (chip, chip_classes[state]);
@@ -285,6 +288,8 @@ liaison_plan_activity_row_class_init (LiaisonPlanActivityRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonPlanActivityRow, chips_box);
   gtk_widget_class_bind_template_child (widget_class, LiaisonPlanActivityRow, events_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonPlanActivityRow, new_event_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonPlanActivityRow, events_icon_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonPlanActivityRow, new_event_icon_button);
 }
 
 static void
@@ -332,12 +337,16 @@ liaison_plan_activity_row_new (LiaisonPlanItem *activity)
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self), target);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->events_button), target);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->new_event_button), target);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->events_icon_button), target);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->new_event_icon_button), target);
   g_variant_unref (target);
   /* Translators: %s is an activity's code, such as 1.1.2 */
   events_tip = g_strdup_printf (_("Show the events of activity %s"), code);
   new_tip = g_strdup_printf (_("Plan a new event for activity %s"), code);
   gtk_widget_set_tooltip_text (self->events_button, events_tip);
   gtk_widget_set_tooltip_text (self->new_event_button, new_tip);
+  gtk_widget_set_tooltip_text (self->events_icon_button, events_tip);
+  gtk_widget_set_tooltip_text (self->new_event_icon_button, new_tip);
 
   {
     g_autofree char *titles = g_strdup_printf ("%s\n%s", liaison_bilingual_get_text (title, LIAISON_LANGUAGE_ZH) ?: "",

@@ -38,6 +38,7 @@ struct _LiaisonPlanPage
   GtkSearchEntry *filter_entry;
   GtkLabel *summary_label;
   GtkBox *outline_box;
+  GtkStack *outline_stack;
   AdwStatusPage *no_match_page;
 };
 
@@ -210,7 +211,7 @@ refilter (LiaisonPlanPage *self)
                                          "or a word in Chinese or English."), text);
       adw_status_page_set_description (self->no_match_page, description);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->no_match_page), !any && self->sections->len > 0);
+  gtk_stack_set_visible_child_name (self->outline_stack, !any && self->sections->len > 0 ? "no-match" : "outline");
 }
 
 static GtkWidget *
@@ -602,6 +603,7 @@ liaison_plan_page_class_init (LiaisonPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonPlanPage, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, LiaisonPlanPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonPlanPage, outline_box);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonPlanPage, outline_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaisonPlanPage, no_match_page);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_stop);
