@@ -361,8 +361,9 @@ test_recent_changes (void)
   /* A deleted event keeps its sentence but no longer opens. */
   g_assert_true (liaison_store_delete_event (ui->store, liaison_event_get_id (event), LIAISON_ORIGIN_LOCAL, &error));
   g_assert_no_error (error);
-  wait_shown (GTK_WIDGET (list), "Event “Yangon workshop” deleted");
+  wait_shown (GTK_WIDGET (list), "Event “Yangon workshop” deleted, with its 1 registration");
   row = row_showing (list, "Event “Yangon workshop” deleted");
+  g_assert_null (row_showing (list, "removed"));
   g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
 }
 

@@ -286,6 +286,27 @@ test_filter (void)
   g_free (codes);
 }
 
+/* Up and Down walk the activities from one action to the next. */
+static void
+test_keyboard (void)
+{
+  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  GtkWidget *page = plan_page (ui, 2025);
+  GtkWidget *last_of_1_1 = activity_row (page, "1.1.4");
+  GtkWidget *first_of_1_2 = activity_row (page, "1.2.1");
+  GtkWidget *list = gtk_widget_get_parent (last_of_1_1);
+
+  g_assert_true (gtk_widget_grab_focus (last_of_1_1));
+  g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
+  test_ui_settle (0.1);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (ui->window)) == first_of_1_2);
+
+  g_signal_emit_by_name (gtk_widget_get_parent (first_of_1_2), "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, -1, FALSE,
+                         FALSE);
+  test_ui_settle (0.1);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (ui->window)) == last_of_1_1);
+}
+
 static GtkWidget *
 button_labelled (GtkWidget  *root,
                  const char *label)
@@ -377,6 +398,7 @@ main (int    argc,
   g_test_add_data_func ("/liaison/plan/chips", (gconstpointer) test_chips, run_alone);
   g_test_add_data_func ("/liaison/plan/filter", (gconstpointer) test_filter, run_alone);
   g_test_add_data_func ("/liaison/plan/actions", (gconstpointer) test_actions, run_alone);
+  g_test_add_data_func ("/liaison/plan/keyboard", (gconstpointer) test_keyboard, run_alone);
 
   return g_test_run ();
 }

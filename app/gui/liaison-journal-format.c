@@ -470,6 +470,12 @@ describe (Names     *names,
       if (g_strcmp0 (first->action, "create") == 0)
         /* Translators: in Recent changes; %s is an event's title */
         change->sentence = g_strdup_printf (_("New event “%s”"), title);
+      else if (g_strcmp0 (first->action, "delete") == 0 && group->len > 1)
+        /* Translators: %1$s is an event's title, %2$u counts the registrations deleted with it */
+        change->sentence = g_strdup_printf (g_dngettext (NULL, "Event “%1$s” deleted, with its %2$u registration",
+                                                         "Event “%1$s” deleted, with its %2$u registrations",
+                                                         group->len - 1),
+                                            title, group->len - 1);
       else if (g_strcmp0 (first->action, "delete") == 0)
         change->sentence = g_strdup_printf (_("Event “%s” deleted"), title);
       else if (details != NULL)
@@ -542,21 +548,36 @@ describe (Names     *names,
   return change;
 }
 
-/* Rows of one edit: the same record, action and side, written together. */
 static gboolean
-same_edit (const LiaisonJournalEntry *a,
-           const LiaisonJournalEntry *b)
+close_in_time (const LiaisonJournalEntry *a,
+               const LiaisonJournalEntry *b)
 {
-  g_autoptr(GDateTime) ta = NULL;
-  g_autoptr(GDateTime) tb = NULL;
+  g_autoptr(GDateTime) ta = g_date_time_new_from_iso8601 (a->time, NULL);
+  g_autoptr(GDateTime) tb = g_date_time_new_from_iso8601 (b->time, NULL);
 
-  if (g_strcmp0 (a->action, "update") != 0 || g_strcmp0 (b->action, "update") != 0
-      || g_strcmp0 (a->entity, b->entity) != 0 || g_strcmp0 (a->entity_id, b->entity_id) != 0
-      || a->origin != b->origin)
-    return FALSE;
-  ta = g_date_time_new_from_iso8601 (a->time, NULL);
-  tb = g_date_time_new_from_iso8601 (b->time, NULL);
   return ta != NULL && tb != NULL && ABS (g_date_time_difference (ta, tb)) < 2 * G_TIME_SPAN_SECOND;
+}
+
+/* Rows of one change: the fields of one edit (the same record, side and
+ * moment), or the registrations that went with their event's deletion. */
+static gboolean
+same_change (const LiaisonJournalEntry *first,
+             const LiaisonJournalEntry *row)
+{
+  if (first->origin != row->origin || !close_in_time (first, row))
+    return FALSE;
+  if (g_strcmp0 (first->action, "update") == 0)
+    return g_strcmp0 (row->action, "update") == 0 && g_strcmp0 (first->entity, row->entity) == 0
+           && g_strcmp0 (first->entity_id, row->entity_id) == 0;
+  if (g_strcmp0 (first->action, "delete") == 0 && g_strcmp0 (first->entity, "event") == 0
+      && g_strcmp0 (row->action, "delete") == 0 && g_strcmp0 (row->entity, "registration") == 0)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *snapshot = parse_snapshot (row->old_value, parser);
+
+      return g_strcmp0 (snapshot_string (snapshot, "event_id"), first->entity_id) == 0;
+    }
+  return FALSE;
 }
 
 /* entries: newest first (liaison_store_list_recent_journal). */
@@ -582,7 +603,7 @@ liaison_journal_summarise (LiaisonStore *store,
       LiaisonJournalEntry *first = g_ptr_array_index (entries, i);
 
       g_ptr_array_add (group, first);
-      for (i++; i < entries->len && same_edit (first, g_ptr_array_index (entries, i)); i++)
+      for (i++; i < entries->len && same_change (first, g_ptr_array_index (entries, i)); i++)
         g_ptr_array_add (group, g_ptr_array_index (entries, i));
       g_ptr_array_add (changes, describe (&names, group));
     }

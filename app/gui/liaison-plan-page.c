@@ -215,6 +215,51 @@ refilter (LiaisonPlanPage *self)
 }
 
 static GtkWidget *
+edge_row (GtkListBox *list,
+          gboolean    last)
+{
+  GtkWidget *found = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child) && gtk_widget_get_mapped (child))
+      {
+        found = child;
+        if (!last)
+          break;
+      }
+  return found;
+}
+
+/* Up and Down go on from one action's activities to the next action's,
+ * and from the first activity back to the filter. */
+static gboolean
+on_list_keynav_failed (GtkListBox       *list,
+                       GtkDirectionType  direction,
+                       LiaisonPlanPage  *self)
+{
+  int step = direction == GTK_DIR_DOWN ? 1 : direction == GTK_DIR_UP ? -1 : 0;
+  int here = -1;
+
+  if (step == 0)
+    return FALSE;
+  for (guint i = 0; i < self->sections->len; i++)
+    if (((Section *) g_ptr_array_index (self->sections, i))->list == list)
+      here = i;
+  for (int i = here + step; here >= 0 && i >= 0 && i < (int) self->sections->len; i += step)
+    {
+      Section *section = g_ptr_array_index (self->sections, i);
+      GtkWidget *row = section->list != NULL ? edge_row (section->list, step < 0) : NULL;
+
+      if (row != NULL)
+        return gtk_widget_grab_focus (row);
+    }
+  if (step < 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
+  return FALSE;
+}
+
+static GtkWidget *
 heading_box (const char *title,
              const char *other,
              const char *title_class)
@@ -290,6 +335,7 @@ build_outline (LiaisonPlanPage *self,
             gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
             gtk_widget_add_css_class (list, "boxed-list");
             gtk_list_box_set_filter_func (GTK_LIST_BOX (list), filter_row, self, NULL);
+            g_signal_connect (list, "keynav-failed", G_CALLBACK (on_list_keynav_failed), self);
             gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
             gtk_box_append (GTK_BOX (box), list);
             gtk_box_append (parent != NULL ? GTK_BOX (parent) : self->outline_box, box);
