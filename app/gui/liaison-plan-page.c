@@ -30,7 +30,6 @@ struct _LiaisonPlanPage
   GPtrArray *sections;   /* Section, directions and actions in plan order */
   char *filter;          /* folded */
   int shown_year;        /* this year as the last load saw it */
-  guint missed_total;
 
   GtkStack *stack;
   GtkSpinner *spinner;
@@ -395,7 +394,6 @@ show_plan (LiaisonPlanPage *self,
       missed += liaison_plan_row_count_missed (report, this_year);
       activities++;
     }
-  self->missed_total = missed;
   self->shown_year = this_year;
 
   if (missed == 0)
