@@ -262,6 +262,7 @@ create_activity_row (gpointer item,
   /* Translators: %s is an activity's code, such as 1.1.2 */
   tooltip = g_strdup_printf (_("Plan a new event for activity %s"), liaison_link_item_get_target (link));
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
   return row;

@@ -347,6 +347,12 @@ liaison_plan_activity_row_new (LiaisonPlanItem *activity)
   gtk_widget_set_tooltip_text (self->new_event_button, new_tip);
   gtk_widget_set_tooltip_text (self->events_icon_button, events_tip);
   gtk_widget_set_tooltip_text (self->new_event_icon_button, new_tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->events_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, events_tip, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_event_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, new_tip, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->events_icon_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, events_tip,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_event_icon_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  new_tip, -1);
 
   {
     g_autofree char *titles = g_strdup_printf ("%s\n%s", liaison_bilingual_get_text (title, LIAISON_LANGUAGE_ZH) ?: "",
