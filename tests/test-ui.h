@@ -113,6 +113,12 @@ test_ui_new (const char *database)
   return ui;
 }
 
+static inline gboolean
+test_ui_only_reference (gpointer object)
+{
+  return G_OBJECT (object)->ref_count == 1;
+}
+
 static inline void
 test_ui_free (TestUi *ui)
 {
@@ -120,6 +126,9 @@ test_ui_free (TestUi *ui)
   test_ui_settle (0.1);
   g_clear_object (&ui->context);
   g_clear_object (&ui->app);
+  /* Queries still running hold the pages, and the pages the store, until
+   * their answers arrive (cancelled or not). */
+  test_ui_wait_for (test_ui_only_reference, ui->store, 10);
   g_assert_finalize_object (g_steal_pointer (&ui->store));
   if (ui->dir != NULL)
     test_remove_tree (ui->dir);

@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "liaison-store"
+
+#include "config.h"
+
+#include "liaison-store-overview.h"
+#include "liaison-store-private.h"
+
+/* Queries for the window's Overview: what comes next, what changed last. */
+
+typedef struct
+{
+  LiaisonEvent *event;
+  gint64 start; /* unix seconds */
+} Upcoming;
+
+/* When an event's dates stop being ahead: a timed event once it starts; a
+ * day, month or year without a time once that day, month or year is over
+ * where the event takes place. */
+static GDateTime *
+dup_over_at (LiaisonEvent *event)
+{
+  g_autoptr(GDateTime) start = liaison_event_dup_start_date_time (event);
+  g_autoptr(GDateTime) end = liaison_event_dup_end_date_time (event);
+
+  if (start == NULL || end == NULL)
+    return NULL;
+  switch (liaison_event_get_precision (event))
+    {
+    case LIAISON_DATE_PRECISION_TIME:
+      return g_steal_pointer (&start);
+    case LIAISON_DATE_PRECISION_DAY:
+      return g_date_time_add_days (end, 1);
+    case LIAISON_DATE_PRECISION_MONTH:
+      return g_date_time_add_months (end, 1);
+    case LIAISON_DATE_PRECISION_YEAR:
+    default:
+      return g_date_time_add_years (end, 1);
+    }
+}
+
+static int
+compare_upcoming (gconstpointer a,
+                  gconstpointer b)
+{
+  const Upcoming *x = a;
+  const Upcoming *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return g_strcmp0 (liaison_event_get_id (x->event), liaison_event_get_id (y->event));
+}
+
+/* Planned and confirmed events whose dates are still ahead of now, soonest
+ * first; limit 0 for all of them. */
+GPtrArray *
+liaison_store_list_upcoming_events (LiaisonStore  *self,
+                                    GDateTime     *now,
+                                    guint          limit,
+                                    GError       **error)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Upcoming));
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *events;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (now != NULL, NULL);
+
+  /* A year is written in the event's zone: anything still ahead is at
+   * most one year behind now's year in UTC. */
+  stmt = liaison_store_stmt (self,
+                             "SELECT id FROM events WHERE status IN ('planned', 'confirmed') AND year >= ?",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, g_date_time_get_year (now) - 1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(LiaisonEvent) event = liaison_store_get_event (self, g_ptr_array_index (ids, i), NULL);
+      g_autoptr(GDateTime) over_at = NULL;
+      g_autoptr(GDateTime) start = NULL;
+      Upcoming u;
+
+      if (event == NULL)
+        continue;
+      over_at = dup_over_at (event);
+      start = liaison_event_dup_start_date_time (event);
+      if (over_at == NULL || g_date_time_compare (over_at, now) <= 0)
+        continue;
+      u.start = g_date_time_to_unix (start);
+      u.event = g_steal_pointer (&event);
+      g_array_append_val (found, u);
+    }
+  g_array_sort (found, compare_upcoming);
+
+  events = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < found->len; i++)
+    {
+      Upcoming *u = &g_array_index (found, Upcoming, i);
+
+      if (limit == 0 || events->len < limit)
+        g_ptr_array_add (events, g_steal_pointer (&u->event));
+      else
+        g_clear_object (&u->event);
+    }
+  return events;
+}
+
+/* The journal's newest entries first, without the built-in first-run
+ * content: what people (here or at the secretariat) changed. */
+GPtrArray *
+liaison_store_list_recent_journal (LiaisonStore  *self,
+                                   guint          limit,
+                                   GError       **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_journal_entry_free);
+  sqlite3_stmt *stmt = liaison_store_stmt (self,
+                                           "SELECT seq, time, origin, action, entity, entity_id, field,"
+                                           " old_value, new_value FROM journal WHERE origin != 'built-in'"
+                                           " ORDER BY seq DESC LIMIT ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit == 0 ? G_MAXINT64 : (gint64) limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LiaisonJournalEntry *e = g_new0 (LiaisonJournalEntry, 1);
+      const char *origin = (const char *) sqlite3_column_text (stmt, 2);
+      int value = LIAISON_ORIGIN_LOCAL;
+
+      liaison_enum_from_nick (LIAISON_TYPE_ORIGIN, origin, &value);
+      e->seq = sqlite3_column_int64 (stmt, 0);
+      e->time = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      e->origin = value;
+      e->action = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      e->entity = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      e->entity_id = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      e->field = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      e->old_value = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      e->new_value = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+      g_ptr_array_add (entries, e);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}

@@ -1,0 +1,404 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "liaison-plan-activity-row.h"
+#include "liaison-plan-page.h"
+#include "test-ui-actions.h"
+
+/* The Action plan on a temporary database: 4 directions, 9 actions, 21
+ * activities; year chips that follow events added anywhere; 2.1.1's
+ * inverted range; the filter; the way to the events. */
+
+static gboolean
+not_loading (gpointer page)
+{
+  gboolean loading;
+
+  g_object_get (page, "loading", &loading, NULL);
+  return !loading;
+}
+
+static GtkWidget *
+plan_page (TestUi *ui,
+           int     year)
+{
+  GtkWidget *page = test_ui_page (ui, "plan");
+
+  g_assert_true (LIAISON_IS_PLAN_PAGE (page));
+  g_object_set (page, "year", year, NULL);
+  test_ui_activate (ui, "win.show-page", g_variant_new_string ("plan"));
+  g_assert_true (test_ui_wait_for (not_loading, page, 10));
+  test_ui_settle (0.2);
+  return page;
+}
+
+static void
+collect_rows (GtkWidget *root,
+              GPtrArray *rows)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (LIAISON_IS_PLAN_ACTIVITY_ROW (child))
+        g_ptr_array_add (rows, child);
+      else
+        collect_rows (child, rows);
+    }
+}
+
+static GtkWidget *
+activity_row (GtkWidget  *page,
+              const char *code)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_rows (page, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (gtk_widget_get_name (g_ptr_array_index (rows, i)), code) == 0)
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+/* The codes of the rows a person sees now. */
+static char *
+shown_codes (GtkWidget *page)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GString) codes = g_string_new (NULL);
+
+  test_ui_settle (0.2);
+  collect_rows (page, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (rows, i)))
+      g_string_append_printf (codes, "%s%s", codes->len > 0 ? " " : "", gtk_widget_get_name (g_ptr_array_index (rows, i)));
+  return g_string_free (g_steal_pointer (&codes), FALSE);
+}
+
+static GtkWidget *
+chip (GtkWidget  *row,
+      const char *year)
+{
+  return test_ui_find (row, GTK_TYPE_WIDGET, year);
+}
+
+typedef struct
+{
+  GtkWidget *page;
+  const char *code;
+  const char *year;
+  const char *css_class;
+} ChipState;
+
+static gboolean
+chip_has_class (gpointer data)
+{
+  ChipState *s = data;
+  GtkWidget *row = activity_row (s->page, s->code);
+  GtkWidget *c = row != NULL ? chip (row, s->year) : NULL;
+
+  return c != NULL && gtk_widget_has_css_class (c, s->css_class);
+}
+
+static void
+wait_chip (GtkWidget  *page,
+           const char *code,
+           const char *year,
+           const char *css_class)
+{
+  ChipState s = { page, code, year, css_class };
+
+  if (!test_ui_wait_for (chip_has_class, &s, 10))
+    {
+      GtkWidget *c = chip (activity_row (page, code), year);
+      g_error ("%s %s is not “%s” (tooltip: %s)", code, year, css_class,
+               c != NULL ? gtk_widget_get_tooltip_text (c) : "no chip");
+    }
+}
+
+static void
+save_event (TestUi             *ui,
+            const char         *start,
+            const char         *activity,
+            LiaisonEventStatus  status)
+{
+  g_autoptr(LiaisonEvent) event = liaison_event_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const char *codes[] = { activity, NULL };
+
+  liaison_bilingual_set_text (liaison_event_get_title (event), LIAISON_LANGUAGE_ZH, "海洋塑料研讨会");
+  liaison_bilingual_set_text (liaison_event_get_title (event), LIAISON_LANGUAGE_EN, "Marine plastics seminar");
+  g_assert_true (liaison_event_set_when (event, start, NULL, NULL, &error));
+  liaison_event_set_kind (event, LIAISON_EVENT_KIND_SEMINAR);
+  liaison_event_set_status (event, status);
+  liaison_event_set_activities (event, codes);
+  g_assert_true (liaison_store_save_event (ui->store, event, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_no_error (error);
+}
+
+/* Directions → actions → activities, in both languages, and 2.1.1's
+ * schedule flagged with what it means. */
+static void
+test_outline (void)
+{
+  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  GtkWidget *page = plan_page (ui, 2025);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *anomalous, *regular;
+
+  collect_rows (page, rows);
+  g_assert_cmpuint (rows->len, ==, 21);
+  g_assert_true (test_ui_shows_text (page, "Strategic direction 1: Environmental policy dialogue and exchange"));
+  g_assert_true (test_ui_shows_text (page, "Strategic direction 4: "));
+  /* The other language under each title. */
+  g_assert_true (test_ui_shows_text (page, "环境政策对话与交流"));
+  g_assert_true (test_ui_shows_text (page, "2.1 Policy dialogue"));
+
+  regular = activity_row (page, "1.1.1");
+  g_assert_true (test_ui_shows_text (regular, "China-ASEAN Environmental Cooperation Liaison Officers' Meeting"));
+  g_assert_true (test_ui_shows_text (regular, "中国 - 东盟环境合作联络员会议"));
+  g_assert_true (test_ui_shows_text (regular, "Schedule as written: “每年一次”. Planned for 2021–2025."));
+  g_assert_false (test_ui_shows_text (regular, "Schedule anomaly"));
+
+  anomalous = activity_row (page, "2.1.1");
+  g_assert_nonnull (anomalous);
+  g_assert_true (test_ui_shows_text (anomalous, "Schedule anomaly: The year range “2020-2015” ends before it starts"));
+  g_assert_true (test_ui_shows_text (anomalous, "no year of this activity counts as planned or missed"));
+  g_assert_true (test_ui_shows_text (anomalous, "Started in 2020"));
+  /* No planned year, so none missed. */
+  g_assert_cmpuint (liaison_plan_activity_row_get_missed (LIAISON_PLAN_ACTIVITY_ROW (anomalous)), ==, 0);
+  g_assert_true (gtk_widget_has_css_class (chip (anomalous, "2023"), "none"));
+}
+
+/* Chips follow events added through the store, after the “changed”
+ * refresh: planned and to come, an event, held, an unplanned year. */
+static void
+test_chips (void)
+{
+  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  GtkWidget *page = plan_page (ui, 2025);
+  GtkWidget *row = activity_row (page, "1.1.3");   /* 2021, 2023, 2025 */
+  GtkWidget *c;
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (chip (row, "2021"), "missed"));
+  g_assert_true (gtk_widget_has_css_class (chip (row, "2022"), "none"));
+  g_assert_true (gtk_widget_has_css_class (chip (row, "2023"), "missed"));
+  g_assert_true (gtk_widget_has_css_class (chip (row, "2025"), "to-come"));
+  g_assert_true (gtk_widget_has_css_class (chip (row, "2025"), "this-year"));
+  g_assert_cmpuint (liaison_plan_activity_row_get_missed (LIAISON_PLAN_ACTIVITY_ROW (row)), ==, 2);
+  g_assert_true (test_ui_shows_text (row, "2 missed years"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (chip (row, "2021")), ==, "2021: planned, no event: missed");
+
+  save_event (ui, "2025-09-10", "1.1.3", LIAISON_EVENT_STATUS_CONFIRMED);
+  wait_chip (page, "1.1.3", "2025", "event");
+  c = chip (activity_row (page, "1.1.3"), "2025");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (c), ==, "2025: planned; 1 event, 0 held");
+
+  save_event (ui, "2023-04", "1.1.3", LIAISON_EVENT_STATUS_HELD);
+  wait_chip (page, "1.1.3", "2023", "held");
+  row = activity_row (page, "1.1.3");
+  g_assert_cmpuint (liaison_plan_activity_row_get_missed (LIAISON_PLAN_ACTIVITY_ROW (row)), ==, 1);
+  g_assert_true (test_ui_shows_text (row, "1 missed year"));
+
+  /* A year the plan never foresaw shows once it has an event. */
+  g_assert_null (chip (row, "2027"));
+  save_event (ui, "2027", "1.1.3", LIAISON_EVENT_STATUS_PLANNED);
+  wait_chip (page, "1.1.3", "2027", "unplanned");
+  c = chip (activity_row (page, "1.1.3"), "2027");
+  g_assert_true (gtk_widget_has_css_class (c, "event"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (c), ==, "2027: not planned; 1 event, 0 held");
+  {
+    const char *lang = g_getenv ("LANGUAGE");
+    g_autofree char *shot = g_strdup_printf ("plan-chips-%s.png",
+                                             lang != NULL && g_str_has_prefix (lang, "zh") ? "zh_CN" : "en");
+    test_ui_screenshot (ui, shot);
+  }
+
+  /* Once the year is over, a planned year with no event is missed. */
+  row = activity_row (page, "3.2.3");   /* 2023–2025 */
+  g_assert_true (gtk_widget_has_css_class (chip (row, "2025"), "to-come"));
+  g_assert_cmpuint (liaison_plan_activity_row_get_missed (LIAISON_PLAN_ACTIVITY_ROW (row)), ==, 2);
+  g_object_set (page, "year", 2026, NULL);
+  wait_chip (page, "3.2.3", "2025", "missed");
+  row = activity_row (page, "3.2.3");
+  g_assert_cmpuint (liaison_plan_activity_row_get_missed (LIAISON_PLAN_ACTIVITY_ROW (row)), ==, 3);
+  g_assert_true (gtk_widget_has_css_class (chip (activity_row (page, "1.1.3"), "2025"), "event"));
+}
+
+/* The filter finds activities by code or by title in either language;
+ * “Missed years only” hides those with none. */
+static void
+test_filter (void)
+{
+  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  GtkWidget *page = plan_page (ui, 2025);
+  GtkWidget *entry = test_ui_find (page, GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *focus;
+  char *codes;
+
+  /* Ctrl+F in the Action plan filters it (win.search → page.search). */
+  test_ui_activate (ui, "win.search", NULL);
+  g_assert_cmpstr (liaison_window_get_visible_page (ui->window), ==, "plan");
+  focus = gtk_root_get_focus (GTK_ROOT (ui->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "mangrove");
+  test_ui_settle (0.4);
+  codes = shown_codes (page);
+  g_assert_cmpstr (codes, ==, "3.2.2");
+  g_free (codes);
+  g_assert_false (test_ui_shows_text (page, "Strategic direction 1:"));
+  g_assert_true (test_ui_shows_text (page, "Strategic direction 3:"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "红树林");
+  test_ui_settle (0.4);
+  codes = shown_codes (page);
+  g_assert_cmpstr (codes, ==, "3.2.2");
+  g_free (codes);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2.1");
+  test_ui_settle (0.4);
+  codes = shown_codes (page);
+  g_assert_cmpstr (codes, ==, "2.1.1 2.1.2 2.1.3");
+  g_free (codes);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zqxjw");
+  test_ui_settle (0.4);
+  codes = shown_codes (page);
+  g_assert_cmpstr (codes, ==, "");
+  g_free (codes);
+  g_assert_true (test_ui_shows_text (page, "No activity has “zqxjw” in its code or title"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  test_ui_settle (0.4);
+  g_assert_true (gtk_widget_activate_action (page, "page.missed-only", NULL));
+  test_ui_settle (0.4);
+  codes = shown_codes (page);
+  g_assert_null (strstr (codes, "2.1.1"));
+  g_assert_nonnull (strstr (codes, "1.1.1"));
+  g_free (codes);
+  g_assert_true (gtk_widget_activate_action (page, "page.missed-only", NULL));
+  test_ui_settle (0.4);
+  codes = shown_codes (page);
+  g_assert_nonnull (strstr (codes, "2.1.1"));
+  g_free (codes);
+}
+
+/* Up and Down walk the activities from one action to the next. */
+static void
+test_keyboard (void)
+{
+  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  GtkWidget *page = plan_page (ui, 2025);
+  GtkWidget *last_of_1_1 = activity_row (page, "1.1.4");
+  GtkWidget *first_of_1_2 = activity_row (page, "1.2.1");
+  GtkWidget *list = gtk_widget_get_parent (last_of_1_1);
+
+  g_assert_true (gtk_widget_grab_focus (last_of_1_1));
+  g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
+  test_ui_settle (0.1);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (ui->window)) == first_of_1_2);
+
+  g_signal_emit_by_name (gtk_widget_get_parent (first_of_1_2), "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, -1, FALSE,
+                         FALSE);
+  test_ui_settle (0.1);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (ui->window)) == last_of_1_1);
+}
+
+static GtkWidget *
+button_labelled (GtkWidget  *root,
+                 const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      found = button_labelled (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A year chip and “Show Events” open the activity's events; “New Event”
+ * opens the editor for it. */
+static void
+test_actions (void)
+{
+  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  GtkWidget *page = plan_page (ui, 2025);
+  g_autoptr(TestActions) actions = test_actions_new (ui, page);
+  GtkWidget *row = activity_row (page, "1.1.3");
+  GtkWidget *button;
+  char *fired;
+
+  g_signal_emit_by_name (chip (row, "2021"), "clicked");
+  test_ui_settle (0.2);
+  fired = test_actions_take (actions);
+  g_assert_cmpstr (fired, ==, "show-activity-events('1.1.3')");
+  g_free (fired);
+  g_assert_cmpstr (liaison_window_get_visible_page (ui->window), ==, "events");
+
+  test_ui_activate (ui, "win.show-page", g_variant_new_string ("plan"));
+  g_signal_emit_by_name (button_labelled (row, "Show Events"), "clicked");
+  test_ui_settle (0.2);
+  fired = test_actions_take (actions);
+  g_assert_cmpstr (fired, ==, "show-activity-events('1.1.3')");
+  g_free (fired);
+
+  test_ui_activate (ui, "win.show-page", g_variant_new_string ("plan"));
+  button = button_labelled (row, "New Event");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  test_ui_settle (0.2);
+  fired = test_actions_take (actions);
+  g_assert_cmpstr (fired, ==, "new-event-for-activity('1.1.3')");
+  g_free (fired);
+  g_assert_cmpstr (liaison_window_get_visible_page (ui->window), ==, "events");
+
+  /* Enter on the row itself shows the events too. */
+  test_ui_activate (ui, "win.show-page", g_variant_new_string ("plan"));
+  gtk_widget_activate (activity_row (page, "2.1.1"));
+  test_ui_settle (0.2);
+  fired = test_actions_take (actions);
+  g_assert_cmpstr (fired, ==, "show-activity-events('2.1.1')");
+  g_free (fired);
+}
+
+/* test-ui.h builds one window per process (the application it registers
+ * outlives the test), so each test runs in a process of its own. */
+static void
+run_alone (gconstpointer data)
+{
+  void (*test) (void) = (void (*) (void)) data;
+
+  if (g_test_subprocess ())
+    {
+      test ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  /* These tests read the widgets themselves; without an AT-SPI bus of
+   * their own, UI tests running side by side do not share one. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  test_ui_init (&argc, &argv);
+
+  g_test_add_data_func ("/liaison/plan/outline", (gconstpointer) test_outline, run_alone);
+  g_test_add_data_func ("/liaison/plan/chips", (gconstpointer) test_chips, run_alone);
+  g_test_add_data_func ("/liaison/plan/filter", (gconstpointer) test_filter, run_alone);
+  g_test_add_data_func ("/liaison/plan/actions", (gconstpointer) test_actions, run_alone);
+  g_test_add_data_func ("/liaison/plan/keyboard", (gconstpointer) test_keyboard, run_alone);
+
+  return g_test_run ();
+}
