@@ -147,6 +147,19 @@ test_ui_activate (TestUi     *ui,
   test_ui_settle (0.2);
 }
 
+static inline gboolean
+test_ui_transitions_done (gpointer widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (widget))
+    return FALSE;
+  if (ADW_IS_LEAFLET (widget) && adw_leaflet_get_child_transition_running (widget))
+    return FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (!test_ui_transitions_done (child))
+      return FALSE;
+  return TRUE;
+}
+
 /* Screenshots for the docs: LIAISON_SCREENSHOT_DIR=docs/screenshots. */
 static inline void
 test_ui_screenshot_widget (GtkWidget  *widget,
@@ -163,6 +176,8 @@ test_ui_screenshot_widget (GtkWidget  *widget,
   if (dir == NULL)
     return;
   test_ui_settle (0.3);
+  test_ui_wait_for (test_ui_transitions_done, widget, 5);
+  test_ui_settle (0.1);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   paintable = gtk_widget_paintable_new (widget);

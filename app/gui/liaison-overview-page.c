@@ -4,12 +4,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "liaison-change-watch.h"
 #include "liaison-gui-format.h"
 #include "liaison-journal-format.h"
 #include "liaison-link-item.h"
 #include "liaison-overview-page.h"
+#include "liaison-store-translations.h"
 #include "liaison-plan-report.h"
 #include "liaison-store-overview.h"
 
@@ -56,6 +58,7 @@ struct _LiaisonOverviewPage
   GtkLabel *this_year_empty_description;
   GtkWidget *open_plan_button;
   GtkStack *recent_stack;
+  GtkLabel *translation_counts;
   GtkListBox *recent_list;
   GtkWidget *event_results_box;
   GtkListBox *event_results;
@@ -90,6 +93,7 @@ typedef struct
   GPtrArray *open;       /* LiaisonPlanItem: planned this year, no event yet */
   guint planned;         /* activities planned this year */
   GPtrArray *changes;    /* LiaisonChange, newest first */
+  LiaisonTranslationCounts translations;
 } Dashboard;
 
 typedef struct
@@ -178,6 +182,8 @@ load_dashboard (LiaisonStore  *reader,
   if (journal == NULL)
     goto fail;
   dashboard->changes = liaison_journal_summarise (reader, journal, N_CHANGES);
+  if (!liaison_store_count_translations (reader, LIAISON_CONTENT_DEFAULT, &dashboard->translations, NULL))
+    memset (&dashboard->translations, 0, sizeof dashboard->translations);
   return dashboard;
 
 fail:
@@ -475,6 +481,23 @@ show_dashboard (LiaisonOverviewPage *self,
     }
   replace_items (self->changes, items);
   gtk_stack_set_visible_child_name (self->recent_stack, items->len > 0 ? "list" : "empty");
+
+  /* The translators' share: what each language still lacks. */
+  {
+    const guint (*n)[LIAISON_N_TRANSLATION_STATES] = dashboard->translations.n;
+    g_autofree char *text = NULL;
+
+    /* Translators: texts that need work, per language translated into */
+    text = g_strdup_printf (_("Into English: %1$u to translate, %2$u stale, %3$u to review. "
+                              "Into Chinese: %4$u to translate, %5$u stale, %6$u to review."),
+                            n[LIAISON_LANGUAGE_EN][LIAISON_TRANSLATION_MISSING] + n[LIAISON_LANGUAGE_EN][LIAISON_TRANSLATION_DRAFT],
+                            n[LIAISON_LANGUAGE_EN][LIAISON_TRANSLATION_STALE],
+                            n[LIAISON_LANGUAGE_EN][LIAISON_TRANSLATION_TRANSLATED],
+                            n[LIAISON_LANGUAGE_ZH][LIAISON_TRANSLATION_MISSING] + n[LIAISON_LANGUAGE_ZH][LIAISON_TRANSLATION_DRAFT],
+                            n[LIAISON_LANGUAGE_ZH][LIAISON_TRANSLATION_STALE],
+                            n[LIAISON_LANGUAGE_ZH][LIAISON_TRANSLATION_TRANSLATED]);
+    gtk_label_set_label (self->translation_counts, text);
+  }
 
   gtk_stack_set_visible_child_name (self->stack, "content");
 }
@@ -859,6 +882,7 @@ liaison_overview_page_class_init (LiaisonOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, this_year_empty_description);
   gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, open_plan_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, recent_stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, translation_counts);
   gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, recent_list);
   gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, event_results_box);
   gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, event_results);

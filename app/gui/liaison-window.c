@@ -9,6 +9,7 @@
 #include "liaison-overview-page.h"
 #include "liaison-participants-page.h"
 #include "liaison-plan-page.h"
+#include "liaison-translation-page.h"
 #include "liaison-window.h"
 
 struct _LiaisonWindow
@@ -28,6 +29,7 @@ struct _LiaisonWindow
   GtkWidget *events_page;
   GtkWidget *participants_page;
   GtkWidget *plan_page;
+  GtkWidget *translation_page;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonWindow, liaison_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -40,7 +42,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *page_names[] = { "overview", "events", "participants", "plan" };
+static const char *page_names[] = { "overview", "events", "participants", "plan", "translation" };
 
 static void
 select_sidebar_row (LiaisonWindow *self,
@@ -200,7 +202,7 @@ liaison_window_constructed (GObject *object)
 {
   LiaisonWindow *self = (LiaisonWindow *) object;
   GSettings *settings = liaison_context_get_settings (self->context);
-  GtkWidget *pages[4];
+  GtkWidget *pages[G_N_ELEMENTS (page_names)];
 
   G_OBJECT_CLASS (liaison_window_parent_class)->constructed (object);
 
@@ -215,6 +217,7 @@ liaison_window_constructed (GObject *object)
   pages[1] = self->events_page = liaison_events_page_new (self->context);
   pages[2] = self->participants_page = liaison_participants_page_new (self->context);
   pages[3] = self->plan_page = liaison_plan_page_new (self->context);
+  pages[4] = self->translation_page = liaison_translation_page_new (self->context);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       gtk_stack_add_named (self->stack, pages[i], page_names[i]);
