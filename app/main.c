@@ -37,6 +37,7 @@ main (int    argc,
 {
   g_autoptr(LiaisonApplication) app = NULL;
   g_autofree char *database = NULL;
+  g_autofree char *language = NULL;
   const char *localedir = g_getenv ("LIAISON_LOCALEDIR");
 
   setlocale (LC_ALL, "");
@@ -45,6 +46,23 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
 
   database = liaison_cli_take_database_option (&argc, &argv);
+  /* The language of what Liaison writes, chosen apart from the interface's:
+   * an English report from a Chinese desktop, and the reverse. Before any
+   * message is translated. */
+  language = liaison_cli_take_global_option (&argc, &argv, "--language");
+  if (language != NULL)
+    {
+      if (g_str_has_prefix (language, "zh"))
+        g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      else if (g_str_has_prefix (language, "en"))
+        g_setenv ("LANGUAGE", "en", TRUE);
+      else
+        {
+          /* Translators: %s is what was given after --language */
+          g_printerr (_("Unknown language “%s”: give zh or en.\n"), language);
+          return 1;
+        }
+    }
   if (liaison_cli_wants (argc, argv))
     {
       if (database != NULL)
@@ -52,7 +70,8 @@ main (int    argc,
       return liaison_cli_run (argc, argv);
     }
 
-  apply_preferences (&database);
+  if (language == NULL)
+    apply_preferences (&database);
   app = liaison_application_new (database);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

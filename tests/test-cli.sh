@@ -89,6 +89,22 @@ contains "found by its start, refused as a duplicate" "$err" "李霞"
 expect "a part shared by every new id is ambiguous" 2 "$liaison" --database "$db" register "$event" "${li:0:4}"
 contains "the message asks for more" "$err" "more than one"
 
+# The language of the output, apart from the interface's.
+out=$(LANGUAGE=zh_CN "$liaison" --database "$db" --language en events --year 2019 2>&1); rc=$?
+if [ $rc -eq 0 ] && printf '%s' "$out" | grep -q "March 2019" && printf '%s' "$out" | grep -q "climate change"; then
+  ok "--language en writes English from a Chinese environment"
+else
+  not_ok "--language en writes English from a Chinese environment" "$(printf '%s' "$out" | head -c 300)"
+fi
+out=$(LANGUAGE=en "$liaison" --database "$db" --language zh events --year 2019 2>&1); rc=$?
+if [ $rc -eq 0 ] && printf '%s' "$out" | grep -q "2019年3月" && printf '%s' "$out" | grep -q "气候变化"; then
+  ok "--language zh writes Chinese from an English environment"
+else
+  not_ok "--language zh writes Chinese from an English environment" "$(printf '%s' "$out" | head -c 300)"
+fi
+expect "an unknown language is named" 1 "$liaison" --database "$db" --language fr events
+contains "the message names it" "$err" "fr"
+
 # Usage errors: exit 1 and a message that names the problem.
 expect "unknown kind" 1 "$liaison" --database "$db" events --kind party
 contains "the message lists the kinds" "$err" "training-course"

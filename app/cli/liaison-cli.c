@@ -671,7 +671,7 @@ print_help (void)
 
   g_string_append_printf (s, "%s\n  %s\n\n", _("Usage:"),
                           /* Translators: keep “liaison” and “--database”; FILE, COMMAND and OPTION are placeholders */
-                          _("liaison [--database FILE] [COMMAND [OPTION…]]"));
+                          _("liaison [--database FILE] [--language zh|en] [COMMAND [OPTION…]]"));
   g_string_append_printf (s, "%s\n\n", _("Without a command, Liaison opens its window."));
   g_string_append_printf (s, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -687,19 +687,28 @@ print_help (void)
 
     g_string_append_printf (s, "  %s %s\n", option, _("Use this database file (or set LIAISON_DATABASE)"));
   }
+  {
+    /* Translators: keep “--language zh|en” */
+    g_autofree char *option = liaison_cli_pad (_("--language zh|en"), 22);
+
+    g_string_append_printf (s, "  %s %s\n", option,
+                            _("Write in this language, whatever the interface's (titles, dates, messages)"));
+  }
   g_string_append_printf (s, "  %-22s %s\n", "--version", _("Print the version and exit"));
   g_string_append_printf (s, "  %-22s %s\n", "--help", _("Print this help and exit"));
   g_string_append_printf (s, "\n%s\n", _("“liaison COMMAND --help” describes a command's options. Exit status: 0 success, 1 usage error, 2 data error."));
   out (s->str);
 }
 
-/* Pulls --database FILE (or --database=FILE) out of argv for both the
- * command line and the window. */
+/* Takes "NAME VALUE" or "NAME=VALUE" out of argv, wherever it is before
+ * "--", and returns the last value given. */
 char *
-liaison_cli_take_database_option (int    *argc,
-                                  char ***argv)
+liaison_cli_take_global_option (int         *argc,
+                                char      ***argv,
+                                const char  *name)
 {
-  char *database = NULL;
+  g_autofree char *with_equals = g_strconcat (name, "=", NULL);
+  char *value = NULL;
   int j = 1;
 
   for (int i = 1; i < *argc; i++)
@@ -712,23 +721,30 @@ liaison_cli_take_database_option (int    *argc,
             (*argv)[j++] = (*argv)[i];
           break;
         }
-      if (g_str_equal (arg, "--database") && i + 1 < *argc)
+      if (g_str_equal (arg, name) && i + 1 < *argc)
         {
-          g_free (database);
-          database = g_strdup ((*argv)[++i]);
+          g_free (value);
+          value = g_strdup ((*argv)[++i]);
           continue;
         }
-      if (g_str_has_prefix (arg, "--database="))
+      if (g_str_has_prefix (arg, with_equals))
         {
-          g_free (database);
-          database = g_strdup (arg + strlen ("--database="));
+          g_free (value);
+          value = g_strdup (arg + strlen (with_equals));
           continue;
         }
       (*argv)[j++] = arg;
     }
   *argc = j;
   (*argv)[j] = NULL;
-  return database;
+  return value;
+}
+
+char *
+liaison_cli_take_database_option (int    *argc,
+                                  char ***argv)
+{
+  return liaison_cli_take_global_option (argc, argv, "--database");
 }
 
 gboolean

@@ -18,5 +18,8 @@ int      liaison_cli_run       (int    argc,
                                 char **argv);
 char    *liaison_cli_take_database_option (int    *argc,
                                            char ***argv);
+char    *liaison_cli_take_global_option   (int          *argc,
+                                           char       ***argv,
+                                           const char   *name);
 
 G_END_DECLS
