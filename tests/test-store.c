@@ -659,6 +659,64 @@ test_query_async (Fixture       *f,
   }
 }
 
+static void
+test_clashes (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(LiaisonEvent) a = make_event ("Forum", "2026-06-02T09:00", 0);
+  g_autoptr(LiaisonEvent) b = make_event ("Side event", "2026-06-02T14:00", 0);
+  g_autoptr(LiaisonEvent) c = make_event ("Next week", "2026-06-09T09:00", 0);
+  g_autoptr(LiaisonParticipant) p = make_person (f->store, "Tan", "Wei");
+  g_autoptr(LiaisonRegistration) r1 = NULL;
+  g_autoptr(LiaisonRegistration) r2 = NULL;
+  g_autoptr(GPtrArray) venues = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* a: 2 June 09:00–17:00 at the Sule; b: 14:00–16:00 same venue (Yangon
+   * time both); c: a week later, same venue. */
+  g_assert_true (liaison_event_set_when (a, "2026-06-02T09:00", "2026-06-02T17:00", "Asia/Yangon", NULL));
+  g_assert_true (liaison_event_set_when (b, "2026-06-02T14:00", "2026-06-02T16:00", "Asia/Yangon", NULL));
+  g_assert_true (liaison_event_set_when (c, "2026-06-09T09:00", "2026-06-09T17:00", "Asia/Yangon", NULL));
+  liaison_event_set_venue (a, "Sule Shangri-La");
+  liaison_event_set_venue (b, "  sule shangri-la ");
+  liaison_event_set_venue (c, "Sule Shangri-La");
+  for (LiaisonEvent **e = (LiaisonEvent *[]) { a, b, c, NULL }; *e != NULL; e++)
+    g_assert_true (liaison_store_save_event (f->store, *e, LIAISON_ORIGIN_LOCAL, &error));
+
+  /* The same venue, overlapping: a warning naming the other event. */
+  g_assert_true (liaison_store_find_clashes (f->store, a, &venues, &people, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (venues->len, ==, 1);
+  g_assert_cmpstr (liaison_event_get_id (g_ptr_array_index (venues, 0)), ==, liaison_event_get_id (b));
+  g_assert_cmpuint (people->len, ==, 0);
+  g_clear_pointer (&venues, g_ptr_array_unref);
+  g_clear_pointer (&people, g_ptr_array_unref);
+
+  /* A person registered for both: named, with the other event. */
+  r1 = liaison_store_register (f->store, liaison_event_get_id (a), liaison_participant_get_id (p), LIAISON_ROLE_SPEAKER,
+                               LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, &error);
+  r2 = liaison_store_register (f->store, liaison_event_get_id (b), liaison_participant_get_id (p), LIAISON_ROLE_DELEGATE,
+                               LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, &error);
+  g_assert_true (liaison_store_find_clashes (f->store, a, &venues, &people, &error));
+  g_assert_cmpuint (people->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (people, 0), "Side event"));
+  g_clear_pointer (&venues, g_ptr_array_unref);
+  g_clear_pointer (&people, g_ptr_array_unref);
+
+  /* Moved a week later it meets c instead; a cancelled event never clashes. */
+  g_assert_true (liaison_event_set_when (b, "2026-06-09T14:00", "2026-06-09T16:00", "Asia/Yangon", NULL));
+  g_assert_true (liaison_store_find_clashes (f->store, b, &venues, &people, &error));
+  g_assert_cmpuint (venues->len, ==, 1); /* c */
+  g_clear_pointer (&venues, g_ptr_array_unref);
+  g_clear_pointer (&people, g_ptr_array_unref);
+  liaison_event_set_status (c, LIAISON_EVENT_STATUS_CANCELLED);
+  g_assert_true (liaison_store_save_event (f->store, c, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_true (liaison_store_find_clashes (f->store, b, &venues, &people, &error));
+  g_assert_cmpuint (venues->len, ==, 0);
+  g_assert_cmpuint (people->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -679,6 +737,7 @@ main (int    argc,
   ADD ("/liaison/store/bulk", test_bulk);
   ADD ("/liaison/store/check-in", test_check_in);
   ADD ("/liaison/store/query-async", test_query_async);
+  ADD ("/liaison/store/clashes", test_clashes);
 #undef ADD
   g_test_add_func ("/liaison/store/default-path", test_default_path);
 

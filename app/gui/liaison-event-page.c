@@ -425,10 +425,33 @@ on_loaded (GObject      *source,
 
   g_set_object (&self->event, l->event);
   fill_details (self);
-  self->binding_rows = TRUE;
-  g_list_store_splice (self->registrations, 0, g_list_model_get_n_items (G_LIST_MODEL (self->registrations)),
-                       l->items->pdata, l->items->len);
-  self->binding_rows = FALSE;
+
+  /* A reload (a change here, a sync) keeps what the person had selected. */
+  {
+    g_autoptr(GHashTable) chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+    g_autoptr(GtkBitset) again = gtk_bitset_new_empty ();
+    GtkBitsetIter iter;
+    guint position;
+
+    for (gboolean ok = gtk_bitset_iter_init_first (&iter, set, &position); ok;
+         ok = gtk_bitset_iter_next (&iter, &position))
+      {
+        g_autoptr(LiaisonRegistrationItem) item = g_list_model_get_item (G_LIST_MODEL (self->registrations), position);
+
+        g_hash_table_add (chosen, g_strdup (liaison_registration_get_id (liaison_registration_item_get_registration (item))));
+      }
+    self->binding_rows = TRUE;
+    g_list_store_splice (self->registrations, 0, g_list_model_get_n_items (G_LIST_MODEL (self->registrations)),
+                         l->items->pdata, l->items->len);
+    self->binding_rows = FALSE;
+    for (guint i = 0; i < l->items->len; i++)
+      if (g_hash_table_contains (chosen, liaison_registration_get_id (
+                                           liaison_registration_item_get_registration (g_ptr_array_index (l->items, i)))))
+        gtk_bitset_add (again, i);
+    if (!gtk_bitset_is_empty (again))
+      gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), again, again);
+  }
   fill_counts (self);
   loaded_free (l);
 }
