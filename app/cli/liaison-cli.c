@@ -700,40 +700,60 @@ print_help (void)
   out (s->str);
 }
 
-/* Takes "NAME VALUE" or "NAME=VALUE" out of argv, wherever it is before
- * "--", and returns the last value given. */
+static const char *global_options[] = { "--database", "--language" };
+
+/* Takes "NAME VALUE" or "NAME=VALUE" out of argv for a global option that
+ * comes before the command ("liaison --database F --language en events");
+ * a command's own options of the same name (translations export
+ * --language) stay. Returns the last value given. */
 char *
 liaison_cli_take_global_option (int         *argc,
                                 char      ***argv,
                                 const char  *name)
 {
-  g_autofree char *with_equals = g_strconcat (name, "=", NULL);
   char *value = NULL;
+  gboolean in_globals = TRUE;
   int j = 1;
 
   for (int i = 1; i < *argc; i++)
     {
       char *arg = (*argv)[i];
+      gboolean is_global = FALSE;
+      gsize len = strlen (name);
 
-      if (g_str_equal (arg, "--") )
+      if (in_globals)
+        for (guint k = 0; k < G_N_ELEMENTS (global_options); k++)
+          {
+            gsize n = strlen (global_options[k]);
+
+            if (strncmp (arg, global_options[k], n) == 0 && (arg[n] == '\0' || arg[n] == '='))
+              is_global = TRUE;
+          }
+      if (!is_global)
         {
-          for (; i < *argc; i++)
-            (*argv)[j++] = (*argv)[i];
-          break;
+          /* The command, or anything else: globals end here. */
+          if (arg[0] != '-' || g_str_equal (arg, "--"))
+            in_globals = FALSE;
+          (*argv)[j++] = arg;
+          continue;
         }
-      if (g_str_equal (arg, name) && i + 1 < *argc)
+      if (strncmp (arg, name, len) == 0 && arg[len] == '=')
+        {
+          g_free (value);
+          value = g_strdup (arg + len + 1);
+        }
+      else if (g_str_equal (arg, name) && i + 1 < *argc)
         {
           g_free (value);
           value = g_strdup ((*argv)[++i]);
-          continue;
         }
-      if (g_str_has_prefix (arg, with_equals))
+      else
         {
-          g_free (value);
-          value = g_strdup (arg + strlen (with_equals));
-          continue;
+          /* Another global option: keep it and its value for its own call. */
+          (*argv)[j++] = arg;
+          if (strchr (arg, '=') == NULL && i + 1 < *argc)
+            (*argv)[j++] = (*argv)[++i];
         }
-      (*argv)[j++] = arg;
     }
   *argc = j;
   (*argv)[j] = NULL;
