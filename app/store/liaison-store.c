@@ -1934,6 +1934,36 @@ delete_registrations_of (LiaisonStore  *self,
   return TRUE;
 }
 
+/* The last steps of deleting an event or a person: the row, its
+ * translation states and search document, and the journal entry that
+ * keeps a snapshot for undo. */
+static gboolean
+delete_record (LiaisonStore  *self,
+               const char    *table,
+               const char    *entity,
+               const char    *id,
+               LiaisonOrigin  origin,
+               const char    *snapshot,
+               GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", table);
+  sqlite3_stmt *stmt = liaison_store_stmt (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, id);
+  if (!liaison_store_step_done (self, stmt, error))
+    return FALSE;
+  stmt = liaison_store_stmt (self, "DELETE FROM translation_states WHERE entity = ? AND entity_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, entity);
+  bind_text (stmt, 2, id);
+  return liaison_store_step_done (self, stmt, error)
+         && delete_search_doc (self, entity, id, error)
+         && liaison_store_journal (self, origin, "delete", entity, id, NULL, snapshot, NULL, error);
+}
+
 gboolean
 liaison_store_delete_event (LiaisonStore  *self,
                             const char    *id,
@@ -1946,7 +1976,6 @@ liaison_store_delete_event (LiaisonStore  *self,
   g_autofree char *created = NULL;
   g_autofree char *modified = NULL;
   BilingualSlot slots[N_EVENT_SLOTS];
-  sqlite3_stmt *stmt;
 
   if (!liaison_store_begin (self, error))
     return FALSE;
@@ -1964,19 +1993,7 @@ liaison_store_delete_event (LiaisonStore  *self,
   if (!delete_registrations_of (self, "event_id", id, origin, FALSE, error))
     goto fail;
 
-  stmt = liaison_store_stmt (self, "DELETE FROM events WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  bind_text (stmt, 1, id);
-  if (!liaison_store_step_done (self, stmt, error))
-    goto fail;
-  stmt = liaison_store_stmt (self, "DELETE FROM translation_states WHERE entity = 'event' AND entity_id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  bind_text (stmt, 1, id);
-  if (!liaison_store_step_done (self, stmt, error)
-      || !delete_search_doc (self, "event", id, error)
-      || !liaison_store_journal (self, origin, "delete", "event", id, NULL, snapshot, NULL, error))
+  if (!delete_record (self, "events", "event", id, origin, snapshot, error))
     goto fail;
 
   return liaison_store_commit (self, error);
@@ -2354,7 +2371,6 @@ liaison_store_delete_participant (LiaisonStore  *self,
   g_autofree char *snapshot = NULL;
   g_autofree char *created = NULL;
   g_autofree char *modified = NULL;
-  sqlite3_stmt *stmt;
 
   if (!liaison_store_begin (self, error))
     return FALSE;
@@ -2371,19 +2387,7 @@ liaison_store_delete_participant (LiaisonStore  *self,
   if (!delete_registrations_of (self, "participant_id", id, origin, origin == LIAISON_ORIGIN_LOCAL, error))
     goto fail;
 
-  stmt = liaison_store_stmt (self, "DELETE FROM participants WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  bind_text (stmt, 1, id);
-  if (!liaison_store_step_done (self, stmt, error))
-    goto fail;
-  stmt = liaison_store_stmt (self, "DELETE FROM translation_states WHERE entity = 'participant' AND entity_id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  bind_text (stmt, 1, id);
-  if (!liaison_store_step_done (self, stmt, error)
-      || !delete_search_doc (self, "participant", id, error)
-      || !liaison_store_journal (self, origin, "delete", "participant", id, NULL, snapshot, NULL, error))
+  if (!delete_record (self, "participants", "participant", id, origin, snapshot, error))
     goto fail;
 
   return liaison_store_commit (self, error);
