@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "liaison-preferences-window.h"
+#include "test-ui.h"
+
+/* Preferences, through its widgets: the choices land in the settings, and
+ * a new interface language says when it applies. */
+
+static void
+test_preferences (void)
+{
+  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("org.chinaaseanenv.Liaison");
+  GtkWidget *prefs;
+  AdwComboRow *zone;
+  GListModel *zones;
+  guint yangon = GTK_INVALID_LIST_POSITION;
+  g_autofree char *database = NULL;
+
+  prefs = liaison_preferences_window_new (ui->context);
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (ui->window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  test_ui_settle (0.3);
+
+  /* The template built (a property newer than libadwaita 1.2 would leave
+   * it empty): every row is there, the database's path shown. */
+  zone = ADW_COMBO_ROW (test_ui_get_id (prefs, "zone_row"));
+  g_assert_nonnull (test_ui_get_id (prefs, "weekday_row"));
+  g_assert_nonnull (test_ui_get_id (prefs, "language_row"));
+  database = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (test_ui_get_id (prefs, "database_row"))));
+  g_assert_cmpstr (database, ==, liaison_store_get_path (ui->store));
+
+  /* Zones: the system's first, then the member countries' (Yangon among
+   * them, before any zone of a country outside the region). */
+  zones = adw_combo_row_get_model (zone);
+  g_assert_cmpuint (g_list_model_get_n_items (zones), >, 100);
+  for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (zones, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), "Asia/Yangon"))
+        yangon = i;
+    }
+  g_assert_cmpuint (yangon, <, 20);
+  adw_combo_row_set_selected (zone, yangon);
+  g_assert_cmpstr (g_settings_get_string (settings, "time-zone"), ==, "Asia/Yangon");
+  {
+    g_autoptr(GTimeZone) chosen = liaison_context_dup_time_zone (ui->context);
+    g_assert_cmpstr (g_time_zone_get_identifier (chosen), ==, "Asia/Yangon");
+  }
+
+  /* First day of the week. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (test_ui_get_id (prefs, "weekday_row")), 2);
+  g_assert_cmpstr (g_settings_get_string (settings, "first-day-of-week"), ==, "sunday");
+  g_assert_cmpint (liaison_context_get_first_weekday (ui->context), ==, G_DATE_SUNDAY);
+
+  /* A new language is stored and said to apply at the next start. */
+  g_assert_false (gtk_widget_get_visible (test_ui_get_id (prefs, "language_note")));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (test_ui_get_id (prefs, "language_row")), 1);
+  g_assert_cmpstr (g_settings_get_string (settings, "interface-language"), ==, "zh_CN");
+  g_assert_true (gtk_widget_get_visible (test_ui_get_id (prefs, "language_note")));
+  test_ui_settle (0.5);
+  test_ui_screenshot_widget (prefs, g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "zh")
+                                      ? "preferences-zh_CN.png" : "preferences-en.png");
+
+  g_settings_reset (settings, "interface-language");
+  g_settings_reset (settings, "time-zone");
+  g_settings_reset (settings, "first-day-of-week");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/liaison/preferences/choices", test_preferences);
+
+  return g_test_run ();
+}
