@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "liaison-format.h"
 #include "liaison-gui-format.h"
 
 #include <string.h>
@@ -28,75 +29,41 @@ liaison_gui_month_name (int month)
   return g_dpgettext2 (NULL, "month", names[month - 1]);
 }
 
-/* Fills a translated pattern: {day}, {month} (the name), {month-number},
- * {year}. A pattern, not printf: Chinese needs the month's number, which
- * the English form does not use, and msgfmt refuses a translation that uses
- * an argument its original lacks. */
-static char *
-fill_pattern (const char *pattern,
-              int         year,
-              int         month,
-              int         day)
-{
-  g_autoptr(GString) out = g_string_new (pattern);
-  g_autofree char *y = g_strdup_printf ("%d", year);
-  g_autofree char *m = g_strdup_printf ("%d", month);
-  g_autofree char *d = g_strdup_printf ("%d", day);
-
-  g_string_replace (out, "{year}", y, 0);
-  g_string_replace (out, "{month-number}", m, 0);
-  g_string_replace (out, "{month}", month >= 1 && month <= 12 ? liaison_gui_month_name (month) : "", 0);
-  g_string_replace (out, "{day}", d, 0);
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static char *
-format_ymd (int year,
-            int month,
-            int day)
-{
-  /* Translators: how a date is written. Keep the words in braces:
-   * {day}, {month} (its name), {month-number}, {year}; e.g. “{year}年{month-number}月{day}日” */
-  return fill_pattern (_("{day} {month} {year}"), year, month, day);
-}
-
+/* Dates in the interface language, as the core writes them for documents
+ * (app/core/liaison-format.c): one way to write a date in the whole app. */
 char *
 liaison_gui_format_month (int year,
                           int month)
 {
-  /* Translators: a month of a year. Keep the words in braces: {month} (its
-   * name), {month-number}, {year}; e.g. “{year}年{month-number}月” */
-  return fill_pattern (_("{month} {year}"), year, month, 1);
+  return liaison_format_month (year, month, liaison_language_for_locale ());
 }
 
 char *
 liaison_gui_format_date (GDateTime *date_time)
 {
-  return format_ymd (g_date_time_get_year (date_time), g_date_time_get_month (date_time),
-                     g_date_time_get_day_of_month (date_time));
+  return liaison_format_date (date_time, liaison_language_for_locale ());
 }
 
 char *
 liaison_gui_format_time (GDateTime *date_time)
 {
-  return g_date_time_format (date_time, "%H:%M");
+  return liaison_format_time (date_time, liaison_language_for_locale ());
 }
 
 /* The date (or dates) of an event as written in the event's own zone. */
 char *
 liaison_gui_format_event_date (LiaisonEvent *event)
 {
+  LiaisonLanguage lang = liaison_language_for_locale ();
   g_autoptr(GDateTime) start = liaison_event_dup_start_date_time (event);
   g_autoptr(GDateTime) end = liaison_event_dup_end_date_time (event);
-  g_autofree char *first = NULL;
-  g_autofree char *last = NULL;
 
   switch (liaison_event_get_precision (event))
     {
     case LIAISON_DATE_PRECISION_YEAR:
-      return g_strdup_printf ("%d", liaison_event_get_year (event));
+      return liaison_format_year (liaison_event_get_year (event), lang);
     case LIAISON_DATE_PRECISION_MONTH:
-      return liaison_gui_format_month (liaison_event_get_year (event), liaison_event_get_month (event));
+      return liaison_format_month (liaison_event_get_year (event), liaison_event_get_month (event), lang);
     case LIAISON_DATE_PRECISION_DAY:
     case LIAISON_DATE_PRECISION_TIME:
     default:
@@ -104,13 +71,7 @@ liaison_gui_format_event_date (LiaisonEvent *event)
     }
   if (start == NULL)
     return g_strdup (liaison_event_get_start (event));
-  first = liaison_gui_format_date (start);
-  if (end == NULL || (g_date_time_get_year (end) == g_date_time_get_year (start)
-                      && g_date_time_get_day_of_year (end) == g_date_time_get_day_of_year (start)))
-    return g_steal_pointer (&first);
-  last = liaison_gui_format_date (end);
-  /* Translators: a range of dates, “10 September 2025 – 12 September 2025” */
-  return g_strdup_printf (_("%1$s – %2$s"), first, last);
+  return liaison_format_date_range (start, end != NULL ? end : start, lang);
 }
 
 char *
