@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "liaison-about.h"
 #include "liaison-preferences-window.h"
 #include "test-ui.h"
 
@@ -72,6 +73,85 @@ test_preferences (void)
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+/* About reads the release notes from the metainfo, where each paragraph
+ * and item is followed by its translations: each is shown in the
+ * interface language where it has one, as written where it has not, and
+ * the markup stays whole (libadwaita would refuse it otherwise). */
+static const char notes_metainfo[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<component type=\"desktop-application\">\n"
+  "  <name>Liaison</name>\n"
+  "  <name xml:lang=\"zh_CN\">联络</name>\n"
+  "  <summary>Plan cooperation events</summary>\n"
+  "  <description><p>The app.</p><p xml:lang=\"zh_CN\">应用。</p></description>\n"
+  "  <releases>\n"
+  "    <release version=\"0.2.0\">\n"
+  "      <description>\n"
+  "        <p>New: <em>check-in</em> &amp; badges.</p>\n"
+  "        <p xml:lang=\"zh_CN\">新增：<em>签到</em>和胸牌。</p>\n"
+  "        <p xml:lang=\"fr\">Nouveau : l’accueil.</p>\n"
+  "        <ul>\n"
+  "          <li>Faster search</li>\n"
+  "          <li xml:lang=\"zh_CN\">搜索更快</li>\n"
+  "          <li>Fewer clicks</li>\n"
+  "        </ul>\n"
+  "        <p>Thanks to the secretariat.</p>\n"
+  "      </description>\n"
+  "    </release>\n"
+  "    <release version=\"0.1.0\"><description><p>Older.</p></description></release>\n"
+  "  </releases>\n"
+  "</component>\n";
+
+static char *
+release_notes_in (const char *language)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (notes_metainfo, strlen (notes_metainfo));
+  g_autoptr(GError) error = NULL;
+  const char *languages[] = { language, "C", NULL };
+  GtkWidget *about;
+  char *notes = NULL;
+  char *version = NULL;
+
+  about = liaison_about_window_new_from_bytes (bytes, languages, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (about);
+  g_object_get (about, "release-notes", &notes, "release-notes-version", &version, NULL);
+  g_assert_cmpstr (version, ==, "0.2.0");
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==,
+                   g_str_equal (language, "zh_CN") ? "联络" : "Liaison");
+  g_free (version);
+  gtk_window_destroy (GTK_WINDOW (about));
+  return notes;
+}
+
+static void
+test_about_release_notes (void)
+{
+  g_autofree char *english = release_notes_in ("en");
+  g_autofree char *chinese = release_notes_in ("zh_CN");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (english, ==,
+                   "<p>New: <em>check-in</em> &amp; badges.</p>"
+                   "<ul><li>Faster search</li><li>Fewer clicks</li></ul>"
+                   "<p>Thanks to the secretariat.</p>");
+  g_assert_cmpstr (chinese, ==,
+                   "<p>新增：<em>签到</em>和胸牌。</p>"
+                   "<ul><li>搜索更快</li><li>Fewer clicks</li></ul>"
+                   "<p>Thanks to the secretariat.</p>");
+
+  /* Well-formed markup, element for element. */
+  {
+    g_autofree char *wrapped = g_strdup_printf ("<notes>%s</notes>", chinese);
+    static const GMarkupParser nothing = { 0, };
+    g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&nothing, 0, NULL, NULL);
+
+    g_assert_true (g_markup_parse_context_parse (context, wrapped, -1, &error));
+    g_assert_true (g_markup_parse_context_end_parse (context, &error));
+    g_assert_no_error (error);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -79,6 +159,7 @@ main (int    argc,
   test_ui_init (&argc, &argv);
 
   g_test_add_func ("/liaison/preferences/choices", test_preferences);
+  g_test_add_func ("/liaison/about/release-notes", test_about_release_notes);
 
   return g_test_run ();
 }

@@ -24,17 +24,20 @@ typedef struct
   char *release_version;
   gboolean in_first_release;
   gboolean release_done;
-  GString *notes;
-  int notes_score;
-  int best_notes_score;
-  char *best_notes;
+  GString *notes;         /* the release notes so far, as markup */
+  GString *leaf;          /* the paragraph or item being read */
+  gboolean leaf_translated;
+  char *pending;          /* the last untranslated paragraph, until its translation */
+  int skip_depth;         /* inside a paragraph in another language */
+  const char * const *languages;
 } Reader;
 
 /* 0 for the interface language, 1 for the untranslated text, -1 to skip. */
 static int
-score_language (const char *lang)
+score_language (Reader     *r,
+                const char *lang)
 {
-  const char * const *names = g_get_language_names ();
+  const char * const *names = r->languages;
 
   if (lang == NULL)
     return 1;
@@ -65,11 +68,97 @@ inside (Reader     *r,
   return n >= 2 && g_str_equal (g_ptr_array_index (r->path, n - 2), a) && g_str_equal (g_ptr_array_index (r->path, n - 1), b);
 }
 
-static void
-clear_notes (Reader *r)
+/* Release notes come as paragraphs and list items, each followed by its
+ * translations (<p xml:lang="zh_CN">). Each one is written in the interface
+ * language where it has a translation, and as written where it has not. */
+static gboolean
+is_leaf (const char *element)
 {
-  if (r->notes != NULL)
-    g_string_free (g_steal_pointer (&r->notes), TRUE);
+  return g_str_equal (element, "p") || g_str_equal (element, "li");
+}
+
+static gboolean
+is_inline (const char *element)
+{
+  return g_str_equal (element, "em") || g_str_equal (element, "code");
+}
+
+static void
+flush_pending (Reader *r)
+{
+  if (r->pending != NULL)
+    g_string_append (r->notes, r->pending);
+  g_clear_pointer (&r->pending, g_free);
+}
+
+static void
+notes_start (Reader     *r,
+             const char *element,
+             const char *lang)
+{
+  if (r->skip_depth > 0 || (lang != NULL && score_language (r, lang) != 0))
+    {
+      r->skip_depth++;
+      return;
+    }
+  if (r->leaf != NULL)
+    {
+      if (is_inline (element))
+        g_string_append_printf (r->leaf, "<%s>", element);
+      return;
+    }
+  if (is_leaf (element))
+    {
+      r->leaf = g_string_new (NULL);
+      g_string_append_printf (r->leaf, "<%s>", element);
+      r->leaf_translated = lang != NULL;
+      return;
+    }
+  if (g_str_equal (element, "ul") || g_str_equal (element, "ol"))
+    {
+      flush_pending (r);
+      g_string_append_printf (r->notes, "<%s>", element);
+    }
+}
+
+static void
+notes_end (Reader     *r,
+           const char *element)
+{
+  if (r->skip_depth > 0)
+    {
+      r->skip_depth--;
+      return;
+    }
+  if (r->leaf != NULL && is_inline (element))
+    {
+      g_string_append_printf (r->leaf, "</%s>", element);
+      return;
+    }
+  if (r->leaf != NULL && is_leaf (element))
+    {
+      g_autofree char *markup = NULL;
+
+      g_string_append_printf (r->leaf, "</%s>", element);
+      markup = g_string_free (g_steal_pointer (&r->leaf), FALSE);
+      if (r->leaf_translated)
+        {
+          /* The translation of the paragraph before it. */
+          g_clear_pointer (&r->pending, g_free);
+          g_string_append (r->notes, markup);
+        }
+      else
+        {
+          flush_pending (r);
+          r->pending = g_steal_pointer (&markup);
+        }
+      return;
+    }
+  if (g_str_equal (element, "ul") || g_str_equal (element, "ol"))
+    {
+      flush_pending (r);
+      g_string_append_printf (r->notes, "</%s>", element);
+    }
 }
 
 static void
@@ -89,20 +178,10 @@ on_start (GMarkupParseContext  *context,
       r->release_version = g_strdup (attribute (names, values, "version"));
       r->in_first_release = TRUE;
     }
-  if (r->in_first_release && r->notes != NULL && !g_str_equal (element, "description"))
-    {
-      /* Release notes keep their own markup (p, ul, ol, li, em, code). */
-      if (score_language (lang) == r->notes_score || lang == NULL)
-        g_string_append_printf (r->notes, "<%s>", element);
-    }
-  if (r->in_first_release && g_str_equal (element, "description"))
-    {
-      clear_notes (r);
-      r->notes = g_string_new (NULL);
-      r->notes_score = 1;
-    }
-  if (r->in_first_release && r->notes != NULL && g_str_equal (element, "p") && lang != NULL)
-    r->notes_score = score_language (lang);
+  if (r->in_first_release && r->notes != NULL)
+    notes_start (r, element, lang);
+  else if (r->in_first_release && g_str_equal (element, "description"))
+    r->notes = g_string_new (NULL);
 
   if (g_str_equal (element, "url"))
     {
@@ -110,7 +189,7 @@ on_start (GMarkupParseContext  *context,
       r->url_type = g_strdup (attribute (names, values, "type"));
     }
   g_string_truncate (r->text, 0);
-  r->lang_score = score_language (lang);
+  r->lang_score = score_language (r, lang);
 }
 
 static void
@@ -151,22 +230,12 @@ on_end (GMarkupParseContext  *context,
     {
       if (g_str_equal (element, "description"))
         {
-          if (r->best_notes == NULL || r->notes_score < r->best_notes_score)
-            {
-              g_free (r->best_notes);
-              r->best_notes = g_strdup (r->notes->str);
-              r->best_notes_score = r->notes_score;
-            }
-          clear_notes (r);
+          flush_pending (r);
+          r->in_first_release = FALSE;
+          r->release_done = TRUE;
         }
       else
-        {
-          g_autofree char *escaped = g_markup_escape_text (r->text->str, -1);
-
-          if (g_str_equal (element, "p") || g_str_equal (element, "li"))
-            g_string_append (r->notes, escaped);
-          g_string_append_printf (r->notes, "</%s>", element);
-        }
+        notes_end (r, element);
     }
   if (g_str_equal (element, "release") && r->in_first_release)
     {
@@ -186,44 +255,62 @@ on_text (GMarkupParseContext  *context,
   Reader *r = user_data;
 
   g_string_append_len (r->text, text, len);
+  if (r->leaf != NULL && r->skip_depth == 0)
+    {
+      g_autofree char *escaped = g_markup_escape_text (text, len);
+
+      g_string_append (r->leaf, escaped);
+    }
 }
 
 GtkWidget *
 liaison_about_window_new (const char  *metainfo_resource,
                           GError     **error)
 {
-  static const GMarkupParser parser = { on_start, on_end, on_text, NULL, NULL };
   g_autoptr(GBytes) bytes = g_resources_lookup_data (metainfo_resource, 0, error);
-  g_autoptr(GMarkupParseContext) context = NULL;
-  Reader r = { 0, };
-  GtkWidget *about;
 
   if (bytes == NULL)
     return NULL;
+  return liaison_about_window_new_from_bytes (bytes, g_get_language_names (), error);
+}
+
+GtkWidget *
+liaison_about_window_new_from_bytes (GBytes             *metainfo,
+                                     const char * const *languages,
+                                     GError            **error)
+{
+  static const GMarkupParser parser = { on_start, on_end, on_text, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  Reader r = { .languages = languages };
+  GtkWidget *about;
 
   r.path = g_ptr_array_new_with_free_func (g_free);
   r.text = g_string_new (NULL);
   r.best = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   r.best_score = g_hash_table_new (g_str_hash, g_str_equal);
   context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &r, NULL);
-  if (!g_markup_parse_context_parse (context, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error)
+  if (!g_markup_parse_context_parse (context, g_bytes_get_data (metainfo, NULL), g_bytes_get_size (metainfo), error)
       || !g_markup_parse_context_end_parse (context, error))
     about = NULL;
   else
     {
       const char *license = g_hash_table_lookup (r.best, "license");
+      static const struct { const char *field, *property; } texts[] = {
+        { "name", "application-name" },
+        { "summary", "comments" },
+        { "developer", "developer-name" },
+        { "website", "website" },
+      };
 
       about = adw_about_window_new ();
-      g_object_set (about,
-                    "application-name", g_hash_table_lookup (r.best, "name"),
-                    "comments", g_hash_table_lookup (r.best, "summary"),
-                    "developer-name", g_hash_table_lookup (r.best, "developer"),
-                    "website", g_hash_table_lookup (r.best, "website"),
-                    "license-type", g_strcmp0 (license, "GPL-3.0-or-later") == 0 ? GTK_LICENSE_GPL_3_0
-                                                                                 : GTK_LICENSE_CUSTOM,
-                    NULL);
-      if (r.release_version != NULL && r.best_notes != NULL)
-        g_object_set (about, "release-notes-version", r.release_version, "release-notes", r.best_notes, NULL);
+      /* Only what the metainfo has: the window refuses a missing text. */
+      for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+        if (g_hash_table_lookup (r.best, texts[i].field) != NULL)
+          g_object_set (about, texts[i].property, g_hash_table_lookup (r.best, texts[i].field), NULL);
+      g_object_set (about, "license-type",
+                    g_strcmp0 (license, "GPL-3.0-or-later") == 0 ? GTK_LICENSE_GPL_3_0 : GTK_LICENSE_CUSTOM, NULL);
+      if (r.release_version != NULL && r.notes != NULL && r.notes->len > 0)
+        g_object_set (about, "release-notes-version", r.release_version, "release-notes", r.notes->str, NULL);
     }
 
   g_ptr_array_unref (r.path);
@@ -234,6 +321,8 @@ liaison_about_window_new (const char  *metainfo_resource,
   g_free (r.release_version);
   if (r.notes != NULL)
     g_string_free (r.notes, TRUE);
-  g_free (r.best_notes);
+  if (r.leaf != NULL)
+    g_string_free (r.leaf, TRUE);
+  g_free (r.pending);
   return about;
 }
