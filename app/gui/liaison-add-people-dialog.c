@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "liaison-add-people-dialog.h"
+#include "liaison-gui-format.h"
 #include "liaison-participant-list.h"
 #include "liaison-window.h"
 
@@ -154,11 +155,10 @@ bind_row (GtkSignalListItemFactory *factory,
   if (latin != NULL && g_strcmp0 (latin, name) != 0)
     g_string_append (subtitle, latin);
   if (country != NULL)
-    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", liaison_country_get_name (country, lang));
-  if (*organisation != '\0')
-    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", organisation);
+    liaison_gui_append_part (subtitle, liaison_country_get_name (country, lang));
+  liaison_gui_append_part (subtitle, organisation);
   if (already)
-    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", _("already registered"));
+    liaison_gui_append_part (subtitle, _("already registered"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);

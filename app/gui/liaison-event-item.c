@@ -118,21 +118,14 @@ liaison_event_item_new_event (LiaisonEvent *event)
   const LiaisonCountry *country = liaison_country_lookup (liaison_event_get_country (event));
   g_autofree char *date = liaison_gui_format_event_date (event);
   g_autoptr(GString) details = g_string_new (liaison_event_kind_label (liaison_event_get_kind (event)));
-  g_autoptr(GString) place = g_string_new (city);
+  g_autofree char *place = liaison_gui_format_place (city, country != NULL ? liaison_country_get_name (country, lang)
+                                                                            : NULL);
 
   self->event = g_object_ref (event);
   self->title = g_strdup (liaison_bilingual_get_display (liaison_event_get_title (event), lang));
-  if (country != NULL)
-    {
-      if (place->len > 0)
-        /* Translators: between a city and its country, “Nanning, China” */
-        g_string_append (place, C_ ("place", ", "));
-      g_string_append (place, liaison_country_get_name (country, lang));
-    }
-  g_string_append_printf (details, " · %s", date);
-  if (place->len > 0)
-    g_string_append_printf (details, " · %s", place->str);
-  g_string_append_printf (details, " · %s", liaison_event_status_label (liaison_event_get_status (event)));
+  liaison_gui_append_part (details, date);
+  liaison_gui_append_part (details, place);
+  liaison_gui_append_part (details, liaison_event_status_label (liaison_event_get_status (event)));
   self->details = g_string_free (g_steal_pointer (&details), FALSE);
   return self;
 }

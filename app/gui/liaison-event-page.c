@@ -197,7 +197,8 @@ fill_details (LiaisonEventPage *self)
   g_autofree char *when = liaison_gui_format_event_when (e, mine);
   g_autofree char *theme = bilingual_pair (liaison_event_get_theme (e));
   g_autofree char *description = bilingual_pair (liaison_event_get_description (e));
-  g_autoptr(GString) where = g_string_new (liaison_event_get_venue (e));
+  g_autofree char *place = NULL;
+  g_autofree char *where = NULL;
   const char *city = liaison_bilingual_get_display (liaison_event_get_city (e), lang);
   const LiaisonCountry *country = liaison_country_lookup (liaison_event_get_country (e));
   const char * const *activities = liaison_event_get_activities (e);
@@ -208,7 +209,7 @@ fill_details (LiaisonEventPage *self)
   const LiaisonProgrammeTrack *track = liaison_programme_lookup_track (liaison_event_get_track (e));
   const char *title = liaison_bilingual_get_display (liaison_event_get_title (e), lang);
   const char *other = liaison_bilingual_get_text (liaison_event_get_title (e), liaison_language_other (lang));
-  g_autofree char *summary = NULL;
+  g_autoptr(GString) summary = NULL;
 
   for (guint i = 0; i < self->detail_rows->len; i++)
     adw_preferences_group_remove (self->details_group, g_ptr_array_index (self->detail_rows, i));
@@ -219,21 +220,17 @@ fill_details (LiaisonEventPage *self)
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->other_title_label, other != NULL && g_strcmp0 (other, title) != 0 ? other : "");
   gtk_widget_set_visible (GTK_WIDGET (self->other_title_label), other != NULL && g_strcmp0 (other, title) != 0);
-  /* Translators: “Workshop · Confirmed” */
-  summary = g_strdup_printf (_("%1$s · %2$s"), liaison_event_kind_label (liaison_event_get_kind (e)),
-                             liaison_event_status_label (liaison_event_get_status (e)));
-  gtk_label_set_label (self->summary_label, summary);
+  summary = g_string_new (liaison_event_kind_label (liaison_event_get_kind (e)));
+  liaison_gui_append_part (summary, liaison_event_status_label (liaison_event_get_status (e)));
+  gtk_label_set_label (self->summary_label, summary->str);
 
-  if (city != NULL && *city != '\0')
-    g_string_append_printf (where, "%s%s", where->len > 0 ? C_ ("place", ", ") : "", city);
-  if (country != NULL)
-    g_string_append_printf (where, "%s%s", where->len > 0 ? C_ ("place", ", ") : "",
-                            liaison_country_get_name (country, lang));
+  place = liaison_gui_format_place (city, country != NULL ? liaison_country_get_name (country, lang) : NULL);
+  where = liaison_gui_format_place (liaison_event_get_venue (e), place);
 
   add_detail (self, _("When"), when, NULL, NULL);
   if (liaison_event_get_precision (e) == LIAISON_DATE_PRECISION_TIME)
     add_detail (self, _("Time zone"), liaison_event_get_time_zone (e), NULL, NULL);
-  add_detail (self, _("Where"), where->str, NULL, NULL);
+  add_detail (self, _("Where"), where, NULL, NULL);
   add_detail (self, _("Mode"), liaison_event_mode_label (liaison_event_get_mode (e)), NULL, NULL);
   add_detail (self, _("Online link"), liaison_event_get_online_url (e), NULL, NULL);
   add_detail (self, _("Theme"), theme, NULL, NULL);
@@ -317,8 +314,13 @@ format_counts (GHashTable *table)
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (GList *l = keys; l != NULL; l = l->next)
-    g_string_append_printf (text, "%s%s %u", text->len > 0 ? " · " : "", (const char *) l->data,
-                            GPOINTER_TO_UINT (g_hash_table_lookup (table, l->data)));
+    {
+      /* Translators: a group and how many people are in it, “Viet Nam 4” */
+      g_autofree char *part = g_strdup_printf (C_ ("breakdown", "%1$s %2$u"), (const char *) l->data,
+                                               GPOINTER_TO_UINT (g_hash_table_lookup (table, l->data)));
+
+      liaison_gui_append_part (text, part);
+    }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -371,15 +373,24 @@ fill_counts (LiaisonEventPage *self)
 
   for (LiaisonRegistrationStatus s = 0; s < LIAISON_N_REGISTRATION_STATUSES; s++)
     if (by_status[s] > 0)
-      g_string_append_printf (text, "%s%u %s", text->len > 0 ? " · " : "", by_status[s],
-                              liaison_registration_status_label (s));
+      {
+        /* Translators: how many registrations have a status, “3 Confirmed” */
+        g_autofree char *part = g_strdup_printf (C_ ("registrations", "%1$u %2$s"), by_status[s],
+                                                 liaison_registration_status_label (s));
+
+        liaison_gui_append_part (text, part);
+      }
   taken = by_status[LIAISON_REGISTRATION_REGISTERED] + by_status[LIAISON_REGISTRATION_CONFIRMED]
           + by_status[LIAISON_REGISTRATION_ATTENDED];
   if (capacity > 0)
     {
       g_autofree char *places = g_strdup_printf (g_dngettext (NULL, "%1$u of %2$u place taken", "%1$u of %2$u places taken",
                                                               capacity), taken, capacity);
-      g_string_append_printf (text, "%s%s", text->len > 0 ? " — " : "", places);
+      if (text->len > 0)
+        /* Translators: between the registrations by status and the places taken,
+         * “3 Registered · 2 Confirmed — 5 of 30 places taken” */
+        g_string_append (text, C_ ("registrations", " — "));
+      g_string_append (text, places);
     }
   gtk_label_set_label (self->counts_label, n > 0 ? text->str : "");
   gtk_widget_set_visible (GTK_WIDGET (self->counts_label), n > 0);

@@ -346,16 +346,9 @@ fill_month (LiaisonEventsPage *self)
 
   for (guint col = 0; col < 7; col++)
     {
-      /* 2024-01-01 was a Monday. */
-      GDate d;
-      char name[32];
-      GtkWidget *label;
+      GDateWeekday weekday = (first_weekday - G_DATE_MONDAY + col) % 7 + G_DATE_MONDAY;
+      GtkWidget *label = gtk_label_new (liaison_gui_weekday_abbreviation (weekday));
 
-      g_date_clear (&d, 1);
-      g_date_set_dmy (&d, 1, 1, 2024);
-      g_date_add_days (&d, (first_weekday - G_DATE_MONDAY + col) % 7);
-      g_date_strftime (name, sizeof name, "%a", &d);
-      label = gtk_label_new (name);
       gtk_widget_add_css_class (label, "dim-label");
       gtk_grid_attach (self->month_grid, label, col, 0, 1, 1);
     }

@@ -147,3 +147,49 @@ liaison_gui_format_relative (const char *utc_iso8601)
   local = g_date_time_to_local (then);
   return liaison_gui_format_date (local);
 }
+
+/* A place and the larger place it is in (a city and its country, a venue
+ * and its city), either of them possibly empty. */
+char *
+liaison_gui_format_place (const char *city,
+                          const char *country)
+{
+  gboolean has_city = city != NULL && *city != '\0';
+  gboolean has_country = country != NULL && *country != '\0';
+
+  if (has_city && has_country)
+    /* Translators: a place in a larger one, “Nanning, China”, “Guangxi
+     * International Expo Centre, Nanning”; Chinese writes the larger first:
+     * “%2$s%1$s” */
+    return g_strdup_printf (C_ ("place", "%1$s, %2$s"), city, country);
+  return g_strdup (has_city ? city : has_country ? country : "");
+}
+
+/* Appends one part of a line of facts, “Workshop · 10 September · Nanning”. */
+void
+liaison_gui_append_part (GString    *text,
+                         const char *part)
+{
+  if (part == NULL || *part == '\0')
+    return;
+  if (text->len > 0)
+    /* Translators: between the parts of a line of facts, “Workshop · Nanning · Confirmed” */
+    g_string_append (text, C_ ("list", " · "));
+  g_string_append (text, part);
+}
+
+/* The heading of a column of the month view, in the interface language
+ * rather than LC_TIME's (the two can differ: a Chinese interface on an
+ * English system). */
+const char *
+liaison_gui_weekday_abbreviation (GDateWeekday weekday)
+{
+  static const char *names[] = {
+    /* Translators: abbreviated weekdays, the headings of the month view */
+    NC_ ("weekday", "Mon"), NC_ ("weekday", "Tue"), NC_ ("weekday", "Wed"), NC_ ("weekday", "Thu"),
+    NC_ ("weekday", "Fri"), NC_ ("weekday", "Sat"), NC_ ("weekday", "Sun"),
+  };
+
+  g_return_val_if_fail (weekday >= G_DATE_MONDAY && weekday <= G_DATE_SUNDAY, "");
+  return g_dpgettext2 (NULL, "weekday", names[weekday - 1]);
+}

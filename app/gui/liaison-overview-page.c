@@ -284,13 +284,8 @@ event_place (LiaisonEvent    *event,
                                   : NULL;
   const char *country_name = country != NULL ? liaison_country_get_name (country, language) : NULL;
 
-  if (city != NULL && *city != '\0' && country_name != NULL)
-    /* Translators: where an event takes place, “Yangon, Myanmar” */
-    return g_strdup_printf (_("%1$s, %2$s"), city, country_name);
-  if (city != NULL && *city != '\0')
-    return g_strdup (city);
-  if (country_name != NULL)
-    return g_strdup (country_name);
+  if ((city != NULL && *city != '\0') || country_name != NULL)
+    return liaison_gui_format_place (city, country_name);
   if (liaison_event_get_mode (event) == LIAISON_EVENT_MODE_ONLINE)
     return g_strdup (liaison_event_mode_label (LIAISON_EVENT_MODE_ONLINE));
   return NULL;
@@ -305,10 +300,9 @@ event_facts (LiaisonEvent    *event,
   g_autofree char *place = event_place (event, language);
   g_autoptr(GString) out = g_string_new (liaison_event_kind_label (liaison_event_get_kind (event)));
 
-  if (place != NULL)
-    g_string_append_printf (out, " · %s", place);
+  liaison_gui_append_part (out, place);
   if (with_status)
-    g_string_append_printf (out, " · %s", liaison_event_status_label (liaison_event_get_status (event)));
+    liaison_gui_append_part (out, liaison_event_status_label (liaison_event_get_status (event)));
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
@@ -341,8 +335,7 @@ person_item (LiaisonParticipant *p)
   if (organisation != NULL && *organisation != '\0')
     g_string_append (subtitle, organisation);
   if (country != NULL)
-    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "",
-                            liaison_country_get_name (country, language));
+    liaison_gui_append_part (subtitle, liaison_country_get_name (country, language));
   if (subtitle->len == 0 && emails != NULL && emails[0] != NULL)
     g_string_append (subtitle, emails[0]);
   return liaison_link_item_new (name, subtitle->len > 0 ? subtitle->str : NULL, "win.show-participant",
@@ -473,11 +466,11 @@ show_dashboard (LiaisonOverviewPage *self,
     {
       LiaisonChange *change = g_ptr_array_index (dashboard->changes, i);
       g_autofree char *when = liaison_gui_format_relative (change->time);
-      /* Translators: who made a change and when, “This office · 5 minutes ago” */
-      g_autofree char *subtitle = g_strdup_printf (_("%1$s · %2$s"), liaison_journal_origin_label (change->origin),
-                                                   when);
+      g_autoptr(GString) subtitle = g_string_new (liaison_journal_origin_label (change->origin));
 
-      g_ptr_array_add (items, liaison_link_item_new (change->sentence, subtitle, change->action_name, change->target));
+      liaison_gui_append_part (subtitle, when);
+      g_ptr_array_add (items, liaison_link_item_new (change->sentence, subtitle->str, change->action_name,
+                                                     change->target));
     }
   replace_items (self->changes, items);
   gtk_stack_set_visible_child_name (self->recent_stack, items->len > 0 ? "list" : "empty");

@@ -122,7 +122,8 @@ liaison_zone_strip_set_slot (LiaisonZoneStrip *self,
             {
               g_autofree char *a = liaison_gui_format_time (local_start);
               g_autofree char *b = liaison_gui_format_time (local_end);
-              times = g_strdup_printf ("%s–%s", a, b);
+              /* Translators: a meeting's hours, “09:30–17:00” */
+              times = g_strdup_printf (C_ ("time range", "%1$s–%2$s"), a, b);
             }
           else
             times = liaison_gui_format_time (local_start);
@@ -130,11 +131,11 @@ liaison_zone_strip_set_slot (LiaisonZoneStrip *self,
           outside = out_of_hours (local_start, FALSE) || (local_end != NULL && out_of_hours (local_end, TRUE));
           shift = day_shift (local_start, start);
           if (shift > 0)
-            g_string_append (marks, _("next day"));
+            liaison_gui_append_part (marks, _("next day"));
           else if (shift < 0)
-            g_string_append (marks, _("previous day"));
+            liaison_gui_append_part (marks, _("previous day"));
           if (outside)
-            g_string_append_printf (marks, "%s%s", marks->len > 0 ? " · " : "", _("outside office hours"));
+            liaison_gui_append_part (marks, _("outside office hours"));
 
           gtk_grid_attach (GTK_GRID (self->grid), cell_label (name, NULL), 0, row, 1, 1);
           gtk_grid_attach (GTK_GRID (self->grid), cell_label (offset, "dim-label"), 1, row, 1, 1);

@@ -3343,9 +3343,24 @@ static GError *
 cannot_undo (const char *entity,
              const char *field)
 {
+  const char *field_name = field != NULL ? field : "";
+
+  /* The field keeps its name in the database: it is what a bug report needs. */
+  if (g_strcmp0 (entity, "event") == 0)
+    return g_error_new (LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                        _("This change cannot be undone: the journal has no rule for the event field “%s”"),
+                        field_name);
+  if (g_strcmp0 (entity, "participant") == 0)
+    return g_error_new (LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                        _("This change cannot be undone: the journal has no rule for the participant field “%s”"),
+                        field_name);
+  if (g_strcmp0 (entity, "registration") == 0)
+    return g_error_new (LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                        _("This change cannot be undone: the journal has no rule for the registration field “%s”"),
+                        field_name);
   return g_error_new (LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                      _("This change cannot be undone: the journal has no rule for the %s field “%s”"),
-                      entity, field != NULL ? field : "");
+                      _("This change cannot be undone: the journal has no rule for “%1$s” of “%2$s”"), field_name,
+                      entity != NULL ? entity : "");
 }
 
 static gboolean
