@@ -25,8 +25,11 @@ if [ -z "${LIAISON_UI_HOME:-}" ]; then
   exit $rc
 fi
 
+# Only the test writes to standard output (it is TAP): the bus and the
+# services it starts (the accessibility registry says hello there) write to
+# standard error. LIAISON_UI_STDOUT is the test's own.
 if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && command -v dbus-run-session >/dev/null 2>&1; then
-  exec dbus-run-session -- "$0" "$@"
+  LIAISON_UI_STDOUT=3 exec dbus-run-session -- "$0" "$@" 3>&1 1>&2
 fi
 
 xvfb=
@@ -38,7 +41,11 @@ trap 'exit 130' INT TERM
 
 if [ -z "${DISPLAY:-}" ] || [ -n "${LIAISON_FORCE_XVFB:-}" ]; then
   if ! command -v Xvfb >/dev/null 2>&1; then
-    echo "1..0 # SKIP Xvfb is not installed and there is no display"
+    if [ -n "${LIAISON_UI_STDOUT:-}" ]; then
+      echo "1..0 # SKIP Xvfb is not installed and there is no display" >&3
+    else
+      echo "1..0 # SKIP Xvfb is not installed and there is no display"
+    fi
     exit 0
   fi
   # -displayfd lets Xvfb pick a free display number and tell us which.
@@ -54,4 +61,9 @@ export GDK_BACKEND=x11
 # The C tests drive widgets directly; only the AT-SPI test needs the
 # accessibility bus (and asks for it with LIAISON_A11Y=1).
 [ -n "${LIAISON_A11Y:-}" ] || export GTK_A11Y=none
-"$@"
+if [ -n "${LIAISON_UI_STDOUT:-}" ]; then
+  unset LIAISON_UI_STDOUT
+  "$@" >&3 3>&-
+else
+  "$@"
+fi
