@@ -586,6 +586,10 @@ liaison_participant_editor_constructed (GObject *object)
   G_OBJECT_CLASS (liaison_participant_editor_parent_class)->constructed (object);
 
   fill (self);
+  /* Typing starts with the name (the given name alone for one name only). */
+  gtk_window_set_focus (GTK_WINDOW (self), gtk_widget_get_visible (GTK_WIDGET (self->family_native_row))
+                                               ? GTK_WIDGET (self->family_native_row)
+                                               : GTK_WIDGET (self->given_native_row));
 }
 
 static void

@@ -196,7 +196,7 @@ add_contact (LiaisonParticipantView *self, const char *value, const char *what, 
       GtkWidget       *link = gtk_link_button_new (uri);
       g_autofree char *tooltip = g_strdup_printf (_ ("Write to %s"), value);
 
-      gtk_button_set_icon_name (GTK_BUTTON (link), "mail-send-symbolic");
+      gtk_button_set_icon_name (GTK_BUTTON (link), "mail-unread-symbolic");
       gtk_widget_set_valign (link, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (link, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (link), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);

@@ -625,5 +625,6 @@ liaison_participants_page_show_participant (LiaisonParticipantsPage *self, const
   liaison_participant_view_show (self->view, id);
   gtk_stack_set_visible_child_name (self->stack, "person");
   update_actions (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+  /* Keyboard users land on the person (their back button first). */
+  gtk_widget_child_focus (GTK_WIDGET (self->view), GTK_DIR_TAB_FORWARD);
 }
