@@ -493,6 +493,21 @@ test_workflow (void)
     g_assert_true (test_ui_wait_for (count_says, &wait, 5));
   }
 
+  /* A change made while the view is hidden shows when it is shown again. */
+  search (&page, "", 3);
+  test_ui_activate (ui, "win.show-page", g_variant_new_string ("overview"));
+  add_person (store, "陈", "静", "CN");
+  test_ui_settle (0.4);
+  g_assert_cmpuint (g_list_model_get_n_items (page_results (&page)), ==, 3);
+  test_ui_activate (ui, "win.show-page", g_variant_new_string ("participants"));
+  {
+    g_autofree char *four = expected_count ("", 4);
+    CountWait        wait = { &page, four, TRUE };
+
+    g_assert_true (test_ui_wait_for (count_says, &wait, 5));
+    g_assert_true (list_shows_text (GTK_WIDGET (page.list), "陈静"));
+  }
+
   /* Ctrl+F's action from a person's page goes back to the search. */
   liaison_participants_page_show_participant (LIAISON_PARTICIPANTS_PAGE (page.page), id);
   g_assert_true (test_ui_wait_for (view_shows_person, &page, 10));

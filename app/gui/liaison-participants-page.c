@@ -34,6 +34,7 @@ struct _LiaisonParticipantsPage
   gulong          changed_id;
   guint           refresh_source;
   guint           search_source;
+  gboolean        stale;
   gboolean        loaded;
 
   GtkStack               *stack;
@@ -178,16 +179,28 @@ ensure_list (LiaisonParticipantsPage *self)
     }
 }
 
+static void
+refresh (LiaisonParticipantsPage *self)
+{
+  self->stale = FALSE;
+  if (self->list != NULL)
+    start_search (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "person") == 0)
+    liaison_participant_view_reload (self->view);
+}
+
+/* A hidden page reads again when it is shown, not after every change of
+ * an import or a sync made meanwhile. */
 static gboolean
 refresh_cb (gpointer data)
 {
   LiaisonParticipantsPage *self = data;
 
   self->refresh_source = 0;
-  if (self->list != NULL)
-    start_search (self);
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "person") == 0)
-    liaison_participant_view_reload (self->view);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->stale = TRUE;
   return G_SOURCE_REMOVE;
 }
 
@@ -453,7 +466,10 @@ liaison_participants_page_map (GtkWidget *widget)
 {
   LiaisonParticipantsPage *self = LIAISON_PARTICIPANTS_PAGE (widget);
 
-  ensure_list (self);
+  if (self->list == NULL)
+    ensure_list (self);
+  else if (self->stale)
+    refresh (self);
   GTK_WIDGET_CLASS (liaison_participants_page_parent_class)->map (widget);
 }
 
