@@ -570,6 +570,35 @@ test_show_before_list (void)
     g_assert_cmpstr (liaison_participant_get_given_latin (saved), ==, "Soekarno");
     g_assert_cmpint (liaison_participant_get_name_order (saved), ==, LIAISON_NAME_ORDER_MONONYM);
   }
+
+  /* An untouched editor closes at once; typed work is not dropped unasked. */
+  g_assert_true (gtk_widget_activate_action (page_widget, "page.new-participant", NULL));
+  test_ui_settle (0.3);
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (find_toplevel (LIAISON_TYPE_PARTICIPANT_EDITOR)), "window.close", NULL));
+  g_assert_true (test_ui_wait_for (toplevel_gone, GSIZE_TO_POINTER (LIAISON_TYPE_PARTICIPANT_EDITOR), 5));
+  g_assert_true (gtk_widget_activate_action (page_widget, "page.new-participant", NULL));
+  test_ui_settle (0.3);
+  {
+    GtkWindow *editor = find_toplevel (LIAISON_TYPE_PARTICIPANT_EDITOR);
+    GtkWindow *ask;
+
+    type_into (GTK_WIDGET (editor), "given-latin", "Wiranto");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+    test_ui_settle (0.3);
+    ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (ask);
+    gtk_widget_activate (find_labelled_button (GTK_WIDGET (ask), _ ("_Keep Editing")));
+    g_assert_true (test_ui_wait_for (toplevel_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5));
+    g_assert_true (find_toplevel (LIAISON_TYPE_PARTICIPANT_EDITOR) == editor);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+    test_ui_settle (0.3);
+    ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    gtk_widget_activate (find_labelled_button (GTK_WIDGET (ask), _ ("_Discard")));
+    g_assert_true (test_ui_wait_for (toplevel_gone, GSIZE_TO_POINTER (LIAISON_TYPE_PARTICIPANT_EDITOR), 5));
+    g_assert_cmpuint (liaison_store_count_participants (ui->store), ==, 1);
+  }
 }
 
 /* ------------------------------------------------------------------------ */

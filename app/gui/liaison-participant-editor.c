@@ -33,6 +33,7 @@ struct _LiaisonParticipantEditor
   gboolean            order_touched;
   gboolean            filling;
   gboolean            valid;
+  gboolean            changed;
   guint               messages_source;
 
   GtkLabel            *save_error;
@@ -242,6 +243,7 @@ update (LiaisonParticipantEditor *self)
   if (self->filling)
     return;
 
+  self->changed = TRUE;
   p = build (self);
   self->valid = liaison_participant_validate (p, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->valid);
@@ -492,6 +494,7 @@ fill (LiaisonParticipantEditor *self)
   update_name_rows (self);
   self->filling = FALSE;
   update (self);
+  self->changed = FALSE;
 }
 
 static void
@@ -576,6 +579,45 @@ set_honorific_action (GtkWidget *widget, const char *action_name, GVariant *para
   LiaisonParticipantEditor *self = LIAISON_PARTICIPANT_EDITOR (widget);
 
   set_text (self->honorific_row, g_variant_get_string (parameter, NULL));
+}
+
+static gboolean
+destroy_cb (gpointer window)
+{
+  gtk_window_destroy (window);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_discard_response (AdwMessageDialog *dialog, const char *response, LiaisonParticipantEditor *self)
+{
+  /* After the dialog has closed itself: it is the editor's child. */
+  if (g_strcmp0 (response, "discard") == 0)
+    g_idle_add_full (G_PRIORITY_DEFAULT, destroy_cb, g_object_ref (self), g_object_unref);
+}
+
+/* Cancel, Escape or the window's close: typed work is not dropped unasked. */
+static gboolean
+liaison_participant_editor_close_request (GtkWindow *window)
+{
+  LiaisonParticipantEditor *self = LIAISON_PARTICIPANT_EDITOR (window);
+  GtkWidget                *dialog;
+
+  if (!self->changed)
+    return GTK_WINDOW_CLASS (liaison_participant_editor_parent_class)->close_request (window);
+
+  dialog =
+      adw_message_dialog_new (window, _ ("Discard the Changes?"),
+                              self->participant != NULL ? _ ("What you changed in this participant is not saved yet.")
+                                                        : _ ("The new participant is not saved yet."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _ ("_Keep Editing"), "discard", _ ("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 static void
@@ -665,6 +707,7 @@ liaison_participant_editor_class_init (LiaisonParticipantEditorClass *klass)
   object_class->finalize = liaison_participant_editor_finalize;
   object_class->get_property = liaison_participant_editor_get_property;
   object_class->set_property = liaison_participant_editor_set_property;
+  GTK_WINDOW_CLASS (klass)->close_request = liaison_participant_editor_close_request;
 
   properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,
                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
