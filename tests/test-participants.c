@@ -571,6 +571,15 @@ test_show_before_list (void)
     g_assert_cmpint (liaison_participant_get_name_order (saved), ==, LIAISON_NAME_ORDER_MONONYM);
   }
 
+  /* Someone who is not (or no longer) there: said so, nothing to edit. */
+  test_ui_activate (ui, "win.show-participant", g_variant_new_string ("01a2b3c4-0000-7000-8000-000000000000"));
+  test_ui_settle (0.3);
+  g_assert_true (test_ui_shows_text (GTK_WIDGET (view), _ ("This Participant No Longer Exists")));
+  g_assert_null (liaison_participant_view_get_participant (view));
+  gtk_widget_activate_action (GTK_WIDGET (view), "person.edit", NULL);
+  test_ui_settle (0.2);
+  g_assert_null (find_toplevel (LIAISON_TYPE_PARTICIPANT_EDITOR));
+
   /* An untouched editor closes at once; typed work is not dropped unasked. */
   g_assert_true (gtk_widget_activate_action (page_widget, "page.new-participant", NULL));
   test_ui_settle (0.3);

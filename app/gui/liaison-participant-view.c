@@ -336,7 +336,7 @@ show_gone (LiaisonParticipantView *self, const GError *error)
   g_clear_object (&self->participant);
   g_list_store_remove_all (self->history);
   adw_window_title_set_title (self->window_title, _ ("Participant"));
-  if (g_error_matches (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND))
+  if (error == NULL || g_error_matches (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND))
     adw_status_page_set_description (self->gone_page, _ ("They were deleted, here or by a sync with the secretariat. "
                                                          "Go back to find someone else."));
   else

@@ -35,7 +35,6 @@ struct _LiaisonParticipantsPage
   guint           refresh_source;
   guint           search_source;
   gboolean        stale;
-  gboolean        loaded;
 
   GtkStack               *stack;
   GtkSearchEntry         *search_entry;
@@ -77,9 +76,7 @@ update_count (LiaisonParticipantsPage *self)
   guint            n = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
   g_autofree char *count = NULL;
 
-  if (!self->loaded)
-    count = g_strdup ("");
-  else if (*query == '\0')
+  if (*query == '\0')
     count = g_strdup_printf (ngettext ("%'u participant", "%'u participants", n), n);
   else if (n == 0)
     count = g_strdup (_ ("No matches"));
@@ -90,7 +87,7 @@ update_count (LiaisonParticipantsPage *self)
     count = g_strdup_printf (ngettext ("%'u match", "%'u matches", n), n);
   gtk_label_set_label (self->count_label, count);
 
-  if (!self->loaded || n > 0)
+  if (n > 0)
     {
       gtk_stack_set_visible_child_name (self->results_stack, "people");
       return;
@@ -136,7 +133,6 @@ on_query_done (GObject *source, GAsyncResult *result, gpointer user_data)
         liaison_window_show_toast (window, error->message);
       return;
     }
-  self->loaded = TRUE;
   update_count (self);
 }
 
@@ -173,10 +169,7 @@ ensure_list (LiaisonParticipantsPage *self)
   if (*query != '\0')
     start_search (self);
   else
-    {
-      self->loaded = TRUE;
-      update_count (self);
-    }
+    update_count (self);
 }
 
 static void
