@@ -391,8 +391,9 @@ test_search (void)
   GtkListBox *people = list_named (page, "people-results");
   GtkListBox *events;
 
-  /* From another view, Ctrl+F (win.search) lands in the Overview's search. */
-  test_ui_activate (ui, "win.show-page", g_variant_new_string ("participants"));
+  /* From a view without a search of its own, Ctrl+F (win.search) lands in
+   * the Overview's search. */
+  test_ui_activate (ui, "win.show-page", g_variant_new_string ("translation"));
   test_ui_activate (ui, "win.search", NULL);
   g_assert_cmpstr (liaison_window_get_visible_page (ui->window), ==, "overview");
   g_assert_true (test_ui_wait_for (focus_in, entry, 5));
