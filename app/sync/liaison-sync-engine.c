@@ -686,6 +686,70 @@ record_clashes (Job         *job,
   return TRUE;
 }
 
+/* This office's writes whose answers were lost (sync_sent) may be on the
+ * server, under edits the other office made since. A field whose value on
+ * the server is one this office wrote was not changed there by anyone
+ * else: its base is that value, so what changed here since wins and what
+ * the other office changed still merges. (Comparing whole records missed
+ * every lost write that the other office had edited on top of.) NULL when
+ * no sent text is readable. */
+static GHashTable *
+own_writes_base (const char *entity,
+                 GHashTable *base,
+                 GHashTable *remote,
+                 GPtrArray  *texts)
+{
+  g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *own;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      GHashTable *fields = read_text (entity, g_ptr_array_index (texts, i), NULL, NULL, NULL);
+
+      if (fields != NULL)
+        g_ptr_array_add (sent, fields);
+    }
+  if (sent->len == 0)
+    return NULL;
+
+  own = liaison_sync_fields_new ();
+  if (base != NULL)
+    {
+      g_hash_table_iter_init (&iter, base);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_insert (own, g_strdup (key), g_strdup (value));
+    }
+  g_hash_table_iter_init (&iter, remote);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (keys, key);
+  for (guint i = 0; i < sent->len; i++)
+    {
+      g_hash_table_iter_init (&iter, g_ptr_array_index (sent, i));
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_add (keys, key);
+    }
+
+  g_hash_table_iter_init (&iter, keys);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const char *r = g_hash_table_lookup (remote, key);
+
+      for (guint i = 0; i < sent->len; i++)
+        if (g_strcmp0 (g_hash_table_lookup (g_ptr_array_index (sent, i), key), r) == 0)
+          {
+            if (r != NULL)
+              g_hash_table_insert (own, g_strdup (key), g_strdup (r));
+            else
+              g_hash_table_remove (own, key);
+            break;
+          }
+    }
+  return own;
+}
+
 /* One resource from the server, merged with what is here. Inside one
  * transaction; a resource Liaison cannot read is skipped and reported.
  * from_get: the text is the body of a plain GET, which a broken connection
@@ -755,20 +819,13 @@ apply_remote (Job                 *job,
   base = res != NULL ? read_text (entity, res->base, NULL, NULL, NULL) : NULL;
   local = liaison_store_sync_get_fields (job->store, entity, uid, NULL);
   {
-    /* This office's own write, whose answer was lost: the base of what
-     * changed here since is what it wrote, not someone else's edit. */
     g_autoptr(GPtrArray) texts = liaison_store_sync_list_sent (job->store, entity, uid);
+    GHashTable *own = own_writes_base (entity, base, remote, texts);
 
-    for (guint i = 0; i < texts->len; i++)
+    if (own != NULL)
       {
-        g_autoptr(GHashTable) sent = read_text (entity, g_ptr_array_index (texts, i), NULL, NULL, NULL);
-
-        if (sent != NULL && liaison_sync_fields_equal (sent, remote))
-          {
-            g_clear_pointer (&base, g_hash_table_unref);
-            base = g_steal_pointer (&sent);
-            break;
-          }
+        g_clear_pointer (&base, g_hash_table_unref);
+        base = own;
       }
   }
 
