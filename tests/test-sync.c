@@ -326,6 +326,8 @@ test_both_ways (void)
   g_assert_cmpuint (regs->len, ==, 1);
   g_assert_cmpint (liaison_registration_get_role (g_ptr_array_index (regs, 0)), ==, LIAISON_ROLE_SPEAKER);
   g_assert_cmpint (liaison_registration_get_status (g_ptr_array_index (regs, 0)), ==, LIAISON_REGISTRATION_CONFIRMED);
+  /* The same registration in both offices: the check-in code on a badge. */
+  g_assert_cmpstr (liaison_registration_get_id (g_ptr_array_index (regs, 0)), ==, liaison_registration_get_id (r));
   g_assert_cmpstr (venue_of (b->store, liaison_event_get_id (e)), ==, "Sedona Hotel");
 
   /* The journal says the server made these changes. */
@@ -657,6 +659,7 @@ test_foreign_properties (void)
   g_autoptr(LiaisonEvent) e = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *unfolded = NULL;
   g_autofree char *before = NULL;
 
   sync_quietly (a);
@@ -672,10 +675,17 @@ test_foreign_properties (void)
   sync_quietly (a);
 
   text = read_item (user, "liaison-events", "secretariat-42.ics");
+  {
+    g_auto(GStrv) folds = g_strsplit (text, "\r\n ", -1);
+
+    unfolded = g_strjoinv ("", folds);
+  }
   g_assert_nonnull (strstr (text, "X-MOZ-GENERATION:3"));
   g_assert_nonnull (strstr (text, "X-UNKNOWN-PARAM=\"a;b\""));
   g_assert_nonnull (strstr (text, "Line 7\\, item 2"));
-  g_assert_nonnull (strstr (text, "X-OTHER-PARAM=keep"));
+  /* Liaison rewrote the attendee line (its registration id): the other
+   * client's parameter stays on it, though Radicale folds it anew. */
+  g_assert_nonnull (strstr (unfolded, "X-OTHER-PARAM=keep"));
   g_assert_nonnull (strstr (text, "BEGIN:VALARM"));
   g_assert_nonnull (strstr (text, "TRIGGER:-PT15M"));
   g_assert_nonnull (strstr (text, "LOCATION:Bangkok\\; room 3"));
