@@ -36,6 +36,7 @@ show (LiaisonSyncBanner *self,
       gboolean           error)
 {
   gtk_label_set_label (self->title_label, title);
+  gtk_widget_set_visible (GTK_WIDGET (self->button), button != NULL);
   gtk_button_set_label (self->button, button);
   /* Name and target change together: never one without the other. */
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->button), NULL);
@@ -61,6 +62,17 @@ update (LiaisonSyncBanner *self)
 
   if (!liaison_sync_status_is_configured (self->context) || liaison_sync_engine_is_syncing (engine))
     code = -1;
+
+  /* A first sync brings everything: how far it is. */
+  if (liaison_sync_engine_is_syncing (engine) && liaison_sync_engine_get_last_sync (engine) == NULL)
+    {
+      int percent = (int) (liaison_sync_engine_get_progress (engine) * 100);
+
+      title = g_strdup_printf (_("First sync with the secretariat: %d%% done. You can keep working meanwhile."),
+                               percent);
+      show (self, title, NULL, NULL, NULL, FALSE);
+      return;
+    }
   switch (code)
     {
     case LIAISON_SYNC_ERROR_AUTH:
@@ -140,7 +152,7 @@ liaison_sync_banner_set_context (LiaisonSyncBanner *self,
                                  LiaisonContext    *context)
 {
   LiaisonSyncEngine *engine = liaison_context_get_sync_engine (context);
-  const char *notify[] = { "notify::state", "notify::last-error", "notify::last-error-code" };
+  const char *notify[] = { "notify::state", "notify::last-error", "notify::last-error-code", "notify::progress" };
 
   g_return_if_fail (self->context == NULL);
   self->context = g_object_ref (context);
