@@ -141,7 +141,7 @@ def steps_of(stderr):
     """The engine's own timings (G_MESSAGES_DEBUG=liaison-sync): what the
     sync did besides starting the process, step by step, in ms."""
     steps = {}
-    for m in re.finditer(r"liaison-sync-DEBUG: [0-9:.]+: ([^\n]+?): ([0-9.]+) ms", stderr):
+    for m in re.finditer(r"liaison-sync-DEBUG: [0-9:.]+: ([^\n]+?): ([0-9.]+) ms(?: of the next step)?", stderr):
         steps[m.group(1)] = round(steps.get(m.group(1), 0) + float(m.group(2)), 1)
     return steps
 
@@ -174,10 +174,12 @@ def main():
         other = os.path.join(work, "other.db")
         timed([args.liaison, "--database", other, "sync", "--url", url, "--username", USER], env)
         subprocess.run([args.liaison, "--database", db, "plan", "--json"], env=env, capture_output=True, check=True)
-        first, out = timed(cmd, env)
+        # The engine's timings go to stderr (G_MESSAGES_DEBUG; a few lines).
+        first, out, err = timed(cmd, dict(env, G_MESSAGES_DEBUG="liaison-sync"), want_stderr=True)
         summary = json.loads(out)
         print(json.dumps({"client": "liaison", "case": "initial-pull", "seconds": round(first, 2),
-                          "requests": summary["requests"], "pulled": summary["pulled"], **dataset}), flush=True)
+                          "requests": summary["requests"], "pulled": summary["pulled"],
+                          "steps_ms": steps_of(err), **dataset}), flush=True)
         again, out = timed(cmd, env)
         summary = json.loads(out)
         print(json.dumps({"client": "liaison", "case": "no-change", "seconds": round(again, 3),

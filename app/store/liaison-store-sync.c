@@ -350,6 +350,23 @@ participant_fields (LiaisonParticipant *p)
   return g_steal_pointer (&f);
 }
 
+/* Whether a participant is here, without loading it: a pulled event asks
+ * it of each of its attendees. */
+gboolean
+liaison_store_sync_has_participant (LiaisonStore *self,
+                                    const char   *id)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT 1 FROM participants WHERE id = ?", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
 /* NULL with LIAISON_STORE_ERROR_NOT_FOUND when the record is not here. */
 GHashTable *
 liaison_store_sync_get_fields (LiaisonStore  *self,
@@ -903,6 +920,23 @@ liaison_store_sync_list_resources (LiaisonStore *self,
     g_hash_table_insert (map, column_dup (stmt, 0), column_dup (stmt, 1));
   sqlite3_reset (stmt);
   return map;
+}
+
+/* The ETag of the resource at href known here, or NULL. */
+char *
+liaison_store_sync_get_etag (LiaisonStore *self,
+                             const char   *href)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT etag FROM sync_resources WHERE href = ?", NULL);
+  char *etag = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, href);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    etag = column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return etag;
 }
 
 gboolean

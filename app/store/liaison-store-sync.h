@@ -56,6 +56,8 @@ gboolean     liaison_sync_fields_equal             (GHashTable          *a,
                                                     GHashTable          *b);
 char        *liaison_sync_fields_to_json           (GHashTable          *fields);
 
+gboolean     liaison_store_sync_has_participant    (LiaisonStore        *self,
+                                                    const char          *id);
 GHashTable  *liaison_store_sync_get_fields         (LiaisonStore        *self,
                                                     const char          *entity,
                                                     const char          *id,
@@ -94,6 +96,8 @@ LiaisonSyncResource *liaison_store_sync_get_resource_by_href (LiaisonStore *self
                                                     const char          *href);
 GHashTable  *liaison_store_sync_list_resources     (LiaisonStore        *self,
                                                     const char          *entity);
+char        *liaison_store_sync_get_etag           (LiaisonStore        *self,
+                                                    const char          *href);
 gboolean     liaison_store_sync_put_resource       (LiaisonStore        *self,
                                                     const char          *entity,
                                                     const char          *id,

@@ -627,7 +627,6 @@ ensure_participants (Job         *job,
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       const char *pid;
-      g_autoptr(LiaisonParticipant) p = NULL;
       g_autofree char *card_url = NULL;
       g_autoptr(GBytes) reply = NULL;
       g_autofree char *etag = NULL;
@@ -637,8 +636,7 @@ ensure_participants (Job         *job,
       if (!g_str_has_prefix (key, LIAISON_SYNC_ATTENDEE_PREFIX))
         continue;
       pid = (const char *) key + strlen (LIAISON_SYNC_ATTENDEE_PREFIX);
-      p = liaison_store_get_participant (job->store, pid, NULL);
-      if (p != NULL)
+      if (liaison_store_sync_has_participant (job->store, pid))
         continue;
 
       if (job->collections[LIAISON_SYNC_SERVICE_CARDDAV] != NULL)
@@ -664,8 +662,7 @@ ensure_participants (Job         *job,
                   g_propagate_error (error, g_steal_pointer (&local_error));
                   return FALSE;
                 }
-              p = liaison_store_get_participant (job->store, pid, NULL);
-              if (p != NULL)
+              if (liaison_store_sync_has_participant (job->store, pid))
                 continue;
             }
         }
@@ -1031,6 +1028,23 @@ listing_clear (Listing *l)
   g_clear_pointer (&l->token, g_free);
 }
 
+/* Whether the resource at path is known here with this ETag. known: every
+ * href → ETag of the collection, or NULL to look each up (a sync from a
+ * token names few hrefs; loading them all cost more than the request). */
+static gboolean
+same_etag (Job        *job,
+           GHashTable *known,
+           const char *path,
+           const char *etag)
+{
+  g_autofree char *here = NULL;
+
+  if (known != NULL)
+    return g_strcmp0 (g_hash_table_lookup (known, path), etag) == 0;
+  here = liaison_store_sync_get_etag (job->store, path);
+  return g_strcmp0 (here, etag) == 0;
+}
+
 /* sync-collection from token (NULL: everything). FALSE with status when the
  * server refused it, so the caller can start over without a token. */
 static gboolean
@@ -1073,7 +1087,7 @@ list_changes (Job         *job,
             }
           g_hash_table_add (out->listed, g_strdup (path));
           g_hash_table_remove (out->deleted, path);
-          if (r->etag == NULL || g_strcmp0 (g_hash_table_lookup (known, path), r->etag) != 0)
+          if (r->etag == NULL || !same_etag (job, known, path, r->etag))
             g_hash_table_insert (out->changed, g_strdup (path), g_strdup (r->etag));
         }
       g_free (current);
@@ -1216,6 +1230,19 @@ prefetch_thread (gpointer data)
 }
 
 static gboolean
+apply_batch_once (Job                   *job,
+                  LiaisonSyncService     service,
+                  LiaisonDavMultistatus *ms,
+                  GHashTable            *changed,
+                  gboolean               initial,
+                  gboolean               bulk,
+                  GError               **error);
+
+/* One batch in one transaction. First as a bulk load (no savepoint for
+ * each record: most of the cost of a first pull); if a record fails after
+ * writing, which spoils a bulk load, the batch is applied again with a
+ * savepoint for each record, so the others still go in. */
+static gboolean
 apply_batch (Job                   *job,
              LiaisonSyncService     service,
              LiaisonDavMultistatus *ms,
@@ -1223,7 +1250,36 @@ apply_batch (Job                   *job,
              gboolean               initial,
              GError               **error)
 {
-  if (!liaison_store_sync_begin (job->store, error))
+  LiaisonSyncSummary before = *job->summary;
+  guint n_errors = job->summary->errors->len;
+  gboolean changed_before = job->changed;
+  g_autoptr(GError) local_error = NULL;
+
+  if (apply_batch_once (job, service, ms, changed, initial, TRUE, &local_error))
+    return TRUE;
+  if (!g_error_matches (local_error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  job->summary->pulled = before.pulled;
+  job->summary->merged = before.merged;
+  job->summary->conflicts = before.conflicts;
+  g_ptr_array_set_size (job->summary->errors, n_errors);
+  job->changed = changed_before;
+  return apply_batch_once (job, service, ms, changed, initial, FALSE, error);
+}
+
+static gboolean
+apply_batch_once (Job                   *job,
+                  LiaisonSyncService     service,
+                  LiaisonDavMultistatus *ms,
+                  GHashTable            *changed,
+                  gboolean               initial,
+                  gboolean               bulk,
+                  GError               **error)
+{
+  if (bulk ? !liaison_store_begin_bulk (job->store, error) : !liaison_store_sync_begin (job->store, error))
     return FALSE;
   for (guint i = 0; i < ms->responses->len; i++)
     {
@@ -1243,10 +1299,15 @@ apply_batch (Job                   *job,
       if (!apply_remote (job, service, path, r->etag, r->data, FALSE, error))
         goto fail;
     }
+  if (bulk)
+    return liaison_store_end_bulk (job->store, TRUE, error);
   return liaison_store_sync_commit (job->store, error);
 
 fail:
-  liaison_store_sync_rollback (job->store);
+  if (bulk)
+    liaison_store_end_bulk (job->store, FALSE, NULL);
+  else
+    liaison_store_sync_rollback (job->store);
   return FALSE;
 }
 
@@ -1266,6 +1327,7 @@ fetch_and_apply (Job                 *job,
   GThread *thread;
   gboolean ok = TRUE;
   guint done = 0;
+  gint64 waited = 0;
 
   g_hash_table_iter_init (&iter, changed);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -1289,7 +1351,10 @@ fetch_and_apply (Job                 *job,
 
   for (guint from = 0; from < hrefs->len; from += batch)
     {
+      gint64 start = g_get_monotonic_time ();
       Fetched *f = g_async_queue_pop (p.results);
+
+      waited += g_get_monotonic_time () - start;
 
       if (f->ms == NULL)
         {
@@ -1308,6 +1373,8 @@ fetch_and_apply (Job                 *job,
       report_progress (job, (double) done / hrefs->len);
     }
 
+  /* How much of the pull waited for the server rather than the database. */
+  g_debug ("waiting for multigets: %.1f ms of the next step", waited / 1000.0);
   /* Stop the fetcher wherever it is, then wait for it. */
   g_atomic_int_set (&p.stop, TRUE);
   g_async_queue_push (p.tokens, GINT_TO_POINTER (1));
@@ -1328,7 +1395,7 @@ pull (Job                 *job,
   const char *url = job->collections[service];
   g_autofree char *token = NULL;
   g_autofree char *stored_url = liaison_store_sync_get_collection (job->store, service, &token);
-  g_autoptr(GHashTable) known = liaison_store_sync_list_resources (job->store, entity);
+  g_autoptr(GHashTable) known = NULL;
   g_autoptr(GError) local_error = NULL;
   Listing listing = { 0 };
   gboolean full = token == NULL;
@@ -1338,6 +1405,10 @@ pull (Job                 *job,
   listing.changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   listing.deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   listing.listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* From a token, each href is looked up as it comes; without one, the
+   * sweep needs them all. */
+  if (token == NULL)
+    known = liaison_store_sync_list_resources (job->store, entity);
   trace (job, "known resources");
 
   if (!list_changes (job, url, token, known, &listing, &status, &local_error))
@@ -1352,6 +1423,8 @@ pull (Job                 *job,
       listing.deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       listing.listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       full = TRUE;
+      if (known == NULL)
+        known = liaison_store_sync_list_resources (job->store, entity);
       if (!list_changes (job, url, NULL, known, &listing, &status, &local_error))
         {
           if (is_fatal (local_error) || status == 0 || status >= 500)
