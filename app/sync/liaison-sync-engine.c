@@ -1262,6 +1262,7 @@ apply_batch (Job                   *job,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  g_debug ("a batch is applied again with a savepoint for each record: %s", local_error->message);
   job->summary->pulled = before.pulled;
   job->summary->merged = before.merged;
   job->summary->conflicts = before.conflicts;
