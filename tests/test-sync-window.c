@@ -274,6 +274,18 @@ test_sync_window (void)
   wait_for_sync (ui);
   g_assert_false (liaison_sync_banner_get_revealed (banner (ui)));
 
+  /* No server there: offline, and the changes are kept. */
+  set_up_in_preferences (ui, "http://127.0.0.1:1/", NULL, "secret");
+  test_ui_activate (ui, "win.sync", NULL);
+  wait_for_sync (ui);
+  g_assert_cmpint (liaison_sync_engine_get_state (engine_of (ui)), ==, LIAISON_SYNC_STATE_OFFLINE);
+  g_assert_true (liaison_sync_banner_get_revealed (banner (ui)));
+  g_assert_nonnull (strstr (liaison_sync_banner_get_title (banner (ui)), "your changes are kept"));
+  banner_button = liaison_sync_banner_get_button (banner (ui));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (banner_button)), ==, "win.sync");
+  g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), "Offline"));
+  test_ui_screenshot (ui, "sync-offline.png");
+
   /* The worker threads let go of their engines a moment after the result
    * came back. */
   for (guint i = 0; i < 5000 && (G_OBJECT (other.engine)->ref_count > 1 || G_OBJECT (engine_of (ui))->ref_count > 1);

@@ -9,7 +9,7 @@
 #include "liaison-sync-status.h"
 
 /* The sync button of the sidebar's header: a click syncs (win.sync), the
- * arrow shows how the sync stands (the last sync, what waits to be sent,
+ * arrow beside it shows how the sync stands (the last sync, what waits to be sent,
  * what went wrong, the progress of a long first sync). Its icon is a
  * spinner while syncing, a warning after a failure, and the offline
  * symbol while the server cannot be reached; with no server set up it is
@@ -22,7 +22,7 @@ struct _LiaisonSyncButton
   char *status;
   guint tick;
 
-  AdwSplitButton *split_button;
+  GtkButton *now_button;
   GtkStack *icon_stack;
   GtkSpinner *spinner;
   GtkLabel *status_label;
@@ -74,8 +74,8 @@ update (LiaisonSyncButton *self)
     tooltip = g_strconcat (title, "\n", detail, NULL);
   else
     tooltip = g_strdup (title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->split_button), tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->split_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->now_button), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->now_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
                                   -1);
   g_free (self->status);
   self->status = g_steal_pointer (&tooltip);
@@ -122,7 +122,7 @@ liaison_sync_button_class_init (LiaisonSyncButtonClass *klass)
   object_class->finalize = liaison_sync_button_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/chinaaseanenv/Liaison/ui/liaison-sync-button.ui");
-  gtk_widget_class_bind_template_child (widget_class, LiaisonSyncButton, split_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSyncButton, now_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonSyncButton, icon_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaisonSyncButton, spinner);
   gtk_widget_class_bind_template_child (widget_class, LiaisonSyncButton, status_label);
