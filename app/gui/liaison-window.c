@@ -219,10 +219,8 @@ update_sync (LiaisonWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", liaison_sync_status_is_configured (self->context));
   gtk_label_set_label (self->conflicts_count, count);
+  /* The page itself stays (it says "Nothing to Review"), the row goes. */
   gtk_widget_set_visible (self->conflicts_row, n > 0);
-  if (n == 0 && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "conflicts") == 0
-      && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    liaison_window_show_toast (self, _("Every change is reviewed."));
 }
 
 static void
