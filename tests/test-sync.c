@@ -859,6 +859,53 @@ test_faults (void)
   }
 }
 
+/* Both offices register the same person for the same event before either
+ * hears of the other (or did so before registration ids were shared): the
+ * registration takes the id the server has, so both print the same
+ * check-in code, and the differing details are a conflict, not lost. */
+static void
+test_registration_ids (void)
+{
+  g_autofree char *user = new_user ();
+  const char *url = env ("LIAISON_TEST_DAV_URL");
+  g_autoptr(Client) a = client_new (url, user, "secret");
+  g_autoptr(Client) b = client_new (url, user, "secret");
+  g_autoptr(LiaisonEvent) e = NULL;
+  g_autoptr(LiaisonParticipant) p = NULL;
+  g_autoptr(LiaisonRegistration) ra = NULL;
+  g_autoptr(LiaisonRegistration) rb = NULL;
+  g_autoptr(GPtrArray) regs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *snap_a = NULL;
+  g_autofree char *snap_b = NULL;
+
+  e = add_event (a->store, "Green envoys training");
+  p = add_person (a->store, "Vong", "Bounmy", "bounmy@example.la");
+  sync_quietly (a);
+  sync_quietly (b);
+
+  ra = liaison_store_register (a->store, liaison_event_get_id (e), liaison_participant_get_id (p), LIAISON_ROLE_DELEGATE,
+                               LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, &error);
+  g_assert_no_error (error);
+  rb = liaison_store_register (b->store, liaison_event_get_id (e), liaison_participant_get_id (p), LIAISON_ROLE_DELEGATE,
+                               LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (liaison_registration_get_id (ra), !=, liaison_registration_get_id (rb));
+
+  sync_quietly (a);
+  sync_quietly (b);
+  regs = liaison_store_list_registrations (b->store, liaison_event_get_id (e), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (regs->len, ==, 1);
+  g_assert_cmpstr (liaison_registration_get_id (g_ptr_array_index (regs, 0)), ==, liaison_registration_get_id (ra));
+  /* The status times differ: nothing decided behind anyone's back. */
+  g_assert_cmpuint (liaison_store_count_conflicts (b->store), ==, 1);
+  sync_quietly (a);
+  snap_a = snapshot (a->store);
+  snap_b = snapshot (b->store);
+  g_assert_cmpstr (snap_a, ==, snap_b);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Lost answers and killed processes                                         */
 
@@ -1117,6 +1164,7 @@ main (int    argc,
   g_test_add_func ("/liaison/sync/unreachable", test_unreachable);
   g_test_add_func ("/liaison/sync/foreign-properties", test_foreign_properties);
   g_test_add_func ("/liaison/sync/faults", test_faults);
+  g_test_add_func ("/liaison/sync/registration-ids", test_registration_ids);
   g_test_add_func ("/liaison/sync/lost-answer", test_lost_answer);
   g_test_add_func ("/liaison/sync/kill", test_kill);
 
