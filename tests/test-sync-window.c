@@ -236,6 +236,8 @@ test_sync_window (void)
   test_ui_activate (ui, gtk_actionable_get_action_name (GTK_ACTIONABLE (banner_button)),
                     gtk_actionable_get_action_target_value (GTK_ACTIONABLE (banner_button)));
   g_assert_cmpstr (liaison_window_get_visible_page (ui->window), ==, "conflicts");
+  /* On the page, the banner does not point at it any more. */
+  g_assert_false (liaison_sync_banner_get_revealed (banner (ui)));
   page = LIAISON_CONFLICTS_PAGE (test_ui_page (ui, "conflicts"));
   g_assert_true (test_ui_shows_text (GTK_WIDGET (page), "Balai Kartini, Room 2"));
   g_assert_true (test_ui_shows_text (GTK_WIDGET (page), "Jakarta Convention Center, Hall B"));

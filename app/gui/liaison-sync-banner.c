@@ -18,6 +18,7 @@ struct _LiaisonSyncBanner
   AdwBin parent_instance;
 
   LiaisonContext *context;
+  gboolean reviewing;
 
   GtkRevealer *revealer;
   GtkWidget *bar;
@@ -102,7 +103,8 @@ update (LiaisonSyncBanner *self)
       break;
     }
 
-  if (conflicts > 0)
+  /* No need to point at the page the person is on. */
+  if (conflicts > 0 && !self->reviewing)
     {
       title = g_strdup_printf (ngettext ("%u change made in both offices could not be merged: choose which to keep.",
                                          "%u changes made in both offices could not be merged: choose which to keep.",
@@ -182,4 +184,16 @@ GtkButton *
 liaison_sync_banner_get_button (LiaisonSyncBanner *self)
 {
   return self->button;
+}
+
+/* The conflict page is showing: the banner does not send there. */
+void
+liaison_sync_banner_set_reviewing (LiaisonSyncBanner *self,
+                                   gboolean           reviewing)
+{
+  if (self->reviewing == reviewing)
+    return;
+  self->reviewing = reviewing;
+  if (self->context != NULL)
+    update (self);
 }

@@ -16,5 +16,7 @@ void        liaison_sync_banner_set_context   (LiaisonSyncBanner *self,
 gboolean    liaison_sync_banner_get_revealed  (LiaisonSyncBanner *self);
 const char *liaison_sync_banner_get_title     (LiaisonSyncBanner *self);
 GtkButton  *liaison_sync_banner_get_button    (LiaisonSyncBanner *self);
+void        liaison_sync_banner_set_reviewing (LiaisonSyncBanner *self,
+                                               gboolean           reviewing);
 
 G_END_DECLS

@@ -221,6 +221,8 @@ update_sync (LiaisonWindow *self)
   gtk_label_set_label (self->conflicts_count, count);
   /* The page itself stays (it says "Nothing to Review"), the row goes. */
   gtk_widget_set_visible (self->conflicts_row, n > 0);
+  liaison_sync_banner_set_reviewing (self->sync_banner,
+                                     g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "conflicts") == 0);
 }
 
 static void
@@ -294,6 +296,8 @@ setup_sync (LiaisonWindow *self)
   if (liaison_context_get_settings (self->context) != NULL)
     g_signal_connect_object (liaison_context_get_settings (self->context), "changed", G_CALLBACK (update_sync), self,
                              G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (update_sync), self,
+                           G_CONNECT_SWAPPED);
   update_sync (self);
 }
 
