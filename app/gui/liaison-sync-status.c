@@ -77,11 +77,14 @@ liaison_sync_status_detail (LiaisonContext *context)
   LiaisonSyncEngine *engine = liaison_context_get_sync_engine (context);
   LiaisonStore *store = liaison_context_get_store (context);
   g_autoptr(GString) text = g_string_new (NULL);
-  guint pending = liaison_store_sync_count_pending (store);
+  gboolean configured = liaison_sync_status_is_configured (context);
+  /* Without a server, "waiting" means nothing (and the whole journal would
+   * be counted at every change). */
+  guint pending = configured ? liaison_store_sync_count_pending (store) : 0;
   guint conflicts = g_list_model_get_n_items (liaison_sync_engine_get_conflicts (engine));
   const char *error = liaison_sync_engine_get_last_error (engine);
 
-  if (!liaison_sync_status_is_configured (context))
+  if (!configured)
     g_string_append (text, _("Enter the secretariat’s server address and your user name in Preferences."));
   else if (error != NULL && !liaison_sync_engine_is_syncing (engine))
     g_string_append (text, error);
