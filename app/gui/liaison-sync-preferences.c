@@ -235,7 +235,9 @@ liaison_sync_preferences_set_context (LiaisonSyncPreferences *self,
   g_settings_bind (settings, "sync-interval-minutes", gtk_spin_button_get_adjustment (self->interval_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
 
-  status = liaison_sync_status_title (context);
+  /* What the last sync said, else how it stands. */
+  status = liaison_sync_engine_get_last_error (engine) != NULL ? g_strdup (liaison_sync_engine_get_last_error (engine))
+                                                               : liaison_sync_status_title (context);
   adw_action_row_set_subtitle (self->sync_row, status);
   g_signal_connect_object (engine, "notify::state", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
