@@ -552,7 +552,9 @@ rename_registration (LiaisonStore  *self,
   bind_text (stmt, 2, old_id);
   if (!liaison_store_step_done (self, stmt, error))
     return FALSE;
-  return liaison_store_journal (self, origin, "update", "registration", new_id, "id", old_id, new_id, error);
+  /* Under the old id, so an undo of what was done to it before says it was
+   * changed by a sync since, rather than looking for it in vain. */
+  return liaison_store_journal (self, origin, "update", "registration", old_id, "id", old_id, new_id, error);
 }
 
 static gboolean
