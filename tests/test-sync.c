@@ -878,6 +878,7 @@ test_registration_ids (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *snap_a = NULL;
   g_autofree char *snap_b = NULL;
+  gint64 mark;
 
   e = add_event (a->store, "Green envoys training");
   p = add_person (a->store, "Vong", "Bounmy", "bounmy@example.la");
@@ -887,6 +888,7 @@ test_registration_ids (void)
   ra = liaison_store_register (a->store, liaison_event_get_id (e), liaison_participant_get_id (p), LIAISON_ROLE_DELEGATE,
                                LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, &error);
   g_assert_no_error (error);
+  mark = liaison_store_get_last_seq (b->store);
   rb = liaison_store_register (b->store, liaison_event_get_id (e), liaison_participant_get_id (p), LIAISON_ROLE_DELEGATE,
                                LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, &error);
   g_assert_no_error (error);
@@ -900,6 +902,10 @@ test_registration_ids (void)
   g_assert_cmpstr (liaison_registration_get_id (g_ptr_array_index (regs, 0)), ==, liaison_registration_get_id (ra));
   /* The status times differ: nothing decided behind anyone's back. */
   g_assert_cmpuint (liaison_store_count_conflicts (b->store), ==, 1);
+  /* Undoing B's registration now would undo what the sync did to it. */
+  g_assert_false (liaison_store_undo (b->store, mark, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+  g_clear_error (&error);
   sync_quietly (a);
   snap_a = snapshot (a->store);
   snap_b = snapshot (b->store);
