@@ -170,6 +170,7 @@ test_sync_window (void)
 
   /* Nothing set up: the button says so and cannot sync. */
   g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), "not set up"));
+  g_assert_false (gtk_widget_is_sensitive (test_ui_get_id (GTK_WIDGET (sync_button (ui)), "now_button")));
   gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.sync", NULL);
   test_ui_settle (0.2);
   g_assert_false (liaison_sync_engine_is_syncing (engine_of (ui)));
@@ -186,7 +187,14 @@ test_sync_window (void)
     g_assert_cmpstr (saved_user, ==, "user1");
   }
   test_ui_screenshot (ui, "sync-set-up.png");
-  test_ui_activate (ui, "win.sync", NULL);
+  /* The button itself, as a click on it does. */
+  {
+    GtkWidget *button = test_ui_get_id (GTK_WIDGET (sync_button (ui)), "now_button");
+
+    g_assert_true (gtk_widget_is_sensitive (button));
+    g_signal_emit_by_name (button, "clicked");
+    g_assert_true (liaison_sync_engine_is_syncing (engine_of (ui)));
+  }
   wait_for_sync (ui);
   g_assert_cmpint (liaison_sync_engine_get_state (engine_of (ui)), ==, LIAISON_SYNC_STATE_IDLE);
   g_assert_nonnull (liaison_sync_engine_get_last_sync (engine_of (ui)));
