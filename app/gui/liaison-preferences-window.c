@@ -23,6 +23,7 @@ struct _LiaisonPreferencesWindow
   GtkLabel *language_note;
   AdwActionRow *database_row;
   GtkLabel *database_note;
+  AdwPreferencesPage *sync_page;
   LiaisonSyncPreferences *sync_group;
 };
 
@@ -264,6 +265,7 @@ liaison_preferences_window_class_init (LiaisonPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesWindow, language_note);
   gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesWindow, database_note);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesWindow, sync_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesWindow, sync_group);
   gtk_widget_class_bind_template_callback (widget_class, on_open_folder);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_database);
@@ -281,10 +283,11 @@ liaison_preferences_window_new (LiaisonContext *context)
   return g_object_new (LIAISON_TYPE_PREFERENCES_WINDOW, "context", context, NULL);
 }
 
-/* Shows the sync group with the field to fill in focused (the banner's
- * "Enter the Password Again"). */
+/* Shows the sync page with the field to fill in focused (the banner's
+ * "Enter the Password Again"); before the window is presented. */
 void
 liaison_preferences_window_show_sync (LiaisonPreferencesWindow *self)
 {
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self), self->sync_page);
   liaison_sync_preferences_focus_password (self->sync_group);
 }

@@ -244,9 +244,15 @@ liaison_sync_preferences_set_context (LiaisonSyncPreferences *self,
   update (self);
 }
 
+/* The server address when there is none yet, else the password. */
 void
 liaison_sync_preferences_focus_password (LiaisonSyncPreferences *self)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (*gtk_editable_get_text (GTK_EDITABLE (self->server_row)) == '\0'
-                                     ? GTK_WIDGET (self->server_row) : GTK_WIDGET (self->password_row)));
+  GtkWidget *row = *gtk_editable_get_text (GTK_EDITABLE (self->server_row)) == '\0' ? GTK_WIDGET (self->server_row)
+                                                                                   : GTK_WIDGET (self->password_row);
+  GtkRoot *root = gtk_widget_get_root (row);
+
+  /* The window may not be shown yet: it focuses this when it is. */
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_focus (GTK_WINDOW (root), row);
 }

@@ -276,8 +276,8 @@ sync_preferences_action (GtkWidget  *widget,
   GtkWidget *preferences = liaison_preferences_window_new (self->context);
 
   gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (preferences));
   liaison_preferences_window_show_sync (LIAISON_PREFERENCES_WINDOW (preferences));
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void
