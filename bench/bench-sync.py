@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 # Sync benchmark: Liaison against vdirsyncer, same Radicale, same run.
-#   bench/bench-sync.py LIAISON-BINARY [--events 2000] [--cards 20000]
+#   bench/bench-sync.py LIAISON-BINARY [--events 2000] [--cards 20000] [--liaison-only]
 # Makes a dataset straight into a fresh Radicale's storage (2,000 events
 # with 10-300 attendees each, 20,000 cards, as Liaison writes them), warms
 # Radicale's cache, then times the initial pull and a sync with nothing
@@ -25,6 +25,7 @@ ap.add_argument("liaison")
 ap.add_argument("--events", type=int, default=2000)
 ap.add_argument("--cards", type=int, default=20000)
 ap.add_argument("--seed", type=int, default=2025)
+ap.add_argument("--liaison-only", action="store_true", help="skip vdirsyncer (for profiling Liaison alone)")
 args = ap.parse_args()
 
 work = tempfile.mkdtemp(prefix="liaison-bench-sync-")
@@ -124,18 +125,36 @@ def warm(port, collection):
     urllib.request.urlopen(req, timeout=600).read()
 
 
-def timed(argv, env=None, stdin=None):
+def timed(argv, env=None, stdin=None, want_stderr=False):
     start = time.monotonic()
     r = subprocess.run(argv, env=env, input=stdin, capture_output=True, text=True)
     elapsed = time.monotonic() - start
     if r.returncode != 0:
         sys.stderr.write(r.stderr[-4000:])
         raise SystemExit("%s failed (%d)" % (argv[0], r.returncode))
+    if want_stderr:
+        return elapsed, r.stdout, r.stderr
     return elapsed, r.stdout
+
+
+def steps_of(stderr):
+    """The engine's own timings (G_MESSAGES_DEBUG=liaison-sync): what the
+    sync did besides starting the process, step by step, in ms."""
+    steps = {}
+    for m in re.finditer(r"liaison-sync-DEBUG: [0-9:.]+: ([^\n]+?): ([0-9.]+) ms(?: of the next step)?", stderr):
+        steps[m.group(1)] = round(steps.get(m.group(1), 0) + float(m.group(2)), 1)
+    return steps
+
+
+def machine():
+    with open("/proc/loadavg") as f:
+        load = f.read().split()[:3]
+    return {"cores": os.cpu_count(), "load": [float(x) for x in load]}
 
 
 def main():
     root = os.path.join(work, "collections", "collection-root")
+    print(json.dumps({"case": "machine", **machine()}), flush=True)
     t0 = time.monotonic()
     attendees = make_dataset(root)
     proc, port = start_radicale()
@@ -155,14 +174,24 @@ def main():
         other = os.path.join(work, "other.db")
         timed([args.liaison, "--database", other, "sync", "--url", url, "--username", USER], env)
         subprocess.run([args.liaison, "--database", db, "plan", "--json"], env=env, capture_output=True, check=True)
-        first, out = timed(cmd, env)
+        # The engine's timings go to stderr (G_MESSAGES_DEBUG; a few lines).
+        first, out, err = timed(cmd, dict(env, G_MESSAGES_DEBUG="liaison-sync"), want_stderr=True)
         summary = json.loads(out)
         print(json.dumps({"client": "liaison", "case": "initial-pull", "seconds": round(first, 2),
-                          "requests": summary["requests"], "pulled": summary["pulled"], **dataset}), flush=True)
+                          "requests": summary["requests"], "pulled": summary["pulled"],
+                          "steps_ms": steps_of(err), **dataset}), flush=True)
         again, out = timed(cmd, env)
         summary = json.loads(out)
         print(json.dumps({"client": "liaison", "case": "no-change", "seconds": round(again, 3),
                           "requests": summary["requests"], **dataset}), flush=True)
+        # The same again with the engine's timings, to see where it goes.
+        traced_env = dict(env, G_MESSAGES_DEBUG="liaison-sync")
+        traced, out, err = timed(cmd, traced_env, want_stderr=True)
+        steps = steps_of(err)
+        print(json.dumps({"client": "liaison", "case": "no-change-steps", "seconds": round(traced, 3),
+                          "sync_ms": round(sum(steps.values()), 1), "steps_ms": steps, **machine()}), flush=True)
+        if args.liaison_only:
+            return
 
         vd = os.path.join(work, "vdirsyncer")
         os.makedirs(os.path.join(vd, "status"))

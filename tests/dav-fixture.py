@@ -4,12 +4,17 @@
 #    (users user1..user40, password "secret");
 #  - a second Radicale speaking TLS with a self-signed certificate;
 #  - a fault-injecting proxy in front of the first, faults off until the
-#    test asks (GET /__faults__/on/SEED, GET /__faults__/off).
+#    test asks (GET /__faults__/on/SEED, GET /__faults__/off); besides the
+#    seeded faults, one planned event: GET /__faults__/lose/METHOD/SUFFIX
+#    loses the answer to the next such request (the server acts on it), and
+#    GET /__faults__/kill/PID/N/before|after sends SIGKILL to process PID at
+#    the Nth request from then on, before or after the server acted on it.
 # Debian's python3 on purpose: Radicale is a Debian package (DESIGN.md).
 # Usage: dav-fixture.py TEST [ARG...]
+import hashlib
 import os
-import random
 import re
+import signal
 import shutil
 import socket
 import socketserver
@@ -61,8 +66,55 @@ def start_radicale(name, tls=False):
 
 class Faults:
     on = False
-    rng = random.Random(0)
+    seed = 0
+    seen = {}
+    lose = None          # (method, path suffix)
+    kill = None          # [pid, requests left, "before" or "after"]
     lock = threading.Lock()
+
+
+def planned(request):
+    """What the test planned for this request: None, "lose", or a kill
+    ("before"/"after") with the pid."""
+    line = request.split(b"\r\n", 1)[0].split(b" ")
+    with Faults.lock:
+        if Faults.lose and len(line) > 1 and line[0] == Faults.lose[0] and line[1].endswith(Faults.lose[1]):
+            Faults.lose = None
+            return "lose", None
+        if Faults.kill:
+            Faults.kill[1] -= 1
+            if Faults.kill[1] == 0:
+                pid, _, when = Faults.kill
+                Faults.kill = None
+                return when, pid
+    return None, None
+
+
+def kill(pid):
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def fault_dice(request):
+    """Three numbers in [0, 1) for one request, from the seed and the
+    request itself (who, method, path, and how many times the same request
+    came before): not from the order in which the proxy's threads happened
+    to read requests, so a seed gives the same faults on every machine."""
+    head = request.partition(b"\r\n\r\n")[0]
+    line = head.split(b"\r\n", 1)[0]
+    m = re.search(rb"(?im)^authorization:\s*([^\r\n]*)", head)
+    who = m.group(1) if m else b""
+    key = (who, line)
+    with Faults.lock:
+        if not Faults.on:
+            return None
+        n = Faults.seen.get(key, 0)
+        Faults.seen[key] = n + 1
+        seed = Faults.seed
+    digest = hashlib.sha256(b"%d\n%s\n%s\n%d" % (seed, who, line, n)).digest()
+    return [int.from_bytes(digest[i:i + 8], "big") / 2.0 ** 64 for i in (0, 8, 16)]
 
 
 def read_request(sock):
@@ -110,13 +162,33 @@ def make_handler(port):
                 with Faults.lock:
                     Faults.on = m.group(2) is not None
                     if Faults.on:
-                        Faults.rng = random.Random(int(m.group(2)))
+                        Faults.seed = int(m.group(2))
+                        Faults.seen = {}
+                    else:
+                        Faults.lose = Faults.kill = None
                 self.request.sendall(b"HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n")
                 return
-            with Faults.lock:
-                roll = Faults.rng.random() if Faults.on else 1.0
-                delay = Faults.rng.uniform(0.02, 0.3)
-                cut = Faults.rng.random()
+            m = re.match(rb"GET /__faults__/(lose/(\w+)/([^ ]*)|kill/(\d+)/(\d+)/(before|after)) ", request)
+            if m:
+                with Faults.lock:
+                    if m.group(2):
+                        Faults.lose = (m.group(2), m.group(3))
+                    else:
+                        Faults.kill = [int(m.group(4)), int(m.group(5)), m.group(6).decode()]
+                self.request.sendall(b"HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n")
+                return
+            what, pid = planned(request)
+            if what == "before":
+                kill(pid)
+                return
+            if what is not None:
+                forward(request, port)
+                if what == "after":
+                    kill(pid)
+                return
+            dice = fault_dice(request)
+            roll, delay, cut = dice if dice is not None else (1.0, 0.0, 0.0)
+            delay = 0.02 + 0.28 * delay
             if roll < 0.05:                       # connection dropped before the server saw it
                 return
             if roll < 0.09:
@@ -154,9 +226,9 @@ def main():
     threading.Thread(target=proxy.serve_forever, daemon=True).start()
 
     env = dict(os.environ)
-    # The tests' GSETTINGS_SCHEMA_DIR holds only Liaison's schema: GNOME's
-    # proxy settings module would abort on the missing org.gnome.system.proxy.
-    env["GIO_USE_PROXY_RESOLVER"] = "dummy"
+    # No GIO_USE_PROXY_RESOLVER here: the tests' isolated data dirs hide
+    # org.gnome.system.proxy, and the DAV client must cope with that itself.
+    env.pop("GIO_USE_PROXY_RESOLVER", None)
     env["LIAISON_TEST_DAV_URL"] = "http://127.0.0.1:%d/" % port
     env["LIAISON_TEST_DAV_STORAGE"] = storage
     env["LIAISON_TEST_DAV_TLS_URL"] = "https://127.0.0.1:%d/" % tls_port

@@ -2,6 +2,9 @@
 #include "config.h"
 
 #include <libsoup/soup.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "liaison-dav-client.h"
 #include "liaison-store-sync.h"
@@ -323,6 +326,8 @@ test_both_ways (void)
   g_assert_cmpuint (regs->len, ==, 1);
   g_assert_cmpint (liaison_registration_get_role (g_ptr_array_index (regs, 0)), ==, LIAISON_ROLE_SPEAKER);
   g_assert_cmpint (liaison_registration_get_status (g_ptr_array_index (regs, 0)), ==, LIAISON_REGISTRATION_CONFIRMED);
+  /* The same registration in both offices: the check-in code on a badge. */
+  g_assert_cmpstr (liaison_registration_get_id (g_ptr_array_index (regs, 0)), ==, liaison_registration_get_id (r));
   g_assert_cmpstr (venue_of (b->store, liaison_event_get_id (e)), ==, "Sedona Hotel");
 
   /* The journal says the server made these changes. */
@@ -654,6 +659,7 @@ test_foreign_properties (void)
   g_autoptr(LiaisonEvent) e = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *unfolded = NULL;
   g_autofree char *before = NULL;
 
   sync_quietly (a);
@@ -669,10 +675,17 @@ test_foreign_properties (void)
   sync_quietly (a);
 
   text = read_item (user, "liaison-events", "secretariat-42.ics");
+  {
+    g_auto(GStrv) folds = g_strsplit (text, "\r\n ", -1);
+
+    unfolded = g_strjoinv ("", folds);
+  }
   g_assert_nonnull (strstr (text, "X-MOZ-GENERATION:3"));
   g_assert_nonnull (strstr (text, "X-UNKNOWN-PARAM=\"a;b\""));
   g_assert_nonnull (strstr (text, "Line 7\\, item 2"));
-  g_assert_nonnull (strstr (text, "X-OTHER-PARAM=keep"));
+  /* Liaison rewrote the attendee line (its registration id): the other
+   * client's parameter stays on it, though Radicale folds it anew. */
+  g_assert_nonnull (strstr (unfolded, "X-OTHER-PARAM=keep"));
   g_assert_nonnull (strstr (text, "BEGIN:VALARM"));
   g_assert_nonnull (strstr (text, "TRIGGER:-PT15M"));
   g_assert_nonnull (strstr (text, "LOCATION:Bangkok\\; room 3"));
@@ -685,7 +698,8 @@ test_foreign_properties (void)
 static void
 proxy_faults (const char *state)
 {
-  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GProxyResolver) direct = g_simple_proxy_resolver_new (NULL, NULL);
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("proxy-resolver", direct, NULL);
   g_autofree char *url = g_strconcat (env ("LIAISON_TEST_PROXY_URL"), "__faults__/", state, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
   g_autoptr(GBytes) reply = soup_session_send_and_read (session, msg, NULL, NULL);
@@ -845,6 +859,299 @@ test_faults (void)
   }
 }
 
+/* Both offices register the same person for the same event before either
+ * hears of the other (or did so before registration ids were shared): the
+ * registration takes the id the server has, so both print the same
+ * check-in code, and the differing details are a conflict, not lost. */
+static void
+test_registration_ids (void)
+{
+  g_autofree char *user = new_user ();
+  const char *url = env ("LIAISON_TEST_DAV_URL");
+  g_autoptr(Client) a = client_new (url, user, "secret");
+  g_autoptr(Client) b = client_new (url, user, "secret");
+  g_autoptr(LiaisonEvent) e = NULL;
+  g_autoptr(LiaisonParticipant) p = NULL;
+  g_autoptr(LiaisonRegistration) ra = NULL;
+  g_autoptr(LiaisonRegistration) rb = NULL;
+  g_autoptr(GPtrArray) regs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *snap_a = NULL;
+  g_autofree char *snap_b = NULL;
+  gint64 mark;
+
+  e = add_event (a->store, "Green envoys training");
+  p = add_person (a->store, "Vong", "Bounmy", "bounmy@example.la");
+  sync_quietly (a);
+  sync_quietly (b);
+
+  ra = liaison_store_register (a->store, liaison_event_get_id (e), liaison_participant_get_id (p), LIAISON_ROLE_DELEGATE,
+                               LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, &error);
+  g_assert_no_error (error);
+  mark = liaison_store_get_last_seq (b->store);
+  rb = liaison_store_register (b->store, liaison_event_get_id (e), liaison_participant_get_id (p), LIAISON_ROLE_DELEGATE,
+                               LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (liaison_registration_get_id (ra), !=, liaison_registration_get_id (rb));
+
+  sync_quietly (a);
+  sync_quietly (b);
+  regs = liaison_store_list_registrations (b->store, liaison_event_get_id (e), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (regs->len, ==, 1);
+  g_assert_cmpstr (liaison_registration_get_id (g_ptr_array_index (regs, 0)), ==, liaison_registration_get_id (ra));
+  /* The status times differ: nothing decided behind anyone's back. */
+  g_assert_cmpuint (liaison_store_count_conflicts (b->store), ==, 1);
+  /* Undoing B's registration now would undo what the sync did to it. */
+  g_assert_false (liaison_store_undo (b->store, mark, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  sync_quietly (a);
+  snap_a = snapshot (a->store);
+  snap_b = snapshot (b->store);
+  g_assert_cmpstr (snap_a, ==, snap_b);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Lost answers and killed processes                                         */
+
+static void
+proxy_plan (const char *format,
+            ...) G_GNUC_PRINTF (1, 2);
+
+static void
+proxy_plan (const char *format,
+            ...)
+{
+  va_list args;
+  g_autofree char *what = NULL;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  proxy_faults (what);
+}
+
+/* B's write reaches the server but its answer is lost; A edits the same
+ * record on top of it; B edits again. B's own write is recognised field by
+ * field, so nothing here is a conflict: B's later venue wins, A's title
+ * stays, and the registration B removed after the lost write stays
+ * removed. */
+static void
+test_lost_answer (void)
+{
+  g_autofree char *user = new_user ();
+  const char *url = env ("LIAISON_TEST_PROXY_URL");
+  g_autoptr(Client) a = client_new (url, user, "secret");
+  g_autoptr(Client) b = client_new (url, user, "secret");
+  g_autoptr(LiaisonEvent) e = NULL;
+  g_autoptr(LiaisonEvent) ea = NULL;
+  g_autoptr(LiaisonParticipant) p = NULL;
+  g_autoptr(LiaisonRegistration) r = NULL;
+  g_autoptr(LiaisonSyncSummary) lost = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) regs_a = NULL;
+  g_autoptr(GPtrArray) regs_b = NULL;
+  const char *id;
+  g_autofree char *snap_a = NULL;
+  g_autofree char *snap_b = NULL;
+
+  e = add_event (a->store, "Lost answers");
+  id = liaison_event_get_id (e);
+  sync_quietly (a);
+  sync_quietly (b);
+
+  set_venue (b->store, id, "Venue one");
+  p = add_person (b->store, "Tan", "Mei Ling", "meiling@example.sg");
+  r = liaison_store_register (b->store, id, liaison_participant_get_id (p), LIAISON_ROLE_DELEGATE,
+                              LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, &error);
+  g_assert_no_error (error);
+  proxy_plan ("lose/PUT/%s.ics", id);
+  lost = client_sync (b, &error);
+  g_assert_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_UNREACHABLE);
+  g_clear_error (&error);
+  g_assert_null (lost);
+
+  /* The server has B's write; A edits on top of it. */
+  ea = liaison_store_get_event (a->store, id, &error);
+  g_assert_no_error (error);
+  liaison_bilingual_set_text (liaison_event_get_title (ea), LIAISON_LANGUAGE_EN, "Lost answers, edited by A");
+  g_assert_true (liaison_store_save_event (a->store, ea, LIAISON_ORIGIN_LOCAL, &error));
+  sync_quietly (a);
+  g_assert_cmpstr (venue_of (a->store, id), ==, "Venue one");
+
+  /* B changes its mind twice before it hears of any of it. */
+  set_venue (b->store, id, "Venue two");
+  g_assert_true (liaison_store_delete_registration (b->store, liaison_registration_get_id (r), LIAISON_ORIGIN_LOCAL,
+                                                    NULL, &error));
+  g_assert_no_error (error);
+  sync_quietly (b);
+  sync_quietly (a);
+
+  g_assert_cmpuint (liaison_store_count_conflicts (a->store), ==, 0);
+  g_assert_cmpuint (liaison_store_count_conflicts (b->store), ==, 0);
+  g_assert_cmpstr (venue_of (a->store, id), ==, "Venue two");
+  g_assert_cmpstr (venue_of (b->store, id), ==, "Venue two");
+  regs_a = liaison_store_list_registrations (a->store, id, NULL);
+  regs_b = liaison_store_list_registrations (b->store, id, NULL);
+  g_assert_cmpuint (regs_a->len, ==, 0);
+  g_assert_cmpuint (regs_b->len, ==, 0);
+  snap_a = snapshot (a->store);
+  snap_b = snapshot (b->store);
+  g_assert_cmpstr (snap_a, ==, snap_b);
+  g_assert_nonnull (strstr (snap_a, "Lost answers, edited by A"));
+}
+
+/* liaison sync in a child process, killed by the proxy at its Nth request
+ * (before or after the server acted on it); TRUE when it was killed. */
+static gboolean
+sync_killed (Client     *c,
+             const char *url,
+             const char *user,
+             guint       n,
+             const char *when)
+{
+  g_autofree char *liaison = g_test_build_filename (G_TEST_BUILT, "..", "app", "liaison", NULL);
+  g_autofree char *db = g_build_filename (c->dir, "liaison.db", NULL);
+  /* The child waits for a line on its standard input, so the proxy knows
+   * its pid before it sends anything; exec keeps the pid. */
+  const char *argv[] = { "/bin/sh", "-c", "read go && exec \"$0\" \"$@\"", liaison, "--database", db, "sync",
+                         "--url", url, "--username", user, NULL };
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "LIAISON_PASSWORD", "secret", TRUE);
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  int in = -1;
+  int status = 0;
+
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, envp,
+                                           G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL
+                                           | G_SPAWN_STDERR_TO_DEV_NULL,
+                                           NULL, NULL, &pid, &in, NULL, NULL, &error));
+  g_assert_no_error (error);
+  proxy_plan ("kill/%d/%u/%s", (int) pid, n, when);
+  g_assert_cmpint (write (in, "go\n", 3), ==, 3);
+  close (in);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  proxy_faults ("off");
+  return WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL;
+}
+
+/* A sync with work both ways (cards and events to pull and to push, a
+ * deletion), killed again and again at later and later requests; then an
+ * ordinary sync. Nothing lost, nothing twice, on either side or the
+ * server. */
+static void
+test_kill (void)
+{
+  g_autofree char *user = new_user ();
+  const char *url = env ("LIAISON_TEST_PROXY_URL");
+  g_autoptr(Client) a = client_new (url, user, "secret");
+  g_autoptr(Client) b = client_new (url, user, "secret");
+  g_autoptr(Client) c = NULL;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *snap_a = NULL;
+  g_autofree char *snap_b = NULL;
+  g_autofree char *snap_c = NULL;
+  guint killed = 0;
+  guint n_people = 0;
+  guint n_registrations = 0;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Kill %u", i);
+      g_autoptr(LiaisonEvent) e = add_event (a->store, title);
+
+      g_ptr_array_add (events, g_strdup (liaison_event_get_id (e)));
+    }
+  sync_quietly (a);
+  sync_quietly (b);
+
+  /* The other office's changes, on the server. */
+  set_venue (b->store, g_ptr_array_index (events, 0), "Venue from B");
+  {
+    g_autoptr(LiaisonParticipant) p = add_person (b->store, "Sari", "Dewi", "dewi@example.id");
+    g_autoptr(LiaisonRegistration) r = liaison_store_register (b->store, g_ptr_array_index (events, 1),
+                                                              liaison_participant_get_id (p), LIAISON_ROLE_SPEAKER,
+                                                              LIAISON_REGISTRATION_CONFIRMED, LIAISON_ORIGIN_LOCAL,
+                                                              &error);
+    g_assert_no_error (error);
+    n_people++;
+    n_registrations++;
+  }
+  sync_quietly (b);
+
+  /* This office's, not synced yet. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("New %u", i);
+      g_autoptr(LiaisonEvent) e = add_event (a->store, title);
+
+      for (guint j = 0; j < 2; j++)
+        {
+          g_autofree char *given = g_strdup_printf ("K%u%u", i, j);
+          g_autofree char *email = g_strdup_printf ("k%u%u@example.cn", i, j);
+          g_autoptr(LiaisonParticipant) p = add_person (a->store, "Li", given, email);
+          g_autoptr(LiaisonRegistration) r = liaison_store_register (a->store, liaison_event_get_id (e),
+                                                                    liaison_participant_get_id (p),
+                                                                    LIAISON_ROLE_DELEGATE,
+                                                                    LIAISON_REGISTRATION_REGISTERED,
+                                                                    LIAISON_ORIGIN_LOCAL, &error);
+          g_assert_no_error (error);
+          n_people++;
+          n_registrations++;
+        }
+      g_ptr_array_add (events, g_strdup (liaison_event_get_id (e)));
+    }
+  {
+    g_autoptr(LiaisonEvent) e = liaison_store_get_event (a->store, g_ptr_array_index (events, 1), &error);
+
+    liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_EN, "Kill 1, edited");
+    g_assert_true (liaison_store_save_event (a->store, e, LIAISON_ORIGIN_LOCAL, &error));
+  }
+  g_assert_true (liaison_store_delete_event (a->store, g_ptr_array_index (events, 2), LIAISON_ORIGIN_LOCAL, &error));
+
+  for (guint n = 1; n <= 14; n++)
+    for (guint k = 0; k < 2; k++)
+      if (sync_killed (a, url, user, n, k == 0 ? "before" : "after"))
+        killed++;
+  g_test_message ("killed %u times", killed);
+  g_assert_cmpuint (killed, >=, 10);
+
+  sync_quietly (a);
+  sync_quietly (b);
+  sync_quietly (a);
+
+  g_assert_cmpuint (liaison_store_count_conflicts (a->store), ==, 0);
+  g_assert_cmpuint (liaison_store_count_conflicts (b->store), ==, 0);
+  g_assert_cmpuint (count_items (user, "liaison-events"), ==, 62 + 2 + 3);
+  g_assert_cmpuint (count_items (user, "liaison-participants"), ==, n_people);
+  g_assert_cmpuint (liaison_store_count_participants (a->store), ==, n_people);
+  g_assert_cmpuint (liaison_store_count_participants (b->store), ==, n_people);
+  g_assert_cmpstr (venue_of (a->store, g_ptr_array_index (events, 0)), ==, "Venue from B");
+  g_assert_null (venue_of (b->store, g_ptr_array_index (events, 2)));
+  {
+    guint registrations = 0;
+
+    for (guint i = 0; i < events->len; i++)
+      {
+        g_autoptr(GPtrArray) regs = liaison_store_list_registrations (b->store, g_ptr_array_index (events, i), NULL);
+
+        registrations += regs != NULL ? regs->len : 0;
+      }
+    g_assert_cmpuint (registrations, ==, n_registrations);
+  }
+  snap_a = snapshot (a->store);
+  snap_b = snapshot (b->store);
+  g_assert_cmpstr (snap_a, ==, snap_b);
+  g_assert_nonnull (strstr (snap_b, "Kill 1, edited"));
+  c = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
+  sync_quietly (c);
+  snap_c = snapshot (c->store);
+  g_assert_cmpstr (snap_a, ==, snap_c);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -863,6 +1170,9 @@ main (int    argc,
   g_test_add_func ("/liaison/sync/unreachable", test_unreachable);
   g_test_add_func ("/liaison/sync/foreign-properties", test_foreign_properties);
   g_test_add_func ("/liaison/sync/faults", test_faults);
+  g_test_add_func ("/liaison/sync/registration-ids", test_registration_ids);
+  g_test_add_func ("/liaison/sync/lost-answer", test_lost_answer);
+  g_test_add_func ("/liaison/sync/kill", test_kill);
 
   return g_test_run ();
 }

@@ -129,6 +129,9 @@ liaison_cli_sync (LiaisonStore  *store,
   SyncRun run = { NULL, NULL, NULL, 0 };
   int rc = LIAISON_EXIT_OK;
 
+  /* Standard output is for the JSON summary alone, even with
+   * G_MESSAGES_DEBUG set. */
+  g_log_writer_default_set_use_stderr (TRUE);
   g_option_context_set_summary (context, _("Sync events and participants with the secretariat's CalDAV/CardDAV "
                                            "server. Progress goes to standard error, a JSON summary to standard "
                                            "output."));

@@ -104,6 +104,20 @@ show_open_error (LiaisonApplication *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Sync with the secretariat: at start, then every sync-interval-minutes
+ * (the engine's timer), while sync-automatically is on and a server is set
+ * up. */
+static void
+update_automatic_sync (LiaisonApplication *self)
+{
+  GSettings *settings = liaison_context_get_settings (self->context);
+  g_autofree char *url = g_settings_get_string (settings, "server-url");
+  g_autofree char *user = g_settings_get_string (settings, "username");
+  gboolean on = g_settings_get_boolean (settings, "sync-automatically") && *url != '\0' && *user != '\0';
+
+  liaison_sync_engine_set_automatic (liaison_context_get_sync_engine (self->context), on);
+}
+
 static void
 liaison_application_startup (GApplication *app)
 {
@@ -129,6 +143,14 @@ liaison_application_startup (GApplication *app)
 
   settings = g_settings_new ("org.chinaaseanenv.Liaison");
   self->context = liaison_context_new (store, settings);
+
+  g_signal_connect_object (settings, "changed::sync-automatically", G_CALLBACK (update_automatic_sync), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::server-url", G_CALLBACK (update_automatic_sync), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::username", G_CALLBACK (update_automatic_sync), self,
+                           G_CONNECT_SWAPPED);
+  update_automatic_sync (self);
 }
 
 /* bench/bench-startup.py: the time of the first painted frame, on the

@@ -14,6 +14,7 @@ struct _LiaisonContext
 
   LiaisonStore *store;
   GSettings *settings;
+  LiaisonSyncEngine *sync_engine;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonContext, liaison_context, G_TYPE_OBJECT)
@@ -32,6 +33,7 @@ liaison_context_dispose (GObject *object)
 {
   LiaisonContext *self = (LiaisonContext *) object;
 
+  g_clear_object (&self->sync_engine);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -80,11 +82,23 @@ liaison_context_set_property (GObject      *object,
     }
 }
 
+/* The one sync engine of this store (DESIGN.md: the context owns it). */
+static void
+liaison_context_constructed (GObject *object)
+{
+  LiaisonContext *self = (LiaisonContext *) object;
+
+  G_OBJECT_CLASS (liaison_context_parent_class)->constructed (object);
+  if (self->store != NULL)
+    self->sync_engine = liaison_sync_engine_new (self->store, self->settings);
+}
+
 static void
 liaison_context_class_init (LiaisonContextClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = liaison_context_constructed;
   object_class->dispose = liaison_context_dispose;
   object_class->get_property = liaison_context_get_property;
   object_class->set_property = liaison_context_set_property;
@@ -121,6 +135,12 @@ GSettings *
 liaison_context_get_settings (LiaisonContext *self)
 {
   return self->settings;
+}
+
+LiaisonSyncEngine *
+liaison_context_get_sync_engine (LiaisonContext *self)
+{
+  return self->sync_engine;
 }
 
 /* The person's own zone: the one chosen in Preferences, else the system's. */

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "liaison-store.h"
+#include "liaison-sync-engine.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,7 @@ LiaisonContext *liaison_context_new          (LiaisonStore   *store,
                                               GSettings      *settings);
 LiaisonStore   *liaison_context_get_store    (LiaisonContext *self);
 GSettings      *liaison_context_get_settings (LiaisonContext *self);
+LiaisonSyncEngine *liaison_context_get_sync_engine (LiaisonContext *self);
 GTimeZone      *liaison_context_dup_time_zone (LiaisonContext *self);
 GDateWeekday    liaison_context_get_first_weekday (LiaisonContext *self);
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "liaison-preferences-window.h"
+#include "liaison-sync-preferences.h"
 #include "liaison-zones.h"
 
 struct _LiaisonPreferencesWindow
@@ -22,6 +23,8 @@ struct _LiaisonPreferencesWindow
   GtkLabel *language_note;
   AdwActionRow *database_row;
   GtkLabel *database_note;
+  AdwPreferencesPage *sync_page;
+  LiaisonSyncPreferences *sync_group;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonPreferencesWindow, liaison_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -183,6 +186,7 @@ liaison_preferences_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->language_row, "notify::selected", G_CALLBACK (on_language_selected), self,
                            G_CONNECT_SWAPPED);
+  liaison_sync_preferences_set_context (self->sync_group, self->context);
 }
 
 static void
@@ -252,6 +256,7 @@ liaison_preferences_window_class_init (LiaisonPreferencesWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LIAISON_TYPE_SYNC_PREFERENCES);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/chinaaseanenv/Liaison/ui/liaison-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesWindow, zone_row);
@@ -260,6 +265,8 @@ liaison_preferences_window_class_init (LiaisonPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesWindow, language_note);
   gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesWindow, database_note);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesWindow, sync_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesWindow, sync_group);
   gtk_widget_class_bind_template_callback (widget_class, on_open_folder);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_database);
 }
@@ -274,4 +281,13 @@ GtkWidget *
 liaison_preferences_window_new (LiaisonContext *context)
 {
   return g_object_new (LIAISON_TYPE_PREFERENCES_WINDOW, "context", context, NULL);
+}
+
+/* Shows the sync page with the field to fill in focused (the banner's
+ * "Enter the Password Again"); before the window is presented. */
+void
+liaison_preferences_window_show_sync (LiaisonPreferencesWindow *self)
+{
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self), self->sync_page);
+  liaison_sync_preferences_focus_password (self->sync_group);
 }

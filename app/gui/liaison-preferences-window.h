@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LiaisonPreferencesWindow, liaison_preferences_window, LIAISON, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-GtkWidget *liaison_preferences_window_new (LiaisonContext *context);
+GtkWidget *liaison_preferences_window_new       (LiaisonContext           *context);
+void       liaison_preferences_window_show_sync (LiaisonPreferencesWindow *self);
 
 G_END_DECLS

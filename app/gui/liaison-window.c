@@ -5,11 +5,16 @@
 
 #include <glib/gi18n.h>
 
+#include "liaison-conflicts-page.h"
 #include "liaison-events-page.h"
 #include "liaison-overview-page.h"
 #include "liaison-participants-page.h"
 #include "liaison-plan-page.h"
 #include "liaison-translation-page.h"
+#include "liaison-preferences-window.h"
+#include "liaison-sync-banner.h"
+#include "liaison-sync-button.h"
+#include "liaison-sync-status.h"
 #include "liaison-window.h"
 
 struct _LiaisonWindow
@@ -30,6 +35,15 @@ struct _LiaisonWindow
   GtkWidget *participants_page;
   GtkWidget *plan_page;
   GtkWidget *translation_page;
+
+  /* Sync with the secretariat */
+  LiaisonSyncButton *sync_button;
+  LiaisonSyncBanner *sync_banner;
+  GtkWidget *conflicts_row;
+  GtkLabel *conflicts_count;
+  GtkWidget *conflicts_page;
+  GCancellable *sync_cancellable;
+  AdwToast *sync_toast;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonWindow, liaison_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -197,6 +211,101 @@ undo_last_action (GtkWidget  *widget,
     liaison_window_show_toast (self, _("Nothing to undo"));
 }
 
+/* ------------------------------------------------------------------------ */
+/* Sync with the secretariat: the button, the banner and the conflict page
+ * are their own widgets; the window holds the actions they use. */
+
+static void
+update_sync (LiaisonWindow *self)
+{
+  GListModel *conflicts = liaison_sync_engine_get_conflicts (liaison_context_get_sync_engine (self->context));
+  guint n = g_list_model_get_n_items (conflicts);
+  g_autofree char *count = g_strdup_printf ("%u", n);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", liaison_sync_status_is_configured (self->context));
+  gtk_label_set_label (self->conflicts_count, count);
+  /* The page itself stays (it says "Nothing to Review"), the row goes. */
+  gtk_widget_set_visible (self->conflicts_row, n > 0);
+  liaison_sync_banner_set_reviewing (self->sync_banner,
+                                     g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "conflicts") == 0);
+}
+
+static void
+on_window_synced (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LiaisonWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonSyncSummary) s = liaison_sync_engine_sync_finish (LIAISON_SYNC_ENGINE (source), result, &error);
+  g_autofree char *message = NULL;
+
+  /* Failures are the banner's to explain, and "nothing changed" the
+   * button's: a toast only says what a sync brought or sent. */
+  if (s == NULL || self->context == NULL || s->pulled + s->pushed == 0)
+    return;
+  if (s->pulled > 0 && s->pushed > 0)
+    /* Translators: records changed here by the secretariat's changes, records sent to it */
+    message = g_strdup_printf (_("Synced: %1$u changed here, %2$u sent"), s->pulled, s->pushed);
+  else if (s->pulled > 0)
+    message = g_strdup_printf (ngettext ("Synced: %u record changed here", "Synced: %u records changed here",
+                                         s->pulled), s->pulled);
+  else
+    message = g_strdup_printf (ngettext ("Synced: %u change sent", "Synced: %u changes sent", s->pushed), s->pushed);
+  /* One sync's news at a time, not a queue of them. */
+  if (self->sync_toast != NULL)
+    adw_toast_dismiss (self->sync_toast);
+  liaison_window_show_toast (self, message);
+  g_set_object (&self->sync_toast, self->last_toast);
+}
+
+static void
+sync_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+  LiaisonSyncEngine *engine = liaison_context_get_sync_engine (self->context);
+
+  if (liaison_sync_engine_is_syncing (engine))
+    return;
+  liaison_sync_engine_sync_async (engine, self->sync_cancellable, on_window_synced, g_object_ref (self));
+}
+
+static void
+sync_preferences_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+  GtkWidget *preferences = liaison_preferences_window_new (self->context);
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (self));
+  liaison_preferences_window_show_sync (LIAISON_PREFERENCES_WINDOW (preferences));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+setup_sync (LiaisonWindow *self)
+{
+  LiaisonSyncEngine *engine = liaison_context_get_sync_engine (self->context);
+
+  self->sync_cancellable = g_cancellable_new ();
+  self->conflicts_page = liaison_conflicts_page_new (self->context);
+  gtk_stack_add_named (self->stack, self->conflicts_page, "conflicts");
+  g_object_bind_property (self->leaflet, "folded", self->conflicts_page, "folded", G_BINDING_SYNC_CREATE);
+  liaison_sync_button_set_context (self->sync_button, self->context);
+  liaison_sync_banner_set_context (self->sync_banner, self->context);
+  g_signal_connect_object (liaison_sync_engine_get_conflicts (engine), "items-changed", G_CALLBACK (update_sync), self,
+                           G_CONNECT_SWAPPED);
+  if (liaison_context_get_settings (self->context) != NULL)
+    g_signal_connect_object (liaison_context_get_settings (self->context), "changed", G_CALLBACK (update_sync), self,
+                             G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (update_sync), self,
+                           G_CONNECT_SWAPPED);
+  update_sync (self);
+}
+
 static void
 liaison_window_constructed (GObject *object)
 {
@@ -224,6 +333,7 @@ liaison_window_constructed (GObject *object)
       /* A folded window shows a back button in each view's header. */
       g_object_bind_property (self->leaflet, "folded", pages[i], "folded", G_BINDING_SYNC_CREATE);
     }
+  setup_sync (self);
   show_page (self, "overview");
   adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
@@ -239,6 +349,11 @@ liaison_window_dispose (GObject *object)
   if (self->last_toast != NULL)
     adw_toast_dismiss (self->last_toast);
   g_clear_object (&self->last_toast);
+  if (self->sync_toast != NULL)
+    adw_toast_dismiss (self->sync_toast);
+  g_clear_object (&self->sync_toast);
+  g_cancellable_cancel (self->sync_cancellable);
+  g_clear_object (&self->sync_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_WINDOW);
   g_clear_object (&self->context);
 
@@ -297,11 +412,17 @@ liaison_window_class_init (LiaisonWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LIAISON_TYPE_SYNC_BUTTON);
+  g_type_ensure (LIAISON_TYPE_SYNC_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/chinaaseanenv/Liaison/ui/liaison-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sync_banner);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, conflicts_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, conflicts_count);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
@@ -314,11 +435,14 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.undo", "x", undo_action);
   gtk_widget_class_install_action (widget_class, "win.undo-last", NULL, undo_last_action);
+  gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
+  gtk_widget_class_install_action (widget_class, "win.sync-preferences", NULL, sync_preferences_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo-last", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.sync", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-page", "s", page_names[i]);
 }

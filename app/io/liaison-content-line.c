@@ -432,6 +432,76 @@ emit_group (GString             *out,
     g_string_append (out, g_ptr_array_index (group->lines, i));
 }
 
+static void
+add_param_names (GHashTable *names,
+                 const char *text)
+{
+  g_autoptr(GPtrArray) lines = text != NULL ? liaison_content_parse (text, NULL) : NULL;
+
+  for (guint i = 0; lines != NULL && i < lines->len; i++)
+    {
+      LiaisonContentLine *l = g_ptr_array_index (lines, i);
+
+      for (guint j = 0; j < l->params->len; j += 2)
+        g_hash_table_add (names, g_strdup (g_ptr_array_index (l->params, j)));
+    }
+}
+
+/* A changed one-line group (an attendee, a SUMMARY) replaces the server's
+ * line, but the parameters another client put on it, which Liaison did not
+ * write there before and does not write now (X-OTHER-PARAM, LANGUAGE),
+ * stay on it. */
+static void
+emit_changed_group (GString             *out,
+                    LiaisonContentGroup *now,
+                    LiaisonContentGroup *before,
+                    LiaisonContentLine  *theirs)
+{
+  g_autoptr(GHashTable) ours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) parsed = NULL;
+  g_autoptr(GPtrArray) params = NULL;
+  LiaisonContentLine *line;
+  gboolean extra = FALSE;
+
+  if (now == NULL || now->lines->len != 1 || theirs == NULL || theirs->params->len == 0)
+    {
+      emit_group (out, now);
+      return;
+    }
+  parsed = liaison_content_parse (g_ptr_array_index (now->lines, 0), NULL);
+  if (parsed == NULL || parsed->len != 1)
+    {
+      emit_group (out, now);
+      return;
+    }
+  line = g_ptr_array_index (parsed, 0);
+  add_param_names (ours, g_ptr_array_index (now->lines, 0));
+  for (guint i = 0; before != NULL && i < before->lines->len; i++)
+    add_param_names (ours, g_ptr_array_index (before->lines, i));
+
+  params = g_ptr_array_new ();
+  for (guint j = 0; j < line->params->len; j++)
+    g_ptr_array_add (params, g_ptr_array_index (line->params, j));
+  for (guint j = 0; j + 1 < theirs->params->len; j += 2)
+    if (!g_hash_table_contains (ours, g_ptr_array_index (theirs->params, j)))
+      {
+        g_ptr_array_add (params, g_ptr_array_index (theirs->params, j));
+        g_ptr_array_add (params, g_ptr_array_index (theirs->params, j + 1));
+        extra = TRUE;
+      }
+  if (!extra)
+    {
+      emit_group (out, now);
+      return;
+    }
+  g_ptr_array_add (params, NULL);
+  {
+    g_autofree char *text = liaison_content_render (line->name, (const char * const *) params->pdata, line->value);
+
+    g_string_append (out, text);
+  }
+}
+
 /* Patches Liaison's property groups into another client's text: a group
  * whose rendering did not change keeps the server's bytes, a changed one
  * replaces the lines of that group where the first of them was, a new one
@@ -508,7 +578,7 @@ liaison_content_splice (const char              *base,
                 g_string_append (out, l->raw);
               else if (!g_hash_table_contains (emitted, key))
                 {
-                  emit_group (out, now);
+                  emit_changed_group (out, now, find_group (old_groups, key), l);
                   /* present owns the key: a set stores it as its value. */
                   g_hash_table_add (emitted, g_hash_table_lookup (present, key));
                 }

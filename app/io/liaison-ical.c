@@ -355,6 +355,7 @@ compare_groups (gconstpointer a,
 static char *
 attendee_line (const char *pid,
                const char *value,
+               const char *registration,
                GHashTable *people)
 {
   g_auto(GStrv) parts = g_strsplit (value, "|", 4);
@@ -373,7 +374,7 @@ attendee_line (const char *pid,
       "CN", name, "CUTYPE", "INDIVIDUAL", "ROLE", role_to_ical (role), "PARTSTAT", partstat_of (status),
       "RSVP", "FALSE", "SCHEDULE-AGENT", "CLIENT", "X-LIAISON-PARTICIPANT", pid,
       "X-LIAISON-ROLE", role, "X-LIAISON-STATUS", status, "X-LIAISON-DELEGATION", parts[2],
-      "X-LIAISON-SINCE", parts[3], NULL
+      "X-LIAISON-SINCE", parts[3], "X-LIAISON-REGISTRATION", registration, NULL
     };
     return liaison_content_render ("ATTENDEE", params, address);
   }
@@ -424,12 +425,14 @@ render_groups (GHashTable *f,
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       const char *pid;
+      g_autofree char *registration = NULL;
       char *line;
 
       if (!g_str_has_prefix (key, LIAISON_SYNC_ATTENDEE_PREFIX))
         continue;
       pid = (const char *) key + strlen (LIAISON_SYNC_ATTENDEE_PREFIX);
-      line = attendee_line (pid, value, people);
+      registration = g_strconcat (LIAISON_SYNC_REGISTRATION_PREFIX, pid, NULL);
+      line = attendee_line (pid, value, get (f, registration), people);
       if (line == NULL)
         continue;
       g = liaison_content_group_new (key);
@@ -773,6 +776,7 @@ liaison_ical_read (const char  *text,
       const char *partstat = icalproperty_get_parameter_as_string (p, "PARTSTAT");
       const char *delegation = icalproperty_get_parameter_as_string (p, "X-LIAISON-DELEGATION");
       const char *since = icalproperty_get_parameter_as_string (p, "X-LIAISON-SINCE");
+      const char *registration = icalproperty_get_parameter_as_string (p, "X-LIAISON-REGISTRATION");
       g_autofree char *key = NULL;
       g_autofree char *value = NULL;
       char **person;
@@ -788,6 +792,8 @@ liaison_ical_read (const char  *text,
         xstatus = status_from_partstat (partstat);
       value = g_strdup_printf ("%s|%s|%s|%s", xrole, xstatus, delegation ? delegation : "", since ? since : "");
       g_hash_table_insert (f, g_steal_pointer (&key), g_steal_pointer (&value));
+      if (registration != NULL && *registration != '\0')
+        g_hash_table_insert (f, g_strconcat (LIAISON_SYNC_REGISTRATION_PREFIX, pid, NULL), g_strdup (registration));
 
       person = g_new0 (char *, 3);
       person[0] = g_strdup (icalproperty_get_parameter_as_string (p, "CN"));

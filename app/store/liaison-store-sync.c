@@ -312,9 +312,12 @@ event_fields (LiaisonStore  *self,
   for (guint i = 0; i < registrations->len; i++)
     {
       LiaisonRegistration *r = g_ptr_array_index (registrations, i);
-      g_autofree char *key = g_strconcat (LIAISON_SYNC_ATTENDEE_PREFIX, liaison_registration_get_participant_id (r), NULL);
+      const char *pid = liaison_registration_get_participant_id (r);
+      g_autofree char *key = g_strconcat (LIAISON_SYNC_ATTENDEE_PREFIX, pid, NULL);
+      g_autofree char *id_key = g_strconcat (LIAISON_SYNC_REGISTRATION_PREFIX, pid, NULL);
 
       put_take (f, key, attendee_value (r));
+      put (f, id_key, liaison_registration_get_id (r));
     }
 
   liaison_sync_fields_normalize ("event", f);
@@ -345,6 +348,23 @@ participant_fields (LiaisonParticipant *p)
 
   liaison_sync_fields_normalize ("participant", f);
   return g_steal_pointer (&f);
+}
+
+/* Whether a participant is here, without loading it: a pulled event asks
+ * it of each of its attendees. */
+gboolean
+liaison_store_sync_has_participant (LiaisonStore *self,
+                                    const char   *id)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT 1 FROM participants WHERE id = ?", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
 }
 
 /* NULL with LIAISON_STORE_ERROR_NOT_FOUND when the record is not here. */
@@ -411,15 +431,35 @@ split_list (const char *text,
 }
 
 static gboolean
+registration_exists (LiaisonStore *self,
+                     const char   *id)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT 1 FROM registrations WHERE id = ?", NULL);
+  gboolean exists;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, id);
+  exists = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return exists;
+}
+
+/* wanted_id: the id the registration has in the other office (from the
+ * server), so both print the same check-in code; a new one when there is
+ * none or it is taken. */
+static gboolean
 insert_registration (LiaisonStore  *self,
                      const char    *event_id,
                      const char    *participant_id,
+                     const char    *wanted_id,
                      const char    *value,
                      LiaisonOrigin  origin,
                      GError       **error)
 {
   g_auto(GStrv) parts = g_strsplit (value, "|", 4);
-  g_autofree char *id = liaison_uuid_new ();
+  g_autofree char *id = wanted_id != NULL && !registration_exists (self, wanted_id) ? g_strdup (wanted_id)
+                                                                                    : liaison_uuid_new ();
   g_autofree char *now = liaison_store_now ();
   g_autofree char *sql = NULL;
   int status = LIAISON_REGISTRATION_INVITED;
@@ -491,6 +531,32 @@ update_registration (LiaisonStore        *self,
                                 "attendee", old_value, value, error);
 }
 
+/* A registration made in both offices before they shared ids (or one that
+ * another client recreated) takes the id the server has: the first office
+ * to sync it decides, and both print the same check-in code from then on. */
+static gboolean
+rename_registration (LiaisonStore  *self,
+                     const char    *old_id,
+                     const char    *new_id,
+                     LiaisonOrigin  origin,
+                     GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (registration_exists (self, new_id))
+    return TRUE;
+  stmt = liaison_store_stmt (self, "UPDATE registrations SET id = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, new_id);
+  bind_text (stmt, 2, old_id);
+  if (!liaison_store_step_done (self, stmt, error))
+    return FALSE;
+  /* Under the old id, so an undo of what was done to it before says it was
+   * changed by a sync since, rather than looking for it in vain. */
+  return liaison_store_journal (self, origin, "update", "registration", old_id, "id", old_id, new_id, error);
+}
+
 static gboolean
 apply_event (LiaisonStore  *self,
              const char    *id,
@@ -545,16 +611,22 @@ apply_event (LiaisonStore  *self,
       LiaisonRegistration *r = g_ptr_array_index (registrations, i);
       const char *pid = liaison_registration_get_participant_id (r);
       g_autofree char *name = g_strconcat (LIAISON_SYNC_ATTENDEE_PREFIX, pid, NULL);
+      g_autofree char *id_name = g_strconcat (LIAISON_SYNC_REGISTRATION_PREFIX, pid, NULL);
       g_autofree char *old = attendee_value (r);
       const char *wanted = get (f, name);
+      const char *wanted_id = get (f, id_name);
 
       g_hash_table_add (seen, (gpointer) pid);
       if (wanted == NULL)
         {
           if (!liaison_store_delete_registration (self, liaison_registration_get_id (r), origin, NULL, error))
             return FALSE;
+          continue;
         }
-      else if (!g_str_equal (old, wanted) && !update_registration (self, r, old, wanted, origin, error))
+      if (!g_str_equal (old, wanted) && !update_registration (self, r, old, wanted, origin, error))
+        return FALSE;
+      if (wanted_id != NULL && !g_str_equal (wanted_id, liaison_registration_get_id (r))
+          && !rename_registration (self, liaison_registration_get_id (r), wanted_id, origin, error))
         return FALSE;
     }
 
@@ -566,8 +638,13 @@ apply_event (LiaisonStore  *self,
       if (!g_str_has_prefix (key, LIAISON_SYNC_ATTENDEE_PREFIX))
         continue;
       pid = (const char *) key + strlen (LIAISON_SYNC_ATTENDEE_PREFIX);
-      if (!g_hash_table_contains (seen, pid) && !insert_registration (self, id, pid, value, origin, error))
-        return FALSE;
+      if (!g_hash_table_contains (seen, pid))
+        {
+          g_autofree char *id_name = g_strconcat (LIAISON_SYNC_REGISTRATION_PREFIX, pid, NULL);
+
+          if (!insert_registration (self, id, pid, get (f, id_name), value, origin, error))
+            return FALSE;
+        }
     }
   return TRUE;
 }
@@ -698,7 +775,8 @@ liaison_store_sync_set_account (LiaisonStore  *self,
 
       cursor = g_strdup_printf ("%" G_GINT64_FORMAT, liaison_store_get_last_seq (self));
       if (!liaison_store_exec (self, "DELETE FROM sync_collections; DELETE FROM sync_resources; DELETE FROM sync_skipped", error)
-          || !state_set (self, "journal-cursor", cursor, error))
+          || !state_set (self, "journal-cursor", cursor, error)
+          || !state_set (self, "last-sync", NULL, error))
         goto fail;
       stmt = liaison_store_stmt (self, "INSERT OR IGNORE INTO sync_outbox (entity, entity_id, queued)"
                                        " SELECT 'event', id, ?1 FROM events"
@@ -844,6 +922,23 @@ liaison_store_sync_list_resources (LiaisonStore *self,
     g_hash_table_insert (map, column_dup (stmt, 0), column_dup (stmt, 1));
   sqlite3_reset (stmt);
   return map;
+}
+
+/* The ETag of the resource at href known here, or NULL. */
+char *
+liaison_store_sync_get_etag (LiaisonStore *self,
+                             const char   *href)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT etag FROM sync_resources WHERE href = ?", NULL);
+  char *etag = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, href);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    etag = column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return etag;
 }
 
 gboolean
@@ -1128,6 +1223,53 @@ liaison_store_sync_count_outbox (LiaisonStore *self)
     n = sqlite3_column_int (stmt, 0);
   sqlite3_reset (stmt);
   return n;
+}
+
+/* Records changed here that the server has not confirmed yet: the outbox
+ * and what the journal recorded since it was last fed (the same rules as
+ * liaison_store_sync_feed_outbox, without moving anything), each record
+ * once. What "N changes waiting" counts. */
+guint
+liaison_store_sync_count_pending (LiaisonStore *self)
+{
+  g_autofree char *cursor_text = state_get (self, "journal-cursor");
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  stmt = liaison_store_stmt (self,
+                             "SELECT count(*) FROM ("
+                             " SELECT entity, entity_id FROM sync_outbox"
+                             " UNION SELECT entity, entity_id FROM journal WHERE seq > ?1 AND origin != 'remote'"
+                             "  AND (entity = 'event' OR entity = 'participant')"
+                             " UNION SELECT 'event', r.event_id FROM journal j JOIN registrations r ON r.id = j.entity_id"
+                             "  WHERE j.seq > ?1 AND j.origin != 'remote' AND j.entity = 'registration'"
+                             " UNION SELECT 'event', json_extract (old_value, '$.event_id') FROM journal"
+                             "  WHERE seq > ?1 AND origin != 'remote' AND entity = 'registration' AND action = 'delete'"
+                             "  AND json_valid (old_value) AND json_extract (old_value, '$.event_id') IS NOT NULL)",
+                             NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, cursor_text != NULL ? g_ascii_strtoll (cursor_text, NULL, 10) : 0);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/* When the last sync completed (ISO 8601, UTC), or NULL: kept across
+ * restarts so the window can say "Synced 5 minutes ago". */
+char *
+liaison_store_sync_get_last_sync (LiaisonStore *self)
+{
+  return state_get (self, "last-sync");
+}
+
+gboolean
+liaison_store_sync_set_last_sync (LiaisonStore  *self,
+                                  const char    *time,
+                                  GError       **error)
+{
+  return state_set (self, "last-sync", time, error);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -15,10 +15,14 @@ G_BEGIN_DECLS
  * as local wall-clock text), "i18n_title", "i18n_theme" and
  * "i18n_description" (source language and translation states), and one
  * "attendee:PARTICIPANT-ID" key per registration with
- * "role|status|delegation|status-time". A participant's map has the columns
- * of the participants table, lists joined with newlines. */
+ * "role|status|delegation|status-time", and one
+ * "registration:PARTICIPANT-ID" key with the registration's own id, which
+ * both offices share (it is the check-in code on a badge). A participant's
+ * map has the columns of the participants table, lists joined with
+ * newlines. */
 
 #define LIAISON_SYNC_ATTENDEE_PREFIX "attendee:"
+#define LIAISON_SYNC_REGISTRATION_PREFIX "registration:"
 
 typedef enum
 {
@@ -52,6 +56,8 @@ gboolean     liaison_sync_fields_equal             (GHashTable          *a,
                                                     GHashTable          *b);
 char        *liaison_sync_fields_to_json           (GHashTable          *fields);
 
+gboolean     liaison_store_sync_has_participant    (LiaisonStore        *self,
+                                                    const char          *id);
 GHashTable  *liaison_store_sync_get_fields         (LiaisonStore        *self,
                                                     const char          *entity,
                                                     const char          *id,
@@ -90,6 +96,8 @@ LiaisonSyncResource *liaison_store_sync_get_resource_by_href (LiaisonStore *self
                                                     const char          *href);
 GHashTable  *liaison_store_sync_list_resources     (LiaisonStore        *self,
                                                     const char          *entity);
+char        *liaison_store_sync_get_etag           (LiaisonStore        *self,
+                                                    const char          *href);
 gboolean     liaison_store_sync_put_resource       (LiaisonStore        *self,
                                                     const char          *entity,
                                                     const char          *id,
@@ -118,6 +126,11 @@ gboolean     liaison_store_sync_dequeue            (LiaisonStore        *self,
                                                     const char          *id,
                                                     GError             **error);
 guint        liaison_store_sync_count_outbox       (LiaisonStore        *self);
+guint        liaison_store_sync_count_pending      (LiaisonStore        *self);
+char        *liaison_store_sync_get_last_sync      (LiaisonStore        *self);
+gboolean     liaison_store_sync_set_last_sync      (LiaisonStore        *self,
+                                                    const char          *time,
+                                                    GError             **error);
 gboolean     liaison_store_sync_add_sent           (LiaisonStore        *self,
                                                     const char          *entity,
                                                     const char          *id,

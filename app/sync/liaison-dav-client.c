@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "liaison-dav-client.h"
+#include "liaison-proxy-resolver.h"
 #include "liaison-sync-error.h"
 
 #define NS_DAV "DAV:"
@@ -80,6 +81,7 @@ liaison_dav_client_new (const char *username,
 
   /* TLS is verified against the system's trust store (glib-networking);
    * nothing here ever accepts a certificate it refused. */
+  liaison_proxy_resolver_register ();
   self->session = soup_session_new_with_options ("user-agent", agent, "timeout", 60, "idle-timeout", 60, NULL);
   /* Credentials go with the first request: a request restarted after a
    * 401 is resent by libsoup without its body (DESIGN.md). */

@@ -100,6 +100,7 @@ struct _LiaisonSyncEngine
   GDateTime *last_sync;
   double progress;
   char *last_error;
+  int last_error_code;
   GListStore *conflicts;
   gboolean syncing;
   gboolean automatic;
@@ -116,6 +117,7 @@ enum {
   PROP_LAST_SYNC,
   PROP_PROGRESS,
   PROP_LAST_ERROR,
+  PROP_LAST_ERROR_CODE,
   N_PROPS
 };
 
@@ -138,6 +140,9 @@ typedef struct
   LiaisonSyncSummary *summary;
   char *collections[2];
   gboolean changed;
+  guint extra_requests;  /* sent by the multiget thread */
+  gint64 traced;
+  GDateTime *finished;
   double progress_from;
   double progress_span;
 } Job;
@@ -156,6 +161,7 @@ job_free (Job *job)
   g_clear_pointer (&job->summary, liaison_sync_summary_free);
   g_free (job->collections[0]);
   g_free (job->collections[1]);
+  g_clear_pointer (&job->finished, g_date_time_unref);
   g_free (job);
 }
 
@@ -207,6 +213,17 @@ phase (Job    *job,
   job->progress_from = from;
   job->progress_span = span;
   report_progress (job, 0);
+}
+
+/* Where the time goes: G_MESSAGES_DEBUG=liaison-sync shows each step. */
+static void
+trace (Job        *job,
+       const char *step)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  g_debug ("%s: %.1f ms", step, (now - job->traced) / 1000.0);
+  job->traced = now;
 }
 
 static gboolean
@@ -537,7 +554,11 @@ merge (GHashTable *base,
       const char *r = g_hash_table_lookup (remote, key);
       const char *v;
 
-      if (g_strcmp0 (l, r) == 0 || g_strcmp0 (l, b) == 0)
+      /* A registration's id is not an edit: the server's, once it has one,
+       * is the one both offices keep. */
+      if (g_str_has_prefix (key, LIAISON_SYNC_REGISTRATION_PREFIX))
+        v = r != NULL ? r : l;
+      else if (g_strcmp0 (l, r) == 0 || g_strcmp0 (l, b) == 0)
         v = r;
       else if (g_strcmp0 (r, b) == 0)
         v = l;
@@ -555,6 +576,18 @@ merge (GHashTable *base,
       if (v != NULL)
         g_hash_table_insert (merged, g_strdup (key), g_strdup (v));
     }
+
+  /* The id of a registration that the merge removed goes with it. */
+  g_hash_table_iter_init (&iter, merged);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_str_has_prefix (key, LIAISON_SYNC_REGISTRATION_PREFIX))
+      {
+        g_autofree char *attendee = g_strconcat (LIAISON_SYNC_ATTENDEE_PREFIX,
+                                                 (const char *) key + strlen (LIAISON_SYNC_REGISTRATION_PREFIX), NULL);
+
+        if (!g_hash_table_contains (merged, attendee))
+          g_hash_table_iter_remove (&iter);
+      }
   return merged;
 }
 
@@ -594,7 +627,6 @@ ensure_participants (Job         *job,
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       const char *pid;
-      g_autoptr(LiaisonParticipant) p = NULL;
       g_autofree char *card_url = NULL;
       g_autoptr(GBytes) reply = NULL;
       g_autofree char *etag = NULL;
@@ -604,8 +636,7 @@ ensure_participants (Job         *job,
       if (!g_str_has_prefix (key, LIAISON_SYNC_ATTENDEE_PREFIX))
         continue;
       pid = (const char *) key + strlen (LIAISON_SYNC_ATTENDEE_PREFIX);
-      p = liaison_store_get_participant (job->store, pid, NULL);
-      if (p != NULL)
+      if (liaison_store_sync_has_participant (job->store, pid))
         continue;
 
       if (job->collections[LIAISON_SYNC_SERVICE_CARDDAV] != NULL)
@@ -631,8 +662,7 @@ ensure_participants (Job         *job,
                   g_propagate_error (error, g_steal_pointer (&local_error));
                   return FALSE;
                 }
-              p = liaison_store_get_participant (job->store, pid, NULL);
-              if (p != NULL)
+              if (liaison_store_sync_has_participant (job->store, pid))
                 continue;
             }
         }
@@ -684,6 +714,70 @@ record_clashes (Job         *job,
       job->summary->conflicts++;
     }
   return TRUE;
+}
+
+/* This office's writes whose answers were lost (sync_sent) may be on the
+ * server, under edits the other office made since. A field whose value on
+ * the server is one this office wrote was not changed there by anyone
+ * else: its base is that value, so what changed here since wins and what
+ * the other office changed still merges. (Comparing whole records missed
+ * every lost write that the other office had edited on top of.) NULL when
+ * no sent text is readable. */
+static GHashTable *
+own_writes_base (const char *entity,
+                 GHashTable *base,
+                 GHashTable *remote,
+                 GPtrArray  *texts)
+{
+  g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *own;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      GHashTable *fields = read_text (entity, g_ptr_array_index (texts, i), NULL, NULL, NULL);
+
+      if (fields != NULL)
+        g_ptr_array_add (sent, fields);
+    }
+  if (sent->len == 0)
+    return NULL;
+
+  own = liaison_sync_fields_new ();
+  if (base != NULL)
+    {
+      g_hash_table_iter_init (&iter, base);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_insert (own, g_strdup (key), g_strdup (value));
+    }
+  g_hash_table_iter_init (&iter, remote);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (keys, key);
+  for (guint i = 0; i < sent->len; i++)
+    {
+      g_hash_table_iter_init (&iter, g_ptr_array_index (sent, i));
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_add (keys, key);
+    }
+
+  g_hash_table_iter_init (&iter, keys);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const char *r = g_hash_table_lookup (remote, key);
+
+      for (guint i = 0; i < sent->len; i++)
+        if (g_strcmp0 (g_hash_table_lookup (g_ptr_array_index (sent, i), key), r) == 0)
+          {
+            if (r != NULL)
+              g_hash_table_insert (own, g_strdup (key), g_strdup (r));
+            else
+              g_hash_table_remove (own, key);
+            break;
+          }
+    }
+  return own;
 }
 
 /* One resource from the server, merged with what is here. Inside one
@@ -755,20 +849,13 @@ apply_remote (Job                 *job,
   base = res != NULL ? read_text (entity, res->base, NULL, NULL, NULL) : NULL;
   local = liaison_store_sync_get_fields (job->store, entity, uid, NULL);
   {
-    /* This office's own write, whose answer was lost: the base of what
-     * changed here since is what it wrote, not someone else's edit. */
     g_autoptr(GPtrArray) texts = liaison_store_sync_list_sent (job->store, entity, uid);
+    GHashTable *own = own_writes_base (entity, base, remote, texts);
 
-    for (guint i = 0; i < texts->len; i++)
+    if (own != NULL)
       {
-        g_autoptr(GHashTable) sent = read_text (entity, g_ptr_array_index (texts, i), NULL, NULL, NULL);
-
-        if (sent != NULL && liaison_sync_fields_equal (sent, remote))
-          {
-            g_clear_pointer (&base, g_hash_table_unref);
-            base = g_steal_pointer (&sent);
-            break;
-          }
+        g_clear_pointer (&base, g_hash_table_unref);
+        base = own;
       }
   }
 
@@ -941,6 +1028,23 @@ listing_clear (Listing *l)
   g_clear_pointer (&l->token, g_free);
 }
 
+/* Whether the resource at path is known here with this ETag. known: every
+ * href → ETag of the collection, or NULL to look each up (a sync from a
+ * token names few hrefs; loading them all cost more than the request). */
+static gboolean
+same_etag (Job        *job,
+           GHashTable *known,
+           const char *path,
+           const char *etag)
+{
+  g_autofree char *here = NULL;
+
+  if (known != NULL)
+    return g_strcmp0 (g_hash_table_lookup (known, path), etag) == 0;
+  here = liaison_store_sync_get_etag (job->store, path);
+  return g_strcmp0 (here, etag) == 0;
+}
+
 /* sync-collection from token (NULL: everything). FALSE with status when the
  * server refused it, so the caller can start over without a token. */
 static gboolean
@@ -983,7 +1087,7 @@ list_changes (Job         *job,
             }
           g_hash_table_add (out->listed, g_strdup (path));
           g_hash_table_remove (out->deleted, path);
-          if (r->etag == NULL || g_strcmp0 (g_hash_table_lookup (known, path), r->etag) != 0)
+          if (r->etag == NULL || !same_etag (job, known, path, r->etag))
             g_hash_table_insert (out->changed, g_strdup (path), g_strdup (r->etag));
         }
       g_free (current);
@@ -1057,6 +1161,157 @@ compare_paths (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* The multigets of a pull run in a thread of their own, with their own
+ * connection, at most PREFETCH batches ahead: while this thread applies one
+ * batch to the database, the server is already answering the next. */
+#define PREFETCH 2
+
+typedef struct
+{
+  LiaisonDavMultistatus *ms;
+  GError *error;
+} Fetched;
+
+typedef struct
+{
+  LiaisonSyncService service;
+  char *url;
+  char *user;
+  char *password;
+  GPtrArray *hrefs;
+  guint batch;
+  GCancellable *cancellable;
+  GAsyncQueue *results;  /* Fetched, in batch order */
+  GAsyncQueue *tokens;   /* one per batch the fetcher may run ahead */
+  gint stop;
+  guint requests;
+} Prefetch;
+
+static void
+fetched_free (Fetched *f)
+{
+  g_clear_pointer (&f->ms, liaison_dav_multistatus_free);
+  g_clear_error (&f->error);
+  g_free (f);
+}
+
+static gpointer
+prefetch_thread (gpointer data)
+{
+  Prefetch *p = data;
+  GMainContext *context = g_main_context_new ();
+  LiaisonDavClient *client;
+
+  g_main_context_push_thread_default (context);
+  client = liaison_dav_client_new (p->user, p->password);
+  for (guint from = 0; from < p->hrefs->len; from += p->batch)
+    {
+      Fetched *f = g_new0 (Fetched, 1);
+      g_autofree char *body = NULL;
+      guint status;
+
+      g_async_queue_pop (p->tokens);
+      if (g_atomic_int_get (&p->stop))
+        {
+          g_free (f);
+          break;
+        }
+      body = multiget_body (p->service, p->hrefs, from, p->batch);
+      f->ms = liaison_dav_client_multistatus (client, "REPORT", p->url, "1", body, &status, p->cancellable, &f->error);
+      g_async_queue_push (p->results, f);
+      if (f->ms == NULL)
+        break;
+    }
+  p->requests = liaison_dav_client_get_requests (client);
+  g_object_unref (client);
+  g_main_context_pop_thread_default (context);
+  g_main_context_unref (context);
+  return NULL;
+}
+
+static gboolean
+apply_batch_once (Job                   *job,
+                  LiaisonSyncService     service,
+                  LiaisonDavMultistatus *ms,
+                  GHashTable            *changed,
+                  gboolean               initial,
+                  gboolean               bulk,
+                  GError               **error);
+
+/* One batch in one transaction. First as a bulk load (no savepoint for
+ * each record: most of the cost of a first pull); if a record fails after
+ * writing, which spoils a bulk load, the batch is applied again with a
+ * savepoint for each record, so the others still go in. */
+static gboolean
+apply_batch (Job                   *job,
+             LiaisonSyncService     service,
+             LiaisonDavMultistatus *ms,
+             GHashTable            *changed,
+             gboolean               initial,
+             GError               **error)
+{
+  LiaisonSyncSummary before = *job->summary;
+  guint n_errors = job->summary->errors->len;
+  gboolean changed_before = job->changed;
+  g_autoptr(GError) local_error = NULL;
+
+  if (apply_batch_once (job, service, ms, changed, initial, TRUE, &local_error))
+    return TRUE;
+  if (!g_error_matches (local_error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_debug ("a batch is applied again with a savepoint for each record: %s", local_error->message);
+  job->summary->pulled = before.pulled;
+  job->summary->merged = before.merged;
+  job->summary->conflicts = before.conflicts;
+  g_ptr_array_set_size (job->summary->errors, n_errors);
+  job->changed = changed_before;
+  return apply_batch_once (job, service, ms, changed, initial, FALSE, error);
+}
+
+static gboolean
+apply_batch_once (Job                   *job,
+                  LiaisonSyncService     service,
+                  LiaisonDavMultistatus *ms,
+                  GHashTable            *changed,
+                  gboolean               initial,
+                  gboolean               bulk,
+                  GError               **error)
+{
+  if (bulk ? !liaison_store_begin_bulk (job->store, error) : !liaison_store_sync_begin (job->store, error))
+    return FALSE;
+  for (guint i = 0; i < ms->responses->len; i++)
+    {
+      LiaisonDavResponse *r = g_ptr_array_index (ms->responses, i);
+      g_autofree char *path = href_path (r->href);
+
+      if (!g_hash_table_contains (changed, path))
+        continue;
+      if (r->status == 404 || r->data == NULL)
+        {
+          /* Gone between the listing and now; on a first sync a 404
+           * row means nothing. */
+          if (!initial && r->status == 404 && !apply_remote_delete (job, path, error))
+            goto fail;
+          continue;
+        }
+      if (!apply_remote (job, service, path, r->etag, r->data, FALSE, error))
+        goto fail;
+    }
+  if (bulk)
+    return liaison_store_end_bulk (job->store, TRUE, error);
+  return liaison_store_sync_commit (job->store, error);
+
+fail:
+  if (bulk)
+    liaison_store_end_bulk (job->store, FALSE, NULL);
+  else
+    liaison_store_sync_rollback (job->store);
+  return FALSE;
+}
+
 static gboolean
 fetch_and_apply (Job                 *job,
                  LiaisonSyncService   service,
@@ -1069,50 +1324,66 @@ fetch_and_apply (Job                 *job,
   guint batch = service == LIAISON_SYNC_SERVICE_CALDAV ? EVENT_BATCH : CARD_BATCH;
   GHashTableIter iter;
   gpointer key;
+  Prefetch p = { 0 };
+  GThread *thread;
+  gboolean ok = TRUE;
+  guint done = 0;
+  gint64 waited = 0;
 
   g_hash_table_iter_init (&iter, changed);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_ptr_array_add (hrefs, g_strdup (key));
   g_ptr_array_sort (hrefs, compare_paths);
+  if (hrefs->len == 0)
+    return TRUE;
+
+  p.service = service;
+  p.url = (char *) url;
+  p.user = job->user;
+  p.password = job->password;
+  p.hrefs = hrefs;
+  p.batch = batch;
+  p.cancellable = job->cancellable;
+  p.results = g_async_queue_new_full ((GDestroyNotify) fetched_free);
+  p.tokens = g_async_queue_new ();
+  for (guint i = 0; i < PREFETCH; i++)
+    g_async_queue_push (p.tokens, GINT_TO_POINTER (1));
+  thread = g_thread_new ("liaison-multiget", prefetch_thread, &p);
 
   for (guint from = 0; from < hrefs->len; from += batch)
     {
-      g_autofree char *body = multiget_body (service, hrefs, from, batch);
-      g_autoptr(LiaisonDavMultistatus) ms = NULL;
-      guint status;
+      gint64 start = g_get_monotonic_time ();
+      Fetched *f = g_async_queue_pop (p.results);
 
-      ms = liaison_dav_client_multistatus (job->client, "REPORT", url, "1", body, &status, job->cancellable, error);
-      if (ms == NULL)
-        return FALSE;
-      if (!liaison_store_sync_begin (job->store, error))
-        return FALSE;
-      for (guint i = 0; i < ms->responses->len; i++)
+      waited += g_get_monotonic_time () - start;
+
+      if (f->ms == NULL)
         {
-          LiaisonDavResponse *r = g_ptr_array_index (ms->responses, i);
-          g_autofree char *path = href_path (r->href);
-
-          if (!g_hash_table_contains (changed, path))
-            continue;
-          if (r->status == 404 || r->data == NULL)
-            {
-              /* Gone between the listing and now; on a first sync a 404
-               * row means nothing. */
-              if (!initial && r->status == 404 && !apply_remote_delete (job, path, error))
-                goto fail;
-              continue;
-            }
-          if (!apply_remote (job, service, path, r->etag, r->data, FALSE, error))
-            goto fail;
+          g_propagate_error (error, g_steal_pointer (&f->error));
+          fetched_free (f);
+          ok = FALSE;
+          break;
         }
-      if (!liaison_store_sync_commit (job->store, error))
-        return FALSE;
-      report_progress (job, (double) MIN (from + batch, hrefs->len) / hrefs->len);
+      /* Let the fetcher ask for the next batch before this one is applied. */
+      g_async_queue_push (p.tokens, GINT_TO_POINTER (1));
+      ok = apply_batch (job, service, f->ms, changed, initial, error);
+      fetched_free (f);
+      if (!ok)
+        break;
+      done = MIN (from + batch, hrefs->len);
+      report_progress (job, (double) done / hrefs->len);
     }
-  return TRUE;
 
-fail:
-  liaison_store_sync_rollback (job->store);
-  return FALSE;
+  /* How much of the pull waited for the server rather than the database. */
+  g_debug ("waiting for multigets: %.1f ms of the next step", waited / 1000.0);
+  /* Stop the fetcher wherever it is, then wait for it. */
+  g_atomic_int_set (&p.stop, TRUE);
+  g_async_queue_push (p.tokens, GINT_TO_POINTER (1));
+  g_thread_join (thread);
+  job->extra_requests += p.requests;
+  g_async_queue_unref (p.results);
+  g_async_queue_unref (p.tokens);
+  return ok;
 }
 
 static gboolean
@@ -1125,7 +1396,7 @@ pull (Job                 *job,
   const char *url = job->collections[service];
   g_autofree char *token = NULL;
   g_autofree char *stored_url = liaison_store_sync_get_collection (job->store, service, &token);
-  g_autoptr(GHashTable) known = liaison_store_sync_list_resources (job->store, entity);
+  g_autoptr(GHashTable) known = NULL;
   g_autoptr(GError) local_error = NULL;
   Listing listing = { 0 };
   gboolean full = token == NULL;
@@ -1135,6 +1406,11 @@ pull (Job                 *job,
   listing.changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   listing.deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   listing.listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* From a token, each href is looked up as it comes; without one, the
+   * sweep needs them all. */
+  if (token == NULL)
+    known = liaison_store_sync_list_resources (job->store, entity);
+  trace (job, "known resources");
 
   if (!list_changes (job, url, token, known, &listing, &status, &local_error))
     {
@@ -1148,6 +1424,8 @@ pull (Job                 *job,
       listing.deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       listing.listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       full = TRUE;
+      if (known == NULL)
+        known = liaison_store_sync_list_resources (job->store, entity);
       if (!list_changes (job, url, NULL, known, &listing, &status, &local_error))
         {
           if (is_fatal (local_error) || status == 0 || status >= 500)
@@ -1179,8 +1457,10 @@ pull (Job                 *job,
           g_hash_table_add (listing.deleted, g_strdup (href));
     }
 
+  trace (job, "list changes");
   if (!fetch_and_apply (job, service, url, listing.changed, full && g_hash_table_size (known) == 0, &local_error))
     goto out;
+  trace (job, "fetch and apply");
   {
     GHashTableIter iter;
     gpointer href;
@@ -1471,24 +1751,29 @@ run_job (Job     *job,
   g_autofree char *account = NULL;
   gboolean pulled[2] = { FALSE, FALSE };
 
+  job->traced = g_get_monotonic_time ();
   job->store = liaison_store_open (job->db_path, error);
   if (job->store == NULL)
     return FALSE;
+  trace (job, "open the database");
   job->client = liaison_dav_client_new (job->user, job->password);
   account = g_strconcat (job->url, "\n", job->user, NULL);
 
   if (!liaison_store_sync_set_account (job->store, account, error)
       || !liaison_store_sync_feed_outbox (job->store, error))
     return FALSE;
+  trace (job, "feed the outbox");
 
   phase (job, 0, 0.05);
   if (!discover (job, error))
     return FALSE;
+  trace (job, "discovery");
 
   /* The address book first: events name their attendees' cards. */
   phase (job, 0.05, 0.2);
   if (!pull (job, LIAISON_SYNC_SERVICE_CARDDAV, &pulled[1], error))
     return FALSE;
+  trace (job, "pull the address book");
   phase (job, 0.25, 0.4);
   if (pulled[1])
     {
@@ -1498,6 +1783,7 @@ run_job (Job     *job,
   else
     add_error (job, _("The calendar was not synced because the address book could not be read; "
                       "it will be at the next sync."));
+  trace (job, "pull the calendar");
 
   phase (job, 0.65, 0.15);
   if (!push (job, LIAISON_SYNC_SERVICE_CARDDAV, error))
@@ -1505,6 +1791,7 @@ run_job (Job     *job,
   phase (job, 0.8, 0.2);
   if (!push (job, LIAISON_SYNC_SERVICE_CALDAV, error))
     return FALSE;
+  trace (job, "push");
 
   for (LiaisonSyncService s = 0; s < 2; s++)
     {
@@ -1515,6 +1802,13 @@ run_job (Job     *job,
         add_error (job, g_ptr_array_index (skipped, i));
     }
   report_progress (job, 1);
+  job->finished = g_date_time_new_now_utc ();
+  {
+    g_autofree char *when = g_date_time_format_iso8601 (job->finished);
+
+    if (!liaison_store_sync_set_last_sync (job->store, when, error))
+      return FALSE;
+  }
   return TRUE;
 }
 
@@ -1533,7 +1827,7 @@ sync_thread (GTask        *task,
   job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   ok = run_job (job, &error);
   if (job->client != NULL)
-    job->summary->requests = liaison_dav_client_get_requests (job->client);
+    job->summary->requests = liaison_dav_client_get_requests (job->client) + job->extra_requests;
   /* The connection and the session belong to this thread: closed here. */
   g_clear_object (&job->client);
   if (job->store != NULL)
@@ -1560,15 +1854,32 @@ set_state (LiaisonSyncEngine *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
+/* code: a LiaisonSyncErrorCode when the sync failed, -1 when it worked
+ * (message is then the first thing it could not sync, or NULL). */
 static void
 set_last_error (LiaisonSyncEngine *self,
-                const char        *message)
+                const char        *message,
+                int                code)
 {
-  if (g_strcmp0 (self->last_error, message) == 0)
-    return;
-  g_free (self->last_error);
-  self->last_error = g_strdup (message);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ERROR]);
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->last_error_code != code)
+    {
+      self->last_error_code = code;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ERROR_CODE]);
+    }
+  if (g_strcmp0 (self->last_error, message) != 0)
+    {
+      g_free (self->last_error);
+      self->last_error = g_strdup (message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ERROR]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static int
+error_code (const GError *error)
+{
+  return error->domain == LIAISON_SYNC_ERROR ? error->code : LIAISON_SYNC_ERROR_SERVER;
 }
 
 static void
@@ -1614,7 +1925,7 @@ on_sync_done (GObject      *source,
 
   if (summary == NULL)
     {
-      set_last_error (self, error->message);
+      set_last_error (self, error->message, error_code (error));
       set_state (self, g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_UNREACHABLE)
                        ? LIAISON_SYNC_STATE_OFFLINE : LIAISON_SYNC_STATE_ERROR);
       g_task_return_error (outer, g_steal_pointer (&error));
@@ -1622,9 +1933,9 @@ on_sync_done (GObject      *source,
   else
     {
       g_clear_pointer (&self->last_sync, g_date_time_unref);
-      self->last_sync = g_date_time_new_now_utc ();
+      self->last_sync = job->finished != NULL ? g_date_time_ref (job->finished) : g_date_time_new_now_utc ();
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNC]);
-      set_last_error (self, summary->errors->len > 0 ? g_ptr_array_index (summary->errors, 0) : NULL);
+      set_last_error (self, summary->errors->len > 0 ? g_ptr_array_index (summary->errors, 0) : NULL, -1);
       set_state (self, LIAISON_SYNC_STATE_IDLE);
       g_task_return_pointer (outer, summary, (GDestroyNotify) liaison_sync_summary_free);
     }
@@ -1658,7 +1969,7 @@ fail_outer (LiaisonSyncEngine *self,
             GError            *error)
 {
   self->syncing = FALSE;
-  set_last_error (self, error->message);
+  set_last_error (self, error->message, error_code (error));
   set_state (self, LIAISON_SYNC_STATE_ERROR);
   g_task_return_error (outer, error);
   g_object_unref (outer);
@@ -1754,6 +2065,12 @@ on_timer (gpointer user_data)
 {
   LiaisonSyncEngine *self = user_data;
 
+  g_autofree char *url = setting (self, "server-url", self->server_url);
+  g_autofree char *user = setting (self, "username", self->username);
+
+  /* Nothing to say "not set up" about: the window says it already. */
+  if (url == NULL || *url == '\0' || user == NULL || *user == '\0')
+    return G_SOURCE_CONTINUE;
   if (!self->syncing && (self->settings == NULL || g_settings_get_boolean (self->settings, "sync-automatically")))
     liaison_sync_engine_sync_async (self, NULL, on_automatic_done, NULL);
   return G_SOURCE_CONTINUE;
@@ -1828,6 +2145,12 @@ liaison_sync_engine_constructed (GObject *object)
   if (self->settings != NULL)
     g_signal_connect (self->settings, "changed::sync-interval-minutes", G_CALLBACK (on_settings_changed), self);
   refresh_conflicts (self);
+  {
+    g_autofree char *when = liaison_store_sync_get_last_sync (self->store);
+
+    if (when != NULL)
+      self->last_sync = g_date_time_new_from_iso8601 (when, NULL);
+  }
 }
 
 static void
@@ -1857,6 +2180,9 @@ liaison_sync_engine_get_property (GObject    *object,
       break;
     case PROP_LAST_ERROR:
       g_value_set_string (value, self->last_error);
+      break;
+    case PROP_LAST_ERROR_CODE:
+      g_value_set_int (value, self->last_error_code);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1907,6 +2233,9 @@ liaison_sync_engine_class_init (LiaisonSyncEngineClass *klass)
   properties[PROP_LAST_SYNC] = g_param_spec_boxed ("last-sync", NULL, NULL, G_TYPE_DATE_TIME, ro);
   properties[PROP_PROGRESS] = g_param_spec_double ("progress", NULL, NULL, 0, 1, 0, ro);
   properties[PROP_LAST_ERROR] = g_param_spec_string ("last-error", NULL, NULL, NULL, ro);
+  /* The LiaisonSyncErrorCode of the last failure, -1 when the last sync
+   * worked: what the window's banner offers to do. */
+  properties[PROP_LAST_ERROR_CODE] = g_param_spec_int ("last-error-code", NULL, NULL, -1, G_MAXINT, -1, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -1916,6 +2245,7 @@ liaison_sync_engine_init (LiaisonSyncEngine *self)
 {
   self->context = g_main_context_ref_thread_default ();
   self->conflicts = g_list_store_new (LIAISON_TYPE_CONFLICT);
+  self->last_error_code = -1;
 }
 
 /* settings may be NULL when the account is always given with
@@ -1974,6 +2304,12 @@ const char *
 liaison_sync_engine_get_last_error (LiaisonSyncEngine *self)
 {
   return self->last_error;
+}
+
+int
+liaison_sync_engine_get_last_error_code (LiaisonSyncEngine *self)
+{
+  return self->last_error_code;
 }
 
 GListModel *

@@ -28,6 +28,7 @@ G_BEGIN_DECLS
  *   "progress"  0..1 during a sync, for a long first sync
  *   "last-sync" GDateTime (UTC) of the last sync that completed
  *   "last-error" the message of the last failure, or NULL
+ *   "last-error-code" its LiaisonSyncErrorCode, -1 after a sync that worked
  *
  * The store emits "changed" on the engine's thread after a sync that
  * changed records, so list models reload. Conflicts that sync could not
@@ -89,6 +90,7 @@ LiaisonSyncState    liaison_sync_engine_get_state        (LiaisonSyncEngine    *
 GDateTime          *liaison_sync_engine_get_last_sync    (LiaisonSyncEngine    *self);
 double              liaison_sync_engine_get_progress     (LiaisonSyncEngine    *self);
 const char         *liaison_sync_engine_get_last_error   (LiaisonSyncEngine    *self);
+int                 liaison_sync_engine_get_last_error_code (LiaisonSyncEngine *self);
 GListModel         *liaison_sync_engine_get_conflicts    (LiaisonSyncEngine    *self);
 gboolean            liaison_sync_engine_resolve_conflict (LiaisonSyncEngine    *self,
                                                           LiaisonConflict      *conflict,

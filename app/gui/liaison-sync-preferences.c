@@ -1,0 +1,258 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "liaison-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "liaison-secret.h"
+#include "liaison-sync-preferences.h"
+#include "liaison-sync-status.h"
+
+/* Preferences' "Sync with the Secretariat" group: the server and user name
+ * go to the settings when applied (not at each key), the password to the
+ * keyring through the engine's libsecret schema (never to the settings or
+ * the database), and "Sync Now" shows what the sync did. */
+struct _LiaisonSyncPreferences
+{
+  AdwPreferencesGroup parent_instance;
+
+  LiaisonContext *context;
+
+  AdwEntryRow *server_row;
+  AdwEntryRow *user_row;
+  AdwPasswordEntryRow *password_row;
+  GtkSwitch *automatic_switch;
+  GtkSpinButton *interval_spin;
+  AdwActionRow *sync_row;
+  GtkSpinner *sync_spinner;
+  GtkButton *sync_button;
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonSyncPreferences, liaison_sync_preferences, ADW_TYPE_PREFERENCES_GROUP)
+
+static void
+toast (LiaisonSyncPreferences *self,
+       const char             *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (ADW_IS_PREFERENCES_WINDOW (root))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (message));
+}
+
+static void
+update (LiaisonSyncPreferences *self)
+{
+  LiaisonSyncEngine *engine = liaison_context_get_sync_engine (self->context);
+  gboolean syncing = liaison_sync_engine_is_syncing (engine);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sync_button),
+                            !syncing && liaison_sync_status_is_configured (self->context));
+  gtk_spinner_set_spinning (self->sync_spinner, syncing);
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_spinner), syncing);
+}
+
+static void
+on_server_applied (LiaisonSyncPreferences *self)
+{
+  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->server_row))));
+
+  /* Another account: its password is looked up in the keyring again. */
+  liaison_sync_engine_set_password (liaison_context_get_sync_engine (self->context), NULL);
+  g_settings_set_string (liaison_context_get_settings (self->context), "server-url", url);
+}
+
+static void
+on_user_applied (LiaisonSyncPreferences *self)
+{
+  g_autofree char *user = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->user_row))));
+
+  liaison_sync_engine_set_password (liaison_context_get_sync_engine (self->context), NULL);
+  g_settings_set_string (liaison_context_get_settings (self->context), "username", user);
+}
+
+static void
+on_password_stored (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(LiaisonSyncPreferences) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Not cancelled when the window closes: the password still goes to the
+   * keyring, only the toast has nowhere to go (toast () checks). */
+  if (liaison_secret_store_finish (result, &error))
+    toast (self, _("The password is saved in the keyring."));
+  else
+    {
+      /* Translators: %s says why the keyring could not be used */
+      g_autofree char *message = g_strdup_printf (_("The keyring cannot be used (%s): Liaison keeps the password "
+                                                    "only until it quits."), error->message);
+
+      toast (self, message);
+    }
+}
+
+static void
+on_password_applied (LiaisonSyncPreferences *self)
+{
+  GSettings *settings = liaison_context_get_settings (self->context);
+  g_autofree char *url = g_settings_get_string (settings, "server-url");
+  g_autofree char *user = g_settings_get_string (settings, "username");
+  g_autofree char *password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
+
+  if (*url == '\0' || *user == '\0')
+    {
+      toast (self, _("Enter the server address and the user name first."));
+      return;
+    }
+  /* For this run at once; for the next ones, from the keyring. */
+  liaison_sync_engine_set_password (liaison_context_get_sync_engine (self->context), password);
+  liaison_secret_store_async (url, user, password, NULL, on_password_stored, g_object_ref (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+}
+
+static char *
+summary_text (const LiaisonSyncSummary *s)
+{
+  if (s->errors->len > 0)
+    /* Translators: %1$u is a count; %2$s says what could not be synced */
+    return g_strdup_printf (ngettext ("Synced, except %1$u thing: %2$s", "Synced, except %1$u things; the first: %2$s",
+                                      s->errors->len),
+                            s->errors->len, (const char *) g_ptr_array_index (s->errors, 0));
+  /* Translators: what a sync did: records changed here, records sent, changes to review */
+  return g_strdup_printf (_("Synced. Changed here: %1$u; sent: %2$u; to review: %3$u."), s->pulled, s->pushed,
+                          s->conflicts);
+}
+
+static void
+on_synced (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LiaisonSyncPreferences) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonSyncSummary) summary = liaison_sync_engine_sync_finish (LIAISON_SYNC_ENGINE (source), result,
+                                                                           &error);
+  g_autofree char *text = summary != NULL ? summary_text (summary) : g_strdup (error->message);
+
+  if (self->context == NULL)
+    return;
+  adw_action_row_set_subtitle (self->sync_row, text);
+  update (self);
+}
+
+static void
+on_sync_clicked (LiaisonSyncPreferences *self)
+{
+  adw_action_row_set_subtitle (self->sync_row, _("Syncing…"));
+  liaison_sync_engine_sync_async (liaison_context_get_sync_engine (self->context), NULL, on_synced,
+                                  g_object_ref (self));
+  update (self);
+}
+
+/* Lets go of the context as soon as the window closes: with libadwaita 1.2
+ * the groups of a closed AdwPreferencesWindow are never finalized (plain
+ * ones too), and a context kept here would keep the whole store open. */
+static void
+release (LiaisonSyncPreferences *self)
+{
+  if (self->context == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (liaison_context_get_sync_engine (self->context), self);
+  g_signal_handlers_disconnect_by_data (liaison_context_get_settings (self->context), self);
+  g_settings_unbind (self->automatic_switch, "active");
+  g_settings_unbind (gtk_spin_button_get_adjustment (self->interval_spin), "value");
+  g_clear_object (&self->context);
+}
+
+static void
+liaison_sync_preferences_unroot (GtkWidget *widget)
+{
+  release (LIAISON_SYNC_PREFERENCES (widget));
+  GTK_WIDGET_CLASS (liaison_sync_preferences_parent_class)->unroot (widget);
+}
+
+static void
+liaison_sync_preferences_dispose (GObject *object)
+{
+  LiaisonSyncPreferences *self = (LiaisonSyncPreferences *) object;
+
+  release (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_SYNC_PREFERENCES);
+
+  G_OBJECT_CLASS (liaison_sync_preferences_parent_class)->dispose (object);
+}
+
+static void
+liaison_sync_preferences_class_init (LiaisonSyncPreferencesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = liaison_sync_preferences_dispose;
+  widget_class->unroot = liaison_sync_preferences_unroot;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/chinaaseanenv/Liaison/ui/liaison-sync-preferences.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSyncPreferences, server_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSyncPreferences, user_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSyncPreferences, password_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSyncPreferences, automatic_switch);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSyncPreferences, interval_spin);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSyncPreferences, sync_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSyncPreferences, sync_spinner);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSyncPreferences, sync_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_server_applied);
+  gtk_widget_class_bind_template_callback (widget_class, on_user_applied);
+  gtk_widget_class_bind_template_callback (widget_class, on_password_applied);
+  gtk_widget_class_bind_template_callback (widget_class, on_sync_clicked);
+}
+
+static void
+liaison_sync_preferences_init (LiaisonSyncPreferences *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+liaison_sync_preferences_set_context (LiaisonSyncPreferences *self,
+                                      LiaisonContext         *context)
+{
+  GSettings *settings = liaison_context_get_settings (context);
+  LiaisonSyncEngine *engine = liaison_context_get_sync_engine (context);
+  g_autofree char *url = g_settings_get_string (settings, "server-url");
+  g_autofree char *user = g_settings_get_string (settings, "username");
+  g_autofree char *status = NULL;
+
+  g_return_if_fail (self->context == NULL);
+  self->context = g_object_ref (context);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->server_row), url);
+  gtk_editable_set_text (GTK_EDITABLE (self->user_row), user);
+  g_settings_bind (settings, "sync-automatically", self->automatic_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "sync-interval-minutes", gtk_spin_button_get_adjustment (self->interval_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  /* What the last sync said, else how it stands. */
+  status = liaison_sync_engine_get_last_error (engine) != NULL ? g_strdup (liaison_sync_engine_get_last_error (engine))
+                                                               : liaison_sync_status_title (context);
+  adw_action_row_set_subtitle (self->sync_row, status);
+  g_signal_connect_object (engine, "notify::state", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  update (self);
+}
+
+/* The server address when there is none yet, else the password. */
+void
+liaison_sync_preferences_focus_password (LiaisonSyncPreferences *self)
+{
+  GtkWidget *row = *gtk_editable_get_text (GTK_EDITABLE (self->server_row)) == '\0' ? GTK_WIDGET (self->server_row)
+                                                                                   : GTK_WIDGET (self->password_row);
+  GtkRoot *root = gtk_widget_get_root (row);
+
+  /* The window may not be shown yet: it focuses this when it is. */
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_focus (GTK_WINDOW (root), row);
+}

@@ -1,0 +1,322 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "liaison-conflicts-page.h"
+#include "liaison-preferences-window.h"
+#include "liaison-sync-banner.h"
+#include "liaison-sync-button.h"
+#include "test-ui.h"
+
+/* The window's sync as a person uses it, against the Radicale that
+ * tests/dav-fixture.py starts: the server set up in Preferences through its
+ * rows, a sync from the button's action, the last sync shown, a change
+ * made in both offices resolved on the conflict page, and the banner a
+ * wrong password brings. */
+
+static const char *
+env (const char *name)
+{
+  const char *value = g_getenv (name);
+
+  if (value == NULL)
+    g_error ("%s is not set: run this test through tests/dav-fixture.py", name);
+  return value;
+}
+
+static LiaisonSyncEngine *
+engine_of (TestUi *ui)
+{
+  return liaison_context_get_sync_engine (ui->context);
+}
+
+static gboolean
+sync_done (gpointer data)
+{
+  return !liaison_sync_engine_is_syncing (data);
+}
+
+static void
+wait_for_sync (TestUi *ui)
+{
+  g_assert_true (test_ui_wait_for (sync_done, engine_of (ui), 120));
+  test_ui_settle (0.3);
+}
+
+static void
+apply_row (GtkWidget  *root,
+           const char *id,
+           const char *text)
+{
+  GtkWidget *row = test_ui_get_id (root, id);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  /* What the row's apply button (or Enter) does. */
+  g_signal_emit_by_name (row, "apply");
+}
+
+static void
+set_up_in_preferences (TestUi     *ui,
+                       const char *url,
+                       const char *user,
+                       const char *password)
+{
+  GtkWindow *preferences;
+
+  test_ui_activate (ui, "win.sync-preferences", NULL);
+  preferences = test_ui_dialog (ui, LIAISON_TYPE_PREFERENCES_WINDOW);
+  if (url != NULL)
+    apply_row (GTK_WIDGET (preferences), "server_row", url);
+  if (user != NULL)
+    apply_row (GTK_WIDGET (preferences), "user_row", user);
+  apply_row (GTK_WIDGET (preferences), "password_row", password);
+  /* The password never stays in the entry. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_ui_get_id (GTK_WIDGET (preferences), "password_row"))),
+                   ==, "");
+  test_ui_settle (0.5);
+  gtk_window_destroy (preferences);
+  test_ui_settle (0.2);
+}
+
+static LiaisonSyncButton *
+sync_button (TestUi *ui)
+{
+  return LIAISON_SYNC_BUTTON (test_ui_get_id (GTK_WIDGET (ui->window), "sync_button"));
+}
+
+static LiaisonSyncBanner *
+banner (TestUi *ui)
+{
+  return LIAISON_SYNC_BANNER (test_ui_get_id (GTK_WIDGET (ui->window), "sync_banner"));
+}
+
+static void
+set_venue (LiaisonStore *store,
+           const char   *id,
+           const char   *venue)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonEvent) e = liaison_store_get_event (store, id, &error);
+
+  g_assert_no_error (error);
+  liaison_event_set_venue (e, venue);
+  g_assert_true (liaison_store_save_event (store, e, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_no_error (error);
+}
+
+static const char *
+venue_of (LiaisonStore *store,
+          const char   *id)
+{
+  static char *last;
+  g_autoptr(LiaisonEvent) e = liaison_store_get_event (store, id, NULL);
+
+  g_free (last);
+  last = e != NULL ? g_strdup (liaison_event_get_venue (e)) : NULL;
+  return last;
+}
+
+/* The other office: a database and an engine, no window. */
+typedef struct
+{
+  char *dir;
+  LiaisonStore *store;
+  LiaisonSyncEngine *engine;
+} Office;
+
+static void
+on_office_synced (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonSyncSummary) s = liaison_sync_engine_sync_finish (LIAISON_SYNC_ENGINE (source), result, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (s->errors->len, ==, 0);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+office_sync (Office *o)
+{
+  gboolean done = FALSE;
+
+  liaison_sync_engine_sync_async (o->engine, NULL, on_office_synced, &done);
+  g_assert_true (test_ui_wait_for (is_true, &done, 120));
+}
+
+static void
+test_sync_window (void)
+{
+  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  GSettings *settings = liaison_context_get_settings (ui->context);
+  const char *url = env ("LIAISON_TEST_DAV_URL");
+  Office other = { NULL, NULL, NULL };
+  g_autofree char *other_db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonEvent) e = NULL;
+  LiaisonConflictsPage *page;
+  GtkWidget *keep;
+  GtkButton *banner_button;
+  const char *id;
+
+  /* Nothing set up: the button says so and cannot sync. */
+  g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), "not set up"));
+  g_assert_false (gtk_widget_is_sensitive (test_ui_get_id (GTK_WIDGET (sync_button (ui)), "now_button")));
+  gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.sync", NULL);
+  test_ui_settle (0.2);
+  g_assert_false (liaison_sync_engine_is_syncing (engine_of (ui)));
+  g_assert_null (liaison_sync_engine_get_last_error (engine_of (ui)));
+  g_assert_false (liaison_sync_banner_get_revealed (banner (ui)));
+
+  /* Set up in Preferences, synced from the button's action. */
+  set_up_in_preferences (ui, url, "user1", "secret");
+  {
+    g_autofree char *saved_url = g_settings_get_string (settings, "server-url");
+    g_autofree char *saved_user = g_settings_get_string (settings, "username");
+
+    g_assert_cmpstr (saved_url, ==, url);
+    g_assert_cmpstr (saved_user, ==, "user1");
+  }
+  test_ui_screenshot (ui, "sync-set-up.png");
+  /* The button itself, as a click on it does. */
+  {
+    GtkWidget *button = test_ui_get_id (GTK_WIDGET (sync_button (ui)), "now_button");
+
+    g_assert_true (gtk_widget_is_sensitive (button));
+    g_signal_emit_by_name (button, "clicked");
+    g_assert_true (liaison_sync_engine_is_syncing (engine_of (ui)));
+  }
+  wait_for_sync (ui);
+  g_assert_cmpint (liaison_sync_engine_get_state (engine_of (ui)), ==, LIAISON_SYNC_STATE_IDLE);
+  g_assert_nonnull (liaison_sync_engine_get_last_sync (engine_of (ui)));
+  g_test_message ("status: %s", liaison_sync_button_get_status (sync_button (ui)));
+  g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), "Synced just now"));
+  g_assert_cmpstr (adw_toast_get_title (liaison_window_get_last_toast (ui->window)), ==, "Synced: 62 changes sent");
+  g_assert_false (liaison_sync_banner_get_revealed (banner (ui)));
+
+  /* A local change waits until the next sync. */
+  e = liaison_event_new (NULL);
+  liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_EN, "Mangrove restoration workshop");
+  liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_ZH, "红树林修复研讨会");
+  g_assert_true (liaison_event_set_when (e, "2026-03-10T09:00", "2026-03-11T17:00", "Asia/Jakarta", &error));
+  liaison_event_set_venue (e, "Balai Kartini");
+  g_assert_true (liaison_store_save_event (ui->store, e, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_no_error (error);
+  id = liaison_event_get_id (e);
+  test_ui_settle (0.2);
+  g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), "1 change waiting to be sent"));
+  test_ui_activate (ui, "win.sync", NULL);
+  wait_for_sync (ui);
+  g_assert_null (strstr (liaison_sync_button_get_status (sync_button (ui)), "waiting"));
+
+  /* The other office gets it, and both change the venue. */
+  other.dir = test_make_dir ();
+  other_db = g_build_filename (other.dir, "other.db", NULL);
+  other.store = liaison_store_open (other_db, &error);
+  g_assert_no_error (error);
+  other.engine = liaison_sync_engine_new (other.store, NULL);
+  liaison_sync_engine_set_account (other.engine, url, "user1");
+  liaison_sync_engine_set_password (other.engine, "secret");
+  office_sync (&other);
+  g_assert_cmpstr (venue_of (other.store, id), ==, "Balai Kartini");
+  set_venue (other.store, id, "Jakarta Convention Center, Hall B");
+  office_sync (&other);
+  set_venue (ui->store, id, "Balai Kartini, Room 2");
+  test_ui_activate (ui, "win.sync", NULL);
+  wait_for_sync (ui);
+
+  /* Nothing silently: the banner, the sidebar row, the page. */
+  g_assert_true (liaison_sync_banner_get_revealed (banner (ui)));
+  g_assert_nonnull (strstr (liaison_sync_banner_get_title (banner (ui)), "could not be merged"));
+  g_assert_true (gtk_widget_get_visible (test_ui_get_id (GTK_WIDGET (ui->window), "conflicts_row")));
+  g_assert_cmpstr (venue_of (ui->store, id), ==, "Jakarta Convention Center, Hall B");
+  test_ui_screenshot (ui, "sync-conflict-banner.png");
+  banner_button = liaison_sync_banner_get_button (banner (ui));
+  test_ui_activate (ui, gtk_actionable_get_action_name (GTK_ACTIONABLE (banner_button)),
+                    gtk_actionable_get_action_target_value (GTK_ACTIONABLE (banner_button)));
+  g_assert_cmpstr (liaison_window_get_visible_page (ui->window), ==, "conflicts");
+  /* On the page, the banner does not point at it any more. */
+  g_assert_false (liaison_sync_banner_get_revealed (banner (ui)));
+  page = LIAISON_CONFLICTS_PAGE (test_ui_page (ui, "conflicts"));
+  g_assert_true (test_ui_shows_text (GTK_WIDGET (page), "Balai Kartini, Room 2"));
+  g_assert_true (test_ui_shows_text (GTK_WIDGET (page), "Jakarta Convention Center, Hall B"));
+  g_assert_true (test_ui_shows_text (GTK_WIDGET (page), "红树林修复研讨会"));
+  g_assert_true (test_ui_shows_text (GTK_WIDGET (page), "Venue"));
+  test_ui_screenshot (ui, "sync-conflicts-page.png");
+
+  /* Keep this office's venue: it goes to the other office too. */
+  keep = test_ui_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, "keep-local");
+  g_assert_nonnull (keep);
+  g_signal_emit_by_name (keep, "clicked");
+  test_ui_settle (0.3);
+  g_assert_cmpuint (g_list_model_get_n_items (liaison_sync_engine_get_conflicts (engine_of (ui))), ==, 0);
+  g_assert_false (gtk_widget_get_visible (test_ui_get_id (GTK_WIDGET (ui->window), "conflicts_row")));
+  g_assert_false (liaison_sync_banner_get_revealed (banner (ui)));
+  g_assert_cmpstr (venue_of (ui->store, id), ==, "Balai Kartini, Room 2");
+  test_ui_activate (ui, "win.sync", NULL);
+  wait_for_sync (ui);
+  office_sync (&other);
+  g_assert_cmpstr (venue_of (other.store, id), ==, "Balai Kartini, Room 2");
+  g_assert_cmpuint (liaison_store_count_conflicts (other.store), ==, 0);
+
+  /* A wrong password: the banner says what to do. */
+  set_up_in_preferences (ui, NULL, NULL, "not the password");
+  test_ui_activate (ui, "win.sync", NULL);
+  wait_for_sync (ui);
+  g_assert_cmpint (liaison_sync_engine_get_last_error_code (engine_of (ui)), ==, LIAISON_SYNC_ERROR_AUTH);
+  g_assert_true (liaison_sync_banner_get_revealed (banner (ui)));
+  g_assert_nonnull (strstr (liaison_sync_banner_get_title (banner (ui)), "refused the password"));
+  banner_button = liaison_sync_banner_get_button (banner (ui));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (banner_button)), ==, "win.sync-preferences");
+  test_ui_screenshot (ui, "sync-wrong-password.png");
+  /* Its button opens Preferences, where the password goes in again. */
+  set_up_in_preferences (ui, NULL, NULL, "secret");
+  test_ui_activate (ui, "win.sync", NULL);
+  wait_for_sync (ui);
+  g_assert_false (liaison_sync_banner_get_revealed (banner (ui)));
+
+  /* No server there: offline, and the changes are kept. */
+  set_up_in_preferences (ui, "http://127.0.0.1:1/", NULL, "secret");
+  test_ui_activate (ui, "win.sync", NULL);
+  wait_for_sync (ui);
+  g_assert_cmpint (liaison_sync_engine_get_state (engine_of (ui)), ==, LIAISON_SYNC_STATE_OFFLINE);
+  g_assert_true (liaison_sync_banner_get_revealed (banner (ui)));
+  g_assert_nonnull (strstr (liaison_sync_banner_get_title (banner (ui)), "your changes are kept"));
+  banner_button = liaison_sync_banner_get_button (banner (ui));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (banner_button)), ==, "win.sync");
+  g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), "Offline"));
+  test_ui_screenshot (ui, "sync-offline.png");
+
+  /* The worker threads let go of their engines a moment after the result
+   * came back. */
+  for (guint i = 0; i < 5000 && (G_OBJECT (other.engine)->ref_count > 1 || G_OBJECT (engine_of (ui))->ref_count > 1);
+       i++)
+    test_ui_settle (0.001);
+  g_assert_cmpuint (G_OBJECT (engine_of (ui))->ref_count, ==, 1);
+  g_assert_finalize_object (other.engine);
+  g_assert_finalize_object (other.store);
+  test_remove_tree (other.dir);
+  g_free (other.dir);
+  g_settings_reset (settings, "server-url");
+  g_settings_reset (settings, "username");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/liaison/sync-window/sync", test_sync_window);
+
+  return g_test_run ();
+}
