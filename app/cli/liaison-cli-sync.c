@@ -327,18 +327,20 @@ liaison_cli_conflicts (LiaisonStore  *store,
       LiaisonConflict *c = g_ptr_array_index (list, i);
       g_autofree char *name = record_name (store, c);
       g_autofree char *line = NULL;
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, liaison_conflict_get_id (c));
       const char *local = liaison_conflict_get_local_value (c);
       const char *remote = liaison_conflict_get_remote_value (c);
 
       if (liaison_conflict_get_field (c) == NULL)
-        /* Translators: a record deleted on one side and edited on the other */
-        line = g_strdup_printf (_("%" G_GINT64_FORMAT "  %s: deleted %s, edited %s\n"), liaison_conflict_get_id (c), name,
+        /* Translators: a record deleted on one side and edited on the other:
+         * the conflict's number, the record, where it was deleted, where edited */
+        line = g_strdup_printf (_("%1$s  %2$s: deleted %3$s, edited %4$s\n"), number, name,
                                 local == NULL ? _("here") : _("on the server"),
                                 local == NULL ? _("on the server") : _("here"));
       else
         /* Translators: number, record, field, the value here, the value on the server */
-        line = g_strdup_printf (_("%" G_GINT64_FORMAT "  %s, %s: here “%s”, on the server “%s”\n"),
-                                liaison_conflict_get_id (c), name, liaison_conflict_get_field (c),
+        line = g_strdup_printf (_("%1$s  %2$s, %3$s: here “%4$s”, on the server “%5$s”\n"),
+                                number, name, liaison_conflict_get_field (c),
                                 local ? local : "", remote ? remote : "");
       fputs (line, stdout);
     }

@@ -46,4 +46,38 @@ gboolean      liaison_seed_load         (LiaisonStore  *self,
 gboolean      liaison_store_fill_translation_states (LiaisonStore  *self,
                                          GError       **error);
 
+/* Small helpers every part of the store uses. */
+static inline void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static inline char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+/* An enum's value from its nick in a column, or the fallback. */
+static inline int
+nick_value (GType       type,
+            const char *nick,
+            int         fallback)
+{
+  int value = fallback;
+
+  if (nick != NULL)
+    liaison_enum_from_nick (type, nick, &value);
+  return value;
+}
+
 G_END_DECLS

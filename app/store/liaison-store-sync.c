@@ -26,37 +26,8 @@ liaison_sync_resource_free (LiaisonSyncResource *resource)
   g_free (resource);
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
 
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, column);
 
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
-}
-
-static int
-nick_value (GType       type,
-            const char *nick,
-            int         fallback)
-{
-  int value = fallback;
-
-  if (nick != NULL)
-    liaison_enum_from_nick (type, nick, &value);
-  return value;
-}
 
 gboolean
 liaison_store_sync_begin (LiaisonStore  *self,
@@ -1460,8 +1431,10 @@ liaison_store_resolve_conflict (LiaisonStore           *self,
   sqlite3_reset (stmt);
   if (c == NULL || liaison_conflict_get_resolved (c) != NULL)
     {
-      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                   _("There is no open conflict number %" G_GINT64_FORMAT), id);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND, _("There is no open conflict number %s"),
+                   number);
       goto fail;
     }
 

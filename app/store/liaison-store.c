@@ -209,25 +209,7 @@ liaison_store_step_done (LiaisonStore  *self,
   return TRUE;
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
 
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, column);
-
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
-}
 
 /* Nested changes use savepoints, so a bulk import is still one transaction. */
 gboolean
@@ -1350,16 +1332,6 @@ event_to_values (LiaisonEvent *event)
   return v;
 }
 
-static int
-nick_value (GType       type,
-            const char *nick,
-            int         fallback)
-{
-  int value = fallback;
-
-  liaison_enum_from_nick (type, nick, &value);
-  return value;
-}
 
 #define EVENT_SELECT \
   "SELECT id, kind, status, mode, title_zh, title_en, theme_zh, theme_en, description_zh, description_en," \

@@ -1989,11 +1989,19 @@ on_password (GObject      *source,
     {
       g_autofree char *user = setting (self, "username", self->username);
 
-      fail_outer (self, outer, g_error_new (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NO_PASSWORD,
-                                            _("There is no sync password for %s in the keyring%s%s. Enter it in "
-                                              "Preferences, or give it to “liaison sync” with LIAISON_PASSWORD "
-                                              "or --password-file."),
-                                            user, error ? ": " : "", error ? error->message : ""));
+      if (error != NULL)
+        /* Translators: %1$s is the user name, %2$s why the keyring could not be read */
+        fail_outer (self, outer, g_error_new (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NO_PASSWORD,
+                                              _("There is no sync password for %1$s in the keyring (%2$s). Enter it "
+                                                "in Preferences, or give it to “liaison sync” with LIAISON_PASSWORD "
+                                                "or --password-file."),
+                                              user, error->message));
+      else
+        fail_outer (self, outer, g_error_new (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NO_PASSWORD,
+                                              _("There is no sync password for %s in the keyring. Enter it in "
+                                                "Preferences, or give it to “liaison sync” with LIAISON_PASSWORD "
+                                                "or --password-file."),
+                                              user));
       return;
     }
   start_job (self, outer, password);
