@@ -160,6 +160,142 @@ test_ui_transitions_done (gpointer widget)
   return TRUE;
 }
 
+/* In a translated run, nothing the window shows may still read as an
+ * English original that the catalogue translates. The msgids come from the
+ * po file, which the translations test keeps in step with the sources. */
+static inline void
+test_ui_add_msgid (GHashTable *ids,
+                   const char *msgid)
+{
+  g_autoptr(GString) plain = g_string_new (NULL);
+
+  g_hash_table_add (ids, g_strdup (msgid));
+  /* A label with a mnemonic shows its text without the underscore. */
+  for (const char *p = msgid; *p != '\0'; p++)
+    if (*p != '_' || p[1] == '_')
+      g_string_append_c (plain, *p);
+    else if (p[1] == '\0')
+      g_string_append_c (plain, *p);
+  g_hash_table_add (ids, g_string_free (g_steal_pointer (&plain), FALSE));
+}
+
+static inline GHashTable *
+test_ui_english_msgids (void)
+{
+  g_autofree char *po = g_test_build_filename (G_TEST_DIST, "..", "po", "zh_CN.po", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) msgid = g_string_new (NULL);
+  g_autoptr(GString) plural = g_string_new (NULL);
+  g_autoptr(GString) msgstr = g_string_new (NULL);
+  GString *current = NULL;
+
+  g_assert_true (g_file_get_contents (po, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0;; i++)
+    {
+      const char *line = lines[i];
+      const char *quoted = NULL;
+
+      /* An entry ends at a blank line (or the end): keep its msgids when
+       * the translation says something else ("中文" and "UTC" stay). */
+      if (line == NULL || *line == '\0')
+        {
+          if (msgid->len > 0 && msgstr->len > 0 && strcmp (msgstr->str, msgid->str) != 0)
+            {
+              test_ui_add_msgid (ids, msgid->str);
+              if (plural->len > 0)
+                test_ui_add_msgid (ids, plural->str);
+            }
+          g_string_truncate (msgid, 0);
+          g_string_truncate (plural, 0);
+          g_string_truncate (msgstr, 0);
+          current = NULL;
+          if (line == NULL)
+            break;
+          continue;
+        }
+      if (g_str_has_prefix (line, "msgid_plural \""))
+        current = plural, quoted = line + 13;
+      else if (g_str_has_prefix (line, "msgid \""))
+        current = msgid, quoted = line + 6;
+      else if (g_str_has_prefix (line, "msgstr \"") || g_str_has_prefix (line, "msgstr[0] \""))
+        current = msgstr, quoted = strchr (line, '"');
+      else if (g_str_has_prefix (line, "msgstr["))
+        current = NULL;
+      else if (g_str_has_prefix (line, "msgctxt \""))
+        current = NULL;
+      else if (line[0] == '"')
+        quoted = line;
+      if (quoted != NULL && current != NULL && g_str_has_suffix (quoted, "\"") && strlen (quoted) >= 2)
+        {
+          g_autofree char *inner = g_strndup (quoted + 1, strlen (quoted) - 2);
+          g_autofree char *str = g_strcompress (inner);
+
+          g_string_append (current, str);
+        }
+    }
+  return ids;
+}
+
+static inline void
+test_ui_check_text (GHashTable *msgids,
+                    const char *what,
+                    const char *text,
+                    GString    *found)
+{
+  g_autofree char *plain = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (*plain != '\0' && g_hash_table_contains (msgids, plain))
+    g_string_append_printf (found, "%s “%s”; ", what, plain);
+}
+
+static inline void
+test_ui_collect_untranslated (GtkWidget  *root,
+                              GHashTable *msgids,
+                              GString    *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (GTK_IS_LABEL (child))
+        test_ui_check_text (msgids, "label", gtk_label_get_text (GTK_LABEL (child)), found);
+      else if (GTK_IS_INSCRIPTION (child))
+        test_ui_check_text (msgids, "cell", gtk_inscription_get_text (GTK_INSCRIPTION (child)), found);
+      else if (GTK_IS_TEXT (child))
+        test_ui_check_text (msgids, "placeholder", gtk_text_get_placeholder_text (GTK_TEXT (child)), found);
+      test_ui_check_text (msgids, "tooltip", gtk_widget_get_tooltip_text (child), found);
+      test_ui_collect_untranslated (child, msgids, found);
+    }
+}
+
+/* Fails when a widget under root still shows an English msgid: a label,
+ * a list cell, an entry's placeholder or a tooltip. Windows also by title. */
+static inline void
+test_ui_assert_translated (GtkWidget *root)
+{
+  g_autoptr(GHashTable) msgids = test_ui_english_msgids ();
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  g_assert_cmpuint (g_hash_table_size (msgids), >, 100);
+  if (GTK_IS_WINDOW (root))
+    test_ui_check_text (msgids, "title", gtk_window_get_title (GTK_WINDOW (root)), found);
+  test_ui_collect_untranslated (root, msgids, found);
+  if (found->len > 0)
+    g_error ("Still in English: %s", found->str);
+}
+
+/* Whether this run is the Chinese one (LANGUAGE=zh_CN). */
+static inline gboolean
+test_ui_chinese (void)
+{
+  const char *lang = g_getenv ("LANGUAGE");
+
+  return lang != NULL && g_str_has_prefix (lang, "zh");
+}
+
 /* Screenshots for the docs: LIAISON_SCREENSHOT_DIR=docs/screenshots. */
 static inline void
 test_ui_screenshot_widget (GtkWidget  *widget,
@@ -173,6 +309,13 @@ test_ui_screenshot_widget (GtkWidget  *widget,
   g_autofree char *path = NULL;
   int width, height;
 
+  /* Every place a test would photograph is also where a Chinese run looks
+   * for English left over. */
+  if (test_ui_chinese ())
+    {
+      test_ui_settle (0.3);
+      test_ui_assert_translated (widget);
+    }
   if (dir == NULL)
     return;
   test_ui_settle (0.3);
@@ -315,68 +458,3 @@ test_ui_shows_text (GtkWidget  *root,
   return FALSE;
 }
 
-/* In a translated run, no visible label may still read as an English
- * original that the catalogue translates: the msgids come from the po file. */
-static inline GHashTable *
-test_ui_english_msgids (void)
-{
-  g_autofree char *po = g_test_build_filename (G_TEST_DIST, "..", "po", "zh_CN.po", NULL);
-  g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
-  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *msgid = NULL;
-
-  g_assert_true (g_file_get_contents (po, &text, NULL, NULL));
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (lines[i], "msgid \"") && g_str_has_suffix (lines[i], "\""))
-        {
-          g_free (msgid);
-          msgid = g_strcompress (g_strndup (lines[i] + 7, strlen (lines[i]) - 8));
-        }
-      else if (g_str_has_prefix (lines[i], "msgstr \"") && msgid != NULL && *msgid != '\0')
-        {
-          g_autofree char *msgstr = g_strndup (lines[i] + 8, strlen (lines[i]) - 9);
-          g_autofree char *str = g_strcompress (msgstr);
-
-          /* A msgid its translation keeps as it is ("中文", "UTC") is not English left over. */
-          if (g_strcmp0 (str, msgid) != 0)
-            g_hash_table_add (ids, g_steal_pointer (&msgid));
-          g_clear_pointer (&msgid, g_free);
-        }
-    }
-  return ids;
-}
-
-static inline void
-test_ui_collect_untranslated (GtkWidget  *root,
-                              GHashTable *msgids,
-                              GString    *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      if (!gtk_widget_get_visible (child))
-        continue;
-      if (GTK_IS_LABEL (child))
-        {
-          g_autofree char *plain = g_strdup (gtk_label_get_text (GTK_LABEL (child)));
-
-          g_strstrip (plain);
-          if (*plain != '\0' && g_hash_table_contains (msgids, plain))
-            g_string_append_printf (found, "“%s” ", plain);
-        }
-      test_ui_collect_untranslated (child, msgids, found);
-    }
-}
-
-static inline void
-test_ui_assert_translated (GtkWidget *root)
-{
-  g_autoptr(GHashTable) msgids = test_ui_english_msgids ();
-  g_autoptr(GString) found = g_string_new (NULL);
-
-  test_ui_collect_untranslated (root, msgids, found);
-  if (found->len > 0)
-    g_error ("Labels still in English: %s", found->str);
-}

@@ -13,8 +13,6 @@ test_views (void)
 {
   g_autoptr(TestUi) ui = test_ui_new (NULL);
   static const char *views[] = { "overview", "events", "participants", "plan", "translation" };
-  const char *lang = g_getenv ("LANGUAGE");
-  gboolean chinese = lang != NULL && g_str_has_prefix (lang, "zh");
 
   /* Each view, through the action the sidebar and Alt+1…5 use (the keys
    * themselves are pressed in test-a11y.py, over AT-SPI). */
@@ -24,11 +22,9 @@ test_views (void)
 
       test_ui_activate (ui, "win.show-page", g_variant_new_string (views[i]));
       g_assert_cmpstr (liaison_window_get_visible_page (ui->window), ==, views[i]);
-      shot = g_strdup_printf ("%s-%s.png", views[i], chinese ? "zh_CN" : "en");
+      shot = g_strdup_printf ("window-%s-%s.png", views[i], test_ui_chinese () ? "zh_CN" : "en");
+      /* In Chinese, this also fails on anything of the view left in English. */
       test_ui_screenshot (ui, shot);
-      /* In Chinese, no label of the view is left in English. */
-      if (chinese)
-        test_ui_assert_translated (GTK_WIDGET (ui->window));
     }
 }
 
