@@ -2,8 +2,11 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 
 #include "liaison-store-sync.h"
+#include "liaison-store-translations.h"
+#include "liaison-programme.h"
 #include "test-util.h"
 
 /* Builds a database at an older level from the migration files themselves
@@ -263,6 +266,99 @@ test_from_level_3 (void)
   test_remove_tree (dir);
 }
 
+/* Level 4 held a sync in progress: level 5 adds translation states and the
+ * programme table, and every sync row comes through, so the next sync goes
+ * on from its tokens instead of starting again. */
+static void
+test_from_level_4 (void)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  const char *schema[] = { "0001-initial.sql", "0002-search.sql", "0003-faster-writes.sql", "0004-sync.sql", NULL };
+  g_autoptr(LiaisonStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonSyncResource) resource = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) skipped = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(LiaisonBilingual) city = NULL;
+  g_autoptr(LiaisonBilingual) programme = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *last_sync = NULL;
+  LiaisonConflict *conflict;
+
+  make_old_database (path, schema, "v4-data.sql");
+
+  store = liaison_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (liaison_store_get_version (store), ==, liaison_store_latest_version ());
+  g_assert_cmpuint (liaison_store_count_events (store), ==, 62 + 1);
+  g_assert_cmpuint (count_found (store, "王芳"), ==, 1);
+
+  /* The collections and where each pull stopped. */
+  url = liaison_store_sync_get_collection (store, LIAISON_SYNC_SERVICE_CALDAV, &token);
+  g_assert_cmpstr (url, ==, "http://127.0.0.1:5232/beijing/liaison-events/");
+  g_assert_cmpstr (token, ==, "http://radicale.org/ns/sync/6a1f0c2d");
+  g_clear_pointer (&url, g_free);
+  g_clear_pointer (&token, g_free);
+  url = liaison_store_sync_get_collection (store, LIAISON_SYNC_SERVICE_CARDDAV, &token);
+  g_assert_cmpstr (url, ==, "http://127.0.0.1:5232/beijing/liaison-participants/");
+  g_assert_cmpstr (token, ==, "http://radicale.org/ns/sync/9b3e5d7f");
+
+  /* The server's copy of the event: ETag and merge base. */
+  resource = liaison_store_sync_get_resource (store, "event", "3c1d5e7f-9a2b-4c4d-8e6f-1a3b5c7d9e0f");
+  g_assert_nonnull (resource);
+  g_assert_cmpstr (resource->etag, ==, "\"e-1\"");
+  g_assert_nonnull (strstr (resource->base, "SUMMARY:China-ASEAN Training Course on Environmental Management\r\n"));
+
+  /* The same account is no new account: nothing is sent again. */
+  g_assert_true (liaison_store_sync_set_account (store, "http://127.0.0.1:5232/\nbeijing", &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (liaison_store_sync_get_etag (store, resource->href));
+
+  /* What was waiting still waits, and the upgrade queued nothing else:
+   * filling translation states is not a change to send. (The fixture
+   * leaves the built-in history out, so the store loads it now and queues
+   * those 62 events: they are new to this file.) */
+  g_assert_true (liaison_store_sync_feed_outbox (store, &error));
+  g_assert_no_error (error);
+  people = liaison_store_sync_list_outbox (store, "participant");
+  events = liaison_store_sync_list_outbox (store, "event");
+  g_assert_cmpuint (people->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (people, 0), ==, "2a4c6e8f-0b1d-4f3a-8c5e-7f9b1d3f5a7c");
+  g_assert_cmpuint (events->len, ==, 62);
+  g_assert_false (g_ptr_array_find_with_equal_func (events, "3c1d5e7f-9a2b-4c4d-8e6f-1a3b5c7d9e0f", g_str_equal, NULL));
+
+  skipped = liaison_store_sync_list_skipped (store, "/beijing/liaison-events/");
+  g_assert_cmpuint (skipped->len, ==, 1);
+
+  conflicts = liaison_store_list_conflicts (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (conflicts, 0);
+  g_assert_cmpstr (liaison_conflict_get_field (conflict), ==, "capacity");
+  g_assert_cmpstr (liaison_conflict_get_local_value (conflict), ==, "3");
+  g_assert_cmpstr (liaison_conflict_get_remote_value (conflict), ==, "4");
+
+  last_sync = liaison_store_sync_get_last_sync (store);
+  g_assert_cmpstr (last_sync, ==, "2025-02-03T00:00:00.000000Z");
+
+  /* Level 5 itself: the event's city has states, the programme is a row. */
+  city = liaison_store_get_content_text (store, "event", "3c1d5e7f-9a2b-4c4d-8e6f-1a3b5c7d9e0f", "city", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (liaison_bilingual_get_text (city, LIAISON_LANGUAGE_ZH), ==, "南宁");
+  g_assert_cmpint (liaison_bilingual_get_effective_state (city, LIAISON_LANGUAGE_EN), !=, LIAISON_TRANSLATION_MISSING);
+  programme = liaison_store_get_content_text (store, "programme", LIAISON_PROGRAMME_GREEN_ENVOYS, "title", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (programme);
+
+  g_clear_pointer (&resource, liaison_sync_resource_free);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -272,6 +368,7 @@ main (int    argc,
   g_test_add_func ("/liaison/migrations/from-level-1", test_from_level_1);
   g_test_add_func ("/liaison/migrations/from-level-2", test_from_level_2);
   g_test_add_func ("/liaison/migrations/from-level-3", test_from_level_3);
+  g_test_add_func ("/liaison/migrations/from-level-4", test_from_level_4);
 
   return g_test_run ();
 }
