@@ -12,18 +12,17 @@
 /* Builds a database at an older level from the migration files themselves
  * (they never change once released) and a fixture of user data. */
 static void
-make_old_database (const char  *path,
-                   const char **schema_files,
-                   const char  *data_file)
+make_old_database (const char *path, const char **schema_files, const char *data_file)
 {
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   for (guint i = 0; schema_files[i] != NULL; i++)
     {
-      g_autofree char *file = g_test_build_filename (G_TEST_DIST, "..", "resources", "migrations", schema_files[i], NULL);
+      g_autofree char *file =
+          g_test_build_filename (G_TEST_DIST, "..", "resources", "migrations", schema_files[i], NULL);
       g_autofree char *sql = NULL;
-      char *message = NULL;
+      char            *message = NULL;
 
       g_assert_true (g_file_get_contents (file, &sql, NULL, NULL));
       if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
@@ -32,7 +31,7 @@ make_old_database (const char  *path,
   {
     g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", data_file, NULL);
     g_autofree char *sql = NULL;
-    char *message = NULL;
+    char            *message = NULL;
 
     g_assert_true (g_file_get_contents (file, &sql, NULL, NULL));
     if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
@@ -46,16 +45,16 @@ test_from_level_1 (void)
 {
   g_autofree char *dir = test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "old.db", NULL);
-  const char *schema[] = { "0001-initial.sql", NULL };
-  g_autoptr(LiaisonStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonEvent) event = NULL;
-  g_autoptr(LiaisonRegistration) reg = NULL;
-  g_autoptr(GPtrArray) found = NULL;
-  g_autoptr(GPtrArray) found_zh = NULL;
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GPtrArray) journal = NULL;
-  g_autoptr(GPtrArray) plan = NULL;
+  const char      *schema[] = { "0001-initial.sql", NULL };
+  g_autoptr (LiaisonStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonEvent) event = NULL;
+  g_autoptr (LiaisonRegistration) reg = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (GPtrArray) found_zh = NULL;
+  g_autoptr (GPtrArray) events = NULL;
+  g_autoptr (GPtrArray) journal = NULL;
+  g_autoptr (GPtrArray) plan = NULL;
 
   make_old_database (path, schema, "v1-data.sql");
 
@@ -108,18 +107,16 @@ test_from_level_1 (void)
 }
 
 static gboolean
-event_has_id (gconstpointer event,
-              gconstpointer id)
+event_has_id (gconstpointer event, gconstpointer id)
 {
   return g_str_equal (liaison_event_get_id ((LiaisonEvent *) event), id);
 }
 
 static guint
-count_found (LiaisonStore *store,
-             const char   *query)
+count_found (LiaisonStore *store, const char *query)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) found = liaison_store_search_participants (store, query, 10, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) found = liaison_store_search_participants (store, query, 10, &error);
 
   g_assert_no_error (error);
   return found->len;
@@ -130,14 +127,14 @@ test_from_level_2 (void)
 {
   g_autofree char *dir = test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "old.db", NULL);
-  const char *schema[] = { "0001-initial.sql", "0002-search.sql", NULL };
-  g_autoptr(LiaisonStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonParticipant) wang = NULL;
-  g_autoptr(LiaisonRegistration) reg = NULL;
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GPtrArray) journal = NULL;
-  g_autoptr(GPtrArray) created = NULL;
+  const char      *schema[] = { "0001-initial.sql", "0002-search.sql", NULL };
+  g_autoptr (LiaisonStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonParticipant) wang = NULL;
+  g_autoptr (LiaisonRegistration) reg = NULL;
+  g_autoptr (GPtrArray) events = NULL;
+  g_autoptr (GPtrArray) journal = NULL;
+  g_autoptr (GPtrArray) created = NULL;
   LiaisonJournalEntry *last;
 
   make_old_database (path, schema, "v2-data.sql");
@@ -195,7 +192,7 @@ test_from_level_2 (void)
    * registration takes one more, then waitlists. */
   {
     const char *ids[] = { "2a4c6e8f-0b1d-4f3a-8c5e-7f9b1d3f5a7c", NULL };
-    g_autoptr(LiaisonParticipant) third = liaison_participant_new (NULL);
+    g_autoptr (LiaisonParticipant) third = liaison_participant_new (NULL);
     const char *more[] = { NULL, NULL };
 
     created = liaison_store_register_many (store, "3c1d5e7f-9a2b-4c4d-8e6f-1a3b5c7d9e0f", ids, LIAISON_ROLE_DELEGATE,
@@ -228,13 +225,13 @@ test_from_level_3 (void)
 {
   g_autofree char *dir = test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "old.db", NULL);
-  const char *schema[] = { "0001-initial.sql", "0002-search.sql", "0003-faster-writes.sql", NULL };
-  g_autoptr(LiaisonStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonRegistration) reg = NULL;
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GPtrArray) people = NULL;
-  g_autoptr(GPtrArray) conflicts = NULL;
+  const char      *schema[] = { "0001-initial.sql", "0002-search.sql", "0003-faster-writes.sql", NULL };
+  g_autoptr (LiaisonStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonRegistration) reg = NULL;
+  g_autoptr (GPtrArray) events = NULL;
+  g_autoptr (GPtrArray) people = NULL;
+  g_autoptr (GPtrArray) conflicts = NULL;
 
   make_old_database (path, schema, "v3-data.sql");
 
@@ -275,15 +272,15 @@ test_from_level_4 (void)
   g_autofree char *dir = test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "old.db", NULL);
   const char *schema[] = { "0001-initial.sql", "0002-search.sql", "0003-faster-writes.sql", "0004-sync.sql", NULL };
-  g_autoptr(LiaisonStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonSyncResource) resource = NULL;
-  g_autoptr(GPtrArray) people = NULL;
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GPtrArray) skipped = NULL;
-  g_autoptr(GPtrArray) conflicts = NULL;
-  g_autoptr(LiaisonBilingual) city = NULL;
-  g_autoptr(LiaisonBilingual) programme = NULL;
+  g_autoptr (LiaisonStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonSyncResource) resource = NULL;
+  g_autoptr (GPtrArray) people = NULL;
+  g_autoptr (GPtrArray) events = NULL;
+  g_autoptr (GPtrArray) skipped = NULL;
+  g_autoptr (GPtrArray) conflicts = NULL;
+  g_autoptr (LiaisonBilingual) city = NULL;
+  g_autoptr (LiaisonBilingual) programme = NULL;
   g_autofree char *url = NULL;
   g_autofree char *token = NULL;
   g_autofree char *last_sync = NULL;
@@ -360,8 +357,7 @@ test_from_level_4 (void)
 }
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 

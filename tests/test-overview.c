@@ -12,7 +12,7 @@
 
 typedef struct
 {
-  GtkWidget *root;
+  GtkWidget  *root;
   const char *text;
 } Shown;
 
@@ -39,8 +39,7 @@ not_loading (gpointer page)
 }
 
 static void
-wait_shown (GtkWidget  *root,
-            const char *text)
+wait_shown (GtkWidget *root, const char *text)
 {
   Shown s = { root, text };
 
@@ -49,8 +48,7 @@ wait_shown (GtkWidget  *root,
 }
 
 static void
-wait_hidden (GtkWidget  *root,
-             const char *text)
+wait_hidden (GtkWidget *root, const char *text)
 {
   Shown s = { root, text };
 
@@ -59,8 +57,7 @@ wait_hidden (GtkWidget  *root,
 }
 
 static GtkListBox *
-list_named (GtkWidget  *page,
-            const char *name)
+list_named (GtkWidget *page, const char *name)
 {
   GtkWidget *list = test_ui_find (page, GTK_TYPE_LIST_BOX, name);
 
@@ -80,8 +77,7 @@ count_rows (GtkListBox *list)
 
 /* The row of list whose labels show text. */
 static GtkWidget *
-row_showing (GtkListBox *list,
-             const char *text)
+row_showing (GtkListBox *list, const char *text)
 {
   GtkListBoxRow *row;
 
@@ -94,7 +90,7 @@ row_showing (GtkListBox *list,
 static char *
 row_texts (GtkWidget *row)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr (GString) out = g_string_new (NULL);
 
   for (GtkWidget *w = gtk_widget_get_first_child (row); w != NULL; w = gtk_widget_get_next_sibling (w))
     {
@@ -108,16 +104,16 @@ row_texts (GtkWidget *row)
 }
 
 static LiaisonEvent *
-save_event (TestUi             *ui,
-            const char         *title_zh,
-            const char         *title_en,
-            const char         *start,
-            const char         *zone,
-            const char         *activity,
-            LiaisonEventStatus  status)
+save_event (TestUi            *ui,
+            const char        *title_zh,
+            const char        *title_en,
+            const char        *start,
+            const char        *zone,
+            const char        *activity,
+            LiaisonEventStatus status)
 {
-  g_autoptr(LiaisonEvent) event = liaison_event_new (NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonEvent) event = liaison_event_new (NULL);
+  g_autoptr (GError) error = NULL;
   const char *codes[] = { activity, NULL };
 
   liaison_bilingual_set_text (liaison_event_get_title (event), LIAISON_LANGUAGE_ZH, title_zh);
@@ -140,8 +136,8 @@ save_event (TestUi             *ui,
 static LiaisonParticipant *
 save_li_xia (TestUi *ui)
 {
-  g_autoptr(LiaisonParticipant) p = liaison_participant_new (NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonParticipant) p = liaison_participant_new (NULL);
+  g_autoptr (GError) error = NULL;
 
   liaison_participant_set_native_name (p, "李", "霞");
   liaison_participant_set_latin_name (p, "Li", "Xia");
@@ -152,8 +148,7 @@ save_li_xia (TestUi *ui)
 }
 
 static GtkWidget *
-overview (TestUi *ui,
-          int     year)
+overview (TestUi *ui, int year)
 {
   GtkWidget *page = test_ui_page (ui, "overview");
   GSettings *settings = liaison_context_get_settings (ui->context);
@@ -167,56 +162,74 @@ overview (TestUi *ui,
   return page;
 }
 
+/* The summary of this year's plan, as the catalogue words it. */
+static const char *
+activities_without_event (guint open, guint planned)
+{
+  g_autofree char *text =
+      g_strdup_printf (g_dngettext (NULL, "%1$u of %2$u activities planned for %3$d has no event yet.",
+                                    "%1$u of %2$u activities planned for %3$d have no event yet.", open),
+                       open, planned, 2025);
+
+  return g_intern_string (text);
+}
+
 /* Activities planned for the year with no event yet; an event added
  * anywhere for one of them takes it off the list. */
 static void
 test_this_year (void)
 {
-  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
   GtkWidget *page = overview (ui, 2025);
-  g_autoptr(TestActions) actions = test_actions_new (ui, page);
-  g_autoptr(GPtrArray) plan = liaison_store_list_plan (ui->store, NULL);
-  g_autoptr(LiaisonEvent) event = NULL;
+  g_autoptr (TestActions) actions = test_actions_new (ui, page);
+  g_autoptr (GPtrArray) plan = liaison_store_list_plan (ui->store, NULL);
+  g_autoptr (LiaisonEvent) event = NULL;
   g_autofree char *fired = NULL;
-  GtkListBox *list = list_named (page, "this-year");
-  GtkWidget *row, *button;
-  guint planned = 0;
+  GtkListBox      *list = list_named (page, "this-year");
+  GtkWidget       *row, *button;
+  guint            planned = 0;
 
   for (guint i = 0; i < plan->len; i++)
     {
       LiaisonPlanItem *item = g_ptr_array_index (plan, i);
       LiaisonSchedule *schedule = liaison_plan_item_get_schedule (item);
 
-      if (liaison_plan_item_get_level (item) == LIAISON_PLAN_LEVEL_ACTIVITY && schedule != NULL
-          && liaison_schedule_has_year (schedule, 2025))
+      if (liaison_plan_item_get_level (item) == LIAISON_PLAN_LEVEL_ACTIVITY && schedule != NULL &&
+          liaison_schedule_has_year (schedule, 2025))
         planned++;
     }
   g_assert_cmpuint (planned, ==, 17);
   g_assert_cmpuint (count_rows (list), ==, planned);
-  g_assert_true (test_ui_shows_text (page, "Planned for 2025"));
-  g_assert_true (test_ui_shows_text (page, "17 of 17 activities planned for 2025 have no event yet."));
+  {
+    g_autofree char *heading = g_strdup_printf (_ ("Planned for %d"), 2025);
+
+    g_assert_true (test_ui_shows_text (page, heading));
+    g_assert_true (test_ui_shows_text (page, activities_without_event (17, 17)));
+  }
   g_assert_nonnull (row_showing (list, "1.1.3 "));
   /* 1.1.2 (2022, 2024) is not planned for 2025. */
   g_assert_null (row_showing (list, "1.1.2 "));
 
   event = save_event (ui, "2025 年海洋塑料研讨会", "Marine plastics seminar 2025", "2025-09-10", NULL, "1.1.3",
                       LIAISON_EVENT_STATUS_CONFIRMED);
-  wait_shown (page, "16 of 17 activities planned for 2025 have no event yet.");
+  wait_shown (page, activities_without_event (16, 17));
   g_assert_null (row_showing (list, "1.1.3 "));
   g_assert_cmpuint (count_rows (list), ==, 16);
 
   /* A picture for the docs, with an event ahead. */
   if (g_getenv ("LIAISON_SCREENSHOT_DIR") != NULL)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
       g_autofree char *start = g_strdup_printf ("%d-03-10T09:00", g_date_time_get_year (now) + 1);
-      g_autoptr(LiaisonEvent) ahead = save_event (ui, "中国—东盟海洋塑料青年论坛", "China-ASEAN youth forum on marine plastics",
-                                                  start, "Asia/Yangon", "2.3.2", LIAISON_EVENT_STATUS_CONFIRMED);
-      const char *lang = g_getenv ("LANGUAGE");
-      g_autofree char *shot = g_strdup_printf ("overview-dashboard-%s.png",
-                                               lang != NULL && g_str_has_prefix (lang, "zh") ? "zh_CN" : "en");
+      g_autoptr (LiaisonEvent) ahead =
+          save_event (ui, "中国—东盟海洋塑料青年论坛", "China-ASEAN youth forum on marine plastics", start,
+                      "Asia/Yangon", "2.3.2", LIAISON_EVENT_STATUS_CONFIRMED);
+      const char      *lang = g_getenv ("LANGUAGE");
+      g_autofree char *shot =
+          g_strdup_printf ("overview-dashboard-%s.png", lang != NULL && g_str_has_prefix (lang, "zh") ? "zh_CN" : "en");
 
-      wait_shown (page, liaison_bilingual_get_display (liaison_event_get_title (ahead), liaison_language_for_locale ()));
+      wait_shown (page,
+                  liaison_bilingual_get_display (liaison_event_get_title (ahead), liaison_language_for_locale ()));
       test_ui_screenshot (ui, shot);
     }
 
@@ -237,12 +250,16 @@ test_this_year (void)
 static void
 test_plan_ended (void)
 {
-  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
   GtkWidget *page = overview (ui, 2026);
 
   g_assert_cmpuint (count_rows (list_named (page, "this-year")), ==, 0);
-  g_assert_true (test_ui_shows_text (page, "The 2021–2025 Plan Has Ended"));
-  g_assert_true (test_ui_shows_text (page, "Open the Action Plan"));
+  {
+    g_autofree char *ended = g_strdup_printf (_ ("The %1$d–%2$d Plan Has Ended"), 2021, 2025);
+
+    g_assert_true (test_ui_shows_text (page, ended));
+    g_assert_true (test_ui_shows_text (page, _ ("Open the Action Plan")));
+  }
 }
 
 /* An event in Yangon shows at 09:00 Yangon time and 10:30 in Shanghai,
@@ -250,31 +267,31 @@ test_plan_ended (void)
 static void
 test_next_events (void)
 {
-  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
   GtkWidget *page = overview (ui, 0);
-  g_autoptr(TestActions) actions = test_actions_new (ui, page);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  int next_year = g_date_time_get_year (now) + 1;
+  g_autoptr (TestActions) actions = test_actions_new (ui, page);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  int              next_year = g_date_time_get_year (now) + 1;
   g_autofree char *start = g_strdup_printf ("%d-03-10T09:00", next_year);
   g_autofree char *later = g_strdup_printf ("%d-05", next_year);
   g_autofree char *expected = NULL;
   g_autofree char *fired = NULL;
   g_autofree char *texts = NULL;
-  g_autoptr(LiaisonEvent) yangon = NULL;
-  g_autoptr(LiaisonEvent) may = NULL;
-  g_autoptr(LiaisonEvent) cancelled = NULL;
-  g_autoptr(LiaisonEvent) past = NULL;
+  g_autoptr (LiaisonEvent) yangon = NULL;
+  g_autoptr (LiaisonEvent) may = NULL;
+  g_autoptr (LiaisonEvent) cancelled = NULL;
+  g_autoptr (LiaisonEvent) past = NULL;
   GtkListBox *list = list_named (page, "next-events");
-  GtkWidget *row;
+  GtkWidget  *row;
 
   /* The history is all held: nothing is ahead yet. */
-  g_assert_true (test_ui_shows_text (page, "No Upcoming Events"));
+  g_assert_true (test_ui_shows_text (page, _ ("No Upcoming Events")));
 
   may = save_event (ui, "五月论坛", "May forum", later, NULL, NULL, LIAISON_EVENT_STATUS_PLANNED);
-  yangon = save_event (ui, "仰光研讨会", "Yangon workshop", start, "Asia/Yangon", "1.1.1",
-                       LIAISON_EVENT_STATUS_CONFIRMED);
-  cancelled = save_event (ui, "取消的会议", "Cancelled meeting", start, "Asia/Yangon", NULL,
-                          LIAISON_EVENT_STATUS_CANCELLED);
+  yangon =
+      save_event (ui, "仰光研讨会", "Yangon workshop", start, "Asia/Yangon", "1.1.1", LIAISON_EVENT_STATUS_CONFIRMED);
+  cancelled =
+      save_event (ui, "取消的会议", "Cancelled meeting", start, "Asia/Yangon", NULL, LIAISON_EVENT_STATUS_CANCELLED);
   past = save_event (ui, "过去的会议", "Past meeting", "2020-03-10T09:00", "Asia/Yangon", NULL,
                      LIAISON_EVENT_STATUS_PLANNED);
   wait_shown (GTK_WIDGET (list), "Yangon workshop");
@@ -309,20 +326,20 @@ test_next_events (void)
 static void
 test_recent_changes (void)
 {
-  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
   GtkWidget *page = overview (ui, 0);
-  g_autoptr(TestActions) actions = test_actions_new (ui, page);
-  g_autoptr(LiaisonEvent) event = NULL;
-  g_autoptr(LiaisonParticipant) li = NULL;
-  g_autoptr(LiaisonRegistration) registration = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (TestActions) actions = test_actions_new (ui, page);
+  g_autoptr (LiaisonEvent) event = NULL;
+  g_autoptr (LiaisonParticipant) li = NULL;
+  g_autoptr (LiaisonRegistration) registration = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *fired = NULL;
   g_autofree char *expected = NULL;
-  GtkListBox *list = list_named (page, "recent-changes");
-  GtkWidget *row;
+  GtkListBox      *list = list_named (page, "recent-changes");
+  GtkWidget       *row;
 
   /* The first-run content is no one's change. */
-  g_assert_true (test_ui_shows_text (page, "No Changes Yet"));
+  g_assert_true (test_ui_shows_text (page, _ ("No Changes Yet")));
 
   event = save_event (ui, "仰光研讨会", "Yangon workshop", "2030-03-10T09:00", "Asia/Yangon", "1.1.1",
                       LIAISON_EVENT_STATUS_PLANNED);
@@ -338,9 +355,9 @@ test_recent_changes (void)
   g_assert_true (test_ui_shows_text (row, "The secretariat"));
 
   li = save_li_xia (ui);
-  registration = liaison_store_register (ui->store, liaison_event_get_id (event), liaison_participant_get_id (li),
-                                         LIAISON_ROLE_SPEAKER, LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL,
-                                         &error);
+  registration =
+      liaison_store_register (ui->store, liaison_event_get_id (event), liaison_participant_get_id (li),
+                              LIAISON_ROLE_SPEAKER, LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, &error);
   g_assert_no_error (error);
   g_assert_true (liaison_store_set_registration_status (ui->store, liaison_registration_get_id (registration),
                                                         LIAISON_REGISTRATION_CONFIRMED, LIAISON_ORIGIN_LOCAL, NULL,
@@ -381,15 +398,15 @@ focus_in (gpointer data)
 static void
 test_search (void)
 {
-  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
   GtkWidget *page = overview (ui, 0);
-  g_autoptr(TestActions) actions = test_actions_new (ui, page);
-  g_autoptr(LiaisonParticipant) li = save_li_xia (ui);
+  g_autoptr (TestActions) actions = test_actions_new (ui, page);
+  g_autoptr (LiaisonParticipant) li = save_li_xia (ui);
   g_autofree char *fired = NULL;
   g_autofree char *expected = NULL;
-  GtkWidget *entry = test_ui_find (page, GTK_TYPE_SEARCH_ENTRY, NULL);
-  GtkListBox *people = list_named (page, "people-results");
-  GtkListBox *events;
+  GtkWidget       *entry = test_ui_find (page, GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkListBox      *people = list_named (page, "people-results");
+  GtkListBox      *events;
 
   /* From a view without a search of its own, Ctrl+F (win.search) lands in
    * the Overview's search. */
@@ -414,7 +431,8 @@ test_search (void)
   test_ui_activate (ui, "win.show-page", g_variant_new_string ("overview"));
   gtk_editable_set_text (GTK_EDITABLE (entry), "论坛");
   events = list_named (page, "event-results");
-  wait_shown (GTK_WIDGET (events), "China-ASEAN Environmental Cooperation Forum");
+  wait_shown (GTK_WIDGET (events),
+              test_ui_chinese () ? "中国-东盟环境合作论坛" : "China-ASEAN Environmental Cooperation Forum");
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (people)) && count_rows (people) > 0);
   g_clear_pointer (&fired, g_free);
   g_clear_pointer (&expected, g_free);
@@ -427,12 +445,20 @@ test_search (void)
   /* Nothing found says what can be searched. */
   test_ui_activate (ui, "win.show-page", g_variant_new_string ("overview"));
   gtk_editable_set_text (GTK_EDITABLE (entry), "zqxjw");
-  wait_shown (page, "Nothing matches “zqxjw”");
+  {
+    g_autofree char *nothing =
+        g_strdup_printf (_ ("Nothing matches “%s”. People are found by their name in any script "
+                            "(李霞 or li xia), their organisation or e-mail address; events by their "
+                            "title, from two characters in Chinese."),
+                         "zqxjw");
+
+    wait_shown (page, nothing);
+  }
 
   /* Emptying the search brings the dashboard back. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  wait_shown (page, "Recent Changes");
-  wait_hidden (page, "Nothing matches");
+  wait_shown (page, _ ("Recent Changes"));
+  wait_hidden (page, "zqxjw");
 }
 
 /* test-ui.h builds one window per process (the application it registers
@@ -452,8 +478,7 @@ run_alone (gconstpointer data)
 }
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   /* These tests read the widgets themselves; without an AT-SPI bus of
    * their own, UI tests running side by side do not share one. */

@@ -21,8 +21,7 @@ not_loading (gpointer page)
 }
 
 static GtkWidget *
-plan_page (TestUi *ui,
-           int     year)
+plan_page (TestUi *ui, int year)
 {
   GtkWidget *page = test_ui_page (ui, "plan");
 
@@ -35,8 +34,7 @@ plan_page (TestUi *ui,
 }
 
 static void
-collect_rows (GtkWidget *root,
-              GPtrArray *rows)
+collect_rows (GtkWidget *root, GPtrArray *rows)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
@@ -48,10 +46,9 @@ collect_rows (GtkWidget *root,
 }
 
 static GtkWidget *
-activity_row (GtkWidget  *page,
-              const char *code)
+activity_row (GtkWidget *page, const char *code)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
 
   collect_rows (page, rows);
   for (guint i = 0; i < rows->len; i++)
@@ -64,27 +61,27 @@ activity_row (GtkWidget  *page,
 static char *
 shown_codes (GtkWidget *page)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-  g_autoptr(GString) codes = g_string_new (NULL);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr (GString) codes = g_string_new (NULL);
 
   test_ui_settle (0.2);
   collect_rows (page, rows);
   for (guint i = 0; i < rows->len; i++)
     if (gtk_widget_get_mapped (g_ptr_array_index (rows, i)))
-      g_string_append_printf (codes, "%s%s", codes->len > 0 ? " " : "", gtk_widget_get_name (g_ptr_array_index (rows, i)));
+      g_string_append_printf (codes, "%s%s", codes->len > 0 ? " " : "",
+                              gtk_widget_get_name (g_ptr_array_index (rows, i)));
   return g_string_free (g_steal_pointer (&codes), FALSE);
 }
 
 static GtkWidget *
-chip (GtkWidget  *row,
-      const char *year)
+chip (GtkWidget *row, const char *year)
 {
   return test_ui_find (row, GTK_TYPE_WIDGET, year);
 }
 
 typedef struct
 {
-  GtkWidget *page;
+  GtkWidget  *page;
   const char *code;
   const char *year;
   const char *css_class;
@@ -101,10 +98,7 @@ chip_has_class (gpointer data)
 }
 
 static void
-wait_chip (GtkWidget  *page,
-           const char *code,
-           const char *year,
-           const char *css_class)
+wait_chip (GtkWidget *page, const char *code, const char *year, const char *css_class)
 {
   ChipState s = { page, code, year, css_class };
 
@@ -117,13 +111,10 @@ wait_chip (GtkWidget  *page,
 }
 
 static void
-save_event (TestUi             *ui,
-            const char         *start,
-            const char         *activity,
-            LiaisonEventStatus  status)
+save_event (TestUi *ui, const char *start, const char *activity, LiaisonEventStatus status)
 {
-  g_autoptr(LiaisonEvent) event = liaison_event_new (NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonEvent) event = liaison_event_new (NULL);
+  g_autoptr (GError) error = NULL;
   const char *codes[] = { activity, NULL };
 
   liaison_bilingual_set_text (liaison_event_get_title (event), LIAISON_LANGUAGE_ZH, "海洋塑料研讨会");
@@ -136,35 +127,97 @@ save_event (TestUi             *ui,
   g_assert_no_error (error);
 }
 
+/* A year chip's tooltip with events, as the catalogue words it. */
+static const char *
+chip_tooltip (gboolean planned, int year, guint events, guint held)
+{
+  g_autofree char *counts =
+      g_strdup_printf (g_dngettext (NULL, "%1$u event, %2$u held", "%1$u events, %2$u held", events), events, held);
+  g_autofree char *text = planned ? g_strdup_printf (_ ("%1$d: planned; %2$s"), year, counts)
+                                  : g_strdup_printf (_ ("%1$d: not planned; %2$s"), year, counts);
+
+  return g_intern_string (text);
+}
+
+static const char *
+missed_years (guint n)
+{
+  g_autofree char *text = g_strdup_printf (g_dngettext (NULL, "%u missed year", "%u missed years", n), n);
+
+  return g_intern_string (text);
+}
+
+/* A title of the plan in one language, as the store has it. */
+static const char *
+plan_title (TestUi *ui, const char *code, LiaisonLanguage language)
+{
+  g_autoptr (LiaisonPlanItem) item = liaison_store_get_plan_item (ui->store, code, NULL);
+
+  g_assert_nonnull (item);
+  /* The store's plan items live as long as the store: keep the text. */
+  return g_intern_string (liaison_bilingual_get_text (liaison_plan_item_get_title (item), language));
+}
+
 /* Directions → actions → activities, in both languages, and 2.1.1's
  * schedule flagged with what it means. */
 static void
 test_outline (void)
 {
-  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
   GtkWidget *page = plan_page (ui, 2025);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-  GtkWidget *anomalous, *regular;
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget       *anomalous, *regular;
+  LiaisonLanguage  shown = liaison_language_for_locale ();
+  LiaisonLanguage  other = liaison_language_other (shown);
+  g_autofree char *text = NULL;
+  /* “Schedule anomaly: ” as the interface writes it. */
+  g_autofree char *anomaly_start =
+      g_strndup (_ ("Schedule anomaly: %s. So no year of this activity counts as planned or "
+                    "missed; its events still show under the years they took place."),
+                 strcspn (_ ("Schedule anomaly: %s. So no year of this activity counts as "
+                             "planned or missed; its events still show under the years "
+                             "they took place."),
+                          "%"));
 
   collect_rows (page, rows);
   g_assert_cmpuint (rows->len, ==, 21);
-  g_assert_true (test_ui_shows_text (page, "Strategic direction 1: Environmental policy dialogue and exchange"));
-  g_assert_true (test_ui_shows_text (page, "Strategic direction 4: "));
-  /* The other language under each title. */
-  g_assert_true (test_ui_shows_text (page, "环境政策对话与交流"));
-  g_assert_true (test_ui_shows_text (page, "2.1 Policy dialogue"));
+  /* Titles in the interface language, the other language under each. */
+  g_free (text);
+  text = g_strdup_printf (_ ("Strategic direction %1$s: %2$s"), "1", plan_title (ui, "1", shown));
+  g_assert_true (test_ui_shows_text (page, text));
+  g_free (text);
+  text = g_strdup_printf (_ ("Strategic direction %1$s: %2$s"), "4", "");
+  g_assert_true (test_ui_shows_text (page, text));
+  g_assert_true (test_ui_shows_text (page, plan_title (ui, "1", other)));
+  g_free (text);
+  text = g_strdup_printf ("2.1 %s", plan_title (ui, "2.1", shown));
+  g_assert_true (test_ui_shows_text (page, text));
 
   regular = activity_row (page, "1.1.1");
   g_assert_true (test_ui_shows_text (regular, "China-ASEAN Environmental Cooperation Liaison Officers' Meeting"));
   g_assert_true (test_ui_shows_text (regular, "中国 - 东盟环境合作联络员会议"));
-  g_assert_true (test_ui_shows_text (regular, "Schedule as written: “每年一次”. Planned for 2021–2025."));
-  g_assert_false (test_ui_shows_text (regular, "Schedule anomaly"));
+  g_free (text);
+  text = g_strdup_printf (_ ("Schedule as written: “%1$s”. Planned for %2$s."), "每年一次", "2021–2025");
+  g_assert_true (test_ui_shows_text (regular, text));
+  g_assert_false (test_ui_shows_text (regular, anomaly_start));
 
   anomalous = activity_row (page, "2.1.1");
   g_assert_nonnull (anomalous);
-  g_assert_true (test_ui_shows_text (anomalous, "Schedule anomaly: The year range “2020-2015” ends before it starts"));
-  g_assert_true (test_ui_shows_text (anomalous, "no year of this activity counts as planned or missed"));
-  g_assert_true (test_ui_shows_text (anomalous, "Started in 2020"));
+  {
+    g_autofree char *what =
+        g_strdup_printf (_ ("The year range “%s” ends before it starts; no years were taken from it"), "2020-2015");
+    g_autoptr (LiaisonPlanItem) item = liaison_store_get_plan_item (ui->store, "2.1.1", NULL);
+
+    g_free (text);
+    text = g_strdup_printf (_ ("Schedule anomaly: %s. So no year of this activity counts as planned or missed; "
+                               "its events still show under the years they took place."),
+                            what);
+    g_assert_true (test_ui_shows_text (anomalous, text));
+    g_free (text);
+    text = g_strdup_printf (_ ("Schedule as written: “%1$s”. Started in %2$d; no planned years could be read."),
+                            liaison_schedule_get_text (liaison_plan_item_get_schedule (item)), 2020);
+    g_assert_true (test_ui_shows_text (anomalous, text));
+  }
   /* No planned year, so none missed. */
   g_assert_cmpuint (liaison_plan_activity_row_get_missed (LIAISON_PLAN_ACTIVITY_ROW (anomalous)), ==, 0);
   g_assert_true (gtk_widget_has_css_class (chip (anomalous, "2023"), "none"));
@@ -175,9 +228,9 @@ test_outline (void)
 static void
 test_chips (void)
 {
-  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
   GtkWidget *page = plan_page (ui, 2025);
-  GtkWidget *row = activity_row (page, "1.1.3");   /* 2021, 2023, 2025 */
+  GtkWidget *row = activity_row (page, "1.1.3"); /* 2021, 2023, 2025 */
   GtkWidget *c;
 
   g_assert_nonnull (row);
@@ -187,19 +240,23 @@ test_chips (void)
   g_assert_true (gtk_widget_has_css_class (chip (row, "2025"), "to-come"));
   g_assert_true (gtk_widget_has_css_class (chip (row, "2025"), "this-year"));
   g_assert_cmpuint (liaison_plan_activity_row_get_missed (LIAISON_PLAN_ACTIVITY_ROW (row)), ==, 2);
-  g_assert_true (test_ui_shows_text (row, "2 missed years"));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (chip (row, "2021")), ==, "2021: planned, no event: missed");
+  g_assert_true (test_ui_shows_text (row, missed_years (2)));
+  {
+    g_autofree char *missed = g_strdup_printf (_ ("%d: planned, no event: missed"), 2021);
+
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (chip (row, "2021")), ==, missed);
+  }
 
   save_event (ui, "2025-09-10", "1.1.3", LIAISON_EVENT_STATUS_CONFIRMED);
   wait_chip (page, "1.1.3", "2025", "event");
   c = chip (activity_row (page, "1.1.3"), "2025");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (c), ==, "2025: planned; 1 event, 0 held");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (c), ==, chip_tooltip (TRUE, 2025, 1, 0));
 
   save_event (ui, "2023-04", "1.1.3", LIAISON_EVENT_STATUS_HELD);
   wait_chip (page, "1.1.3", "2023", "held");
   row = activity_row (page, "1.1.3");
   g_assert_cmpuint (liaison_plan_activity_row_get_missed (LIAISON_PLAN_ACTIVITY_ROW (row)), ==, 1);
-  g_assert_true (test_ui_shows_text (row, "1 missed year"));
+  g_assert_true (test_ui_shows_text (row, missed_years (1)));
 
   /* A year the plan never foresaw shows once it has an event. */
   g_assert_null (chip (row, "2027"));
@@ -207,16 +264,16 @@ test_chips (void)
   wait_chip (page, "1.1.3", "2027", "unplanned");
   c = chip (activity_row (page, "1.1.3"), "2027");
   g_assert_true (gtk_widget_has_css_class (c, "event"));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (c), ==, "2027: not planned; 1 event, 0 held");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (c), ==, chip_tooltip (FALSE, 2027, 1, 0));
   {
-    const char *lang = g_getenv ("LANGUAGE");
-    g_autofree char *shot = g_strdup_printf ("plan-chips-%s.png",
-                                             lang != NULL && g_str_has_prefix (lang, "zh") ? "zh_CN" : "en");
+    const char      *lang = g_getenv ("LANGUAGE");
+    g_autofree char *shot =
+        g_strdup_printf ("plan-chips-%s.png", lang != NULL && g_str_has_prefix (lang, "zh") ? "zh_CN" : "en");
     test_ui_screenshot (ui, shot);
   }
 
   /* Once the year is over, a planned year with no event is missed. */
-  row = activity_row (page, "3.2.3");   /* 2023–2025 */
+  row = activity_row (page, "3.2.3"); /* 2023–2025 */
   g_assert_true (gtk_widget_has_css_class (chip (row, "2025"), "to-come"));
   g_assert_cmpuint (liaison_plan_activity_row_get_missed (LIAISON_PLAN_ACTIVITY_ROW (row)), ==, 2);
   g_object_set (page, "year", 2026, NULL);
@@ -231,11 +288,11 @@ test_chips (void)
 static void
 test_filter (void)
 {
-  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
   GtkWidget *page = plan_page (ui, 2025);
   GtkWidget *entry = test_ui_find (page, GTK_TYPE_SEARCH_ENTRY, NULL);
   GtkWidget *focus;
-  char *codes;
+  char      *codes;
 
   /* Ctrl+F in the Action plan filters it (win.search → page.search). */
   test_ui_activate (ui, "win.search", NULL);
@@ -249,8 +306,13 @@ test_filter (void)
   codes = shown_codes (page);
   g_assert_cmpstr (codes, ==, "3.2.2");
   g_free (codes);
-  g_assert_false (test_ui_shows_text (page, "Strategic direction 1:"));
-  g_assert_true (test_ui_shows_text (page, "Strategic direction 3:"));
+  {
+    g_autofree char *first = g_strdup_printf (_ ("Strategic direction %1$s: %2$s"), "1", "");
+    g_autofree char *third = g_strdup_printf (_ ("Strategic direction %1$s: %2$s"), "3", "");
+
+    g_assert_false (test_ui_shows_text (page, first));
+    g_assert_true (test_ui_shows_text (page, third));
+  }
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "红树林");
   test_ui_settle (0.4);
@@ -269,7 +331,13 @@ test_filter (void)
   codes = shown_codes (page);
   g_assert_cmpstr (codes, ==, "");
   g_free (codes);
-  g_assert_true (test_ui_shows_text (page, "No activity has “zqxjw” in its code or title"));
+  {
+    g_autofree char *none = g_strdup_printf (_ ("No activity has “%s” in its code or title. Try a code such as 2.1, "
+                                                "or a word in Chinese or English."),
+                                             "zqxjw");
+
+    g_assert_true (test_ui_shows_text (page, none));
+  }
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   test_ui_settle (0.4);
@@ -290,7 +358,7 @@ test_filter (void)
 static void
 test_keyboard (void)
 {
-  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
   GtkWidget *page = plan_page (ui, 2025);
   GtkWidget *last_of_1_1 = activity_row (page, "1.1.4");
   GtkWidget *first_of_1_2 = activity_row (page, "1.2.1");
@@ -308,8 +376,7 @@ test_keyboard (void)
 }
 
 static GtkWidget *
-button_labelled (GtkWidget  *root,
-                 const char *label)
+button_labelled (GtkWidget *root, const char *label)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
@@ -329,12 +396,12 @@ button_labelled (GtkWidget  *root,
 static void
 test_actions (void)
 {
-  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
   GtkWidget *page = plan_page (ui, 2025);
-  g_autoptr(TestActions) actions = test_actions_new (ui, page);
+  g_autoptr (TestActions) actions = test_actions_new (ui, page);
   GtkWidget *row = activity_row (page, "1.1.3");
   GtkWidget *button;
-  char *fired;
+  char      *fired;
 
   g_signal_emit_by_name (chip (row, "2021"), "clicked");
   test_ui_settle (0.2);
@@ -344,14 +411,14 @@ test_actions (void)
   g_assert_cmpstr (liaison_window_get_visible_page (ui->window), ==, "events");
 
   test_ui_activate (ui, "win.show-page", g_variant_new_string ("plan"));
-  g_signal_emit_by_name (button_labelled (row, "Show Events"), "clicked");
+  g_signal_emit_by_name (button_labelled (row, C_ ("plan activity", "Show Events")), "clicked");
   test_ui_settle (0.2);
   fired = test_actions_take (actions);
   g_assert_cmpstr (fired, ==, "show-activity-events('1.1.3')");
   g_free (fired);
 
   test_ui_activate (ui, "win.show-page", g_variant_new_string ("plan"));
-  button = button_labelled (row, "New Event");
+  button = button_labelled (row, C_ ("plan activity", "New Event"));
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   test_ui_settle (0.2);
@@ -386,8 +453,7 @@ run_alone (gconstpointer data)
 }
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   /* These tests read the widgets themselves; without an AT-SPI bus of
    * their own, UI tests running side by side do not share one. */

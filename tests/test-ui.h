@@ -14,16 +14,15 @@
 
 typedef struct
 {
-  char *dir;
-  LiaisonStore *store;
+  char           *dir;
+  LiaisonStore   *store;
   LiaisonContext *context;
   AdwApplication *app;
-  LiaisonWindow *window;
+  LiaisonWindow  *window;
 } TestUi;
 
 static inline void
-test_ui_init (int    *argc,
-              char ***argv)
+test_ui_init (int *argc, char ***argv)
 {
   const char *localedir = g_getenv ("LIAISON_LOCALEDIR");
 
@@ -46,9 +45,7 @@ test_ui_init (int    *argc,
 
 /* Runs the main loop until cond (data) holds or seconds pass. */
 static inline gboolean
-test_ui_wait_for (gboolean (*cond) (gpointer),
-                  gpointer   data,
-                  double     seconds)
+test_ui_wait_for (gboolean (*cond) (gpointer), gpointer data, double seconds)
 {
   gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
 
@@ -81,8 +78,8 @@ static inline TestUi *
 test_ui_new (const char *database)
 {
   TestUi *ui = g_new0 (TestUi, 1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new ("org.chinaaseanenv.Liaison");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSettings) settings = g_settings_new ("org.chinaaseanenv.Liaison");
   g_autofree char *path = NULL;
 
   if (database == NULL)
@@ -97,7 +94,7 @@ test_ui_new (const char *database)
   /* A new id per window: the previous application's D-Bus objects may
    * still be exported when the next test starts. */
   {
-    static guint n_apps;
+    static guint     n_apps;
     g_autofree char *id = g_strdup_printf ("org.chinaaseanenv.Liaison.Test%u", ++n_apps);
 
     ui->app = adw_application_new (id, G_APPLICATION_NON_UNIQUE);
@@ -139,9 +136,7 @@ test_ui_free (TestUi *ui)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestUi, test_ui_free)
 
 static inline void
-test_ui_activate (TestUi     *ui,
-                  const char *action,
-                  GVariant   *parameter)
+test_ui_activate (TestUi *ui, const char *action, GVariant *parameter)
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (ui->window), action, parameter));
   test_ui_settle (0.2);
@@ -154,7 +149,8 @@ test_ui_transitions_done (gpointer widget)
     return FALSE;
   if (ADW_IS_LEAFLET (widget) && adw_leaflet_get_child_transition_running (widget))
     return FALSE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     if (!test_ui_transitions_done (child))
       return FALSE;
   return TRUE;
@@ -164,10 +160,9 @@ test_ui_transitions_done (gpointer widget)
  * English original that the catalogue translates. The msgids come from the
  * po file, which the translations test keeps in step with the sources. */
 static inline void
-test_ui_add_msgid (GHashTable *ids,
-                   const char *msgid)
+test_ui_add_msgid (GHashTable *ids, const char *msgid)
 {
-  g_autoptr(GString) plain = g_string_new (NULL);
+  g_autoptr (GString) plain = g_string_new (NULL);
 
   g_hash_table_add (ids, g_strdup (msgid));
   /* A label with a mnemonic shows its text without the underscore. */
@@ -184,11 +179,11 @@ test_ui_english_msgids (void)
 {
   g_autofree char *po = g_test_build_filename (G_TEST_DIST, "..", "po", "zh_CN.po", NULL);
   g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_auto (GStrv) lines = NULL;
   GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GString) msgid = g_string_new (NULL);
-  g_autoptr(GString) plural = g_string_new (NULL);
-  g_autoptr(GString) msgstr = g_string_new (NULL);
+  g_autoptr (GString) msgid = g_string_new (NULL);
+  g_autoptr (GString) plural = g_string_new (NULL);
+  g_autoptr (GString) msgstr = g_string_new (NULL);
   GString *current = NULL;
 
   g_assert_true (g_file_get_contents (po, &text, NULL, NULL));
@@ -240,10 +235,7 @@ test_ui_english_msgids (void)
 }
 
 static inline void
-test_ui_check_text (GHashTable *msgids,
-                    const char *what,
-                    const char *text,
-                    GString    *found)
+test_ui_check_text (GHashTable *msgids, const char *what, const char *text, GString *found)
 {
   g_autofree char *plain = g_strstrip (g_strdup (text != NULL ? text : ""));
 
@@ -252,9 +244,7 @@ test_ui_check_text (GHashTable *msgids,
 }
 
 static inline void
-test_ui_collect_untranslated (GtkWidget  *root,
-                              GHashTable *msgids,
-                              GString    *found)
+test_ui_collect_untranslated (GtkWidget *root, GHashTable *msgids, GString *found)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
@@ -276,8 +266,8 @@ test_ui_collect_untranslated (GtkWidget  *root,
 static inline void
 test_ui_assert_translated (GtkWidget *root)
 {
-  g_autoptr(GHashTable) msgids = test_ui_english_msgids ();
-  g_autoptr(GString) found = g_string_new (NULL);
+  g_autoptr (GHashTable) msgids = test_ui_english_msgids ();
+  g_autoptr (GString) found = g_string_new (NULL);
 
   g_assert_cmpuint (g_hash_table_size (msgids), >, 100);
   if (GTK_IS_WINDOW (root))
@@ -298,16 +288,15 @@ test_ui_chinese (void)
 
 /* Screenshots for the docs: LIAISON_SCREENSHOT_DIR=docs/screenshots. */
 static inline void
-test_ui_screenshot_widget (GtkWidget  *widget,
-                           const char *name)
+test_ui_screenshot_widget (GtkWidget *widget, const char *name)
 {
   const char *dir = g_getenv ("LIAISON_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
-  int width, height;
+  int              width, height;
 
   /* Every place a test would photograph is also where a Chinese run looks
    * for English left over. */
@@ -340,24 +329,21 @@ test_ui_screenshot_widget (GtkWidget  *widget,
 }
 
 static inline void
-test_ui_screenshot (TestUi     *ui,
-                    const char *name)
+test_ui_screenshot (TestUi *ui, const char *name)
 {
   test_ui_screenshot_widget (GTK_WIDGET (ui->window), name);
 }
 
 /* The first descendant of root of a type (and with a name, if given). */
 static inline GtkWidget *
-test_ui_find (GtkWidget  *root,
-              GType       type,
-              const char *name)
+test_ui_find (GtkWidget *root, GType type, const char *name)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found;
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && (name == NULL || g_strcmp0 (gtk_widget_get_name (child), name) == 0)
-          && gtk_widget_get_visible (child))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (name == NULL || g_strcmp0 (gtk_widget_get_name (child), name) == 0) && gtk_widget_get_visible (child))
         return child;
       found = test_ui_find (child, type, name);
       if (found != NULL)
@@ -368,8 +354,7 @@ test_ui_find (GtkWidget  *root,
 
 /* A template child by the id its .ui gives it. */
 static inline GtkWidget *
-test_ui_find_id (GtkWidget  *root,
-                 const char *id)
+test_ui_find_id (GtkWidget *root, const char *id)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
@@ -385,8 +370,7 @@ test_ui_find_id (GtkWidget  *root,
 }
 
 static inline GtkWidget *
-test_ui_get_id (GtkWidget  *root,
-                const char *id)
+test_ui_get_id (GtkWidget *root, const char *id)
 {
   GtkWidget *found = test_ui_find_id (root, id);
 
@@ -396,23 +380,20 @@ test_ui_get_id (GtkWidget  *root,
 }
 
 static inline void
-test_ui_set_text (GtkWidget  *root,
-                  const char *id,
-                  const char *text)
+test_ui_set_text (GtkWidget *root, const char *id, const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (test_ui_get_id (root, id)), text);
 }
 
 /* The newest toplevel that is not the main window (an editor, a dialog). */
 static inline GtkWindow *
-test_ui_dialog (TestUi *ui,
-                GType   type)
+test_ui_dialog (TestUi *ui, GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
 
   for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
     {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i - 1);
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i - 1);
 
       if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
         return w;
@@ -433,16 +414,14 @@ test_ui_press_toast_button (TestUi *ui)
 }
 
 static inline GtkWidget *
-test_ui_page (TestUi     *ui,
-              const char *name)
+test_ui_page (TestUi *ui, const char *name)
 {
   return liaison_window_get_page (ui->window, name);
 }
 
 /* Whether some visible label under root shows text (a substring). */
 static inline gboolean
-test_ui_shows_text (GtkWidget  *root,
-                    const char *text)
+test_ui_shows_text (GtkWidget *root, const char *text)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
@@ -457,4 +436,3 @@ test_ui_shows_text (GtkWidget  *root,
     }
   return FALSE;
 }
-

@@ -11,7 +11,7 @@
 static void
 test_views (void)
 {
-  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
   static const char *views[] = { "overview", "events", "participants", "plan", "translation" };
 
   /* Each view, through the action the sidebar and Alt+1…5 use (the keys
@@ -29,8 +29,7 @@ test_views (void)
 }
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   test_ui_init (&argc, &argv);
 
