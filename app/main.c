@@ -58,8 +58,11 @@ main (int    argc,
         g_setenv ("LANGUAGE", "en", TRUE);
       else
         {
+          g_autofree char *message = NULL;
+
           /* Translators: %s is what was given after --language */
-          g_printerr (_("Unknown language “%s”: give zh or en.\n"), language);
+          message = g_strdup_printf (_("Unknown language “%s”: give zh or en."), language);
+          g_printerr ("%s\n", message);
           return 1;
         }
     }

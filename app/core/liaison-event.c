@@ -440,7 +440,7 @@ liaison_event_set_when (LiaisonEvent  *self,
       if (compare_local (end, start) < 0)
         {
           g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
-                       _("The event ends (%s) before it starts (%s)"), end, start);
+                       _("The event ends (%1$s) before it starts (%2$s)"), end, start);
           return FALSE;
         }
     }

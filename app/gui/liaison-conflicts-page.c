@@ -281,7 +281,8 @@ create_row (gpointer item,
   g_autofree char *field = field_text (self, c);
   g_autofree char *mine = value_text (c, liaison_conflict_get_local_value (c), TRUE);
   g_autofree char *theirs = value_text (c, liaison_conflict_get_remote_value (c), FALSE);
-  g_autofree char *row_name = g_strdup_printf ("%s — %s", record, field);
+  /* Translators: a screen reader's name for a conflict row: the record, then the field, “李霞 — E-mail” */
+  g_autofree char *row_name = g_strdup_printf (C_ ("conflict row", "%1$s — %2$s"), record, field);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *sides = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);

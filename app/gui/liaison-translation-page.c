@@ -153,8 +153,9 @@ show_item (LiaisonTranslationPage *self)
   source = g_strdup_printf (_("%s (source)"), language_name (liaison_translation_item_get_source_language (item)));
   gtk_label_set_label (self->source_heading, source);
   gtk_label_set_label (self->source_text, liaison_translation_item_get_source_text (item));
-  /* Translators: the heading over the translation being written, “English” */
-  target = g_strdup_printf (_("%s (translation)"), language_name (liaison_translation_item_get_language (item)));
+  /* Translators: the heading over the translation being written, “English (translation)”; its
+   * mnemonic (Alt+T) moves to the text box */
+  target = g_strdup_printf (_("%s (_translation)"), language_name (liaison_translation_item_get_language (item)));
   gtk_label_set_text_with_mnemonic (self->target_heading, target);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->target_view),
                             liaison_translation_item_get_text (item) != NULL ? liaison_translation_item_get_text (item)

@@ -439,7 +439,7 @@ insert_registration (LiaisonStore  *self,
   if (g_strv_length (parts) != 4)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _("The registration of %s is not readable (“%s”)"), participant_id, value);
+                   _("The registration of %1$s is not readable (“%2$s”)"), participant_id, value);
       return FALSE;
     }
   liaison_enum_from_nick (LIAISON_TYPE_REGISTRATION_STATUS, parts[1], &status);
@@ -481,7 +481,7 @@ update_registration (LiaisonStore        *self,
   if (g_strv_length (parts) != 4)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _("The registration of %s is not readable (“%s”)"),
+                   _("The registration of %1$s is not readable (“%2$s”)"),
                    liaison_registration_get_participant_id (r), value);
       return FALSE;
     }

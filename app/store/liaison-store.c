@@ -479,7 +479,7 @@ check_location (const char  *path,
         {
           int saved = errno;
           g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_READ_ONLY,
-                       _("Cannot create the folder %s for the database: %s"), dir, g_strerror (saved));
+                       _("Cannot create the folder %1$s for the database: %2$s"), dir, g_strerror (saved));
           return FALSE;
         }
     }
@@ -514,7 +514,7 @@ read_version (LiaisonStore  *self,
     {
       if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
         g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_CORRUPT,
-                     _("%s is not a Liaison database or is damaged (%s); it was left as it is"),
+                     _("%1$s is not a Liaison database or is damaged (%2$s); it was left as it is"),
                      self->path, sqlite3_errstr (rc));
       else
         liaison_store_set_error (self, error, rc);
@@ -543,7 +543,7 @@ check_integrity (LiaisonStore  *self,
 
   if (!ok)
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_CORRUPT,
-                 _("%s is not a Liaison database or is damaged (%s); it was left as it is"),
+                 _("%1$s is not a Liaison database or is damaged (%2$s); it was left as it is"),
                  self->path, detail ? detail : "?");
   return ok;
 }
@@ -662,7 +662,7 @@ liaison_store_open (const char  *path,
   if (rc != SQLITE_OK)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN,
-                   _("Cannot open the database %s: %s"), path,
+                   _("Cannot open the database %1$s: %2$s"), path,
                    self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
@@ -676,7 +676,7 @@ liaison_store_open (const char  *path,
   if (self->version > latest)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NEWER,
-                   _("%s was written by a newer Liaison (database level %d; this version knows up to %d). "
+                   _("%1$s was written by a newer Liaison (database level %2$d; this version knows up to %3$d). "
                      "Update Liaison to open it; the file was left as it is."),
                    path, self->version, latest);
       return NULL;
@@ -725,7 +725,7 @@ liaison_store_open_reader (const char  *path,
   if (rc != SQLITE_OK)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN,
-                   _("Cannot open the database %s: %s"), path,
+                   _("Cannot open the database %1$s: %2$s"), path,
                    self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
@@ -3277,8 +3277,8 @@ liaison_store_check_in (LiaisonStore  *self,
     case LIAISON_REGISTRATION_CANCELLED:
     default:
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   /* Translators: the first %s is a person's name, the second a registration status */
-                   _("%s cannot be checked in: their registration is “%s”"), name,
+                   /* Translators: %1$s is a person's name, %2$s a registration status */
+                   _("%1$s cannot be checked in: their registration is “%2$s”"), name,
                    liaison_registration_status_label (liaison_registration_get_status (r)));
       goto fail;
     }
