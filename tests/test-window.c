@@ -28,12 +28,40 @@ test_views (void)
     }
 }
 
+static void
+on_dismissed (AdwToast *toast, gboolean *dismissed)
+{
+  *dismissed = TRUE;
+}
+
+/* A new Undo replaces the one before it: undoing from the older mark would
+ * take the newer change back too, so it never comes back after it. */
+static void
+test_one_undo (void)
+{
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
+  gboolean  first_dismissed = FALSE;
+  AdwToast *first;
+
+  liaison_window_show_undo_toast (ui->window, "First change", 1);
+  first = liaison_window_get_last_toast (ui->window);
+  g_signal_connect (first, "dismissed", G_CALLBACK (on_dismissed), &first_dismissed);
+  liaison_window_show_toast (ui->window, "Not a change");
+  test_ui_settle (0.1);
+  g_assert_false (first_dismissed);
+  liaison_window_show_undo_toast (ui->window, "Second change", 2);
+  test_ui_settle (0.1);
+  g_assert_true (first_dismissed);
+  g_signal_handlers_disconnect_by_func (first, on_dismissed, &first_dismissed);
+}
+
 int
 main (int argc, char **argv)
 {
   test_ui_init (&argc, &argv);
 
   g_test_add_func ("/liaison/window/views", test_views);
+  g_test_add_func ("/liaison/window/one-undo", test_one_undo);
 
   return g_test_run ();
 }
