@@ -22,13 +22,13 @@ struct _LiaisonWindow
   AdwApplicationWindow parent_instance;
 
   LiaisonContext *context;
-  gint64          last_undo_mark;
-  AdwToast       *last_toast;
+  gint64 last_undo_mark;
+  AdwToast *last_toast;
 
   AdwToastOverlay *toast_overlay;
-  AdwLeaflet      *leaflet;
-  GtkListBox      *sidebar_list;
-  GtkStack        *stack;
+  AdwLeaflet *leaflet;
+  GtkListBox *sidebar_list;
+  GtkStack *stack;
 
   GtkWidget *overview_page;
   GtkWidget *events_page;
@@ -39,18 +39,17 @@ struct _LiaisonWindow
   /* Sync with the secretariat */
   LiaisonSyncButton *sync_button;
   LiaisonSyncBanner *sync_banner;
-  GtkWidget         *conflicts_row;
-  GtkLabel          *conflicts_count;
-  GtkWidget         *conflicts_page;
-  GCancellable      *sync_cancellable;
-  AdwToast          *sync_toast;
-  AdwToast          *undo_toast;
+  GtkWidget *conflicts_row;
+  GtkLabel *conflicts_count;
+  GtkWidget *conflicts_page;
+  GCancellable *sync_cancellable;
+  AdwToast *sync_toast;
+  AdwToast *undo_toast;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonWindow, liaison_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum
-{
+enum {
   PROP_0,
   PROP_CONTEXT,
   N_PROPS
@@ -61,7 +60,8 @@ static GParamSpec *properties[N_PROPS];
 static const char *page_names[] = { "overview", "events", "participants", "plan", "translation" };
 
 static void
-select_sidebar_row (LiaisonWindow *self, const char *name)
+select_sidebar_row (LiaisonWindow *self,
+                    const char    *name)
 {
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
@@ -73,7 +73,8 @@ select_sidebar_row (LiaisonWindow *self, const char *name)
 }
 
 static void
-show_page (LiaisonWindow *self, const char *name)
+show_page (LiaisonWindow *self,
+           const char    *name)
 {
   gtk_stack_set_visible_child_name (self->stack, name);
   select_sidebar_row (self, name);
@@ -81,7 +82,8 @@ show_page (LiaisonWindow *self, const char *name)
 }
 
 static void
-on_sidebar_row_activated (LiaisonWindow *self, GtkListBoxRow *row)
+on_sidebar_row_activated (LiaisonWindow *self,
+                          GtkListBoxRow *row)
 {
   show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
   /* Keyboard users land in the view they chose. */
@@ -89,13 +91,17 @@ on_sidebar_row_activated (LiaisonWindow *self, GtkListBoxRow *row)
 }
 
 static void
-show_page_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
   show_page (LIAISON_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
-show_event_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+show_event_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
   LiaisonWindow *self = LIAISON_WINDOW (widget);
 
@@ -104,7 +110,9 @@ show_event_action (GtkWidget *widget, const char *action_name, GVariant *paramet
 }
 
 static void
-show_participant_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+show_participant_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
   LiaisonWindow *self = LIAISON_WINDOW (widget);
 
@@ -114,17 +122,21 @@ show_participant_action (GtkWidget *widget, const char *action_name, GVariant *p
 }
 
 static void
-new_event_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+new_event_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
   LiaisonWindow *self = LIAISON_WINDOW (widget);
-  const char    *activity = parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL;
+  const char *activity = parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL;
 
   show_page (self, "events");
   liaison_events_page_new_event (LIAISON_EVENTS_PAGE (self->events_page), activity);
 }
 
 static void
-show_activity_events_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+show_activity_events_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
 {
   LiaisonWindow *self = LIAISON_WINDOW (widget);
 
@@ -133,10 +145,12 @@ show_activity_events_action (GtkWidget *widget, const char *action_name, GVarian
 }
 
 static void
-search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
   LiaisonWindow *self = LIAISON_WINDOW (widget);
-  GtkWidget     *page = gtk_stack_get_visible_child (self->stack);
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
 
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
   /* Each view searches what it shows; the Overview searches everything. */
@@ -148,7 +162,9 @@ search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
-show_sidebar_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
   LiaisonWindow *self = LIAISON_WINDOW (widget);
 
@@ -160,9 +176,10 @@ show_sidebar_action (GtkWidget *widget, const char *action_name, GVariant *param
 }
 
 static void
-undo (LiaisonWindow *self, gint64 mark)
+undo (LiaisonWindow *self,
+      gint64         mark)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (!liaison_store_undo (liaison_context_get_store (self->context), mark, &error))
     {
@@ -171,24 +188,28 @@ undo (LiaisonWindow *self, gint64 mark)
     }
   if (mark <= self->last_undo_mark)
     self->last_undo_mark = 0;
-  liaison_window_show_toast (self, _ ("Undone"));
+  liaison_window_show_toast (self, _("Undone"));
 }
 
 static void
-undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
   undo (LIAISON_WINDOW (widget), g_variant_get_int64 (parameter));
 }
 
 static void
-undo_last_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+undo_last_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
   LiaisonWindow *self = LIAISON_WINDOW (widget);
 
   if (self->last_undo_mark > 0)
     undo (self, self->last_undo_mark);
   else
-    liaison_window_show_toast (self, _ ("Nothing to undo"));
+    liaison_window_show_toast (self, _("Nothing to undo"));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -198,8 +219,8 @@ undo_last_action (GtkWidget *widget, const char *action_name, GVariant *paramete
 static void
 update_sync (LiaisonWindow *self)
 {
-  GListModel      *conflicts = liaison_sync_engine_get_conflicts (liaison_context_get_sync_engine (self->context));
-  guint            n = g_list_model_get_n_items (conflicts);
+  GListModel *conflicts = liaison_sync_engine_get_conflicts (liaison_context_get_sync_engine (self->context));
+  guint n = g_list_model_get_n_items (conflicts);
   g_autofree char *count = g_strdup_printf ("%u", n);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", liaison_sync_status_is_configured (self->context));
@@ -211,11 +232,13 @@ update_sync (LiaisonWindow *self)
 }
 
 static void
-on_window_synced (GObject *source, GAsyncResult *result, gpointer user_data)
+on_window_synced (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  g_autoptr (LiaisonWindow) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LiaisonSyncSummary) s = liaison_sync_engine_sync_finish (LIAISON_SYNC_ENGINE (source), result, &error);
+  g_autoptr(LiaisonWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonSyncSummary) s = liaison_sync_engine_sync_finish (LIAISON_SYNC_ENGINE (source), result, &error);
   g_autofree char *message = NULL;
 
   /* Failures are the banner's to explain, and "nothing changed" the
@@ -224,10 +247,10 @@ on_window_synced (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   if (s->pulled > 0 && s->pushed > 0)
     /* Translators: records changed here by the secretariat's changes, records sent to it */
-    message = g_strdup_printf (_ ("Synced: %1$u changed here, %2$u sent"), s->pulled, s->pushed);
+    message = g_strdup_printf (_("Synced: %1$u changed here, %2$u sent"), s->pulled, s->pushed);
   else if (s->pulled > 0)
-    message = g_strdup_printf (
-        ngettext ("Synced: %u record changed here", "Synced: %u records changed here", s->pulled), s->pulled);
+    message = g_strdup_printf (ngettext ("Synced: %u record changed here", "Synced: %u records changed here",
+                                         s->pulled), s->pulled);
   else
     message = g_strdup_printf (ngettext ("Synced: %u change sent", "Synced: %u changes sent", s->pushed), s->pushed);
   /* One sync's news at a time, not a queue of them. */
@@ -238,9 +261,11 @@ on_window_synced (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-sync_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+sync_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  LiaisonWindow     *self = LIAISON_WINDOW (widget);
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
   LiaisonSyncEngine *engine = liaison_context_get_sync_engine (self->context);
 
   if (liaison_sync_engine_is_syncing (engine))
@@ -249,10 +274,12 @@ sync_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
-sync_preferences_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+sync_preferences_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
   LiaisonWindow *self = LIAISON_WINDOW (widget);
-  GtkWidget     *preferences = liaison_preferences_window_new (self->context);
+  GtkWidget *preferences = liaison_preferences_window_new (self->context);
 
   gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (self));
   liaison_preferences_window_show_sync (LIAISON_PREFERENCES_WINDOW (preferences));
@@ -284,8 +311,8 @@ static void
 liaison_window_constructed (GObject *object)
 {
   LiaisonWindow *self = (LiaisonWindow *) object;
-  GSettings     *settings = liaison_context_get_settings (self->context);
-  GtkWidget     *pages[G_N_ELEMENTS (page_names)];
+  GSettings *settings = liaison_context_get_settings (self->context);
+  GtkWidget *pages[G_N_ELEMENTS (page_names)];
 
   G_OBJECT_CLASS (liaison_window_parent_class)->constructed (object);
 
@@ -338,7 +365,10 @@ liaison_window_dispose (GObject *object)
 }
 
 static void
-liaison_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+liaison_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
 {
   LiaisonWindow *self = LIAISON_WINDOW (object);
 
@@ -353,7 +383,10 @@ liaison_window_get_property (GObject *object, guint prop_id, GValue *value, GPar
 }
 
 static void
-liaison_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+liaison_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
 {
   LiaisonWindow *self = LIAISON_WINDOW (object);
 
@@ -370,7 +403,7 @@ liaison_window_set_property (GObject *object, guint prop_id, const GValue *value
 static void
 liaison_window_class_init (LiaisonWindowClass *klass)
 {
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = liaison_window_constructed;
@@ -378,8 +411,9 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   object_class->get_property = liaison_window_get_property;
   object_class->set_property = liaison_window_set_property;
 
-  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LIAISON_TYPE_SYNC_BUTTON);
@@ -414,8 +448,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.sync", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-page", "s",
-                                         page_names[i]);
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-page", "s", page_names[i]);
 }
 
 static void
@@ -429,9 +462,13 @@ liaison_window_init (LiaisonWindow *self)
 }
 
 LiaisonWindow *
-liaison_window_new (AdwApplication *application, LiaisonContext *context)
+liaison_window_new (AdwApplication *application,
+                    LiaisonContext *context)
 {
-  return g_object_new (LIAISON_TYPE_WINDOW, "application", application, "context", context, NULL);
+  return g_object_new (LIAISON_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       NULL);
 }
 
 LiaisonContext *
@@ -447,13 +484,15 @@ liaison_window_get_visible_page (LiaisonWindow *self)
 }
 
 GtkWidget *
-liaison_window_get_page (LiaisonWindow *self, const char *name)
+liaison_window_get_page (LiaisonWindow *self,
+                         const char    *name)
 {
   return gtk_stack_get_child_by_name (self->stack, name);
 }
 
 void
-liaison_window_show_toast (LiaisonWindow *self, const char *message)
+liaison_window_show_toast (LiaisonWindow *self,
+                           const char    *message)
 {
   AdwToast *toast = adw_toast_new (message);
 
@@ -464,11 +503,13 @@ liaison_window_show_toast (LiaisonWindow *self, const char *message)
 /* A change was made after mark (liaison_store_get_last_seq before it): the
  * toast offers to undo it, and so does Ctrl+Z until another one comes. */
 void
-liaison_window_show_undo_toast (LiaisonWindow *self, const char *message, gint64 mark)
+liaison_window_show_undo_toast (LiaisonWindow *self,
+                                const char    *message,
+                                gint64         mark)
 {
   AdwToast *toast = adw_toast_new (message);
 
-  adw_toast_set_button_label (toast, _ ("_Undo"));
+  adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_action_target_value (toast, g_variant_new_int64 (mark));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
