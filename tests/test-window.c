@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "liaison-gui-format.h"
 #include "test-ui.h"
 
 /* The window on a temporary database: its views, the keyboard between
@@ -55,6 +56,20 @@ test_one_undo (void)
   g_signal_handlers_disconnect_by_func (first, on_dismissed, &first_dismissed);
 }
 
+/* The zones of the member countries are named in the interface language
+ * (仰光时间, not Yangon 时间); others by their tz database city. */
+static void
+test_zone_names (void)
+{
+  g_autofree char *yangon = liaison_gui_format_zone_name ("Asia/Yangon");
+  g_autofree char *hcm = liaison_gui_format_zone_name ("Asia/Ho_Chi_Minh");
+  g_autofree char *other = liaison_gui_format_zone_name ("America/Argentina/Buenos_Aires");
+
+  g_assert_cmpstr (yangon, ==, test_ui_chinese () ? "仰光" : "Yangon");
+  g_assert_cmpstr (hcm, ==, test_ui_chinese () ? "胡志明市" : "Ho Chi Minh City");
+  g_assert_cmpstr (other, ==, "Buenos Aires");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -62,6 +77,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/liaison/window/views", test_views);
   g_test_add_func ("/liaison/window/one-undo", test_one_undo);
+  g_test_add_func ("/liaison/window/zone-names", test_zone_names);
 
   return g_test_run ();
 }

@@ -74,6 +74,45 @@ liaison_gui_format_event_date (LiaisonEvent *event)
   return liaison_format_date_range (start, end != NULL ? end : start, lang);
 }
 
+/* The cities that name the zones of China, the ASEAN members and the
+ * partners met most, in the interface language; other zones are named by
+ * their tz database city as it is. */
+static const struct
+{
+  const char *zone;
+  const char *city;
+} zone_cities[] = {
+  { "Asia/Shanghai", NC_ ("time zone city", "Shanghai") },
+  { "Asia/Urumqi", NC_ ("time zone city", "Urumqi") },
+  { "Asia/Hong_Kong", NC_ ("time zone city", "Hong Kong") },
+  { "Asia/Macau", NC_ ("time zone city", "Macau") },
+  { "Asia/Brunei", NC_ ("time zone city", "Brunei") },
+  { "Asia/Jakarta", NC_ ("time zone city", "Jakarta") },
+  { "Asia/Pontianak", NC_ ("time zone city", "Pontianak") },
+  { "Asia/Makassar", NC_ ("time zone city", "Makassar") },
+  { "Asia/Jayapura", NC_ ("time zone city", "Jayapura") },
+  { "Asia/Phnom_Penh", NC_ ("time zone city", "Phnom Penh") },
+  { "Asia/Vientiane", NC_ ("time zone city", "Vientiane") },
+  { "Asia/Yangon", NC_ ("time zone city", "Yangon") },
+  { "Asia/Kuala_Lumpur", NC_ ("time zone city", "Kuala Lumpur") },
+  { "Asia/Kuching", NC_ ("time zone city", "Kuching") },
+  { "Asia/Manila", NC_ ("time zone city", "Manila") },
+  { "Asia/Singapore", NC_ ("time zone city", "Singapore") },
+  { "Asia/Bangkok", NC_ ("time zone city", "Bangkok") },
+  { "Asia/Ho_Chi_Minh", NC_ ("time zone city", "Ho Chi Minh City") },
+  { "Asia/Dili", NC_ ("time zone city", "Dili") },
+  { "Asia/Dhaka", NC_ ("time zone city", "Dhaka") },
+  { "Asia/Kolkata", NC_ ("time zone city", "Kolkata") },
+  { "Asia/Tokyo", NC_ ("time zone city", "Tokyo") },
+  { "Asia/Seoul", NC_ ("time zone city", "Seoul") },
+  { "Australia/Sydney", NC_ ("time zone city", "Sydney") },
+  { "Europe/London", NC_ ("time zone city", "London") },
+  { "Europe/Paris", NC_ ("time zone city", "Paris") },
+  { "Europe/Berlin", NC_ ("time zone city", "Berlin") },
+  { "America/New_York", NC_ ("time zone city", "New York") },
+  { "UTC", NC_ ("time zone city", "UTC") },
+};
+
 char *
 liaison_gui_format_zone_name (const char *zone_id)
 {
@@ -82,6 +121,9 @@ liaison_gui_format_zone_name (const char *zone_id)
 
   if (zone_id == NULL)
     return g_strdup ("");
+  for (guint i = 0; i < G_N_ELEMENTS (zone_cities); i++)
+    if (g_str_equal (zone_cities[i].zone, zone_id))
+      return g_strdup (g_dpgettext2 (NULL, "time zone city", zone_cities[i].city));
   slash = strrchr (zone_id, '/');
   city = g_strdup (slash != NULL ? slash + 1 : zone_id);
   g_strdelimit (city, "_", ' ');
