@@ -26,6 +26,7 @@ struct _LiaisonEventsPage
 
   GCancellable *cancellable;
   guint reload_source;
+  gboolean stale;           /* hidden when it should have read: read when shown */
   GPtrArray *events;        /* the filtered events, by start */
   GListStore *items;        /* LiaisonEventItem: headings and events */
   GtkStringList *years_model;
@@ -554,9 +555,17 @@ on_events_listed (GObject      *source,
   fill_timeline (self);
 }
 
+/* A hidden view reads when it is shown: at start (the window opens on the
+ * Overview) and after changes made while it was hidden. */
 static void
 reload (LiaisonEventsPage *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -727,6 +736,16 @@ on_store_changed (LiaisonEventsPage *self)
 }
 
 static void
+liaison_events_page_map (GtkWidget *widget)
+{
+  LiaisonEventsPage *self = LIAISON_EVENTS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (liaison_events_page_parent_class)->map (widget);
+  if (self->stale)
+    reload (self);
+}
+
+static void
 liaison_events_page_constructed (GObject *object)
 {
   LiaisonEventsPage *self = (LiaisonEventsPage *) object;
@@ -842,6 +861,7 @@ liaison_events_page_class_init (LiaisonEventsPageClass *klass)
   object_class->dispose = liaison_events_page_dispose;
   object_class->get_property = liaison_events_page_get_property;
   object_class->set_property = liaison_events_page_set_property;
+  widget_class->map = liaison_events_page_map;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,
