@@ -353,6 +353,46 @@ test_capacity_waitlist_check_in (void)
   test_ui_screenshot (ui, chinese ? "check-in-zh_CN.png" : "check-in-en.png");
 }
 
+/* A check-in is undone from its notification, like any change of status. */
+static void
+test_check_in_undo (void)
+{
+  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  LiaisonStore *store = ui->store;
+  g_autoptr(LiaisonEvent) event = add_event (store, "Seminar on mangrove restoration", 0);
+  g_autoptr(LiaisonParticipant) li = add_person (store, "李", "霞", "Li", "Xia", "CN");
+  g_autoptr(LiaisonRegistration) r = liaison_store_register (store, liaison_event_get_id (event),
+                                                             liaison_participant_get_id (li), LIAISON_ROLE_DELEGATE,
+                                                             LIAISON_REGISTRATION_CONFIRMED, LIAISON_ORIGIN_LOCAL, NULL);
+  g_autofree char *name = liaison_participant_dup_display_name (li);
+  g_autofree char *checked = g_strdup_printf (_("✓ %s is checked in"), name);
+  GtkWidget *page;
+  GtkWidget *entry;
+
+  test_ui_activate (ui, "win.show-event", g_variant_new_string (liaison_event_get_id (event)));
+  page = event_page (ui);
+  g_assert_true (test_ui_wait_for (event_loaded, page, 5));
+  g_assert_true (gtk_widget_activate_action (page, "event.check-in", NULL));
+  test_ui_settle (0.2);
+  entry = test_ui_get_id (page, "check_in_entry");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "li xia");
+  g_signal_emit_by_name (entry, "activate");
+  test_ui_settle (0.3);
+  g_assert_cmpint (status_of (store, r), ==, LIAISON_REGISTRATION_ATTENDED);
+
+  g_assert_cmpstr (toast_title (ui), ==, checked);
+  test_ui_press_toast_button (ui);
+  g_assert_cmpint (status_of (store, r), ==, LIAISON_REGISTRATION_CONFIRMED);
+
+  /* And Ctrl+Z does the same for the next one. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "li xia");
+  g_signal_emit_by_name (entry, "activate");
+  test_ui_settle (0.3);
+  g_assert_cmpint (status_of (store, r), ==, LIAISON_REGISTRATION_ATTENDED);
+  test_ui_activate (ui, "win.undo-last", NULL);
+  g_assert_cmpint (status_of (store, r), ==, LIAISON_REGISTRATION_CONFIRMED);
+}
+
 /* ------------------------------------------------------------------------ */
 
 typedef struct
@@ -639,6 +679,7 @@ main (int    argc,
 
   g_test_add_func ("/liaison/events/create-in-yangon", test_create_in_yangon);
   g_test_add_func ("/liaison/events/capacity-waitlist-check-in", test_capacity_waitlist_check_in);
+  g_test_add_func ("/liaison/events/check-in-undo", test_check_in_undo);
   g_test_add_func ("/liaison/events/overlap-warnings", test_overlap_warnings);
   g_test_add_func ("/liaison/events/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/liaison/events/views-and-filters", test_views_and_filters);
