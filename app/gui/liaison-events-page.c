@@ -735,6 +735,16 @@ on_store_changed (LiaisonEventsPage *self)
   reload_later (self);
 }
 
+/* Preferences' first day of the week: the calendar's columns follow it. */
+static void
+on_first_weekday_changed (LiaisonEventsPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    fill_month (self);
+  else
+    self->stale = TRUE;
+}
+
 static void
 liaison_events_page_map (GtkWidget *widget)
 {
@@ -779,6 +789,9 @@ liaison_events_page_constructed (GObject *object)
   fill_filter_models (self);
   g_signal_connect_object (liaison_context_get_store (self->context), "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
+  if (liaison_context_get_settings (self->context) != NULL)
+    g_signal_connect_object (liaison_context_get_settings (self->context), "changed::first-day-of-week",
+                             G_CALLBACK (on_first_weekday_changed), self, G_CONNECT_SWAPPED);
   reload (self);
 }
 
