@@ -353,6 +353,162 @@ test_capacity_waitlist_check_in (void)
   test_ui_screenshot (ui, chinese ? "check-in-zh_CN.png" : "check-in-en.png");
 }
 
+/* A check-in is undone from its notification, like any change of status. */
+static void
+test_check_in_undo (void)
+{
+  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  LiaisonStore *store = ui->store;
+  g_autoptr(LiaisonEvent) event = add_event (store, "Seminar on mangrove restoration", 0);
+  g_autoptr(LiaisonParticipant) li = add_person (store, "李", "霞", "Li", "Xia", "CN");
+  g_autoptr(LiaisonRegistration) r = liaison_store_register (store, liaison_event_get_id (event),
+                                                             liaison_participant_get_id (li), LIAISON_ROLE_DELEGATE,
+                                                             LIAISON_REGISTRATION_CONFIRMED, LIAISON_ORIGIN_LOCAL, NULL);
+  g_autofree char *name = liaison_participant_dup_display_name (li);
+  g_autofree char *checked = g_strdup_printf (_("✓ %s is checked in"), name);
+  GtkWidget *page;
+  GtkWidget *entry;
+
+  test_ui_activate (ui, "win.show-event", g_variant_new_string (liaison_event_get_id (event)));
+  page = event_page (ui);
+  g_assert_true (test_ui_wait_for (event_loaded, page, 5));
+  g_assert_true (gtk_widget_activate_action (page, "event.check-in", NULL));
+  test_ui_settle (0.2);
+  entry = test_ui_get_id (page, "check_in_entry");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "li xia");
+  g_signal_emit_by_name (entry, "activate");
+  test_ui_settle (0.3);
+  g_assert_cmpint (status_of (store, r), ==, LIAISON_REGISTRATION_ATTENDED);
+
+  g_assert_cmpstr (toast_title (ui), ==, checked);
+  test_ui_press_toast_button (ui);
+  g_assert_cmpint (status_of (store, r), ==, LIAISON_REGISTRATION_CONFIRMED);
+
+  /* And Ctrl+Z does the same for the next one. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "li xia");
+  g_signal_emit_by_name (entry, "activate");
+  test_ui_settle (0.3);
+  g_assert_cmpint (status_of (store, r), ==, LIAISON_REGISTRATION_ATTENDED);
+  test_ui_activate (ui, "win.undo-last", NULL);
+  g_assert_cmpint (status_of (store, r), ==, LIAISON_REGISTRATION_CONFIRMED);
+}
+
+/* ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  GtkWidget *root;
+  const char *text;
+} Shows;
+
+static gboolean
+shows (gpointer data)
+{
+  Shows *s = data;
+
+  return test_ui_shows_text (s->root, s->text);
+}
+
+static gboolean
+hidden (gpointer widget)
+{
+  return !gtk_widget_get_visible (widget);
+}
+
+/* Booking someone into two events at once is said, not refused: in the
+ * person's row, under the people chosen, in the notification, and in the
+ * editor of either event. */
+static void
+test_overlap_warnings (void)
+{
+  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  LiaisonStore *store = ui->store;
+  g_autoptr(LiaisonEvent) course = add_event (store, "Training course on environmental management", 0);
+  g_autoptr(LiaisonEvent) forum = liaison_event_new (NULL);
+  g_autoptr(LiaisonParticipant) li = add_person (store, "李", "霞", "Li", "Xia", "CN");
+  g_autoptr(LiaisonParticipant) nguyen = add_person (store, "Nguyễn", "Văn An", "Nguyen", "Van An", "VN");
+  g_autoptr(LiaisonRegistration) at_forum = NULL;
+  g_autoptr(GPtrArray) regs = NULL;
+  g_autofree char *li_name = liaison_participant_dup_display_name (li);
+  g_autofree char *row_text = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *told = NULL;
+  LiaisonAddPeopleDialog *dialog;
+  GtkWidget *page;
+  GtkWidget *editor;
+  Shows wait;
+
+  /* The forum overlaps the course's second day (Bangkok 2026-05-12..14). */
+  liaison_bilingual_set_text (liaison_event_get_title (forum), LIAISON_LANGUAGE_EN, "Forum on green development");
+  liaison_bilingual_set_text (liaison_event_get_title (forum), LIAISON_LANGUAGE_ZH, "绿色发展论坛");
+  g_assert_true (liaison_event_set_when (forum, "2026-05-13T10:00", "2026-05-13T12:00", "Asia/Shanghai", NULL));
+  liaison_event_set_kind (forum, LIAISON_EVENT_KIND_FORUM);
+  g_assert_true (liaison_store_save_event (store, forum, LIAISON_ORIGIN_LOCAL, NULL));
+  at_forum = liaison_store_register (store, liaison_event_get_id (forum), liaison_participant_get_id (li),
+                                     LIAISON_ROLE_SPEAKER, LIAISON_REGISTRATION_CONFIRMED, LIAISON_ORIGIN_LOCAL, NULL);
+  g_assert_nonnull (at_forum);
+
+  test_ui_activate (ui, "win.show-event", g_variant_new_string (liaison_event_get_id (course)));
+  page = event_page (ui);
+  g_assert_true (test_ui_wait_for (event_loaded, page, 5));
+
+  /* The row of the person found says where else they are then. */
+  g_assert_true (gtk_widget_activate_action (page, "event.add-people", NULL));
+  dialog = LIAISON_ADD_PEOPLE_DIALOG (test_ui_dialog (ui, LIAISON_TYPE_ADD_PEOPLE_DIALOG));
+  liaison_add_people_dialog_search (dialog, "li xia");
+  g_assert_true (test_ui_wait_for (found_one, dialog, 5));
+  row_text = g_strdup_printf (_("also at “%s” then"), liaison_bilingual_get_display (liaison_event_get_title (forum),
+                                                                                      liaison_language_for_locale ()));
+  wait = (Shows) { GTK_WIDGET (dialog), row_text };
+  g_assert_true (test_ui_wait_for (shows, &wait, 5));
+
+  /* Chosen: the warning names them and the other event. */
+  liaison_add_people_dialog_choose (dialog, 0);
+  line = g_strdup_printf (_("%1$s is also at “%2$s” then"), li_name,
+                          liaison_bilingual_get_display (liaison_event_get_title (forum), liaison_language_for_locale ()));
+  g_assert_true (gtk_widget_get_visible (test_ui_get_id (GTK_WIDGET (dialog), "warning_label")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (test_ui_get_id (GTK_WIDGET (dialog), "warning_label"))), ==, line);
+  test_ui_screenshot_widget (GTK_WIDGET (dialog), chinese ? "add-people-overlap-zh_CN.png" : "add-people-overlap-en.png");
+
+  /* Someone free then is added without a word. */
+  liaison_add_people_dialog_search (dialog, "nguyen");
+  wait = (Shows) { GTK_WIDGET (dialog), "Nguyễn" };
+  g_assert_true (test_ui_wait_for (shows, &wait, 5));
+  g_assert_true (test_ui_wait_for (found_one, dialog, 5));
+  liaison_add_people_dialog_choose (dialog, 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (test_ui_get_id (GTK_WIDGET (dialog), "warning_label"))), ==, line);
+
+  /* Added all the same, and the notification says who is elsewhere. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "people.add", NULL));
+  test_ui_settle (0.4);
+  regs = liaison_store_list_registrations (store, liaison_event_get_id (course), NULL);
+  g_assert_cmpuint (regs->len, ==, 2);
+  {
+    g_autofree char *who = g_strdup_printf (_("%1$s (“%2$s”)"), li_name,
+                                            liaison_bilingual_get_display (liaison_event_get_title (forum),
+                                                                           liaison_language_for_locale ()));
+
+    told = g_strdup_printf (g_dngettext (NULL, "%1$u is also at another event then: %2$s",
+                                         "%1$u are also at other events then: %2$s", 1),
+                            1, who);
+  }
+  g_assert_nonnull (strstr (toast_title (ui), told));
+  g_assert_null (strstr (toast_title (ui), "Nguy"));
+
+  /* The editor of the course says it too, found off the main thread. */
+  g_assert_true (gtk_widget_activate_action (page, "event.edit", NULL));
+  editor = GTK_WIDGET (test_ui_dialog (ui, LIAISON_TYPE_EVENT_EDITOR));
+  wait = (Shows) { editor, line };
+  g_assert_true (test_ui_wait_for (shows, &wait, 5));
+  g_assert_true (gtk_widget_get_visible (test_ui_get_id (editor, "warnings_box")));
+
+  /* Moved a week on, the clash is gone. */
+  test_ui_set_text (editor, "start_date", "2026-05-19");
+  test_ui_set_text (editor, "end_date", "2026-05-21");
+  g_assert_true (test_ui_wait_for (hidden, test_ui_get_id (editor, "warnings_box"), 5));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 /* ------------------------------------------------------------------------ */
 
 static void
@@ -523,6 +679,8 @@ main (int    argc,
 
   g_test_add_func ("/liaison/events/create-in-yangon", test_create_in_yangon);
   g_test_add_func ("/liaison/events/capacity-waitlist-check-in", test_capacity_waitlist_check_in);
+  g_test_add_func ("/liaison/events/check-in-undo", test_check_in_undo);
+  g_test_add_func ("/liaison/events/overlap-warnings", test_overlap_warnings);
   g_test_add_func ("/liaison/events/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/liaison/events/views-and-filters", test_views_and_filters);
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "liaison-about.h"
+#include "liaison-gui-format.h"
 #include "liaison-preferences-window.h"
 #include "test-ui.h"
 
@@ -71,6 +72,61 @@ test_preferences (void)
   g_settings_reset (settings, "time-zone");
   g_settings_reset (settings, "first-day-of-week");
   gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+/* The heading of the month calendar's first column. */
+static const char *
+first_column (GtkWidget *events)
+{
+  GtkWidget *heading = gtk_grid_get_child_at (GTK_GRID (test_ui_get_id (events, "month_grid")), 0, 0);
+
+  g_assert_true (GTK_IS_LABEL (heading));
+  return gtk_label_get_text (GTK_LABEL (heading));
+}
+
+/* The month calendar follows the first day of the week as it is changed,
+ * without reopening; "as the language has it" is the C library's locale
+ * data (GtkCalendar's source), not a fixed Monday. */
+static void
+test_first_weekday (void)
+{
+  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("org.chinaaseanenv.Liaison");
+  GtkWidget *events = test_ui_page (ui, "events");
+  const char *time_locale = setlocale (LC_TIME, NULL);
+
+  g_settings_set_string (settings, "first-day-of-week", "monday");
+  test_ui_activate (ui, "win.show-page", g_variant_new_string ("events"));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (test_ui_get_id (events, "view_stack")), "month");
+  test_ui_settle (0.3);
+  g_assert_cmpstr (first_column (events), ==, liaison_gui_weekday_abbreviation (G_DATE_MONDAY));
+
+  g_settings_set_string (settings, "first-day-of-week", "sunday");
+  test_ui_settle (0.1);
+  g_assert_cmpstr (first_column (events), ==, liaison_gui_weekday_abbreviation (G_DATE_SUNDAY));
+  g_settings_set_string (settings, "first-day-of-week", "saturday");
+  test_ui_settle (0.1);
+  g_assert_cmpstr (first_column (events), ==, liaison_gui_weekday_abbreviation (G_DATE_SATURDAY));
+
+  /* Changed while another view is shown: right when the calendar is back. */
+  test_ui_activate (ui, "win.show-page", g_variant_new_string ("overview"));
+  g_settings_set_string (settings, "first-day-of-week", "monday");
+  test_ui_activate (ui, "win.show-page", g_variant_new_string ("events"));
+  test_ui_settle (0.3);
+  g_assert_cmpstr (first_column (events), ==, liaison_gui_weekday_abbreviation (G_DATE_MONDAY));
+
+  /* The suite runs in the C locale, whose weeks start on Sunday. */
+  g_settings_set_string (settings, "first-day-of-week", "locale");
+  test_ui_settle (0.1);
+  if (g_strcmp0 (time_locale, "C") == 0 || g_str_has_prefix (time_locale, "C.") || g_strcmp0 (time_locale, "POSIX") == 0)
+    {
+      g_assert_cmpint (liaison_context_get_first_weekday (ui->context), ==, G_DATE_SUNDAY);
+      g_assert_cmpstr (first_column (events), ==, liaison_gui_weekday_abbreviation (G_DATE_SUNDAY));
+    }
+  else
+    g_test_message ("LC_TIME is %s: the locale's first weekday is not checked", time_locale);
+
+  g_settings_reset (settings, "first-day-of-week");
 }
 
 /* About reads the release notes from the metainfo, where each paragraph
@@ -159,6 +215,7 @@ main (int    argc,
   test_ui_init (&argc, &argv);
 
   g_test_add_func ("/liaison/preferences/choices", test_preferences);
+  g_test_add_func ("/liaison/preferences/first-weekday", test_first_weekday);
   g_test_add_func ("/liaison/about/release-notes", test_about_release_notes);
 
   return g_test_run ();

@@ -12,7 +12,10 @@
 
 /* Registering people for an event: the same search as the Participants
  * view (any script, organisation, e-mail); people chosen across several
- * searches are added together, with one role and one status. */
+ * searches are added together, with one role and one status. Someone
+ * booked into another event at an overlapping time is said so in their
+ * row, under the chosen, and in the notification: a warning, not a
+ * refusal (one may leave a workshop for a ministerial session). */
 
 static const LiaisonRegistrationStatus statuses[] = {
   LIAISON_REGISTRATION_INVITED,
@@ -30,12 +33,15 @@ struct _LiaisonAddPeopleDialog
   GCancellable *cancellable;
   GHashTable *chosen;       /* participant id → display name */
   GHashTable *registered;   /* participant ids already at the event */
+  GHashTable *busy;         /* participant id → another event at that time */
+  GCancellable *busy_cancellable;
 
   AdwWindowTitle *window_title;
   GtkWidget *add_button;
   GtkSearchEntry *search_entry;
   GtkListView *list_view;
   GtkLabel *chosen_label;
+  GtkLabel *warning_label;
   AdwComboRow *role_row;
   AdwComboRow *status_row;
 };
@@ -50,6 +56,43 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static LiaisonEvent *
+busy_at (LiaisonAddPeopleDialog *self,
+         const char             *participant_id)
+{
+  return self->busy != NULL ? g_hash_table_lookup (self->busy, participant_id) : NULL;
+}
+
+static const char *
+event_title (LiaisonEvent *event)
+{
+  return liaison_bilingual_get_display (liaison_event_get_title (event), liaison_language_for_locale ());
+}
+
+/* One line for each chosen person who is elsewhere then. */
+static void
+update_warnings (LiaisonAddPeopleDialog *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer id, name;
+
+  g_hash_table_iter_init (&iter, self->chosen);
+  while (g_hash_table_iter_next (&iter, &id, &name))
+    {
+      LiaisonEvent *other = busy_at (self, id);
+      g_autofree char *line = NULL;
+
+      if (other == NULL)
+        continue;
+      /* Translators: a clash, “李霞 is also at “Forum 2025” then” */
+      line = g_strdup_printf (_("%1$s is also at “%2$s” then"), (const char *) name, event_title (other));
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", line);
+    }
+  gtk_label_set_label (self->warning_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->warning_label), text->len > 0);
+}
 
 static void
 update_chosen (LiaisonAddPeopleDialog *self)
@@ -74,6 +117,7 @@ update_chosen (LiaisonAddPeopleDialog *self)
   button = n > 0 ? g_strdup_printf (g_dngettext (NULL, "_Add %u Person", "_Add %u People", n), n) : g_strdup (_("_Add"));
   gtk_button_set_label (GTK_BUTTON (self->add_button), button);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.add", n > 0);
+  update_warnings (self);
 }
 
 static void
@@ -150,6 +194,7 @@ bind_row (GtkSignalListItemFactory *factory,
   LiaisonLanguage lang = liaison_language_for_locale ();
   const char *organisation = liaison_bilingual_get_display (liaison_participant_get_organisation (p), lang);
   gboolean already = g_hash_table_contains (self->registered, liaison_participant_get_id (p));
+  LiaisonEvent *other = busy_at (self, liaison_participant_get_id (p));
   g_autoptr(GString) subtitle = g_string_new (NULL);
 
   if (latin != NULL && g_strcmp0 (latin, name) != 0)
@@ -159,6 +204,14 @@ bind_row (GtkSignalListItemFactory *factory,
   liaison_gui_append_part (subtitle, organisation);
   if (already)
     liaison_gui_append_part (subtitle, _("already registered"));
+  else if (other != NULL)
+    {
+      /* Translators: in a person's row when adding people to an event,
+       * “also at “Forum 2025” then”: booked into an event at the same time */
+      g_autofree char *elsewhere = g_strdup_printf (_("also at “%s” then"), event_title (other));
+
+      liaison_gui_append_part (subtitle, elsewhere);
+    }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
@@ -181,7 +234,8 @@ add_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) message = g_string_new (NULL);
   LiaisonWindow *window = liaison_window_for_widget (widget);
-  guint waitlisted = 0;
+  g_autoptr(GString) elsewhere = g_string_new (NULL);
+  guint waitlisted = 0, n_elsewhere = 0;
   GHashTableIter iter;
   gpointer id;
   guint status = adw_combo_row_get_selected (self->status_row);
@@ -202,14 +256,39 @@ add_action (GtkWidget  *widget,
       return;
     }
   for (guint i = 0; i < created->len; i++)
-    if (liaison_registration_get_status (g_ptr_array_index (created, i)) == LIAISON_REGISTRATION_WAITLISTED)
-      waitlisted++;
+    {
+      LiaisonRegistration *r = g_ptr_array_index (created, i);
+      const char *person = liaison_registration_get_participant_id (r);
+
+      if (liaison_registration_get_status (r) == LIAISON_REGISTRATION_WAITLISTED)
+        waitlisted++;
+      if (busy_at (self, person) != NULL)
+        {
+          /* Translators: a person added while booked elsewhere, “李霞 (“Forum 2025”)” */
+          g_autofree char *who = g_strdup_printf (_("%1$s (“%2$s”)"), (const char *) g_hash_table_lookup (self->chosen, person),
+                                                  event_title (busy_at (self, person)));
+
+          if (n_elsewhere++ > 0)
+            g_string_append (elsewhere, C_ ("list", ", "));
+          g_string_append (elsewhere, who);
+        }
+    }
   g_string_append_printf (message, g_dngettext (NULL, "%u person added", "%u people added", created->len), created->len);
   if (waitlisted > 0)
     {
       g_string_append (message, C_ ("sentence", "; "));
       g_string_append_printf (message, g_dngettext (NULL, "%u on the waitlist (the event is full)",
                                                     "%u on the waitlist (the event is full)", waitlisted), waitlisted);
+    }
+  if (n_elsewhere > 0)
+    {
+      g_string_append (message, C_ ("sentence", "; "));
+      /* Translators: after “3 people added; ”, who was added although booked
+       * into another event at an overlapping time, “1 is also at another
+       * event then: 李霞 (“Forum 2025”)” */
+      g_string_append_printf (message, g_dngettext (NULL, "%1$u is also at another event then: %2$s",
+                                                    "%1$u are also at other events then: %2$s", n_elsewhere),
+                              n_elsewhere, elsewhere->str);
     }
   if (already->len > 0)
     {
@@ -220,6 +299,36 @@ add_action (GtkWidget  *widget,
   if (window != NULL)
     liaison_window_show_undo_toast (window, message->str, mark);
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gpointer
+find_busy_in_worker (LiaisonStore  *reader,
+                     gpointer       data,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  return liaison_store_find_overlapping_bookings (reader, data, error);
+}
+
+static void
+on_busy_found (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(LiaisonAddPeopleDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GHashTable *busy = liaison_store_query_finish (LIAISON_STORE (source), result, &error);
+
+  if (busy == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not look for people booked elsewhere: %s", error->message);
+      return;
+    }
+  g_clear_pointer (&self->busy, g_hash_table_unref);
+  self->busy = busy;
+  update_chosen (self);
+  liaison_participant_list_invalidate (self->people);
 }
 
 static void
@@ -239,9 +348,15 @@ liaison_add_people_dialog_constructed (GObject *object)
   gtk_window_set_title (GTK_WINDOW (self), _("Add People"));
 
   if (event != NULL)
-    adw_window_title_set_subtitle (self->window_title,
-                                   liaison_bilingual_get_display (liaison_event_get_title (event),
-                                                                  liaison_language_for_locale ()));
+    {
+      adw_window_title_set_subtitle (self->window_title,
+                                     liaison_bilingual_get_display (liaison_event_get_title (event),
+                                                                    liaison_language_for_locale ()));
+      self->busy_cancellable = g_cancellable_new ();
+      liaison_store_query_async (store, find_busy_in_worker, g_object_ref (event), g_object_unref,
+                                 (GDestroyNotify) g_hash_table_unref, self->busy_cancellable, on_busy_found,
+                                 g_object_ref (self));
+    }
   for (guint i = 0; registrations != NULL && i < registrations->len; i++)
     g_hash_table_add (self->registered,
                       g_strdup (liaison_registration_get_participant_id (g_ptr_array_index (registrations, i))));
@@ -273,12 +388,15 @@ liaison_add_people_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->busy_cancellable);
+  g_clear_object (&self->busy_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_ADD_PEOPLE_DIALOG);
   g_clear_object (&self->people);
   g_clear_object (&self->context);
   g_clear_pointer (&self->event_id, g_free);
   g_clear_pointer (&self->chosen, g_hash_table_unref);
   g_clear_pointer (&self->registered, g_hash_table_unref);
+  g_clear_pointer (&self->busy, g_hash_table_unref);
 
   G_OBJECT_CLASS (liaison_add_people_dialog_parent_class)->dispose (object);
 }
@@ -351,6 +469,7 @@ liaison_add_people_dialog_class_init (LiaisonAddPeopleDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonAddPeopleDialog, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LiaisonAddPeopleDialog, list_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonAddPeopleDialog, chosen_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonAddPeopleDialog, warning_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonAddPeopleDialog, role_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonAddPeopleDialog, status_row);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);

@@ -5,6 +5,10 @@
 
 #include "liaison-context.h"
 
+#if HAVE__NL_TIME_FIRST_WEEKDAY
+#include <langinfo.h>
+#endif
+
 /* What every window and page needs, handed to them as a construct property
  * rather than fetched from a global, so a test can build a window on a
  * temporary database. */
@@ -159,6 +163,38 @@ liaison_context_dup_time_zone (LiaisonContext *self)
   return g_time_zone_new_local ();
 }
 
+/* As LC_TIME has it, the way GtkCalendar reads it: glibc gives the first
+ * weekday counted from a week origin (a Sunday or a Monday). Monday where
+ * the C library does not say (most of the region starts weeks on it). */
+static GDateWeekday
+locale_first_weekday (void)
+{
+#if HAVE__NL_TIME_FIRST_WEEKDAY
+  union
+  {
+    unsigned int word;
+    char *string;
+  } langinfo;
+  int origin, first, day;
+
+  langinfo.string = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
+  first = langinfo.string[0];
+  langinfo.string = nl_langinfo (_NL_TIME_WEEK_1STDAY);
+  if (langinfo.word == 19971130) /* a Sunday */
+    origin = 0;
+  else if (langinfo.word == 19971201) /* a Monday */
+    origin = 1;
+  else
+    return G_DATE_MONDAY;
+  if (first < 1 || first > 7)
+    return G_DATE_MONDAY;
+  day = (origin + first - 1) % 7; /* 0 is Sunday */
+  return day == 0 ? G_DATE_SUNDAY : (GDateWeekday) day;
+#else
+  return G_DATE_MONDAY;
+#endif
+}
+
 GDateWeekday
 liaison_context_get_first_weekday (LiaisonContext *self)
 {
@@ -170,7 +206,5 @@ liaison_context_get_first_weekday (LiaisonContext *self)
     return G_DATE_SATURDAY;
   if (g_strcmp0 (day, "monday") == 0)
     return G_DATE_MONDAY;
-  /* As the interface language's region has it: Monday in China and most of
-   * ASEAN; the English interface here is for the same region. */
-  return G_DATE_MONDAY;
+  return locale_first_weekday ();
 }

@@ -27,6 +27,7 @@ struct _LiaisonEventEditor
   gboolean zone_chosen;
   gboolean loading;
   guint clash_source;
+  GCancellable *clash_cancellable;
 
   AdwWindowTitle *window_title;
   GtkWidget *save_button;
@@ -277,31 +278,85 @@ build_event (LiaisonEventEditor  *self,
   return g_steal_pointer (&e);
 }
 
+typedef struct
+{
+  GPtrArray *venues; /* LiaisonEvent */
+  GPtrArray *people; /* sentences */
+} Clashes;
+
+static void
+clashes_free (gpointer data)
+{
+  Clashes *c = data;
+
+  g_clear_pointer (&c->venues, g_ptr_array_unref);
+  g_clear_pointer (&c->people, g_ptr_array_unref);
+  g_free (c);
+}
+
+static gpointer
+find_clashes_in_worker (LiaisonStore  *reader,
+                        gpointer       data,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  Clashes *c = g_new0 (Clashes, 1);
+
+  if (!liaison_store_find_clashes (reader, data, &c->venues, &c->people, error))
+    {
+      clashes_free (c);
+      return NULL;
+    }
+  return c;
+}
+
+static void
+on_clashes_found (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LiaisonEventEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Clashes *c = liaison_store_query_finish (LIAISON_STORE (source), result, &error);
+  g_autoptr(GString) text = g_string_new (NULL);
+  LiaisonLanguage lang = liaison_language_for_locale ();
+
+  /* Cancelled: a newer check (or the editor closing) took its place. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  for (guint i = 0; c != NULL && i < c->venues->len; i++)
+    {
+      /* Translators: a clash, “The venue is also booked for “Forum 2025” at that time” */
+      g_autofree char *line = g_strdup_printf (_("The venue is also booked for “%s” at that time"),
+                                               liaison_bilingual_get_display (liaison_event_get_title (g_ptr_array_index (c->venues, i)), lang));
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", line);
+    }
+  for (guint i = 0; c != NULL && i < c->people->len; i++)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", (const char *) g_ptr_array_index (c->people, i));
+  gtk_label_set_label (self->warnings_label, text->str);
+  gtk_widget_set_visible (self->warnings_box, text->len > 0);
+  g_clear_pointer (&c, clashes_free);
+}
+
+/* Clashes are looked for on the store's worker: with a large database the
+ * events of three years are read. */
 static gboolean
 show_clashes (gpointer data)
 {
   LiaisonEventEditor *self = data;
-  g_autoptr(LiaisonEvent) e = build_event (self, NULL);
-  g_autoptr(GPtrArray) venues = NULL;
-  g_autoptr(GPtrArray) people = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-  LiaisonLanguage lang = liaison_language_for_locale ();
+  LiaisonEvent *e = build_event (self, NULL);
 
   self->clash_source = 0;
-  if (e != NULL && liaison_store_find_clashes (liaison_context_get_store (self->context), e, &venues, &people, NULL))
+  g_cancellable_cancel (self->clash_cancellable);
+  g_clear_object (&self->clash_cancellable);
+  if (e == NULL)
     {
-      for (guint i = 0; i < venues->len; i++)
-        {
-          /* Translators: a clash, “The venue is also booked for “Forum 2025” at that time” */
-          g_autofree char *line = g_strdup_printf (_("The venue is also booked for “%s” at that time"),
-                                                   liaison_bilingual_get_display (liaison_event_get_title (g_ptr_array_index (venues, i)), lang));
-          g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", line);
-        }
-      for (guint i = 0; i < people->len; i++)
-        g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", (const char *) g_ptr_array_index (people, i));
+      gtk_widget_set_visible (self->warnings_box, FALSE);
+      return G_SOURCE_REMOVE;
     }
-  gtk_label_set_label (self->warnings_label, text->str);
-  gtk_widget_set_visible (self->warnings_box, text->len > 0);
+  self->clash_cancellable = g_cancellable_new ();
+  liaison_store_query_async (liaison_context_get_store (self->context), find_clashes_in_worker, e, g_object_unref,
+                             clashes_free, self->clash_cancellable, on_clashes_found, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 
@@ -621,6 +676,8 @@ liaison_event_editor_dispose (GObject *object)
   LiaisonEventEditor *self = (LiaisonEventEditor *) object;
 
   g_clear_handle_id (&self->clash_source, g_source_remove);
+  g_cancellable_cancel (self->clash_cancellable);
+  g_clear_object (&self->clash_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_EVENT_EDITOR);
   g_clear_object (&self->original);
   g_clear_object (&self->context);

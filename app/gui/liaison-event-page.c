@@ -926,11 +926,15 @@ clear_choices (LiaisonEventPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->check_in_choices), FALSE);
 }
 
+/* Marked attended, said at the door, and undoable from the window's
+ * notification (a wrong person picked among several, a scan of the wrong
+ * badge) like any other change of status. */
 static void
 check_in_one (LiaisonEventPage *self,
               const char       *registration_id)
 {
   g_autoptr(GError) error = NULL;
+  gint64 mark = liaison_store_get_last_seq (get_store (self));
   g_autoptr(LiaisonRegistration) r = liaison_store_check_in (get_store (self), registration_id, LIAISON_ORIGIN_LOCAL,
                                                              &error);
   g_autoptr(LiaisonParticipant) p = NULL;
@@ -948,6 +952,7 @@ check_in_one (LiaisonEventPage *self,
   /* Translators: shown at the door, “✓ 李霞 is checked in” */
   message = g_strdup_printf (_("✓ %s is checked in"), name);
   check_in_say (self, message, TRUE);
+  undo_toast (self, message, mark);
   gtk_editable_set_text (GTK_EDITABLE (self->check_in_entry), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->check_in_entry));
 }

@@ -26,6 +26,7 @@ struct _LiaisonEventsPage
 
   GCancellable *cancellable;
   guint reload_source;
+  gboolean stale;           /* hidden when it should have read: read when shown */
   GPtrArray *events;        /* the filtered events, by start */
   GListStore *items;        /* LiaisonEventItem: headings and events */
   GtkStringList *years_model;
@@ -554,9 +555,17 @@ on_events_listed (GObject      *source,
   fill_timeline (self);
 }
 
+/* A hidden view reads when it is shown: at start (the window opens on the
+ * Overview) and after changes made while it was hidden. */
 static void
 reload (LiaisonEventsPage *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -726,6 +735,26 @@ on_store_changed (LiaisonEventsPage *self)
   reload_later (self);
 }
 
+/* Preferences' first day of the week: the calendar's columns follow it. */
+static void
+on_first_weekday_changed (LiaisonEventsPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    fill_month (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+liaison_events_page_map (GtkWidget *widget)
+{
+  LiaisonEventsPage *self = LIAISON_EVENTS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (liaison_events_page_parent_class)->map (widget);
+  if (self->stale)
+    reload (self);
+}
+
 static void
 liaison_events_page_constructed (GObject *object)
 {
@@ -760,6 +789,9 @@ liaison_events_page_constructed (GObject *object)
   fill_filter_models (self);
   g_signal_connect_object (liaison_context_get_store (self->context), "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
+  if (liaison_context_get_settings (self->context) != NULL)
+    g_signal_connect_object (liaison_context_get_settings (self->context), "changed::first-day-of-week",
+                             G_CALLBACK (on_first_weekday_changed), self, G_CONNECT_SWAPPED);
   reload (self);
 }
 
@@ -842,6 +874,7 @@ liaison_events_page_class_init (LiaisonEventsPageClass *klass)
   object_class->dispose = liaison_events_page_dispose;
   object_class->get_property = liaison_events_page_get_property;
   object_class->set_property = liaison_events_page_set_property;
+  widget_class->map = liaison_events_page_map;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,

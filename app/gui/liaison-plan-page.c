@@ -30,6 +30,7 @@ struct _LiaisonPlanPage
   GPtrArray *sections;   /* Section, directions and actions in plan order */
   char *filter;          /* folded */
   int shown_year;        /* this year as the last load saw it */
+  gboolean stale;        /* hidden when it should have read: read when shown */
 
   GtkStack *stack;
   GtkSpinner *spinner;
@@ -448,6 +449,14 @@ reload (LiaisonPlanPage *self)
 
   if (self->context == NULL)
     return;
+  /* A hidden view reads when it is shown (the window opens on the
+   * Overview), not after every change made meanwhile. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -487,7 +496,7 @@ static void
 on_map (LiaisonPlanPage *self)
 {
   /* The year turns while the window stays open. */
-  if (self->shown_year != 0 && self->shown_year != current_year (self))
+  if (self->stale || (self->shown_year != 0 && self->shown_year != current_year (self)))
     reload (self);
 }
 

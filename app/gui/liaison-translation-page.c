@@ -99,7 +99,7 @@ describe (LiaisonTranslationItem *item)
 static LiaisonTranslationItem *
 selected_item (LiaisonTranslationPage *self)
 {
-  return gtk_single_selection_get_selected_item (self->selection);
+  return self->selection != NULL ? gtk_single_selection_get_selected_item (self->selection) : NULL;
 }
 
 static void
@@ -134,7 +134,8 @@ show_item (LiaisonTranslationPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_stack_set_visible_child_name (self->content_stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0 ? "work" : "done");
+                                    self->list != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0
+                                      ? "work" : "done");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "translation.save", item != NULL);
   if (item == NULL)
     {
@@ -199,6 +200,8 @@ apply_filter (LiaisonTranslationPage *self)
   guint language = gtk_drop_down_get_selected (self->language_filter);
   g_autoptr(GError) error = NULL;
 
+  if (self->list == NULL)
+    return;
   filter.states = state < G_N_ELEMENTS (state_choices) ? state_choices[state] : 0;
   filter.language = language == 1 ? LIAISON_LANGUAGE_ZH : language == 2 ? LIAISON_LANGUAGE_EN : -1;
   filter.kinds = gtk_drop_down_get_selected (self->content_filter) == 1 ? LIAISON_CONTENT_ALL : LIAISON_CONTENT_DEFAULT;
@@ -215,7 +218,7 @@ static void
 move (LiaisonTranslationPage *self,
       int                     delta)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  guint n = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
   guint position = gtk_single_selection_get_selected (self->selection);
 
   if (n == 0)
@@ -364,6 +367,31 @@ fill_filters (LiaisonTranslationPage *self)
                            G_CONNECT_SWAPPED);
 }
 
+/* The texts are read (on this thread, and again after every change) from
+ * the first time the view is shown: not while the window opens. */
+static void
+ensure_list (LiaisonTranslationPage *self)
+{
+  if (self->list != NULL)
+    return;
+  self->list = liaison_translation_list_new (liaison_context_get_store (self->context));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
+  apply_filter (self);
+  on_items_changed (self);
+}
+
+static void
+liaison_translation_page_map (GtkWidget *widget)
+{
+  ensure_list (LIAISON_TRANSLATION_PAGE (widget));
+  GTK_WIDGET_CLASS (liaison_translation_page_parent_class)->map (widget);
+}
+
 static void
 liaison_translation_page_constructed (GObject *object)
 {
@@ -372,20 +400,12 @@ liaison_translation_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (liaison_translation_page_parent_class)->constructed (object);
 
-  self->list = liaison_translation_list_new (liaison_context_get_store (self->context));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
-  gtk_single_selection_set_autoselect (self->selection, TRUE);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_object_unref (factory);
-  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
   fill_filters (self);
-  apply_filter (self);
-  on_items_changed (self);
+  show_item (self);
 }
 
 static void
@@ -458,6 +478,7 @@ liaison_translation_page_class_init (LiaisonTranslationPageClass *klass)
   object_class->dispose = liaison_translation_page_dispose;
   object_class->get_property = liaison_translation_page_get_property;
   object_class->set_property = liaison_translation_page_set_property;
+  widget_class->map = liaison_translation_page_map;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,

@@ -39,6 +39,14 @@ dup_over_at (LiaisonEvent *event)
     }
 }
 
+static void
+clear_upcoming (gpointer data)
+{
+  Upcoming *u = data;
+
+  g_clear_object (&u->event);
+}
+
 static int
 compare_upcoming (gconstpointer a,
                   gconstpointer b)
@@ -60,58 +68,59 @@ liaison_store_list_upcoming_events (LiaisonStore  *self,
                                     GError       **error)
 {
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Upcoming));
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *events;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (now != NULL, NULL);
 
+  g_array_set_clear_func (found, clear_upcoming);
   /* A year is written in the event's zone: anything still ahead is at
-   * most one year behind now's year in UTC. */
+   * most one year behind now's year in UTC. Only the dates are read for
+   * every candidate; the whole event only for those shown (a large
+   * database has thousands of planned events ahead). */
   stmt = liaison_store_stmt (self,
-                             "SELECT id FROM events WHERE status IN ('planned', 'confirmed') AND year >= ?",
+                             "SELECT id, start_local, end_local, time_zone FROM events"
+                             " WHERE status IN ('planned', 'confirmed') AND year >= ?",
                              error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, g_date_time_get_year (now) - 1);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    {
+      g_autoptr(LiaisonEvent) when = liaison_event_new ((const char *) sqlite3_column_text (stmt, 0));
+      g_autoptr(GDateTime) over_at = NULL;
+      g_autoptr(GDateTime) start = NULL;
+      Upcoming u;
+
+      if (!liaison_event_set_when (when, (const char *) sqlite3_column_text (stmt, 1),
+                                   (const char *) sqlite3_column_text (stmt, 2),
+                                   (const char *) sqlite3_column_text (stmt, 3), NULL))
+        continue;
+      over_at = dup_over_at (when);
+      start = liaison_event_dup_start_date_time (when);
+      if (over_at == NULL || g_date_time_compare (over_at, now) <= 0)
+        continue;
+      u.start = g_date_time_to_unix (start);
+      u.event = g_steal_pointer (&when);
+      g_array_append_val (found, u);
+    }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       liaison_store_set_error (self, error, rc);
       return NULL;
     }
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr(LiaisonEvent) event = liaison_store_get_event (self, g_ptr_array_index (ids, i), NULL);
-      g_autoptr(GDateTime) over_at = NULL;
-      g_autoptr(GDateTime) start = NULL;
-      Upcoming u;
-
-      if (event == NULL)
-        continue;
-      over_at = dup_over_at (event);
-      start = liaison_event_dup_start_date_time (event);
-      if (over_at == NULL || g_date_time_compare (over_at, now) <= 0)
-        continue;
-      u.start = g_date_time_to_unix (start);
-      u.event = g_steal_pointer (&event);
-      g_array_append_val (found, u);
-    }
   g_array_sort (found, compare_upcoming);
 
   events = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < found->len; i++)
+  for (guint i = 0; i < found->len && (limit == 0 || events->len < limit); i++)
     {
       Upcoming *u = &g_array_index (found, Upcoming, i);
+      LiaisonEvent *event = liaison_store_get_event (self, liaison_event_get_id (u->event), NULL);
 
-      if (limit == 0 || events->len < limit)
-        g_ptr_array_add (events, g_steal_pointer (&u->event));
-      else
-        g_clear_object (&u->event);
+      if (event != NULL)
+        g_ptr_array_add (events, event);
     }
   return events;
 }

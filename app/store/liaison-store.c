@@ -3097,6 +3097,36 @@ fold_venue (const char *venue)
   return trimmed != NULL && *trimmed != '\0' ? g_utf8_casefold (trimmed, -1) : NULL;
 }
 
+/* The other events, not cancelled, whose time overlaps the event's; an
+ * event is never more than a year from its neighbours' years. */
+static GPtrArray *
+list_overlapping_events (LiaisonStore  *self,
+                         LiaisonEvent  *event,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) overlapping = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (int year = liaison_event_get_year (event) - 1; year <= liaison_event_get_year (event) + 1; year++)
+    {
+      LiaisonEventFilter filter = LIAISON_EVENT_FILTER_INIT;
+      g_autoptr(GPtrArray) candidates = NULL;
+
+      filter.year = year;
+      candidates = liaison_store_list_events (self, &filter, error);
+      if (candidates == NULL)
+        return NULL;
+      for (guint i = 0; i < candidates->len; i++)
+        {
+          LiaisonEvent *other = g_ptr_array_index (candidates, i);
+
+          if (!g_str_equal (liaison_event_get_id (other), liaison_event_get_id (event))
+              && liaison_event_get_status (other) != LIAISON_EVENT_STATUS_CANCELLED && spans_overlap (event, other))
+            g_ptr_array_add (overlapping, g_object_ref (other));
+        }
+    }
+  return g_steal_pointer (&overlapping);
+}
+
 /* Other events at the same venue at an overlapping time, and people of
  * this event booked into another event that overlaps it: warnings for the
  * editor, never refusals (a venue may host two rooms). */
@@ -3114,27 +3144,17 @@ liaison_store_find_clashes (LiaisonStore  *self,
 
   if (event_span (event, &from, &to))
     {
-      for (int year = liaison_event_get_year (event) - 1; year <= liaison_event_get_year (event) + 1; year++)
+      g_autoptr(GPtrArray) overlapping = list_overlapping_events (self, event, error);
+
+      if (overlapping == NULL)
+        return FALSE;
+      for (guint i = 0; i < overlapping->len; i++)
         {
-          LiaisonEventFilter filter = LIAISON_EVENT_FILTER_INIT;
-          g_autoptr(GPtrArray) candidates = NULL;
+          LiaisonEvent *other = g_ptr_array_index (overlapping, i);
+          g_autofree char *other_venue = fold_venue (liaison_event_get_venue (other));
 
-          filter.year = year;
-          candidates = liaison_store_list_events (self, &filter, error);
-          if (candidates == NULL)
-            return FALSE;
-          for (guint i = 0; i < candidates->len; i++)
-            {
-              LiaisonEvent *other = g_ptr_array_index (candidates, i);
-              g_autofree char *other_venue = NULL;
-
-              if (g_str_equal (liaison_event_get_id (other), liaison_event_get_id (event))
-                  || liaison_event_get_status (other) == LIAISON_EVENT_STATUS_CANCELLED)
-                continue;
-              other_venue = fold_venue (liaison_event_get_venue (other));
-              if (venue != NULL && g_strcmp0 (venue, other_venue) == 0 && spans_overlap (event, other))
-                g_ptr_array_add (venues, g_object_ref (other));
-            }
+          if (venue != NULL && g_strcmp0 (venue, other_venue) == 0)
+            g_ptr_array_add (venues, g_object_ref (other));
         }
 
       {
@@ -3182,6 +3202,53 @@ liaison_store_find_clashes (LiaisonStore  *self,
   if (people_clashes != NULL)
     *people_clashes = g_steal_pointer (&people);
   return TRUE;
+}
+
+/* Everyone booked (not declined or cancelled) into another event whose
+ * time overlaps the event's: participant id → that event (the first by
+ * start when there are several). For warnings when people are added to
+ * the event; empty for an event known only by its month or year. */
+GHashTable *
+liaison_store_find_overlapping_bookings (LiaisonStore  *self,
+                                         LiaisonEvent  *event,
+                                         GError       **error)
+{
+  g_autoptr(GHashTable) busy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_autoptr(GPtrArray) overlapping = NULL;
+  sqlite3_stmt *stmt;
+  gint64 from, to;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
+  g_return_val_if_fail (LIAISON_IS_EVENT (event), NULL);
+
+  if (!event_span (event, &from, &to))
+    return g_steal_pointer (&busy);
+  overlapping = list_overlapping_events (self, event, error);
+  if (overlapping == NULL)
+    return NULL;
+  stmt = liaison_store_stmt (self,
+                             "SELECT participant_id FROM registrations WHERE event_id = ?"
+                             " AND status != 'declined' AND status != 'cancelled'",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < overlapping->len; i++)
+    {
+      LiaisonEvent *other = g_ptr_array_index (overlapping, i);
+      int rc;
+
+      bind_text (stmt, 1, liaison_event_get_id (other));
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        if (!g_hash_table_contains (busy, sqlite3_column_text (stmt, 0)))
+          g_hash_table_insert (busy, column_dup (stmt, 0), g_object_ref (other));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          liaison_store_set_error (self, error, rc);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&busy);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -176,6 +176,9 @@ gboolean             liaison_store_find_clashes         (LiaisonStore          *
                                                          GPtrArray            **venue_clashes,
                                                          GPtrArray            **people_clashes,
                                                          GError               **error);
+GHashTable          *liaison_store_find_overlapping_bookings (LiaisonStore     *self,
+                                                              LiaisonEvent     *event,
+                                                              GError          **error);
 GPtrArray           *liaison_store_find_registrations   (LiaisonStore          *self,
                                                          const char            *event_id,
                                                          const char            *text,
