@@ -513,14 +513,17 @@ liaison_window_show_undo_toast (LiaisonWindow *self,
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_action_target_value (toast, g_variant_new_int64 (mark));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  /* An older Undo would come back once this toast is gone, and undoing
-   * from its mark would take this change back too: one Undo at a time. */
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  g_set_object (&self->undo_toast, toast);
   self->last_undo_mark = mark;
   g_set_object (&self->last_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* An older Undo would come back once this toast is gone, and undoing
+   * from its mark would take this change back too: one Undo at a time.
+   * Dismissed once the new one has put it back in the queue: dismissing
+   * the toast on screen first could make libadwaita 1.2 show a queued toast
+   * that is still sliding away (an assertion in show_toast). */
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_set_object (&self->undo_toast, toast);
 }
 
 /* The toast shown last (tests read it and press its button). */
