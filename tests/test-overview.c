@@ -10,24 +10,6 @@
  * events): this year's plan, the next events in their zone and the
  * person's, recent changes, and the search over events and people. */
 
-typedef struct
-{
-  GtkWidget  *root;
-  const char *text;
-} Shown;
-
-static gboolean
-shows (gpointer data)
-{
-  Shown *s = data;
-  return test_ui_shows_text (s->root, s->text);
-}
-
-static gboolean
-hides (gpointer data)
-{
-  return !shows (data);
-}
 
 static gboolean
 not_loading (gpointer page)
@@ -36,24 +18,6 @@ not_loading (gpointer page)
 
   g_object_get (page, "loading", &loading, NULL);
   return !loading;
-}
-
-static void
-wait_shown (GtkWidget *root, const char *text)
-{
-  Shown s = { root, text };
-
-  if (!test_ui_wait_for (shows, &s, 10))
-    g_error ("“%s” never showed", text);
-}
-
-static void
-wait_hidden (GtkWidget *root, const char *text)
-{
-  Shown s = { root, text };
-
-  if (!test_ui_wait_for (hides, &s, 10))
-    g_error ("“%s” still shows", text);
 }
 
 static GtkListBox *
@@ -212,7 +176,7 @@ test_this_year (void)
 
   event = save_event (ui, "2025 年海洋塑料研讨会", "Marine plastics seminar 2025", "2025-09-10", NULL, "1.1.3",
                       LIAISON_EVENT_STATUS_CONFIRMED);
-  wait_shown (page, activities_without_event (16, 17));
+  test_ui_wait_shown (page, activities_without_event (16, 17));
   g_assert_null (row_showing (list, "1.1.3 "));
   g_assert_cmpuint (count_rows (list), ==, 16);
 
@@ -228,7 +192,7 @@ test_this_year (void)
       g_autofree char *shot =
           g_strdup_printf ("overview-dashboard-%s.png", lang != NULL && g_str_has_prefix (lang, "zh") ? "zh_CN" : "en");
 
-      wait_shown (page,
+      test_ui_wait_shown (page,
                   liaison_bilingual_get_display (liaison_event_get_title (ahead), liaison_language_for_locale ()));
       test_ui_screenshot (ui, shot);
     }
@@ -294,7 +258,7 @@ test_next_events (void)
       save_event (ui, "取消的会议", "Cancelled meeting", start, "Asia/Yangon", NULL, LIAISON_EVENT_STATUS_CANCELLED);
   past = save_event (ui, "过去的会议", "Past meeting", "2020-03-10T09:00", "Asia/Yangon", NULL,
                      LIAISON_EVENT_STATUS_PLANNED);
-  wait_shown (GTK_WIDGET (list), "Yangon workshop");
+  test_ui_wait_shown (GTK_WIDGET (list), "Yangon workshop");
 
   g_assert_cmpuint (count_rows (list), ==, 2);
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0));
@@ -311,7 +275,7 @@ test_next_events (void)
 
   /* In the person's zone: Yangon's 09:00 is 11:30 in Tokyo. */
   g_settings_set_string (liaison_context_get_settings (ui->context), "time-zone", "Asia/Tokyo");
-  wait_shown (GTK_WIDGET (list), "09:00 Yangon time (11:30 yours)");
+  test_ui_wait_shown (GTK_WIDGET (list), "09:00 Yangon time (11:30 yours)");
 
   gtk_widget_activate (row_showing (list, "Yangon workshop"));
   test_ui_settle (0.2);
@@ -343,14 +307,14 @@ test_recent_changes (void)
 
   event = save_event (ui, "仰光研讨会", "Yangon workshop", "2030-03-10T09:00", "Asia/Yangon", "1.1.1",
                       LIAISON_EVENT_STATUS_PLANNED);
-  wait_shown (GTK_WIDGET (list), "New event “Yangon workshop”");
+  test_ui_wait_shown (GTK_WIDGET (list), "New event “Yangon workshop”");
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0));
   g_assert_true (test_ui_shows_text (row, "This office · just now"));
 
   liaison_event_set_capacity (event, 50);
   g_assert_true (liaison_store_save_event (ui->store, event, LIAISON_ORIGIN_REMOTE, &error));
   g_assert_no_error (error);
-  wait_shown (GTK_WIDGET (list), "Event “Yangon workshop” changed: capacity 40 → 50");
+  test_ui_wait_shown (GTK_WIDGET (list), "Event “Yangon workshop” changed: capacity 40 → 50");
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0));
   g_assert_true (test_ui_shows_text (row, "The secretariat"));
 
@@ -363,7 +327,7 @@ test_recent_changes (void)
                                                         LIAISON_REGISTRATION_CONFIRMED, LIAISON_ORIGIN_LOCAL, NULL,
                                                         &error));
   g_assert_no_error (error);
-  wait_shown (GTK_WIDGET (list), "Registration of 李霞 to “Yangon workshop”: Confirmed");
+  test_ui_wait_shown (GTK_WIDGET (list), "Registration of 李霞 to “Yangon workshop”: Confirmed");
   g_assert_nonnull (row_showing (list, "李霞 registered for “Yangon workshop”"));
   g_assert_nonnull (row_showing (list, "New participant 李霞"));
   g_assert_true (count_rows (list) >= 5);
@@ -378,7 +342,7 @@ test_recent_changes (void)
   /* A deleted event keeps its sentence but no longer opens. */
   g_assert_true (liaison_store_delete_event (ui->store, liaison_event_get_id (event), LIAISON_ORIGIN_LOCAL, &error));
   g_assert_no_error (error);
-  wait_shown (GTK_WIDGET (list), "Event “Yangon workshop” deleted, with its 1 registration");
+  test_ui_wait_shown (GTK_WIDGET (list), "Event “Yangon workshop” deleted, with its 1 registration");
   row = row_showing (list, "Event “Yangon workshop” deleted");
   g_assert_null (row_showing (list, "removed"));
   g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
@@ -416,7 +380,7 @@ test_search (void)
   g_assert_true (test_ui_wait_for (focus_in, entry, 5));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "li xia");
-  wait_shown (GTK_WIDGET (people), "李霞 (Li Xia)");
+  test_ui_wait_shown (GTK_WIDGET (people), "李霞 (Li Xia)");
   g_assert_cmpuint (count_rows (people), ==, 1);
 
   /* Enter opens the first result. */
@@ -431,7 +395,7 @@ test_search (void)
   test_ui_activate (ui, "win.show-page", g_variant_new_string ("overview"));
   gtk_editable_set_text (GTK_EDITABLE (entry), "论坛");
   events = list_named (page, "event-results");
-  wait_shown (GTK_WIDGET (events),
+  test_ui_wait_shown (GTK_WIDGET (events),
               test_ui_chinese () ? "中国-东盟环境合作论坛" : "China-ASEAN Environmental Cooperation Forum");
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (people)) && count_rows (people) > 0);
   g_clear_pointer (&fired, g_free);
@@ -452,13 +416,13 @@ test_search (void)
                             "title, from two characters in Chinese."),
                          "zqxjw");
 
-    wait_shown (page, nothing);
+    test_ui_wait_shown (page, nothing);
   }
 
   /* Emptying the search brings the dashboard back. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  wait_shown (page, _ ("Recent Changes"));
-  wait_hidden (page, "zqxjw");
+  test_ui_wait_shown (page, _ ("Recent Changes"));
+  test_ui_wait_hidden (page, "zqxjw");
 }
 
 /* test-ui.h builds one window per process (the application it registers

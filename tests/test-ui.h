@@ -436,3 +436,42 @@ test_ui_shows_text (GtkWidget *root, const char *text)
     }
   return FALSE;
 }
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} TestUiShown;
+
+static inline gboolean
+test_ui_shows (gpointer data)
+{
+  TestUiShown *s = data;
+
+  return test_ui_shows_text (s->root, s->text);
+}
+
+static inline gboolean
+test_ui_hides (gpointer data)
+{
+  return !test_ui_shows (data);
+}
+
+/* Waits for text to show under root (views load on the store's worker). */
+static inline void
+test_ui_wait_shown (GtkWidget *root, const char *text)
+{
+  TestUiShown s = { root, text };
+
+  if (!test_ui_wait_for (test_ui_shows, &s, 10))
+    g_error ("“%s” never showed", text);
+}
+
+static inline void
+test_ui_wait_hidden (GtkWidget *root, const char *text)
+{
+  TestUiShown s = { root, text };
+
+  if (!test_ui_wait_for (test_ui_hides, &s, 10))
+    g_error ("“%s” still shows", text);
+}
