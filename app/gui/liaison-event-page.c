@@ -688,6 +688,9 @@ on_selection_changed (LiaisonEventPage *self)
 
   gtk_label_set_label (self->bulk_label, text);
   gtk_revealer_set_reveal_child (self->bulk_revealer, n > 0);
+  /* Their keys (Alt+V, Alt+C, Alt+T, Delete) do nothing without a selection. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.bulk-status", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.bulk-remove", n > 0);
 }
 
 static void
@@ -1342,6 +1345,12 @@ liaison_event_page_class_init (LiaisonEventPageClass *klass)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "event.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "events.back", NULL);
+  /* The selected registrations; V and C as the buttons' mnemonics, T for
+   * attended (A is Add People's). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_ALT_MASK, "event.bulk-status", "s", "invited");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_ALT_MASK, "event.bulk-status", "s", "confirmed");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_ALT_MASK, "event.bulk-status", "s", "attended");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "event.bulk-remove", NULL);
 }
 
 static void
@@ -1357,6 +1366,7 @@ liaison_event_page_init (LiaisonEventPage *self)
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self,
                            G_CONNECT_SWAPPED);
   setup_columns (self);
+  on_selection_changed (self);
 }
 
 GtkWidget *

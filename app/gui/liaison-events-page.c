@@ -440,6 +440,9 @@ today_action (GtkWidget  *widget,
   self->month_year = g_date_time_get_year (now);
   self->month = g_date_time_get_month (now);
   fill_month (self);
+  /* Ctrl+T from the list or the timeline too. */
+  gtk_stack_set_visible_child_name (self->stack, "browse");
+  adw_view_stack_set_visible_child_name (self->view_stack, "month");
 }
 
 /* ------------------------------------------------------------------------ */
@@ -915,6 +918,8 @@ liaison_events_page_class_init (LiaisonEventsPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "events.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "events.previous-month", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "events.next-month", NULL);
+  /* As GNOME Calendar. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "events.today", NULL);
 }
 
 static void

@@ -492,6 +492,23 @@ search_action (GtkWidget  *widget,
   gtk_editable_select_region (GTK_EDITABLE (self->filter_entry), 0, -1);
 }
 
+/* Ctrl+N on an activity: a new event for it, as its New Event button;
+ * elsewhere in the plan, a new event. */
+static void
+new_event_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, LIAISON_TYPE_PLAN_ACTIVITY_ROW) : NULL;
+
+  if (row != NULL && gtk_widget_is_ancestor (row, widget))
+    gtk_widget_activate_action (widget, "win.new-event-for-activity", "s", gtk_widget_get_name (row));
+  else
+    gtk_widget_activate_action (widget, "win.new-event", NULL);
+}
+
 static void
 on_map (LiaisonPlanPage *self)
 {
@@ -663,6 +680,8 @@ liaison_plan_page_class_init (LiaisonPlanPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
   gtk_widget_class_install_property_action (widget_class, "page.missed-only", "missed-only");
+  gtk_widget_class_install_action (widget_class, "page.new-event", NULL, new_event_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "page.new-event", NULL);
 }
 
 static void
