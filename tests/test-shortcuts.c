@@ -27,18 +27,14 @@ is_own_action (const char *name)
 }
 
 static char *
-accel_key (guint           keyval,
-           GdkModifierType mods)
+accel_key (guint keyval, GdkModifierType mods)
 {
   return gtk_accelerator_name (gdk_keyval_to_lower (keyval), mods & gtk_accelerator_get_default_mod_mask ());
 }
 
 /* accelerator (as gtk_accelerator_name writes it) → where it was bound */
 static void
-add_bound (GHashTable *bound,
-           guint       keyval,
-           GdkModifierType mods,
-           const char *where)
+add_bound (GHashTable *bound, guint keyval, GdkModifierType mods, const char *where)
 {
   char *key = accel_key (keyval, mods);
 
@@ -49,31 +45,29 @@ add_bound (GHashTable *bound,
 }
 
 static void
-collect_widget_shortcuts (GtkWidget  *widget,
-                          GHashTable *bound,
-                          GHashTable *types_seen)
+collect_widget_shortcuts (GtkWidget *widget, GHashTable *bound, GHashTable *types_seen)
 {
-  if (g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Liaison")
-      && !g_hash_table_contains (types_seen, G_OBJECT_TYPE_NAME (widget)))
+  if (g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Liaison") &&
+      !g_hash_table_contains (types_seen, G_OBJECT_TYPE_NAME (widget)))
     {
-      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+      g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
 
       g_hash_table_add (types_seen, (gpointer) G_OBJECT_TYPE_NAME (widget));
       for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
         {
-          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+          g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
 
           if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
             continue;
           for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
             {
-              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+              g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
               GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-              GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
-              g_autofree char *where = NULL;
+              GtkShortcutAction  *action = gtk_shortcut_get_action (shortcut);
+              g_autofree char    *where = NULL;
 
-              if (!GTK_IS_KEYVAL_TRIGGER (trigger) || !GTK_IS_NAMED_ACTION (action)
-                  || !is_own_action (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action))))
+              if (!GTK_IS_KEYVAL_TRIGGER (trigger) || !GTK_IS_NAMED_ACTION (action) ||
+                  !is_own_action (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action))))
                 continue;
               where = g_strdup_printf ("%s (%s)", gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
                                        G_OBJECT_TYPE_NAME (widget));
@@ -82,24 +76,24 @@ collect_widget_shortcuts (GtkWidget  *widget,
             }
         }
     }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     collect_widget_shortcuts (child, bound, types_seen);
 }
 
 static void
-collect_listed (GtkWidget  *widget,
-                GHashTable *listed)
+collect_listed (GtkWidget *widget, GHashTable *listed)
 {
   if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
     {
       g_autofree char *accelerator = NULL;
-      g_auto(GStrv) accels = NULL;
+      g_auto (GStrv) accels = NULL;
 
       g_object_get (widget, "accelerator", &accelerator, NULL);
       accels = g_strsplit (accelerator != NULL ? accelerator : "", " ", -1);
       for (guint i = 0; accels[i] != NULL; i++)
         {
-          guint keyval;
+          guint           keyval;
           GdkModifierType mods;
 
           if (*accels[i] == '\0')
@@ -108,7 +102,8 @@ collect_listed (GtkWidget  *widget,
           g_hash_table_add (listed, accel_key (keyval, mods));
         }
     }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     collect_listed (child, listed);
 }
 
@@ -121,21 +116,21 @@ event_loaded (gpointer data)
 static void
 test_all_listed (void)
 {
-  g_autoptr(TestUi) ui = test_ui_new (NULL);
-  g_autoptr(GHashTable) bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) types_seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/chinaaseanenv/Liaison/gtk/help-overlay.ui");
-  g_autoptr(GString) missing = g_string_new (NULL);
-  g_autoptr(LiaisonEvent) event = liaison_event_new (NULL);
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
+  g_autoptr (GHashTable) bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) types_seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource ("/org/chinaaseanenv/Liaison/gtk/help-overlay.ui");
+  g_autoptr (GString) missing = g_string_new (NULL);
+  g_autoptr (LiaisonEvent) event = liaison_event_new (NULL);
   g_autofree char *database = g_build_filename (ui->dir, "app.db", NULL);
-  g_autoptr(LiaisonApplication) app = liaison_application_new (database);
+  g_autoptr (LiaisonApplication) app = liaison_application_new (database);
   GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
-  GtkWidget *event_page;
-  g_auto(GStrv) actions = NULL;
+  GtkWidget  *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  GtkWidget  *event_page;
+  g_auto (GStrv) actions = NULL;
   GHashTableIter iter;
-  gpointer key, where;
+  gpointer       key, where;
 
   /* The application's accelerators, as its startup sets them. */
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -144,11 +139,11 @@ test_all_listed (void)
   g_assert_nonnull (actions[0]);
   for (guint i = 0; actions[i] != NULL; i++)
     {
-      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+      g_auto (GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
 
       for (guint j = 0; accels[j] != NULL; j++)
         {
-          guint keyval;
+          guint           keyval;
           GdkModifierType mods;
 
           g_assert_true (gtk_accelerator_parse (accels[j], &keyval, &mods));
@@ -171,15 +166,14 @@ test_all_listed (void)
   test_ui_settle (0.3);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
 
       collect_widget_shortcuts (window, bound, types_seen);
     }
-  for (const char *const *type = (const char *const[]) { "LiaisonWindow", "LiaisonEventsPage", "LiaisonEventPage",
-                                                          "LiaisonParticipantsPage", "LiaisonParticipantView",
-                                                          "LiaisonPlanPage", "LiaisonTranslationPage",
-                                                          "LiaisonEventEditor", "LiaisonParticipantEditor",
-                                                          "LiaisonAddPeopleDialog", NULL };
+  for (const char *const *type =
+           (const char *const[]){ "LiaisonWindow", "LiaisonEventsPage", "LiaisonEventPage", "LiaisonParticipantsPage",
+                                  "LiaisonParticipantView", "LiaisonPlanPage", "LiaisonTranslationPage",
+                                  "LiaisonEventEditor", "LiaisonParticipantEditor", "LiaisonAddPeopleDialog", NULL };
        *type != NULL; type++)
     if (!g_hash_table_contains (types_seen, *type))
       g_error ("%s was not open: its keys were not read", *type);
@@ -200,7 +194,7 @@ test_all_listed (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
   for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
     {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
 
       if (window != GTK_WINDOW (ui->window))
         gtk_window_destroy (window);
@@ -209,8 +203,7 @@ test_all_listed (void)
 }
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   test_ui_init (&argc, &argv);
 
