@@ -178,16 +178,19 @@ find_toplevel (GType type)
   return NULL;
 }
 
+/* The button for an action with one target (of several toasts' Undo). */
 static GtkWidget *
-find_action_button (GtkWidget *root, const char *action)
+find_action_button_for (GtkWidget *root, const char *action, GVariant *target)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found;
 
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0 &&
+          gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child)) != NULL &&
+          g_variant_equal (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child)), target))
         return child;
-      found = find_action_button (child, action);
+      found = find_action_button_for (child, action, target);
       if (found != NULL)
         return found;
     }
@@ -478,8 +481,11 @@ test_workflow (void)
   g_assert_true (test_ui_wait_for (list_is_shown, &page, 5));
   search (&page, "li xia", 0);
 
-  /* The toast's Undo brings them back with their registration. */
-  undo = find_action_button (GTK_WIDGET (ui->window), "win.undo");
+  /* The toast's Undo brings them back with their registration. The
+   * editor's toast may still be leaving the overlay: the button pressed is
+   * the one of the deletion's toast. */
+  undo = find_action_button_for (GTK_WIDGET (ui->window), "win.undo",
+                                 adw_toast_get_action_target_value (liaison_window_get_last_toast (ui->window)));
   g_assert_nonnull (undo);
   gtk_widget_activate (undo);
   test_ui_settle (0.3);
@@ -668,10 +674,7 @@ scroll_and_check (Page *page, double fraction)
  * frame all the same, which scroll_and_check () verifies. That one warning
  * is not a failure; any other still is. */
 static GLogWriterOutput
-scroll_warning_not_fatal (GLogLevelFlags   log_level,
-                          const GLogField *fields,
-                          gsize            n_fields,
-                          gpointer         user_data)
+scroll_warning_not_fatal (GLogLevelFlags log_level, const GLogField *fields, gsize n_fields, gpointer user_data)
 {
   const char *domain = NULL;
   const char *message = NULL;
@@ -681,7 +684,8 @@ scroll_warning_not_fatal (GLogLevelFlags   log_level,
       domain = fields[i].value;
     else if (g_str_equal (fields[i].key, "MESSAGE"))
       message = fields[i].value;
-  if (g_strcmp0 (domain, "Gtk") == 0 && message != NULL && strstr (message, "failed to scroll to given position") != NULL)
+  if (g_strcmp0 (domain, "Gtk") == 0 && message != NULL &&
+      strstr (message, "failed to scroll to given position") != NULL)
     return g_log_writer_standard_streams (log_level, fields, n_fields, user_data);
   return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
