@@ -25,7 +25,7 @@ add_person (LiaisonStore *store,
             const char   *country)
 {
   LiaisonParticipant *p = liaison_participant_new (NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   liaison_participant_set_native_name (p, family, given);
   liaison_participant_set_latin_name (p, family_latin, given_latin);
@@ -36,12 +36,10 @@ add_person (LiaisonStore *store,
 }
 
 static LiaisonEvent *
-add_event (LiaisonStore *store,
-           const char   *title,
-           guint         capacity)
+add_event (LiaisonStore *store, const char *title, guint capacity)
 {
   LiaisonEvent *e = liaison_event_new (NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_EN, title);
   liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_ZH, "中国—东盟研修班");
@@ -69,10 +67,9 @@ event_loaded (gpointer data)
 }
 
 static LiaisonRegistrationStatus
-status_of (LiaisonStore        *store,
-           LiaisonRegistration *r)
+status_of (LiaisonStore *store, LiaisonRegistration *r)
 {
-  g_autoptr(LiaisonRegistration) now = liaison_store_get_registration (store, liaison_registration_get_id (r), NULL);
+  g_autoptr (LiaisonRegistration) now = liaison_store_get_registration (store, liaison_registration_get_id (r), NULL);
 
   g_assert_nonnull (now);
   return liaison_registration_get_status (now);
@@ -81,16 +78,15 @@ status_of (LiaisonStore        *store,
 /* ------------------------------------------------------------------------ */
 
 static void
-select_country (GtkWidget  *editor,
-                const char *code)
+select_country (GtkWidget *editor, const char *code)
 {
   AdwComboRow *row = ADW_COMBO_ROW (test_ui_get_id (editor, "country_row"));
-  GListModel *model = adw_combo_row_get_model (row);
-  const char *name = liaison_country_get_name (liaison_country_lookup (code), liaison_language_for_locale ());
+  GListModel  *model = adw_combo_row_get_model (row);
+  const char  *name = liaison_country_get_name (liaison_country_lookup (code), liaison_language_for_locale ());
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (model, i);
 
       if (g_strcmp0 (gtk_string_object_get_string (item), name) == 0)
         {
@@ -102,9 +98,7 @@ select_country (GtkWidget  *editor,
 }
 
 static void
-assert_strip (LiaisonZoneStrip *strip,
-              const char       *zone,
-              const char       *expected)
+assert_strip (LiaisonZoneStrip *strip, const char *zone, const char *expected)
 {
   g_autofree char *text = liaison_zone_strip_describe (strip, zone);
 
@@ -117,14 +111,14 @@ assert_strip (LiaisonZoneStrip *strip,
 static void
 test_create_in_yangon (void)
 {
-  g_autoptr(TestUi) ui = test_ui_new (NULL);
-  g_autoptr(GSettings) settings = g_settings_new ("org.chinaaseanenv.Liaison");
-  LiaisonStore *store = ui->store;
-  GtkWidget *editor;
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
+  g_autoptr (GSettings) settings = g_settings_new ("org.chinaaseanenv.Liaison");
+  LiaisonStore     *store = ui->store;
+  GtkWidget        *editor;
   LiaisonZoneStrip *strip;
   LiaisonEventPage *page;
-  LiaisonEvent *saved;
-  guint before = liaison_store_count_events (store);
+  LiaisonEvent     *saved;
+  guint             before = liaison_store_count_events (store);
 
   g_settings_set_string (settings, "time-zone", "Asia/Shanghai");
   test_ui_activate (ui, "win.new-event", NULL);
@@ -152,7 +146,7 @@ test_create_in_yangon (void)
   assert_strip (strip, "Asia/Bangkok", "09:30–17:30");
   assert_strip (strip, "Asia/Shanghai", "10:30–18:30");
   assert_strip (strip, "Asia/Jayapura", "11:30–19:30");
-  assert_strip (strip, "Asia/Jayapura", _("outside office hours"));
+  assert_strip (strip, "Asia/Jayapura", _ ("outside office hours"));
   g_assert_true (gtk_widget_is_sensitive (test_ui_get_id (editor, "save_button")));
   test_ui_screenshot_widget (editor, chinese ? "event-editor-zh_CN.png" : "event-editor-en.png");
 
@@ -160,8 +154,8 @@ test_create_in_yangon (void)
   test_ui_set_text (editor, "start_time", "23:00");
   test_ui_set_text (editor, "end_time", "23:30");
   test_ui_settle (0.2);
-  assert_strip (strip, "Asia/Manila", _("next day"));
-  assert_strip (strip, "Asia/Yangon", _("outside office hours"));
+  assert_strip (strip, "Asia/Manila", _ ("next day"));
+  assert_strip (strip, "Asia/Yangon", _ ("outside office hours"));
 
   /* A wrong date is named, and saving waits for it. */
   test_ui_set_text (editor, "start_date", "2026-02-30");
@@ -200,9 +194,7 @@ found_one (gpointer data)
 }
 
 static void
-add_through_dialog (TestUi     *ui,
-                    GtkWidget  *page,
-                    const char *query)
+add_through_dialog (TestUi *ui, GtkWidget *page, const char *query)
 {
   LiaisonAddPeopleDialog *dialog;
 
@@ -224,19 +216,19 @@ toast_title (TestUi *ui)
 static void
 test_capacity_waitlist_check_in (void)
 {
-  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
   LiaisonStore *store = ui->store;
-  g_autoptr(LiaisonEvent) event = add_event (store, "Training course on environmental management", 2);
-  g_autoptr(LiaisonParticipant) li = add_person (store, "李", "霞", "Li", "Xia", "CN");
-  g_autoptr(LiaisonParticipant) nguyen = add_person (store, "Nguyễn", "Văn An", "Nguyen", "Van An", "VN");
-  g_autoptr(LiaisonParticipant) somchai = add_person (store, "สมชาย", "ใจดี", "Jaidee", "Somchai", "TH");
-  g_autoptr(LiaisonParticipant) outsider = add_person (store, NULL, NULL, NULL, "Sukarno", "ID");
-  g_autoptr(GPtrArray) regs = NULL;
+  g_autoptr (LiaisonEvent) event = add_event (store, "Training course on environmental management", 2);
+  g_autoptr (LiaisonParticipant) li = add_person (store, "李", "霞", "Li", "Xia", "CN");
+  g_autoptr (LiaisonParticipant) nguyen = add_person (store, "Nguyễn", "Văn An", "Nguyen", "Van An", "VN");
+  g_autoptr (LiaisonParticipant) somchai = add_person (store, "สมชาย", "ใจดี", "Jaidee", "Somchai", "TH");
+  g_autoptr (LiaisonParticipant) outsider = add_person (store, NULL, NULL, NULL, "Sukarno", "ID");
+  g_autoptr (GPtrArray) regs = NULL;
   LiaisonRegistration *r_li, *r_nguyen, *r_somchai;
-  GtkWidget *page;
-  GtkWidget *entry;
-  GtkLabel *message;
-  g_autofree char *code = NULL;
+  GtkWidget           *page;
+  GtkWidget           *entry;
+  GtkLabel            *message;
+  g_autofree char     *code = NULL;
 
   test_ui_activate (ui, "win.show-event", g_variant_new_string (liaison_event_get_id (event)));
   page = event_page (ui);
@@ -248,8 +240,8 @@ test_capacity_waitlist_check_in (void)
   add_through_dialog (ui, page, "nguyen");
   add_through_dialog (ui, page, "somchai");
   {
-    g_autofree char *waitlisted = g_strdup_printf (g_dngettext (NULL, "%u on the waitlist (the event is full)",
-                                                                "%u on the waitlist (the event is full)", 1), 1);
+    g_autofree char *waitlisted = g_strdup_printf (
+        g_dngettext (NULL, "%u on the waitlist (the event is full)", "%u on the waitlist (the event is full)", 1), 1);
 
     g_assert_nonnull (strstr (toast_title (ui), waitlisted));
   }
@@ -266,8 +258,8 @@ test_capacity_waitlist_check_in (void)
   test_ui_screenshot (ui, chinese ? "registrations-zh_CN.png" : "registrations-en.png");
 
   /* Cancelling 李霞 frees a place: สมชาย moves up, and the toast says so. */
-  g_assert_true (gtk_widget_activate_action (page, "event.set-status", "(ss)", liaison_registration_get_id (r_li),
-                                             "cancelled"));
+  g_assert_true (
+      gtk_widget_activate_action (page, "event.set-status", "(ss)", liaison_registration_get_id (r_li), "cancelled"));
   test_ui_settle (0.3);
   g_assert_cmpint (status_of (store, r_li), ==, LIAISON_REGISTRATION_CANCELLED);
   g_assert_cmpint (status_of (store, r_somchai), ==, LIAISON_REGISTRATION_REGISTERED);
@@ -299,7 +291,7 @@ test_capacity_waitlist_check_in (void)
   g_signal_emit_by_name (entry, "activate");
   {
     g_autofree char *name = liaison_participant_dup_display_name (nguyen);
-    g_autofree char *twice = g_strdup_printf (_("%s is already checked in"), name);
+    g_autofree char *twice = g_strdup_printf (_ ("%s is already checked in"), name);
 
     g_assert_cmpstr (gtk_label_get_text (message), ==, twice);
   }
@@ -312,7 +304,7 @@ test_capacity_waitlist_check_in (void)
   g_signal_emit_by_name (entry, "activate");
   {
     g_autofree char *name = liaison_participant_dup_display_name (outsider);
-    g_autofree char *not_registered = g_strdup_printf (_("%s is not registered for this event"), name);
+    g_autofree char *not_registered = g_strdup_printf (_ ("%s is not registered for this event"), name);
 
     g_assert_cmpstr (gtk_label_get_text (message), ==, not_registered);
   }
@@ -321,7 +313,7 @@ test_capacity_waitlist_check_in (void)
    * rules do not allow (Nguyễn checked in already, สมชาย waiting for a
    * place in a full event) are counted, not silently skipped. */
   {
-    GtkColumnView *view = GTK_COLUMN_VIEW (test_ui_get_id (page, "registrations_view"));
+    GtkColumnView     *view = GTK_COLUMN_VIEW (test_ui_get_id (page, "registrations_view"));
     GtkSelectionModel *selection = gtk_column_view_get_model (view);
 
     gtk_selection_model_select_all (selection);
@@ -334,10 +326,10 @@ test_capacity_waitlist_check_in (void)
     g_assert_cmpint (status_of (store, r_nguyen), ==, LIAISON_REGISTRATION_ATTENDED);
     g_assert_cmpint (status_of (store, r_somchai), ==, LIAISON_REGISTRATION_WAITLISTED);
     {
-      g_autofree char *counted = g_strdup_printf (
-        g_dngettext (NULL, "%1$u now %2$s; %3$u could not be (their status does not allow it)",
-                     "%1$u now %2$s; %3$u could not be (their status does not allow it)", 2),
-        1, liaison_registration_status_label (LIAISON_REGISTRATION_CONFIRMED), 2);
+      g_autofree char *counted =
+          g_strdup_printf (g_dngettext (NULL, "%1$u now %2$s; %3$u could not be (their status does not allow it)",
+                                        "%1$u now %2$s; %3$u could not be (their status does not allow it)", 2),
+                           1, liaison_registration_status_label (LIAISON_REGISTRATION_CONFIRMED), 2);
 
       g_assert_cmpstr (toast_title (ui), ==, counted);
     }
@@ -357,17 +349,17 @@ test_capacity_waitlist_check_in (void)
 static void
 test_check_in_undo (void)
 {
-  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
   LiaisonStore *store = ui->store;
-  g_autoptr(LiaisonEvent) event = add_event (store, "Seminar on mangrove restoration", 0);
-  g_autoptr(LiaisonParticipant) li = add_person (store, "李", "霞", "Li", "Xia", "CN");
-  g_autoptr(LiaisonRegistration) r = liaison_store_register (store, liaison_event_get_id (event),
-                                                             liaison_participant_get_id (li), LIAISON_ROLE_DELEGATE,
-                                                             LIAISON_REGISTRATION_CONFIRMED, LIAISON_ORIGIN_LOCAL, NULL);
+  g_autoptr (LiaisonEvent) event = add_event (store, "Seminar on mangrove restoration", 0);
+  g_autoptr (LiaisonParticipant) li = add_person (store, "李", "霞", "Li", "Xia", "CN");
+  g_autoptr (LiaisonRegistration) r =
+      liaison_store_register (store, liaison_event_get_id (event), liaison_participant_get_id (li),
+                              LIAISON_ROLE_DELEGATE, LIAISON_REGISTRATION_CONFIRMED, LIAISON_ORIGIN_LOCAL, NULL);
   g_autofree char *name = liaison_participant_dup_display_name (li);
-  g_autofree char *checked = g_strdup_printf (_("✓ %s is checked in"), name);
-  GtkWidget *page;
-  GtkWidget *entry;
+  g_autofree char *checked = g_strdup_printf (_ ("✓ %s is checked in"), name);
+  GtkWidget       *page;
+  GtkWidget       *entry;
 
   test_ui_activate (ui, "win.show-event", g_variant_new_string (liaison_event_get_id (event)));
   page = event_page (ui);
@@ -397,7 +389,7 @@ test_check_in_undo (void)
 
 typedef struct
 {
-  GtkWidget *root;
+  GtkWidget  *root;
   const char *text;
 } Shows;
 
@@ -421,22 +413,22 @@ hidden (gpointer widget)
 static void
 test_overlap_warnings (void)
 {
-  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
   LiaisonStore *store = ui->store;
-  g_autoptr(LiaisonEvent) course = add_event (store, "Training course on environmental management", 0);
-  g_autoptr(LiaisonEvent) forum = liaison_event_new (NULL);
-  g_autoptr(LiaisonParticipant) li = add_person (store, "李", "霞", "Li", "Xia", "CN");
-  g_autoptr(LiaisonParticipant) nguyen = add_person (store, "Nguyễn", "Văn An", "Nguyen", "Van An", "VN");
-  g_autoptr(LiaisonRegistration) at_forum = NULL;
-  g_autoptr(GPtrArray) regs = NULL;
-  g_autofree char *li_name = liaison_participant_dup_display_name (li);
-  g_autofree char *row_text = NULL;
-  g_autofree char *line = NULL;
-  g_autofree char *told = NULL;
+  g_autoptr (LiaisonEvent) course = add_event (store, "Training course on environmental management", 0);
+  g_autoptr (LiaisonEvent) forum = liaison_event_new (NULL);
+  g_autoptr (LiaisonParticipant) li = add_person (store, "李", "霞", "Li", "Xia", "CN");
+  g_autoptr (LiaisonParticipant) nguyen = add_person (store, "Nguyễn", "Văn An", "Nguyen", "Van An", "VN");
+  g_autoptr (LiaisonRegistration) at_forum = NULL;
+  g_autoptr (GPtrArray) regs = NULL;
+  g_autofree char        *li_name = liaison_participant_dup_display_name (li);
+  g_autofree char        *row_text = NULL;
+  g_autofree char        *line = NULL;
+  g_autofree char        *told = NULL;
   LiaisonAddPeopleDialog *dialog;
-  GtkWidget *page;
-  GtkWidget *editor;
-  Shows wait;
+  GtkWidget              *page;
+  GtkWidget              *editor;
+  Shows                   wait;
 
   /* The forum overlaps the course's second day (Bangkok 2026-05-12..14). */
   liaison_bilingual_set_text (liaison_event_get_title (forum), LIAISON_LANGUAGE_EN, "Forum on green development");
@@ -457,22 +449,24 @@ test_overlap_warnings (void)
   dialog = LIAISON_ADD_PEOPLE_DIALOG (test_ui_dialog (ui, LIAISON_TYPE_ADD_PEOPLE_DIALOG));
   liaison_add_people_dialog_search (dialog, "li xia");
   g_assert_true (test_ui_wait_for (found_one, dialog, 5));
-  row_text = g_strdup_printf (_("also at “%s” then"), liaison_bilingual_get_display (liaison_event_get_title (forum),
+  row_text = g_strdup_printf (_ ("also at “%s” then"), liaison_bilingual_get_display (liaison_event_get_title (forum),
                                                                                       liaison_language_for_locale ()));
-  wait = (Shows) { GTK_WIDGET (dialog), row_text };
+  wait = (Shows){ GTK_WIDGET (dialog), row_text };
   g_assert_true (test_ui_wait_for (shows, &wait, 5));
 
   /* Chosen: the warning names them and the other event. */
   liaison_add_people_dialog_choose (dialog, 0);
-  line = g_strdup_printf (_("%1$s is also at “%2$s” then"), li_name,
-                          liaison_bilingual_get_display (liaison_event_get_title (forum), liaison_language_for_locale ()));
+  line =
+      g_strdup_printf (_ ("%1$s is also at “%2$s” then"), li_name,
+                       liaison_bilingual_get_display (liaison_event_get_title (forum), liaison_language_for_locale ()));
   g_assert_true (gtk_widget_get_visible (test_ui_get_id (GTK_WIDGET (dialog), "warning_label")));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (test_ui_get_id (GTK_WIDGET (dialog), "warning_label"))), ==, line);
-  test_ui_screenshot_widget (GTK_WIDGET (dialog), chinese ? "add-people-overlap-zh_CN.png" : "add-people-overlap-en.png");
+  test_ui_screenshot_widget (GTK_WIDGET (dialog),
+                             chinese ? "add-people-overlap-zh_CN.png" : "add-people-overlap-en.png");
 
   /* Someone free then is added without a word. */
   liaison_add_people_dialog_search (dialog, "nguyen");
-  wait = (Shows) { GTK_WIDGET (dialog), "Nguyễn" };
+  wait = (Shows){ GTK_WIDGET (dialog), "Nguyễn" };
   g_assert_true (test_ui_wait_for (shows, &wait, 5));
   g_assert_true (test_ui_wait_for (found_one, dialog, 5));
   liaison_add_people_dialog_choose (dialog, 0);
@@ -484,13 +478,13 @@ test_overlap_warnings (void)
   regs = liaison_store_list_registrations (store, liaison_event_get_id (course), NULL);
   g_assert_cmpuint (regs->len, ==, 2);
   {
-    g_autofree char *who = g_strdup_printf (_("%1$s (“%2$s”)"), li_name,
-                                            liaison_bilingual_get_display (liaison_event_get_title (forum),
-                                                                           liaison_language_for_locale ()));
+    g_autofree char *who = g_strdup_printf (
+        _ ("%1$s (“%2$s”)"), li_name,
+        liaison_bilingual_get_display (liaison_event_get_title (forum), liaison_language_for_locale ()));
 
-    told = g_strdup_printf (g_dngettext (NULL, "%1$u is also at another event then: %2$s",
-                                         "%1$u are also at other events then: %2$s", 1),
-                            1, who);
+    told = g_strdup_printf (
+        g_dngettext (NULL, "%1$u is also at another event then: %2$s", "%1$u are also at other events then: %2$s", 1),
+        1, who);
   }
   g_assert_nonnull (strstr (toast_title (ui), told));
   g_assert_null (strstr (toast_title (ui), "Nguy"));
@@ -498,7 +492,7 @@ test_overlap_warnings (void)
   /* The editor of the course says it too, found off the main thread. */
   g_assert_true (gtk_widget_activate_action (page, "event.edit", NULL));
   editor = GTK_WIDGET (test_ui_dialog (ui, LIAISON_TYPE_EVENT_EDITOR));
-  wait = (Shows) { editor, line };
+  wait = (Shows){ editor, line };
   g_assert_true (test_ui_wait_for (shows, &wait, 5));
   g_assert_true (gtk_widget_get_visible (test_ui_get_id (editor, "warnings_box")));
 
@@ -514,16 +508,16 @@ test_overlap_warnings (void)
 static void
 test_delete_and_undo (void)
 {
-  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
   LiaisonStore *store = ui->store;
-  g_autoptr(LiaisonEvent) event = add_event (store, "Roundtable to be deleted", 0);
-  g_autoptr(LiaisonParticipant) li = add_person (store, "李", "霞", "Li", "Xia", "CN");
-  g_autoptr(LiaisonRegistration) r = liaison_store_register (store, liaison_event_get_id (event),
-                                                             liaison_participant_get_id (li), LIAISON_ROLE_SPEAKER,
-                                                             LIAISON_REGISTRATION_CONFIRMED, LIAISON_ORIGIN_LOCAL, NULL);
-  GtkWidget *page;
+  g_autoptr (LiaisonEvent) event = add_event (store, "Roundtable to be deleted", 0);
+  g_autoptr (LiaisonParticipant) li = add_person (store, "李", "霞", "Li", "Xia", "CN");
+  g_autoptr (LiaisonRegistration) r =
+      liaison_store_register (store, liaison_event_get_id (event), liaison_participant_get_id (li),
+                              LIAISON_ROLE_SPEAKER, LIAISON_REGISTRATION_CONFIRMED, LIAISON_ORIGIN_LOCAL, NULL);
+  GtkWidget        *page;
   AdwMessageDialog *dialog;
-  g_autoptr(LiaisonEvent) back = NULL;
+  g_autoptr (LiaisonEvent) back = NULL;
 
   test_ui_activate (ui, "win.show-event", g_variant_new_string (liaison_event_get_id (event)));
   page = event_page (ui);
@@ -550,12 +544,12 @@ static guint
 n_event_rows (GtkWidget *events_page)
 {
   GtkListView *list = GTK_LIST_VIEW (test_ui_get_id (events_page, "list_view"));
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
-  guint n = 0;
+  GListModel  *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  guint        n = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
       gboolean heading;
 
       g_object_get (item, "is-heading", &heading, NULL);
@@ -573,14 +567,13 @@ shows_n_events (gpointer data)
 }
 
 static void
-select_string (GtkDropDown *dropdown,
-               const char  *text)
+select_string (GtkDropDown *dropdown, const char *text)
 {
   GListModel *model = gtk_drop_down_get_model (dropdown);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (model, i);
 
       if (g_str_has_prefix (gtk_string_object_get_string (item), text))
         {
@@ -604,15 +597,15 @@ count_chips (GtkWidget *root)
 static void
 test_views_and_filters (void)
 {
-  g_autoptr(TestUi) ui = test_ui_new (NULL);
-  GtkWidget *page = test_ui_page (ui, "events");
-  AdwViewStack *views = ADW_VIEW_STACK (test_ui_get_id (page, "view_stack"));
-  GtkWidget *timeline = test_ui_get_id (page, "timeline_grid");
-  gpointer args[2] = { page, GUINT_TO_POINTER (62) };
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
+  GtkWidget       *page = test_ui_page (ui, "events");
+  AdwViewStack    *views = ADW_VIEW_STACK (test_ui_get_id (page, "view_stack"));
+  GtkWidget       *timeline = test_ui_get_id (page, "timeline_grid");
+  gpointer         args[2] = { page, GUINT_TO_POINTER (62) };
   g_autofree char *march = NULL;
   g_autofree char *march_title = liaison_gui_format_month (2019, 3);
   g_autofree char *april_title = liaison_gui_format_month (2019, 4);
-  GtkWidget *cell = NULL;
+  GtkWidget       *cell = NULL;
 
   /* The built-in history: 62 events of 2011–2020 (2010-12 for the first). */
   test_ui_activate (ui, "win.show-page", g_variant_new_string ("events"));
@@ -623,14 +616,15 @@ test_views_and_filters (void)
   select_string (GTK_DROP_DOWN (test_ui_get_id (page, "year_filter")), "2019");
   args[1] = GUINT_TO_POINTER (8);
   g_assert_true (test_ui_wait_for (shows_n_events, args, 5));
-  select_string (GTK_DROP_DOWN (test_ui_get_id (page, "kind_filter")), liaison_event_kind_label (LIAISON_EVENT_KIND_SEMINAR));
+  select_string (GTK_DROP_DOWN (test_ui_get_id (page, "kind_filter")),
+                 liaison_event_kind_label (LIAISON_EVENT_KIND_SEMINAR));
   test_ui_settle (0.5);
   g_assert_cmpuint (n_event_rows (page), <, 8);
   g_assert_cmpuint (n_event_rows (page), >, 0);
 
   /* From the action plan: only one activity's events, whatever the year. */
   {
-    g_autoptr(LiaisonEvent) e = add_event (ui->store, "Event of 1.1.1", 0);
+    g_autoptr (LiaisonEvent) e = add_event (ui->store, "Event of 1.1.1", 0);
     const char *codes[] = { "1.1.1", NULL };
 
     liaison_event_set_activities (e, codes);
@@ -669,8 +663,7 @@ test_views_and_filters (void)
 }
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   const char *lang = g_getenv ("LANGUAGE");
 

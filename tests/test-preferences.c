@@ -14,12 +14,12 @@
 static void
 test_preferences (void)
 {
-  g_autoptr(TestUi) ui = test_ui_new (NULL);
-  g_autoptr(GSettings) settings = g_settings_new ("org.chinaaseanenv.Liaison");
-  GtkWidget *prefs;
-  AdwComboRow *zone;
-  GListModel *zones;
-  guint yangon = GTK_INVALID_LIST_POSITION;
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
+  g_autoptr (GSettings) settings = g_settings_new ("org.chinaaseanenv.Liaison");
+  GtkWidget       *prefs;
+  AdwComboRow     *zone;
+  GListModel      *zones;
+  guint            yangon = GTK_INVALID_LIST_POSITION;
   g_autofree char *database = NULL;
 
   prefs = liaison_preferences_window_new (ui->context);
@@ -41,7 +41,7 @@ test_preferences (void)
   g_assert_cmpuint (g_list_model_get_n_items (zones), >, 100);
   for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
     {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (zones, i);
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (zones, i);
 
       if (g_str_equal (gtk_string_object_get_string (item), "Asia/Yangon"))
         yangon = i;
@@ -50,7 +50,7 @@ test_preferences (void)
   adw_combo_row_set_selected (zone, yangon);
   g_assert_cmpstr (g_settings_get_string (settings, "time-zone"), ==, "Asia/Yangon");
   {
-    g_autoptr(GTimeZone) chosen = liaison_context_dup_time_zone (ui->context);
+    g_autoptr (GTimeZone) chosen = liaison_context_dup_time_zone (ui->context);
     g_assert_cmpstr (g_time_zone_get_identifier (chosen), ==, "Asia/Yangon");
   }
 
@@ -66,7 +66,8 @@ test_preferences (void)
   g_assert_true (gtk_widget_get_visible (test_ui_get_id (prefs, "language_note")));
   test_ui_settle (0.5);
   test_ui_screenshot_widget (prefs, g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "zh")
-                                      ? "preferences-zh_CN.png" : "preferences-en.png");
+                                        ? "preferences-zh_CN.png"
+                                        : "preferences-en.png");
 
   g_settings_reset (settings, "interface-language");
   g_settings_reset (settings, "time-zone");
@@ -90,9 +91,9 @@ first_column (GtkWidget *events)
 static void
 test_first_weekday (void)
 {
-  g_autoptr(TestUi) ui = test_ui_new (NULL);
-  g_autoptr(GSettings) settings = g_settings_new ("org.chinaaseanenv.Liaison");
-  GtkWidget *events = test_ui_page (ui, "events");
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
+  g_autoptr (GSettings) settings = g_settings_new ("org.chinaaseanenv.Liaison");
+  GtkWidget  *events = test_ui_page (ui, "events");
   const char *time_locale = setlocale (LC_TIME, NULL);
 
   g_settings_set_string (settings, "first-day-of-week", "monday");
@@ -118,7 +119,8 @@ test_first_weekday (void)
   /* The suite runs in the C locale, whose weeks start on Sunday. */
   g_settings_set_string (settings, "first-day-of-week", "locale");
   test_ui_settle (0.1);
-  if (g_strcmp0 (time_locale, "C") == 0 || g_str_has_prefix (time_locale, "C.") || g_strcmp0 (time_locale, "POSIX") == 0)
+  if (g_strcmp0 (time_locale, "C") == 0 || g_str_has_prefix (time_locale, "C.") ||
+      g_strcmp0 (time_locale, "POSIX") == 0)
     {
       g_assert_cmpint (liaison_context_get_first_weekday (ui->context), ==, G_DATE_SUNDAY);
       g_assert_cmpstr (first_column (events), ==, liaison_gui_weekday_abbreviation (G_DATE_SUNDAY));
@@ -134,39 +136,39 @@ test_first_weekday (void)
  * interface language where it has one, as written where it has not, and
  * the markup stays whole (libadwaita would refuse it otherwise). */
 static const char notes_metainfo[] =
-  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-  "<component type=\"desktop-application\">\n"
-  "  <name>Liaison</name>\n"
-  "  <name xml:lang=\"zh_CN\">联络</name>\n"
-  "  <summary>Plan cooperation events</summary>\n"
-  "  <description><p>The app.</p><p xml:lang=\"zh_CN\">应用。</p></description>\n"
-  "  <releases>\n"
-  "    <release version=\"0.2.0\">\n"
-  "      <description>\n"
-  "        <p>New: <em>check-in</em> &amp; badges.</p>\n"
-  "        <p xml:lang=\"zh_CN\">新增：<em>签到</em>和胸牌。</p>\n"
-  "        <p xml:lang=\"fr\">Nouveau : l’accueil.</p>\n"
-  "        <ul>\n"
-  "          <li>Faster search</li>\n"
-  "          <li xml:lang=\"zh_CN\">搜索更快</li>\n"
-  "          <li>Fewer clicks</li>\n"
-  "        </ul>\n"
-  "        <p>Thanks to the secretariat.</p>\n"
-  "      </description>\n"
-  "    </release>\n"
-  "    <release version=\"0.1.0\"><description><p>Older.</p></description></release>\n"
-  "  </releases>\n"
-  "</component>\n";
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<component type=\"desktop-application\">\n"
+    "  <name>Liaison</name>\n"
+    "  <name xml:lang=\"zh_CN\">联络</name>\n"
+    "  <summary>Plan cooperation events</summary>\n"
+    "  <description><p>The app.</p><p xml:lang=\"zh_CN\">应用。</p></description>\n"
+    "  <releases>\n"
+    "    <release version=\"0.2.0\">\n"
+    "      <description>\n"
+    "        <p>New: <em>check-in</em> &amp; badges.</p>\n"
+    "        <p xml:lang=\"zh_CN\">新增：<em>签到</em>和胸牌。</p>\n"
+    "        <p xml:lang=\"fr\">Nouveau : l’accueil.</p>\n"
+    "        <ul>\n"
+    "          <li>Faster search</li>\n"
+    "          <li xml:lang=\"zh_CN\">搜索更快</li>\n"
+    "          <li>Fewer clicks</li>\n"
+    "        </ul>\n"
+    "        <p>Thanks to the secretariat.</p>\n"
+    "      </description>\n"
+    "    </release>\n"
+    "    <release version=\"0.1.0\"><description><p>Older.</p></description></release>\n"
+    "  </releases>\n"
+    "</component>\n";
 
 static char *
 release_notes_in (const char *language)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new_static (notes_metainfo, strlen (notes_metainfo));
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GBytes) bytes = g_bytes_new_static (notes_metainfo, strlen (notes_metainfo));
+  g_autoptr (GError) error = NULL;
   const char *languages[] = { language, "C", NULL };
-  GtkWidget *about;
-  char *notes = NULL;
-  char *version = NULL;
+  GtkWidget  *about;
+  char       *notes = NULL;
+  char       *version = NULL;
 
   about = liaison_about_window_new_from_bytes (bytes, languages, &error);
   g_assert_no_error (error);
@@ -185,7 +187,7 @@ test_about_release_notes (void)
 {
   g_autofree char *english = release_notes_in ("en");
   g_autofree char *chinese = release_notes_in ("zh_CN");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_cmpstr (english, ==,
                    "<p>New: <em>check-in</em> &amp; badges.</p>"
@@ -198,9 +200,11 @@ test_about_release_notes (void)
 
   /* Well-formed markup, element for element. */
   {
-    g_autofree char *wrapped = g_strdup_printf ("<notes>%s</notes>", chinese);
-    static const GMarkupParser nothing = { 0, };
-    g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&nothing, 0, NULL, NULL);
+    g_autofree char           *wrapped = g_strdup_printf ("<notes>%s</notes>", chinese);
+    static const GMarkupParser nothing = {
+      0,
+    };
+    g_autoptr (GMarkupParseContext) context = g_markup_parse_context_new (&nothing, 0, NULL, NULL);
 
     g_assert_true (g_markup_parse_context_parse (context, wrapped, -1, &error));
     g_assert_true (g_markup_parse_context_end_parse (context, &error));
@@ -209,8 +213,7 @@ test_about_release_notes (void)
 }
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   test_ui_init (&argc, &argv);
 

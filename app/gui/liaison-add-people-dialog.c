@@ -27,28 +27,29 @@ struct _LiaisonAddPeopleDialog
 {
   AdwWindow parent_instance;
 
-  LiaisonContext *context;
-  char *event_id;
+  LiaisonContext         *context;
+  char                   *event_id;
   LiaisonParticipantList *people;
-  GCancellable *cancellable;
-  GHashTable *chosen;       /* participant id → display name */
-  GHashTable *registered;   /* participant ids already at the event */
-  GHashTable *busy;         /* participant id → another event at that time */
-  GCancellable *busy_cancellable;
+  GCancellable           *cancellable;
+  GHashTable             *chosen;     /* participant id → display name */
+  GHashTable             *registered; /* participant ids already at the event */
+  GHashTable             *busy;       /* participant id → another event at that time */
+  GCancellable           *busy_cancellable;
 
   AdwWindowTitle *window_title;
-  GtkWidget *add_button;
+  GtkWidget      *add_button;
   GtkSearchEntry *search_entry;
-  GtkListView *list_view;
-  GtkLabel *chosen_label;
-  GtkLabel *warning_label;
-  AdwComboRow *role_row;
-  AdwComboRow *status_row;
+  GtkListView    *list_view;
+  GtkLabel       *chosen_label;
+  GtkLabel       *warning_label;
+  AdwComboRow    *role_row;
+  AdwComboRow    *status_row;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonAddPeopleDialog, liaison_add_people_dialog, ADW_TYPE_WINDOW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_CONTEXT,
   PROP_EVENT_ID,
@@ -58,8 +59,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static LiaisonEvent *
-busy_at (LiaisonAddPeopleDialog *self,
-         const char             *participant_id)
+busy_at (LiaisonAddPeopleDialog *self, const char *participant_id)
 {
   return self->busy != NULL ? g_hash_table_lookup (self->busy, participant_id) : NULL;
 }
@@ -74,20 +74,20 @@ event_title (LiaisonEvent *event)
 static void
 update_warnings (LiaisonAddPeopleDialog *self)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
   GHashTableIter iter;
-  gpointer id, name;
+  gpointer       id, name;
 
   g_hash_table_iter_init (&iter, self->chosen);
   while (g_hash_table_iter_next (&iter, &id, &name))
     {
-      LiaisonEvent *other = busy_at (self, id);
+      LiaisonEvent    *other = busy_at (self, id);
       g_autofree char *line = NULL;
 
       if (other == NULL)
         continue;
       /* Translators: a clash, “李霞 is also at “Forum 2025” then” */
-      line = g_strdup_printf (_("%1$s is also at “%2$s” then"), (const char *) name, event_title (other));
+      line = g_strdup_printf (_ ("%1$s is also at “%2$s” then"), (const char *) name, event_title (other));
       g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", line);
     }
   gtk_label_set_label (self->warning_label, text->str);
@@ -97,32 +97,33 @@ update_warnings (LiaisonAddPeopleDialog *self)
 static void
 update_chosen (LiaisonAddPeopleDialog *self)
 {
-  guint n = g_hash_table_size (self->chosen);
+  guint            n = g_hash_table_size (self->chosen);
   g_autofree char *button = NULL;
-  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr (GString) names = g_string_new (NULL);
   GHashTableIter iter;
-  gpointer name;
+  gpointer       name;
 
   g_hash_table_iter_init (&iter, self->chosen);
   while (g_hash_table_iter_next (&iter, NULL, &name))
     g_string_append_printf (names, "%s%s", names->len > 0 ? C_ ("list", ", ") : "", (const char *) name);
   if (n == 0)
-    gtk_label_set_label (self->chosen_label, _("Choose people with Enter or a click; choose again to leave them out."));
+    gtk_label_set_label (self->chosen_label,
+                         _ ("Choose people with Enter or a click; choose again to leave them out."));
   else
     {
       /* Translators: “Chosen: 李霞, Nguyễn Văn An” */
-      g_autofree char *text = g_strdup_printf (_("Chosen: %s"), names->str);
+      g_autofree char *text = g_strdup_printf (_ ("Chosen: %s"), names->str);
       gtk_label_set_label (self->chosen_label, text);
     }
-  button = n > 0 ? g_strdup_printf (g_dngettext (NULL, "_Add %u Person", "_Add %u People", n), n) : g_strdup (_("_Add"));
+  button =
+      n > 0 ? g_strdup_printf (g_dngettext (NULL, "_Add %u Person", "_Add %u People", n), n) : g_strdup (_ ("_Add"));
   gtk_button_set_label (GTK_BUTTON (self->add_button), button);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.add", n > 0);
   update_warnings (self);
 }
 
 static void
-toggle (LiaisonAddPeopleDialog *self,
-        LiaisonParticipant     *p)
+toggle (LiaisonAddPeopleDialog *self, LiaisonParticipant *p)
 {
   const char *id = liaison_participant_get_id (p);
 
@@ -136,21 +137,18 @@ toggle (LiaisonAddPeopleDialog *self,
 }
 
 static void
-on_activate (LiaisonAddPeopleDialog *self,
-             guint                   position)
+on_activate (LiaisonAddPeopleDialog *self, guint position)
 {
-  g_autoptr(LiaisonParticipant) p = g_list_model_get_item (G_LIST_MODEL (self->people), position);
+  g_autoptr (LiaisonParticipant) p = g_list_model_get_item (G_LIST_MODEL (self->people), position);
 
   if (p != NULL)
     toggle (self, p);
 }
 
 static void
-on_searched (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+on_searched (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   liaison_participant_list_set_query_finish (LIAISON_PARTICIPANT_LIST (source), result, &error);
 }
@@ -166,9 +164,7 @@ on_search_changed (LiaisonAddPeopleDialog *self)
 }
 
 static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           LiaisonAddPeopleDialog   *self)
+setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, LiaisonAddPeopleDialog *self)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
@@ -181,21 +177,19 @@ setup_row (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *list_item,
-          LiaisonAddPeopleDialog   *self)
+bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, LiaisonAddPeopleDialog *self)
 {
-  LiaisonParticipant *p = gtk_list_item_get_item (list_item);
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-  GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
-  g_autofree char *name = liaison_participant_dup_display_name (p);
-  g_autofree char *latin = liaison_participant_dup_latin_name (p);
+  LiaisonParticipant   *p = gtk_list_item_get_item (list_item);
+  GtkWidget            *row = gtk_list_item_get_child (list_item);
+  GtkCheckButton       *check = g_object_get_data (G_OBJECT (row), "check");
+  g_autofree char      *name = liaison_participant_dup_display_name (p);
+  g_autofree char      *latin = liaison_participant_dup_latin_name (p);
   const LiaisonCountry *country = liaison_country_lookup (liaison_participant_get_country (p));
-  LiaisonLanguage lang = liaison_language_for_locale ();
-  const char *organisation = liaison_bilingual_get_display (liaison_participant_get_organisation (p), lang);
-  gboolean already = g_hash_table_contains (self->registered, liaison_participant_get_id (p));
-  LiaisonEvent *other = busy_at (self, liaison_participant_get_id (p));
-  g_autoptr(GString) subtitle = g_string_new (NULL);
+  LiaisonLanguage       lang = liaison_language_for_locale ();
+  const char           *organisation = liaison_bilingual_get_display (liaison_participant_get_organisation (p), lang);
+  gboolean              already = g_hash_table_contains (self->registered, liaison_participant_get_id (p));
+  LiaisonEvent         *other = busy_at (self, liaison_participant_get_id (p));
+  g_autoptr (GString) subtitle = g_string_new (NULL);
 
   if (latin != NULL && g_strcmp0 (latin, name) != 0)
     g_string_append (subtitle, latin);
@@ -203,12 +197,12 @@ bind_row (GtkSignalListItemFactory *factory,
     liaison_gui_append_part (subtitle, liaison_country_get_name (country, lang));
   liaison_gui_append_part (subtitle, organisation);
   if (already)
-    liaison_gui_append_part (subtitle, _("already registered"));
+    liaison_gui_append_part (subtitle, _ ("already registered"));
   else if (other != NULL)
     {
       /* Translators: in a person's row when adding people to an event,
        * “also at “Forum 2025” then”: booked into an event at the same time */
-      g_autofree char *elsewhere = g_strdup_printf (_("also at “%s” then"), event_title (other));
+      g_autofree char *elsewhere = g_strdup_printf (_ ("also at “%s” then"), event_title (other));
 
       liaison_gui_append_part (subtitle, elsewhere);
     }
@@ -221,34 +215,31 @@ bind_row (GtkSignalListItemFactory *factory,
 }
 
 static void
-add_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+add_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   LiaisonAddPeopleDialog *self = LIAISON_ADD_PEOPLE_DIALOG (widget);
-  LiaisonStore *store = liaison_context_get_store (self->context);
-  gint64 mark = liaison_store_get_last_seq (store);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  g_autoptr(GPtrArray) created = NULL;
-  g_autoptr(GPtrArray) already = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) message = g_string_new (NULL);
+  LiaisonStore           *store = liaison_context_get_store (self->context);
+  gint64                  mark = liaison_store_get_last_seq (store);
+  g_autoptr (GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr (GPtrArray) created = NULL;
+  g_autoptr (GPtrArray) already = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) message = g_string_new (NULL);
   LiaisonWindow *window = liaison_window_for_widget (widget);
-  g_autoptr(GString) elsewhere = g_string_new (NULL);
-  guint waitlisted = 0, n_elsewhere = 0;
+  g_autoptr (GString) elsewhere = g_string_new (NULL);
+  guint          waitlisted = 0, n_elsewhere = 0;
   GHashTableIter iter;
-  gpointer id;
-  guint status = adw_combo_row_get_selected (self->status_row);
+  gpointer       id;
+  guint          status = adw_combo_row_get_selected (self->status_row);
 
   g_hash_table_iter_init (&iter, self->chosen);
   while (g_hash_table_iter_next (&iter, &id, NULL))
     g_ptr_array_add (ids, id);
   g_ptr_array_add (ids, NULL);
 
-  created = liaison_store_register_many (store, self->event_id, (const char * const *) ids->pdata,
-                                         adw_combo_row_get_selected (self->role_row),
-                                         statuses[MIN (status, G_N_ELEMENTS (statuses) - 1)], LIAISON_ORIGIN_LOCAL,
-                                         &already, &error);
+  created = liaison_store_register_many (
+      store, self->event_id, (const char *const *) ids->pdata, adw_combo_row_get_selected (self->role_row),
+      statuses[MIN (status, G_N_ELEMENTS (statuses) - 1)], LIAISON_ORIGIN_LOCAL, &already, &error);
   if (created == NULL)
     {
       gtk_label_set_label (self->chosen_label, error->message);
@@ -258,27 +249,31 @@ add_action (GtkWidget  *widget,
   for (guint i = 0; i < created->len; i++)
     {
       LiaisonRegistration *r = g_ptr_array_index (created, i);
-      const char *person = liaison_registration_get_participant_id (r);
+      const char          *person = liaison_registration_get_participant_id (r);
 
       if (liaison_registration_get_status (r) == LIAISON_REGISTRATION_WAITLISTED)
         waitlisted++;
       if (busy_at (self, person) != NULL)
         {
           /* Translators: a person added while booked elsewhere, “李霞 (“Forum 2025”)” */
-          g_autofree char *who = g_strdup_printf (_("%1$s (“%2$s”)"), (const char *) g_hash_table_lookup (self->chosen, person),
-                                                  event_title (busy_at (self, person)));
+          g_autofree char *who =
+              g_strdup_printf (_ ("%1$s (“%2$s”)"), (const char *) g_hash_table_lookup (self->chosen, person),
+                               event_title (busy_at (self, person)));
 
           if (n_elsewhere++ > 0)
             g_string_append (elsewhere, C_ ("list", ", "));
           g_string_append (elsewhere, who);
         }
     }
-  g_string_append_printf (message, g_dngettext (NULL, "%u person added", "%u people added", created->len), created->len);
+  g_string_append_printf (message, g_dngettext (NULL, "%u person added", "%u people added", created->len),
+                          created->len);
   if (waitlisted > 0)
     {
       g_string_append (message, C_ ("sentence", "; "));
-      g_string_append_printf (message, g_dngettext (NULL, "%u on the waitlist (the event is full)",
-                                                    "%u on the waitlist (the event is full)", waitlisted), waitlisted);
+      g_string_append_printf (message,
+                              g_dngettext (NULL, "%u on the waitlist (the event is full)",
+                                           "%u on the waitlist (the event is full)", waitlisted),
+                              waitlisted);
     }
   if (n_elsewhere > 0)
     {
@@ -286,15 +281,17 @@ add_action (GtkWidget  *widget,
       /* Translators: after “3 people added; ”, who was added although booked
        * into another event at an overlapping time, “1 is also at another
        * event then: 李霞 (“Forum 2025”)” */
-      g_string_append_printf (message, g_dngettext (NULL, "%1$u is also at another event then: %2$s",
-                                                    "%1$u are also at other events then: %2$s", n_elsewhere),
+      g_string_append_printf (message,
+                              g_dngettext (NULL, "%1$u is also at another event then: %2$s",
+                                           "%1$u are also at other events then: %2$s", n_elsewhere),
                               n_elsewhere, elsewhere->str);
     }
   if (already->len > 0)
     {
       g_string_append (message, C_ ("sentence", "; "));
-      g_string_append_printf (message, g_dngettext (NULL, "%u was already registered", "%u were already registered",
-                                                    already->len), already->len);
+      g_string_append_printf (
+          message, g_dngettext (NULL, "%u was already registered", "%u were already registered", already->len),
+          already->len);
     }
   if (window != NULL)
     liaison_window_show_undo_toast (window, message->str, mark);
@@ -302,21 +299,16 @@ add_action (GtkWidget  *widget,
 }
 
 static gpointer
-find_busy_in_worker (LiaisonStore  *reader,
-                     gpointer       data,
-                     GCancellable  *cancellable,
-                     GError       **error)
+find_busy_in_worker (LiaisonStore *reader, gpointer data, GCancellable *cancellable, GError **error)
 {
   return liaison_store_find_overlapping_bookings (reader, data, error);
 }
 
 static void
-on_busy_found (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+on_busy_found (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(LiaisonAddPeopleDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonAddPeopleDialog) self = user_data;
+  g_autoptr (GError) error = NULL;
   GHashTable *busy = liaison_store_query_finish (LIAISON_STORE (source), result, &error);
 
   if (busy == NULL)
@@ -335,23 +327,23 @@ static void
 liaison_add_people_dialog_constructed (GObject *object)
 {
   LiaisonAddPeopleDialog *self = (LiaisonAddPeopleDialog *) object;
-  LiaisonStore *store = liaison_context_get_store (self->context);
-  g_autoptr(LiaisonEvent) event = liaison_store_get_event (store, self->event_id, NULL);
-  g_autoptr(GPtrArray) registrations = liaison_store_list_registrations (store, self->event_id, NULL);
-  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) status_names = gtk_string_list_new (NULL);
+  LiaisonStore           *store = liaison_context_get_store (self->context);
+  g_autoptr (LiaisonEvent) event = liaison_store_get_event (store, self->event_id, NULL);
+  g_autoptr (GPtrArray) registrations = liaison_store_list_registrations (store, self->event_id, NULL);
+  g_autoptr (GtkStringList) roles = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) status_names = gtk_string_list_new (NULL);
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkNoSelection *selection;
+  GtkNoSelection     *selection;
 
   G_OBJECT_CLASS (liaison_add_people_dialog_parent_class)->constructed (object);
 
-  gtk_window_set_title (GTK_WINDOW (self), _("Add People"));
+  gtk_window_set_title (GTK_WINDOW (self), _ ("Add People"));
 
   if (event != NULL)
     {
-      adw_window_title_set_subtitle (self->window_title,
-                                     liaison_bilingual_get_display (liaison_event_get_title (event),
-                                                                    liaison_language_for_locale ()));
+      adw_window_title_set_subtitle (
+          self->window_title,
+          liaison_bilingual_get_display (liaison_event_get_title (event), liaison_language_for_locale ()));
       self->busy_cancellable = g_cancellable_new ();
       liaison_store_query_async (store, find_busy_in_worker, g_object_ref (event), g_object_unref,
                                  (GDestroyNotify) g_hash_table_unref, self->busy_cancellable, on_busy_found,
@@ -402,10 +394,7 @@ liaison_add_people_dialog_dispose (GObject *object)
 }
 
 static void
-liaison_add_people_dialog_get_property (GObject    *object,
-                                        guint       prop_id,
-                                        GValue     *value,
-                                        GParamSpec *pspec)
+liaison_add_people_dialog_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   LiaisonAddPeopleDialog *self = (LiaisonAddPeopleDialog *) object;
 
@@ -423,10 +412,7 @@ liaison_add_people_dialog_get_property (GObject    *object,
 }
 
 static void
-liaison_add_people_dialog_set_property (GObject      *object,
-                                        guint         prop_id,
-                                        const GValue *value,
-                                        GParamSpec   *pspec)
+liaison_add_people_dialog_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   LiaisonAddPeopleDialog *self = (LiaisonAddPeopleDialog *) object;
 
@@ -446,7 +432,7 @@ liaison_add_people_dialog_set_property (GObject      *object,
 static void
 liaison_add_people_dialog_class_init (LiaisonAddPeopleDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = liaison_add_people_dialog_constructed;
@@ -454,12 +440,10 @@ liaison_add_people_dialog_class_init (LiaisonAddPeopleDialogClass *klass)
   object_class->get_property = liaison_add_people_dialog_get_property;
   object_class->set_property = liaison_add_people_dialog_set_property;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_EVENT_ID] =
-    g_param_spec_string ("event-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EVENT_ID] = g_param_spec_string ("event-id", NULL, NULL, NULL,
+                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -490,15 +474,13 @@ liaison_add_people_dialog_init (LiaisonAddPeopleDialog *self)
 }
 
 GtkWidget *
-liaison_add_people_dialog_new (LiaisonContext *context,
-                               const char     *event_id)
+liaison_add_people_dialog_new (LiaisonContext *context, const char *event_id)
 {
   return g_object_new (LIAISON_TYPE_ADD_PEOPLE_DIALOG, "context", context, "event-id", event_id, NULL);
 }
 
 void
-liaison_add_people_dialog_search (LiaisonAddPeopleDialog *self,
-                                  const char             *text)
+liaison_add_people_dialog_search (LiaisonAddPeopleDialog *self, const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   on_search_changed (self);
@@ -511,8 +493,7 @@ liaison_add_people_dialog_get_n_found (LiaisonAddPeopleDialog *self)
 }
 
 void
-liaison_add_people_dialog_choose (LiaisonAddPeopleDialog *self,
-                                  guint                   position)
+liaison_add_people_dialog_choose (LiaisonAddPeopleDialog *self, guint position)
 {
   on_activate (self, position);
 }

@@ -16,14 +16,15 @@ struct _LiaisonContext
 {
   GObject parent_instance;
 
-  LiaisonStore *store;
-  GSettings *settings;
+  LiaisonStore      *store;
+  GSettings         *settings;
   LiaisonSyncEngine *sync_engine;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonContext, liaison_context, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   PROP_SETTINGS,
@@ -45,10 +46,7 @@ liaison_context_dispose (GObject *object)
 }
 
 static void
-liaison_context_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+liaison_context_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   LiaisonContext *self = LIAISON_CONTEXT (object);
 
@@ -66,10 +64,7 @@ liaison_context_get_property (GObject    *object,
 }
 
 static void
-liaison_context_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
+liaison_context_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   LiaisonContext *self = LIAISON_CONTEXT (object);
 
@@ -107,12 +102,10 @@ liaison_context_class_init (LiaisonContextClass *klass)
   object_class->get_property = liaison_context_get_property;
   object_class->set_property = liaison_context_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, LIAISON_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, LIAISON_TYPE_STORE,
+                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -123,8 +116,7 @@ liaison_context_init (LiaisonContext *self)
 }
 
 LiaisonContext *
-liaison_context_new (LiaisonStore *store,
-                     GSettings    *settings)
+liaison_context_new (LiaisonStore *store, GSettings *settings)
 {
   return g_object_new (LIAISON_TYPE_CONTEXT, "store", store, "settings", settings, NULL);
 }
@@ -173,7 +165,7 @@ locale_first_weekday (void)
   union
   {
     unsigned int word;
-    char *string;
+    char        *string;
   } langinfo;
   int origin, first, day;
 

@@ -19,57 +19,58 @@ struct _LiaisonEventEditor
   AdwWindow parent_instance;
 
   LiaisonContext *context;
-  char *event_id;
-  LiaisonEvent *original;
-  GPtrArray *zone_ids;
-  GPtrArray *country_codes;
-  GPtrArray *activity_checks;
-  gboolean zone_chosen;
-  gboolean loading;
-  guint clash_source;
-  GCancellable *clash_cancellable;
+  char           *event_id;
+  LiaisonEvent   *original;
+  GPtrArray      *zone_ids;
+  GPtrArray      *country_codes;
+  GPtrArray      *activity_checks;
+  gboolean        zone_chosen;
+  gboolean        loading;
+  guint           clash_source;
+  GCancellable   *clash_cancellable;
 
-  AdwWindowTitle *window_title;
-  GtkWidget *save_button;
-  GtkLabel *error_label;
-  GtkWidget *warnings_box;
-  GtkLabel *warnings_label;
-  AdwEntryRow *title_zh;
-  AdwEntryRow *title_en;
-  AdwEntryRow *theme_zh;
-  AdwEntryRow *theme_en;
-  AdwEntryRow *city_zh;
-  AdwEntryRow *city_en;
-  GtkTextView *description_zh;
-  GtkTextView *description_en;
-  AdwComboRow *kind_row;
-  AdwComboRow *status_row;
-  AdwComboRow *mode_row;
-  AdwEntryRow *online_url;
-  AdwEntryRow *venue;
-  AdwComboRow *country_row;
-  GtkSwitch *all_day;
-  AdwEntryRow *start_date;
-  AdwEntryRow *start_time;
-  AdwEntryRow *end_date;
-  AdwEntryRow *end_time;
-  AdwComboRow *zone_row;
+  AdwWindowTitle   *window_title;
+  GtkWidget        *save_button;
+  GtkLabel         *error_label;
+  GtkWidget        *warnings_box;
+  GtkLabel         *warnings_label;
+  AdwEntryRow      *title_zh;
+  AdwEntryRow      *title_en;
+  AdwEntryRow      *theme_zh;
+  AdwEntryRow      *theme_en;
+  AdwEntryRow      *city_zh;
+  AdwEntryRow      *city_en;
+  GtkTextView      *description_zh;
+  GtkTextView      *description_en;
+  AdwComboRow      *kind_row;
+  AdwComboRow      *status_row;
+  AdwComboRow      *mode_row;
+  AdwEntryRow      *online_url;
+  AdwEntryRow      *venue;
+  AdwComboRow      *country_row;
+  GtkSwitch        *all_day;
+  AdwEntryRow      *start_date;
+  AdwEntryRow      *start_time;
+  AdwEntryRow      *end_date;
+  AdwEntryRow      *end_time;
+  AdwComboRow      *zone_row;
   LiaisonZoneStrip *zone_strip;
-  GtkSwitch *yearly;
-  AdwExpanderRow *activities_row;
-  AdwComboRow *track_row;
-  GtkSpinButton *capacity;
-  AdwEntryRow *deadline;
-  GtkSpinButton *budget;
-  AdwEntryRow *currency;
-  AdwComboRow *funding_row;
-  AdwEntryRow *organisers;
-  AdwEntryRow *partners;
+  GtkSwitch        *yearly;
+  AdwExpanderRow   *activities_row;
+  AdwComboRow      *track_row;
+  GtkSpinButton    *capacity;
+  AdwEntryRow      *deadline;
+  GtkSpinButton    *budget;
+  AdwEntryRow      *currency;
+  AdwComboRow      *funding_row;
+  AdwEntryRow      *organisers;
+  AdwEntryRow      *partners;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonEventEditor, liaison_event_editor, ADW_TYPE_WINDOW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_CONTEXT,
   PROP_EVENT_ID,
@@ -78,7 +79,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-enum {
+enum
+{
   SAVED,
   N_SIGNALS
 };
@@ -97,8 +99,8 @@ static char *
 text_view_text (GtkTextView *view)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-  char *text;
+  GtkTextIter    start, end;
+  char          *text;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
@@ -124,8 +126,7 @@ selected_country (LiaisonEventEditor *self)
 }
 
 static void
-select_zone (LiaisonEventEditor *self,
-             const char         *zone)
+select_zone (LiaisonEventEditor *self, const char *zone)
 {
   for (guint i = 0; zone != NULL && i < self->zone_ids->len; i++)
     if (g_str_equal (g_ptr_array_index (self->zone_ids, i), zone))
@@ -137,11 +138,9 @@ select_zone (LiaisonEventEditor *self,
 
 /* "2025-09-10" and "09:30" (or "9:30") into the store's local time text. */
 static char *
-local_time (const char *date,
-            const char *time,
-            gboolean    all_day)
+local_time (const char *date, const char *time, gboolean all_day)
 {
-  int h = 0, m = 0;
+  int  h = 0, m = 0;
   char extra;
 
   if (date == NULL)
@@ -155,28 +154,26 @@ local_time (const char *date,
 
 /* The event as the form has it now; NULL and a message when it cannot be. */
 static LiaisonEvent *
-build_event (LiaisonEventEditor  *self,
-             GError             **error)
+build_event (LiaisonEventEditor *self, GError **error)
 {
-  g_autoptr(LiaisonEvent) e = NULL;
-  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
-  gboolean all_day = gtk_switch_get_active (self->all_day);
+  g_autoptr (LiaisonEvent) e = NULL;
+  g_autoptr (GPtrArray) codes = g_ptr_array_new ();
+  gboolean         all_day = gtk_switch_get_active (self->all_day);
   g_autofree char *start = local_time (text_of (self->start_date), text_of (self->start_time), all_day);
-  g_autofree char *end = local_time (text_of (self->end_date), text_of (self->end_time) != NULL
-                                                                  ? text_of (self->end_time)
-                                                                  : text_of (self->start_time),
-                                     all_day);
-  g_autofree char *description_zh = text_view_text (self->description_zh);
-  g_autofree char *description_en = text_view_text (self->description_en);
-  LiaisonLanguage lang = liaison_language_for_locale ();
-  guint track = adw_combo_row_get_selected (self->track_row);
+  g_autofree char *end =
+      local_time (text_of (self->end_date),
+                  text_of (self->end_time) != NULL ? text_of (self->end_time) : text_of (self->start_time), all_day);
+  g_autofree char             *description_zh = text_view_text (self->description_zh);
+  g_autofree char             *description_en = text_view_text (self->description_en);
+  LiaisonLanguage              lang = liaison_language_for_locale ();
+  guint                        track = adw_combo_row_get_selected (self->track_row);
   const LiaisonProgrammeTrack *tracks;
-  guint n_tracks = 0;
+  guint                        n_tracks = 0;
   struct
   {
     LiaisonBilingual *text;
-    const char *zh;
-    const char *en;
+    const char       *zh;
+    const char       *en;
   } fields[4];
 
   e = self->original != NULL ? liaison_event_new (liaison_event_get_id (self->original)) : liaison_event_new (NULL);
@@ -187,19 +184,19 @@ build_event (LiaisonEventEditor  *self,
       liaison_event_set_areas (e, liaison_event_get_areas (self->original));
       for (guint i = 0; i < 4; i++)
         {
-          LiaisonBilingual *from = i == 0 ? liaison_event_get_title (self->original)
+          LiaisonBilingual *from = i == 0   ? liaison_event_get_title (self->original)
                                    : i == 1 ? liaison_event_get_theme (self->original)
                                    : i == 2 ? liaison_event_get_description (self->original)
                                             : liaison_event_get_city (self->original);
-          LiaisonBilingual *to = i == 0 ? liaison_event_get_title (e)
+          LiaisonBilingual *to = i == 0   ? liaison_event_get_title (e)
                                  : i == 1 ? liaison_event_get_theme (e)
                                  : i == 2 ? liaison_event_get_description (e)
                                           : liaison_event_get_city (e);
 
           liaison_bilingual_set_source (to, liaison_bilingual_get_source (from));
           for (LiaisonLanguage l = 0; l < LIAISON_N_LANGUAGES; l++)
-            liaison_bilingual_restore (to, l, liaison_bilingual_get_text (from, l), liaison_bilingual_get_state (from, l),
-                                       liaison_bilingual_get_based_on (from, l));
+            liaison_bilingual_restore (to, l, liaison_bilingual_get_text (from, l),
+                                       liaison_bilingual_get_state (from, l), liaison_bilingual_get_based_on (from, l));
         }
     }
 
@@ -219,8 +216,9 @@ build_event (LiaisonEventEditor  *self,
     {
       /* A new text is written in the interface language when there is one. */
       if (self->original == NULL)
-        liaison_bilingual_set_source (fields[i].text, (lang == LIAISON_LANGUAGE_ZH ? fields[i].zh : fields[i].en) != NULL
-                                                        ? lang : liaison_language_other (lang));
+        liaison_bilingual_set_source (
+            fields[i].text,
+            (lang == LIAISON_LANGUAGE_ZH ? fields[i].zh : fields[i].en) != NULL ? lang : liaison_language_other (lang));
       if (g_strcmp0 (liaison_bilingual_get_text (fields[i].text, LIAISON_LANGUAGE_ZH), fields[i].zh) != 0)
         liaison_bilingual_set_text (fields[i].text, LIAISON_LANGUAGE_ZH, fields[i].zh);
       if (g_strcmp0 (liaison_bilingual_get_text (fields[i].text, LIAISON_LANGUAGE_EN), fields[i].en) != 0)
@@ -230,13 +228,13 @@ build_event (LiaisonEventEditor  *self,
   if (fields[0].zh == NULL && fields[0].en == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("Give the event a title, in Chinese or in English."));
+                           _ ("Give the event a title, in Chinese or in English."));
       return NULL;
     }
   if (start == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("Give the start date, as YYYY-MM-DD (for example 2025-09-10)."));
+                           _ ("Give the start date, as YYYY-MM-DD (for example 2025-09-10)."));
       return NULL;
     }
   if (!liaison_event_set_when (e, start, text_of (self->end_date) != NULL ? end : NULL,
@@ -266,13 +264,14 @@ build_event (LiaisonEventEditor  *self,
         g_ptr_array_add (codes, g_object_get_data (G_OBJECT (check), "code"));
     }
   g_ptr_array_add (codes, NULL);
-  liaison_event_set_activities (e, (const char * const *) codes->pdata);
+  liaison_event_set_activities (e, (const char *const *) codes->pdata);
 
-  if (text_of (self->deadline) != NULL && !liaison_parse_local_time (text_of (self->deadline), NULL, NULL, NULL, NULL,
-                                                                      NULL, NULL))
+  if (text_of (self->deadline) != NULL &&
+      !liaison_parse_local_time (text_of (self->deadline), NULL, NULL, NULL, NULL, NULL, NULL))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The registration deadline “%s” is not a date: write it as YYYY-MM-DD."), text_of (self->deadline));
+                   _ ("The registration deadline “%s” is not a date: write it as YYYY-MM-DD."),
+                   text_of (self->deadline));
       return NULL;
     }
   return g_steal_pointer (&e);
@@ -295,10 +294,7 @@ clashes_free (gpointer data)
 }
 
 static gpointer
-find_clashes_in_worker (LiaisonStore  *reader,
-                        gpointer       data,
-                        GCancellable  *cancellable,
-                        GError       **error)
+find_clashes_in_worker (LiaisonStore *reader, gpointer data, GCancellable *cancellable, GError **error)
 {
   Clashes *c = g_new0 (Clashes, 1);
 
@@ -311,14 +307,12 @@ find_clashes_in_worker (LiaisonStore  *reader,
 }
 
 static void
-on_clashes_found (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+on_clashes_found (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(LiaisonEventEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonEventEditor) self = user_data;
+  g_autoptr (GError) error = NULL;
   Clashes *c = liaison_store_query_finish (LIAISON_STORE (source), result, &error);
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
   LiaisonLanguage lang = liaison_language_for_locale ();
 
   /* Cancelled: a newer check (or the editor closing) took its place. */
@@ -327,8 +321,9 @@ on_clashes_found (GObject      *source,
   for (guint i = 0; c != NULL && i < c->venues->len; i++)
     {
       /* Translators: a clash, “The venue is also booked for “Forum 2025” at that time” */
-      g_autofree char *line = g_strdup_printf (_("The venue is also booked for “%s” at that time"),
-                                               liaison_bilingual_get_display (liaison_event_get_title (g_ptr_array_index (c->venues, i)), lang));
+      g_autofree char *line = g_strdup_printf (
+          _ ("The venue is also booked for “%s” at that time"),
+          liaison_bilingual_get_display (liaison_event_get_title (g_ptr_array_index (c->venues, i)), lang));
       g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", line);
     }
   for (guint i = 0; c != NULL && i < c->people->len; i++)
@@ -344,7 +339,7 @@ static gboolean
 show_clashes (gpointer data)
 {
   LiaisonEventEditor *self = data;
-  LiaisonEvent *e = build_event (self, NULL);
+  LiaisonEvent       *e = build_event (self, NULL);
 
   self->clash_source = 0;
   g_cancellable_cancel (self->clash_cancellable);
@@ -361,11 +356,10 @@ show_clashes (gpointer data)
 }
 
 static void
-update_strip (LiaisonEventEditor *self,
-              LiaisonEvent       *e)
+update_strip (LiaisonEventEditor *self, LiaisonEvent *e)
 {
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
+  g_autoptr (GDateTime) start = NULL;
+  g_autoptr (GDateTime) end = NULL;
 
   if (e != NULL && liaison_event_get_precision (e) == LIAISON_DATE_PRECISION_TIME)
     {
@@ -380,8 +374,8 @@ update_strip (LiaisonEventEditor *self,
 static void
 on_changed (LiaisonEventEditor *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonEvent) e = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonEvent) e = NULL;
 
   if (self->loading)
     return;
@@ -419,17 +413,16 @@ on_country_selected (LiaisonEventEditor *self)
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   LiaisonEventEditor *self = LIAISON_EVENT_EDITOR (widget);
-  LiaisonStore *store = liaison_context_get_store (self->context);
-  gint64 mark = liaison_store_get_last_seq (store);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonEvent) e = build_event (self, &error);
+  LiaisonStore       *store = liaison_context_get_store (self->context);
+  gint64              mark = liaison_store_get_last_seq (store);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonEvent) e = build_event (self, &error);
   LiaisonWindow *window = LIAISON_IS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (self)))
-                            ? LIAISON_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (self))) : NULL;
+                              ? LIAISON_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (self)))
+                              : NULL;
 
   if (e == NULL || !liaison_store_save_event (store, e, LIAISON_ORIGIN_LOCAL, &error))
     {
@@ -439,7 +432,7 @@ save_action (GtkWidget  *widget,
     }
   g_signal_emit (self, signals[SAVED], 0, liaison_event_get_id (e));
   if (window != NULL)
-    liaison_window_show_undo_toast (window, self->original != NULL ? _("Event saved") : _("Event created"), mark);
+    liaison_window_show_undo_toast (window, self->original != NULL ? _ ("Event saved") : _ ("Event created"), mark);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -447,9 +440,7 @@ save_action (GtkWidget  *widget,
 /* Filling the form                                                          */
 
 static GListModel *
-labels_model (const char * (*label) (int),
-              int first,
-              int last)
+labels_model (const char *(*label) (int), int first, int last)
 {
   GtkStringList *list = gtk_string_list_new (NULL);
 
@@ -468,23 +459,23 @@ static void
 fill_choices (LiaisonEventEditor *self)
 {
   LiaisonLanguage lang = liaison_language_for_locale ();
-  g_autoptr(GPtrArray) members = liaison_country_list_members ();
-  g_autoptr(GPtrArray) all = liaison_country_list_all ();
-  g_autoptr(GPtrArray) plan = liaison_store_list_plan (liaison_context_get_store (self->context), NULL);
-  g_autoptr(GtkStringList) countries = gtk_string_list_new ((const char *[]) { _("None"), NULL });
-  g_autoptr(GtkStringList) tracks = gtk_string_list_new ((const char *[]) { _("None"), NULL });
-  g_autoptr(GListModel) zones = liaison_zones_model_new (NULL);
-  g_autoptr(GtkExpression) zone_expression = NULL;
-  g_autoptr(GListModel) kinds = labels_model ((const char * (*) (int)) liaison_event_kind_label,
-                                              LIAISON_EVENT_KIND_LIAISON_MEETING, LIAISON_EVENT_KIND_OTHER);
-  g_autoptr(GListModel) statuses = labels_model ((const char * (*) (int)) liaison_event_status_label,
-                                                 LIAISON_EVENT_STATUS_PLANNED, LIAISON_EVENT_STATUS_CANCELLED);
-  g_autoptr(GListModel) modes = labels_model ((const char * (*) (int)) liaison_event_mode_label,
-                                              LIAISON_EVENT_MODE_IN_PERSON, LIAISON_EVENT_MODE_HYBRID);
-  g_autoptr(GListModel) funding = labels_model ((const char * (*) (int)) liaison_funding_source_label,
-                                                LIAISON_FUNDING_COOPERATION_FUND, LIAISON_FUNDING_OTHER);
+  g_autoptr (GPtrArray) members = liaison_country_list_members ();
+  g_autoptr (GPtrArray) all = liaison_country_list_all ();
+  g_autoptr (GPtrArray) plan = liaison_store_list_plan (liaison_context_get_store (self->context), NULL);
+  g_autoptr (GtkStringList) countries = gtk_string_list_new ((const char *[]){ _ ("None"), NULL });
+  g_autoptr (GtkStringList) tracks = gtk_string_list_new ((const char *[]){ _ ("None"), NULL });
+  g_autoptr (GListModel) zones = liaison_zones_model_new (NULL);
+  g_autoptr (GtkExpression) zone_expression = NULL;
+  g_autoptr (GListModel) kinds = labels_model ((const char *(*) (int) ) liaison_event_kind_label,
+                                               LIAISON_EVENT_KIND_LIAISON_MEETING, LIAISON_EVENT_KIND_OTHER);
+  g_autoptr (GListModel) statuses = labels_model ((const char *(*) (int) ) liaison_event_status_label,
+                                                  LIAISON_EVENT_STATUS_PLANNED, LIAISON_EVENT_STATUS_CANCELLED);
+  g_autoptr (GListModel) modes = labels_model ((const char *(*) (int) ) liaison_event_mode_label,
+                                               LIAISON_EVENT_MODE_IN_PERSON, LIAISON_EVENT_MODE_HYBRID);
+  g_autoptr (GListModel) funding = labels_model ((const char *(*) (int) ) liaison_funding_source_label,
+                                                 LIAISON_FUNDING_COOPERATION_FUND, LIAISON_FUNDING_OTHER);
   const LiaisonProgrammeTrack *programme;
-  guint n_tracks = 0;
+  guint                        n_tracks = 0;
 
   adw_combo_row_set_model (self->kind_row, kinds);
   adw_combo_row_set_model (self->status_row, statuses);
@@ -508,7 +499,7 @@ fill_choices (LiaisonEventEditor *self)
   self->zone_ids = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
     {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (zones, i);
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (zones, i);
       g_ptr_array_add (self->zone_ids, g_strdup (gtk_string_object_get_string (item)));
     }
   zone_expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (zone_title), NULL, NULL);
@@ -524,7 +515,7 @@ fill_choices (LiaisonEventEditor *self)
   for (guint i = 0; plan != NULL && i < plan->len; i++)
     {
       LiaisonPlanItem *item = g_ptr_array_index (plan, i);
-      GtkWidget *row, *check;
+      GtkWidget       *row, *check;
 
       if (liaison_plan_item_get_level (item) != LIAISON_PLAN_LEVEL_ACTIVITY)
         continue;
@@ -544,24 +535,20 @@ fill_choices (LiaisonEventEditor *self)
 }
 
 static void
-set_row (AdwEntryRow *row,
-         const char  *text)
+set_row (AdwEntryRow *row, const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
 }
 
 static void
-set_view (GtkTextView *view,
-          const char  *text)
+set_view (GtkTextView *view, const char *text)
 {
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
 }
 
 /* Split a stored local time back into the date and time fields. */
 static void
-split_when (const char  *when,
-            AdwEntryRow *date,
-            AdwEntryRow *time)
+split_when (const char *when, AdwEntryRow *date, AdwEntryRow *time)
 {
   const char *t = when != NULL ? strchr (when, 'T') : NULL;
 
@@ -582,9 +569,9 @@ split_when (const char  *when,
 static void
 load_event (LiaisonEventEditor *self)
 {
-  LiaisonEvent *e = self->original;
-  const char * const *codes = liaison_event_get_activities (e);
-  guint n_tracks = 0;
+  LiaisonEvent                *e = self->original;
+  const char *const           *codes = liaison_event_get_activities (e);
+  guint                        n_tracks = 0;
   const LiaisonProgrammeTrack *tracks = liaison_programme_get_tracks (&n_tracks);
 
   set_row (self->title_zh, liaison_bilingual_get_text (liaison_event_get_title (e), LIAISON_LANGUAGE_ZH));
@@ -615,7 +602,7 @@ load_event (LiaisonEventEditor *self)
   for (guint i = 0; i < self->activity_checks->len; i++)
     {
       GtkCheckButton *check = g_ptr_array_index (self->activity_checks, i);
-      const char *code = g_object_get_data (G_OBJECT (check), "code");
+      const char     *code = g_object_get_data (G_OBJECT (check), "code");
 
       gtk_check_button_set_active (check, codes != NULL && g_strv_contains (codes, code));
     }
@@ -635,7 +622,7 @@ static void
 liaison_event_editor_constructed (GObject *object)
 {
   LiaisonEventEditor *self = (LiaisonEventEditor *) object;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   G_OBJECT_CLASS (liaison_event_editor_parent_class)->constructed (object);
 
@@ -646,18 +633,18 @@ liaison_event_editor_constructed (GObject *object)
   if (self->original != NULL)
     {
       load_event (self);
-      adw_window_title_set_title (self->window_title, _("Edit Event"));
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Event"));
-      adw_window_title_set_subtitle (self->window_title,
-                                     liaison_bilingual_get_display (liaison_event_get_title (self->original),
-                                                                    liaison_language_for_locale ()));
+      adw_window_title_set_title (self->window_title, _ ("Edit Event"));
+      gtk_window_set_title (GTK_WINDOW (self), _ ("Edit Event"));
+      adw_window_title_set_subtitle (
+          self->window_title,
+          liaison_bilingual_get_display (liaison_event_get_title (self->original), liaison_language_for_locale ()));
     }
   else
     {
-      g_autoptr(GTimeZone) mine = liaison_context_dup_time_zone (self->context);
+      g_autoptr (GTimeZone) mine = liaison_context_dup_time_zone (self->context);
 
-      adw_window_title_set_title (self->window_title, _("New Event"));
-      gtk_window_set_title (GTK_WINDOW (self), _("New Event"));
+      adw_window_title_set_title (self->window_title, _ ("New Event"));
+      gtk_window_set_title (GTK_WINDOW (self), _ ("New Event"));
       adw_combo_row_set_selected (self->kind_row, LIAISON_EVENT_KIND_WORKSHOP);
       select_zone (self, g_time_zone_get_identifier (mine));
     }
@@ -667,7 +654,8 @@ liaison_event_editor_constructed (GObject *object)
   g_signal_connect_object (self->country_row, "notify::selected", G_CALLBACK (on_country_selected), self,
                            G_CONNECT_SWAPPED);
   on_changed (self);
-  gtk_widget_grab_focus (GTK_WIDGET (liaison_language_for_locale () == LIAISON_LANGUAGE_ZH ? self->title_zh : self->title_en));
+  gtk_widget_grab_focus (
+      GTK_WIDGET (liaison_language_for_locale () == LIAISON_LANGUAGE_ZH ? self->title_zh : self->title_en));
 }
 
 static void
@@ -690,10 +678,7 @@ liaison_event_editor_dispose (GObject *object)
 }
 
 static void
-liaison_event_editor_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
+liaison_event_editor_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   LiaisonEventEditor *self = (LiaisonEventEditor *) object;
 
@@ -711,10 +696,7 @@ liaison_event_editor_get_property (GObject    *object,
 }
 
 static void
-liaison_event_editor_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
+liaison_event_editor_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   LiaisonEventEditor *self = (LiaisonEventEditor *) object;
 
@@ -734,7 +716,7 @@ liaison_event_editor_set_property (GObject      *object,
 static void
 liaison_event_editor_class_init (LiaisonEventEditorClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = liaison_event_editor_constructed;
@@ -742,12 +724,10 @@ liaison_event_editor_class_init (LiaisonEventEditorClass *klass)
   object_class->get_property = liaison_event_editor_get_property;
   object_class->set_property = liaison_event_editor_set_property;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_EVENT_ID] =
-    g_param_spec_string ("event-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EVENT_ID] = g_param_spec_string ("event-id", NULL, NULL, NULL,
+                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The event was saved; its identifier. */
@@ -806,15 +786,13 @@ liaison_event_editor_init (LiaisonEventEditor *self)
 }
 
 GtkWidget *
-liaison_event_editor_new (LiaisonContext *context,
-                          const char     *event_id)
+liaison_event_editor_new (LiaisonContext *context, const char *event_id)
 {
   return g_object_new (LIAISON_TYPE_EVENT_EDITOR, "context", context, "event-id", event_id, NULL);
 }
 
 void
-liaison_event_editor_prefill_activity (LiaisonEventEditor *self,
-                                       const char         *activity)
+liaison_event_editor_prefill_activity (LiaisonEventEditor *self, const char *activity)
 {
   for (guint i = 0; i < self->activity_checks->len; i++)
     {

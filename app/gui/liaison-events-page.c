@@ -22,43 +22,44 @@ struct _LiaisonEventsPage
   AdwBin parent_instance;
 
   LiaisonContext *context;
-  gboolean folded;
+  gboolean        folded;
 
-  GCancellable *cancellable;
-  guint reload_source;
-  gboolean stale;           /* hidden when it should have read: read when shown */
-  GPtrArray *events;        /* the filtered events, by start */
-  GListStore *items;        /* LiaisonEventItem: headings and events */
+  GCancellable  *cancellable;
+  guint          reload_source;
+  gboolean       stale;  /* hidden when it should have read: read when shown */
+  GPtrArray     *events; /* the filtered events, by start */
+  GListStore    *items;  /* LiaisonEventItem: headings and events */
   GtkStringList *years_model;
-  GPtrArray *activity_codes;
-  GPtrArray *country_codes;
-  GPtrArray *track_ids;
-  int month_year;
-  int month;
+  GPtrArray     *activity_codes;
+  GPtrArray     *country_codes;
+  GPtrArray     *track_ids;
+  int            month_year;
+  int            month;
 
-  GtkStack *stack;
-  AdwViewStack *view_stack;
-  GtkSearchEntry *search_entry;
-  GtkDropDown *year_filter;
-  GtkDropDown *kind_filter;
-  GtkDropDown *status_filter;
-  GtkDropDown *country_filter;
-  GtkDropDown *activity_filter;
-  GtkDropDown *track_filter;
-  GtkSpinner *spinner;
-  GtkStack *list_stack;
-  GtkListView *list_view;
-  GtkLabel *month_label;
-  GtkGrid *month_grid;
-  GtkWidget *undated_row;
-  GtkFlowBox *undated_box;
-  GtkGrid *timeline_grid;
+  GtkStack         *stack;
+  AdwViewStack     *view_stack;
+  GtkSearchEntry   *search_entry;
+  GtkDropDown      *year_filter;
+  GtkDropDown      *kind_filter;
+  GtkDropDown      *status_filter;
+  GtkDropDown      *country_filter;
+  GtkDropDown      *activity_filter;
+  GtkDropDown      *track_filter;
+  GtkSpinner       *spinner;
+  GtkStack         *list_stack;
+  GtkListView      *list_view;
+  GtkLabel         *month_label;
+  GtkGrid          *month_grid;
+  GtkWidget        *undated_row;
+  GtkFlowBox       *undated_box;
+  GtkGrid          *timeline_grid;
   LiaisonEventPage *event_page;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonEventsPage, liaison_events_page, ADW_TYPE_BIN)
 
-enum {
+enum
+{
   PROP_0,
   PROP_CONTEXT,
   PROP_FOLDED,
@@ -73,10 +74,10 @@ static GParamSpec *properties[N_PROPS];
 typedef struct
 {
   LiaisonEventFilter filter;
-  char *country;
-  char *activity;
-  char *track;
-  char *text;
+  char              *country;
+  char              *activity;
+  char              *track;
+  char              *text;
 } Query;
 
 static void
@@ -94,13 +95,13 @@ query_free (gpointer data)
 static Query *
 read_filters (LiaisonEventsPage *self)
 {
-  Query *q = g_new0 (Query, 1);
-  guint year = gtk_drop_down_get_selected (self->year_filter);
-  guint kind = gtk_drop_down_get_selected (self->kind_filter);
-  guint status = gtk_drop_down_get_selected (self->status_filter);
-  guint country = gtk_drop_down_get_selected (self->country_filter);
-  guint activity = gtk_drop_down_get_selected (self->activity_filter);
-  guint track = gtk_drop_down_get_selected (self->track_filter);
+  Query      *q = g_new0 (Query, 1);
+  guint       year = gtk_drop_down_get_selected (self->year_filter);
+  guint       kind = gtk_drop_down_get_selected (self->kind_filter);
+  guint       status = gtk_drop_down_get_selected (self->status_filter);
+  guint       country = gtk_drop_down_get_selected (self->country_filter);
+  guint       activity = gtk_drop_down_get_selected (self->activity_filter);
+  guint       track = gtk_drop_down_get_selected (self->track_filter);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   q->filter = (LiaisonEventFilter) LIAISON_EVENT_FILTER_INIT;
@@ -122,10 +123,7 @@ read_filters (LiaisonEventsPage *self)
 }
 
 static gpointer
-list_events_in_worker (LiaisonStore  *reader,
-                       gpointer       data,
-                       GCancellable  *cancellable,
-                       GError       **error)
+list_events_in_worker (LiaisonStore *reader, gpointer data, GCancellable *cancellable, GError **error)
 {
   Query *q = data;
 
@@ -136,8 +134,7 @@ list_events_in_worker (LiaisonStore  *reader,
 /* List                                                                      */
 
 static int
-compare_newest_first (gconstpointer a,
-                      gconstpointer b)
+compare_newest_first (gconstpointer a, gconstpointer b)
 {
   LiaisonEvent *x = *(LiaisonEvent **) a, *y = *(LiaisonEvent **) b;
 
@@ -149,11 +146,11 @@ compare_newest_first (gconstpointer a,
 static void
 fill_list (LiaisonEventsPage *self)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (self->events, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  int last_year = 0, last_month = -1;
-  guint scroll_to = 0;
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) sorted = g_ptr_array_copy (self->events, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  int      last_year = 0, last_month = -1;
+  guint    scroll_to = 0;
   gboolean found_today = FALSE;
 
   g_ptr_array_set_free_func (sorted, g_object_unref);
@@ -161,7 +158,7 @@ fill_list (LiaisonEventsPage *self)
   for (guint i = 0; i < sorted->len; i++)
     {
       LiaisonEvent *e = g_ptr_array_index (sorted, i);
-      int year = liaison_event_get_year (e);
+      int           year = liaison_event_get_year (e);
       int month = liaison_event_get_precision (e) == LIAISON_DATE_PRECISION_YEAR ? 0 : liaison_event_get_month (e);
 
       if (year != last_year || month != last_month)
@@ -188,9 +185,7 @@ fill_list (LiaisonEventsPage *self)
 
 /* Rows are a heading or an event (a title over a line of details). */
 static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           gpointer                  user_data)
+setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
@@ -213,15 +208,13 @@ setup_row (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *list_item,
-          gpointer                  user_data)
+bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
   LiaisonEventItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *details = gtk_widget_get_next_sibling (title);
-  gboolean heading = liaison_event_item_is_heading (item);
+  GtkWidget        *box = gtk_list_item_get_child (list_item);
+  GtkWidget        *title = gtk_widget_get_first_child (box);
+  GtkWidget        *details = gtk_widget_get_next_sibling (title);
+  gboolean          heading = liaison_event_item_is_heading (item);
 
   gtk_label_set_label (GTK_LABEL (title), liaison_event_item_get_title (item));
   gtk_label_set_label (GTK_LABEL (details), heading ? "" : liaison_event_item_get_details (item));
@@ -236,11 +229,10 @@ bind_row (GtkSignalListItemFactory *factory,
 }
 
 static void
-on_list_activate (LiaisonEventsPage *self,
-                  guint              position)
+on_list_activate (LiaisonEventsPage *self, guint position)
 {
   GtkSelectionModel *model = gtk_list_view_get_model (self->list_view);
-  g_autoptr(LiaisonEventItem) item = g_list_model_get_item (G_LIST_MODEL (model), position);
+  g_autoptr (LiaisonEventItem) item = g_list_model_get_item (G_LIST_MODEL (model), position);
 
   if (item != NULL && !liaison_event_item_is_heading (item))
     liaison_events_page_show_event (self, liaison_event_get_id (liaison_event_item_get_event (item)));
@@ -250,22 +242,20 @@ on_list_activate (LiaisonEventsPage *self,
 /* Month                                                                     */
 
 static void
-on_chip_clicked (GtkButton         *button,
-                 LiaisonEventsPage *self)
+on_chip_clicked (GtkButton *button, LiaisonEventsPage *self)
 {
   liaison_events_page_show_event (self, g_object_get_data (G_OBJECT (button), "event-id"));
 }
 
 static GtkWidget *
-event_chip (LiaisonEventsPage *self,
-            LiaisonEvent      *event)
+event_chip (LiaisonEventsPage *self, LiaisonEvent *event)
 {
-  LiaisonLanguage lang = liaison_language_for_locale ();
-  const char *title = liaison_bilingual_get_display (liaison_event_get_title (event), lang);
+  LiaisonLanguage  lang = liaison_language_for_locale ();
+  const char      *title = liaison_bilingual_get_display (liaison_event_get_title (event), lang);
   g_autofree char *when = liaison_gui_format_event_date (event);
   g_autofree char *description = g_strdup_printf ("%s — %s", title, when);
-  g_autofree char *status_class = g_strdup_printf ("status-%s", liaison_enum_to_nick (LIAISON_TYPE_EVENT_STATUS,
-                                                                                      liaison_event_get_status (event)));
+  g_autofree char *status_class =
+      g_strdup_printf ("status-%s", liaison_enum_to_nick (LIAISON_TYPE_EVENT_STATUS, liaison_event_get_status (event)));
   GtkWidget *label = gtk_label_new (title);
   GtkWidget *button = gtk_button_new ();
 
@@ -283,22 +273,21 @@ event_chip (LiaisonEventsPage *self,
 
 /* Whether an event takes place on a day (in its own zone's dates). */
 static gboolean
-event_on_day (LiaisonEvent *event,
-              GDate        *day)
+event_on_day (LiaisonEvent *event, GDate *day)
 {
-  int y, m, d, y2, m2, d2;
+  int                  y, m, d, y2, m2, d2;
   LiaisonDatePrecision precision;
-  GDate first, last;
+  GDate                first, last;
 
-  if (!liaison_parse_local_time (liaison_event_get_start (event), &precision, &y, &m, &d, NULL, NULL)
-      || precision == LIAISON_DATE_PRECISION_MONTH || precision == LIAISON_DATE_PRECISION_YEAR)
+  if (!liaison_parse_local_time (liaison_event_get_start (event), &precision, &y, &m, &d, NULL, NULL) ||
+      precision == LIAISON_DATE_PRECISION_MONTH || precision == LIAISON_DATE_PRECISION_YEAR)
     return FALSE;
   g_date_clear (&first, 1);
   g_date_set_dmy (&first, d, m, y);
   last = first;
-  if (liaison_event_get_end (event) != NULL
-      && liaison_parse_local_time (liaison_event_get_end (event), &precision, &y2, &m2, &d2, NULL, NULL)
-      && g_date_valid_dmy (d2, m2, y2))
+  if (liaison_event_get_end (event) != NULL &&
+      liaison_parse_local_time (liaison_event_get_end (event), &precision, &y2, &m2, &d2, NULL, NULL) &&
+      g_date_valid_dmy (d2, m2, y2))
     g_date_set_dmy (&last, d2, m2, y2);
   return g_date_compare (day, &first) >= 0 && g_date_compare (day, &last) <= 0;
 }
@@ -315,9 +304,9 @@ clear_grid (GtkGrid *grid)
 static void
 fill_month (LiaisonEventsPage *self)
 {
-  GDateWeekday first_weekday = liaison_context_get_first_weekday (self->context);
+  GDateWeekday     first_weekday = liaison_context_get_first_weekday (self->context);
   g_autofree char *title = liaison_gui_format_month (self->month_year, self->month);
-  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) today = g_date_time_new_now_local ();
   GDate day;
   guint offset;
 
@@ -327,7 +316,7 @@ fill_month (LiaisonEventsPage *self)
   /* The history knows many events only by their month. */
   {
     GtkWidget *child;
-    guint undated = 0;
+    guint      undated = 0;
 
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->undated_box))) != NULL)
       gtk_flow_box_remove (self->undated_box, child);
@@ -335,8 +324,8 @@ fill_month (LiaisonEventsPage *self)
       {
         LiaisonEvent *e = g_ptr_array_index (self->events, i);
 
-        if (liaison_event_get_precision (e) == LIAISON_DATE_PRECISION_MONTH && liaison_event_get_year (e) == self->month_year
-            && liaison_event_get_month (e) == self->month)
+        if (liaison_event_get_precision (e) == LIAISON_DATE_PRECISION_MONTH &&
+            liaison_event_get_year (e) == self->month_year && liaison_event_get_month (e) == self->month)
           {
             gtk_flow_box_append (self->undated_box, event_chip (self, e));
             undated++;
@@ -348,7 +337,7 @@ fill_month (LiaisonEventsPage *self)
   for (guint col = 0; col < 7; col++)
     {
       GDateWeekday weekday = (first_weekday - G_DATE_MONDAY + col) % 7 + G_DATE_MONDAY;
-      GtkWidget *label = gtk_label_new (liaison_gui_weekday_abbreviation (weekday));
+      GtkWidget   *label = gtk_label_new (liaison_gui_weekday_abbreviation (weekday));
 
       gtk_widget_add_css_class (label, "dim-label");
       gtk_grid_attach (self->month_grid, label, col, 0, 1, 1);
@@ -361,17 +350,18 @@ fill_month (LiaisonEventsPage *self)
 
   for (guint cell = 0; cell < 42; cell++, g_date_add_days (&day, 1))
     {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
       g_autofree char *number = g_strdup_printf ("%d", g_date_get_day (&day));
-      GtkWidget *label = gtk_label_new (number);
-      guint shown = 0, more = 0;
+      GtkWidget       *label = gtk_label_new (number);
+      guint            shown = 0, more = 0;
 
       gtk_widget_set_size_request (box, -1, 96);
       gtk_widget_add_css_class (box, "month-day");
       if (g_date_get_month (&day) != (GDateMonth) self->month)
         gtk_widget_add_css_class (box, "other-month");
-      if (g_date_get_year (&day) == g_date_time_get_year (today) && g_date_get_month (&day) == (GDateMonth) g_date_time_get_month (today)
-          && g_date_get_day (&day) == g_date_time_get_day_of_month (today))
+      if (g_date_get_year (&day) == g_date_time_get_year (today) &&
+          g_date_get_month (&day) == (GDateMonth) g_date_time_get_month (today) &&
+          g_date_get_day (&day) == g_date_time_get_day_of_month (today))
         gtk_widget_add_css_class (box, "today");
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_box_append (GTK_BOX (box), label);
@@ -393,7 +383,7 @@ fill_month (LiaisonEventsPage *self)
       if (more > 0)
         {
           g_autofree char *text = g_strdup_printf (g_dngettext (NULL, "%u more", "%u more", more), more);
-          GtkWidget *more_label = gtk_label_new (text);
+          GtkWidget       *more_label = gtk_label_new (text);
 
           gtk_widget_add_css_class (more_label, "caption");
           gtk_box_append (GTK_BOX (box), more_label);
@@ -403,8 +393,7 @@ fill_month (LiaisonEventsPage *self)
 }
 
 static void
-move_month (LiaisonEventsPage *self,
-            int                delta)
+move_month (LiaisonEventsPage *self, int delta)
 {
   int index = self->month_year * 12 + (self->month - 1) + delta;
 
@@ -414,40 +403,36 @@ move_month (LiaisonEventsPage *self,
 }
 
 static void
-previous_month_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+previous_month_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   move_month (LIAISON_EVENTS_PAGE (widget), -1);
 }
 
 static void
-next_month_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+next_month_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   move_month (LIAISON_EVENTS_PAGE (widget), 1);
 }
 
 static void
-today_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+today_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   LiaisonEventsPage *self = LIAISON_EVENTS_PAGE (widget);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
 
   self->month_year = g_date_time_get_year (now);
   self->month = g_date_time_get_month (now);
   fill_month (self);
+  /* Ctrl+T from the list or the timeline too. */
+  gtk_stack_set_visible_child_name (self->stack, "browse");
+  adw_view_stack_set_visible_child_name (self->view_stack, "month");
 }
 
 /* ------------------------------------------------------------------------ */
 /* Timeline                                                                  */
 
 static void
-on_timeline_clicked (GtkButton         *button,
-                     LiaisonEventsPage *self)
+on_timeline_clicked (GtkButton *button, LiaisonEventsPage *self)
 {
   self->month_year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "year"));
   self->month = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "month"));
@@ -459,8 +444,8 @@ on_timeline_clicked (GtkButton         *button,
 static void
 fill_timeline (LiaisonEventsPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  int first = g_date_time_get_year (now), last = first;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  int   first = g_date_time_get_year (now), last = first;
   guint counts[200][13] = { { 0 } };
 
   for (guint i = 0; i < self->events->len; i++)
@@ -474,10 +459,11 @@ fill_timeline (LiaisonEventsPage *self)
   for (guint i = 0; i < self->events->len; i++)
     {
       LiaisonEvent *e = g_ptr_array_index (self->events, i);
-      int year = liaison_event_get_year (e);
+      int           year = liaison_event_get_year (e);
 
       if (year >= first && year <= last)
-        counts[year - first][liaison_event_get_precision (e) == LIAISON_DATE_PRECISION_YEAR ? 0 : liaison_event_get_month (e)]++;
+        counts[year - first]
+              [liaison_event_get_precision (e) == LIAISON_DATE_PRECISION_YEAR ? 0 : liaison_event_get_month (e)]++;
     }
 
   clear_grid (self->timeline_grid);
@@ -494,8 +480,8 @@ fill_timeline (LiaisonEventsPage *self)
   for (int year = last; year >= first; year--)
     {
       g_autofree char *year_text = g_strdup_printf ("%d", year);
-      GtkWidget *year_label = gtk_label_new (year_text);
-      int row = last - year + 1;
+      GtkWidget       *year_label = gtk_label_new (year_text);
+      int              row = last - year + 1;
 
       gtk_widget_set_margin_end (year_label, 8);
       if (year == g_date_time_get_year (now))
@@ -503,16 +489,19 @@ fill_timeline (LiaisonEventsPage *self)
       gtk_grid_attach (self->timeline_grid, year_label, 0, row, 1, 1);
       for (int m = 1; m <= 12; m++)
         {
-          guint n = counts[year - first][m] + (m == 1 ? counts[year - first][0] : 0);
+          guint            n = counts[year - first][m] + (m == 1 ? counts[year - first][0] : 0);
           g_autofree char *month = liaison_gui_format_month (year, m);
-          g_autofree char *description = g_strdup_printf (g_dngettext (NULL, "%1$s: %2$u event", "%1$s: %2$u events", n),
-                                                          month, n);
+          g_autofree char *description =
+              g_strdup_printf (g_dngettext (NULL, "%1$s: %2$u event", "%1$s: %2$u events", n), month, n);
           g_autofree char *count = n > 0 ? g_strdup_printf ("%u", n) : g_strdup ("");
-          GtkWidget *cell = gtk_button_new_with_label (count);
+          GtkWidget       *cell = gtk_button_new_with_label (count);
 
           gtk_widget_set_size_request (cell, 44, 28);
           gtk_widget_add_css_class (cell, "timeline-cell");
-          gtk_widget_add_css_class (cell, n == 0 ? "timeline-0" : n < 3 ? "timeline-1" : n < 6 ? "timeline-2" : "timeline-3");
+          gtk_widget_add_css_class (cell, n == 0  ? "timeline-0"
+                                          : n < 3 ? "timeline-1"
+                                          : n < 6 ? "timeline-2"
+                                                  : "timeline-3");
           gtk_widget_set_tooltip_text (cell, description);
           gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
           g_object_set_data (G_OBJECT (cell), "year", GINT_TO_POINTER (year));
@@ -527,12 +516,10 @@ fill_timeline (LiaisonEventsPage *self)
 /* Loading                                                                   */
 
 static void
-on_events_listed (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+on_events_listed (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(LiaisonEventsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonEventsPage) self = user_data;
+  g_autoptr (GError) error = NULL;
   GPtrArray *events = liaison_store_query_finish (liaison_context_get_store (self->context), result, &error);
 
   if (events == NULL)
@@ -612,21 +599,21 @@ on_stop_search (LiaisonEventsPage *self)
 static void
 fill_filter_models (LiaisonEventsPage *self)
 {
-  LiaisonStore *store = liaison_context_get_store (self->context);
+  LiaisonStore   *store = liaison_context_get_store (self->context);
   LiaisonLanguage lang = liaison_language_for_locale ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GPtrArray) plan = liaison_store_list_plan (store, NULL);
-  g_autoptr(GPtrArray) members = liaison_country_list_members ();
-  g_autoptr(GPtrArray) all = liaison_country_list_all ();
-  GtkStringList *kinds = gtk_string_list_new ((const char *[]) { _("All Kinds"), NULL });
-  GtkStringList *statuses = gtk_string_list_new ((const char *[]) { _("All Statuses"), NULL });
-  GtkStringList *countries = gtk_string_list_new ((const char *[]) { _("All Countries"), NULL });
-  GtkStringList *activities = gtk_string_list_new ((const char *[]) { _("All Activities"), NULL });
-  GtkStringList *tracks = gtk_string_list_new ((const char *[]) { _("All Tracks"), NULL });
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GPtrArray) plan = liaison_store_list_plan (store, NULL);
+  g_autoptr (GPtrArray) members = liaison_country_list_members ();
+  g_autoptr (GPtrArray) all = liaison_country_list_all ();
+  GtkStringList               *kinds = gtk_string_list_new ((const char *[]){ _ ("All Kinds"), NULL });
+  GtkStringList               *statuses = gtk_string_list_new ((const char *[]){ _ ("All Statuses"), NULL });
+  GtkStringList               *countries = gtk_string_list_new ((const char *[]){ _ ("All Countries"), NULL });
+  GtkStringList               *activities = gtk_string_list_new ((const char *[]){ _ ("All Activities"), NULL });
+  GtkStringList               *tracks = gtk_string_list_new ((const char *[]){ _ ("All Tracks"), NULL });
   const LiaisonProgrammeTrack *programme;
-  guint n_tracks = 0;
+  guint                        n_tracks = 0;
 
-  self->years_model = gtk_string_list_new ((const char *[]) { _("All Years"), NULL });
+  self->years_model = gtk_string_list_new ((const char *[]){ _ ("All Years"), NULL });
   for (int year = g_date_time_get_year (now) + 5; year >= 2010; year--)
     {
       g_autofree char *text = g_strdup_printf ("%d", year);
@@ -688,12 +675,14 @@ fill_filter_models (LiaisonEventsPage *self)
 
   /* Searching a long menu by typing works when the items are strings. */
   {
-    g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+    g_autoptr (GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
     gtk_drop_down_set_expression (self->country_filter, expression);
   }
 
-  g_signal_connect_object (self->year_filter, "notify::selected", G_CALLBACK (on_filters_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->kind_filter, "notify::selected", G_CALLBACK (on_filters_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->year_filter, "notify::selected", G_CALLBACK (on_filters_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->kind_filter, "notify::selected", G_CALLBACK (on_filters_changed), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->status_filter, "notify::selected", G_CALLBACK (on_filters_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->country_filter, "notify::selected", G_CALLBACK (on_filters_changed), self,
@@ -708,9 +697,7 @@ fill_filter_models (LiaisonEventsPage *self)
 /* Actions                                                                   */
 
 static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   LiaisonEventsPage *self = LIAISON_EVENTS_PAGE (widget);
 
@@ -719,9 +706,7 @@ search_action (GtkWidget  *widget,
 }
 
 static void
-back_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   LiaisonEventsPage *self = LIAISON_EVENTS_PAGE (widget);
 
@@ -759,7 +744,7 @@ static void
 liaison_events_page_constructed (GObject *object)
 {
   LiaisonEventsPage *self = (LiaisonEventsPage *) object;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   GtkSingleSelection *selection;
 
   G_OBJECT_CLASS (liaison_events_page_parent_class)->constructed (object);
@@ -819,10 +804,7 @@ liaison_events_page_dispose (GObject *object)
 }
 
 static void
-liaison_events_page_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
+liaison_events_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   LiaisonEventsPage *self = (LiaisonEventsPage *) object;
 
@@ -840,10 +822,7 @@ liaison_events_page_get_property (GObject    *object,
 }
 
 static void
-liaison_events_page_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
+liaison_events_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   LiaisonEventsPage *self = (LiaisonEventsPage *) object;
 
@@ -867,7 +846,7 @@ liaison_events_page_set_property (GObject      *object,
 static void
 liaison_events_page_class_init (LiaisonEventsPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = liaison_events_page_constructed;
@@ -876,13 +855,11 @@ liaison_events_page_class_init (LiaisonEventsPageClass *klass)
   object_class->set_property = liaison_events_page_set_property;
   widget_class->map = liaison_events_page_map;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /* The window is folded to one column: the header shows a back button. */
-  properties[PROP_FOLDED] =
-    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FOLDED] = g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/chinaaseanenv/Liaison/ui/liaison-events-page.ui");
@@ -915,6 +892,8 @@ liaison_events_page_class_init (LiaisonEventsPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "events.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "events.previous-month", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "events.next-month", NULL);
+  /* As GNOME Calendar. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "events.today", NULL);
 }
 
 static void
@@ -930,8 +909,7 @@ liaison_events_page_new (LiaisonContext *context)
 }
 
 void
-liaison_events_page_show_event (LiaisonEventsPage *self,
-                                const char        *id)
+liaison_events_page_show_event (LiaisonEventsPage *self, const char *id)
 {
   g_return_if_fail (LIAISON_IS_EVENTS_PAGE (self));
 
@@ -948,16 +926,13 @@ liaison_events_page_get_shown_event (LiaisonEventsPage *self)
 }
 
 static void
-on_editor_saved (LiaisonEventEditor *editor,
-                 const char         *id,
-                 LiaisonEventsPage  *self)
+on_editor_saved (LiaisonEventEditor *editor, const char *id, LiaisonEventsPage *self)
 {
   liaison_events_page_show_event (self, id);
 }
 
 void
-liaison_events_page_new_event (LiaisonEventsPage *self,
-                               const char        *activity)
+liaison_events_page_new_event (LiaisonEventsPage *self, const char *activity)
 {
   GtkWidget *editor;
 
@@ -973,8 +948,7 @@ liaison_events_page_new_event (LiaisonEventsPage *self,
 
 /* Only the events of one activity (from the Action plan), in the list. */
 void
-liaison_events_page_filter_activity (LiaisonEventsPage *self,
-                                     const char        *activity)
+liaison_events_page_filter_activity (LiaisonEventsPage *self, const char *activity)
 {
   guint position = 0;
 

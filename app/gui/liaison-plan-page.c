@@ -20,31 +20,32 @@ struct _LiaisonPlanPage
   AdwBin parent_instance;
 
   LiaisonContext *context;
-  gboolean folded;
-  int year;
-  gboolean missed_only;
+  gboolean        folded;
+  int             year;
+  gboolean        missed_only;
 
   LiaisonChangeWatch *watch;
-  GCancellable *cancellable;
-  GHashTable *rows;      /* code → LiaisonPlanActivityRow, owned by their lists */
-  GPtrArray *sections;   /* Section, directions and actions in plan order */
-  char *filter;          /* folded */
-  int shown_year;        /* this year as the last load saw it */
-  gboolean stale;        /* hidden when it should have read: read when shown */
+  GCancellable       *cancellable;
+  GHashTable         *rows;       /* code → LiaisonPlanActivityRow, owned by their lists */
+  GPtrArray          *sections;   /* Section, directions and actions in plan order */
+  char               *filter;     /* folded */
+  int                 shown_year; /* this year as the last load saw it */
+  gboolean            stale;      /* hidden when it should have read: read when shown */
 
-  GtkStack *stack;
-  GtkSpinner *spinner;
-  AdwStatusPage *error_page;
+  GtkStack       *stack;
+  GtkSpinner     *spinner;
+  AdwStatusPage  *error_page;
   GtkSearchEntry *filter_entry;
-  GtkLabel *summary_label;
-  GtkBox *outline_box;
-  GtkStack *outline_stack;
-  AdwStatusPage *no_match_page;
+  GtkLabel       *summary_label;
+  GtkBox         *outline_box;
+  GtkStack       *outline_stack;
+  AdwStatusPage  *no_match_page;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonPlanPage, liaison_plan_page, ADW_TYPE_BIN)
 
-enum {
+enum
+{
   PROP_0,
   PROP_CONTEXT,
   PROP_FOLDED,
@@ -60,16 +61,16 @@ static GParamSpec *properties[N_PROPS];
 typedef struct
 {
   LiaisonPlanLevel level;
-  char *code;
-  GtkWidget *widget;
-  GtkListBox *list;     /* actions only */
+  char            *code;
+  GtkWidget       *widget;
+  GtkListBox      *list; /* actions only */
 } Section;
 
 typedef struct
 {
-  GPtrArray *items;     /* LiaisonPlanItem, every level, in plan order */
-  GPtrArray *report;    /* LiaisonPlanRow */
-  int this_year;
+  GPtrArray *items;  /* LiaisonPlanItem, every level, in plan order */
+  GPtrArray *report; /* LiaisonPlanRow */
+  int        this_year;
 } PlanData;
 
 static void
@@ -94,7 +95,7 @@ ensure_style (void)
 
   if (g_once_init_enter (&loaded))
     {
-      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+      g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
 
       gtk_css_provider_load_from_resource (provider, "/org/chinaaseanenv/Liaison/ui/liaison-plan-page.css");
       gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
@@ -106,8 +107,8 @@ ensure_style (void)
 static int
 current_year (LiaisonPlanPage *self)
 {
-  g_autoptr(GTimeZone) zone = NULL;
-  g_autoptr(GDateTime) now = NULL;
+  g_autoptr (GTimeZone) zone = NULL;
+  g_autoptr (GDateTime) now = NULL;
 
   if (self->year > 0)
     return self->year;
@@ -118,10 +119,7 @@ current_year (LiaisonPlanPage *self)
 
 /* On the store's worker thread. */
 static gpointer
-load_plan (LiaisonStore  *reader,
-           gpointer       data,
-           GCancellable  *cancellable,
-           GError       **error)
+load_plan (LiaisonStore *reader, gpointer data, GCancellable *cancellable, GError **error)
 {
   PlanData *plan = g_new0 (PlanData, 1);
 
@@ -138,8 +136,7 @@ load_plan (LiaisonStore  *reader,
 }
 
 static gboolean
-row_shown (LiaisonPlanPage        *self,
-           LiaisonPlanActivityRow *row)
+row_shown (LiaisonPlanPage *self, LiaisonPlanActivityRow *row)
 {
   if (self->missed_only && liaison_plan_activity_row_get_missed (row) == 0)
     return FALSE;
@@ -147,15 +144,13 @@ row_shown (LiaisonPlanPage        *self,
 }
 
 static gboolean
-filter_row (GtkListBoxRow *row,
-            gpointer       data)
+filter_row (GtkListBoxRow *row, gpointer data)
 {
   return row_shown (data, LIAISON_PLAN_ACTIVITY_ROW (row));
 }
 
 static gboolean
-list_has_shown_rows (LiaisonPlanPage *self,
-                     GtkListBox      *list)
+list_has_shown_rows (LiaisonPlanPage *self, GtkListBox *list)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -199,24 +194,24 @@ refilter (LiaisonPlanPage *self)
   if (!any && self->sections->len > 0)
     {
       g_autofree char *description = NULL;
-      const char *text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
+      const char      *text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
 
       if (self->missed_only && *text == '\0')
-        description = g_strdup (_("Every planned year so far has an event."));
+        description = g_strdup (_ ("Every planned year so far has an event."));
       else if (self->missed_only)
         /* Translators: %s is what was typed in the filter */
-        description = g_strdup_printf (_("No activity with missed years has “%s” in its code or title."), text);
+        description = g_strdup_printf (_ ("No activity with missed years has “%s” in its code or title."), text);
       else
-        description = g_strdup_printf (_("No activity has “%s” in its code or title. Try a code such as 2.1, "
-                                         "or a word in Chinese or English."), text);
+        description = g_strdup_printf (_ ("No activity has “%s” in its code or title. Try a code such as 2.1, "
+                                          "or a word in Chinese or English."),
+                                       text);
       adw_status_page_set_description (self->no_match_page, description);
     }
   gtk_stack_set_visible_child_name (self->outline_stack, !any && self->sections->len > 0 ? "no-match" : "outline");
 }
 
 static GtkWidget *
-edge_row (GtkListBox *list,
-          gboolean    last)
+edge_row (GtkListBox *list, gboolean last)
 {
   GtkWidget *found = NULL;
 
@@ -234,9 +229,7 @@ edge_row (GtkListBox *list,
 /* Up and Down go on from one action's activities to the next action's,
  * and from the first activity back to the filter. */
 static gboolean
-on_list_keynav_failed (GtkListBox       *list,
-                       GtkDirectionType  direction,
-                       LiaisonPlanPage  *self)
+on_list_keynav_failed (GtkListBox *list, GtkDirectionType direction, LiaisonPlanPage *self)
 {
   int step = direction == GTK_DIR_DOWN ? 1 : direction == GTK_DIR_UP ? -1 : 0;
   int here = -1;
@@ -248,7 +241,7 @@ on_list_keynav_failed (GtkListBox       *list,
       here = i;
   for (int i = here + step; here >= 0 && i >= 0 && i < (int) self->sections->len; i += step)
     {
-      Section *section = g_ptr_array_index (self->sections, i);
+      Section   *section = g_ptr_array_index (self->sections, i);
       GtkWidget *row = section->list != NULL ? edge_row (section->list, step < 0) : NULL;
 
       if (row != NULL)
@@ -260,12 +253,11 @@ on_list_keynav_failed (GtkListBox       *list,
 }
 
 static GtkWidget *
-heading_box (const char *title,
-             const char *other,
-             const char *title_class)
+heading_box (const char *title, const char *other, const char *title_class)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *label = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, "label", title, NULL);
+  GtkWidget *label =
+      g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, "label", title, NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -288,32 +280,31 @@ heading_box (const char *title,
 }
 
 static void
-build_outline (LiaisonPlanPage *self,
-               GPtrArray       *items)
+build_outline (LiaisonPlanPage *self, GPtrArray *items)
 {
   LiaisonLanguage language = liaison_language_for_locale ();
-  g_autoptr(GHashTable) containers = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) containers = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < items->len; i++)
     {
-      LiaisonPlanItem *item = g_ptr_array_index (items, i);
+      LiaisonPlanItem  *item = g_ptr_array_index (items, i);
       LiaisonBilingual *title = liaison_plan_item_get_title (item);
-      const char *code = liaison_plan_item_get_code (item);
-      const char *shown = liaison_bilingual_get_display (title, language);
-      const char *other = liaison_bilingual_get_text (title, liaison_language_other (language));
-      g_autofree char *parent_code = liaison_plan_item_dup_parent_code (item);
-      gpointer parent = parent_code != NULL ? g_hash_table_lookup (containers, parent_code) : NULL;
-      Section *section;
+      const char       *code = liaison_plan_item_get_code (item);
+      const char       *shown = liaison_bilingual_get_display (title, language);
+      const char       *other = liaison_bilingual_get_text (title, liaison_language_other (language));
+      g_autofree char  *parent_code = liaison_plan_item_dup_parent_code (item);
+      gpointer          parent = parent_code != NULL ? g_hash_table_lookup (containers, parent_code) : NULL;
+      Section          *section;
 
       switch (liaison_plan_item_get_level (item))
         {
         case LIAISON_PLAN_LEVEL_DIRECTION:
           {
             g_autofree char *heading = NULL;
-            GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+            GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
 
             /* Translators: “Strategic direction 2: Sustainable cities and marine plastics reduction” */
-            heading = g_strdup_printf (_("Strategic direction %1$s: %2$s"), code, shown);
+            heading = g_strdup_printf (_ ("Strategic direction %1$s: %2$s"), code, shown);
             gtk_box_append (GTK_BOX (box), heading_box (heading, other, "title-2"));
             gtk_box_append (self->outline_box, box);
             section = g_new0 (Section, 1);
@@ -328,8 +319,8 @@ build_outline (LiaisonPlanPage *self,
         case LIAISON_PLAN_LEVEL_ACTION:
           {
             g_autofree char *heading = g_strdup_printf ("%s %s", code, shown);
-            GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-            GtkWidget *list = gtk_list_box_new ();
+            GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+            GtkWidget       *list = gtk_list_box_new ();
 
             gtk_box_append (GTK_BOX (box), heading_box (heading, other, "heading"));
             gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -366,20 +357,17 @@ build_outline (LiaisonPlanPage *self,
 }
 
 static void
-set_loading (LiaisonPlanPage *self,
-             gboolean         loading)
+set_loading (LiaisonPlanPage *self, gboolean loading)
 {
   gtk_spinner_set_spinning (self->spinner, loading);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 static void
-show_plan (LiaisonPlanPage *self,
-           PlanData        *plan,
-           int              this_year)
+show_plan (LiaisonPlanPage *self, PlanData *plan, int this_year)
 {
   g_autofree char *summary = NULL;
-  guint missed = 0, activities = 0;
+  guint            missed = 0, activities = 0;
 
   if (g_hash_table_size (self->rows) == 0)
     build_outline (self, plan->items);
@@ -387,7 +375,7 @@ show_plan (LiaisonPlanPage *self,
   for (guint i = 0; i < plan->report->len; i++)
     {
       LiaisonPlanRow *report = g_ptr_array_index (plan->report, i);
-      GtkWidget *row = g_hash_table_lookup (self->rows, liaison_plan_item_get_code (report->activity));
+      GtkWidget      *row = g_hash_table_lookup (self->rows, liaison_plan_item_get_code (report->activity));
 
       if (row == NULL)
         continue;
@@ -399,19 +387,18 @@ show_plan (LiaisonPlanPage *self,
 
   if (missed == 0)
     /* Translators: %1$d counts the plan's activities; %2$d is this year */
-    summary = g_strdup_printf (g_dngettext (NULL, "%1$d activity. Before %2$d, every planned year had an event.",
-                                            "%1$d activities. Before %2$d, every planned year had an event.",
-                                            activities),
-                               activities, this_year);
+    summary =
+        g_strdup_printf (g_dngettext (NULL, "%1$d activity. Before %2$d, every planned year had an event.",
+                                      "%1$d activities. Before %2$d, every planned year had an event.", activities),
+                         activities, this_year);
   else
     {
-      g_autofree char *count = g_strdup_printf (g_dngettext (NULL, "%d activity", "%d activities", activities),
-                                                activities);
+      g_autofree char *count =
+          g_strdup_printf (g_dngettext (NULL, "%d activity", "%d activities", activities), activities);
 
       /* Translators: %1$s is “21 activities”, %2$d a number of years, %3$d this year */
       summary = g_strdup_printf (g_dngettext (NULL, "%1$s. Before %3$d, %2$d planned year passed with no event.",
-                                              "%1$s. Before %3$d, %2$d planned years passed with no event.",
-                                              missed),
+                                              "%1$s. Before %3$d, %2$d planned years passed with no event.", missed),
                                  count, missed, this_year);
     }
   gtk_label_set_text (self->summary_label, summary);
@@ -420,12 +407,10 @@ show_plan (LiaisonPlanPage *self,
 }
 
 static void
-on_plan_loaded (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+on_plan_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(LiaisonPlanPage) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonPlanPage) self = user_data;
+  g_autoptr (GError) error = NULL;
   PlanData *plan = liaison_store_query_finish (NULL, result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -463,8 +448,7 @@ reload (LiaisonPlanPage *self)
   year = current_year (self);
   set_loading (self, TRUE);
   liaison_store_query_async (liaison_context_get_store (self->context), load_plan, GINT_TO_POINTER (year), NULL,
-                             (GDestroyNotify) plan_data_free, self->cancellable, on_plan_loaded,
-                             g_object_ref (self));
+                             (GDestroyNotify) plan_data_free, self->cancellable, on_plan_loaded, g_object_ref (self));
 }
 
 static void
@@ -482,14 +466,27 @@ on_filter_stop (LiaisonPlanPage *self)
 }
 
 static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   LiaisonPlanPage *self = LIAISON_PLAN_PAGE (widget);
 
   gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->filter_entry), 0, -1);
+}
+
+/* Ctrl+N on an activity: a new event for it, as its New Event button;
+ * elsewhere in the plan, a new event. */
+static void
+new_event_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  GtkRoot   *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, LIAISON_TYPE_PLAN_ACTIVITY_ROW) : NULL;
+
+  if (row != NULL && gtk_widget_is_ancestor (row, widget))
+    gtk_widget_activate_action (widget, "win.new-event-for-activity", "s", gtk_widget_get_name (row));
+  else
+    gtk_widget_activate_action (widget, "win.new-event", NULL);
 }
 
 static void
@@ -512,8 +509,8 @@ liaison_plan_page_constructed (GObject *object)
   self->watch = liaison_change_watch_new (liaison_context_get_store (self->context), 300);
   g_signal_connect_object (self->watch, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   if (liaison_context_get_settings (self->context) != NULL)
-    g_signal_connect_object (liaison_context_get_settings (self->context), "changed::time-zone",
-                             G_CALLBACK (on_map), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (liaison_context_get_settings (self->context), "changed::time-zone", G_CALLBACK (on_map),
+                             self, G_CONNECT_SWAPPED);
   reload (self);
 }
 
@@ -544,10 +541,7 @@ liaison_plan_page_finalize (GObject *object)
 }
 
 static void
-liaison_plan_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
+liaison_plan_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   LiaisonPlanPage *self = (LiaisonPlanPage *) object;
 
@@ -574,10 +568,7 @@ liaison_plan_page_get_property (GObject    *object,
 }
 
 static void
-liaison_plan_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
+liaison_plan_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   LiaisonPlanPage *self = (LiaisonPlanPage *) object;
 
@@ -619,7 +610,7 @@ liaison_plan_page_set_property (GObject      *object,
 static void
 liaison_plan_page_class_init (LiaisonPlanPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = liaison_plan_page_constructed;
@@ -628,25 +619,20 @@ liaison_plan_page_class_init (LiaisonPlanPageClass *klass)
   object_class->get_property = liaison_plan_page_get_property;
   object_class->set_property = liaison_plan_page_set_property;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /* The window is folded to one column: the header shows a back button. */
-  properties[PROP_FOLDED] =
-    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FOLDED] = g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* The year that parts missed years from years to come; 0 follows the
    * clock in the person's time zone. */
-  properties[PROP_YEAR] =
-    g_param_spec_int ("year", NULL, NULL, 0, 9999, 0,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MISSED_ONLY] =
-    g_param_spec_boolean ("missed-only", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, 9999, 0,
+                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MISSED_ONLY] = g_param_spec_boolean (
+      "missed-only", NULL, NULL, FALSE, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* A load from the store is under way. */
-  properties[PROP_LOADING] =
-    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                                                   G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/chinaaseanenv/Liaison/ui/liaison-plan-page.ui");
@@ -663,6 +649,8 @@ liaison_plan_page_class_init (LiaisonPlanPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
   gtk_widget_class_install_property_action (widget_class, "page.missed-only", "missed-only");
+  gtk_widget_class_install_action (widget_class, "page.new-event", NULL, new_event_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "page.new-event", NULL);
 }
 
 static void

@@ -17,32 +17,33 @@ struct _LiaisonTranslationPage
 {
   AdwBin parent_instance;
 
-  LiaisonContext *context;
-  gboolean folded;
+  LiaisonContext         *context;
+  gboolean                folded;
   LiaisonTranslationList *list;
-  GtkSingleSelection *selection;
-  char *shown_key;
-  LiaisonLanguage shown_language;
+  GtkSingleSelection     *selection;
+  char                   *shown_key;
+  LiaisonLanguage         shown_language;
 
   AdwWindowTitle *window_title;
-  GtkDropDown *state_filter;
-  GtkDropDown *language_filter;
-  GtkDropDown *content_filter;
-  GtkLabel *counts_label;
-  GtkStack *content_stack;
-  GtkListView *list_view;
-  GtkLabel *owner_label;
-  GtkLabel *state_label;
-  GtkLabel *source_heading;
-  GtkLabel *source_text;
-  GtkLabel *target_heading;
-  GtkTextView *target_view;
-  GtkLabel *error_label;
+  GtkDropDown    *state_filter;
+  GtkDropDown    *language_filter;
+  GtkDropDown    *content_filter;
+  GtkLabel       *counts_label;
+  GtkStack       *content_stack;
+  GtkListView    *list_view;
+  GtkLabel       *owner_label;
+  GtkLabel       *state_label;
+  GtkLabel       *source_heading;
+  GtkLabel       *source_text;
+  GtkLabel       *target_heading;
+  GtkTextView    *target_view;
+  GtkLabel       *error_label;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonTranslationPage, liaison_translation_page, ADW_TYPE_BIN)
 
-enum {
+enum
+{
   PROP_0,
   PROP_CONTEXT,
   PROP_FOLDED,
@@ -90,7 +91,7 @@ static char *
 describe (LiaisonTranslationItem *item)
 {
   /* Translators: a text to translate, “Title · Chinese → English · Stale” */
-  return g_strdup_printf (_("%1$s · %2$s → %3$s · %4$s"), field_label (liaison_translation_item_get_field (item)),
+  return g_strdup_printf (_ ("%1$s · %2$s → %3$s · %4$s"), field_label (liaison_translation_item_get_field (item)),
                           language_name (liaison_translation_item_get_source_language (item)),
                           language_name (liaison_translation_item_get_language (item)),
                           liaison_translation_state_label (liaison_translation_item_get_state (item)));
@@ -119,7 +120,7 @@ update_counts (LiaisonTranslationPage *self)
       review += counts.n[l][LIAISON_TRANSLATION_TRANSLATED];
     }
   /* Translators: counts of the texts that need work */
-  text = g_strdup_printf (_("To translate: %1$u · stale: %2$u · to review: %3$u"), missing, stale, review);
+  text = g_strdup_printf (_ ("To translate: %1$u · stale: %2$u · to review: %3$u"), missing, stale, review);
   gtk_label_set_label (self->counts_label, text);
 }
 
@@ -127,15 +128,15 @@ static void
 show_item (LiaisonTranslationPage *self)
 {
   LiaisonTranslationItem *item = selected_item (self);
-  LiaisonLanguage lang = liaison_language_for_locale ();
-  g_autofree char *state = NULL;
-  g_autofree char *source = NULL;
-  g_autofree char *target = NULL;
+  LiaisonLanguage         lang = liaison_language_for_locale ();
+  g_autofree char        *state = NULL;
+  g_autofree char        *source = NULL;
+  g_autofree char        *target = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_stack_set_visible_child_name (self->content_stack,
-                                    self->list != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0
-                                      ? "work" : "done");
+  gtk_stack_set_visible_child_name (
+      self->content_stack,
+      self->list != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0 ? "work" : "done");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "translation.save", item != NULL);
   if (item == NULL)
     {
@@ -151,16 +152,16 @@ show_item (LiaisonTranslationPage *self)
   state = describe (item);
   gtk_label_set_label (self->state_label, state);
   /* Translators: the heading over the text to translate, “Chinese (source)” */
-  source = g_strdup_printf (_("%s (source)"), language_name (liaison_translation_item_get_source_language (item)));
+  source = g_strdup_printf (_ ("%s (source)"), language_name (liaison_translation_item_get_source_language (item)));
   gtk_label_set_label (self->source_heading, source);
   gtk_label_set_label (self->source_text, liaison_translation_item_get_source_text (item));
   /* Translators: the heading over the translation being written, “English (translation)”; its
    * mnemonic (Alt+T) moves to the text box */
-  target = g_strdup_printf (_("%s (_translation)"), language_name (liaison_translation_item_get_language (item)));
+  target = g_strdup_printf (_ ("%s (_translation)"), language_name (liaison_translation_item_get_language (item)));
   gtk_label_set_text_with_mnemonic (self->target_heading, target);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->target_view),
-                            liaison_translation_item_get_text (item) != NULL ? liaison_translation_item_get_text (item)
-                                                                             : "", -1);
+  gtk_text_buffer_set_text (
+      gtk_text_view_get_buffer (self->target_view),
+      liaison_translation_item_get_text (item) != NULL ? liaison_translation_item_get_text (item) : "", -1);
 }
 
 static void
@@ -196,9 +197,9 @@ static void
 apply_filter (LiaisonTranslationPage *self)
 {
   LiaisonTranslationFilter filter = LIAISON_TRANSLATION_FILTER_INIT;
-  guint state = gtk_drop_down_get_selected (self->state_filter);
-  guint language = gtk_drop_down_get_selected (self->language_filter);
-  g_autoptr(GError) error = NULL;
+  guint                    state = gtk_drop_down_get_selected (self->state_filter);
+  guint                    language = gtk_drop_down_get_selected (self->language_filter);
+  g_autoptr (GError) error = NULL;
 
   if (self->list == NULL)
     return;
@@ -215,8 +216,7 @@ apply_filter (LiaisonTranslationPage *self)
 }
 
 static void
-move (LiaisonTranslationPage *self,
-      int                     delta)
+move (LiaisonTranslationPage *self, int delta)
 {
   guint n = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
   guint position = gtk_single_selection_get_selected (self->selection);
@@ -235,51 +235,44 @@ move (LiaisonTranslationPage *self,
 }
 
 static void
-previous_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+previous_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   move (LIAISON_TRANSLATION_PAGE (widget), -1);
 }
 
 static void
-next_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+next_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   move (LIAISON_TRANSLATION_PAGE (widget), 1);
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   LiaisonTranslationPage *self = LIAISON_TRANSLATION_PAGE (widget);
   LiaisonTranslationItem *item = selected_item (self);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->target_view);
-  g_autoptr(GError) error = NULL;
+  GtkTextBuffer          *buffer = gtk_text_view_get_buffer (self->target_view);
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
-  GtkTextIter start, end;
-  int state;
+  GtkTextIter      start, end;
+  int              state;
 
-  if (item == NULL || !liaison_enum_from_nick (LIAISON_TYPE_TRANSLATION_STATE, g_variant_get_string (parameter, NULL),
-                                               &state))
+  if (item == NULL ||
+      !liaison_enum_from_nick (LIAISON_TYPE_TRANSLATION_STATE, g_variant_get_string (parameter, NULL), &state))
     return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_strstrip (text);
   if (*text == '\0')
     {
-      gtk_label_set_label (self->error_label, _("Write the translation first; an empty text stays missing."));
+      gtk_label_set_label (self->error_label, _ ("Write the translation first; an empty text stays missing."));
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       return;
     }
-  if (!liaison_store_set_translation (liaison_context_get_store (self->context), liaison_translation_item_get_entity (item),
-                                      liaison_translation_item_get_entity_id (item),
-                                      liaison_translation_item_get_field (item),
-                                      liaison_translation_item_get_language (item), text, state, LIAISON_ORIGIN_LOCAL,
-                                      &error))
+  if (!liaison_store_set_translation (
+          liaison_context_get_store (self->context), liaison_translation_item_get_entity (item),
+          liaison_translation_item_get_entity_id (item), liaison_translation_item_get_field (item),
+          liaison_translation_item_get_language (item), text, state, LIAISON_ORIGIN_LOCAL, &error))
     {
       gtk_label_set_label (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
@@ -291,7 +284,8 @@ save_action (GtkWidget  *widget,
       guint position = gtk_single_selection_get_selected (self->selection);
 
       liaison_translation_list_reload (self->list, NULL);
-      if (liaison_translation_list_find (self->list, self->shown_key, self->shown_language) != GTK_INVALID_LIST_POSITION)
+      if (liaison_translation_list_find (self->list, self->shown_key, self->shown_language) !=
+          GTK_INVALID_LIST_POSITION)
         move (self, 1);
       else if (position != GTK_INVALID_LIST_POSITION && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
         {
@@ -304,9 +298,7 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           gpointer                  user_data)
+setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
@@ -326,13 +318,11 @@ setup_row (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *list_item,
-          gpointer                  user_data)
+bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
   LiaisonTranslationItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
-  g_autofree char *details = describe (item);
+  GtkWidget              *title = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+  g_autofree char        *details = describe (item);
 
   gtk_label_set_label (GTK_LABEL (title), liaison_translation_item_get_owner (item, liaison_language_for_locale ()));
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (title)), details);
@@ -341,22 +331,22 @@ bind_row (GtkSignalListItemFactory *factory,
 static void
 fill_filters (LiaisonTranslationPage *self)
 {
-  g_autoptr(GtkStringList) states = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) languages = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) contents = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) states = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) languages = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) contents = gtk_string_list_new (NULL);
 
-  gtk_string_list_append (states, _("Needs Work"));
+  gtk_string_list_append (states, _ ("Needs Work"));
   gtk_string_list_append (states, liaison_translation_state_label (LIAISON_TRANSLATION_MISSING));
   gtk_string_list_append (states, liaison_translation_state_label (LIAISON_TRANSLATION_STALE));
   gtk_string_list_append (states, liaison_translation_state_label (LIAISON_TRANSLATION_DRAFT));
   gtk_string_list_append (states, liaison_translation_state_label (LIAISON_TRANSLATION_TRANSLATED));
   gtk_string_list_append (states, liaison_translation_state_label (LIAISON_TRANSLATION_REVIEWED));
-  gtk_string_list_append (states, _("All States"));
-  gtk_string_list_append (languages, _("Both Languages"));
-  gtk_string_list_append (languages, _("Into Chinese"));
-  gtk_string_list_append (languages, _("Into English"));
-  gtk_string_list_append (contents, _("Events, Plan and Programme"));
-  gtk_string_list_append (contents, _("Also People’s Organisations"));
+  gtk_string_list_append (states, _ ("All States"));
+  gtk_string_list_append (languages, _ ("Both Languages"));
+  gtk_string_list_append (languages, _ ("Into Chinese"));
+  gtk_string_list_append (languages, _ ("Into English"));
+  gtk_string_list_append (contents, _ ("Events, Plan and Programme"));
+  gtk_string_list_append (contents, _ ("Also People’s Organisations"));
   gtk_drop_down_set_model (self->state_filter, G_LIST_MODEL (states));
   gtk_drop_down_set_model (self->language_filter, G_LIST_MODEL (languages));
   gtk_drop_down_set_model (self->content_filter, G_LIST_MODEL (contents));
@@ -396,7 +386,7 @@ static void
 liaison_translation_page_constructed (GObject *object)
 {
   LiaisonTranslationPage *self = (LiaisonTranslationPage *) object;
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory     *factory = gtk_signal_list_item_factory_new ();
 
   G_OBJECT_CLASS (liaison_translation_page_parent_class)->constructed (object);
 
@@ -423,10 +413,7 @@ liaison_translation_page_dispose (GObject *object)
 }
 
 static void
-liaison_translation_page_get_property (GObject    *object,
-                                       guint       prop_id,
-                                       GValue     *value,
-                                       GParamSpec *pspec)
+liaison_translation_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   LiaisonTranslationPage *self = (LiaisonTranslationPage *) object;
 
@@ -444,10 +431,7 @@ liaison_translation_page_get_property (GObject    *object,
 }
 
 static void
-liaison_translation_page_set_property (GObject      *object,
-                                       guint         prop_id,
-                                       const GValue *value,
-                                       GParamSpec   *pspec)
+liaison_translation_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   LiaisonTranslationPage *self = (LiaisonTranslationPage *) object;
 
@@ -471,7 +455,7 @@ liaison_translation_page_set_property (GObject      *object,
 static void
 liaison_translation_page_class_init (LiaisonTranslationPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = liaison_translation_page_constructed;
@@ -480,12 +464,10 @@ liaison_translation_page_class_init (LiaisonTranslationPageClass *klass)
   object_class->set_property = liaison_translation_page_set_property;
   widget_class->map = liaison_translation_page_map;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FOLDED] =
-    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FOLDED] = g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -11,7 +11,7 @@
 typedef struct
 {
   LiaisonEvent *event;
-  gint64 start; /* unix seconds */
+  gint64        start; /* unix seconds */
 } Upcoming;
 
 /* When an event's dates stop being ahead: a timed event once it starts; a
@@ -20,8 +20,8 @@ typedef struct
 static GDateTime *
 dup_over_at (LiaisonEvent *event)
 {
-  g_autoptr(GDateTime) start = liaison_event_dup_start_date_time (event);
-  g_autoptr(GDateTime) end = liaison_event_dup_end_date_time (event);
+  g_autoptr (GDateTime) start = liaison_event_dup_start_date_time (event);
+  g_autoptr (GDateTime) end = liaison_event_dup_end_date_time (event);
 
   if (start == NULL || end == NULL)
     return NULL;
@@ -48,8 +48,7 @@ clear_upcoming (gpointer data)
 }
 
 static int
-compare_upcoming (gconstpointer a,
-                  gconstpointer b)
+compare_upcoming (gconstpointer a, gconstpointer b)
 {
   const Upcoming *x = a;
   const Upcoming *y = b;
@@ -62,15 +61,12 @@ compare_upcoming (gconstpointer a,
 /* Planned and confirmed events whose dates are still ahead of now, soonest
  * first; limit 0 for all of them. */
 GPtrArray *
-liaison_store_list_upcoming_events (LiaisonStore  *self,
-                                    GDateTime     *now,
-                                    guint          limit,
-                                    GError       **error)
+liaison_store_list_upcoming_events (LiaisonStore *self, GDateTime *now, guint limit, GError **error)
 {
-  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Upcoming));
-  GPtrArray *events;
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (Upcoming));
+  GPtrArray    *events;
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (now != NULL, NULL);
 
@@ -88,9 +84,9 @@ liaison_store_list_upcoming_events (LiaisonStore  *self,
   sqlite3_bind_int (stmt, 1, g_date_time_get_year (now) - 1);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(LiaisonEvent) when = liaison_event_new ((const char *) sqlite3_column_text (stmt, 0));
-      g_autoptr(GDateTime) over_at = NULL;
-      g_autoptr(GDateTime) start = NULL;
+      g_autoptr (LiaisonEvent) when = liaison_event_new ((const char *) sqlite3_column_text (stmt, 0));
+      g_autoptr (GDateTime) over_at = NULL;
+      g_autoptr (GDateTime) start = NULL;
       Upcoming u;
 
       if (!liaison_event_set_when (when, (const char *) sqlite3_column_text (stmt, 1),
@@ -116,7 +112,7 @@ liaison_store_list_upcoming_events (LiaisonStore  *self,
   events = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < found->len && (limit == 0 || events->len < limit); i++)
     {
-      Upcoming *u = &g_array_index (found, Upcoming, i);
+      Upcoming     *u = &g_array_index (found, Upcoming, i);
       LiaisonEvent *event = liaison_store_get_event (self, liaison_event_get_id (u->event), NULL);
 
       if (event != NULL)
@@ -128,16 +124,15 @@ liaison_store_list_upcoming_events (LiaisonStore  *self,
 /* The journal's newest entries first, without the built-in first-run
  * content: what people (here or at the secretariat) changed. */
 GPtrArray *
-liaison_store_list_recent_journal (LiaisonStore  *self,
-                                   guint          limit,
-                                   GError       **error)
+liaison_store_list_recent_journal (LiaisonStore *self, guint limit, GError **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_journal_entry_free);
+  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_journal_entry_free);
   sqlite3_stmt *stmt = liaison_store_stmt (self,
                                            "SELECT seq, time, origin, action, entity, entity_id, field,"
                                            " old_value, new_value FROM journal WHERE origin != 'built-in'"
-                                           " ORDER BY seq DESC LIMIT ?", error);
-  int rc;
+                                           " ORDER BY seq DESC LIMIT ?",
+                                           error);
+  int           rc;
 
   if (stmt == NULL)
     return NULL;
@@ -145,8 +140,8 @@ liaison_store_list_recent_journal (LiaisonStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       LiaisonJournalEntry *e = g_new0 (LiaisonJournalEntry, 1);
-      const char *origin = (const char *) sqlite3_column_text (stmt, 2);
-      int value = LIAISON_ORIGIN_LOCAL;
+      const char          *origin = (const char *) sqlite3_column_text (stmt, 2);
+      int                  value = LIAISON_ORIGIN_LOCAL;
 
       liaison_enum_from_nick (LIAISON_TYPE_ORIGIN, origin, &value);
       e->seq = sqlite3_column_int64 (stmt, 0);

@@ -21,31 +21,32 @@ struct _LiaisonStore
 {
   GObject parent_instance;
 
-  char *path;
-  sqlite3 *db;
+  char       *path;
+  sqlite3    *db;
   GHashTable *statements;
-  guint depth;
-  int version;
+  guint       depth;
+  int         version;
 
   /* In a bulk load, nested changes skip their savepoints (each costs a
    * copy of every page it touches) and the load is all or nothing: a
    * change that fails after writing spoils the whole load. */
   gboolean bulk;
   gboolean bulk_spoiled;
-  GArray *bulk_changes;
+  GArray  *bulk_changes;
 
   /* Queries off the main thread: one worker, its own read-only
    * connection (liaison_store_query_async). */
-  gboolean read_only;
-  GThreadPool *workers;
+  gboolean      read_only;
+  GThreadPool  *workers;
   LiaisonStore *reader;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonStore, liaison_store, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (liaison-store-error-quark, liaison_store_error)
+G_DEFINE_QUARK (liaison - store - error - quark, liaison_store_error)
 
-enum {
+enum
+{
   CHANGED,
   N_SIGNALS
 };
@@ -55,24 +56,48 @@ static guint signals[N_SIGNALS];
 /* The columns of each table that a domain object maps onto, in one place:
  * the INSERT, the SELECT and the journal's diff are all built from them. */
 static const char *event_fields[] = {
-  "kind", "status", "mode", "title_zh", "title_en", "theme_zh", "theme_en",
-  "description_zh", "description_en", "start_local", "end_local", "time_zone",
-  "precision", "year", "venue", "city_zh", "city_en", "country", "online_url",
-  "organisers", "partners", "capacity", "registration_deadline", "budget",
-  "currency", "funding", "track", "recurrence", "activities", "areas",
+  "kind",
+  "status",
+  "mode",
+  "title_zh",
+  "title_en",
+  "theme_zh",
+  "theme_en",
+  "description_zh",
+  "description_en",
+  "start_local",
+  "end_local",
+  "time_zone",
+  "precision",
+  "year",
+  "venue",
+  "city_zh",
+  "city_en",
+  "country",
+  "online_url",
+  "organisers",
+  "partners",
+  "capacity",
+  "registration_deadline",
+  "budget",
+  "currency",
+  "funding",
+  "track",
+  "recurrence",
+  "activities",
+  "areas",
 };
 #define N_EVENT_COLUMNS (G_N_ELEMENTS (event_fields) - 2)
 
 static const char *participant_fields[] = {
-  "family_native", "given_native", "family_latin", "given_latin", "name_order",
-  "honorific", "gender", "organisation_zh", "organisation_en", "position_zh",
-  "position_en", "sector", "country", "emails", "phones", "languages",
-  "consent", "consent_date", "sort_key",
+  "family_native",   "given_native",    "family_latin", "given_latin",  "name_order", "honorific", "gender",
+  "organisation_zh", "organisation_en", "position_zh",  "position_en",  "sector",     "country",   "emails",
+  "phones",          "languages",       "consent",      "consent_date", "sort_key",
 };
 
 static const char *status_columns[LIAISON_N_REGISTRATION_STATUSES] = {
-  "invited_at", "registered_at", "waitlisted_at", "confirmed_at",
-  "attended_at", "no_show_at", "declined_at", "cancelled_at",
+  "invited_at",  "registered_at", "waitlisted_at", "confirmed_at",
+  "attended_at", "no_show_at",    "declined_at",   "cancelled_at",
 };
 
 void
@@ -116,9 +141,7 @@ liaison_history_entry_clear (LiaisonHistoryEntry *entry)
 /* sqlite plumbing                                                           */
 
 void
-liaison_store_set_error (LiaisonStore  *self,
-                         GError       **error,
-                         int            rc)
+liaison_store_set_error (LiaisonStore *self, GError **error, int rc)
 {
   int code;
 
@@ -126,8 +149,8 @@ liaison_store_set_error (LiaisonStore  *self,
     {
     case SQLITE_FULL:
       code = LIAISON_STORE_ERROR_FULL;
-      g_set_error (error, LIAISON_STORE_ERROR, code,
-                   _("The disk holding %s is full; nothing was changed"), self->path);
+      g_set_error (error, LIAISON_STORE_ERROR, code, _ ("The disk holding %s is full; nothing was changed"),
+                   self->path);
       return;
     case SQLITE_READONLY:
       code = LIAISON_STORE_ERROR_READ_ONLY;
@@ -148,12 +171,10 @@ liaison_store_set_error (LiaisonStore  *self,
 }
 
 sqlite3_stmt *
-liaison_store_stmt (LiaisonStore  *self,
-                    const char    *sql,
-                    GError       **error)
+liaison_store_stmt (LiaisonStore *self, const char *sql, GError **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
-  int rc;
+  int           rc;
 
   if (stmt != NULL)
     {
@@ -173,20 +194,18 @@ liaison_store_stmt (LiaisonStore  *self,
 }
 
 gboolean
-liaison_store_exec (LiaisonStore  *self,
-                    const char    *sql,
-                    GError       **error)
+liaison_store_exec (LiaisonStore *self, const char *sql, GError **error)
 {
   char *message = NULL;
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
+  int   rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
 
   if (rc != SQLITE_OK)
     {
       if ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_NOTADB)
         liaison_store_set_error (self, error, rc);
       else
-        g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_SQL, "%s: %s",
-                     self->path, message ? message : sqlite3_errstr (rc));
+        g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_SQL, "%s: %s", self->path,
+                     message ? message : sqlite3_errstr (rc));
       sqlite3_free (message);
       return FALSE;
     }
@@ -194,9 +213,7 @@ liaison_store_exec (LiaisonStore  *self,
 }
 
 gboolean
-liaison_store_step_done (LiaisonStore  *self,
-                         sqlite3_stmt  *stmt,
-                         GError       **error)
+liaison_store_step_done (LiaisonStore *self, sqlite3_stmt *stmt, GError **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -209,12 +226,9 @@ liaison_store_step_done (LiaisonStore  *self,
   return TRUE;
 }
 
-
-
 /* Nested changes use savepoints, so a bulk import is still one transaction. */
 gboolean
-liaison_store_begin (LiaisonStore  *self,
-                     GError       **error)
+liaison_store_begin (LiaisonStore *self, GError **error)
 {
   g_autofree char *sql = NULL;
 
@@ -238,8 +252,7 @@ liaison_store_begin (LiaisonStore  *self,
 }
 
 gboolean
-liaison_store_commit (LiaisonStore  *self,
-                      GError       **error)
+liaison_store_commit (LiaisonStore *self, GError **error)
 {
   g_autofree char *sql = NULL;
 
@@ -296,15 +309,13 @@ liaison_store_rollback (LiaisonStore *self)
 }
 
 gboolean
-liaison_store_begin_bulk (LiaisonStore  *self,
-                          GError       **error)
+liaison_store_begin_bulk (LiaisonStore *self, GError **error)
 {
   g_return_val_if_fail (self->depth == 0, FALSE);
 
   /* A bulk load touches far more pages than the default 2 MB cache holds;
    * spilling them to the WAL mid-transaction costs more than the work. */
-  if (!liaison_store_exec (self, "PRAGMA cache_size = -262144", error)
-      || !liaison_store_begin (self, error))
+  if (!liaison_store_exec (self, "PRAGMA cache_size = -262144", error) || !liaison_store_begin (self, error))
     return FALSE;
   self->bulk = TRUE;
   self->bulk_spoiled = FALSE;
@@ -313,9 +324,7 @@ liaison_store_begin_bulk (LiaisonStore  *self,
 }
 
 gboolean
-liaison_store_end_bulk (LiaisonStore  *self,
-                        gboolean       commit,
-                        GError       **error)
+liaison_store_end_bulk (LiaisonStore *self, gboolean commit, GError **error)
 {
   gboolean ok = TRUE;
 
@@ -325,7 +334,7 @@ liaison_store_end_bulk (LiaisonStore  *self,
   if (commit && self->bulk_spoiled)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _("%s: a change failed halfway, so none of this batch was saved"), self->path);
+                   _ ("%s: a change failed halfway, so none of this batch was saved"), self->path);
       commit = FALSE;
       ok = FALSE;
     }
@@ -342,8 +351,8 @@ liaison_store_end_bulk (LiaisonStore  *self,
 char *
 liaison_store_now (void)
 {
-  gint64 usec = g_get_real_time ();
-  time_t secs = (time_t) (usec / G_USEC_PER_SEC);
+  gint64    usec = g_get_real_time ();
+  time_t    secs = (time_t) (usec / G_USEC_PER_SEC);
   struct tm tm;
 
   gmtime_r (&secs, &tm);
@@ -352,22 +361,24 @@ liaison_store_now (void)
 }
 
 gboolean
-liaison_store_journal (LiaisonStore  *self,
-                       LiaisonOrigin  origin,
-                       const char    *action,
-                       const char    *entity,
-                       const char    *entity_id,
-                       const char    *field,
-                       const char    *old_value,
-                       const char    *new_value,
-                       GError       **error)
+liaison_store_journal (LiaisonStore *self,
+                       LiaisonOrigin origin,
+                       const char   *action,
+                       const char   *entity,
+                       const char   *entity_id,
+                       const char   *field,
+                       const char   *old_value,
+                       const char   *new_value,
+                       GError      **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
   g_autofree char *now = liaison_store_now ();
 
-  stmt = liaison_store_stmt (self,
-                             "INSERT INTO journal (time, origin, action, entity, entity_id, field, old_value, new_value)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+  stmt =
+      liaison_store_stmt (self,
+                          "INSERT INTO journal (time, origin, action, entity, entity_id, field, old_value, new_value)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                          error);
   if (stmt == NULL)
     return FALSE;
 
@@ -396,10 +407,9 @@ liaison_store_default_path (void)
 }
 
 static int
-compare_names (gconstpointer a,
-               gconstpointer b)
+compare_names (gconstpointer a, gconstpointer b)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
 /* The resource is registered by hand: a constructor in a static library is
@@ -420,8 +430,8 @@ liaison_store_resource (void)
 static char **
 list_migrations (void)
 {
-  char **names = g_resource_enumerate_children (liaison_store_resource (), MIGRATIONS_PATH,
-                                                G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  char **names =
+      g_resource_enumerate_children (liaison_store_resource (), MIGRATIONS_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 
   g_assert (names != NULL);
   qsort (names, g_strv_length (names), sizeof (char *), compare_names);
@@ -431,7 +441,7 @@ list_migrations (void)
 int
 liaison_store_latest_version (void)
 {
-  g_auto(GStrv) names = list_migrations ();
+  g_auto (GStrv) names = list_migrations ();
 
   return (int) g_strv_length (names);
 }
@@ -449,26 +459,23 @@ writable_dir (const char *dir)
 }
 
 static gboolean
-check_location (const char  *path,
-                gboolean    *exists,
-                GError     **error)
+check_location (const char *path, gboolean *exists, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  struct stat st;
+  struct stat      st;
 
   if (g_stat (path, &st) == 0)
     {
       *exists = TRUE;
       if (!S_ISREG (st.st_mode))
         {
-          g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN,
-                       _("%s is not a file"), path);
+          g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN, _ ("%s is not a file"), path);
           return FALSE;
         }
       if ((st.st_mode & 0222) == 0 || access (path, R_OK | W_OK) != 0)
         {
           g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_READ_ONLY,
-                       _("The database %s is read-only; Liaison needs to write to it"), path);
+                       _ ("The database %s is read-only; Liaison needs to write to it"), path);
           return FALSE;
         }
     }
@@ -479,7 +486,7 @@ check_location (const char  *path,
         {
           int saved = errno;
           g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_READ_ONLY,
-                       _("Cannot create the folder %1$s for the database: %2$s"), dir, g_strerror (saved));
+                       _ ("Cannot create the folder %1$s for the database: %2$s"), dir, g_strerror (saved));
           return FALSE;
         }
     }
@@ -488,7 +495,7 @@ check_location (const char  *path,
   if (!writable_dir (dir))
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_READ_ONLY,
-                   _("The folder %s is not writable; Liaison keeps its database and journal files there"), dir);
+                   _ ("The folder %s is not writable; Liaison keeps its database and journal files there"), dir);
       return FALSE;
     }
 
@@ -496,12 +503,10 @@ check_location (const char  *path,
 }
 
 static gboolean
-read_version (LiaisonStore  *self,
-              int           *version,
-              GError       **error)
+read_version (LiaisonStore *self, int *version, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  int           rc;
 
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
@@ -514,8 +519,8 @@ read_version (LiaisonStore  *self,
     {
       if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
         g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_CORRUPT,
-                     _("%1$s is not a Liaison database or is damaged (%2$s); it was left as it is"),
-                     self->path, sqlite3_errstr (rc));
+                     _ ("%1$s is not a Liaison database or is damaged (%2$s); it was left as it is"), self->path,
+                     sqlite3_errstr (rc));
       else
         liaison_store_set_error (self, error, rc);
       return FALSE;
@@ -524,12 +529,11 @@ read_version (LiaisonStore  *self,
 }
 
 static gboolean
-check_integrity (LiaisonStore  *self,
-                 GError       **error)
+check_integrity (LiaisonStore *self, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-  gboolean ok = FALSE;
+  sqlite3_stmt    *stmt = NULL;
+  int              rc;
+  gboolean         ok = FALSE;
   g_autofree char *detail = NULL;
 
   /* Reading the schema catches a damaged file before anything is written. */
@@ -543,22 +547,21 @@ check_integrity (LiaisonStore  *self,
 
   if (!ok)
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_CORRUPT,
-                 _("%1$s is not a Liaison database or is damaged (%2$s); it was left as it is"),
-                 self->path, detail ? detail : "?");
+                 _ ("%1$s is not a Liaison database or is damaged (%2$s); it was left as it is"), self->path,
+                 detail ? detail : "?");
   return ok;
 }
 
 static gboolean
-migrate (LiaisonStore  *self,
-         GError       **error)
+migrate (LiaisonStore *self, GError **error)
 {
-  g_auto(GStrv) names = list_migrations ();
+  g_auto (GStrv) names = list_migrations ();
   guint n = g_strv_length (names);
 
   for (guint i = self->version; i < n; i++)
     {
       g_autofree char *path = g_build_path ("/", MIGRATIONS_PATH, names[i], NULL);
-      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr (GBytes) bytes = NULL;
       g_autofree char *set_version = NULL;
       g_autofree char *sql = NULL;
 
@@ -572,7 +575,7 @@ migrate (LiaisonStore  *self,
         return FALSE;
       if (!liaison_store_exec (self, sql, error) || !liaison_store_exec (self, set_version, error))
         {
-          g_prefix_error (error, _("Upgrading the database to level %u failed: "), i + 1);
+          g_prefix_error (error, _ ("Upgrading the database to level %u failed: "), i + 1);
           liaison_store_rollback (self);
           return FALSE;
         }
@@ -608,8 +611,8 @@ liaison_store_class_init (LiaisonStoreClass *klass)
   object_class->finalize = liaison_store_finalize;
 
   /* Emitted after each committed change, on the thread that made it. */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CHANGED] =
+      g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -638,14 +641,13 @@ liaison_store_close (LiaisonStore *self)
 }
 
 LiaisonStore *
-liaison_store_open (const char  *path,
-                    GError     **error)
+liaison_store_open (const char *path, GError **error)
 {
-  g_autoptr(LiaisonStore) self = NULL;
+  g_autoptr (LiaisonStore) self = NULL;
   g_autofree char *default_path = NULL;
-  gboolean exists = FALSE;
-  int latest;
-  int rc;
+  gboolean         exists = FALSE;
+  int              latest;
+  int              rc;
 
   if (path == NULL)
     path = default_path = liaison_store_default_path ();
@@ -657,12 +659,10 @@ liaison_store_open (const char  *path,
     return NULL;
 
   rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE) | SQLITE_OPEN_FULLMUTEX,
-                        NULL);
+                        SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE) | SQLITE_OPEN_FULLMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN,
-                   _("Cannot open the database %1$s: %2$s"), path,
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN, _ ("Cannot open the database %1$s: %2$s"), path,
                    self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
@@ -676,17 +676,17 @@ liaison_store_open (const char  *path,
   if (self->version > latest)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NEWER,
-                   _("%1$s was written by a newer Liaison (database level %2$d; this version knows up to %3$d). "
-                     "Update Liaison to open it; the file was left as it is."),
+                   _ ("%1$s was written by a newer Liaison (database level %2$d; this version knows up to %3$d). "
+                      "Update Liaison to open it; the file was left as it is."),
                    path, self->version, latest);
       return NULL;
     }
   if (exists && !check_integrity (self, error))
     return NULL;
 
-  if (!liaison_store_exec (self, "PRAGMA journal_mode = WAL", error)
-      || !liaison_store_exec (self, "PRAGMA foreign_keys = ON", error)
-      || !liaison_store_exec (self, "PRAGMA synchronous = NORMAL", error)
+  if (!liaison_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !liaison_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !liaison_store_exec (self, "PRAGMA synchronous = NORMAL", error)
       /* Every save is a savepoint; on disk their sub-journals cost a write
        * per page touched, in memory almost nothing. */
       || !liaison_store_exec (self, "PRAGMA temp_store = MEMORY", error))
@@ -713,10 +713,9 @@ liaison_store_open (const char  *path,
  * thread (sqlite: one connection per thread). The file must exist and be
  * at the current level; nothing is written, nothing migrated. */
 LiaisonStore *
-liaison_store_open_reader (const char  *path,
-                           GError     **error)
+liaison_store_open_reader (const char *path, GError **error)
 {
-  g_autoptr(LiaisonStore) self = g_object_new (LIAISON_TYPE_STORE, NULL);
+  g_autoptr (LiaisonStore) self = g_object_new (LIAISON_TYPE_STORE, NULL);
   int rc;
 
   self->path = g_strdup (path);
@@ -724,8 +723,7 @@ liaison_store_open_reader (const char  *path,
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN,
-                   _("Cannot open the database %1$s: %2$s"), path,
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN, _ ("Cannot open the database %1$s: %2$s"), path,
                    self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
@@ -738,11 +736,11 @@ liaison_store_open_reader (const char  *path,
 
 typedef struct
 {
-  LiaisonStore *store; /* not a reference: see liaison_store_query_async */
+  LiaisonStore         *store; /* not a reference: see liaison_store_query_async */
   LiaisonStoreQueryFunc func;
-  gpointer data;
-  GDestroyNotify data_free;
-  GDestroyNotify result_free;
+  gpointer              data;
+  GDestroyNotify        data_free;
+  GDestroyNotify        result_free;
 } QueryData;
 
 static void
@@ -756,13 +754,12 @@ query_data_free (gpointer p)
 }
 
 static void
-run_query (gpointer task_data,
-           gpointer pool_data)
+run_query (gpointer task_data, gpointer pool_data)
 {
-  g_autoptr(GTask) task = task_data;
-  QueryData *q = g_task_get_task_data (task);
+  g_autoptr (GTask) task = task_data;
+  QueryData    *q = g_task_get_task_data (task);
   LiaisonStore *self = q->store;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gpointer result;
 
   if (g_task_return_error_if_cancelled (task))
@@ -793,16 +790,16 @@ run_query (gpointer task_data,
  * as long as it may get answers). Queries run one at a time, in order; a
  * cancelled one is skipped. */
 void
-liaison_store_query_async (LiaisonStore          *self,
-                           LiaisonStoreQueryFunc  func,
-                           gpointer               data,
-                           GDestroyNotify         data_free,
-                           GDestroyNotify         result_free,
-                           GCancellable          *cancellable,
-                           GAsyncReadyCallback    callback,
-                           gpointer               user_data)
+liaison_store_query_async (LiaisonStore         *self,
+                           LiaisonStoreQueryFunc func,
+                           gpointer              data,
+                           GDestroyNotify        data_free,
+                           GDestroyNotify        result_free,
+                           GCancellable         *cancellable,
+                           GAsyncReadyCallback   callback,
+                           gpointer              user_data)
 {
-  GTask *task;
+  GTask     *task;
   QueryData *q;
 
   g_return_if_fail (LIAISON_IS_STORE (self));
@@ -828,9 +825,7 @@ liaison_store_query_async (LiaisonStore          *self,
 }
 
 gpointer
-liaison_store_query_finish (LiaisonStore  *self,
-                            GAsyncResult  *result,
-                            GError       **error)
+liaison_store_query_finish (LiaisonStore *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == liaison_store_query_async, NULL);
@@ -854,8 +849,7 @@ liaison_store_get_version (LiaisonStore *self)
 /* Search documents                                                          */
 
 static void
-append_key (GString    *keys,
-            const char *text)
+append_key (GString *keys, const char *text)
 {
   g_autofree char *folded = NULL;
 
@@ -872,10 +866,7 @@ append_key (GString    *keys,
 /* A transliterated name is indexed spaced ("li xia") and joined ("lixia"):
  * people type pinyin both ways. */
 static void
-append_transliteration (GString    *keys,
-                        GString    *names,
-                        const char *text,
-                        gboolean    is_person)
+append_transliteration (GString *keys, GString *names, const char *text, gboolean is_person)
 {
   g_autofree char *latin = NULL;
   g_autofree char *joined = NULL;
@@ -901,15 +892,11 @@ append_transliteration (GString    *keys,
 /* Takes a document out of the trigram and short-gram indexes (not out of
  * search_docs) and says which docid it had, or 0. */
 static gboolean
-unindex_search_doc (LiaisonStore  *self,
-                    const char    *entity,
-                    const char    *entity_id,
-                    gint64        *docid,
-                    GError       **error)
+unindex_search_doc (LiaisonStore *self, const char *entity, const char *entity_id, gint64 *docid, GError **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
   g_autofree char *old_keys = NULL;
-  int rc;
+  int              rc;
 
   *docid = 0;
   stmt = liaison_store_stmt (self, "SELECT docid, keys FROM search_docs WHERE entity = ? AND entity_id = ?", error);
@@ -951,16 +938,16 @@ unindex_search_doc (LiaisonStore  *self,
 /* search_docs, search_fts and search_short are kept in step here, one row
  * per statement (see migration 0003 for why not with triggers). */
 static gboolean
-write_search_doc (LiaisonStore  *self,
-                  const char    *entity,
-                  const char    *entity_id,
-                  const char    *keys,
-                  const char    *gram_source,
-                  GError       **error)
+write_search_doc (LiaisonStore *self,
+                  const char   *entity,
+                  const char   *entity_id,
+                  const char   *keys,
+                  const char   *gram_source,
+                  GError      **error)
 {
   sqlite3_stmt *stmt;
-  gint64 docid;
-  g_auto(GStrv) grams = NULL;
+  gint64        docid;
+  g_auto (GStrv) grams = NULL;
   g_autofree char *joined = NULL;
 
   if (!unindex_search_doc (self, entity, entity_id, &docid, error))
@@ -1010,13 +997,10 @@ write_search_doc (LiaisonStore  *self,
 }
 
 static gboolean
-delete_search_doc (LiaisonStore  *self,
-                   const char    *entity,
-                   const char    *entity_id,
-                   GError       **error)
+delete_search_doc (LiaisonStore *self, const char *entity, const char *entity_id, GError **error)
 {
   sqlite3_stmt *stmt;
-  gint64 docid;
+  gint64        docid;
 
   if (!unindex_search_doc (self, entity, entity_id, &docid, error))
     return FALSE;
@@ -1030,12 +1014,10 @@ delete_search_doc (LiaisonStore  *self,
 }
 
 static gboolean
-index_event (LiaisonStore  *self,
-             LiaisonEvent  *event,
-             GError       **error)
+index_event (LiaisonStore *self, LiaisonEvent *event, GError **error)
 {
-  g_autoptr(GString) keys = g_string_new (NULL);
-  g_autoptr(GString) grams = g_string_new (NULL);
+  g_autoptr (GString) keys = g_string_new (NULL);
+  g_autoptr (GString) grams = g_string_new (NULL);
   LiaisonBilingual *title = liaison_event_get_title (event);
   LiaisonBilingual *city = liaison_event_get_city (event);
 
@@ -1051,17 +1033,15 @@ index_event (LiaisonStore  *self,
 }
 
 static gboolean
-index_participant (LiaisonStore        *self,
-                   LiaisonParticipant  *p,
-                   GError             **error)
+index_participant (LiaisonStore *self, LiaisonParticipant *p, GError **error)
 {
-  g_autoptr(GString) keys = g_string_new (NULL);
-  g_autoptr(GString) names = g_string_new (NULL);
-  g_autofree char *native = liaison_participant_dup_native_name (p);
-  g_autofree char *latin = liaison_participant_dup_latin_name (p);
-  const char * const *emails = liaison_participant_get_emails (p);
-  const char *family = liaison_participant_get_family_latin (p);
-  const char *given = liaison_participant_get_given_latin (p);
+  g_autoptr (GString) keys = g_string_new (NULL);
+  g_autoptr (GString) names = g_string_new (NULL);
+  g_autofree char   *native = liaison_participant_dup_native_name (p);
+  g_autofree char   *latin = liaison_participant_dup_latin_name (p);
+  const char *const *emails = liaison_participant_get_emails (p);
+  const char        *family = liaison_participant_get_family_latin (p);
+  const char        *given = liaison_participant_get_given_latin (p);
 
   append_key (keys, native);
   append_key (names, native);
@@ -1080,8 +1060,8 @@ index_participant (LiaisonStore        *self,
     }
   append_transliteration (keys, names, native, TRUE);
   /* "fang wang" as well as "wang fang": the order forms in English ask for. */
-  if (liaison_participant_get_family_native (p) != NULL && liaison_participant_get_given_native (p) != NULL
-      && liaison_search_has_non_latin (native))
+  if (liaison_participant_get_family_native (p) != NULL && liaison_participant_get_given_native (p) != NULL &&
+      liaison_search_has_non_latin (native))
     {
       g_autofree char *family_latin = liaison_search_transliterate (liaison_participant_get_family_native (p), TRUE);
       g_autofree char *given_latin = liaison_search_transliterate (liaison_participant_get_given_native (p), FALSE);
@@ -1105,17 +1085,13 @@ index_participant (LiaisonStore        *self,
  * walks every search document of the entity and probes the index for each
  * (half a second per query on 100,000 people). */
 static GPtrArray *
-search_ids (LiaisonStore  *self,
-            const char    *entity,
-            const char    *query,
-            guint          limit,
-            GError       **error)
+search_ids (LiaisonStore *self, const char *entity, const char *query, guint limit, GError **error)
 {
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *folded = liaison_search_fold (query);
   g_autofree char *latin = NULL;
-  const char *variants[2] = { folded, NULL };
+  const char      *variants[2] = { folded, NULL };
 
   if (folded == NULL || *folded == '\0')
     return g_steal_pointer (&ids);
@@ -1125,16 +1101,16 @@ search_ids (LiaisonStore  *self,
 
   for (guint v = 0; v < G_N_ELEMENTS (variants) && ids->len < limit; v++)
     {
-      const char *text = variants[v];
+      const char   *text = variants[v];
       sqlite3_stmt *stmt;
-      int rc;
+      int           rc;
 
       if (text == NULL || *text == '\0')
         continue;
 
       if (liaison_search_query_length (text) < 3)
         {
-          g_autoptr(GString) gram = g_string_new (text);
+          g_autoptr (GString) gram = g_string_new (text);
           char *space = strchr (gram->str, ' ');
 
           if (space != NULL)
@@ -1145,14 +1121,15 @@ search_ids (LiaisonStore  *self,
           stmt = liaison_store_stmt (self,
                                      "SELECT d.entity_id FROM search_short s"
                                      " CROSS JOIN search_docs d ON d.docid = s.rowid"
-                                     " WHERE search_short MATCH ? AND d.entity = ? LIMIT ?", error);
+                                     " WHERE search_short MATCH ? AND d.entity = ? LIMIT ?",
+                                     error);
           if (stmt == NULL)
             return NULL;
           bind_text (stmt, 1, gram->str);
         }
       else
         {
-          g_autoptr(GString) phrase = g_string_new (text);
+          g_autoptr (GString) phrase = g_string_new (text);
 
           g_string_replace (phrase, "\"", "\"\"", 0);
           g_string_prepend_c (phrase, '"');
@@ -1160,7 +1137,8 @@ search_ids (LiaisonStore  *self,
           stmt = liaison_store_stmt (self,
                                      "SELECT d.entity_id FROM search_fts f"
                                      " CROSS JOIN search_docs d ON d.docid = f.rowid"
-                                     " WHERE search_fts MATCH ? AND d.entity = ? LIMIT ?", error);
+                                     " WHERE search_fts MATCH ? AND d.entity = ? LIMIT ?",
+                                     error);
           if (stmt == NULL)
             return NULL;
           bind_text (stmt, 1, phrase->str);
@@ -1195,17 +1173,18 @@ search_ids (LiaisonStore  *self,
 /* Translation states                                                        */
 
 gboolean
-liaison_store_save_bilingual (LiaisonStore      *self,
-                const char        *entity,
-                const char        *entity_id,
-                const char        *field,
-                LiaisonBilingual  *text,
-                GError           **error)
+liaison_store_save_bilingual (LiaisonStore     *self,
+                              const char       *entity,
+                              const char       *entity_id,
+                              const char       *field,
+                              LiaisonBilingual *text,
+                              GError          **error)
 {
   sqlite3_stmt *stmt = liaison_store_stmt (self,
                                            "INSERT OR REPLACE INTO translation_states"
                                            " (entity, entity_id, field, lang, state, based_on, is_source)"
-                                           " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+                                           " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                           error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1217,8 +1196,7 @@ liaison_store_save_bilingual (LiaisonStore      *self,
       bind_text (stmt, 2, entity_id);
       bind_text (stmt, 3, field);
       bind_text (stmt, 4, liaison_language_code (l));
-      bind_text (stmt, 5, liaison_enum_to_nick (LIAISON_TYPE_TRANSLATION_STATE,
-                                                liaison_bilingual_get_state (text, l)));
+      bind_text (stmt, 5, liaison_enum_to_nick (LIAISON_TYPE_TRANSLATION_STATE, liaison_bilingual_get_state (text, l)));
       bind_text (stmt, 6, liaison_bilingual_get_based_on (text, l));
       sqlite3_bind_int (stmt, 7, liaison_bilingual_get_source (text) == l);
       if (!liaison_store_step_done (self, stmt, error))
@@ -1229,20 +1207,17 @@ liaison_store_save_bilingual (LiaisonStore      *self,
 
 typedef struct
 {
-  const char *field;
+  const char       *field;
   LiaisonBilingual *text;
 } BilingualSlot;
 
 static void
-load_bilingual (LiaisonStore  *self,
-                const char    *entity,
-                const char    *entity_id,
-                BilingualSlot *slots,
-                guint          n_slots)
+load_bilingual (LiaisonStore *self, const char *entity, const char *entity_id, BilingualSlot *slots, guint n_slots)
 {
   sqlite3_stmt *stmt = liaison_store_stmt (self,
                                            "SELECT field, lang, state, based_on, is_source FROM translation_states"
-                                           " WHERE entity = ? AND entity_id = ?", NULL);
+                                           " WHERE entity = ? AND entity_id = ?",
+                                           NULL);
   if (stmt == NULL)
     return;
 
@@ -1250,9 +1225,9 @@ load_bilingual (LiaisonStore  *self,
   bind_text (stmt, 2, entity_id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      const char *field = (const char *) sqlite3_column_text (stmt, 0);
+      const char     *field = (const char *) sqlite3_column_text (stmt, 0);
       LiaisonLanguage lang;
-      int state = LIAISON_TRANSLATION_MISSING;
+      int             state = LIAISON_TRANSLATION_MISSING;
 
       if (!liaison_language_from_code ((const char *) sqlite3_column_text (stmt, 1), &lang))
         continue;
@@ -1263,9 +1238,8 @@ load_bilingual (LiaisonStore  *self,
           liaison_bilingual_set_source (slots[i].text, lang);
       for (guint i = 0; i < n_slots; i++)
         if (g_strcmp0 (slots[i].field, field) == 0)
-          liaison_bilingual_restore (slots[i].text, lang,
-                                     liaison_bilingual_get_text (slots[i].text, lang),
-                                     state, (const char *) sqlite3_column_text (stmt, 3));
+          liaison_bilingual_restore (slots[i].text, lang, liaison_bilingual_get_text (slots[i].text, lang), state,
+                                     (const char *) sqlite3_column_text (stmt, 3));
     }
   sqlite3_reset (stmt);
   for (guint i = 0; i < n_slots; i++)
@@ -1276,8 +1250,7 @@ load_bilingual (LiaisonStore  *self,
 /* Events                                                                    */
 
 static char *
-join_strv (const char * const *strv,
-           const char         *separator)
+join_strv (const char *const *strv, const char *separator)
 {
   if (strv == NULL || strv[0] == NULL)
     return NULL;
@@ -1287,12 +1260,12 @@ join_strv (const char * const *strv,
 static char **
 event_to_values (LiaisonEvent *event)
 {
-  char **v = g_new0 (char *, G_N_ELEMENTS (event_fields) + 1);
+  char            **v = g_new0 (char *, G_N_ELEMENTS (event_fields) + 1);
   LiaisonBilingual *title = liaison_event_get_title (event);
   LiaisonBilingual *theme = liaison_event_get_theme (event);
   LiaisonBilingual *description = liaison_event_get_description (event);
   LiaisonBilingual *city = liaison_event_get_city (event);
-  guint i = 0;
+  guint             i = 0;
 
   v[i++] = g_strdup (liaison_enum_to_nick (LIAISON_TYPE_EVENT_KIND, liaison_event_get_kind (event)));
   v[i++] = g_strdup (liaison_enum_to_nick (LIAISON_TYPE_EVENT_STATUS, liaison_event_get_status (event)));
@@ -1332,31 +1305,28 @@ event_to_values (LiaisonEvent *event)
   return v;
 }
 
-
-#define EVENT_SELECT \
-  "SELECT id, kind, status, mode, title_zh, title_en, theme_zh, theme_en, description_zh, description_en," \
-  " start_local, end_local, time_zone, precision, year, venue, city_zh, city_en, country, online_url," \
-  " organisers, partners, capacity, registration_deadline, budget, currency, funding, track, recurrence," \
-  " (SELECT group_concat (activity_code, ',') FROM event_activities WHERE event_id = events.id)," \
-  " (SELECT group_concat (area_id, ',') FROM event_areas WHERE event_id = events.id)" \
+#define EVENT_SELECT                                                                                                   \
+  "SELECT id, kind, status, mode, title_zh, title_en, theme_zh, theme_en, description_zh, description_en,"             \
+  " start_local, end_local, time_zone, precision, year, venue, city_zh, city_en, country, online_url,"                 \
+  " organisers, partners, capacity, registration_deadline, budget, currency, funding, track, recurrence,"              \
+  " (SELECT group_concat (activity_code, ',') FROM event_activities WHERE event_id = events.id),"                      \
+  " (SELECT group_concat (area_id, ',') FROM event_areas WHERE event_id = events.id)"                                  \
   " FROM events"
 
 #define N_EVENT_SLOTS 4
 
 static void
-event_bilingual_slots (LiaisonEvent  *event,
-                       BilingualSlot  slots[N_EVENT_SLOTS])
+event_bilingual_slots (LiaisonEvent *event, BilingualSlot slots[N_EVENT_SLOTS])
 {
-  slots[0] = (BilingualSlot) { "title", liaison_event_get_title (event) };
-  slots[1] = (BilingualSlot) { "theme", liaison_event_get_theme (event) };
-  slots[2] = (BilingualSlot) { "description", liaison_event_get_description (event) };
-  slots[3] = (BilingualSlot) { "city", liaison_event_get_city (event) };
+  slots[0] = (BilingualSlot){ "title", liaison_event_get_title (event) };
+  slots[1] = (BilingualSlot){ "theme", liaison_event_get_theme (event) };
+  slots[2] = (BilingualSlot){ "description", liaison_event_get_description (event) };
+  slots[3] = (BilingualSlot){ "city", liaison_event_get_city (event) };
 }
 
 /* The inverse of event_to_values: col is indexed like event_fields. */
 static LiaisonEvent *
-event_from_values (const char         *id,
-                   const char * const *col)
+event_from_values (const char *id, const char *const *col)
 {
   LiaisonEvent *event = liaison_event_new (id);
 
@@ -1386,22 +1356,21 @@ event_from_values (const char         *id,
   liaison_event_set_recurrence (event, col[27]);
   if (col[28] != NULL && *col[28] != '\0')
     {
-      g_auto(GStrv) codes = g_strsplit (col[28], ",", -1);
-      liaison_event_set_activities (event, (const char * const *) codes);
+      g_auto (GStrv) codes = g_strsplit (col[28], ",", -1);
+      liaison_event_set_activities (event, (const char *const *) codes);
     }
   if (col[29] != NULL && *col[29] != '\0')
     {
-      g_auto(GStrv) areas = g_strsplit (col[29], ",", -1);
-      liaison_event_set_areas (event, (const char * const *) areas);
+      g_auto (GStrv) areas = g_strsplit (col[29], ",", -1);
+      liaison_event_set_areas (event, (const char *const *) areas);
     }
   return event;
 }
 
 static LiaisonEvent *
-event_from_row (LiaisonStore *self,
-                sqlite3_stmt *stmt)
+event_from_row (LiaisonStore *self, sqlite3_stmt *stmt)
 {
-  const char *col[G_N_ELEMENTS (event_fields)];
+  const char   *col[G_N_ELEMENTS (event_fields)];
   BilingualSlot slots[N_EVENT_SLOTS];
   LiaisonEvent *event;
 
@@ -1416,52 +1385,48 @@ event_from_row (LiaisonStore *self,
 }
 
 static gboolean
-journal_diff (LiaisonStore        *self,
-              LiaisonOrigin        origin,
-              const char          *entity,
-              const char          *id,
-              const char * const  *fields,
-              guint                n_fields,
-              char               **old_values,
-              char               **new_values,
-              GError             **error)
+journal_diff (LiaisonStore      *self,
+              LiaisonOrigin      origin,
+              const char        *entity,
+              const char        *id,
+              const char *const *fields,
+              guint              n_fields,
+              char             **old_values,
+              char             **new_values,
+              GError           **error)
 {
   if (old_values == NULL)
     return liaison_store_journal (self, origin, "create", entity, id, NULL, NULL, NULL, error);
 
   for (guint i = 0; i < n_fields; i++)
-    if (g_strcmp0 (old_values[i], new_values[i]) != 0
-        && !liaison_store_journal (self, origin, "update", entity, id, fields[i],
-                                   old_values[i], new_values[i], error))
+    if (g_strcmp0 (old_values[i], new_values[i]) != 0 &&
+        !liaison_store_journal (self, origin, "update", entity, id, fields[i], old_values[i], new_values[i], error))
       return FALSE;
   return TRUE;
 }
 
 static gboolean
-validate_event (LiaisonEvent  *event,
-                GError       **error)
+validate_event (LiaisonEvent *event, GError **error)
 {
-  const char * const *codes = liaison_event_get_activities (event);
-  LiaisonBilingual *title = liaison_event_get_title (event);
+  const char *const *codes = liaison_event_get_activities (event);
+  LiaisonBilingual  *title = liaison_event_get_title (event);
 
   if (liaison_event_get_start (event) == NULL)
     {
-      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _("The event has no start date"));
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID, _ ("The event has no start date"));
       return FALSE;
     }
-  if (liaison_bilingual_get_text (title, LIAISON_LANGUAGE_ZH) == NULL
-      && liaison_bilingual_get_text (title, LIAISON_LANGUAGE_EN) == NULL)
+  if (liaison_bilingual_get_text (title, LIAISON_LANGUAGE_ZH) == NULL &&
+      liaison_bilingual_get_text (title, LIAISON_LANGUAGE_EN) == NULL)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _("The event needs a title in Chinese or English"));
+                   _ ("The event needs a title in Chinese or English"));
       return FALSE;
     }
-  if (liaison_event_get_country (event) != NULL
-      && liaison_country_lookup (liaison_event_get_country (event)) == NULL)
+  if (liaison_event_get_country (event) != NULL && liaison_country_lookup (liaison_event_get_country (event)) == NULL)
     {
-      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _("“%s” is not an ISO 3166 country code"), liaison_event_get_country (event));
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID, _ ("“%s” is not an ISO 3166 country code"),
+                   liaison_event_get_country (event));
       return FALSE;
     }
   (void) codes;
@@ -1469,15 +1434,12 @@ validate_event (LiaisonEvent  *event,
 }
 
 static gboolean
-save_event_rows (LiaisonStore  *self,
-                 LiaisonEvent  *event,
-                 char         **values,
-                 GError       **error)
+save_event_rows (LiaisonStore *self, LiaisonEvent *event, char **values, GError **error)
 {
-  static char *upsert_sql = NULL;
-  const char *id = liaison_event_get_id (event);
+  static char     *upsert_sql = NULL;
+  const char      *id = liaison_event_get_id (event);
   g_autofree char *now = liaison_store_now ();
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   if (g_once_init_enter (&upsert_sql))
     {
@@ -1522,7 +1484,7 @@ save_event_rows (LiaisonStore  *self,
   if (!liaison_store_step_done (self, stmt, error))
     return FALSE;
 
-  for (const char * const *c = liaison_event_get_activities (event); c != NULL && *c != NULL; c++)
+  for (const char *const *c = liaison_event_get_activities (event); c != NULL && *c != NULL; c++)
     {
       stmt = liaison_store_stmt (self, "INSERT INTO event_activities (event_id, activity_code) VALUES (?, ?)", error);
       if (stmt == NULL)
@@ -1532,11 +1494,11 @@ save_event_rows (LiaisonStore  *self,
       if (!liaison_store_step_done (self, stmt, NULL))
         {
           g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                       _("“%s” is not an activity of the action plan (codes look like 1.1.2)"), *c);
+                       _ ("“%s” is not an activity of the action plan (codes look like 1.1.2)"), *c);
           return FALSE;
         }
     }
-  for (const char * const *a = liaison_event_get_areas (event); a != NULL && *a != NULL; a++)
+  for (const char *const *a = liaison_event_get_areas (event); a != NULL && *a != NULL; a++)
     {
       stmt = liaison_store_stmt (self, "INSERT INTO event_areas (event_id, area_id) VALUES (?, ?)", error);
       if (stmt == NULL)
@@ -1545,28 +1507,25 @@ save_event_rows (LiaisonStore  *self,
       bind_text (stmt, 2, *a);
       if (!liaison_store_step_done (self, stmt, NULL))
         {
-          g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                       _("“%s” is not a priority area"), *a);
+          g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID, _ ("“%s” is not a priority area"), *a);
           return FALSE;
         }
     }
 
-  return liaison_store_save_bilingual (self, "event", id, "title", liaison_event_get_title (event), error)
-         && liaison_store_save_bilingual (self, "event", id, "theme", liaison_event_get_theme (event), error)
-         && liaison_store_save_bilingual (self, "event", id, "description", liaison_event_get_description (event), error)
-         && liaison_store_save_bilingual (self, "event", id, "city", liaison_event_get_city (event), error)
-         && index_event (self, event, error);
+  return liaison_store_save_bilingual (self, "event", id, "title", liaison_event_get_title (event), error) &&
+         liaison_store_save_bilingual (self, "event", id, "theme", liaison_event_get_theme (event), error) &&
+         liaison_store_save_bilingual (self, "event", id, "description", liaison_event_get_description (event),
+                                       error) &&
+         liaison_store_save_bilingual (self, "event", id, "city", liaison_event_get_city (event), error) &&
+         index_event (self, event, error);
 }
 
 gboolean
-liaison_store_save_event (LiaisonStore  *self,
-                          LiaisonEvent  *event,
-                          LiaisonOrigin  origin,
-                          GError       **error)
+liaison_store_save_event (LiaisonStore *self, LiaisonEvent *event, LiaisonOrigin origin, GError **error)
 {
-  g_auto(GStrv) values = NULL;
-  g_auto(GStrv) old_values = NULL;
-  g_autoptr(LiaisonEvent) old = NULL;
+  g_auto (GStrv) values = NULL;
+  g_auto (GStrv) old_values = NULL;
+  g_autoptr (LiaisonEvent) old = NULL;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
   g_return_val_if_fail (LIAISON_IS_EVENT (event), FALSE);
@@ -1582,9 +1541,9 @@ liaison_store_save_event (LiaisonStore  *self,
     old_values = event_to_values (old);
   values = event_to_values (event);
 
-  if (!save_event_rows (self, event, values, error)
-      || !journal_diff (self, origin, "event", liaison_event_get_id (event),
-                        event_fields, G_N_ELEMENTS (event_fields), old_values, values, error))
+  if (!save_event_rows (self, event, values, error) ||
+      !journal_diff (self, origin, "event", liaison_event_get_id (event), event_fields, G_N_ELEMENTS (event_fields),
+                     old_values, values, error))
     {
       liaison_store_rollback (self);
       return FALSE;
@@ -1594,13 +1553,11 @@ liaison_store_save_event (LiaisonStore  *self,
 }
 
 LiaisonEvent *
-liaison_store_get_event (LiaisonStore  *self,
-                         const char    *id,
-                         GError       **error)
+liaison_store_get_event (LiaisonStore *self, const char *id, GError **error)
 {
   sqlite3_stmt *stmt = liaison_store_stmt (self, EVENT_SELECT " WHERE id = ?", error);
   LiaisonEvent *event = NULL;
-  int rc;
+  int           rc;
 
   if (stmt == NULL)
     return NULL;
@@ -1610,7 +1567,7 @@ liaison_store_get_event (LiaisonStore  *self,
     event = event_from_row (self, stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                 _("There is no event with the identifier %s"), id);
+                 _ ("There is no event with the identifier %s"), id);
   else
     liaison_store_set_error (self, error, rc);
   sqlite3_reset (stmt);
@@ -1631,21 +1588,18 @@ looks_like_id_part (const char *text)
  * characters: the CLI shows the end (liaison_uuid_short), people also copy
  * the start. */
 static char *
-resolve_prefix (LiaisonStore  *self,
-                const char    *table,
-                const char    *part,
-                GError       **error)
+resolve_prefix (LiaisonStore *self, const char *table, const char *part, GError **error)
 {
   g_autofree char *by_start = g_strdup_printf ("SELECT id FROM %s WHERE id >= ? AND id < ? ORDER BY id LIMIT 2", table);
   g_autofree char *by_end = g_strdup_printf ("SELECT id FROM %s WHERE id LIKE '%%' || ? LIMIT 2", table);
   g_autofree char *upper = g_strconcat (part, "\xff", NULL);
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
 
   if (strlen (part) < 4 || !looks_like_id_part (part))
     {
-      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                   _("Nothing has the identifier “%s”"), part);
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND, _ ("Nothing has the identifier “%s”"),
+                   part);
       return NULL;
     }
 
@@ -1674,18 +1628,16 @@ resolve_prefix (LiaisonStore  *self,
   if (found->len == 1)
     return g_strdup (g_ptr_array_index (found, 0));
   if (found->len == 0)
-    g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                 _("Nothing has the identifier “%s”"), part);
+    g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND, _ ("Nothing has the identifier “%s”"),
+                 part);
   else
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                 _("“%s” is part of more than one identifier; give more of it"), part);
+                 _ ("“%s” is part of more than one identifier; give more of it"), part);
   return NULL;
 }
 
 LiaisonEvent *
-liaison_store_find_event (LiaisonStore  *self,
-                          const char    *id_or_prefix,
-                          GError       **error)
+liaison_store_find_event (LiaisonStore *self, const char *id_or_prefix, GError **error)
 {
   g_autofree char *id = resolve_prefix (self, "events", id_or_prefix, error);
 
@@ -1696,16 +1648,16 @@ liaison_store_find_event (LiaisonStore  *self,
  * entry) so that it can be undone: every column by name, "created" and
  * "modified", and the translation state of each bilingual field. */
 static char *
-snapshot_record (const char * const *fields,
-                 guint               n_fields,
-                 char              **values,
-                 const char         *created,
-                 const char         *modified,
-                 BilingualSlot      *slots,
-                 guint               n_slots)
+snapshot_record (const char *const *fields,
+                 guint              n_fields,
+                 char             **values,
+                 const char        *created,
+                 const char        *modified,
+                 BilingualSlot     *slots,
+                 guint              n_slots)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   for (guint i = 0; i < n_fields; i++)
@@ -1739,8 +1691,9 @@ snapshot_record (const char * const *fields,
               json_builder_set_member_name (builder, liaison_language_code (l));
               json_builder_begin_object (builder);
               json_builder_set_member_name (builder, "state");
-              json_builder_add_string_value (builder, liaison_enum_to_nick (LIAISON_TYPE_TRANSLATION_STATE,
-                                                                            liaison_bilingual_get_state (slots[i].text, l)));
+              json_builder_add_string_value (builder,
+                                             liaison_enum_to_nick (LIAISON_TYPE_TRANSLATION_STATE,
+                                                                   liaison_bilingual_get_state (slots[i].text, l)));
               if (liaison_bilingual_get_based_on (slots[i].text, l) != NULL)
                 {
                   json_builder_set_member_name (builder, "based_on");
@@ -1758,16 +1711,15 @@ snapshot_record (const char * const *fields,
 }
 
 static JsonObject *
-snapshot_parse (const char  *snapshot,
-                GError     **error)
+snapshot_parse (const char *snapshot, GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonParser) parser = json_parser_new ();
 
-  if (snapshot == NULL || !json_parser_load_from_data (parser, snapshot, -1, NULL)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (snapshot == NULL || !json_parser_load_from_data (parser, snapshot, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _("The change journal holds no readable copy of the deleted record"));
+                   _ ("The change journal holds no readable copy of the deleted record"));
       return NULL;
     }
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
@@ -1775,9 +1727,7 @@ snapshot_parse (const char  *snapshot,
 
 /* Values indexed like fields, from a snapshot; owned by the object. */
 static const char **
-snapshot_values (JsonObject         *snapshot,
-                 const char * const *fields,
-                 guint               n_fields)
+snapshot_values (JsonObject *snapshot, const char *const *fields, guint n_fields)
 {
   const char **col = g_new0 (const char *, n_fields + 1);
 
@@ -1787,9 +1737,7 @@ snapshot_values (JsonObject         *snapshot,
 }
 
 static void
-snapshot_restore_translations (JsonObject    *snapshot,
-                               BilingualSlot *slots,
-                               guint          n_slots)
+snapshot_restore_translations (JsonObject *snapshot, BilingualSlot *slots, guint n_slots)
 {
   JsonObject *all;
 
@@ -1798,7 +1746,7 @@ snapshot_restore_translations (JsonObject    *snapshot,
   all = json_object_get_object_member (snapshot, "translations");
   for (guint i = 0; i < n_slots; i++)
     {
-      JsonObject *field;
+      JsonObject     *field;
       LiaisonLanguage source;
 
       if (all == NULL || !json_object_has_member (all, slots[i].field))
@@ -1809,7 +1757,7 @@ snapshot_restore_translations (JsonObject    *snapshot,
       for (LiaisonLanguage l = 0; l < LIAISON_N_LANGUAGES; l++)
         {
           JsonObject *lang;
-          int state = LIAISON_TRANSLATION_MISSING;
+          int         state = LIAISON_TRANSLATION_MISSING;
 
           if (!json_object_has_member (field, liaison_language_code (l)))
             continue;
@@ -1823,16 +1771,11 @@ snapshot_restore_translations (JsonObject    *snapshot,
 }
 
 static gboolean
-read_timestamps (LiaisonStore  *self,
-                 const char    *table,
-                 const char    *id,
-                 char         **created,
-                 char         **modified,
-                 GError       **error)
+read_timestamps (LiaisonStore *self, const char *table, const char *id, char **created, char **modified, GError **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT created, modified FROM %s WHERE id = ?", table);
-  sqlite3_stmt *stmt = liaison_store_stmt (self, sql, error);
-  int rc;
+  sqlite3_stmt    *stmt = liaison_store_stmt (self, sql, error);
+  int              rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -1854,15 +1797,12 @@ read_timestamps (LiaisonStore  *self,
 
 /* Put back the timestamps a restored record had before it was deleted. */
 static gboolean
-write_timestamps (LiaisonStore  *self,
-                  const char    *table,
-                  const char    *id,
-                  JsonObject    *snapshot,
-                  GError       **error)
+write_timestamps (LiaisonStore *self, const char *table, const char *id, JsonObject *snapshot, GError **error)
 {
   g_autofree char *sql = g_strdup_printf ("UPDATE %s SET created = coalesce (?, created),"
-                                          " modified = coalesce (?, modified) WHERE id = ?", table);
-  sqlite3_stmt *stmt = liaison_store_stmt (self, sql, error);
+                                          " modified = coalesce (?, modified) WHERE id = ?",
+                                          table);
+  sqlite3_stmt    *stmt = liaison_store_stmt (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -1872,25 +1812,17 @@ write_timestamps (LiaisonStore  *self,
   return liaison_store_step_done (self, stmt, error);
 }
 
-static gboolean delete_registration_row (LiaisonStore   *self,
-                                         const char     *id,
-                                         LiaisonOrigin   origin,
-                                         gboolean        promote,
-                                         char          **promoted_id,
-                                         GError        **error);
+static gboolean delete_registration_row (
+    LiaisonStore *self, const char *id, LiaisonOrigin origin, gboolean promote, char **promoted_id, GError **error);
 
 /* Each registration leaves with a journal entry of its own, so undoing the
  * deletion of an event or a person brings their registrations back. */
 static gboolean
-delete_registrations_of (LiaisonStore  *self,
-                         const char    *column,
-                         const char    *id,
-                         LiaisonOrigin  origin,
-                         gboolean       promote,
-                         GError       **error)
+delete_registrations_of (
+    LiaisonStore *self, const char *column, const char *id, LiaisonOrigin origin, gboolean promote, GError **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM registrations WHERE %s = ? ORDER BY rowid", column);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = liaison_store_stmt (self, sql, error);
 
   if (stmt == NULL)
@@ -1910,16 +1842,16 @@ delete_registrations_of (LiaisonStore  *self,
  * translation states and search document, and the journal entry that
  * keeps a snapshot for undo. */
 static gboolean
-delete_record (LiaisonStore  *self,
-               const char    *table,
-               const char    *entity,
-               const char    *id,
-               LiaisonOrigin  origin,
-               const char    *snapshot,
-               GError       **error)
+delete_record (LiaisonStore *self,
+               const char   *table,
+               const char   *entity,
+               const char   *id,
+               LiaisonOrigin origin,
+               const char   *snapshot,
+               GError      **error)
 {
   g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", table);
-  sqlite3_stmt *stmt = liaison_store_stmt (self, sql, error);
+  sqlite3_stmt    *stmt = liaison_store_stmt (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -1931,23 +1863,19 @@ delete_record (LiaisonStore  *self,
     return FALSE;
   bind_text (stmt, 1, entity);
   bind_text (stmt, 2, id);
-  return liaison_store_step_done (self, stmt, error)
-         && delete_search_doc (self, entity, id, error)
-         && liaison_store_journal (self, origin, "delete", entity, id, NULL, snapshot, NULL, error);
+  return liaison_store_step_done (self, stmt, error) && delete_search_doc (self, entity, id, error) &&
+         liaison_store_journal (self, origin, "delete", entity, id, NULL, snapshot, NULL, error);
 }
 
 gboolean
-liaison_store_delete_event (LiaisonStore  *self,
-                            const char    *id,
-                            LiaisonOrigin  origin,
-                            GError       **error)
+liaison_store_delete_event (LiaisonStore *self, const char *id, LiaisonOrigin origin, GError **error)
 {
-  g_autoptr(LiaisonEvent) old = NULL;
-  g_auto(GStrv) values = NULL;
+  g_autoptr (LiaisonEvent) old = NULL;
+  g_auto (GStrv) values = NULL;
   g_autofree char *snapshot = NULL;
   g_autofree char *created = NULL;
   g_autofree char *modified = NULL;
-  BilingualSlot slots[N_EVENT_SLOTS];
+  BilingualSlot    slots[N_EVENT_SLOTS];
 
   if (!liaison_store_begin (self, error))
     return FALSE;
@@ -1960,8 +1888,8 @@ liaison_store_delete_event (LiaisonStore  *self,
   if (!read_timestamps (self, "events", id, &created, &modified, error))
     goto fail;
   /* What is deleted is kept in the journal, so it can be undone. */
-  snapshot = snapshot_record (event_fields, G_N_ELEMENTS (event_fields), values, created, modified,
-                              slots, G_N_ELEMENTS (slots));
+  snapshot = snapshot_record (event_fields, G_N_ELEMENTS (event_fields), values, created, modified, slots,
+                              G_N_ELEMENTS (slots));
   if (!delete_registrations_of (self, "event_id", id, origin, FALSE, error))
     goto fail;
 
@@ -1976,16 +1904,14 @@ fail:
 }
 
 GPtrArray *
-liaison_store_list_events (LiaisonStore             *self,
-                           const LiaisonEventFilter *filter,
-                           GError                  **error)
+liaison_store_list_events (LiaisonStore *self, const LiaisonEventFilter *filter, GError **error)
 {
   static const LiaisonEventFilter any = LIAISON_EVENT_FILTER_INIT;
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) matching = NULL;
-  g_autoptr(GHashTable) allowed = NULL;
+  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) matching = NULL;
+  g_autoptr (GHashTable) allowed = NULL;
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   if (filter == NULL)
     filter = &any;
@@ -2001,15 +1927,16 @@ liaison_store_list_events (LiaisonStore             *self,
     }
 
   /* One fixed statement; a NULL parameter means "any". */
-  stmt = liaison_store_stmt (self,
-                             EVENT_SELECT
-                             " WHERE (?1 IS NULL OR year = ?1)"
-                             " AND (?2 IS NULL OR kind = ?2)"
-                             " AND (?3 IS NULL OR status = ?3)"
-                             " AND (?4 IS NULL OR country = ?4)"
-                             " AND (?5 IS NULL OR id IN (SELECT event_id FROM event_activities WHERE activity_code = ?5))"
-                             " AND (?6 IS NULL OR track = ?6)"
-                             " ORDER BY start_local, id", error);
+  stmt = liaison_store_stmt (
+      self,
+      EVENT_SELECT " WHERE (?1 IS NULL OR year = ?1)"
+                   " AND (?2 IS NULL OR kind = ?2)"
+                   " AND (?3 IS NULL OR status = ?3)"
+                   " AND (?4 IS NULL OR country = ?4)"
+                   " AND (?5 IS NULL OR id IN (SELECT event_id FROM event_activities WHERE activity_code = ?5))"
+                   " AND (?6 IS NULL OR track = ?6)"
+                   " ORDER BY start_local, id",
+      error);
   if (stmt == NULL)
     return NULL;
 
@@ -2040,11 +1967,10 @@ liaison_store_list_events (LiaisonStore             *self,
 }
 
 static guint
-count_rows (LiaisonStore *self,
-            const char   *sql)
+count_rows (LiaisonStore *self, const char *sql)
 {
   sqlite3_stmt *stmt = liaison_store_stmt (self, sql, NULL);
-  guint n = 0;
+  guint         n = 0;
 
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     n = sqlite3_column_int (stmt, 0);
@@ -2060,13 +1986,10 @@ liaison_store_count_events (LiaisonStore *self)
 }
 
 GPtrArray *
-liaison_store_search_events (LiaisonStore  *self,
-                             const char    *query,
-                             guint          limit,
-                             GError       **error)
+liaison_store_search_events (LiaisonStore *self, const char *query, guint limit, GError **error)
 {
-  g_autoptr(GPtrArray) ids = search_ids (self, "event", query, limit, error);
-  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr (GPtrArray) ids = search_ids (self, "event", query, limit, error);
+  g_autoptr (GPtrArray) events = NULL;
 
   if (ids == NULL)
     return NULL;
@@ -2086,12 +2009,12 @@ liaison_store_search_events (LiaisonStore  *self,
 static char **
 participant_to_values (LiaisonParticipant *p)
 {
-  char **v = g_new0 (char *, G_N_ELEMENTS (participant_fields) + 1);
+  char            **v = g_new0 (char *, G_N_ELEMENTS (participant_fields) + 1);
   LiaisonBilingual *org = liaison_participant_get_organisation (p);
   LiaisonBilingual *pos = liaison_participant_get_position (p);
-  g_autofree char *latin = liaison_participant_dup_latin_name (p);
-  g_autofree char *native = liaison_participant_dup_native_name (p);
-  guint i = 0;
+  g_autofree char  *latin = liaison_participant_dup_latin_name (p);
+  g_autofree char  *native = liaison_participant_dup_native_name (p);
+  guint             i = 0;
 
   v[i++] = g_strdup (liaison_participant_get_family_native (p));
   v[i++] = g_strdup (liaison_participant_get_given_native (p));
@@ -2130,15 +2053,14 @@ participant_to_values (LiaisonParticipant *p)
   return v;
 }
 
-#define PARTICIPANT_SELECT \
-  "SELECT id, family_native, given_native, family_latin, given_latin, name_order, honorific, gender," \
-  " organisation_zh, organisation_en, position_zh, position_en, sector, country, emails, phones," \
+#define PARTICIPANT_SELECT                                                                                             \
+  "SELECT id, family_native, given_native, family_latin, given_latin, name_order, honorific, gender,"                  \
+  " organisation_zh, organisation_en, position_zh, position_en, sector, country, emails, phones,"                      \
   " languages, consent, consent_date, sort_key FROM participants"
 
 /* The inverse of participant_to_values: col is indexed like participant_fields. */
 static LiaisonParticipant *
-participant_from_values (const char         *id,
-                         const char * const *col)
+participant_from_values (const char *id, const char *const *col)
 {
   LiaisonParticipant *p = liaison_participant_new (id);
 
@@ -2155,14 +2077,14 @@ participant_from_values (const char         *id,
   liaison_participant_set_country (p, col[12]);
   for (guint f = 13; f <= 15; f++)
     {
-      g_auto(GStrv) list = col[f] != NULL && *col[f] != '\0' ? g_strsplit (col[f], "\n", -1) : NULL;
+      g_auto (GStrv) list = col[f] != NULL && *col[f] != '\0' ? g_strsplit (col[f], "\n", -1) : NULL;
 
       if (f == 13)
-        liaison_participant_set_emails (p, (const char * const *) list);
+        liaison_participant_set_emails (p, (const char *const *) list);
       else if (f == 14)
-        liaison_participant_set_phones (p, (const char * const *) list);
+        liaison_participant_set_phones (p, (const char *const *) list);
       else
-        liaison_participant_set_languages (p, (const char * const *) list);
+        liaison_participant_set_languages (p, (const char *const *) list);
     }
   liaison_participant_set_consent (p, g_strcmp0 (col[16], "1") == 0, col[17]);
 
@@ -2170,19 +2092,17 @@ participant_from_values (const char         *id,
 }
 
 static void
-participant_bilingual_slots (LiaisonParticipant *p,
-                             BilingualSlot       slots[2])
+participant_bilingual_slots (LiaisonParticipant *p, BilingualSlot slots[2])
 {
-  slots[0] = (BilingualSlot) { "organisation", liaison_participant_get_organisation (p) };
-  slots[1] = (BilingualSlot) { "position", liaison_participant_get_position (p) };
+  slots[0] = (BilingualSlot){ "organisation", liaison_participant_get_organisation (p) };
+  slots[1] = (BilingualSlot){ "position", liaison_participant_get_position (p) };
 }
 
 static LiaisonParticipant *
-participant_from_row (LiaisonStore *self,
-                      sqlite3_stmt *stmt)
+participant_from_row (LiaisonStore *self, sqlite3_stmt *stmt)
 {
-  const char *col[G_N_ELEMENTS (participant_fields)];
-  BilingualSlot slots[2];
+  const char         *col[G_N_ELEMENTS (participant_fields)];
+  BilingualSlot       slots[2];
   LiaisonParticipant *p;
 
   for (guint i = 0; i < G_N_ELEMENTS (participant_fields); i++)
@@ -2196,35 +2116,33 @@ participant_from_row (LiaisonStore *self,
 /* Only texts that exist get states: most people have no position, and a
  * bulk load of 100,000 people should not write 400,000 rows for nothing. */
 static gboolean
-save_participant_bilingual (LiaisonStore        *self,
-                            LiaisonParticipant  *p,
-                            GError             **error)
+save_participant_bilingual (LiaisonStore *self, LiaisonParticipant *p, GError **error)
 {
   BilingualSlot slots[2];
 
   participant_bilingual_slots (p, slots);
   for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
-    if ((liaison_bilingual_get_text (slots[i].text, LIAISON_LANGUAGE_ZH) != NULL
-         || liaison_bilingual_get_text (slots[i].text, LIAISON_LANGUAGE_EN) != NULL)
-        && !liaison_store_save_bilingual (self, "participant", liaison_participant_get_id (p), slots[i].field,
-                                          slots[i].text, error))
+    if ((liaison_bilingual_get_text (slots[i].text, LIAISON_LANGUAGE_ZH) != NULL ||
+         liaison_bilingual_get_text (slots[i].text, LIAISON_LANGUAGE_EN) != NULL) &&
+        !liaison_store_save_bilingual (self, "participant", liaison_participant_get_id (p), slots[i].field,
+                                       slots[i].text, error))
       return FALSE;
   return TRUE;
 }
 
 gboolean
-liaison_store_save_participant (LiaisonStore        *self,
-                                LiaisonParticipant  *participant,
-                                LiaisonOrigin        origin,
-                                GError             **error)
+liaison_store_save_participant (LiaisonStore       *self,
+                                LiaisonParticipant *participant,
+                                LiaisonOrigin       origin,
+                                GError            **error)
 {
   static char *upsert_sql = NULL;
-  g_auto(GStrv) values = NULL;
-  g_auto(GStrv) old_values = NULL;
-  g_autoptr(LiaisonParticipant) old = NULL;
+  g_auto (GStrv) values = NULL;
+  g_auto (GStrv) old_values = NULL;
+  g_autoptr (LiaisonParticipant) old = NULL;
   g_autofree char *now = liaison_store_now ();
-  const char *id;
-  sqlite3_stmt *stmt;
+  const char      *id;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (LIAISON_IS_PARTICIPANT (participant), FALSE);
 
@@ -2267,12 +2185,11 @@ liaison_store_save_participant (LiaisonStore        *self,
   bind_text (stmt, 3, now);
   for (guint i = 0; i < G_N_ELEMENTS (participant_fields); i++)
     bind_text (stmt, i + 4, values[i]);
-  if (!liaison_store_step_done (self, stmt, error)
-      || !save_participant_bilingual (self, participant, error)
-      || !index_participant (self, participant, error)
+  if (!liaison_store_step_done (self, stmt, error) || !save_participant_bilingual (self, participant, error) ||
+      !index_participant (self, participant, error)
       /* The sort key is derived, not a change a person made. */
-      || !journal_diff (self, origin, "participant", id, participant_fields,
-                        G_N_ELEMENTS (participant_fields) - 1, old_values, values, error))
+      || !journal_diff (self, origin, "participant", id, participant_fields, G_N_ELEMENTS (participant_fields) - 1,
+                        old_values, values, error))
     goto fail;
 
   return liaison_store_commit (self, error);
@@ -2283,13 +2200,11 @@ fail:
 }
 
 LiaisonParticipant *
-liaison_store_get_participant (LiaisonStore  *self,
-                               const char    *id,
-                               GError       **error)
+liaison_store_get_participant (LiaisonStore *self, const char *id, GError **error)
 {
-  sqlite3_stmt *stmt = liaison_store_stmt (self, PARTICIPANT_SELECT " WHERE id = ?", error);
+  sqlite3_stmt       *stmt = liaison_store_stmt (self, PARTICIPANT_SELECT " WHERE id = ?", error);
   LiaisonParticipant *p = NULL;
-  int rc;
+  int                 rc;
 
   if (stmt == NULL)
     return NULL;
@@ -2299,7 +2214,7 @@ liaison_store_get_participant (LiaisonStore  *self,
     p = participant_from_row (self, stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                 _("There is no participant with the identifier %s"), id);
+                 _ ("There is no participant with the identifier %s"), id);
   else
     liaison_store_set_error (self, error, rc);
   sqlite3_reset (stmt);
@@ -2307,9 +2222,7 @@ liaison_store_get_participant (LiaisonStore  *self,
 }
 
 LiaisonParticipant *
-liaison_store_find_participant (LiaisonStore  *self,
-                                const char    *id_or_prefix,
-                                GError       **error)
+liaison_store_find_participant (LiaisonStore *self, const char *id_or_prefix, GError **error)
 {
   g_autofree char *id = resolve_prefix (self, "participants", id_or_prefix, error);
 
@@ -2317,10 +2230,9 @@ liaison_store_find_participant (LiaisonStore  *self,
 }
 
 LiaisonParticipant *
-liaison_store_get_participant_by_rowid (LiaisonStore *self,
-                                        gint64        rowid)
+liaison_store_get_participant_by_rowid (LiaisonStore *self, gint64 rowid)
 {
-  sqlite3_stmt *stmt = liaison_store_stmt (self, PARTICIPANT_SELECT " WHERE rowid = ?", NULL);
+  sqlite3_stmt       *stmt = liaison_store_stmt (self, PARTICIPANT_SELECT " WHERE rowid = ?", NULL);
   LiaisonParticipant *p = NULL;
 
   if (stmt == NULL)
@@ -2333,13 +2245,10 @@ liaison_store_get_participant_by_rowid (LiaisonStore *self,
 }
 
 gboolean
-liaison_store_delete_participant (LiaisonStore  *self,
-                                  const char    *id,
-                                  LiaisonOrigin  origin,
-                                  GError       **error)
+liaison_store_delete_participant (LiaisonStore *self, const char *id, LiaisonOrigin origin, GError **error)
 {
-  g_autoptr(LiaisonParticipant) old = NULL;
-  g_auto(GStrv) values = NULL;
+  g_autoptr (LiaisonParticipant) old = NULL;
+  g_auto (GStrv) values = NULL;
   g_autofree char *snapshot = NULL;
   g_autofree char *created = NULL;
   g_autofree char *modified = NULL;
@@ -2353,8 +2262,8 @@ liaison_store_delete_participant (LiaisonStore  *self,
   values = participant_to_values (old);
   if (!read_timestamps (self, "participants", id, &created, &modified, error))
     goto fail;
-  snapshot = snapshot_record (participant_fields, G_N_ELEMENTS (participant_fields), values, created, modified,
-                              NULL, 0);
+  snapshot =
+      snapshot_record (participant_fields, G_N_ELEMENTS (participant_fields), values, created, modified, NULL, 0);
   /* Places they held free up: the waitlists move, as for a cancellation. */
   if (!delete_registrations_of (self, "participant_id", id, origin, origin == LIAISON_ORIGIN_LOCAL, error))
     goto fail;
@@ -2377,18 +2286,15 @@ liaison_store_count_participants (LiaisonStore *self)
 
 /* The paged list model keeps only rowids and loads rows as they scroll in. */
 GArray *
-liaison_store_list_participant_rowids (LiaisonStore  *self,
-                                       const char    *query,
-                                       guint          limit,
-                                       GError       **error)
+liaison_store_list_participant_rowids (LiaisonStore *self, const char *query, guint limit, GError **error)
 {
-  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   if (query != NULL && *query != '\0')
     {
-      g_autoptr(GPtrArray) ids = search_ids (self, "participant", query, limit, error);
+      g_autoptr (GPtrArray) ids = search_ids (self, "participant", query, limit, error);
 
       if (ids == NULL)
         return NULL;
@@ -2428,13 +2334,10 @@ liaison_store_list_participant_rowids (LiaisonStore  *self,
 }
 
 GPtrArray *
-liaison_store_search_participants (LiaisonStore  *self,
-                                   const char    *query,
-                                   guint          limit,
-                                   GError       **error)
+liaison_store_search_participants (LiaisonStore *self, const char *query, guint limit, GError **error)
 {
-  g_autoptr(GPtrArray) ids = search_ids (self, "participant", query, limit, error);
-  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr (GPtrArray) ids = search_ids (self, "participant", query, limit, error);
+  g_autoptr (GPtrArray) people = NULL;
 
   if (ids == NULL)
     return NULL;
@@ -2456,18 +2359,17 @@ history_entry_free (LiaisonHistoryEntry *entry)
 }
 
 GPtrArray *
-liaison_store_list_history (LiaisonStore  *self,
-                            const char    *participant_id,
-                            GError       **error)
+liaison_store_list_history (LiaisonStore *self, const char *participant_id, GError **error)
 {
-  g_autoptr(GPtrArray) history = g_ptr_array_new_with_free_func ((GDestroyNotify) history_entry_free);
+  g_autoptr (GPtrArray) history = g_ptr_array_new_with_free_func ((GDestroyNotify) history_entry_free);
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   stmt = liaison_store_stmt (self,
                              "SELECT e.id, e.year, e.kind, e.title_zh, e.title_en, r.role, r.status, e.track"
                              " FROM registrations r JOIN events e ON e.id = r.event_id"
-                             " WHERE r.participant_id = ? ORDER BY e.start_local", error);
+                             " WHERE r.participant_id = ? ORDER BY e.start_local",
+                             error);
   if (stmt == NULL)
     return NULL;
   bind_text (stmt, 1, participant_id);
@@ -2497,9 +2399,9 @@ liaison_store_list_history (LiaisonStore  *self,
 /* ------------------------------------------------------------------------ */
 /* Registrations                                                             */
 
-#define REGISTRATION_SELECT \
-  "SELECT id, event_id, participant_id, role, status, delegation, invited_at, registered_at," \
-  " waitlisted_at, confirmed_at, attended_at, no_show_at, declined_at, cancelled_at, notes" \
+#define REGISTRATION_SELECT                                                                                            \
+  "SELECT id, event_id, participant_id, role, status, delegation, invited_at, registered_at,"                          \
+  " waitlisted_at, confirmed_at, attended_at, no_show_at, declined_at, cancelled_at, notes"                            \
   " FROM registrations"
 
 static LiaisonRegistration *
@@ -2510,8 +2412,8 @@ registration_from_row (sqlite3_stmt *stmt)
                                                      (const char *) sqlite3_column_text (stmt, 2));
 
   liaison_registration_set_role (r, nick_value (LIAISON_TYPE_ROLE, (const char *) sqlite3_column_text (stmt, 3), 0));
-  liaison_registration_restore_status (r, nick_value (LIAISON_TYPE_REGISTRATION_STATUS,
-                                                      (const char *) sqlite3_column_text (stmt, 4), 0));
+  liaison_registration_restore_status (
+      r, nick_value (LIAISON_TYPE_REGISTRATION_STATUS, (const char *) sqlite3_column_text (stmt, 4), 0));
   liaison_registration_set_delegation (r, (const char *) sqlite3_column_text (stmt, 5));
   for (guint i = 0; i < LIAISON_N_REGISTRATION_STATUSES; i++)
     liaison_registration_restore_status_time (r, i, (const char *) sqlite3_column_text (stmt, 6 + i));
@@ -2520,13 +2422,11 @@ registration_from_row (sqlite3_stmt *stmt)
 }
 
 LiaisonRegistration *
-liaison_store_get_registration (LiaisonStore  *self,
-                                const char    *id,
-                                GError       **error)
+liaison_store_get_registration (LiaisonStore *self, const char *id, GError **error)
 {
-  sqlite3_stmt *stmt = liaison_store_stmt (self, REGISTRATION_SELECT " WHERE id = ?", error);
+  sqlite3_stmt        *stmt = liaison_store_stmt (self, REGISTRATION_SELECT " WHERE id = ?", error);
   LiaisonRegistration *r = NULL;
-  int rc;
+  int                  rc;
 
   if (stmt == NULL)
     return NULL;
@@ -2536,7 +2436,7 @@ liaison_store_get_registration (LiaisonStore  *self,
     r = registration_from_row (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                 _("There is no registration with the identifier %s"), id);
+                 _ ("There is no registration with the identifier %s"), id);
   else
     liaison_store_set_error (self, error, rc);
   sqlite3_reset (stmt);
@@ -2544,13 +2444,11 @@ liaison_store_get_registration (LiaisonStore  *self,
 }
 
 GPtrArray *
-liaison_store_list_registrations (LiaisonStore  *self,
-                                  const char    *event_id,
-                                  GError       **error)
+liaison_store_list_registrations (LiaisonStore *self, const char *event_id, GError **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = liaison_store_stmt (self, REGISTRATION_SELECT " WHERE event_id = ? ORDER BY rowid", error);
-  int rc;
+  int           rc;
 
   if (stmt == NULL)
     return NULL;
@@ -2567,15 +2465,15 @@ liaison_store_list_registrations (LiaisonStore  *self,
 }
 
 static gboolean
-write_status (LiaisonStore               *self,
-              LiaisonRegistration        *r,
-              LiaisonRegistrationStatus   old_status,
-              LiaisonOrigin               origin,
-              GError                    **error)
+write_status (LiaisonStore             *self,
+              LiaisonRegistration      *r,
+              LiaisonRegistrationStatus old_status,
+              LiaisonOrigin             origin,
+              GError                  **error)
 {
-  g_autofree char *sql = NULL;
+  g_autofree char          *sql = NULL;
   LiaisonRegistrationStatus status = liaison_registration_get_status (r);
-  sqlite3_stmt *stmt;
+  sqlite3_stmt             *stmt;
 
   sql = g_strdup_printf ("UPDATE registrations SET status = ?, %s = ? WHERE id = ?", status_columns[status]);
   stmt = liaison_store_stmt (self, sql, error);
@@ -2598,7 +2496,8 @@ places_taken (GPtrArray *registrations)
   guint n = 0;
 
   for (guint i = 0; i < registrations->len; i++)
-    if (liaison_registration_status_holds_place (liaison_registration_get_status (g_ptr_array_index (registrations, i))))
+    if (liaison_registration_status_holds_place (
+            liaison_registration_get_status (g_ptr_array_index (registrations, i))))
       n++;
   return n;
 }
@@ -2606,20 +2505,18 @@ places_taken (GPtrArray *registrations)
 /* Registering is the hot path of an import, of a bulk invitation and of a
  * check-in desk: the event is read once, each person with one statement. */
 static gboolean
-lookup_event_places (LiaisonStore  *self,
-                     const char    *event_id,
-                     guint         *capacity,
-                     guint         *taken,
-                     GError       **error)
+lookup_event_places (LiaisonStore *self, const char *event_id, guint *capacity, guint *taken, GError **error)
 {
-  sqlite3_stmt *stmt = liaison_store_stmt (self,
-                                           /* Three counts, not an IN or OR: sqlite would build
-                                            * a temporary table for the list on every call. */
-                                           "SELECT capacity,"
-                                           " (SELECT count(*) FROM registrations WHERE event_id = ?1 AND status = 'registered')"
-                                           " + (SELECT count(*) FROM registrations WHERE event_id = ?1 AND status = 'confirmed')"
-                                           " + (SELECT count(*) FROM registrations WHERE event_id = ?1 AND status = 'attended')"
-                                           " FROM events WHERE id = ?1", error);
+  sqlite3_stmt *stmt =
+      liaison_store_stmt (self,
+                          /* Three counts, not an IN or OR: sqlite would build
+                           * a temporary table for the list on every call. */
+                          "SELECT capacity,"
+                          " (SELECT count(*) FROM registrations WHERE event_id = ?1 AND status = 'registered')"
+                          " + (SELECT count(*) FROM registrations WHERE event_id = ?1 AND status = 'confirmed')"
+                          " + (SELECT count(*) FROM registrations WHERE event_id = ?1 AND status = 'attended')"
+                          " FROM events WHERE id = ?1",
+                          error);
   int rc;
 
   if (stmt == NULL)
@@ -2633,7 +2530,7 @@ lookup_event_places (LiaisonStore  *self,
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                 _("There is no event with the identifier %s"), event_id);
+                 _ ("There is no event with the identifier %s"), event_id);
   else
     liaison_store_set_error (self, error, rc);
   sqlite3_reset (stmt);
@@ -2643,18 +2540,19 @@ lookup_event_places (LiaisonStore  *self,
 /* The person's country (their delegation by default), and whether they
  * are already registered; FALSE with an error for an unknown person. */
 static gboolean
-lookup_person_for_event (LiaisonStore  *self,
-                         const char    *event_id,
-                         const char    *participant_id,
-                         char         **country,
-                         gboolean      *already,
-                         GError       **error)
+lookup_person_for_event (LiaisonStore *self,
+                         const char   *event_id,
+                         const char   *participant_id,
+                         char        **country,
+                         gboolean     *already,
+                         GError      **error)
 {
   sqlite3_stmt *stmt = liaison_store_stmt (self,
                                            "SELECT country, EXISTS (SELECT 1 FROM registrations"
                                            " WHERE event_id = ?1 AND participant_id = ?2)"
-                                           " FROM participants WHERE id = ?2", error);
-  int rc;
+                                           " FROM participants WHERE id = ?2",
+                                           error);
+  int           rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -2668,7 +2566,7 @@ lookup_person_for_event (LiaisonStore  *self,
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                 _("There is no participant with the identifier %s"), participant_id);
+                 _ ("There is no participant with the identifier %s"), participant_id);
   else
     liaison_store_set_error (self, error, rc);
   sqlite3_reset (stmt);
@@ -2676,37 +2574,36 @@ lookup_person_for_event (LiaisonStore  *self,
 }
 
 static char *
-dup_participant_name (LiaisonStore *self,
-                      const char   *participant_id)
+dup_participant_name (LiaisonStore *self, const char *participant_id)
 {
-  g_autoptr(LiaisonParticipant) p = liaison_store_get_participant (self, participant_id, NULL);
+  g_autoptr (LiaisonParticipant) p = liaison_store_get_participant (self, participant_id, NULL);
 
   return p != NULL ? liaison_participant_dup_display_name (p) : g_strdup (participant_id);
 }
 
 GPtrArray *
-liaison_store_register_many (LiaisonStore               *self,
-                             const char                 *event_id,
-                             const char * const         *participant_ids,
-                             LiaisonRole                 role,
-                             LiaisonRegistrationStatus   status,
-                             LiaisonOrigin               origin,
-                             GPtrArray                 **already_registered,
-                             GError                    **error)
+liaison_store_register_many (LiaisonStore             *self,
+                             const char               *event_id,
+                             const char *const        *participant_ids,
+                             LiaisonRole               role,
+                             LiaisonRegistrationStatus status,
+                             LiaisonOrigin             origin,
+                             GPtrArray               **already_registered,
+                             GError                  **error)
 {
-  g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) created = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *now = liaison_store_now ();
-  guint capacity = 0, taken = 0;
+  guint            capacity = 0, taken = 0;
 
   if (already_registered != NULL)
     *already_registered = NULL;
 
-  if (status != LIAISON_REGISTRATION_INVITED && status != LIAISON_REGISTRATION_REGISTERED
-      && status != LIAISON_REGISTRATION_CONFIRMED && status != LIAISON_REGISTRATION_WAITLISTED)
+  if (status != LIAISON_REGISTRATION_INVITED && status != LIAISON_REGISTRATION_REGISTERED &&
+      status != LIAISON_REGISTRATION_CONFIRMED && status != LIAISON_REGISTRATION_WAITLISTED)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _("A new registration starts as invited, registered, waitlisted or confirmed, not “%s”"),
+                   _ ("A new registration starts as invited, registered, waitlisted or confirmed, not “%s”"),
                    liaison_registration_status_label (status));
       return NULL;
     }
@@ -2720,12 +2617,12 @@ liaison_store_register_many (LiaisonStore               *self,
   for (guint i = 0; participant_ids != NULL && participant_ids[i] != NULL; i++)
     {
       const char *participant_id = participant_ids[i];
-      g_autoptr(LiaisonRegistration) r = NULL;
-      g_autofree char *country = NULL;
-      g_autofree char *sql = NULL;
+      g_autoptr (LiaisonRegistration) r = NULL;
+      g_autofree char          *country = NULL;
+      g_autofree char          *sql = NULL;
       LiaisonRegistrationStatus arrival;
-      gboolean already = FALSE;
-      sqlite3_stmt *stmt;
+      gboolean                  already = FALSE;
+      sqlite3_stmt             *stmt;
 
       if (!lookup_person_for_event (self, event_id, participant_id, &country, &already, error))
         goto fail;
@@ -2758,9 +2655,9 @@ liaison_store_register_many (LiaisonStore               *self,
       bind_text (stmt, 6, country);
       bind_text (stmt, 7, now);
       bind_text (stmt, 8, now);
-      if (!liaison_store_step_done (self, stmt, error)
-          || !liaison_store_journal (self, origin, "create", "registration", liaison_registration_get_id (r),
-                                     NULL, NULL, NULL, error))
+      if (!liaison_store_step_done (self, stmt, error) ||
+          !liaison_store_journal (self, origin, "create", "registration", liaison_registration_get_id (r), NULL, NULL,
+                                  NULL, error))
         goto fail;
       g_ptr_array_add (created, g_steal_pointer (&r));
     }
@@ -2777,17 +2674,17 @@ fail:
 }
 
 LiaisonRegistration *
-liaison_store_register (LiaisonStore               *self,
-                        const char                 *event_id,
-                        const char                 *participant_id,
-                        LiaisonRole                 role,
-                        LiaisonRegistrationStatus   status,
-                        LiaisonOrigin               origin,
-                        GError                    **error)
+liaison_store_register (LiaisonStore             *self,
+                        const char               *event_id,
+                        const char               *participant_id,
+                        LiaisonRole               role,
+                        LiaisonRegistrationStatus status,
+                        LiaisonOrigin             origin,
+                        GError                  **error)
 {
   const char *ids[] = { participant_id, NULL };
-  g_autoptr(GPtrArray) created = NULL;
-  g_autoptr(GPtrArray) already = NULL;
+  g_autoptr (GPtrArray) created = NULL;
+  g_autoptr (GPtrArray) already = NULL;
 
   created = liaison_store_register_many (self, event_id, ids, role, status, origin, &already, error);
   if (created == NULL)
@@ -2797,26 +2694,26 @@ liaison_store_register (LiaisonStore               *self,
       g_autofree char *name = dup_participant_name (self, participant_id);
 
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _("%s is already registered for this event"), name);
+                   _ ("%s is already registered for this event"), name);
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (created, 0));
 }
 
 gboolean
-liaison_store_set_registration_status (LiaisonStore               *self,
-                                       const char                 *registration_id,
-                                       LiaisonRegistrationStatus   status,
-                                       LiaisonOrigin               origin,
-                                       char                      **promoted_id,
-                                       GError                    **error)
+liaison_store_set_registration_status (LiaisonStore             *self,
+                                       const char               *registration_id,
+                                       LiaisonRegistrationStatus status,
+                                       LiaisonOrigin             origin,
+                                       char                    **promoted_id,
+                                       GError                  **error)
 {
-  g_autoptr(LiaisonRegistration) r = NULL;
-  g_autoptr(LiaisonEvent) event = NULL;
-  g_autoptr(GPtrArray) all = NULL;
-  g_autofree char *now = liaison_store_now ();
+  g_autoptr (LiaisonRegistration) r = NULL;
+  g_autoptr (LiaisonEvent) event = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  g_autofree char          *now = liaison_store_now ();
   LiaisonRegistrationStatus old_status;
-  LiaisonRegistration *next;
+  LiaisonRegistration      *next;
 
   if (promoted_id != NULL)
     *promoted_id = NULL;
@@ -2839,19 +2736,16 @@ liaison_store_set_registration_status (LiaisonStore               *self,
     goto fail;
 
   /* Taking a place when the event is full is refused, not silently waitlisted. */
-  if (!liaison_registration_status_holds_place (old_status)
-      && liaison_registration_status_holds_place (status)
-      && liaison_event_get_capacity (event) > 0
-      && places_taken (all) >= liaison_event_get_capacity (event))
+  if (!liaison_registration_status_holds_place (old_status) && liaison_registration_status_holds_place (status) &&
+      liaison_event_get_capacity (event) > 0 && places_taken (all) >= liaison_event_get_capacity (event))
     {
       g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_CAPACITY,
-                   _("The event is full (%u places); free a place first or keep the person on the waitlist"),
+                   _ ("The event is full (%u places); free a place first or keep the person on the waitlist"),
                    liaison_event_get_capacity (event));
       goto fail;
     }
 
-  if (!liaison_registration_transition (r, status, now, error)
-      || !write_status (self, r, old_status, origin, error))
+  if (!liaison_registration_transition (r, status, now, error) || !write_status (self, r, old_status, origin, error))
     goto fail;
 
   /* A place freed: the first on the waitlist moves up, in the same transaction. */
@@ -2860,11 +2754,11 @@ liaison_store_set_registration_status (LiaisonStore               *self,
       liaison_registration_restore_status (g_ptr_array_index (all, i), status);
 
   next = liaison_registration_pick_promotion (all, liaison_event_get_capacity (event));
-  if (next != NULL && liaison_registration_status_holds_place (old_status)
-      && !liaison_registration_status_holds_place (status))
+  if (next != NULL && liaison_registration_status_holds_place (old_status) &&
+      !liaison_registration_status_holds_place (status))
     {
-      if (!liaison_registration_transition (next, LIAISON_REGISTRATION_REGISTERED, now, error)
-          || !write_status (self, next, LIAISON_REGISTRATION_WAITLISTED, origin, error))
+      if (!liaison_registration_transition (next, LIAISON_REGISTRATION_REGISTERED, now, error) ||
+          !write_status (self, next, LIAISON_REGISTRATION_WAITLISTED, origin, error))
         goto fail;
       if (promoted_id != NULL)
         *promoted_id = g_strdup (liaison_registration_get_id (next));
@@ -2878,9 +2772,9 @@ fail:
 }
 
 static const char *registration_columns[] = {
-  "event_id", "participant_id", "role", "status", "delegation", "invited_at", "registered_at",
-  "waitlisted_at", "confirmed_at", "attended_at", "no_show_at", "declined_at", "cancelled_at",
-  "notes", "created",
+  "event_id",   "participant_id", "role",          "status",       "delegation",
+  "invited_at", "registered_at",  "waitlisted_at", "confirmed_at", "attended_at",
+  "no_show_at", "declined_at",    "cancelled_at",  "notes",        "created",
 };
 
 /* The fields of a registration a person edits directly (not its status). */
@@ -2888,15 +2782,12 @@ static const char *registration_edit_fields[] = { "role", "delegation", "notes" 
 
 /* Moves the first waitlisted person of an event up if a place is free. */
 static gboolean
-promote_from_waitlist (LiaisonStore   *self,
-                       const char     *event_id,
-                       LiaisonOrigin   origin,
-                       char          **promoted_id,
-                       GError        **error)
+promote_from_waitlist (
+    LiaisonStore *self, const char *event_id, LiaisonOrigin origin, char **promoted_id, GError **error)
 {
-  g_autoptr(GPtrArray) all = NULL;
-  g_autofree char *now = liaison_store_now ();
-  guint capacity = 0, taken = 0;
+  g_autoptr (GPtrArray) all = NULL;
+  g_autofree char     *now = liaison_store_now ();
+  guint                capacity = 0, taken = 0;
   LiaisonRegistration *next;
 
   if (!lookup_event_places (self, event_id, &capacity, &taken, error))
@@ -2907,8 +2798,8 @@ promote_from_waitlist (LiaisonStore   *self,
   next = liaison_registration_pick_promotion (all, capacity);
   if (next == NULL)
     return TRUE;
-  if (!liaison_registration_transition (next, LIAISON_REGISTRATION_REGISTERED, now, error)
-      || !write_status (self, next, LIAISON_REGISTRATION_WAITLISTED, origin, error))
+  if (!liaison_registration_transition (next, LIAISON_REGISTRATION_REGISTERED, now, error) ||
+      !write_status (self, next, LIAISON_REGISTRATION_WAITLISTED, origin, error))
     return FALSE;
   if (promoted_id != NULL)
     *promoted_id = g_strdup (liaison_registration_get_id (next));
@@ -2916,21 +2807,17 @@ promote_from_waitlist (LiaisonStore   *self,
 }
 
 static gboolean
-delete_registration_row (LiaisonStore   *self,
-                         const char     *id,
-                         LiaisonOrigin   origin,
-                         gboolean        promote,
-                         char          **promoted_id,
-                         GError        **error)
+delete_registration_row (
+    LiaisonStore *self, const char *id, LiaisonOrigin origin, gboolean promote, char **promoted_id, GError **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT ");
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *snapshot = NULL;
-  g_autofree char *event_id = NULL;
+  g_autoptr (GString) sql = g_string_new ("SELECT ");
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char          *snapshot = NULL;
+  g_autofree char          *event_id = NULL;
   LiaisonRegistrationStatus status = LIAISON_REGISTRATION_INVITED;
-  sqlite3_stmt *stmt;
-  int rc;
+  sqlite3_stmt             *stmt;
+  int                       rc;
 
   for (guint i = 0; i < G_N_ELEMENTS (registration_columns); i++)
     g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", registration_columns[i]);
@@ -2962,7 +2849,7 @@ delete_registration_row (LiaisonStore   *self,
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                     _("There is no registration with the identifier %s"), id);
+                     _ ("There is no registration with the identifier %s"), id);
       else
         liaison_store_set_error (self, error, rc);
       goto fail;
@@ -2974,12 +2861,12 @@ delete_registration_row (LiaisonStore   *self,
   if (stmt == NULL)
     goto fail;
   bind_text (stmt, 1, id);
-  if (!liaison_store_step_done (self, stmt, error)
-      || !liaison_store_journal (self, origin, "delete", "registration", id, NULL, snapshot, NULL, error))
+  if (!liaison_store_step_done (self, stmt, error) ||
+      !liaison_store_journal (self, origin, "delete", "registration", id, NULL, snapshot, NULL, error))
     goto fail;
 
-  if (promote && liaison_registration_status_holds_place (status)
-      && !promote_from_waitlist (self, event_id, origin, promoted_id, error))
+  if (promote && liaison_registration_status_holds_place (status) &&
+      !promote_from_waitlist (self, event_id, origin, promoted_id, error))
     goto fail;
 
   return liaison_store_commit (self, error);
@@ -2990,11 +2877,8 @@ fail:
 }
 
 gboolean
-liaison_store_delete_registration (LiaisonStore   *self,
-                                   const char     *id,
-                                   LiaisonOrigin   origin,
-                                   char          **promoted_id,
-                                   GError        **error)
+liaison_store_delete_registration (
+    LiaisonStore *self, const char *id, LiaisonOrigin origin, char **promoted_id, GError **error)
 {
   if (promoted_id != NULL)
     *promoted_id = NULL;
@@ -3015,16 +2899,16 @@ registration_edit_values (LiaisonRegistration *r)
 }
 
 gboolean
-liaison_store_update_registration (LiaisonStore         *self,
-                                   LiaisonRegistration  *registration,
-                                   LiaisonOrigin         origin,
-                                   GError              **error)
+liaison_store_update_registration (LiaisonStore        *self,
+                                   LiaisonRegistration *registration,
+                                   LiaisonOrigin        origin,
+                                   GError             **error)
 {
-  g_autoptr(LiaisonRegistration) old = NULL;
-  g_auto(GStrv) old_values = NULL;
-  g_auto(GStrv) values = NULL;
+  g_autoptr (LiaisonRegistration) old = NULL;
+  g_auto (GStrv) old_values = NULL;
+  g_auto (GStrv) values = NULL;
   sqlite3_stmt *stmt;
-  const char *id = liaison_registration_get_id (registration);
+  const char   *id = liaison_registration_get_id (registration);
 
   if (!liaison_store_begin (self, error))
     return FALSE;
@@ -3040,9 +2924,9 @@ liaison_store_update_registration (LiaisonStore         *self,
   for (guint i = 0; i < G_N_ELEMENTS (registration_edit_fields); i++)
     bind_text (stmt, i + 1, values[i]);
   bind_text (stmt, 4, id);
-  if (!liaison_store_step_done (self, stmt, error)
-      || !journal_diff (self, origin, "registration", id, registration_edit_fields,
-                        G_N_ELEMENTS (registration_edit_fields), old_values, values, error))
+  if (!liaison_store_step_done (self, stmt, error) ||
+      !journal_diff (self, origin, "registration", id, registration_edit_fields,
+                     G_N_ELEMENTS (registration_edit_fields), old_values, values, error))
     goto fail;
   return liaison_store_commit (self, error);
 
@@ -3057,12 +2941,10 @@ fail:
 /* The instants an event covers: to the minute with a time, whole days in
  * its zone with dates only; FALSE for an event known only by month. */
 static gboolean
-event_span (LiaisonEvent *event,
-            gint64       *from,
-            gint64       *to)
+event_span (LiaisonEvent *event, gint64 *from, gint64 *to)
 {
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
+  g_autoptr (GDateTime) start = NULL;
+  g_autoptr (GDateTime) end = NULL;
   LiaisonDatePrecision precision = liaison_event_get_precision (event);
 
   if (precision != LIAISON_DATE_PRECISION_TIME && precision != LIAISON_DATE_PRECISION_DAY)
@@ -3081,8 +2963,7 @@ event_span (LiaisonEvent *event,
 }
 
 static gboolean
-spans_overlap (LiaisonEvent *a,
-               LiaisonEvent *b)
+spans_overlap (LiaisonEvent *a, LiaisonEvent *b)
 {
   gint64 a0, a1, b0, b1;
 
@@ -3100,16 +2981,14 @@ fold_venue (const char *venue)
 /* The other events, not cancelled, whose time overlaps the event's; an
  * event is never more than a year from its neighbours' years. */
 static GPtrArray *
-list_overlapping_events (LiaisonStore  *self,
-                         LiaisonEvent  *event,
-                         GError       **error)
+list_overlapping_events (LiaisonStore *self, LiaisonEvent *event, GError **error)
 {
-  g_autoptr(GPtrArray) overlapping = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) overlapping = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (int year = liaison_event_get_year (event) - 1; year <= liaison_event_get_year (event) + 1; year++)
     {
       LiaisonEventFilter filter = LIAISON_EVENT_FILTER_INIT;
-      g_autoptr(GPtrArray) candidates = NULL;
+      g_autoptr (GPtrArray) candidates = NULL;
 
       filter.year = year;
       candidates = liaison_store_list_events (self, &filter, error);
@@ -3119,8 +2998,8 @@ list_overlapping_events (LiaisonStore  *self,
         {
           LiaisonEvent *other = g_ptr_array_index (candidates, i);
 
-          if (!g_str_equal (liaison_event_get_id (other), liaison_event_get_id (event))
-              && liaison_event_get_status (other) != LIAISON_EVENT_STATUS_CANCELLED && spans_overlap (event, other))
+          if (!g_str_equal (liaison_event_get_id (other), liaison_event_get_id (event)) &&
+              liaison_event_get_status (other) != LIAISON_EVENT_STATUS_CANCELLED && spans_overlap (event, other))
             g_ptr_array_add (overlapping, g_object_ref (other));
         }
     }
@@ -3131,26 +3010,23 @@ list_overlapping_events (LiaisonStore  *self,
  * this event booked into another event that overlaps it: warnings for the
  * editor, never refusals (a venue may host two rooms). */
 gboolean
-liaison_store_find_clashes (LiaisonStore  *self,
-                            LiaisonEvent  *event,
-                            GPtrArray    **venue_clashes,
-                            GPtrArray    **people_clashes,
-                            GError       **error)
+liaison_store_find_clashes (
+    LiaisonStore *self, LiaisonEvent *event, GPtrArray **venue_clashes, GPtrArray **people_clashes, GError **error)
 {
-  g_autoptr(GPtrArray) venues = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) venues = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *venue = fold_venue (liaison_event_get_venue (event));
-  gint64 from, to;
+  gint64           from, to;
 
   if (event_span (event, &from, &to))
     {
-      g_autoptr(GPtrArray) overlapping = list_overlapping_events (self, event, error);
+      g_autoptr (GPtrArray) overlapping = list_overlapping_events (self, event, error);
 
       if (overlapping == NULL)
         return FALSE;
       for (guint i = 0; i < overlapping->len; i++)
         {
-          LiaisonEvent *other = g_ptr_array_index (overlapping, i);
+          LiaisonEvent    *other = g_ptr_array_index (overlapping, i);
           g_autofree char *other_venue = fold_venue (liaison_event_get_venue (other));
 
           if (venue != NULL && g_strcmp0 (venue, other_venue) == 0)
@@ -3166,7 +3042,7 @@ liaison_store_find_clashes (LiaisonStore  *self,
                                                  "  AND r.status != 'declined' AND r.status != 'cancelled'"
                                                  "  AND other.status != 'declined' AND other.status != 'cancelled'",
                                                  error);
-        g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+        g_autoptr (GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
 
         if (stmt == NULL)
           return FALSE;
@@ -3180,18 +3056,18 @@ liaison_store_find_clashes (LiaisonStore  *self,
 
         for (guint i = 0; i + 1 < pairs->len; i += 2)
           {
-            g_autoptr(LiaisonEvent) other = liaison_store_get_event (self, g_ptr_array_index (pairs, i + 1), NULL);
+            g_autoptr (LiaisonEvent) other = liaison_store_get_event (self, g_ptr_array_index (pairs, i + 1), NULL);
 
-            if (other != NULL && liaison_event_get_status (other) != LIAISON_EVENT_STATUS_CANCELLED
-                && spans_overlap (event, other))
+            if (other != NULL && liaison_event_get_status (other) != LIAISON_EVENT_STATUS_CANCELLED &&
+                spans_overlap (event, other))
               {
                 g_autofree char *name = dup_participant_name (self, g_ptr_array_index (pairs, i));
-                LiaisonLanguage lang = liaison_language_for_locale ();
+                LiaisonLanguage  lang = liaison_language_for_locale ();
 
                 /* Translators: a clash, “李霞 — also at “Forum 2025” then” */
-                g_ptr_array_add (people, g_strdup_printf (_("%1$s is also at “%2$s” then"), name,
-                                                          liaison_bilingual_get_display (liaison_event_get_title (other),
-                                                                                         lang)));
+                g_ptr_array_add (
+                    people, g_strdup_printf (_ ("%1$s is also at “%2$s” then"), name,
+                                             liaison_bilingual_get_display (liaison_event_get_title (other), lang)));
               }
           }
       }
@@ -3209,14 +3085,12 @@ liaison_store_find_clashes (LiaisonStore  *self,
  * start when there are several). For warnings when people are added to
  * the event; empty for an event known only by its month or year. */
 GHashTable *
-liaison_store_find_overlapping_bookings (LiaisonStore  *self,
-                                         LiaisonEvent  *event,
-                                         GError       **error)
+liaison_store_find_overlapping_bookings (LiaisonStore *self, LiaisonEvent *event, GError **error)
 {
-  g_autoptr(GHashTable) busy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  g_autoptr(GPtrArray) overlapping = NULL;
+  g_autoptr (GHashTable) busy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_autoptr (GPtrArray) overlapping = NULL;
   sqlite3_stmt *stmt;
-  gint64 from, to;
+  gint64        from, to;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
   g_return_val_if_fail (LIAISON_IS_EVENT (event), NULL);
@@ -3235,7 +3109,7 @@ liaison_store_find_overlapping_bookings (LiaisonStore  *self,
   for (guint i = 0; i < overlapping->len; i++)
     {
       LiaisonEvent *other = g_ptr_array_index (overlapping, i);
-      int rc;
+      int           rc;
 
       bind_text (stmt, 1, liaison_event_get_id (other));
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -3255,13 +3129,10 @@ liaison_store_find_overlapping_bookings (LiaisonStore  *self,
 /* Check-in                                                                  */
 
 GPtrArray *
-liaison_store_find_registrations (LiaisonStore  *self,
-                                  const char    *event_id,
-                                  const char    *text,
-                                  GError       **error)
+liaison_store_find_registrations (LiaisonStore *self, const char *event_id, const char *text, GError **error)
 {
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *code = g_strstrip (g_ascii_strdown (text != NULL ? text : "", -1));
 
   all = liaison_store_list_registrations (self, event_id, error);
@@ -3275,7 +3146,7 @@ liaison_store_find_registrations (LiaisonStore  *self,
     for (guint i = 0; i < all->len; i++)
       {
         LiaisonRegistration *r = g_ptr_array_index (all, i);
-        const char *id = liaison_registration_get_id (r);
+        const char          *id = liaison_registration_get_id (r);
 
         if (g_str_equal (id, code) || g_str_has_suffix (id, code) || g_str_has_prefix (id, code))
           g_ptr_array_add (found, g_object_ref (r));
@@ -3285,7 +3156,7 @@ liaison_store_find_registrations (LiaisonStore  *self,
 
   /* A name, in any script. */
   {
-    g_autoptr(GPtrArray) ids = search_ids (self, "participant", text, 200, error);
+    g_autoptr (GPtrArray) ids = search_ids (self, "participant", text, 200, error);
 
     if (ids == NULL)
       return NULL;
@@ -3301,15 +3172,12 @@ liaison_store_find_registrations (LiaisonStore  *self,
 }
 
 LiaisonRegistration *
-liaison_store_check_in (LiaisonStore  *self,
-                        const char    *registration_id,
-                        LiaisonOrigin  origin,
-                        GError       **error)
+liaison_store_check_in (LiaisonStore *self, const char *registration_id, LiaisonOrigin origin, GError **error)
 {
-  g_autoptr(LiaisonRegistration) r = NULL;
-  g_autofree char *name = NULL;
+  g_autoptr (LiaisonRegistration) r = NULL;
+  g_autofree char          *name = NULL;
   LiaisonRegistrationStatus steps[3];
-  guint n_steps = 0;
+  guint                     n_steps = 0;
 
   if (!liaison_store_begin (self, error))
     return NULL;
@@ -3334,18 +3202,18 @@ liaison_store_check_in (LiaisonStore  *self,
     case LIAISON_REGISTRATION_ATTENDED:
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
                    /* Translators: %s is a person's name */
-                   _("%s is already checked in"), name);
+                   _ ("%s is already checked in"), name);
       goto fail;
     case LIAISON_REGISTRATION_WAITLISTED:
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _("%s is on the waitlist: give them a place first"), name);
+                   _ ("%s is on the waitlist: give them a place first"), name);
       goto fail;
     case LIAISON_REGISTRATION_DECLINED:
     case LIAISON_REGISTRATION_CANCELLED:
     default:
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
                    /* Translators: %1$s is a person's name, %2$s a registration status */
-                   _("%1$s cannot be checked in: their registration is “%2$s”"), name,
+                   _ ("%1$s cannot be checked in: their registration is “%2$s”"), name,
                    liaison_registration_status_label (liaison_registration_get_status (r)));
       goto fail;
     }
@@ -3368,9 +3236,7 @@ fail:
 /* Undo                                                                      */
 
 static int
-field_index (const char * const *fields,
-             guint               n_fields,
-             const char         *field)
+field_index (const char *const *fields, guint n_fields, const char *field)
 {
   for (guint i = 0; i < n_fields; i++)
     if (g_strcmp0 (fields[i], field) == 0)
@@ -3379,41 +3245,36 @@ field_index (const char * const *fields,
 }
 
 static GError *
-cannot_undo (const char *entity,
-             const char *field)
+cannot_undo (const char *entity, const char *field)
 {
   const char *field_name = field != NULL ? field : "";
 
   /* The field keeps its name in the database: it is what a bug report needs. */
   if (g_strcmp0 (entity, "event") == 0)
     return g_error_new (LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                        _("This change cannot be undone: the journal has no rule for the event field “%s”"),
+                        _ ("This change cannot be undone: the journal has no rule for the event field “%s”"),
                         field_name);
   if (g_strcmp0 (entity, "participant") == 0)
     return g_error_new (LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                        _("This change cannot be undone: the journal has no rule for the participant field “%s”"),
+                        _ ("This change cannot be undone: the journal has no rule for the participant field “%s”"),
                         field_name);
   if (g_strcmp0 (entity, "registration") == 0)
     return g_error_new (LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                        _("This change cannot be undone: the journal has no rule for the registration field “%s”"),
+                        _ ("This change cannot be undone: the journal has no rule for the registration field “%s”"),
                         field_name);
   return g_error_new (LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                      _("This change cannot be undone: the journal has no rule for “%1$s” of “%2$s”"), field_name,
+                      _ ("This change cannot be undone: the journal has no rule for “%1$s” of “%2$s”"), field_name,
                       entity != NULL ? entity : "");
 }
 
 static gboolean
-undo_event_field (LiaisonStore  *self,
-                  const char    *id,
-                  const char    *field,
-                  const char    *old_value,
-                  GError       **error)
+undo_event_field (LiaisonStore *self, const char *id, const char *field, const char *old_value, GError **error)
 {
-  g_autoptr(LiaisonEvent) current = liaison_store_get_event (self, id, error);
-  g_autoptr(LiaisonEvent) reverted = NULL;
-  g_auto(GStrv) values = NULL;
+  g_autoptr (LiaisonEvent) current = liaison_store_get_event (self, id, error);
+  g_autoptr (LiaisonEvent) reverted = NULL;
+  g_auto (GStrv) values = NULL;
   BilingualSlot from[N_EVENT_SLOTS], to[N_EVENT_SLOTS];
-  int i = field_index (event_fields, G_N_ELEMENTS (event_fields), field);
+  int           i = field_index (event_fields, G_N_ELEMENTS (event_fields), field);
 
   if (current == NULL)
     return FALSE;
@@ -3425,7 +3286,7 @@ undo_event_field (LiaisonStore  *self,
   values = event_to_values (current);
   g_free (values[i]);
   values[i] = g_strdup (old_value);
-  reverted = event_from_values (id, (const char * const *) values);
+  reverted = event_from_values (id, (const char *const *) values);
   /* The translation states stay as they are; staleness follows the text. */
   event_bilingual_slots (current, from);
   event_bilingual_slots (reverted, to);
@@ -3441,15 +3302,11 @@ undo_event_field (LiaisonStore  *self,
 }
 
 static gboolean
-undo_participant_field (LiaisonStore  *self,
-                        const char    *id,
-                        const char    *field,
-                        const char    *old_value,
-                        GError       **error)
+undo_participant_field (LiaisonStore *self, const char *id, const char *field, const char *old_value, GError **error)
 {
-  g_autoptr(LiaisonParticipant) current = liaison_store_get_participant (self, id, error);
-  g_autoptr(LiaisonParticipant) reverted = NULL;
-  g_auto(GStrv) values = NULL;
+  g_autoptr (LiaisonParticipant) current = liaison_store_get_participant (self, id, error);
+  g_autoptr (LiaisonParticipant) reverted = NULL;
+  g_auto (GStrv) values = NULL;
   int i = field_index (participant_fields, G_N_ELEMENTS (participant_fields), field);
 
   if (current == NULL)
@@ -3462,25 +3319,21 @@ undo_participant_field (LiaisonStore  *self,
   values = participant_to_values (current);
   g_free (values[i]);
   values[i] = g_strdup (old_value);
-  reverted = participant_from_values (id, (const char * const *) values);
+  reverted = participant_from_values (id, (const char *const *) values);
   return liaison_store_save_participant (self, reverted, LIAISON_ORIGIN_LOCAL, error);
 }
 
 static gboolean
-undo_registration_field (LiaisonStore  *self,
-                         const char    *id,
-                         const char    *field,
-                         const char    *old_value,
-                         const char    *new_value,
-                         GError       **error)
+undo_registration_field (
+    LiaisonStore *self, const char *id, const char *field, const char *old_value, const char *new_value, GError **error)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   /* Statuses go back as they were, past the transition rules: undoing
    * "attended" must reach "registered" again. */
-  if (g_strcmp0 (field, "status") != 0
-      && field_index (registration_edit_fields, G_N_ELEMENTS (registration_edit_fields), field) < 0)
+  if (g_strcmp0 (field, "status") != 0 &&
+      field_index (registration_edit_fields, G_N_ELEMENTS (registration_edit_fields), field) < 0)
     {
       g_propagate_error (error, cannot_undo ("registration", field));
       return FALSE;
@@ -3491,47 +3344,38 @@ undo_registration_field (LiaisonStore  *self,
     return FALSE;
   bind_text (stmt, 1, old_value);
   bind_text (stmt, 2, id);
-  return liaison_store_step_done (self, stmt, error)
-         && liaison_store_journal (self, LIAISON_ORIGIN_LOCAL, "update", "registration", id, field, new_value,
-                                   old_value, error);
+  return liaison_store_step_done (self, stmt, error) &&
+         liaison_store_journal (self, LIAISON_ORIGIN_LOCAL, "update", "registration", id, field, new_value, old_value,
+                                error);
 }
 
 static gboolean
-restore_event (LiaisonStore  *self,
-               const char    *id,
-               JsonObject    *snapshot,
-               GError       **error)
+restore_event (LiaisonStore *self, const char *id, JsonObject *snapshot, GError **error)
 {
   g_autofree const char **col = snapshot_values (snapshot, event_fields, G_N_ELEMENTS (event_fields));
-  g_autoptr(LiaisonEvent) event = event_from_values (id, col);
+  g_autoptr (LiaisonEvent) event = event_from_values (id, col);
   BilingualSlot slots[N_EVENT_SLOTS];
 
   event_bilingual_slots (event, slots);
   snapshot_restore_translations (snapshot, slots, G_N_ELEMENTS (slots));
-  return liaison_store_save_event (self, event, LIAISON_ORIGIN_LOCAL, error)
-         && write_timestamps (self, "events", id, snapshot, error);
+  return liaison_store_save_event (self, event, LIAISON_ORIGIN_LOCAL, error) &&
+         write_timestamps (self, "events", id, snapshot, error);
 }
 
 static gboolean
-restore_participant (LiaisonStore  *self,
-                     const char    *id,
-                     JsonObject    *snapshot,
-                     GError       **error)
+restore_participant (LiaisonStore *self, const char *id, JsonObject *snapshot, GError **error)
 {
   g_autofree const char **col = snapshot_values (snapshot, participant_fields, G_N_ELEMENTS (participant_fields));
-  g_autoptr(LiaisonParticipant) p = participant_from_values (id, col);
+  g_autoptr (LiaisonParticipant) p = participant_from_values (id, col);
 
-  return liaison_store_save_participant (self, p, LIAISON_ORIGIN_LOCAL, error)
-         && write_timestamps (self, "participants", id, snapshot, error);
+  return liaison_store_save_participant (self, p, LIAISON_ORIGIN_LOCAL, error) &&
+         write_timestamps (self, "participants", id, snapshot, error);
 }
 
 static gboolean
-restore_registration (LiaisonStore  *self,
-                      const char    *id,
-                      JsonObject    *snapshot,
-                      GError       **error)
+restore_registration (LiaisonStore *self, const char *id, JsonObject *snapshot, GError **error)
 {
-  g_autoptr(GString) sql = g_string_new ("INSERT INTO registrations (id");
+  g_autoptr (GString) sql = g_string_new ("INSERT INTO registrations (id");
   sqlite3_stmt *stmt;
 
   for (guint i = 0; i < G_N_ELEMENTS (registration_columns); i++)
@@ -3547,20 +3391,20 @@ restore_registration (LiaisonStore  *self,
   bind_text (stmt, 1, id);
   for (guint i = 0; i < G_N_ELEMENTS (registration_columns); i++)
     bind_text (stmt, i + 2, json_object_get_string_member_with_default (snapshot, registration_columns[i], NULL));
-  return liaison_store_step_done (self, stmt, error)
-         && liaison_store_journal (self, LIAISON_ORIGIN_LOCAL, "create", "registration", id, NULL, NULL, NULL, error);
+  return liaison_store_step_done (self, stmt, error) &&
+         liaison_store_journal (self, LIAISON_ORIGIN_LOCAL, "create", "registration", id, NULL, NULL, NULL, error);
 }
 
 typedef struct
 {
-  gint64 seq;
+  gint64        seq;
   LiaisonOrigin origin;
-  char *action;
-  char *entity;
-  char *entity_id;
-  char *field;
-  char *old_value;
-  char *new_value;
+  char         *action;
+  char         *entity;
+  char         *entity_id;
+  char         *field;
+  char         *old_value;
+  char         *new_value;
 } UndoEntry;
 
 static void
@@ -3578,9 +3422,7 @@ undo_entry_free (gpointer data)
 }
 
 static gboolean
-undo_one (LiaisonStore  *self,
-          UndoEntry     *e,
-          GError       **error)
+undo_one (LiaisonStore *self, UndoEntry *e, GError **error)
 {
   gboolean is_event = g_str_equal (e->entity, "event");
   gboolean is_participant = g_str_equal (e->entity, "participant");
@@ -3597,7 +3439,7 @@ undo_one (LiaisonStore  *self,
     }
   else if (g_str_equal (e->action, "delete"))
     {
-      g_autoptr(JsonObject) snapshot = snapshot_parse (e->old_value, error);
+      g_autoptr (JsonObject) snapshot = snapshot_parse (e->old_value, error);
 
       if (snapshot == NULL)
         return FALSE;
@@ -3623,14 +3465,12 @@ undo_one (LiaisonStore  *self,
 }
 
 gboolean
-liaison_store_undo (LiaisonStore  *self,
-                    gint64         after_seq,
-                    GError       **error)
+liaison_store_undo (LiaisonStore *self, gint64 after_seq, GError **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (undo_entry_free);
-  g_autoptr(GHashTable) remote = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func (undo_entry_free);
+  g_autoptr (GHashTable) remote = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
 
@@ -3639,7 +3479,8 @@ liaison_store_undo (LiaisonStore  *self,
 
   stmt = liaison_store_stmt (self,
                              "SELECT seq, origin, action, entity, entity_id, field, old_value, new_value"
-                             " FROM journal WHERE seq > ? ORDER BY seq DESC", error);
+                             " FROM journal WHERE seq > ? ORDER BY seq DESC",
+                             error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, after_seq);
@@ -3668,7 +3509,7 @@ liaison_store_undo (LiaisonStore  *self,
 
   for (guint i = 0; i < entries->len; i++)
     {
-      UndoEntry *e = g_ptr_array_index (entries, i);
+      UndoEntry       *e = g_ptr_array_index (entries, i);
       g_autofree char *key = NULL;
 
       if (e->origin == LIAISON_ORIGIN_REMOTE)
@@ -3678,7 +3519,7 @@ liaison_store_undo (LiaisonStore  *self,
       if (g_hash_table_contains (remote, key))
         {
           g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                       _("This can no longer be undone: the same record was changed by a sync since"));
+                       _ ("This can no longer be undone: the same record was changed by a sync since"));
           goto fail;
         }
       if (!undo_one (self, e, error))
@@ -3696,28 +3537,25 @@ fail:
 /* The action plan                                                           */
 
 static LiaisonPlanItem *
-plan_item_from_row (LiaisonStore *self,
-                    sqlite3_stmt *stmt)
+plan_item_from_row (LiaisonStore *self, sqlite3_stmt *stmt)
 {
-  const char *level_text = (const char *) sqlite3_column_text (stmt, 1);
+  const char      *level_text = (const char *) sqlite3_column_text (stmt, 1);
   LiaisonPlanLevel level = LIAISON_PLAN_LEVEL_ACTIVITY;
   LiaisonPlanItem *item;
-  const char *schedule = (const char *) sqlite3_column_text (stmt, 5);
+  const char      *schedule = (const char *) sqlite3_column_text (stmt, 5);
 
   if (g_strcmp0 (level_text, "direction") == 0)
     level = LIAISON_PLAN_LEVEL_DIRECTION;
   else if (g_strcmp0 (level_text, "action") == 0)
     level = LIAISON_PLAN_LEVEL_ACTION;
 
-  item = liaison_plan_item_new (level,
-                                (const char *) sqlite3_column_text (stmt, 0),
-                                (const char *) sqlite3_column_text (stmt, 2),
-                                (const char *) sqlite3_column_text (stmt, 3),
-                                (const char *) sqlite3_column_text (stmt, 4));
+  item = liaison_plan_item_new (
+      level, (const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 2),
+      (const char *) sqlite3_column_text (stmt, 3), (const char *) sqlite3_column_text (stmt, 4));
   if (schedule != NULL)
     {
-      g_autoptr(LiaisonSchedule) parsed = liaison_schedule_parse (schedule, LIAISON_PLAN_FIRST_YEAR,
-                                                                  LIAISON_PLAN_LAST_YEAR);
+      g_autoptr (LiaisonSchedule) parsed =
+          liaison_schedule_parse (schedule, LIAISON_PLAN_FIRST_YEAR, LIAISON_PLAN_LAST_YEAR);
       liaison_plan_item_set_schedule (item, parsed);
     }
   {
@@ -3728,14 +3566,14 @@ plan_item_from_row (LiaisonStore *self,
 }
 
 GPtrArray *
-liaison_store_list_plan (LiaisonStore  *self,
-                         GError       **error)
+liaison_store_list_plan (LiaisonStore *self, GError **error)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = liaison_store_stmt (self,
                                            "SELECT code, level, label, title_zh, title_en, schedule"
-                                           " FROM plan_items ORDER BY position", error);
-  int rc;
+                                           " FROM plan_items ORDER BY position",
+                                           error);
+  int           rc;
 
   if (stmt == NULL)
     return NULL;
@@ -3751,13 +3589,12 @@ liaison_store_list_plan (LiaisonStore  *self,
 }
 
 LiaisonPlanItem *
-liaison_store_get_plan_item (LiaisonStore  *self,
-                             const char    *code,
-                             GError       **error)
+liaison_store_get_plan_item (LiaisonStore *self, const char *code, GError **error)
 {
-  sqlite3_stmt *stmt = liaison_store_stmt (self,
-                                           "SELECT code, level, label, title_zh, title_en, schedule"
-                                           " FROM plan_items WHERE code = ?", error);
+  sqlite3_stmt    *stmt = liaison_store_stmt (self,
+                                              "SELECT code, level, label, title_zh, title_en, schedule"
+                                                 " FROM plan_items WHERE code = ?",
+                                              error);
   LiaisonPlanItem *item = NULL;
 
   if (stmt == NULL)
@@ -3767,23 +3604,23 @@ liaison_store_get_plan_item (LiaisonStore  *self,
     item = plan_item_from_row (self, stmt);
   else
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                 _("“%s” is not an activity of the action plan (codes look like 1.1.2)"), code);
+                 _ ("“%s” is not an activity of the action plan (codes look like 1.1.2)"), code);
   sqlite3_reset (stmt);
   return item;
 }
 
 GArray *
-liaison_store_plan_progress (LiaisonStore  *self,
-                             GError       **error)
+liaison_store_plan_progress (LiaisonStore *self, GError **error)
 {
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (LiaisonPlanProgress));
+  g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (LiaisonPlanProgress));
   sqlite3_stmt *stmt = liaison_store_stmt (self,
                                            "SELECT ea.activity_code, e.year, count(*),"
                                            " sum (e.status = 'held')"
                                            " FROM event_activities ea JOIN events e ON e.id = ea.event_id"
                                            " WHERE e.status != 'cancelled'"
-                                           " GROUP BY ea.activity_code, e.year", error);
-  int rc;
+                                           " GROUP BY ea.activity_code, e.year",
+                                           error);
+  int           rc;
 
   if (stmt == NULL)
     return NULL;
@@ -3808,10 +3645,9 @@ liaison_store_plan_progress (LiaisonStore  *self,
 }
 
 GPtrArray *
-liaison_store_list_areas (LiaisonStore  *self,
-                          GError       **error)
+liaison_store_list_areas (LiaisonStore *self, GError **error)
 {
-  g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_area_free);
+  g_autoptr (GPtrArray) areas = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_area_free);
   sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT id, title_zh, title_en FROM areas ORDER BY position", error);
 
   if (stmt == NULL)
@@ -3833,16 +3669,14 @@ liaison_store_list_areas (LiaisonStore  *self,
 /* Journal and maintenance                                                   */
 
 GPtrArray *
-liaison_store_list_journal (LiaisonStore  *self,
-                            gint64         after_seq,
-                            guint          limit,
-                            GError       **error)
+liaison_store_list_journal (LiaisonStore *self, gint64 after_seq, guint limit, GError **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_journal_entry_free);
+  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_journal_entry_free);
   sqlite3_stmt *stmt = liaison_store_stmt (self,
                                            "SELECT seq, time, origin, action, entity, entity_id, field,"
                                            " old_value, new_value FROM journal WHERE seq > ?"
-                                           " ORDER BY seq LIMIT ?", error);
+                                           " ORDER BY seq LIMIT ?",
+                                           error);
 
   if (stmt == NULL)
     return NULL;
@@ -3871,7 +3705,7 @@ gint64
 liaison_store_get_last_seq (LiaisonStore *self)
 {
   sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT coalesce (max (seq), 0) FROM journal", NULL);
-  gint64 seq = 0;
+  gint64        seq = 0;
 
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     seq = sqlite3_column_int64 (stmt, 0);
@@ -3883,11 +3717,10 @@ liaison_store_get_last_seq (LiaisonStore *self)
 /* Builds search documents for every row that lacks one: after a migration
  * that added search, or a change to how keys are made. */
 gboolean
-liaison_store_reindex (LiaisonStore  *self,
-                       GError       **error)
+liaison_store_reindex (LiaisonStore *self, GError **error)
 {
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GArray) rowids = NULL;
+  g_autoptr (GPtrArray) events = NULL;
+  g_autoptr (GArray) rowids = NULL;
 
   if (!liaison_store_begin (self, error))
     return FALSE;
@@ -3904,7 +3737,8 @@ liaison_store_reindex (LiaisonStore  *self,
     goto fail;
   for (guint i = 0; i < rowids->len; i++)
     {
-      g_autoptr(LiaisonParticipant) p = liaison_store_get_participant_by_rowid (self, g_array_index (rowids, gint64, i));
+      g_autoptr (LiaisonParticipant) p =
+          liaison_store_get_participant_by_rowid (self, g_array_index (rowids, gint64, i));
 
       if (p != NULL && !index_participant (self, p, error))
         goto fail;
