@@ -283,28 +283,25 @@ static const char propfind_collections[] =
   "</D:propfind>";
 
 /* A PROPFIND that follows redirects itself (a well-known URI is one):
- * libsoup would resend it without its body. */
+ * libsoup would resend it without its body. status: the last answer's, 0
+ * when none came. */
 static LiaisonDavMultistatus *
-propfind_following (Job         *job,
-                    const char  *url,
-                    const char  *depth,
-                    const char  *body,
-                    char       **final_url,
-                    GError     **error)
+propfind_following (
+    Job *job, const char *url, const char *depth, const char *body, char **final_url, guint *status, GError **error)
 {
   g_autofree char *current = g_strdup (url);
 
+  *status = 0;
   for (guint hop = 0; hop < 5; hop++)
     {
       g_autoptr(GBytes) reply = NULL;
       g_autofree char *location = NULL;
-      guint status = 0;
 
       if (!liaison_dav_client_send (job->client, "PROPFIND", current, depth, NULL, NULL,
-                                    "application/xml; charset=utf-8", body, &status, &reply, NULL, &location,
+                                    "application/xml; charset=utf-8", body, status, &reply, NULL, &location,
                                     job->cancellable, error))
         return NULL;
-      if (status >= 300 && status < 400 && location != NULL)
+      if (*status >= 300 && *status < 400 && location != NULL)
         {
           char *next = liaison_dav_client_resolve (current, location);
 
@@ -312,9 +309,9 @@ propfind_following (Job         *job,
           current = next;
           continue;
         }
-      if (status != 207)
+      if (*status != 207)
         {
-          liaison_dav_status_error (error, "PROPFIND", current, status);
+          liaison_dav_status_error (error, "PROPFIND", current, *status);
           return NULL;
         }
       if (final_url != NULL)
@@ -324,6 +321,14 @@ propfind_following (Job         *job,
   g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_SERVER,
                _("The server at %s redirects in circles; check the server address."), url);
   return NULL;
+}
+
+/* A failure that says nothing about the next address to try: no answer at
+ * all, or a refused password. */
+static gboolean
+stops_discovery (const GError *error, guint status)
+{
+  return status == 0 || status == 401 || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
 static LiaisonDavResponse *
@@ -412,94 +417,186 @@ find_collection (Job                 *job,
   return liaison_store_sync_set_collection (job->store, service, url, error);
 }
 
+/* The principal a well-known URI (RFC 6764) leads to, or NULL without an
+ * error when the server has nothing there. */
+static char *
+well_known_principal (Job *job, LiaisonDavService service, GError **error)
+{
+  g_autoptr (LiaisonDavMultistatus) ms = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char    *well_known = liaison_dav_well_known_uri (job->url, service, error);
+  g_autofree char    *final_url = NULL;
+  LiaisonDavResponse *r;
+  guint               status = 0;
+
+  if (well_known == NULL)
+    return NULL;
+  ms = propfind_following (job, well_known, "0", propfind_discovery, &final_url, &status, &local_error);
+  if (ms == NULL)
+    {
+      if (stops_discovery (local_error, status))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  r = first_response (ms);
+  if (r == NULL || r->hrefs->len == 0)
+    return NULL;
+  return liaison_dav_client_resolve (final_url, g_ptr_array_index (r->hrefs, 0));
+}
+
+/* The principal's calendar-home-set and addressbook-home-set, each read
+ * as its own property; NULL where the principal has none. */
+static gboolean
+read_homes (Job *job, const char *principal, char **homes, GError **error)
+{
+  static const char body[] = "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+                             "<D:propfind xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\" "
+                             "xmlns:A=\"urn:ietf:params:xml:ns:carddav\">"
+                             "<D:prop><C:calendar-home-set/><A:addressbook-home-set/></D:prop></D:propfind>";
+  g_autoptr (LiaisonDavMultistatus) ms = NULL;
+  g_autoptr (GError) local_error = NULL;
+  LiaisonDavResponse *r;
+  guint               status = 0;
+
+  ms = liaison_dav_client_multistatus (job->client, "PROPFIND", principal, "0", body, &status, job->cancellable,
+                                       &local_error);
+  if (ms == NULL)
+    {
+      if (!stops_discovery (local_error, status))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  r = first_response (ms);
+  if (r != NULL && r->calendar_home != NULL && homes[LIAISON_SYNC_SERVICE_CALDAV] == NULL)
+    homes[LIAISON_SYNC_SERVICE_CALDAV] = liaison_dav_client_resolve (principal, r->calendar_home);
+  if (r != NULL && r->addressbook_home != NULL && homes[LIAISON_SYNC_SERVICE_CARDDAV] == NULL)
+    homes[LIAISON_SYNC_SERVICE_CARDDAV] = liaison_dav_client_resolve (principal, r->addressbook_home);
+  return TRUE;
+}
+
+/* The calendar and the address book, found or made. A service the server
+ * has no home for, or where it refuses a collection, is reported and the
+ * other still syncs; FALSE when neither can. */
 static gboolean
 discover (Job     *job,
           GError **error)
 {
   g_autoptr(LiaisonDavMultistatus) start = NULL;
-  g_autoptr(LiaisonDavMultistatus) principal_ms = NULL;
+  g_autoptr (GError) start_error = NULL;
   g_autofree char *start_url = NULL;
-  g_autofree char *principal = NULL;
-  g_autofree char *homes[2] = { NULL, NULL };
-  LiaisonDavResponse *r;
+  char               *principals[2] = { NULL, NULL };
+  char               *homes[2] = { NULL, NULL };
+  LiaisonDavResponse *r = NULL;
+  gboolean            ok = FALSE;
+  guint               status = 0;
 
   for (LiaisonSyncService s = 0; s < 2; s++)
     job->collections[s] = liaison_store_sync_get_collection (job->store, s, NULL);
   if (job->collections[0] != NULL && job->collections[1] != NULL)
     return TRUE;
 
-  /* The address given may be a collection, a principal, or just a host. */
-  start = propfind_following (job, job->url, "0", propfind_discovery, &start_url, error);
-  if (start == NULL)
-    return FALSE;
+  /* The address given may be a collection, a principal, or just a host
+   * (whose root may not speak WebDAV at all). */
+  start = propfind_following (job, job->url, "0", propfind_discovery, &start_url, &status, &start_error);
+  if (start == NULL && stops_discovery (start_error, status))
+    {
+      g_propagate_error (error, g_steal_pointer (&start_error));
+      return FALSE;
+    }
   r = first_response (start);
-  if (r != NULL && r->is_calendar && job->collections[0] == NULL)
-    {
-      job->collections[0] = g_strdup (start_url);
-      if (!liaison_store_sync_set_collection (job->store, LIAISON_SYNC_SERVICE_CALDAV, start_url, error))
-        return FALSE;
-    }
-  if (r != NULL && r->is_addressbook && job->collections[1] == NULL)
-    {
-      job->collections[1] = g_strdup (start_url);
-      if (!liaison_store_sync_set_collection (job->store, LIAISON_SYNC_SERVICE_CARDDAV, start_url, error))
-        return FALSE;
-    }
+  for (LiaisonSyncService s = 0; s < 2 && r != NULL; s++)
+    if (job->collections[s] == NULL && (s == LIAISON_SYNC_SERVICE_CALDAV ? r->is_calendar : r->is_addressbook))
+      {
+        job->collections[s] = g_strdup (start_url);
+        if (!liaison_store_sync_set_collection (job->store, s, start_url, error))
+          return FALSE;
+      }
   if (job->collections[0] != NULL && job->collections[1] != NULL)
     return TRUE;
 
+  /* One principal for both from the address itself; else each service's
+   * own well-known URI, the other's principal standing in for one that
+   * leads nowhere. */
   if (r != NULL && r->hrefs->len > 0)
-    principal = liaison_dav_client_resolve (start_url, g_ptr_array_index (r->hrefs, 0));
+    {
+      principals[0] = liaison_dav_client_resolve (start_url, g_ptr_array_index (r->hrefs, 0));
+      principals[1] = g_strdup (principals[0]);
+    }
   else
     {
-      g_autoptr(LiaisonDavMultistatus) wk = NULL;
-      g_autofree char *well_known = liaison_dav_well_known_uri (job->url, LIAISON_DAV_SERVICE_CALDAV, error);
-      g_autofree char *wk_url = NULL;
-      LiaisonDavResponse *w;
+      g_autoptr (GError) wk_error = NULL;
 
-      if (well_known == NULL)
-        return FALSE;
-      wk = propfind_following (job, well_known, "0", propfind_discovery, &wk_url, error);
-      if (wk == NULL)
-        return FALSE;
-      w = first_response (wk);
-      if (w == NULL || w->hrefs->len == 0)
+      principals[0] = well_known_principal (job, LIAISON_DAV_SERVICE_CALDAV, &wk_error);
+      if (wk_error == NULL)
+        principals[1] = well_known_principal (job, LIAISON_DAV_SERVICE_CARDDAV, &wk_error);
+      if (wk_error != NULL)
         {
-          g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND,
-                       _("The server at %s does not say where your calendars are (no current-user-principal). "
-                         "Give the address of a calendar or of your principal instead."), job->url);
-          return FALSE;
+          g_propagate_error (error, g_steal_pointer (&wk_error));
+          goto out;
         }
-      principal = liaison_dav_client_resolve (wk_url, g_ptr_array_index (w->hrefs, 0));
+      if (principals[0] == NULL)
+        principals[0] = g_strdup (principals[1]);
+      if (principals[1] == NULL)
+        principals[1] = g_strdup (principals[0]);
+    }
+  if (principals[0] == NULL)
+    {
+      if (start_error != NULL)
+        /* Translators: %1$s is the server address, %2$s what its answer was */
+        g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND,
+                     _ ("The server at %1$s does not say where your calendars are (%2$s), and has nothing at "
+                        "/.well-known/caldav or /.well-known/carddav. Give the address of a calendar or of your "
+                        "principal instead."),
+                     job->url, start_error->message);
+      else
+        g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND,
+                     _ ("The server at %s does not say where your calendars are (no current-user-principal). "
+                        "Give the address of a calendar or of your principal instead."),
+                     job->url);
+      goto out;
     }
 
+  if (!read_homes (job, principals[0], homes, error) ||
+      (g_strcmp0 (principals[0], principals[1]) != 0 && !read_homes (job, principals[1], homes, error)))
+    goto out;
+
   {
-    static const char body[] =
-      "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-      "<D:propfind xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\" xmlns:A=\"urn:ietf:params:xml:ns:carddav\">"
-      "<D:prop><C:calendar-home-set/><A:addressbook-home-set/></D:prop></D:propfind>";
-    guint status;
+    g_autoptr (GError) first_error = NULL;
 
-    principal_ms = liaison_dav_client_multistatus (job->client, "PROPFIND", principal, "0", body, &status,
-                                                   job->cancellable, error);
-    if (principal_ms == NULL)
-      return FALSE;
+    for (LiaisonSyncService s = 0; s < 2; s++)
+      {
+        g_autoptr (GError) local_error = NULL;
+        /* No home set: collections go under the principal, never in the
+         * other service's home. */
+        const char *home = homes[s] != NULL ? homes[s] : principals[s];
+
+        if (job->collections[s] != NULL || find_collection (job, s, home, &local_error))
+          continue;
+        if (is_fatal (local_error))
+          {
+            g_propagate_error (error, g_steal_pointer (&local_error));
+            goto out;
+          }
+        add_error (job, local_error->message);
+        if (first_error == NULL)
+          first_error = g_steal_pointer (&local_error);
+      }
+    if (job->collections[0] == NULL && job->collections[1] == NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&first_error));
+        goto out;
+      }
   }
-  /* Both home sets come in one property list; hrefs[0] and [1] are the
-   * calendar and address book homes when the server has both. */
-  r = first_response (principal_ms);
-  if (r != NULL)
-    for (guint i = 0; i < r->hrefs->len && i < 2; i++)
-      homes[i] = liaison_dav_client_resolve (principal, g_ptr_array_index (r->hrefs, i));
-  if (homes[0] == NULL)
-    homes[0] = g_strdup (principal);
-  if (homes[1] == NULL)
-    homes[1] = g_strdup (homes[0]);
+  ok = TRUE;
 
-  for (LiaisonSyncService s = 0; s < 2; s++)
-    if (job->collections[s] == NULL && !find_collection (job, s, homes[s], error))
-      return FALSE;
-  return TRUE;
+out:
+  for (guint i = 0; i < 2; i++)
+    {
+      g_free (principals[i]);
+      g_free (homes[i]);
+    }
+  return ok;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1769,13 +1866,18 @@ run_job (Job     *job,
     return FALSE;
   trace (job, "discovery");
 
-  /* The address book first: events name their attendees' cards. */
+  /* The address book first: events name their attendees' cards. A
+   * service discovery found no collection for was reported there. */
   phase (job, 0.05, 0.2);
-  if (!pull (job, LIAISON_SYNC_SERVICE_CARDDAV, &pulled[1], error))
+  if (job->collections[LIAISON_SYNC_SERVICE_CARDDAV] == NULL)
+    pulled[1] = TRUE;
+  else if (!pull (job, LIAISON_SYNC_SERVICE_CARDDAV, &pulled[1], error))
     return FALSE;
   trace (job, "pull the address book");
   phase (job, 0.25, 0.4);
-  if (pulled[1])
+  if (job->collections[LIAISON_SYNC_SERVICE_CALDAV] == NULL)
+    ;
+  else if (pulled[1])
     {
       if (!pull (job, LIAISON_SYNC_SERVICE_CALDAV, &pulled[0], error))
         return FALSE;
@@ -1786,17 +1888,20 @@ run_job (Job     *job,
   trace (job, "pull the calendar");
 
   phase (job, 0.65, 0.15);
-  if (!push (job, LIAISON_SYNC_SERVICE_CARDDAV, error))
+  if (job->collections[LIAISON_SYNC_SERVICE_CARDDAV] != NULL && !push (job, LIAISON_SYNC_SERVICE_CARDDAV, error))
     return FALSE;
   phase (job, 0.8, 0.2);
-  if (!push (job, LIAISON_SYNC_SERVICE_CALDAV, error))
+  if (job->collections[LIAISON_SYNC_SERVICE_CALDAV] != NULL && !push (job, LIAISON_SYNC_SERVICE_CALDAV, error))
     return FALSE;
   trace (job, "push");
 
   for (LiaisonSyncService s = 0; s < 2; s++)
     {
-      g_autofree char *path = collection_path (job->collections[s]);
-      g_autoptr(GPtrArray) skipped = liaison_store_sync_list_skipped (job->store, path);
+      g_autofree char *path = job->collections[s] ? collection_path (job->collections[s]) : NULL;
+      g_autoptr (GPtrArray) skipped = path ? liaison_store_sync_list_skipped (job->store, path) : NULL;
+
+      if (skipped == NULL)
+        continue;
 
       for (guint i = 0; i < skipped->len; i++)
         add_error (job, g_ptr_array_index (skipped, i));
