@@ -1497,6 +1497,7 @@ pull (Job                 *job,
   g_autoptr(GError) local_error = NULL;
   Listing listing = { 0 };
   gboolean full = token == NULL;
+  gboolean token_refused = FALSE;
   gboolean ok = FALSE;
   guint status = 0;
 
@@ -1511,10 +1512,13 @@ pull (Job                 *job,
 
   if (!list_changes (job, url, token, known, &listing, &status, &local_error))
     {
-      if (is_fatal (local_error) || status == 0 || status >= 500)
+      /* No answer, or a refused password: nothing else would do better. */
+      if (status == 0 || status == 401)
         goto out;
-      /* A refused token (Radicale: 403 valid-sync-token; others 412, 400
-       * or 409): list everything again and reconcile by ETag. */
+      /* Without a token, a failing server (Radicale with a file it cannot
+       * read answers 500) is reported and nothing changes here. */
+      if (token == NULL && status >= 500 && status != 501)
+        goto out;
       g_clear_error (&local_error);
       listing_clear (&listing);
       listing.changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -1523,14 +1527,19 @@ pull (Job                 *job,
       full = TRUE;
       if (known == NULL)
         known = liaison_store_sync_list_resources (job->store, entity);
-      if (!list_changes (job, url, NULL, known, &listing, &status, &local_error))
+      /* Any error for a token (Radicale: 403 valid-sync-token; others 412,
+       * 400, 409 or even 500): everything again, reconciled by ETag. An
+       * error without one (403, 405, 501): a server without
+       * sync-collection, listed with PROPFIND. */
+      if (token != NULL && !list_changes (job, url, NULL, known, &listing, &status, &local_error))
         {
-          if (is_fatal (local_error) || status == 0 || status >= 500)
+          if (status == 0 || status == 401 || (status >= 500 && status != 501))
             goto out;
           g_clear_error (&local_error);
-          if (!list_by_propfind (job, url, known, &listing, &local_error))
-            goto out;
+          token_refused = TRUE;
         }
+      if ((token == NULL || token_refused) && !list_by_propfind (job, url, known, &listing, &local_error))
+        goto out;
     }
 
   if (full)
