@@ -1751,6 +1751,90 @@ test_cli (void)
   g_assert_cmpint (json_object_get_int_member (wrong, "pushed"), ==, 0);
 }
 
+/* Resources Radicale takes (PUT answered 201) and serves, that are not
+ * valid iCalendar or vCard: a GEO that is no position, a control
+ * character (which also makes Radicale's XML listing of them unreadable,
+ * so the batch is fetched item by item), a vCard version that does not
+ * exist; and a second card with a UID already used, which Radicale
+ * refuses on PUT, written into its storage. Each is named and skipped;
+ * the rest syncs. */
+static void
+test_invalid_resources (void)
+{
+  g_autofree char *user = new_user ();
+  const char      *url = env ("LIAISON_TEST_DAV_URL");
+  g_autoptr (Client) a = client_new (url, user, "secret");
+  g_autoptr (LiaisonParticipant) p = add_person (a->store, "Phommasack", "Noy", "noy@example.la");
+  g_autoptr (LiaisonSyncSummary) s = NULL;
+  g_autoptr (LiaisonSyncSummary) s2 = NULL;
+  g_autoptr (LiaisonParticipant) good = NULL;
+  g_autoptr (LiaisonEvent) good_event = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *events = NULL;
+  g_autofree char *cards = NULL;
+  g_autofree char *twin = NULL;
+  const char      *bad[] = { "geo.ics", "control.ics", "version.vcf", "control.vcf", "twin.vcf" };
+
+  sync_quietly (a);
+  events = g_strdup_printf ("%s/liaison-events/", user);
+  cards = g_strdup_printf ("%s/liaison-participants/", user);
+#define PUT_ITEM(collection, name, type, text)                                                                         \
+  do                                                                                                                   \
+    {                                                                                                                  \
+      g_autofree char *path = g_strconcat (collection, name, NULL);                                                    \
+      g_assert_cmpuint (dav_request (user, "PUT", path, type, text), ==, 201);                                         \
+    }                                                                                                                  \
+  while (0)
+  PUT_ITEM (events, "geo.ics", "text/calendar",
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:geo-1\r\nDTSTAMP:20250101T000000Z\r\n"
+            "DTSTART;VALUE=DATE:20250301\r\nSUMMARY:Somewhere\r\nGEO:somewhere\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+  PUT_ITEM (
+      events, "control.ics", "text/calendar",
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:control-1\r\nDTSTAMP:20250101T000000Z\r\n"
+      "DTSTART;VALUE=DATE:20250301\r\nSUMMARY:Bell\a in the title\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+  PUT_ITEM (
+      events, "good.ics", "text/calendar",
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:good-event\r\nDTSTAMP:20250101T000000Z\r\n"
+      "DTSTART;VALUE=DATE:20250301\r\nSUMMARY:Seagrass survey\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+  PUT_ITEM (cards, "version.vcf", "text/vcard",
+            "BEGIN:VCARD\r\nVERSION:5.0\r\nUID:version-5\r\nFN:Five\r\nN:Five;;;;\r\nEND:VCARD\r\n");
+  PUT_ITEM (cards, "control.vcf", "text/vcard",
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:control-card\r\nFN:Bad\001Name\r\nN:Name;Bad;;;\r\nEND:VCARD\r\n");
+  twin = g_strdup_printf ("BEGIN:VCARD\r\nVERSION:4.0\r\nUID:%s\r\nFN:Noy Twin\r\nN:Twin;Noy;;;\r\nEND:VCARD\r\n",
+                          liaison_participant_get_id (p));
+  /* Radicale refuses a second UID on PUT (409): another client's file. */
+  put_raw (user, "liaison-participants", "twin.vcf", twin);
+  PUT_ITEM (cards, "good.vcf", "text/vcard",
+            "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:good-card\r\nFN:Dara Keo\r\nN:Keo;Dara;;;\r\nEND:VCARD\r\n");
+#undef PUT_ITEM
+
+  s = client_sync (a, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < s->errors->len; i++)
+    g_test_message ("%s", (char *) g_ptr_array_index (s->errors, i));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    g_assert_true (errors_mention (s, bad[i]));
+  g_assert_cmpuint (s->errors->len, ==, G_N_ELEMENTS (bad));
+  g_assert_true (errors_mention (s, "GEO"));
+  g_assert_true (errors_mention (s, "U+0007"));
+  g_assert_true (errors_mention (s, "U+0001"));
+  g_assert_true (errors_mention (s, "5.0"));
+  good = liaison_store_get_participant (a->store, "good-card", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (liaison_participant_get_given_latin (good), ==, "Dara");
+  good_event = liaison_store_get_event (a->store, "good-event", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (liaison_store_count_events (a->store), ==, 62 + 1);
+  g_assert_cmpuint (liaison_store_count_participants (a->store), ==, 2);
+  g_assert_null (liaison_store_get_participant (a->store, "control-card", NULL));
+
+  /* Still reported, not fetched again. */
+  s2 = client_sync (a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (s2->errors->len, ==, G_N_ELEMENTS (bad));
+  g_assert_cmpuint (s2->requests, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1781,6 +1865,7 @@ main (int    argc,
   g_test_add_func ("/liaison/sync/put-without-etag", test_put_without_etag);
   g_test_add_func ("/liaison/sync/edit-against-delete", test_edit_against_delete);
   g_test_add_func ("/liaison/sync/cli", test_cli);
+  g_test_add_func ("/liaison/sync/invalid-resources", test_invalid_resources);
 
   return g_test_run ();
 }

@@ -1315,9 +1315,14 @@ prefetch_thread (gpointer data)
         }
       body = multiget_body (p->service, p->hrefs, from, p->batch);
       f->ms = liaison_dav_client_multistatus (client, "REPORT", p->url, "1", body, &status, p->cancellable, &f->error);
+      /* An answer that is not XML is fetched item by item (fetch_and_apply);
+       * the batches after it are still wanted. */
+      if (f->ms == NULL && !g_error_matches (f->error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MALFORMED))
+        {
+          g_async_queue_push (p->results, f);
+          break;
+        }
       g_async_queue_push (p->results, f);
-      if (f->ms == NULL)
-        break;
     }
   p->requests = liaison_dav_client_get_requests (client);
   g_object_unref (client);
@@ -1409,6 +1414,63 @@ fail:
   return FALSE;
 }
 
+/* Whether a GET's body is a whole resource: a connection cut short can
+ * end it anywhere, and only a whole one may be skipped as unreadable. */
+static gboolean
+is_whole (const char *text, gsize size)
+{
+  gsize end = size;
+
+  while (end > 0 && (text[end - 1] == '\r' || text[end - 1] == '\n'))
+    end--;
+  return end >= 13 && (g_ascii_strncasecmp (text + end - 13, "END:VCALENDAR", 13) == 0 ||
+                       g_ascii_strncasecmp (text + end - 9, "END:VCARD", 9) == 0);
+}
+
+/* A multiget whose answer is not XML (one item with a control character
+ * is enough on Radicale, which writes it into the XML as it is): each item
+ * of the batch with a GET of its own, so only the unreadable one is
+ * skipped, by name. */
+static gboolean
+fetch_one_by_one (Job               *job,
+                  LiaisonSyncService service,
+                  const char        *url,
+                  GPtrArray         *hrefs,
+                  guint              from,
+                  guint              n,
+                  gboolean           initial,
+                  GError           **error)
+{
+  for (guint i = from; i < from + n && i < hrefs->len; i++)
+    {
+      const char      *href = g_ptr_array_index (hrefs, i);
+      g_autofree char *item_url = liaison_dav_client_resolve (url, href);
+      g_autoptr (GBytes) reply = NULL;
+      g_autofree char *etag = NULL;
+      g_autofree char *text = NULL;
+      guint            status = 0;
+
+      if (!liaison_dav_client_send (job->client, "GET", item_url, NULL, NULL, NULL, NULL, NULL, &status, &reply, &etag,
+                                    NULL, job->cancellable, error))
+        return FALSE;
+      if (status == 404 || status == 410)
+        {
+          if (!initial && !apply_remote_delete (job, href, error))
+            return FALSE;
+          continue;
+        }
+      if (status != 200 || reply == NULL)
+        {
+          liaison_dav_status_error (error, "GET", item_url, status);
+          return FALSE;
+        }
+      text = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
+      if (!apply_remote (job, service, href, etag, text, !is_whole (text, strlen (text)), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 fetch_and_apply (Job                 *job,
                  LiaisonSyncService   service,
@@ -1454,7 +1516,7 @@ fetch_and_apply (Job                 *job,
 
       waited += g_get_monotonic_time () - start;
 
-      if (f->ms == NULL)
+      if (f->ms == NULL && !g_error_matches (f->error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MALFORMED))
         {
           g_propagate_error (error, g_steal_pointer (&f->error));
           fetched_free (f);
@@ -1463,7 +1525,13 @@ fetch_and_apply (Job                 *job,
         }
       /* Let the fetcher ask for the next batch before this one is applied. */
       g_async_queue_push (p.tokens, GINT_TO_POINTER (1));
-      ok = apply_batch (job, service, f->ms, changed, initial, error);
+      if (f->ms == NULL)
+        {
+          g_debug ("a multiget is fetched item by item: %s", f->error->message);
+          ok = fetch_one_by_one (job, service, url, hrefs, from, batch, initial, error);
+        }
+      else
+        ok = apply_batch (job, service, f->ms, changed, initial, error);
       fetched_free (f);
       if (!ok)
         break;
