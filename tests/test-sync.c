@@ -589,6 +589,45 @@ test_unreadable_collection (void)
   g_assert_cmpuint (liaison_store_count_events (a->store), ==, 62);
 }
 
+/* The same for the address book: its people stay, it is named, and the
+ * calendar waits for it (attendees are cards), also named. */
+static void
+test_unreadable_address_book (void)
+{
+  g_autofree char *user = new_user ();
+  g_autoptr (Client) a = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
+  g_autoptr (Client) b = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
+  g_autoptr (LiaisonParticipant) p = add_person (a->store, "Win", "Aung", "aung@example.mm");
+  g_autoptr (LiaisonEvent) e = NULL;
+  g_autoptr (LiaisonSyncSummary) s = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  sync_quietly (a);
+  sync_quietly (b);
+  put_raw (user, "liaison-participants", "broken.vcf", "BEGIN:VCARD\r\nthis is broken\r\n");
+  e = add_event (b->store, "Waits for the address book");
+  s = client_sync (b, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < s->errors->len; i++)
+    g_test_message ("%s", (char *) g_ptr_array_index (s->errors, i));
+  g_assert_true (errors_mention (s, "liaison-participants"));
+  g_assert_true (errors_mention (s, "calendar was not synced"));
+  g_assert_cmpuint (s->errors->len, ==, 2);
+  g_assert_nonnull (liaison_store_get_participant (b->store, liaison_participant_get_id (p), NULL));
+  g_assert_cmpuint (liaison_store_count_participants (b->store), ==, 1);
+  g_assert_cmpuint (liaison_store_count_events (b->store), ==, 62 + 1);
+
+  dir = storage_dir (user, "liaison-participants");
+  path = g_build_filename (dir, "broken.vcf", NULL);
+  g_unlink (path);
+  sync_quietly (b);
+  g_assert_cmpuint (liaison_store_count_participants (b->store), ==, 1);
+  sync_quietly (a);
+  g_assert_nonnull (liaison_store_get_event (a->store, liaison_event_get_id (e), NULL));
+}
+
 static void
 test_wrong_password (void)
 {
@@ -1866,6 +1905,7 @@ main (int    argc,
   g_test_add_func ("/liaison/sync/edit-against-delete", test_edit_against_delete);
   g_test_add_func ("/liaison/sync/cli", test_cli);
   g_test_add_func ("/liaison/sync/invalid-resources", test_invalid_resources);
+  g_test_add_func ("/liaison/sync/unreadable-address-book", test_unreadable_address_book);
 
   return g_test_run ();
 }
