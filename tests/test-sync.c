@@ -595,12 +595,12 @@ static void
 test_unreadable_address_book (void)
 {
   g_autofree char *user = new_user ();
-  g_autoptr (Client) a = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
-  g_autoptr (Client) b = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
-  g_autoptr (LiaisonParticipant) p = add_person (a->store, "Win", "Aung", "aung@example.mm");
-  g_autoptr (LiaisonEvent) e = NULL;
-  g_autoptr (LiaisonSyncSummary) s = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(Client) a = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
+  g_autoptr(Client) b = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
+  g_autoptr(LiaisonParticipant) p = add_person (a->store, "Win", "Aung", "aung@example.mm");
+  g_autoptr(LiaisonEvent) e = NULL;
+  g_autoptr(LiaisonSyncSummary) s = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
 
@@ -1200,15 +1200,15 @@ test_kill (void)
 static void
 proxy_rule (JsonBuilder *b)
 {
-  g_autoptr (GProxyResolver) direct = g_simple_proxy_resolver_new (NULL, NULL);
-  g_autoptr (SoupSession) session = soup_session_new_with_options ("proxy-resolver", direct, NULL);
+  g_autoptr(GProxyResolver) direct = g_simple_proxy_resolver_new (NULL, NULL);
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("proxy-resolver", direct, NULL);
   g_autofree char *url = g_strconcat (env ("LIAISON_TEST_PROXY_URL"), "__faults__/rule", NULL);
-  g_autoptr (SoupMessage) msg = soup_message_new ("POST", url);
-  g_autoptr (JsonNode) root = json_builder_get_root (b);
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+  g_autoptr(JsonNode) root = json_builder_get_root (b);
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autofree char *text = NULL;
-  g_autoptr (GBytes) body = NULL;
-  g_autoptr (GBytes) reply = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GBytes) reply = NULL;
 
   json_generator_set_root (gen, root);
   /* Before the first session: GIO's default resolver aborts without
@@ -1229,7 +1229,7 @@ static void add_rule (const char *user, const char *method, const char *path, co
 static void
 add_rule (const char *user, const char *method, const char *path, const char *body, const char *action, ...)
 {
-  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonBuilder) b = json_builder_new ();
   const char *name;
   va_list     args;
 
@@ -1273,9 +1273,9 @@ add_rule (const char *user, const char *method, const char *path, const char *bo
 static guint
 dav_request (const char *user, const char *method, const char *path, const char *content_type, const char *body)
 {
-  g_autoptr (LiaisonDavClient) client = liaison_dav_client_new (user, "secret");
+  g_autoptr(LiaisonDavClient) client = liaison_dav_client_new (user, "secret");
   g_autofree char *url = g_strconcat (env ("LIAISON_TEST_DAV_URL"), path, NULL);
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   guint status = 0;
 
   g_assert_true (liaison_dav_client_send (client, method, url, NULL, NULL, NULL, content_type, body, &status, NULL,
@@ -1300,7 +1300,7 @@ static void
 test_discovery_homes (void)
 {
   g_autofree char *user = new_user ();
-  g_autoptr (Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
+  g_autoptr(Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
   g_autofree char *principal = g_strdup_printf ("^/%s/$", user);
   g_autofree char *cal = g_strdup_printf ("/%s/cal/", user);
   g_autofree char *card = g_strdup_printf ("/%s/card/", user);
@@ -1329,13 +1329,13 @@ static void
 test_discovery_one_home (void)
 {
   g_autofree char *user = new_user ();
-  g_autoptr (Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
+  g_autoptr(Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
   g_autofree char *principal = g_strdup_printf ("^/%s/$", user);
   g_autofree char *card = g_strdup_printf ("/%s/card/", user);
   g_autofree char *homes = g_strdup_printf ("<CR:addressbook-home-set><href>%s</href></CR:addressbook-home-set>", card);
   g_autofree char *events = g_strdup_printf ("/%s/liaison-events/", user);
   g_autofree char *card_people = g_strdup_printf ("/%s/card/liaison-participants/", user);
-  g_autoptr (LiaisonParticipant) p = NULL;
+  g_autoptr(LiaisonParticipant) p = NULL;
 
   g_assert_cmpuint (dav_request (user, "MKCOL", card + 1, NULL, NULL), ==, 201);
   add_rule (user, "PROPFIND", principal, "calendar-home-set", "sub", "pattern",
@@ -1357,8 +1357,8 @@ static void
 test_discovery_well_known (void)
 {
   g_autofree char *user = new_user ();
-  g_autoptr (Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
-  g_autoptr (LiaisonSyncSummary) s = NULL;
+  g_autoptr(Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
+  g_autoptr(LiaisonSyncSummary) s = NULL;
 
   add_rule (user, "PROPFIND", "^/$", NULL, "sub", "pattern", "<current-user-principal>.*?</current-user-principal>",
             "repl", "", "times", "1", NULL);
@@ -1371,8 +1371,8 @@ test_discovery_well_known (void)
 static void
 set_title (LiaisonStore *store, const char *id, const char *title)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LiaisonEvent) e = liaison_store_get_event (store, id, &error);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonEvent) e = liaison_store_get_event (store, id, &error);
 
   g_assert_no_error (error);
   liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_EN, title);
@@ -1383,7 +1383,7 @@ static const char *
 title_of (LiaisonStore *store, const char *id)
 {
   static char *last;
-  g_autoptr (LiaisonEvent) e = liaison_store_get_event (store, id, NULL);
+  g_autoptr(LiaisonEvent) e = liaison_store_get_event (store, id, NULL);
 
   g_free (last);
   last = e ? g_strdup (liaison_bilingual_get_text (liaison_event_get_title (e), LIAISON_LANGUAGE_EN)) : NULL;
@@ -1416,11 +1416,11 @@ make_changes (Client *a, Client *b, Changes *ch, guint round)
   g_autofree char *title = g_strdup_printf ("Added by B, round %u", round);
   g_autofree char *local = g_strdup_printf ("Edited at A, round %u", round);
   g_autofree char *venue = g_strdup_printf ("Venue from B, round %u", round);
-  g_autoptr (LiaisonEvent) e1 = add_event (a->store, "Edited by B");
-  g_autoptr (LiaisonEvent) e2 = add_event (a->store, "Deleted by B");
-  g_autoptr (LiaisonEvent) e3 = add_event (a->store, "Edited at A");
-  g_autoptr (LiaisonEvent) e4 = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(LiaisonEvent) e1 = add_event (a->store, "Edited by B");
+  g_autoptr(LiaisonEvent) e2 = add_event (a->store, "Deleted by B");
+  g_autoptr(LiaisonEvent) e3 = add_event (a->store, "Edited at A");
+  g_autoptr(LiaisonEvent) e4 = NULL;
+  g_autoptr(GError) error = NULL;
 
   sync_quietly (a);
   sync_quietly (b);
@@ -1464,9 +1464,9 @@ static void
 test_refused_token (void)
 {
   g_autofree char *user = new_user ();
-  g_autoptr (Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
-  g_autoptr (Client) b = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
-  g_autoptr (GError) error = NULL;
+  g_autoptr(Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
+  g_autoptr(Client) b = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
+  g_autoptr(GError) error = NULL;
   Changes one = { 0 }, two = { 0 };
 
   make_changes (a, b, &one, 1);
@@ -1491,10 +1491,10 @@ static void
 no_sync_collection (const char *code)
 {
   g_autofree char *user = new_user ();
-  g_autoptr (Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
-  g_autoptr (Client) b = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
-  g_autoptr (LiaisonSyncSummary) first = NULL;
-  g_autoptr (LiaisonSyncSummary) again = NULL;
+  g_autoptr(Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
+  g_autoptr(Client) b = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
+  g_autoptr(LiaisonSyncSummary) first = NULL;
+  g_autoptr(LiaisonSyncSummary) again = NULL;
   Changes ch = { 0 };
 
   add_rule (user, "REPORT", NULL, "sync-collection", "status", "code", code, NULL);
@@ -1523,16 +1523,16 @@ static void
 test_truncated (void)
 {
   g_autofree char *user = new_user ();
-  g_autoptr (Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
-  g_autoptr (Client) b = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
-  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (LiaisonSyncSummary) s = NULL;
-  g_autoptr (LiaisonSyncSummary) again = NULL;
+  g_autoptr(Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
+  g_autoptr(Client) b = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LiaisonSyncSummary) s = NULL;
+  g_autoptr(LiaisonSyncSummary) again = NULL;
 
   for (guint i = 0; i < 45; i++)
     {
       g_autofree char *title = g_strdup_printf ("Truncated %u", i);
-      g_autoptr (LiaisonEvent) e = add_event (b->store, title);
+      g_autoptr(LiaisonEvent) e = add_event (b->store, title);
 
       g_ptr_array_add (ids, g_strdup (liaison_event_get_id (e)));
     }
@@ -1560,15 +1560,15 @@ static void
 test_put_without_etag (void)
 {
   g_autofree char *user = new_user ();
-  g_autoptr (Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
-  g_autoptr (LiaisonSyncSummary) first = NULL;
-  g_autoptr (LiaisonSyncSummary) again = NULL;
-  g_autoptr (LiaisonEvent) e = add_event (a->store, "Written without an ETag");
+  g_autoptr(Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
+  g_autoptr(LiaisonSyncSummary) first = NULL;
+  g_autoptr(LiaisonSyncSummary) again = NULL;
+  g_autoptr(LiaisonEvent) e = add_event (a->store, "Written without an ETag");
   g_autofree char *collection = NULL;
   g_autofree char *path = NULL;
   g_autofree char *etag = NULL;
-  g_autoptr (LiaisonDavClient) client = liaison_dav_client_new (user, "secret");
-  g_autoptr (GError) error = NULL;
+  g_autoptr(LiaisonDavClient) client = liaison_dav_client_new (user, "secret");
+  g_autoptr(GError) error = NULL;
   guint status = 0;
 
   add_rule (user, "PUT", NULL, NULL, "drop-header", "header", "ETag", NULL);
@@ -1576,7 +1576,7 @@ test_put_without_etag (void)
   g_assert_cmpuint (first->pushed, ==, 63);
   collection = liaison_store_sync_get_collection (a->store, LIAISON_SYNC_SERVICE_CALDAV, NULL);
   {
-    g_autoptr (GUri) uri = g_uri_parse (collection, G_URI_FLAGS_ENCODED, NULL);
+    g_autoptr(GUri) uri = g_uri_parse (collection, G_URI_FLAGS_ENCODED, NULL);
     g_autofree char *url = NULL;
 
     path = g_strconcat (g_uri_get_path (uri), liaison_event_get_id (e), ".ics", NULL);
@@ -1612,17 +1612,17 @@ test_edit_against_delete (void)
 {
   g_autofree char *user = new_user ();
   const char      *url = env ("LIAISON_TEST_DAV_URL");
-  g_autoptr (Client) a = client_new (url, user, "secret");
-  g_autoptr (Client) b = client_new (url, user, "secret");
-  g_autoptr (LiaisonEvent) e1 = add_event (a->store, "Deleted here, edited there");
-  g_autoptr (LiaisonEvent) e2 = add_event (a->store, "Deleted there, edited here");
+  g_autoptr(Client) a = client_new (url, user, "secret");
+  g_autoptr(Client) b = client_new (url, user, "secret");
+  g_autoptr(LiaisonEvent) e1 = add_event (a->store, "Deleted here, edited there");
+  g_autoptr(LiaisonEvent) e2 = add_event (a->store, "Deleted there, edited here");
   const char      *id1 = liaison_event_get_id (e1);
   const char      *id2 = liaison_event_get_id (e2);
   g_autofree char *name2 = g_strconcat (id2, ".ics", NULL);
-  g_autoptr (LiaisonSyncSummary) s = NULL;
-  g_autoptr (LiaisonConflict) c1 = NULL;
-  g_autoptr (LiaisonConflict) c2 = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(LiaisonSyncSummary) s = NULL;
+  g_autoptr(LiaisonConflict) c1 = NULL;
+  g_autoptr(LiaisonConflict) c2 = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
   sync_quietly (a);
@@ -1686,11 +1686,11 @@ run_cli_sync (
 {
   g_autofree char *liaison = g_test_build_filename (G_TEST_BUILT, "..", "app", "liaison", NULL);
   g_autofree char *db = g_build_filename (c->dir, "liaison.db", NULL);
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_auto (GStrv) envp = g_environ_unsetenv (g_get_environ (), "LIAISON_PASSWORD");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "LIAISON_PASSWORD");
   g_autofree char *out = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
   JsonNode *root;
 
   g_ptr_array_add (argv, liaison);
@@ -1724,14 +1724,14 @@ static void
 test_cli (void)
 {
   g_autofree char *user = new_user ();
-  g_autoptr (Client) a = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
-  g_autoptr (Client) b = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
+  g_autoptr(Client) a = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
+  g_autoptr(Client) b = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
   g_autofree char *password_file = g_build_filename (a->dir, "password", NULL);
   g_autofree char *err = NULL;
-  g_autoptr (JsonObject) first = NULL;
-  g_autoptr (JsonObject) second = NULL;
-  g_autoptr (JsonObject) wrong = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(JsonObject) first = NULL;
+  g_autoptr(JsonObject) second = NULL;
+  g_autoptr(JsonObject) wrong = NULL;
+  g_autoptr(GError) error = NULL;
   int status = -1;
 
   g_assert_true (g_file_set_contents (password_file, "secret\nnot part of it\n", -1, &error));
@@ -1759,10 +1759,10 @@ test_cli (void)
   g_clear_pointer (&err, g_free);
 
   {
-    g_autoptr (GPtrArray) events = liaison_store_list_events (a->store, NULL, NULL);
+    g_autoptr(GPtrArray) events = liaison_store_list_events (a->store, NULL, NULL);
     const char *id = liaison_event_get_id (g_ptr_array_index (events, 0));
-    g_autoptr (JsonObject) third = NULL;
-    g_autoptr (JsonObject) fourth = NULL;
+    g_autoptr(JsonObject) third = NULL;
+    g_autoptr(JsonObject) fourth = NULL;
 
     set_venue (b->store, id, "Venue from the command line");
     set_title (a->store, id, "Title from the command line");
@@ -1802,13 +1802,13 @@ test_invalid_resources (void)
 {
   g_autofree char *user = new_user ();
   const char      *url = env ("LIAISON_TEST_DAV_URL");
-  g_autoptr (Client) a = client_new (url, user, "secret");
-  g_autoptr (LiaisonParticipant) p = add_person (a->store, "Phommasack", "Noy", "noy@example.la");
-  g_autoptr (LiaisonSyncSummary) s = NULL;
-  g_autoptr (LiaisonSyncSummary) s2 = NULL;
-  g_autoptr (LiaisonParticipant) good = NULL;
-  g_autoptr (LiaisonEvent) good_event = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(Client) a = client_new (url, user, "secret");
+  g_autoptr(LiaisonParticipant) p = add_person (a->store, "Phommasack", "Noy", "noy@example.la");
+  g_autoptr(LiaisonSyncSummary) s = NULL;
+  g_autoptr(LiaisonSyncSummary) s2 = NULL;
+  g_autoptr(LiaisonParticipant) good = NULL;
+  g_autoptr(LiaisonEvent) good_event = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *events = NULL;
   g_autofree char *cards = NULL;
   g_autofree char *twin = NULL;

@@ -666,7 +666,7 @@ liaison_ical_read (const char  *text,
   g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_person);
   icalcomponent *root, *event = NULL;
   g_autofree char *problem = NULL;
-  g_autoptr (GError) check_error = NULL;
+  g_autoptr(GError) check_error = NULL;
   g_autofree char *dtstart = NULL;
   g_autofree char *dtend = NULL;
   gboolean own_title = FALSE, own_description = FALSE;

@@ -422,8 +422,8 @@ find_collection (Job                 *job,
 static char *
 well_known_principal (Job *job, LiaisonDavService service, GError **error)
 {
-  g_autoptr (LiaisonDavMultistatus) ms = NULL;
-  g_autoptr (GError) local_error = NULL;
+  g_autoptr(LiaisonDavMultistatus) ms = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char    *well_known = liaison_dav_well_known_uri (job->url, service, error);
   g_autofree char    *final_url = NULL;
   LiaisonDavResponse *r;
@@ -453,8 +453,8 @@ read_homes (Job *job, const char *principal, char **homes, GError **error)
                              "<D:propfind xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\" "
                              "xmlns:A=\"urn:ietf:params:xml:ns:carddav\">"
                              "<D:prop><C:calendar-home-set/><A:addressbook-home-set/></D:prop></D:propfind>";
-  g_autoptr (LiaisonDavMultistatus) ms = NULL;
-  g_autoptr (GError) local_error = NULL;
+  g_autoptr(LiaisonDavMultistatus) ms = NULL;
+  g_autoptr(GError) local_error = NULL;
   LiaisonDavResponse *r;
   guint               status = 0;
 
@@ -483,7 +483,7 @@ discover (Job     *job,
           GError **error)
 {
   g_autoptr(LiaisonDavMultistatus) start = NULL;
-  g_autoptr (GError) start_error = NULL;
+  g_autoptr(GError) start_error = NULL;
   g_autofree char *start_url = NULL;
   char               *principals[2] = { NULL, NULL };
   char               *homes[2] = { NULL, NULL };
@@ -525,7 +525,7 @@ discover (Job     *job,
     }
   else
     {
-      g_autoptr (GError) wk_error = NULL;
+      g_autoptr(GError) wk_error = NULL;
 
       principals[0] = well_known_principal (job, LIAISON_DAV_SERVICE_CALDAV, &wk_error);
       if (wk_error == NULL)
@@ -562,11 +562,11 @@ discover (Job     *job,
     goto out;
 
   {
-    g_autoptr (GError) first_error = NULL;
+    g_autoptr(GError) first_error = NULL;
 
     for (LiaisonSyncService s = 0; s < 2; s++)
       {
-        g_autoptr (GError) local_error = NULL;
+        g_autoptr(GError) local_error = NULL;
         /* No home set: collections go under the principal, never in the
          * other service's home. */
         const char *home = homes[s] != NULL ? homes[s] : principals[s];
@@ -1445,7 +1445,7 @@ fetch_one_by_one (Job               *job,
     {
       const char      *href = g_ptr_array_index (hrefs, i);
       g_autofree char *item_url = liaison_dav_client_resolve (url, href);
-      g_autoptr (GBytes) reply = NULL;
+      g_autoptr(GBytes) reply = NULL;
       g_autofree char *etag = NULL;
       g_autofree char *text = NULL;
       guint            status = 0;
@@ -1975,7 +1975,7 @@ run_job (Job     *job,
   for (LiaisonSyncService s = 0; s < 2; s++)
     {
       g_autofree char *path = job->collections[s] ? collection_path (job->collections[s]) : NULL;
-      g_autoptr (GPtrArray) skipped = path ? liaison_store_sync_list_skipped (job->store, path) : NULL;
+      g_autoptr(GPtrArray) skipped = path ? liaison_store_sync_list_skipped (job->store, path) : NULL;
 
       if (skipped == NULL)
         continue;
