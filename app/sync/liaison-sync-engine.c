@@ -95,6 +95,7 @@ struct _LiaisonSyncEngine
   char *server_url;
   char *username;
   char *password;
+  char *chosen[2];  /* calendar-url, address-book-url overrides */
 
   LiaisonSyncState state;
   GDateTime *last_sync;
@@ -139,6 +140,7 @@ typedef struct
   GCancellable *cancellable;
   LiaisonSyncSummary *summary;
   char *collections[2];
+  char *chosen[2];  /* an existing collection the account picked, or NULL */
   gboolean changed;
   guint extra_requests;  /* sent by the multiget thread */
   gint64 traced;
@@ -161,6 +163,8 @@ job_free (Job *job)
   g_clear_pointer (&job->summary, liaison_sync_summary_free);
   g_free (job->collections[0]);
   g_free (job->collections[1]);
+  g_free (job->chosen[0]);
+  g_free (job->chosen[1]);
   g_clear_pointer (&job->finished, g_date_time_unref);
   g_free (job);
 }
@@ -286,8 +290,13 @@ static const char propfind_collections[] =
  * libsoup would resend it without its body. status: the last answer's, 0
  * when none came. */
 static LiaisonDavMultistatus *
-propfind_following (
-    Job *job, const char *url, const char *depth, const char *body, char **final_url, guint *status, GError **error)
+propfind_following (Job         *job,
+                    const char  *url,
+                    const char  *depth,
+                    const char  *body,
+                    char       **final_url,
+                    guint       *status,
+                    GError     **error)
 {
   g_autofree char *current = g_strdup (url);
 
@@ -377,6 +386,53 @@ make_collection (Job                 *job,
   return FALSE;
 }
 
+/* The collection a service syncs with from now on; another one than the
+ * database synced with before is a switch (liaison_store_sync_switch_collection). */
+static gboolean
+use_collection (Job                 *job,
+                LiaisonSyncService   service,
+                const char          *url,
+                GError             **error)
+{
+  g_autofree char *stored = liaison_store_sync_get_collection (job->store, service, NULL);
+
+  g_free (job->collections[service]);
+  job->collections[service] = g_strdup (url);
+  if (stored != NULL && g_strcmp0 (stored, url) != 0)
+    return liaison_store_sync_switch_collection (job->store, service, url, error);
+  return liaison_store_sync_set_collection (job->store, service, url, error);
+}
+
+/* A collection the account picked: used if it is one of its kind. */
+static gboolean
+check_chosen (Job                 *job,
+              LiaisonSyncService   service,
+              const char          *url,
+              GError             **error)
+{
+  g_autoptr(LiaisonDavMultistatus) ms = NULL;
+  LiaisonDavResponse *r;
+  guint status = 0;
+  gboolean calendar = service == LIAISON_SYNC_SERVICE_CALDAV;
+
+  ms = liaison_dav_client_multistatus (job->client, "PROPFIND", url, "0", propfind_collections, &status,
+                                       job->cancellable, error);
+  if (ms == NULL)
+    return FALSE;
+  r = first_response (ms);
+  if (r == NULL || !(calendar ? r->is_calendar : r->is_addressbook))
+    {
+      g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND,
+                   calendar ? _("%s, chosen as the calendar to sync events with, is not a calendar. Choose another "
+                                "in Preferences (or give --calendar to “liaison sync”).")
+                            : _("%s, chosen as the address book to sync participants with, is not an address book. "
+                                "Choose another in Preferences (or give --address-book to “liaison sync”)."),
+                   url);
+      return FALSE;
+    }
+  return use_collection (job, service, url, error);
+}
+
 static gboolean
 find_collection (Job                 *job,
                  LiaisonSyncService   service,
@@ -413,14 +469,15 @@ find_collection (Job                 *job,
       if (!make_collection (job, service, url, error))
         return FALSE;
     }
-  job->collections[service] = g_strdup (url);
-  return liaison_store_sync_set_collection (job->store, service, url, error);
+  return use_collection (job, service, url, error);
 }
 
 /* The principal a well-known URI (RFC 6764) leads to, or NULL without an
  * error when the server has nothing there. */
 static char *
-well_known_principal (Job *job, LiaisonDavService service, GError **error)
+well_known_principal (Job                *job,
+                      LiaisonDavService   service,
+                      GError            **error)
 {
   g_autoptr(LiaisonDavMultistatus) ms = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -447,7 +504,10 @@ well_known_principal (Job *job, LiaisonDavService service, GError **error)
 /* The principal's calendar-home-set and addressbook-home-set, each read
  * as its own property; NULL where the principal has none. */
 static gboolean
-read_homes (Job *job, const char *principal, char **homes, GError **error)
+read_homes (Job         *job,
+            const char  *principal,
+            char       **homes,
+            GError     **error)
 {
   static const char body[] = "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
                              "<D:propfind xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\" "
@@ -488,12 +548,37 @@ discover (Job     *job,
   char               *principals[2] = { NULL, NULL };
   char               *homes[2] = { NULL, NULL };
   LiaisonDavResponse *r = NULL;
+  gboolean            skip[2] = { FALSE, FALSE };
   gboolean            ok = FALSE;
   guint               status = 0;
 
   for (LiaisonSyncService s = 0; s < 2; s++)
     job->collections[s] = liaison_store_sync_get_collection (job->store, s, NULL);
-  if (job->collections[0] != NULL && job->collections[1] != NULL)
+  /* A collection the account picked, if it is not the one in use. */
+  for (LiaisonSyncService s = 0; s < 2; s++)
+    if (job->chosen[s] != NULL && g_strcmp0 (job->chosen[s], job->collections[s]) != 0)
+      {
+        g_autoptr(GError) local_error = NULL;
+
+        g_clear_pointer (&job->collections[s], g_free);
+        if (check_chosen (job, s, job->chosen[s], &local_error))
+          continue;
+        if (is_fatal (local_error))
+          {
+            g_propagate_error (error, g_steal_pointer (&local_error));
+            return FALSE;
+          }
+        /* Reported; the other service still syncs. */
+        add_error (job, local_error->message);
+        skip[s] = TRUE;
+      }
+  if (skip[0] && skip[1])
+    {
+      g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND, "%s",
+                   (const char *) g_ptr_array_index (job->summary->errors, 0));
+      return FALSE;
+    }
+  if ((job->collections[0] != NULL || skip[0]) && (job->collections[1] != NULL || skip[1]))
     return TRUE;
 
   /* The address given may be a collection, a principal, or just a host
@@ -506,13 +591,11 @@ discover (Job     *job,
     }
   r = first_response (start);
   for (LiaisonSyncService s = 0; s < 2 && r != NULL; s++)
-    if (job->collections[s] == NULL && (s == LIAISON_SYNC_SERVICE_CALDAV ? r->is_calendar : r->is_addressbook))
-      {
-        job->collections[s] = g_strdup (start_url);
-        if (!liaison_store_sync_set_collection (job->store, s, start_url, error))
-          return FALSE;
-      }
-  if (job->collections[0] != NULL && job->collections[1] != NULL)
+    if (job->collections[s] == NULL && !skip[s]
+        && (s == LIAISON_SYNC_SERVICE_CALDAV ? r->is_calendar : r->is_addressbook)
+        && !use_collection (job, s, start_url, error))
+      return FALSE;
+  if ((job->collections[0] != NULL || skip[0]) && (job->collections[1] != NULL || skip[1]))
     return TRUE;
 
   /* One principal for both from the address itself; else each service's
@@ -571,7 +654,7 @@ discover (Job     *job,
          * other service's home. */
         const char *home = homes[s] != NULL ? homes[s] : principals[s];
 
-        if (job->collections[s] != NULL || find_collection (job, s, home, &local_error))
+        if (job->collections[s] != NULL || skip[s] || find_collection (job, s, home, &local_error))
           continue;
         if (is_fatal (local_error))
           {
@@ -584,7 +667,11 @@ discover (Job     *job,
       }
     if (job->collections[0] == NULL && job->collections[1] == NULL)
       {
-        g_propagate_error (error, g_steal_pointer (&first_error));
+        if (first_error != NULL)
+          g_propagate_error (error, g_steal_pointer (&first_error));
+        else
+          g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND, "%s",
+                       (const char *) g_ptr_array_index (job->summary->errors, 0));
         goto out;
       }
   }
@@ -2137,6 +2224,13 @@ start_job (LiaisonSyncEngine *self,
   job->url = setting (self, "server-url", self->server_url);
   job->user = setting (self, "username", self->username);
   job->password = password;
+  for (guint s = 0; s < 2; s++)
+    {
+      job->chosen[s] = setting (self, s == LIAISON_SYNC_SERVICE_CALDAV ? "calendar-url" : "address-book-url",
+                                self->chosen[s]);
+      if (job->chosen[s] != NULL && *job->chosen[s] == '\0')
+        g_clear_pointer (&job->chosen[s], g_free);
+    }
   job->summary = summary_new ();
 
   task = g_task_new (self, g_task_get_cancellable (outer), on_sync_done, outer);
@@ -2320,6 +2414,8 @@ liaison_sync_engine_finalize (GObject *object)
   g_clear_pointer (&self->server_url, g_free);
   g_clear_pointer (&self->username, g_free);
   g_clear_pointer (&self->password, g_free);
+  g_clear_pointer (&self->chosen[0], g_free);
+  g_clear_pointer (&self->chosen[1], g_free);
   g_clear_pointer (&self->last_sync, g_date_time_unref);
   g_clear_pointer (&self->last_error, g_free);
 
@@ -2456,6 +2552,20 @@ liaison_sync_engine_set_account (LiaisonSyncEngine *self,
   self->server_url = g_strdup (server_url);
   g_free (self->username);
   self->username = g_strdup (username);
+}
+
+/* Existing collections to sync with instead of the settings' calendar-url
+ * and address-book-url; NULL: the settings'; "": the one in use, else
+ * Liaison's own, made when missing. */
+void
+liaison_sync_engine_set_collections (LiaisonSyncEngine *self,
+                                     const char        *calendar_url,
+                                     const char        *address_book_url)
+{
+  g_free (self->chosen[0]);
+  self->chosen[0] = g_strdup (calendar_url);
+  g_free (self->chosen[1]);
+  self->chosen[1] = g_strdup (address_book_url);
 }
 
 void

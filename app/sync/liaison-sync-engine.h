@@ -76,6 +76,9 @@ LiaisonSyncEngine  *liaison_sync_engine_new              (LiaisonStore         *
 void                liaison_sync_engine_set_account      (LiaisonSyncEngine    *self,
                                                           const char           *server_url,
                                                           const char           *username);
+void                liaison_sync_engine_set_collections  (LiaisonSyncEngine    *self,
+                                                          const char           *calendar_url,
+                                                          const char           *address_book_url);
 void                liaison_sync_engine_set_password     (LiaisonSyncEngine    *self,
                                                           const char           *password);
 void                liaison_sync_engine_sync_async       (LiaisonSyncEngine    *self,
