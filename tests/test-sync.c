@@ -1285,7 +1285,9 @@ dav_request (const char *user, const char *method, const char *path, const char 
 }
 
 static gboolean
-collection_ends_with (Client *c, LiaisonSyncService service, const char *tail)
+collection_ends_with (Client             *c,
+                      LiaisonSyncService  service,
+                      const char         *tail)
 {
   g_autofree char *url = liaison_store_sync_get_collection (c->store, service, NULL);
 
@@ -1681,8 +1683,13 @@ test_edit_against_delete (void)
 /* liaison sync as a script runs it: the JSON summary alone on standard
  * output, progress on standard error. */
 static JsonObject *
-run_cli_sync (
-    Client *c, const char *user, const char *password_file, const char *password_env, int *exit_status, char **err)
+run_cli_sync (Client      *c,
+              const char  *user,
+              const char  *password_file,
+              const char  *password_env,
+              const char **extra,
+              int         *exit_status,
+              char       **err)
 {
   g_autofree char *liaison = g_test_build_filename (G_TEST_BUILT, "..", "app", "liaison", NULL);
   g_autofree char *db = g_build_filename (c->dir, "liaison.db", NULL);
@@ -1706,6 +1713,8 @@ run_cli_sync (
       g_ptr_array_add (argv, "--password-file");
       g_ptr_array_add (argv, (char *) password_file);
     }
+  for (guint i = 0; extra != NULL && extra[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) extra[i]);
   g_ptr_array_add (argv, NULL);
   if (password_env != NULL)
     envp = g_environ_setenv (envp, "LIAISON_PASSWORD", password_env, TRUE);
@@ -1735,7 +1744,7 @@ test_cli (void)
   int status = -1;
 
   g_assert_true (g_file_set_contents (password_file, "secret\nnot part of it\n", -1, &error));
-  first = run_cli_sync (a, user, password_file, "not the password", &status, &err);
+  first = run_cli_sync (a, user, password_file, "not the password", NULL, &status, &err);
   g_assert_true (g_spawn_check_wait_status (status, &error));
   g_assert_no_error (error);
   g_assert_cmpint (json_object_get_int_member (first, "pushed"), ==, 62);
@@ -1750,7 +1759,7 @@ test_cli (void)
 
   /* The other office pulls what the first pushed; and edits a venue, which
    * the first one then merges with its own edit of the title. */
-  second = run_cli_sync (b, user, NULL, "secret", &status, &err);
+  second = run_cli_sync (b, user, NULL, "secret", NULL, &status, &err);
   g_assert_true (g_spawn_check_wait_status (status, &error));
   g_assert_cmpint (json_object_get_int_member (second, "pushed"), ==, 0);
   g_assert_cmpint (json_object_get_int_member (second, "conflicts"), ==, 0);
@@ -1766,10 +1775,10 @@ test_cli (void)
 
     set_venue (b->store, id, "Venue from the command line");
     set_title (a->store, id, "Title from the command line");
-    third = run_cli_sync (b, user, NULL, "secret", &status, &err);
+    third = run_cli_sync (b, user, NULL, "secret", NULL, &status, &err);
     g_assert_cmpint (json_object_get_int_member (third, "pushed"), ==, 1);
     g_clear_pointer (&err, g_free);
-    fourth = run_cli_sync (a, user, password_file, NULL, &status, &err);
+    fourth = run_cli_sync (a, user, password_file, NULL, NULL, &status, &err);
     g_assert_true (g_spawn_check_wait_status (status, &error));
     g_assert_cmpint (json_object_get_int_member (fourth, "pulled"), ==, 1);
     g_assert_cmpint (json_object_get_int_member (fourth, "merged"), ==, 1);
@@ -1782,7 +1791,7 @@ test_cli (void)
 
   /* A wrong password: still one JSON object on standard output, saying so,
    * and a failing exit status. */
-  wrong = run_cli_sync (a, user, NULL, "not the password", &status, &err);
+  wrong = run_cli_sync (a, user, NULL, "not the password", NULL, &status, &err);
   g_assert_false (g_spawn_check_wait_status (status, NULL));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (wrong, "errors")), ==, 1);
   g_assert_nonnull (
@@ -1874,6 +1883,110 @@ test_invalid_resources (void)
   g_assert_cmpuint (s2->requests, ==, 2);
 }
 
+static gboolean
+exists_on_server (const char *user,
+                  const char *collection)
+{
+  g_autofree char *dir = storage_dir (user, collection);
+
+  return g_file_test (dir, G_FILE_TEST_IS_DIR);
+}
+
+/* The account picks an existing calendar and address book: Liaison syncs
+ * with them and makes none of its own. An office that synced with its own
+ * and switches merges into the chosen ones, nothing twice and nothing
+ * deleted. A chosen calendar that is not one is named; the address book
+ * still syncs. */
+static void
+test_chosen_collections (void)
+{
+  g_autofree char *user = new_user ();
+  const char *url = env ("LIAISON_TEST_DAV_URL");
+  g_autoptr(Client) a = client_new (url, user, "secret");
+  g_autoptr(Client) b = client_new (url, user, "secret");
+  g_autoptr(Client) c = client_new (url, user, "secret");
+  g_autofree char *office = g_strdup_printf ("%s/office/", user);
+  g_autofree char *contacts = g_strdup_printf ("%s/contacts/", user);
+  g_autofree char *office_url = g_strconcat (url, office, NULL);
+  g_autofree char *contacts_url = g_strconcat (url, contacts, NULL);
+  g_autofree char *foreign = g_strconcat (office, "secretariat-42.ics", NULL);
+  g_autoptr(LiaisonParticipant) p = add_person (a->store, "Lim", "Wei", "wei@example.sg");
+  g_autoptr(LiaisonSyncSummary) s = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *snap_a = NULL;
+  g_autofree char *snap_b = NULL;
+
+  g_assert_cmpuint (dav_request (user, "MKCALENDAR", office, NULL, NULL), ==, 201);
+  g_assert_cmpuint (dav_request (user, "MKCOL", contacts, "application/xml; charset=utf-8",
+                                 "<?xml version=\"1.0\" encoding=\"utf-8\"?><D:mkcol xmlns:D=\"DAV:\" "
+                                 "xmlns:A=\"urn:ietf:params:xml:ns:carddav\"><D:set><D:prop><D:resourcetype>"
+                                 "<D:collection/><A:addressbook/></D:resourcetype></D:prop></D:set></D:mkcol>"),
+                    ==, 201);
+  g_assert_cmpuint (dav_request (user, "PUT", foreign, "text/calendar",
+                                 "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:secretariat-42\r\n"
+                                 "DTSTAMP:20250101T000000Z\r\nDTSTART;VALUE=DATE:20251201\r\nSUMMARY:Mangrove workshop\r\n"
+                                 "X-MOZ-GENERATION:3\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"),
+                    ==, 201);
+
+  liaison_sync_engine_set_collections (a->engine, office_url, contacts_url);
+  sync_quietly (a);
+  g_assert_true (collection_ends_with (a, LIAISON_SYNC_SERVICE_CALDAV, "/office/"));
+  g_assert_true (collection_ends_with (a, LIAISON_SYNC_SERVICE_CARDDAV, "/contacts/"));
+  g_assert_cmpuint (count_items (user, "office"), ==, 62 + 1);
+  g_assert_cmpuint (count_items (user, "contacts"), ==, 1);
+  g_assert_false (exists_on_server (user, "liaison-events"));
+  g_assert_false (exists_on_server (user, "liaison-participants"));
+  g_assert_nonnull (liaison_store_get_event (a->store, "secretariat-42", NULL));
+
+  /* B first syncs with Liaison's own, then switches. */
+  {
+    g_autoptr(LiaisonEvent) e = add_event (b->store, "Made before the switch");
+
+    sync_quietly (b);
+    g_assert_cmpuint (count_items (user, "liaison-events"), ==, 62 + 1);
+    liaison_sync_engine_set_collections (b->engine, office_url, contacts_url);
+    sync_quietly (b);
+    g_assert_cmpuint (count_items (user, "office"), ==, 62 + 2);
+    g_assert_cmpuint (count_items (user, "liaison-events"), ==, 62 + 1);
+    g_assert_cmpuint (liaison_store_count_events (b->store), ==, 62 + 2);
+    g_assert_cmpuint (liaison_store_count_participants (b->store), ==, 1);
+    g_assert_cmpuint (liaison_store_count_conflicts (b->store), ==, 0);
+    sync_quietly (a);
+    g_assert_nonnull (liaison_store_get_event (a->store, liaison_event_get_id (e), NULL));
+    sync_quietly (b);
+    sync_quietly (a);
+    snap_a = snapshot (a->store);
+    snap_b = snapshot (b->store);
+    g_assert_cmpstr (snap_a, ==, snap_b);
+  }
+
+  /* An address book given as the calendar. */
+  liaison_sync_engine_set_collections (c->engine, contacts_url, contacts_url);
+  s = client_sync (c, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (s->errors->len, ==, 1);
+  g_assert_true (errors_mention (s, "is not a calendar"));
+  g_assert_true (errors_mention (s, contacts));
+  g_assert_nonnull (liaison_store_get_participant (c->store, liaison_participant_get_id (p), NULL));
+
+  /* The same from the command line. */
+  {
+    g_autoptr(Client) d = client_new (url, user, "secret");
+    const char *extra[] = { "--calendar", office_url, "--address-book", contacts_url, NULL };
+    g_autoptr(JsonObject) out = NULL;
+    g_autofree char *err = NULL;
+    int status = -1;
+
+    out = run_cli_sync (d, user, NULL, "secret", extra, &status, &err);
+    g_assert_true (g_spawn_check_wait_status (status, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (out, "errors")), ==, 0);
+    g_assert_true (collection_ends_with (d, LIAISON_SYNC_SERVICE_CALDAV, "/office/"));
+    g_assert_true (collection_ends_with (d, LIAISON_SYNC_SERVICE_CARDDAV, "/contacts/"));
+    g_assert_cmpuint (liaison_store_count_events (d->store), ==, 62 + 2);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1906,6 +2019,7 @@ main (int    argc,
   g_test_add_func ("/liaison/sync/cli", test_cli);
   g_test_add_func ("/liaison/sync/invalid-resources", test_invalid_resources);
   g_test_add_func ("/liaison/sync/unreadable-address-book", test_unreadable_address_book);
+  g_test_add_func ("/liaison/sync/chosen-collections", test_chosen_collections);
 
   return g_test_run ();
 }
