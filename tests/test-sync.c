@@ -1883,6 +1883,24 @@ test_invalid_resources (void)
   g_assert_cmpuint (s2->requests, ==, 2);
 }
 
+typedef struct
+{
+  gboolean done;
+  GPtrArray *found;
+  GError *error;
+} FindWait;
+
+static void
+on_found (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  FindWait *w = user_data;
+
+  w->found = liaison_sync_engine_find_collections_finish (LIAISON_SYNC_ENGINE (source), result, &w->error);
+  w->done = TRUE;
+}
+
 static gboolean
 exists_on_server (const char *user,
                   const char *collection)
@@ -1968,6 +1986,31 @@ test_chosen_collections (void)
   g_assert_true (errors_mention (s, "is not a calendar"));
   g_assert_true (errors_mention (s, contacts));
   g_assert_nonnull (liaison_store_get_participant (c->store, liaison_participant_get_id (p), NULL));
+
+  /* What Preferences offers: both, each of its kind, from the homes. */
+  {
+    FindWait w = { FALSE, NULL, NULL };
+    guint calendars = 0, books = 0;
+
+    liaison_sync_engine_find_collections_async (c->engine, NULL, on_found, &w);
+    while (!w.done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_no_error (w.error);
+    for (guint i = 0; i < w.found->len; i++)
+      {
+        LiaisonSyncCollection *col = g_ptr_array_index (w.found, i);
+
+        g_test_message ("found %d %s %s", col->service, col->url, col->name);
+        if (col->service == LIAISON_SYNC_SERVICE_CALDAV && g_str_equal (col->url, office_url))
+          calendars++;
+        if (col->service == LIAISON_SYNC_SERVICE_CARDDAV && g_str_equal (col->url, contacts_url))
+          books++;
+        g_assert_false (col->service == LIAISON_SYNC_SERVICE_CALDAV && g_str_equal (col->url, contacts_url));
+      }
+    g_assert_cmpuint (calendars, ==, 1);
+    g_assert_cmpuint (books, ==, 1);
+    g_ptr_array_unref (w.found);
+  }
 
   /* The same from the command line. */
   {

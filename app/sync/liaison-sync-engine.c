@@ -686,6 +686,89 @@ out:
   return ok;
 }
 
+/* What the account's homes hold, for Preferences to offer: calendars that
+ * take events and address books, each as a LiaisonSyncCollection. */
+static GPtrArray *
+list_collections (Job     *job,
+                  GError **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_sync_collection_free);
+  g_autoptr(LiaisonDavMultistatus) start = NULL;
+  g_autoptr(GError) start_error = NULL;
+  g_autofree char *start_url = NULL;
+  g_autofree char *principal = NULL;
+  char *homes[2] = { NULL, NULL };
+  LiaisonDavResponse *r;
+  guint status = 0;
+  gboolean ok = FALSE;
+
+  start = propfind_following (job, job->url, "0", propfind_discovery, &start_url, &status, &start_error);
+  if (start == NULL && stops_discovery (start_error, status))
+    {
+      g_propagate_error (error, g_steal_pointer (&start_error));
+      return NULL;
+    }
+  r = first_response (start);
+  if (r != NULL && r->hrefs->len > 0)
+    principal = liaison_dav_client_resolve (start_url, g_ptr_array_index (r->hrefs, 0));
+  else
+    {
+      g_autoptr(GError) wk_error = NULL;
+
+      principal = well_known_principal (job, LIAISON_DAV_SERVICE_CALDAV, &wk_error);
+      if (principal == NULL && wk_error == NULL)
+        principal = well_known_principal (job, LIAISON_DAV_SERVICE_CARDDAV, &wk_error);
+      if (wk_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&wk_error));
+          return NULL;
+        }
+    }
+  if (principal == NULL)
+    return g_steal_pointer (&found);
+  if (!read_homes (job, principal, homes, error))
+    goto out;
+  for (LiaisonSyncService s = 0; s < 2; s++)
+    {
+      g_autoptr(LiaisonDavMultistatus) ms = NULL;
+      g_autoptr(GError) local_error = NULL;
+      const char *home = homes[s] != NULL ? homes[s] : principal;
+
+      if (s == 1 && g_strcmp0 (home, homes[0] != NULL ? homes[0] : principal) == 0)
+        continue;
+      ms = liaison_dav_client_multistatus (job->client, "PROPFIND", home, "1", propfind_collections, &status,
+                                           job->cancellable, &local_error);
+      if (ms == NULL)
+        {
+          if (stops_discovery (local_error, status))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              goto out;
+            }
+          continue;
+        }
+      for (guint i = 0; i < ms->responses->len; i++)
+        {
+          LiaisonDavResponse *c = g_ptr_array_index (ms->responses, i);
+          LiaisonSyncCollection *col;
+
+          if (!(c->is_calendar && c->supports_events) && !c->is_addressbook)
+            continue;
+          col = g_new0 (LiaisonSyncCollection, 1);
+          col->service = c->is_calendar ? LIAISON_SYNC_SERVICE_CALDAV : LIAISON_SYNC_SERVICE_CARDDAV;
+          col->url = liaison_dav_client_resolve (home, c->href);
+          col->name = g_strdup (c->displayname != NULL && *c->displayname != '\0' ? c->displayname : c->href);
+          g_ptr_array_add (found, col);
+        }
+    }
+  ok = TRUE;
+
+out:
+  g_free (homes[0]);
+  g_free (homes[1]);
+  return ok ? g_steal_pointer (&found) : NULL;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Merging                                                                   */
 
@@ -2110,6 +2193,30 @@ sync_thread (GTask        *task,
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
+static void
+find_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  Job *job = data;
+  GMainContext *context = g_main_context_new ();
+  g_autoptr(GError) error = NULL;
+  GPtrArray *found;
+
+  g_main_context_push_thread_default (context);
+  job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  job->client = liaison_dav_client_new (job->user, job->password);
+  found = list_collections (job, &error);
+  g_clear_object (&job->client);
+  g_main_context_pop_thread_default (context);
+  g_main_context_unref (context);
+  if (found != NULL)
+    g_task_return_pointer (task, found, (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
 /* ------------------------------------------------------------------------ */
 /* The engine                                                                */
 
@@ -2249,6 +2356,90 @@ fail_outer (LiaisonSyncEngine *self,
   set_state (self, LIAISON_SYNC_STATE_ERROR);
   g_task_return_error (outer, error);
   g_object_unref (outer);
+}
+
+void
+liaison_sync_collection_free (LiaisonSyncCollection *collection)
+{
+  g_free (collection->url);
+  g_free (collection->name);
+  g_free (collection);
+}
+
+static void
+start_find (LiaisonSyncEngine *self,
+            GTask             *task,
+            char              *password)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->engine = g_object_ref (self);
+  job->url = setting (self, "server-url", self->server_url);
+  job->user = setting (self, "username", self->username);
+  job->password = password;
+  job->summary = summary_new ();
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, find_thread);
+  g_object_unref (task);
+}
+
+static void
+on_find_password (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+  g_autoptr(GError) error = NULL;
+  char *password = liaison_secret_lookup_finish (result, &error);
+
+  if (password == NULL)
+    {
+      if (error == NULL)
+        error = g_error_new_literal (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NO_PASSWORD,
+                                     _("There is no sync password in the keyring yet."));
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+  start_find (g_task_get_source_object (task), task, password);
+}
+
+/* The calendars (that take events) and address books in the account's
+ * homes, for a person to choose from: a GPtrArray of
+ * LiaisonSyncCollection. Nothing is made or synced. */
+void
+liaison_sync_engine_find_collections_async (LiaisonSyncEngine   *self,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *url = setting (self, "server-url", self->server_url);
+  g_autofree char *user = setting (self, "username", self->username);
+
+  g_task_set_source_tag (task, liaison_sync_engine_find_collections_async);
+  if (url == NULL || *url == '\0' || user == NULL || *user == '\0')
+    {
+      g_task_return_new_error (task, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_CONFIGURED,
+                               _("No sync server is set up. Enter the server address and "
+                                 "user name in Preferences (or give --url and --username "
+                                 "to “liaison sync”)."));
+      g_object_unref (task);
+      return;
+    }
+  if (self->password != NULL)
+    start_find (self, task, g_strdup (self->password));
+  else
+    liaison_secret_lookup_async (url, user, cancellable, on_find_password, task);
+}
+
+GPtrArray *
+liaison_sync_engine_find_collections_finish (LiaisonSyncEngine  *self,
+                                             GAsyncResult       *result,
+                                             GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static void
