@@ -84,8 +84,8 @@ fill_collections (LiaisonSyncPreferences *self, LiaisonSyncService service, GPtr
   guint      selected = 0;
 
   gtk_string_list_append (names, service == LIAISON_SYNC_SERVICE_CALDAV
-                                     ? _ ("Liaison’s Own Calendar (Made When Missing)")
-                                     : _ ("Liaison’s Own Address Book (Made When Missing)"));
+                                     ? _("Liaison’s Own Calendar (Made When Missing)")
+                                     : _("Liaison’s Own Address Book (Made When Missing)"));
   g_ptr_array_add (urls, g_strdup (""));
   for (guint i = 0; found != NULL && i < found->len; i++)
     {

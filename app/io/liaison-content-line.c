@@ -104,7 +104,7 @@ liaison_content_check_text (const char *text, GError **error)
 
   if (!g_utf8_validate (text, -1, NULL))
     {
-      g_set_error_literal (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED, _ ("The text is not UTF-8"));
+      g_set_error_literal (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED, _("The text is not UTF-8"));
       return FALSE;
     }
   for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
@@ -115,7 +115,7 @@ liaison_content_check_text (const char *text, GError **error)
         {
           /* Translators: %1$u is a line number, %2$04X a character's code */
           g_set_error (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED,
-                       _ ("Line %1$u holds the control character U+%2$04X, which neither iCalendar nor vCard "
+                       _("Line %1$u holds the control character U+%2$04X, which neither iCalendar nor vCard "
                           "allows"),
                        line, (guint) *p);
           return FALSE;

@@ -681,7 +681,7 @@ liaison_ical_read (const char  *text,
   if (!liaison_content_check_text (text, &check_error))
     {
       /* Translators: %s says what is wrong with the text */
-      g_set_error (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED, _ ("it is not valid iCalendar (%s)"),
+      g_set_error (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED, _("it is not valid iCalendar (%s)"),
                    check_error->message);
       return NULL;
     }

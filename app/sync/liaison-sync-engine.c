@@ -628,13 +628,13 @@ discover (Job     *job,
       if (start_error != NULL)
         /* Translators: %1$s is the server address, %2$s what its answer was */
         g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND,
-                     _ ("The server at %1$s does not say where your calendars are (%2$s), and has nothing at "
+                     _("The server at %1$s does not say where your calendars are (%2$s), and has nothing at "
                         "/.well-known/caldav or /.well-known/carddav. Give the address of a calendar or of your "
                         "principal instead."),
                      job->url, start_error->message);
       else
         g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND,
-                     _ ("The server at %s does not say where your calendars are (no current-user-principal). "
+                     _("The server at %s does not say where your calendars are (no current-user-principal). "
                         "Give the address of a calendar or of your principal instead."),
                      job->url);
       goto out;
