@@ -8,10 +8,16 @@
 #    seeded faults, one planned event: GET /__faults__/lose/METHOD/SUFFIX
 #    loses the answer to the next such request (the server acts on it), and
 #    GET /__faults__/kill/PID/N/before|after sends SIGKILL to process PID at
-#    the Nth request from then on, before or after the server acted on it.
+#    the Nth request from then on, before or after the server acted on it;
+#    and rules for one user (POST /__faults__/rule, a JSON object, see
+#    Rule): answer with a status of its own, rewrite the reply's body, drop
+#    a header, or cut a sync-collection answer short with a 507 row.
 # Debian's python3 on purpose: Radicale is a Debian package (DESIGN.md).
 # Usage: dav-fixture.py TEST [ARG...]
+import base64
+import gzip
 import hashlib
+import json
 import os
 import re
 import signal
@@ -42,6 +48,14 @@ def start_radicale(name, tls=False):
                         "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1"],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         lines += ["ssl = True", "certificate = " + cert, "key = " + key]
+    # Like Radicale's owner_only, but a user's collections may nest (homes
+    # in folders of their own, as other servers have them).
+    rights = os.path.join(folder, "rights")
+    with open(rights, "w") as f:
+        f.write("[root]\nuser: .+\ncollection:\npermissions: R\n"
+                "[principal]\nuser: .+\ncollection: {user}\npermissions: RW\n"
+                "[owned]\nuser: .+\ncollection: {user}/.+\npermissions: RWrw\n")
+    lines += ["[rights]", "type = from_file", "file = " + rights]
     lines += ["[auth]", "type = htpasswd", "htpasswd_filename = " + users, "htpasswd_encryption = plain",
               "delay = 0", "[storage]", "filesystem_folder = " + os.path.join(folder, "collections"),
               "[logging]", "level = info", "mask_passwords = True"]
@@ -71,6 +85,122 @@ class Faults:
     lose = None          # (method, path suffix)
     kill = None          # [pid, requests left, "before" or "after"]
     lock = threading.Lock()
+
+
+class Rule:
+    """What a test asked for one user's requests. Matched on user, method,
+    a regular expression on the path and one on the request body; "times"
+    limits how often (default: always). Actions:
+      {"action": "status", "code": 501}               answered by the proxy
+      {"action": "sub", "pattern": RE, "repl": TEXT}  reply body rewritten
+      {"action": "drop-header", "header": "ETag"}     reply header dropped
+      {"action": "truncate", "n": 20}                 a sync-collection answer
+          with more than n rows is cut to n rows, a 507 row and a token of
+          the proxy's; a request from that token gets the next n rows, and
+          so on, the last part with Radicale's own token."""
+    rules = []
+    pending = {}         # the proxy's token → (Radicale's token, rows left)
+    counter = 0
+
+
+def user_of(head):
+    m = re.search(rb"(?im)^authorization:\s*basic\s+([^\r\n]*)", head)
+    if not m:
+        return None
+    try:
+        return base64.b64decode(m.group(1)).decode().split(":", 1)[0]
+    except Exception:
+        return None
+
+
+def find_rule(request):
+    head, _, body = request.partition(b"\r\n\r\n")
+    line = head.split(b"\r\n", 1)[0].split(b" ")
+    if len(line) < 2:
+        return None
+    method, path = line[0].decode(), line[1].decode()
+    user = user_of(head)
+    with Faults.lock:
+        for rule in Rule.rules:
+            if rule.get("user") != user or rule.get("method", method) != method:
+                continue
+            if not re.search(rule.get("path", ""), path):
+                continue
+            if not re.search(rule.get("body", "").encode(), body):
+                continue
+            if rule.get("times") is not None:
+                if rule["times"] <= 0:
+                    continue
+                rule["times"] -= 1
+            return rule
+    return None
+
+
+def split_reply(reply):
+    head, _, body = reply.partition(b"\r\n\r\n")
+    if re.search(rb"(?im)^content-encoding:\s*gzip", head):
+        body = gzip.decompress(body)
+        head = re.sub(rb"(?im)^content-encoding:[^\r\n]*\r\n?", b"", head)
+    return head, body
+
+
+def join_reply(head, body):
+    head = re.sub(rb"(?im)^content-length:[^\r\n]*(\r\n)?", b"", head).rstrip(b"\r\n")
+    return head + b"\r\nContent-Length: %d\r\n\r\n" % len(body) + body
+
+
+def multistatus(path, rows, token, more):
+    out = ["<?xml version='1.0' encoding='utf-8'?><multistatus xmlns=\"DAV:\">"]
+    out += rows
+    if more:
+        out.append("<response><href>%s</href><status>HTTP/1.1 507 Insufficient Storage</status></response>" % path)
+    out.append("<sync-token>%s</sync-token></multistatus>" % token)
+    return "".join(out).encode()
+
+
+def truncated(rule, request, port):
+    head, _, body = request.partition(b"\r\n\r\n")
+    path = head.split(b"\r\n", 1)[0].split(b" ")[1].decode()
+    m = re.search(rb"sync-token>([^<]*)<", body)
+    token = m.group(1).decode() if m else ""
+    n = rule.get("n", 20)
+    with Faults.lock:
+        part = Rule.pending.pop(token, None)
+    if part is None:
+        reply_head, reply_body = split_reply(forward(request, port))
+        if b" 207 " not in reply_head.split(b"\r\n", 1)[0]:
+            return join_reply(reply_head, reply_body)
+        text = reply_body.decode()
+        rows = re.findall(r"<response>.*?</response>", text, re.S)
+        m = re.search(r"<sync-token>([^<]*)</sync-token>", text)
+        part = (m.group(1) if m else "", rows)
+    else:
+        reply_head = b"HTTP/1.0 207 Multi-Status\r\nContent-Type: text/xml; charset=utf-8"
+    real, rows = part
+    if len(rows) <= n:
+        return join_reply(reply_head, multistatus(path, rows, real, False))
+    with Faults.lock:
+        Rule.counter += 1
+        fake = "http://proxy.invalid/sync/%d" % Rule.counter
+        Rule.pending[fake] = (real, rows[n:])
+    return join_reply(reply_head, multistatus(path, rows[:n], fake, True))
+
+
+def apply_rule(rule, request, port):
+    action = rule["action"]
+    if action == "status":
+        code = rule.get("code", 500)
+        return b"HTTP/1.0 %d Proxy Rule\r\nContent-Length: 0\r\n\r\n" % code
+    # Replies the proxy changes come uncompressed.
+    request = re.sub(rb"(?im)^accept-encoding:[^\r\n]*\r\n", b"", request, count=1)
+    if action == "truncate":
+        return truncated(rule, request, port)
+    head, body = split_reply(forward(request, port))
+    if action == "sub":
+        body = re.sub(rule["pattern"].encode(), rule["repl"].encode(), body, flags=re.S)
+    elif action == "drop-header":
+        head = re.sub(rb"(?im)^" + re.escape(rule["header"].encode()) + rb":[^\r\n]*(\r\n)?", b"", head)
+    return join_reply(head, body)
 
 
 def planned(request):
@@ -176,6 +306,16 @@ def make_handler(port):
                     else:
                         Faults.kill = [int(m.group(4)), int(m.group(5)), m.group(6).decode()]
                 self.request.sendall(b"HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n")
+                return
+            if request.startswith(b"POST /__faults__/rule "):
+                rule = json.loads(request.partition(b"\r\n\r\n")[2])
+                with Faults.lock:
+                    Rule.rules.append(rule)
+                self.request.sendall(b"HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n")
+                return
+            rule = find_rule(request)
+            if rule is not None:
+                self.request.sendall(apply_rule(rule, request, port))
                 return
             what, pid = planned(request)
             if what == "before":

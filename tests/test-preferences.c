@@ -11,6 +11,41 @@
 /* Preferences, through its widgets: the choices land in the settings, and
  * a new interface language says when it applies. */
 
+/* The calendar and address book rows: Liaison's own first and chosen by
+ * default; a collection chosen before is offered and selected before the
+ * server is asked (here there is none); choosing Liaison's own again
+ * empties the setting. */
+static void
+test_sync_collections (void)
+{
+  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("org.chinaaseanenv.Liaison");
+  AdwComboRow *calendar;
+  AdwComboRow *address_book;
+  GtkWidget   *prefs;
+
+  g_settings_set_string (settings, "calendar-url", "https://dav.example.org/secretariat/office/");
+  prefs = liaison_preferences_window_new (ui->context);
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (ui->window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  test_ui_settle (0.3);
+
+  calendar = ADW_COMBO_ROW (test_ui_get_id (prefs, "calendar_row"));
+  address_book = ADW_COMBO_ROW (test_ui_get_id (prefs, "address_book_row"));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (calendar)), ==, 2);
+  g_assert_cmpuint (adw_combo_row_get_selected (calendar), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (address_book)), ==, 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (address_book), ==, 0);
+
+  adw_combo_row_set_selected (calendar, 0);
+  g_assert_cmpstr (g_settings_get_string (settings, "calendar-url"), ==, "");
+  adw_combo_row_set_selected (calendar, 1);
+  g_assert_cmpstr (g_settings_get_string (settings, "calendar-url"), ==, "https://dav.example.org/secretariat/office/");
+
+  g_settings_reset (settings, "calendar-url");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 static void
 test_preferences (void)
 {
@@ -219,6 +254,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/liaison/preferences/choices", test_preferences);
   g_test_add_func ("/liaison/preferences/first-weekday", test_first_weekday);
+  g_test_add_func ("/liaison/preferences/sync-collections", test_sync_collections);
   g_test_add_func ("/liaison/about/release-notes", test_about_release_notes);
 
   return g_test_run ();

@@ -103,6 +103,9 @@ test_malformed (void)
     "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:No Uid\r\nEND:VCARD\r\n",
     "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:x\r\nEND:VCARD\r\n",
     "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:x\r\nthis is not a content line\r\nEND:VCARD\r\n",
+    /* Radicale takes these; they make its XML listing unreadable. */
+    "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:x\r\nFN:Bad\001Name\r\nEND:VCARD\r\n",
+    "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:x\r\nFN:Delete\177\r\nEND:VCARD\r\n",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)

@@ -112,11 +112,13 @@ liaison_cli_sync (LiaisonStore  *store,
                   int            argc,
                   char         **argv)
 {
-  g_autofree char *url = NULL, *user = NULL, *password_file = NULL;
+  g_autofree char *url = NULL, *user = NULL, *password_file = NULL, *calendar = NULL, *address_book = NULL;
   const GOptionEntry entries[] = {
     { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("Server address (else the one in Preferences)"), N_("URL") },
     { "username", 0, 0, G_OPTION_ARG_STRING, &user, N_("User name on the server (else the one in Preferences)"), N_("USER") },
     { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file, N_("Read the password from the first line of this file (else LIAISON_PASSWORD, else the keyring)"), N_("FILE") },
+    { "calendar", 0, 0, G_OPTION_ARG_STRING, &calendar, N_("Sync events with this existing calendar (else the one in Preferences, else Liaison's own)"), N_("URL") },
+    { "address-book", 0, 0, G_OPTION_ARG_STRING, &address_book, N_("Sync participants with this existing address book (else the one in Preferences, else Liaison's own)"), N_("URL") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -160,6 +162,8 @@ liaison_cli_sync (LiaisonStore  *store,
 
       liaison_sync_engine_set_account (engine, url ? url : saved_url, user ? user : saved_user);
     }
+  if (calendar != NULL || address_book != NULL)
+    liaison_sync_engine_set_collections (engine, calendar, address_book);
   if (password != NULL)
     liaison_sync_engine_set_password (engine, password);
 

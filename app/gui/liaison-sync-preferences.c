@@ -27,6 +27,13 @@ struct _LiaisonSyncPreferences
   AdwActionRow *sync_row;
   GtkSpinner *sync_spinner;
   GtkButton *sync_button;
+  AdwComboRow         *calendar_row;
+  AdwComboRow         *address_book_row;
+
+  /* Per row: the URL of each item, "" first (Liaison's own). */
+  GPtrArray    *urls[2];
+  GCancellable *finding;
+  gboolean      filling;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonSyncPreferences, liaison_sync_preferences, ADW_TYPE_PREFERENCES_GROUP)
@@ -53,6 +60,101 @@ update (LiaisonSyncPreferences *self)
   gtk_widget_set_visible (GTK_WIDGET (self->sync_spinner), syncing);
 }
 
+static const char *
+collection_key (LiaisonSyncService service)
+{
+  return service == LIAISON_SYNC_SERVICE_CALDAV ? "calendar-url" : "address-book-url";
+}
+
+static AdwComboRow *
+collection_row (LiaisonSyncPreferences *self, LiaisonSyncService service)
+{
+  return service == LIAISON_SYNC_SERVICE_CALDAV ? self->calendar_row : self->address_book_row;
+}
+
+/* One row's items: Liaison's own, the chosen one (known even before the
+ * server was asked), and what the server has; the chosen one selected. */
+static void
+fill_collections (LiaisonSyncPreferences *self, LiaisonSyncService service, GPtrArray *found)
+{
+  g_autofree char *chosen =
+      g_settings_get_string (liaison_context_get_settings (self->context), collection_key (service));
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GPtrArray *urls = g_ptr_array_new_with_free_func (g_free);
+  guint      selected = 0;
+
+  gtk_string_list_append (names, service == LIAISON_SYNC_SERVICE_CALDAV
+                                     ? _("Liaison’s Own Calendar (Made When Missing)")
+                                     : _("Liaison’s Own Address Book (Made When Missing)"));
+  g_ptr_array_add (urls, g_strdup (""));
+  for (guint i = 0; found != NULL && i < found->len; i++)
+    {
+      LiaisonSyncCollection *c = g_ptr_array_index (found, i);
+
+      if (c->service != service)
+        continue;
+      if (g_str_equal (c->url, chosen))
+        selected = urls->len;
+      gtk_string_list_append (names, c->name);
+      g_ptr_array_add (urls, g_strdup (c->url));
+    }
+  if (*chosen != '\0' && selected == 0)
+    {
+      selected = urls->len;
+      gtk_string_list_append (names, chosen);
+      g_ptr_array_add (urls, g_strdup (chosen));
+    }
+
+  self->filling = TRUE;
+  g_clear_pointer (&self->urls[service], g_ptr_array_unref);
+  self->urls[service] = urls;
+  adw_combo_row_set_model (collection_row (self, service), G_LIST_MODEL (names));
+  adw_combo_row_set_selected (collection_row (self, service), selected);
+  self->filling = FALSE;
+}
+
+static void
+on_collection_selected (LiaisonSyncPreferences *self, GParamSpec *pspec, AdwComboRow *row)
+{
+  LiaisonSyncService service = row == self->calendar_row ? LIAISON_SYNC_SERVICE_CALDAV : LIAISON_SYNC_SERVICE_CARDDAV;
+  guint              selected = adw_combo_row_get_selected (row);
+
+  if (self->filling || self->urls[service] == NULL || selected >= self->urls[service]->len)
+    return;
+  g_settings_set_string (liaison_context_get_settings (self->context), collection_key (service),
+                         g_ptr_array_index (self->urls[service], selected));
+}
+
+static void
+on_collections_found (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(LiaisonSyncPreferences) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found =
+      liaison_sync_engine_find_collections_finish (LIAISON_SYNC_ENGINE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->context == NULL)
+    return;
+  /* Without an answer, the rows keep what they offer already. */
+  if (found == NULL)
+    return;
+  for (LiaisonSyncService s = 0; s < 2; s++)
+    fill_collections (self, s, found);
+}
+
+/* Ask the server what it has, when the account is complete. */
+static void
+find_collections (LiaisonSyncPreferences *self)
+{
+  g_cancellable_cancel (self->finding);
+  g_clear_object (&self->finding);
+  if (!liaison_sync_status_is_configured (self->context))
+    return;
+  self->finding = g_cancellable_new ();
+  liaison_sync_engine_find_collections_async (liaison_context_get_sync_engine (self->context), self->finding,
+                                              on_collections_found, g_object_ref (self));
+}
+
 static void
 on_server_applied (LiaisonSyncPreferences *self)
 {
@@ -61,6 +163,7 @@ on_server_applied (LiaisonSyncPreferences *self)
   /* Another account: its password is looked up in the keyring again. */
   liaison_sync_engine_set_password (liaison_context_get_sync_engine (self->context), NULL);
   g_settings_set_string (liaison_context_get_settings (self->context), "server-url", url);
+  find_collections (self);
 }
 
 static void
@@ -70,6 +173,7 @@ on_user_applied (LiaisonSyncPreferences *self)
 
   liaison_sync_engine_set_password (liaison_context_get_sync_engine (self->context), NULL);
   g_settings_set_string (liaison_context_get_settings (self->context), "username", user);
+  find_collections (self);
 }
 
 static void
@@ -111,6 +215,7 @@ on_password_applied (LiaisonSyncPreferences *self)
   liaison_sync_engine_set_password (liaison_context_get_sync_engine (self->context), password);
   liaison_secret_store_async (url, user, password, NULL, on_password_stored, g_object_ref (self));
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  find_collections (self);
 }
 
 static char *
@@ -158,6 +263,8 @@ on_sync_clicked (LiaisonSyncPreferences *self)
 static void
 release (LiaisonSyncPreferences *self)
 {
+  g_cancellable_cancel (self->finding);
+  g_clear_object (&self->finding);
   if (self->context == NULL)
     return;
   g_signal_handlers_disconnect_by_data (liaison_context_get_sync_engine (self->context), self);
@@ -180,6 +287,8 @@ liaison_sync_preferences_dispose (GObject *object)
   LiaisonSyncPreferences *self = (LiaisonSyncPreferences *) object;
 
   release (self);
+  g_clear_pointer (&self->urls[0], g_ptr_array_unref);
+  g_clear_pointer (&self->urls[1], g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_SYNC_PREFERENCES);
 
   G_OBJECT_CLASS (liaison_sync_preferences_parent_class)->dispose (object);
@@ -204,6 +313,8 @@ liaison_sync_preferences_class_init (LiaisonSyncPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonSyncPreferences, sync_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonSyncPreferences, sync_spinner);
   gtk_widget_class_bind_template_child (widget_class, LiaisonSyncPreferences, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSyncPreferences, calendar_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSyncPreferences, address_book_row);
   gtk_widget_class_bind_template_callback (widget_class, on_server_applied);
   gtk_widget_class_bind_template_callback (widget_class, on_user_applied);
   gtk_widget_class_bind_template_callback (widget_class, on_password_applied);
@@ -214,6 +325,8 @@ static void
 liaison_sync_preferences_init (LiaisonSyncPreferences *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->calendar_row, "notify::selected", G_CALLBACK (on_collection_selected), self);
+  g_signal_connect_swapped (self->address_book_row, "notify::selected", G_CALLBACK (on_collection_selected), self);
 }
 
 void
@@ -242,6 +355,9 @@ liaison_sync_preferences_set_context (LiaisonSyncPreferences *self,
   g_signal_connect_object (engine, "notify::state", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
+  for (LiaisonSyncService s = 0; s < 2; s++)
+    fill_collections (self, s, NULL);
+  find_collections (self);
 }
 
 /* The server address when there is none yet, else the password. */

@@ -94,6 +94,36 @@ parse_unfolded (LiaisonContentLine *line,
   return TRUE;
 }
 
+/* UTF-8 without control characters other than tab and line ends: RFC
+ * 5545 and RFC 6350 allow no others, and one in a resource also makes the
+ * server's XML listing of it unreadable. */
+gboolean
+liaison_content_check_text (const char *text, GError **error)
+{
+  guint line = 1;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED, _("The text is not UTF-8"));
+      return FALSE;
+    }
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        line++;
+      else if ((*p < 0x20 && *p != '\t' && *p != '\r') || *p == 0x7f)
+        {
+          /* Translators: %1$u is a line number, %2$04X a character's code */
+          g_set_error (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED,
+                       _("Line %1$u holds the control character U+%2$04X, which neither iCalendar nor vCard "
+                          "allows"),
+                       line, (guint) *p);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Lines keep their own bytes (folds, LF or CRLF) in raw. */
 GPtrArray *
 liaison_content_parse (const char  *text,
@@ -105,11 +135,8 @@ liaison_content_parse (const char  *text,
   const char *p = text;
   guint number = 0, first = 0;
 
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      g_set_error_literal (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED, _("The text is not UTF-8"));
-      return NULL;
-    }
+  if (!liaison_content_check_text (text, error))
+    return NULL;
 
   while (*p != '\0')
     {

@@ -21,6 +21,7 @@ typedef struct
 void        liaison_content_line_free     (LiaisonContentLine *line);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonContentLine, liaison_content_line_free)
 
+gboolean    liaison_content_check_text (const char *text, GError **error);
 GPtrArray  *liaison_content_parse         (const char         *text,
                                            GError            **error);
 const char *liaison_content_line_param    (LiaisonContentLine *line,

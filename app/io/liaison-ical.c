@@ -666,6 +666,7 @@ liaison_ical_read (const char  *text,
   g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_person);
   icalcomponent *root, *event = NULL;
   g_autofree char *problem = NULL;
+  g_autoptr(GError) check_error = NULL;
   g_autofree char *dtstart = NULL;
   g_autofree char *dtend = NULL;
   gboolean own_title = FALSE, own_description = FALSE;
@@ -676,6 +677,14 @@ liaison_ical_read (const char  *text,
   if (people_out != NULL)
     *people_out = NULL;
 
+  /* libical reads control characters that iCalendar does not allow. */
+  if (!liaison_content_check_text (text, &check_error))
+    {
+      /* Translators: %s says what is wrong with the text */
+      g_set_error (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED, _("it is not valid iCalendar (%s)"),
+                   check_error->message);
+      return NULL;
+    }
   icalerror_set_errors_are_fatal (0);
   root = icalparser_parse_string (text);
   if (root == NULL || icalcomponent_isa (root) != ICAL_VCALENDAR_COMPONENT)

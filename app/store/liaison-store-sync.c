@@ -814,6 +814,55 @@ liaison_store_sync_set_collection (LiaisonStore        *self,
   return liaison_store_step_done (self, stmt, error);
 }
 
+/* Another collection for a service that had one: what this office knew of
+ * the old one (versions, merge bases, writes without an answer) is
+ * forgotten, and every record of the service is queued, so the first sync
+ * with the new one merges what both hold and sends the rest; nothing here
+ * is taken for deleted because the new collection lacks it. */
+gboolean
+liaison_store_sync_switch_collection (LiaisonStore        *self,
+                                      LiaisonSyncService   service,
+                                      const char          *url,
+                                      GError             **error)
+{
+  const char *entity = service == LIAISON_SYNC_SERVICE_CALDAV ? "event" : "participant";
+  const char *queue_all = service == LIAISON_SYNC_SERVICE_CALDAV
+                            ? "INSERT OR IGNORE INTO sync_outbox (entity, entity_id, queued)"
+                              " SELECT 'event', id, ? FROM events"
+                            : "INSERT OR IGNORE INTO sync_outbox (entity, entity_id, queued)"
+                              " SELECT 'participant', id, ? FROM participants";
+  g_autofree char *now = liaison_store_now ();
+  sqlite3_stmt *stmt;
+
+  if (!liaison_store_sync_begin (self, error))
+    return FALSE;
+  if (!liaison_store_sync_set_collection (self, service, url, error))
+    goto fail;
+  stmt = liaison_store_stmt (self, "DELETE FROM sync_resources WHERE entity = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, entity);
+  if (!liaison_store_step_done (self, stmt, error))
+    goto fail;
+  stmt = liaison_store_stmt (self, "DELETE FROM sync_sent WHERE entity = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, entity);
+  if (!liaison_store_step_done (self, stmt, error))
+    goto fail;
+  stmt = liaison_store_stmt (self, queue_all, error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, now);
+  if (!liaison_store_step_done (self, stmt, error))
+    goto fail;
+  return liaison_store_sync_commit (self, error);
+
+fail:
+  liaison_store_sync_rollback (self);
+  return FALSE;
+}
+
 gboolean
 liaison_store_sync_set_token (LiaisonStore        *self,
                               LiaisonSyncService   service,

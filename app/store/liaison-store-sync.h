@@ -84,6 +84,10 @@ gboolean     liaison_store_sync_set_collection     (LiaisonStore        *self,
                                                     LiaisonSyncService   service,
                                                     const char          *url,
                                                     GError             **error);
+gboolean     liaison_store_sync_switch_collection  (LiaisonStore        *self,
+                                                    LiaisonSyncService   service,
+                                                    const char          *url,
+                                                    GError             **error);
 gboolean     liaison_store_sync_set_token          (LiaisonStore        *self,
                                                     LiaisonSyncService   service,
                                                     const char          *token,

@@ -35,6 +35,8 @@ response_free (LiaisonDavResponse *r)
   g_free (r->etag);
   g_free (r->data);
   g_free (r->displayname);
+  g_free (r->calendar_home);
+  g_free (r->addressbook_home);
   g_clear_pointer (&r->hrefs, g_ptr_array_unref);
   g_free (r);
 }
@@ -340,12 +342,21 @@ read_prop (LiaisonDavResponse *r,
                 xmlFree (name);
               }
         }
-      else if (is (p, NS_DAV, "current-user-principal") || is (p, NS_CALDAV, "calendar-home-set")
-               || is (p, NS_CARDDAV, "addressbook-home-set"))
+      else if (is (p, NS_DAV, "current-user-principal"))
         {
           for (xmlNode *h = p->children; h != NULL; h = h->next)
             if (is (h, NS_DAV, "href"))
               g_ptr_array_add (r->hrefs, text_of (h));
+        }
+      /* Each home set on its own: in one list, which is which would
+       * depend on the order the server wrote them in. */
+      else if (is (p, NS_CALDAV, "calendar-home-set") || is (p, NS_CARDDAV, "addressbook-home-set"))
+        {
+          char **home = is (p, NS_CALDAV, "calendar-home-set") ? &r->calendar_home : &r->addressbook_home;
+
+          for (xmlNode *h = p->children; h != NULL && *home == NULL; h = h->next)
+            if (is (h, NS_DAV, "href"))
+              *home = text_of (h);
         }
     }
 }

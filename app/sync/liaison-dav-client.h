@@ -21,7 +21,9 @@ typedef struct
   gboolean is_collection;
   gboolean supports_events;
   char *displayname;
-  GPtrArray *hrefs;     /* principal and home-set hrefs */
+  GPtrArray *hrefs;            /* current-user-principal hrefs */
+  char      *calendar_home;    /* the first href of calendar-home-set */
+  char      *addressbook_home; /* the first href of addressbook-home-set */
 } LiaisonDavResponse;
 
 typedef struct

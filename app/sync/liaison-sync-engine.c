@@ -95,6 +95,7 @@ struct _LiaisonSyncEngine
   char *server_url;
   char *username;
   char *password;
+  char *chosen[2];  /* calendar-url, address-book-url overrides */
 
   LiaisonSyncState state;
   GDateTime *last_sync;
@@ -139,6 +140,7 @@ typedef struct
   GCancellable *cancellable;
   LiaisonSyncSummary *summary;
   char *collections[2];
+  char *chosen[2];  /* an existing collection the account picked, or NULL */
   gboolean changed;
   guint extra_requests;  /* sent by the multiget thread */
   gint64 traced;
@@ -161,6 +163,8 @@ job_free (Job *job)
   g_clear_pointer (&job->summary, liaison_sync_summary_free);
   g_free (job->collections[0]);
   g_free (job->collections[1]);
+  g_free (job->chosen[0]);
+  g_free (job->chosen[1]);
   g_clear_pointer (&job->finished, g_date_time_unref);
   g_free (job);
 }
@@ -283,28 +287,30 @@ static const char propfind_collections[] =
   "</D:propfind>";
 
 /* A PROPFIND that follows redirects itself (a well-known URI is one):
- * libsoup would resend it without its body. */
+ * libsoup would resend it without its body. status: the last answer's, 0
+ * when none came. */
 static LiaisonDavMultistatus *
 propfind_following (Job         *job,
                     const char  *url,
                     const char  *depth,
                     const char  *body,
                     char       **final_url,
+                    guint       *status,
                     GError     **error)
 {
   g_autofree char *current = g_strdup (url);
 
+  *status = 0;
   for (guint hop = 0; hop < 5; hop++)
     {
       g_autoptr(GBytes) reply = NULL;
       g_autofree char *location = NULL;
-      guint status = 0;
 
       if (!liaison_dav_client_send (job->client, "PROPFIND", current, depth, NULL, NULL,
-                                    "application/xml; charset=utf-8", body, &status, &reply, NULL, &location,
+                                    "application/xml; charset=utf-8", body, status, &reply, NULL, &location,
                                     job->cancellable, error))
         return NULL;
-      if (status >= 300 && status < 400 && location != NULL)
+      if (*status >= 300 && *status < 400 && location != NULL)
         {
           char *next = liaison_dav_client_resolve (current, location);
 
@@ -312,9 +318,9 @@ propfind_following (Job         *job,
           current = next;
           continue;
         }
-      if (status != 207)
+      if (*status != 207)
         {
-          liaison_dav_status_error (error, "PROPFIND", current, status);
+          liaison_dav_status_error (error, "PROPFIND", current, *status);
           return NULL;
         }
       if (final_url != NULL)
@@ -324,6 +330,14 @@ propfind_following (Job         *job,
   g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_SERVER,
                _("The server at %s redirects in circles; check the server address."), url);
   return NULL;
+}
+
+/* A failure that says nothing about the next address to try: no answer at
+ * all, or a refused password. */
+static gboolean
+stops_discovery (const GError *error, guint status)
+{
+  return status == 0 || status == 401 || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
 static LiaisonDavResponse *
@@ -372,6 +386,53 @@ make_collection (Job                 *job,
   return FALSE;
 }
 
+/* The collection a service syncs with from now on; another one than the
+ * database synced with before is a switch (liaison_store_sync_switch_collection). */
+static gboolean
+use_collection (Job                 *job,
+                LiaisonSyncService   service,
+                const char          *url,
+                GError             **error)
+{
+  g_autofree char *stored = liaison_store_sync_get_collection (job->store, service, NULL);
+
+  g_free (job->collections[service]);
+  job->collections[service] = g_strdup (url);
+  if (stored != NULL && g_strcmp0 (stored, url) != 0)
+    return liaison_store_sync_switch_collection (job->store, service, url, error);
+  return liaison_store_sync_set_collection (job->store, service, url, error);
+}
+
+/* A collection the account picked: used if it is one of its kind. */
+static gboolean
+check_chosen (Job                 *job,
+              LiaisonSyncService   service,
+              const char          *url,
+              GError             **error)
+{
+  g_autoptr(LiaisonDavMultistatus) ms = NULL;
+  LiaisonDavResponse *r;
+  guint status = 0;
+  gboolean calendar = service == LIAISON_SYNC_SERVICE_CALDAV;
+
+  ms = liaison_dav_client_multistatus (job->client, "PROPFIND", url, "0", propfind_collections, &status,
+                                       job->cancellable, error);
+  if (ms == NULL)
+    return FALSE;
+  r = first_response (ms);
+  if (r == NULL || !(calendar ? r->is_calendar : r->is_addressbook))
+    {
+      g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND,
+                   calendar ? _("%s, chosen as the calendar to sync events with, is not a calendar. Choose another "
+                                "in Preferences (or give --calendar to “liaison sync”).")
+                            : _("%s, chosen as the address book to sync participants with, is not an address book. "
+                                "Choose another in Preferences (or give --address-book to “liaison sync”)."),
+                   url);
+      return FALSE;
+    }
+  return use_collection (job, service, url, error);
+}
+
 static gboolean
 find_collection (Job                 *job,
                  LiaisonSyncService   service,
@@ -408,98 +469,304 @@ find_collection (Job                 *job,
       if (!make_collection (job, service, url, error))
         return FALSE;
     }
-  job->collections[service] = g_strdup (url);
-  return liaison_store_sync_set_collection (job->store, service, url, error);
+  return use_collection (job, service, url, error);
 }
 
+/* The principal a well-known URI (RFC 6764) leads to, or NULL without an
+ * error when the server has nothing there. */
+static char *
+well_known_principal (Job                *job,
+                      LiaisonDavService   service,
+                      GError            **error)
+{
+  g_autoptr(LiaisonDavMultistatus) ms = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char    *well_known = liaison_dav_well_known_uri (job->url, service, error);
+  g_autofree char    *final_url = NULL;
+  LiaisonDavResponse *r;
+  guint               status = 0;
+
+  if (well_known == NULL)
+    return NULL;
+  ms = propfind_following (job, well_known, "0", propfind_discovery, &final_url, &status, &local_error);
+  if (ms == NULL)
+    {
+      if (stops_discovery (local_error, status))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  r = first_response (ms);
+  if (r == NULL || r->hrefs->len == 0)
+    return NULL;
+  return liaison_dav_client_resolve (final_url, g_ptr_array_index (r->hrefs, 0));
+}
+
+/* The principal's calendar-home-set and addressbook-home-set, each read
+ * as its own property; NULL where the principal has none. */
+static gboolean
+read_homes (Job         *job,
+            const char  *principal,
+            char       **homes,
+            GError     **error)
+{
+  static const char body[] = "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+                             "<D:propfind xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\" "
+                             "xmlns:A=\"urn:ietf:params:xml:ns:carddav\">"
+                             "<D:prop><C:calendar-home-set/><A:addressbook-home-set/></D:prop></D:propfind>";
+  g_autoptr(LiaisonDavMultistatus) ms = NULL;
+  g_autoptr(GError) local_error = NULL;
+  LiaisonDavResponse *r;
+  guint               status = 0;
+
+  ms = liaison_dav_client_multistatus (job->client, "PROPFIND", principal, "0", body, &status, job->cancellable,
+                                       &local_error);
+  if (ms == NULL)
+    {
+      if (!stops_discovery (local_error, status))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  r = first_response (ms);
+  if (r != NULL && r->calendar_home != NULL && homes[LIAISON_SYNC_SERVICE_CALDAV] == NULL)
+    homes[LIAISON_SYNC_SERVICE_CALDAV] = liaison_dav_client_resolve (principal, r->calendar_home);
+  if (r != NULL && r->addressbook_home != NULL && homes[LIAISON_SYNC_SERVICE_CARDDAV] == NULL)
+    homes[LIAISON_SYNC_SERVICE_CARDDAV] = liaison_dav_client_resolve (principal, r->addressbook_home);
+  return TRUE;
+}
+
+/* The calendar and the address book, found or made. A service the server
+ * has no home for, or where it refuses a collection, is reported and the
+ * other still syncs; FALSE when neither can. */
 static gboolean
 discover (Job     *job,
           GError **error)
 {
   g_autoptr(LiaisonDavMultistatus) start = NULL;
-  g_autoptr(LiaisonDavMultistatus) principal_ms = NULL;
+  g_autoptr(GError) start_error = NULL;
   g_autofree char *start_url = NULL;
-  g_autofree char *principal = NULL;
-  g_autofree char *homes[2] = { NULL, NULL };
-  LiaisonDavResponse *r;
+  char               *principals[2] = { NULL, NULL };
+  char               *homes[2] = { NULL, NULL };
+  LiaisonDavResponse *r = NULL;
+  gboolean            skip[2] = { FALSE, FALSE };
+  gboolean            ok = FALSE;
+  guint               status = 0;
 
   for (LiaisonSyncService s = 0; s < 2; s++)
     job->collections[s] = liaison_store_sync_get_collection (job->store, s, NULL);
-  if (job->collections[0] != NULL && job->collections[1] != NULL)
+  /* A collection the account picked, if it is not the one in use. */
+  for (LiaisonSyncService s = 0; s < 2; s++)
+    if (job->chosen[s] != NULL && g_strcmp0 (job->chosen[s], job->collections[s]) != 0)
+      {
+        g_autoptr(GError) local_error = NULL;
+
+        g_clear_pointer (&job->collections[s], g_free);
+        if (check_chosen (job, s, job->chosen[s], &local_error))
+          continue;
+        if (is_fatal (local_error))
+          {
+            g_propagate_error (error, g_steal_pointer (&local_error));
+            return FALSE;
+          }
+        /* Reported; the other service still syncs. */
+        add_error (job, local_error->message);
+        skip[s] = TRUE;
+      }
+  if (skip[0] && skip[1])
+    {
+      g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND, "%s",
+                   (const char *) g_ptr_array_index (job->summary->errors, 0));
+      return FALSE;
+    }
+  if ((job->collections[0] != NULL || skip[0]) && (job->collections[1] != NULL || skip[1]))
     return TRUE;
 
-  /* The address given may be a collection, a principal, or just a host. */
-  start = propfind_following (job, job->url, "0", propfind_discovery, &start_url, error);
-  if (start == NULL)
-    return FALSE;
+  /* The address given may be a collection, a principal, or just a host
+   * (whose root may not speak WebDAV at all). */
+  start = propfind_following (job, job->url, "0", propfind_discovery, &start_url, &status, &start_error);
+  if (start == NULL && stops_discovery (start_error, status))
+    {
+      g_propagate_error (error, g_steal_pointer (&start_error));
+      return FALSE;
+    }
   r = first_response (start);
-  if (r != NULL && r->is_calendar && job->collections[0] == NULL)
-    {
-      job->collections[0] = g_strdup (start_url);
-      if (!liaison_store_sync_set_collection (job->store, LIAISON_SYNC_SERVICE_CALDAV, start_url, error))
-        return FALSE;
-    }
-  if (r != NULL && r->is_addressbook && job->collections[1] == NULL)
-    {
-      job->collections[1] = g_strdup (start_url);
-      if (!liaison_store_sync_set_collection (job->store, LIAISON_SYNC_SERVICE_CARDDAV, start_url, error))
-        return FALSE;
-    }
-  if (job->collections[0] != NULL && job->collections[1] != NULL)
+  for (LiaisonSyncService s = 0; s < 2 && r != NULL; s++)
+    if (job->collections[s] == NULL && !skip[s]
+        && (s == LIAISON_SYNC_SERVICE_CALDAV ? r->is_calendar : r->is_addressbook)
+        && !use_collection (job, s, start_url, error))
+      return FALSE;
+  if ((job->collections[0] != NULL || skip[0]) && (job->collections[1] != NULL || skip[1]))
     return TRUE;
 
+  /* One principal for both from the address itself; else each service's
+   * own well-known URI, the other's principal standing in for one that
+   * leads nowhere. */
+  if (r != NULL && r->hrefs->len > 0)
+    {
+      principals[0] = liaison_dav_client_resolve (start_url, g_ptr_array_index (r->hrefs, 0));
+      principals[1] = g_strdup (principals[0]);
+    }
+  else
+    {
+      g_autoptr(GError) wk_error = NULL;
+
+      principals[0] = well_known_principal (job, LIAISON_DAV_SERVICE_CALDAV, &wk_error);
+      if (wk_error == NULL)
+        principals[1] = well_known_principal (job, LIAISON_DAV_SERVICE_CARDDAV, &wk_error);
+      if (wk_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&wk_error));
+          goto out;
+        }
+      if (principals[0] == NULL)
+        principals[0] = g_strdup (principals[1]);
+      if (principals[1] == NULL)
+        principals[1] = g_strdup (principals[0]);
+    }
+  if (principals[0] == NULL)
+    {
+      if (start_error != NULL)
+        /* Translators: %1$s is the server address, %2$s what its answer was */
+        g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND,
+                     _("The server at %1$s does not say where your calendars are (%2$s), and has nothing at "
+                        "/.well-known/caldav or /.well-known/carddav. Give the address of a calendar or of your "
+                        "principal instead."),
+                     job->url, start_error->message);
+      else
+        g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND,
+                     _("The server at %s does not say where your calendars are (no current-user-principal). "
+                        "Give the address of a calendar or of your principal instead."),
+                     job->url);
+      goto out;
+    }
+
+  if (!read_homes (job, principals[0], homes, error) ||
+      (g_strcmp0 (principals[0], principals[1]) != 0 && !read_homes (job, principals[1], homes, error)))
+    goto out;
+
+  {
+    g_autoptr(GError) first_error = NULL;
+
+    for (LiaisonSyncService s = 0; s < 2; s++)
+      {
+        g_autoptr(GError) local_error = NULL;
+        /* No home set: collections go under the principal, never in the
+         * other service's home. */
+        const char *home = homes[s] != NULL ? homes[s] : principals[s];
+
+        if (job->collections[s] != NULL || skip[s] || find_collection (job, s, home, &local_error))
+          continue;
+        if (is_fatal (local_error))
+          {
+            g_propagate_error (error, g_steal_pointer (&local_error));
+            goto out;
+          }
+        add_error (job, local_error->message);
+        if (first_error == NULL)
+          first_error = g_steal_pointer (&local_error);
+      }
+    if (job->collections[0] == NULL && job->collections[1] == NULL)
+      {
+        if (first_error != NULL)
+          g_propagate_error (error, g_steal_pointer (&first_error));
+        else
+          g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND, "%s",
+                       (const char *) g_ptr_array_index (job->summary->errors, 0));
+        goto out;
+      }
+  }
+  ok = TRUE;
+
+out:
+  for (guint i = 0; i < 2; i++)
+    {
+      g_free (principals[i]);
+      g_free (homes[i]);
+    }
+  return ok;
+}
+
+/* What the account's homes hold, for Preferences to offer: calendars that
+ * take events and address books, each as a LiaisonSyncCollection. */
+static GPtrArray *
+list_collections (Job     *job,
+                  GError **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_sync_collection_free);
+  g_autoptr(LiaisonDavMultistatus) start = NULL;
+  g_autoptr(GError) start_error = NULL;
+  g_autofree char *start_url = NULL;
+  g_autofree char *principal = NULL;
+  char *homes[2] = { NULL, NULL };
+  LiaisonDavResponse *r;
+  guint status = 0;
+  gboolean ok = FALSE;
+
+  start = propfind_following (job, job->url, "0", propfind_discovery, &start_url, &status, &start_error);
+  if (start == NULL && stops_discovery (start_error, status))
+    {
+      g_propagate_error (error, g_steal_pointer (&start_error));
+      return NULL;
+    }
+  r = first_response (start);
   if (r != NULL && r->hrefs->len > 0)
     principal = liaison_dav_client_resolve (start_url, g_ptr_array_index (r->hrefs, 0));
   else
     {
-      g_autoptr(LiaisonDavMultistatus) wk = NULL;
-      g_autofree char *well_known = liaison_dav_well_known_uri (job->url, LIAISON_DAV_SERVICE_CALDAV, error);
-      g_autofree char *wk_url = NULL;
-      LiaisonDavResponse *w;
+      g_autoptr(GError) wk_error = NULL;
 
-      if (well_known == NULL)
-        return FALSE;
-      wk = propfind_following (job, well_known, "0", propfind_discovery, &wk_url, error);
-      if (wk == NULL)
-        return FALSE;
-      w = first_response (wk);
-      if (w == NULL || w->hrefs->len == 0)
+      principal = well_known_principal (job, LIAISON_DAV_SERVICE_CALDAV, &wk_error);
+      if (principal == NULL && wk_error == NULL)
+        principal = well_known_principal (job, LIAISON_DAV_SERVICE_CARDDAV, &wk_error);
+      if (wk_error != NULL)
         {
-          g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND,
-                       _("The server at %s does not say where your calendars are (no current-user-principal). "
-                         "Give the address of a calendar or of your principal instead."), job->url);
-          return FALSE;
+          g_propagate_error (error, g_steal_pointer (&wk_error));
+          return NULL;
         }
-      principal = liaison_dav_client_resolve (wk_url, g_ptr_array_index (w->hrefs, 0));
     }
-
-  {
-    static const char body[] =
-      "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-      "<D:propfind xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\" xmlns:A=\"urn:ietf:params:xml:ns:carddav\">"
-      "<D:prop><C:calendar-home-set/><A:addressbook-home-set/></D:prop></D:propfind>";
-    guint status;
-
-    principal_ms = liaison_dav_client_multistatus (job->client, "PROPFIND", principal, "0", body, &status,
-                                                   job->cancellable, error);
-    if (principal_ms == NULL)
-      return FALSE;
-  }
-  /* Both home sets come in one property list; hrefs[0] and [1] are the
-   * calendar and address book homes when the server has both. */
-  r = first_response (principal_ms);
-  if (r != NULL)
-    for (guint i = 0; i < r->hrefs->len && i < 2; i++)
-      homes[i] = liaison_dav_client_resolve (principal, g_ptr_array_index (r->hrefs, i));
-  if (homes[0] == NULL)
-    homes[0] = g_strdup (principal);
-  if (homes[1] == NULL)
-    homes[1] = g_strdup (homes[0]);
-
+  if (principal == NULL)
+    return g_steal_pointer (&found);
+  if (!read_homes (job, principal, homes, error))
+    goto out;
   for (LiaisonSyncService s = 0; s < 2; s++)
-    if (job->collections[s] == NULL && !find_collection (job, s, homes[s], error))
-      return FALSE;
-  return TRUE;
+    {
+      g_autoptr(LiaisonDavMultistatus) ms = NULL;
+      g_autoptr(GError) local_error = NULL;
+      const char *home = homes[s] != NULL ? homes[s] : principal;
+
+      if (s == 1 && g_strcmp0 (home, homes[0] != NULL ? homes[0] : principal) == 0)
+        continue;
+      ms = liaison_dav_client_multistatus (job->client, "PROPFIND", home, "1", propfind_collections, &status,
+                                           job->cancellable, &local_error);
+      if (ms == NULL)
+        {
+          if (stops_discovery (local_error, status))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              goto out;
+            }
+          continue;
+        }
+      for (guint i = 0; i < ms->responses->len; i++)
+        {
+          LiaisonDavResponse *c = g_ptr_array_index (ms->responses, i);
+          LiaisonSyncCollection *col;
+
+          if (!(c->is_calendar && c->supports_events) && !c->is_addressbook)
+            continue;
+          col = g_new0 (LiaisonSyncCollection, 1);
+          col->service = c->is_calendar ? LIAISON_SYNC_SERVICE_CALDAV : LIAISON_SYNC_SERVICE_CARDDAV;
+          col->url = liaison_dav_client_resolve (home, c->href);
+          col->name = g_strdup (c->displayname != NULL && *c->displayname != '\0' ? c->displayname : c->href);
+          g_ptr_array_add (found, col);
+        }
+    }
+  ok = TRUE;
+
+out:
+  g_free (homes[0]);
+  g_free (homes[1]);
+  return ok ? g_steal_pointer (&found) : NULL;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1218,9 +1485,14 @@ prefetch_thread (gpointer data)
         }
       body = multiget_body (p->service, p->hrefs, from, p->batch);
       f->ms = liaison_dav_client_multistatus (client, "REPORT", p->url, "1", body, &status, p->cancellable, &f->error);
+      /* An answer that is not XML is fetched item by item (fetch_and_apply);
+       * the batches after it are still wanted. */
+      if (f->ms == NULL && !g_error_matches (f->error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MALFORMED))
+        {
+          g_async_queue_push (p->results, f);
+          break;
+        }
       g_async_queue_push (p->results, f);
-      if (f->ms == NULL)
-        break;
     }
   p->requests = liaison_dav_client_get_requests (client);
   g_object_unref (client);
@@ -1312,6 +1584,63 @@ fail:
   return FALSE;
 }
 
+/* Whether a GET's body is a whole resource: a connection cut short can
+ * end it anywhere, and only a whole one may be skipped as unreadable. */
+static gboolean
+is_whole (const char *text, gsize size)
+{
+  gsize end = size;
+
+  while (end > 0 && (text[end - 1] == '\r' || text[end - 1] == '\n'))
+    end--;
+  return end >= 13 && (g_ascii_strncasecmp (text + end - 13, "END:VCALENDAR", 13) == 0 ||
+                       g_ascii_strncasecmp (text + end - 9, "END:VCARD", 9) == 0);
+}
+
+/* A multiget whose answer is not XML (one item with a control character
+ * is enough on Radicale, which writes it into the XML as it is): each item
+ * of the batch with a GET of its own, so only the unreadable one is
+ * skipped, by name. */
+static gboolean
+fetch_one_by_one (Job               *job,
+                  LiaisonSyncService service,
+                  const char        *url,
+                  GPtrArray         *hrefs,
+                  guint              from,
+                  guint              n,
+                  gboolean           initial,
+                  GError           **error)
+{
+  for (guint i = from; i < from + n && i < hrefs->len; i++)
+    {
+      const char      *href = g_ptr_array_index (hrefs, i);
+      g_autofree char *item_url = liaison_dav_client_resolve (url, href);
+      g_autoptr(GBytes) reply = NULL;
+      g_autofree char *etag = NULL;
+      g_autofree char *text = NULL;
+      guint            status = 0;
+
+      if (!liaison_dav_client_send (job->client, "GET", item_url, NULL, NULL, NULL, NULL, NULL, &status, &reply, &etag,
+                                    NULL, job->cancellable, error))
+        return FALSE;
+      if (status == 404 || status == 410)
+        {
+          if (!initial && !apply_remote_delete (job, href, error))
+            return FALSE;
+          continue;
+        }
+      if (status != 200 || reply == NULL)
+        {
+          liaison_dav_status_error (error, "GET", item_url, status);
+          return FALSE;
+        }
+      text = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
+      if (!apply_remote (job, service, href, etag, text, !is_whole (text, strlen (text)), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 fetch_and_apply (Job                 *job,
                  LiaisonSyncService   service,
@@ -1357,7 +1686,7 @@ fetch_and_apply (Job                 *job,
 
       waited += g_get_monotonic_time () - start;
 
-      if (f->ms == NULL)
+      if (f->ms == NULL && !g_error_matches (f->error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MALFORMED))
         {
           g_propagate_error (error, g_steal_pointer (&f->error));
           fetched_free (f);
@@ -1366,7 +1695,13 @@ fetch_and_apply (Job                 *job,
         }
       /* Let the fetcher ask for the next batch before this one is applied. */
       g_async_queue_push (p.tokens, GINT_TO_POINTER (1));
-      ok = apply_batch (job, service, f->ms, changed, initial, error);
+      if (f->ms == NULL)
+        {
+          g_debug ("a multiget is fetched item by item: %s", f->error->message);
+          ok = fetch_one_by_one (job, service, url, hrefs, from, batch, initial, error);
+        }
+      else
+        ok = apply_batch (job, service, f->ms, changed, initial, error);
       fetched_free (f);
       if (!ok)
         break;
@@ -1400,6 +1735,7 @@ pull (Job                 *job,
   g_autoptr(GError) local_error = NULL;
   Listing listing = { 0 };
   gboolean full = token == NULL;
+  gboolean token_refused = FALSE;
   gboolean ok = FALSE;
   guint status = 0;
 
@@ -1414,10 +1750,13 @@ pull (Job                 *job,
 
   if (!list_changes (job, url, token, known, &listing, &status, &local_error))
     {
-      if (is_fatal (local_error) || status == 0 || status >= 500)
+      /* No answer, or a refused password: nothing else would do better. */
+      if (status == 0 || status == 401)
         goto out;
-      /* A refused token (Radicale: 403 valid-sync-token; others 412, 400
-       * or 409): list everything again and reconcile by ETag. */
+      /* Without a token, a failing server (Radicale with a file it cannot
+       * read answers 500) is reported and nothing changes here. */
+      if (token == NULL && status >= 500 && status != 501)
+        goto out;
       g_clear_error (&local_error);
       listing_clear (&listing);
       listing.changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -1426,14 +1765,19 @@ pull (Job                 *job,
       full = TRUE;
       if (known == NULL)
         known = liaison_store_sync_list_resources (job->store, entity);
-      if (!list_changes (job, url, NULL, known, &listing, &status, &local_error))
+      /* Any error for a token (Radicale: 403 valid-sync-token; others 412,
+       * 400, 409 or even 500): everything again, reconciled by ETag. An
+       * error without one (403, 405, 501): a server without
+       * sync-collection, listed with PROPFIND. */
+      if (token != NULL && !list_changes (job, url, NULL, known, &listing, &status, &local_error))
         {
-          if (is_fatal (local_error) || status == 0 || status >= 500)
+          if (status == 0 || status == 401 || (status >= 500 && status != 501))
             goto out;
           g_clear_error (&local_error);
-          if (!list_by_propfind (job, url, known, &listing, &local_error))
-            goto out;
+          token_refused = TRUE;
         }
+      if ((token == NULL || token_refused) && !list_by_propfind (job, url, known, &listing, &local_error))
+        goto out;
     }
 
   if (full)
@@ -1769,13 +2113,18 @@ run_job (Job     *job,
     return FALSE;
   trace (job, "discovery");
 
-  /* The address book first: events name their attendees' cards. */
+  /* The address book first: events name their attendees' cards. A
+   * service discovery found no collection for was reported there. */
   phase (job, 0.05, 0.2);
-  if (!pull (job, LIAISON_SYNC_SERVICE_CARDDAV, &pulled[1], error))
+  if (job->collections[LIAISON_SYNC_SERVICE_CARDDAV] == NULL)
+    pulled[1] = TRUE;
+  else if (!pull (job, LIAISON_SYNC_SERVICE_CARDDAV, &pulled[1], error))
     return FALSE;
   trace (job, "pull the address book");
   phase (job, 0.25, 0.4);
-  if (pulled[1])
+  if (job->collections[LIAISON_SYNC_SERVICE_CALDAV] == NULL)
+    ;
+  else if (pulled[1])
     {
       if (!pull (job, LIAISON_SYNC_SERVICE_CALDAV, &pulled[0], error))
         return FALSE;
@@ -1786,17 +2135,20 @@ run_job (Job     *job,
   trace (job, "pull the calendar");
 
   phase (job, 0.65, 0.15);
-  if (!push (job, LIAISON_SYNC_SERVICE_CARDDAV, error))
+  if (job->collections[LIAISON_SYNC_SERVICE_CARDDAV] != NULL && !push (job, LIAISON_SYNC_SERVICE_CARDDAV, error))
     return FALSE;
   phase (job, 0.8, 0.2);
-  if (!push (job, LIAISON_SYNC_SERVICE_CALDAV, error))
+  if (job->collections[LIAISON_SYNC_SERVICE_CALDAV] != NULL && !push (job, LIAISON_SYNC_SERVICE_CALDAV, error))
     return FALSE;
   trace (job, "push");
 
   for (LiaisonSyncService s = 0; s < 2; s++)
     {
-      g_autofree char *path = collection_path (job->collections[s]);
-      g_autoptr(GPtrArray) skipped = liaison_store_sync_list_skipped (job->store, path);
+      g_autofree char *path = job->collections[s] ? collection_path (job->collections[s]) : NULL;
+      g_autoptr(GPtrArray) skipped = path ? liaison_store_sync_list_skipped (job->store, path) : NULL;
+
+      if (skipped == NULL)
+        continue;
 
       for (guint i = 0; i < skipped->len; i++)
         add_error (job, g_ptr_array_index (skipped, i));
@@ -1837,6 +2189,30 @@ sync_thread (GTask        *task,
 
   if (ok)
     g_task_return_pointer (task, liaison_sync_summary_copy (job->summary), (GDestroyNotify) liaison_sync_summary_free);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+find_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  Job *job = data;
+  GMainContext *context = g_main_context_new ();
+  g_autoptr(GError) error = NULL;
+  GPtrArray *found;
+
+  g_main_context_push_thread_default (context);
+  job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  job->client = liaison_dav_client_new (job->user, job->password);
+  found = list_collections (job, &error);
+  g_clear_object (&job->client);
+  g_main_context_pop_thread_default (context);
+  g_main_context_unref (context);
+  if (found != NULL)
+    g_task_return_pointer (task, found, (GDestroyNotify) g_ptr_array_unref);
   else
     g_task_return_error (task, g_steal_pointer (&error));
 }
@@ -1955,6 +2331,13 @@ start_job (LiaisonSyncEngine *self,
   job->url = setting (self, "server-url", self->server_url);
   job->user = setting (self, "username", self->username);
   job->password = password;
+  for (guint s = 0; s < 2; s++)
+    {
+      job->chosen[s] = setting (self, s == LIAISON_SYNC_SERVICE_CALDAV ? "calendar-url" : "address-book-url",
+                                self->chosen[s]);
+      if (job->chosen[s] != NULL && *job->chosen[s] == '\0')
+        g_clear_pointer (&job->chosen[s], g_free);
+    }
   job->summary = summary_new ();
 
   task = g_task_new (self, g_task_get_cancellable (outer), on_sync_done, outer);
@@ -1973,6 +2356,90 @@ fail_outer (LiaisonSyncEngine *self,
   set_state (self, LIAISON_SYNC_STATE_ERROR);
   g_task_return_error (outer, error);
   g_object_unref (outer);
+}
+
+void
+liaison_sync_collection_free (LiaisonSyncCollection *collection)
+{
+  g_free (collection->url);
+  g_free (collection->name);
+  g_free (collection);
+}
+
+static void
+start_find (LiaisonSyncEngine *self,
+            GTask             *task,
+            char              *password)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->engine = g_object_ref (self);
+  job->url = setting (self, "server-url", self->server_url);
+  job->user = setting (self, "username", self->username);
+  job->password = password;
+  job->summary = summary_new ();
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, find_thread);
+  g_object_unref (task);
+}
+
+static void
+on_find_password (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+  g_autoptr(GError) error = NULL;
+  char *password = liaison_secret_lookup_finish (result, &error);
+
+  if (password == NULL)
+    {
+      if (error == NULL)
+        error = g_error_new_literal (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NO_PASSWORD,
+                                     _("There is no sync password in the keyring yet."));
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+  start_find (g_task_get_source_object (task), task, password);
+}
+
+/* The calendars (that take events) and address books in the account's
+ * homes, for a person to choose from: a GPtrArray of
+ * LiaisonSyncCollection. Nothing is made or synced. */
+void
+liaison_sync_engine_find_collections_async (LiaisonSyncEngine   *self,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *url = setting (self, "server-url", self->server_url);
+  g_autofree char *user = setting (self, "username", self->username);
+
+  g_task_set_source_tag (task, liaison_sync_engine_find_collections_async);
+  if (url == NULL || *url == '\0' || user == NULL || *user == '\0')
+    {
+      g_task_return_new_error (task, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_CONFIGURED,
+                               _("No sync server is set up. Enter the server address and "
+                                 "user name in Preferences (or give --url and --username "
+                                 "to “liaison sync”)."));
+      g_object_unref (task);
+      return;
+    }
+  if (self->password != NULL)
+    start_find (self, task, g_strdup (self->password));
+  else
+    liaison_secret_lookup_async (url, user, cancellable, on_find_password, task);
+}
+
+GPtrArray *
+liaison_sync_engine_find_collections_finish (LiaisonSyncEngine  *self,
+                                             GAsyncResult       *result,
+                                             GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static void
@@ -2138,6 +2605,8 @@ liaison_sync_engine_finalize (GObject *object)
   g_clear_pointer (&self->server_url, g_free);
   g_clear_pointer (&self->username, g_free);
   g_clear_pointer (&self->password, g_free);
+  g_clear_pointer (&self->chosen[0], g_free);
+  g_clear_pointer (&self->chosen[1], g_free);
   g_clear_pointer (&self->last_sync, g_date_time_unref);
   g_clear_pointer (&self->last_error, g_free);
 
@@ -2274,6 +2743,20 @@ liaison_sync_engine_set_account (LiaisonSyncEngine *self,
   self->server_url = g_strdup (server_url);
   g_free (self->username);
   self->username = g_strdup (username);
+}
+
+/* Existing collections to sync with instead of the settings' calendar-url
+ * and address-book-url; NULL: the settings'; "": the one in use, else
+ * Liaison's own, made when missing. */
+void
+liaison_sync_engine_set_collections (LiaisonSyncEngine *self,
+                                     const char        *calendar_url,
+                                     const char        *address_book_url)
+{
+  g_free (self->chosen[0]);
+  self->chosen[0] = g_strdup (calendar_url);
+  g_free (self->chosen[1]);
+  self->chosen[1] = g_strdup (address_book_url);
 }
 
 void

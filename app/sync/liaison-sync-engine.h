@@ -67,6 +67,16 @@ LiaisonSyncSummary *liaison_sync_summary_copy     (const LiaisonSyncSummary *sum
 void                liaison_sync_summary_free     (LiaisonSyncSummary       *summary);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonSyncSummary, liaison_sync_summary_free)
 
+/* A calendar or address book on the server, as found in the homes. */
+typedef struct
+{
+  LiaisonSyncService service;
+  char *url;
+  char *name;  /* its display name, else its href */
+} LiaisonSyncCollection;
+
+void liaison_sync_collection_free (LiaisonSyncCollection *collection);
+
 #define LIAISON_TYPE_SYNC_ENGINE (liaison_sync_engine_get_type ())
 
 G_DECLARE_FINAL_TYPE (LiaisonSyncEngine, liaison_sync_engine, LIAISON, SYNC_ENGINE, GObject)
@@ -76,6 +86,9 @@ LiaisonSyncEngine  *liaison_sync_engine_new              (LiaisonStore         *
 void                liaison_sync_engine_set_account      (LiaisonSyncEngine    *self,
                                                           const char           *server_url,
                                                           const char           *username);
+void                liaison_sync_engine_set_collections  (LiaisonSyncEngine    *self,
+                                                          const char           *calendar_url,
+                                                          const char           *address_book_url);
 void                liaison_sync_engine_set_password     (LiaisonSyncEngine    *self,
                                                           const char           *password);
 void                liaison_sync_engine_sync_async       (LiaisonSyncEngine    *self,
@@ -85,6 +98,13 @@ void                liaison_sync_engine_sync_async       (LiaisonSyncEngine    *
 LiaisonSyncSummary *liaison_sync_engine_sync_finish      (LiaisonSyncEngine    *self,
                                                           GAsyncResult         *result,
                                                           GError              **error);
+void                liaison_sync_engine_find_collections_async  (LiaisonSyncEngine   *self,
+                                                                 GCancellable        *cancellable,
+                                                                 GAsyncReadyCallback  callback,
+                                                                 gpointer             user_data);
+GPtrArray          *liaison_sync_engine_find_collections_finish (LiaisonSyncEngine   *self,
+                                                                 GAsyncResult        *result,
+                                                                 GError             **error);
 gboolean            liaison_sync_engine_is_syncing       (LiaisonSyncEngine    *self);
 LiaisonSyncState    liaison_sync_engine_get_state        (LiaisonSyncEngine    *self);
 GDateTime          *liaison_sync_engine_get_last_sync    (LiaisonSyncEngine    *self);
