@@ -76,8 +76,11 @@ on_progress (GObject    *engine,
   if (percent / 10 > run->shown / 10)
     {
       run->shown = percent;
+      g_autofree char *message = NULL;
+
       /* Translators: progress of a sync on standard error */
-      g_printerr (_("liaison: syncing… %d%%\n"), percent);
+      message = g_strdup_printf (_("liaison: syncing… %d%%"), percent);
+      g_printerr ("%s\n", message);
     }
 }
 
@@ -335,18 +338,19 @@ liaison_cli_conflicts (LiaisonStore  *store,
       const char *local = liaison_conflict_get_local_value (c);
       const char *remote = liaison_conflict_get_remote_value (c);
 
-      if (liaison_conflict_get_field (c) == NULL)
-        /* Translators: a record deleted on one side and edited on the other:
-         * the conflict's number, the record, where it was deleted, where edited */
-        line = g_strdup_printf (_("%1$s  %2$s: deleted %3$s, edited %4$s\n"), number, name,
-                                local == NULL ? _("here") : _("on the server"),
-                                local == NULL ? _("on the server") : _("here"));
+      if (liaison_conflict_get_field (c) == NULL && local == NULL)
+        /* Translators: a record deleted here and edited on the server: the conflict's number, the record */
+        line = g_strdup_printf (_("%1$s  %2$s: deleted here, edited on the server"), number, name);
+      else if (liaison_conflict_get_field (c) == NULL)
+        /* Translators: a record deleted on the server and edited here: the conflict's number, the record */
+        line = g_strdup_printf (_("%1$s  %2$s: deleted on the server, edited here"), number, name);
       else
-        /* Translators: number, record, field, the value here, the value on the server */
-        line = g_strdup_printf (_("%1$s  %2$s, %3$s: here “%4$s”, on the server “%5$s”\n"),
-                                number, name, liaison_conflict_get_field (c),
-                                local ? local : "", remote ? remote : "");
+        /* Translators: number, record, the field as “liaison conflicts --json” names it (title_zh, venue), the
+         * value here, the value on the server */
+        line = g_strdup_printf (_("%1$s  %2$s, %3$s: here “%4$s”, on the server “%5$s”"), number, name,
+                                liaison_conflict_get_field (c), local ? local : "", remote ? remote : "");
       fputs (line, stdout);
+      fputc ('\n', stdout);
     }
   return LIAISON_EXIT_OK;
 }
