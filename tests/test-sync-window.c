@@ -45,9 +45,7 @@ wait_for_sync (TestUi *ui)
 }
 
 static void
-apply_row (GtkWidget  *root,
-           const char *id,
-           const char *text)
+apply_row (GtkWidget *root, const char *id, const char *text)
 {
   GtkWidget *row = test_ui_get_id (root, id);
 
@@ -57,10 +55,7 @@ apply_row (GtkWidget  *root,
 }
 
 static void
-set_up_in_preferences (TestUi     *ui,
-                       const char *url,
-                       const char *user,
-                       const char *password)
+set_up_in_preferences (TestUi *ui, const char *url, const char *user, const char *password)
 {
   GtkWindow *preferences;
 
@@ -72,8 +67,8 @@ set_up_in_preferences (TestUi     *ui,
     apply_row (GTK_WIDGET (preferences), "user_row", user);
   apply_row (GTK_WIDGET (preferences), "password_row", password);
   /* The password never stays in the entry. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_ui_get_id (GTK_WIDGET (preferences), "password_row"))),
-                   ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_ui_get_id (GTK_WIDGET (preferences), "password_row"))), ==,
+                   "");
   test_ui_settle (0.5);
   gtk_window_destroy (preferences);
   test_ui_settle (0.2);
@@ -92,12 +87,10 @@ banner (TestUi *ui)
 }
 
 static void
-set_venue (LiaisonStore *store,
-           const char   *id,
-           const char   *venue)
+set_venue (LiaisonStore *store, const char *id, const char *venue)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonEvent) e = liaison_store_get_event (store, id, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonEvent) e = liaison_store_get_event (store, id, &error);
 
   g_assert_no_error (error);
   liaison_event_set_venue (e, venue);
@@ -106,11 +99,10 @@ set_venue (LiaisonStore *store,
 }
 
 static const char *
-venue_of (LiaisonStore *store,
-          const char   *id)
+venue_of (LiaisonStore *store, const char *id)
 {
   static char *last;
-  g_autoptr(LiaisonEvent) e = liaison_store_get_event (store, id, NULL);
+  g_autoptr (LiaisonEvent) e = liaison_store_get_event (store, id, NULL);
 
   g_free (last);
   last = e != NULL ? g_strdup (liaison_event_get_venue (e)) : NULL;
@@ -120,18 +112,16 @@ venue_of (LiaisonStore *store,
 /* The other office: a database and an engine, no window. */
 typedef struct
 {
-  char *dir;
-  LiaisonStore *store;
+  char              *dir;
+  LiaisonStore      *store;
   LiaisonSyncEngine *engine;
 } Office;
 
 static void
-on_office_synced (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+on_office_synced (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonSyncSummary) s = liaison_sync_engine_sync_finish (LIAISON_SYNC_ENGINE (source), result, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonSyncSummary) s = liaison_sync_engine_sync_finish (LIAISON_SYNC_ENGINE (source), result, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (s->errors->len, ==, 0);
@@ -156,20 +146,20 @@ office_sync (Office *o)
 static void
 test_sync_window (void)
 {
-  g_autoptr(TestUi) ui = test_ui_new (NULL);
-  GSettings *settings = liaison_context_get_settings (ui->context);
-  const char *url = env ("LIAISON_TEST_DAV_URL");
-  Office other = { NULL, NULL, NULL };
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
+  GSettings       *settings = liaison_context_get_settings (ui->context);
+  const char      *url = env ("LIAISON_TEST_DAV_URL");
+  Office           other = { NULL, NULL, NULL };
   g_autofree char *other_db = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonEvent) e = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonEvent) e = NULL;
   LiaisonConflictsPage *page;
-  GtkWidget *keep;
-  GtkButton *banner_button;
-  const char *id;
+  GtkWidget            *keep;
+  GtkButton            *banner_button;
+  const char           *id;
 
   /* Nothing set up: the button says so and cannot sync. */
-  g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), "not set up"));
+  g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), _("Sync is not set up")));
   g_assert_false (gtk_widget_is_sensitive (test_ui_get_id (GTK_WIDGET (sync_button (ui)), "now_button")));
   gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.sync", NULL);
   test_ui_settle (0.2);
@@ -186,7 +176,7 @@ test_sync_window (void)
     g_assert_cmpstr (saved_url, ==, url);
     g_assert_cmpstr (saved_user, ==, "user1");
   }
-  test_ui_screenshot (ui, "sync-set-up.png");
+  test_ui_screenshot (ui, test_ui_chinese () ? "sync-set-up-zh_CN.png" : "sync-set-up-en.png");
   /* The button itself, as a click on it does. */
   {
     GtkWidget *button = test_ui_get_id (GTK_WIDGET (sync_button (ui)), "now_button");
@@ -199,8 +189,12 @@ test_sync_window (void)
   g_assert_cmpint (liaison_sync_engine_get_state (engine_of (ui)), ==, LIAISON_SYNC_STATE_IDLE);
   g_assert_nonnull (liaison_sync_engine_get_last_sync (engine_of (ui)));
   g_test_message ("status: %s", liaison_sync_button_get_status (sync_button (ui)));
-  g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), "Synced just now"));
-  g_assert_cmpstr (adw_toast_get_title (liaison_window_get_last_toast (ui->window)), ==, "Synced: 62 changes sent");
+  g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), _ ("Synced just now")));
+  {
+    g_autofree char *sent = g_strdup_printf (ngettext ("Synced: %u change sent", "Synced: %u changes sent", 62), 62);
+
+    g_assert_cmpstr (adw_toast_get_title (liaison_window_get_last_toast (ui->window)), ==, sent);
+  }
   g_assert_false (liaison_sync_banner_get_revealed (banner (ui)));
 
   /* A local change waits until the next sync. */
@@ -213,10 +207,15 @@ test_sync_window (void)
   g_assert_no_error (error);
   id = liaison_event_get_id (e);
   test_ui_settle (0.2);
-  g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), "1 change waiting to be sent"));
-  test_ui_activate (ui, "win.sync", NULL);
-  wait_for_sync (ui);
-  g_assert_null (strstr (liaison_sync_button_get_status (sync_button (ui)), "waiting"));
+  {
+    g_autofree char *waiting =
+        g_strdup_printf (ngettext ("%u change waiting to be sent", "%u changes waiting to be sent", 1), 1);
+
+    g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), waiting));
+    test_ui_activate (ui, "win.sync", NULL);
+    wait_for_sync (ui);
+    g_assert_null (strstr (liaison_sync_button_get_status (sync_button (ui)), waiting));
+  }
 
   /* The other office gets it, and both change the venue. */
   other.dir = test_make_dir ();
@@ -236,10 +235,17 @@ test_sync_window (void)
 
   /* Nothing silently: the banner, the sidebar row, the page. */
   g_assert_true (liaison_sync_banner_get_revealed (banner (ui)));
-  g_assert_nonnull (strstr (liaison_sync_banner_get_title (banner (ui)), "could not be merged"));
+  {
+    g_autofree char *unmerged =
+        g_strdup_printf (ngettext ("%u change made in both offices could not be merged: choose which to keep.",
+                                   "%u changes made in both offices could not be merged: choose which to keep.", 1),
+                         1);
+
+    g_assert_cmpstr (liaison_sync_banner_get_title (banner (ui)), ==, unmerged);
+  }
   g_assert_true (gtk_widget_get_visible (test_ui_get_id (GTK_WIDGET (ui->window), "conflicts_row")));
   g_assert_cmpstr (venue_of (ui->store, id), ==, "Jakarta Convention Center, Hall B");
-  test_ui_screenshot (ui, "sync-conflict-banner.png");
+  test_ui_screenshot (ui, test_ui_chinese () ? "sync-conflict-banner-zh_CN.png" : "sync-conflict-banner-en.png");
   banner_button = liaison_sync_banner_get_button (banner (ui));
   test_ui_activate (ui, gtk_actionable_get_action_name (GTK_ACTIONABLE (banner_button)),
                     gtk_actionable_get_action_target_value (GTK_ACTIONABLE (banner_button)));
@@ -250,8 +256,8 @@ test_sync_window (void)
   g_assert_true (test_ui_shows_text (GTK_WIDGET (page), "Balai Kartini, Room 2"));
   g_assert_true (test_ui_shows_text (GTK_WIDGET (page), "Jakarta Convention Center, Hall B"));
   g_assert_true (test_ui_shows_text (GTK_WIDGET (page), "红树林修复研讨会"));
-  g_assert_true (test_ui_shows_text (GTK_WIDGET (page), "Venue"));
-  test_ui_screenshot (ui, "sync-conflicts-page.png");
+  g_assert_true (test_ui_shows_text (GTK_WIDGET (page), _ ("Venue")));
+  test_ui_screenshot (ui, test_ui_chinese () ? "sync-conflicts-page-zh_CN.png" : "sync-conflicts-page-en.png");
 
   /* Keep this office's venue: it goes to the other office too. */
   keep = test_ui_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, "keep-local");
@@ -274,10 +280,15 @@ test_sync_window (void)
   wait_for_sync (ui);
   g_assert_cmpint (liaison_sync_engine_get_last_error_code (engine_of (ui)), ==, LIAISON_SYNC_ERROR_AUTH);
   g_assert_true (liaison_sync_banner_get_revealed (banner (ui)));
-  g_assert_nonnull (strstr (liaison_sync_banner_get_title (banner (ui)), "refused the password"));
+  {
+    g_autofree char *refused =
+        g_strdup_printf (_ ("The secretariat’s server refused the password of %s. Nothing was synced."), "user1");
+
+    g_assert_cmpstr (liaison_sync_banner_get_title (banner (ui)), ==, refused);
+  }
   banner_button = liaison_sync_banner_get_button (banner (ui));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (banner_button)), ==, "win.sync-preferences");
-  test_ui_screenshot (ui, "sync-wrong-password.png");
+  test_ui_screenshot (ui, test_ui_chinese () ? "sync-wrong-password-zh_CN.png" : "sync-wrong-password-en.png");
   /* Its button opens Preferences, where the password goes in again. */
   set_up_in_preferences (ui, NULL, NULL, "secret");
   test_ui_activate (ui, "win.sync", NULL);
@@ -290,11 +301,13 @@ test_sync_window (void)
   wait_for_sync (ui);
   g_assert_cmpint (liaison_sync_engine_get_state (engine_of (ui)), ==, LIAISON_SYNC_STATE_OFFLINE);
   g_assert_true (liaison_sync_banner_get_revealed (banner (ui)));
-  g_assert_nonnull (strstr (liaison_sync_banner_get_title (banner (ui)), "your changes are kept"));
+  g_assert_cmpstr (
+      liaison_sync_banner_get_title (banner (ui)), ==,
+      _ ("Offline: the secretariat’s server cannot be reached. Liaison will retry; your changes are kept."));
   banner_button = liaison_sync_banner_get_button (banner (ui));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (banner_button)), ==, "win.sync");
-  g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), "Offline"));
-  test_ui_screenshot (ui, "sync-offline.png");
+  g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), _ ("Offline")));
+  test_ui_screenshot (ui, test_ui_chinese () ? "sync-offline-zh_CN.png" : "sync-offline-en.png");
 
   /* The worker threads let go of their engines a moment after the result
    * came back. */
@@ -311,8 +324,7 @@ test_sync_window (void)
 }
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   test_ui_init (&argc, &argv);
 
