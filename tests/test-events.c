@@ -540,6 +540,75 @@ test_delete_and_undo (void)
 
 /* ------------------------------------------------------------------------ */
 
+static gboolean
+shows_other_event (gpointer data)
+{
+  gpointer     *args = data;
+  LiaisonEvent *shown = liaison_event_page_get_event (args[0]);
+
+  return shown != NULL && g_strcmp0 (liaison_event_get_id (shown), args[1]) != 0;
+}
+
+/* The yearly liaison officers' meeting: “Create Next Year's Event” makes
+ * next year's from this one, the year in its titles moved on, and opens it. */
+static void
+test_next_year (void)
+{
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
+  LiaisonStore *store = ui->store;
+  g_autoptr (LiaisonEvent) meeting = liaison_event_new (NULL);
+  g_autoptr (GError) error = NULL;
+  const char *codes[] = { "1.1.1", NULL };
+  gpointer    args[2];
+  GtkWidget  *page;
+  g_autoptr (LiaisonEvent) next = NULL;
+
+  liaison_bilingual_set_text (liaison_event_get_title (meeting), LIAISON_LANGUAGE_ZH, "2025 年联络员会议");
+  liaison_bilingual_set_text (liaison_event_get_title (meeting), LIAISON_LANGUAGE_EN, "Liaison officers' meeting 2025");
+  g_assert_true (liaison_event_set_when (meeting, "2025-11-04T09:30", "2025-11-05T17:00", "Asia/Yangon", &error));
+  liaison_event_set_kind (meeting, LIAISON_EVENT_KIND_LIAISON_MEETING);
+  liaison_event_set_status (meeting, LIAISON_EVENT_STATUS_HELD);
+  liaison_event_set_country (meeting, "MM");
+  liaison_event_set_activities (meeting, codes);
+  liaison_event_set_recurrence (meeting, "FREQ=YEARLY");
+  g_assert_true (liaison_store_save_event (store, meeting, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_no_error (error);
+
+  test_ui_activate (ui, "win.show-event", g_variant_new_string (liaison_event_get_id (meeting)));
+  page = event_page (ui);
+  g_assert_true (test_ui_wait_for (event_loaded, page, 5));
+  g_assert_true (gtk_widget_activate_action (page, "event.next-occurrence", NULL));
+  args[0] = page;
+  args[1] = (gpointer) liaison_event_get_id (meeting);
+  g_assert_true (test_ui_wait_for (shows_other_event, args, 5));
+
+  /* The page may read it again meanwhile: keep this copy. */
+  next = g_object_ref (liaison_event_page_get_event (LIAISON_EVENT_PAGE (page)));
+  g_assert_cmpstr (liaison_event_get_start (next), ==, "2026-11-04T09:30");
+  g_assert_cmpstr (liaison_event_get_end (next), ==, "2026-11-05T17:00");
+  g_assert_cmpstr (liaison_event_get_time_zone (next), ==, "Asia/Yangon");
+  g_assert_cmpstr (liaison_bilingual_get_text (liaison_event_get_title (next), LIAISON_LANGUAGE_ZH), ==,
+                   "2026 年联络员会议");
+  g_assert_cmpstr (liaison_bilingual_get_text (liaison_event_get_title (next), LIAISON_LANGUAGE_EN), ==,
+                   "Liaison officers' meeting 2026");
+  g_assert_cmpint (liaison_event_get_status (next), ==, LIAISON_EVENT_STATUS_PLANNED);
+  g_assert_cmpstr (liaison_event_get_activities (next)[0], ==, "1.1.1");
+  g_assert_cmpstr (liaison_event_get_recurrence (next), ==, "FREQ=YEARLY");
+  g_assert_cmpstr (adw_toast_get_title (liaison_window_get_last_toast (ui->window)), ==,
+                   _ ("Next year’s event created"));
+  test_ui_screenshot (ui, test_ui_chinese () ? "next-year-zh_CN.png" : "next-year-en.png");
+
+  /* Undo takes it back. */
+  {
+    g_autofree char *id = g_strdup (liaison_event_get_id (next));
+
+    test_ui_press_toast_button (ui);
+    g_assert_null (liaison_store_get_event (store, id, NULL));
+  }
+}
+
+/* ------------------------------------------------------------------------ */
+
 static guint
 n_event_rows (GtkWidget *events_page)
 {
@@ -675,6 +744,7 @@ main (int argc, char **argv)
   g_test_add_func ("/liaison/events/check-in-undo", test_check_in_undo);
   g_test_add_func ("/liaison/events/overlap-warnings", test_overlap_warnings);
   g_test_add_func ("/liaison/events/delete-and-undo", test_delete_and_undo);
+  g_test_add_func ("/liaison/events/next-year", test_next_year);
   g_test_add_func ("/liaison/events/views-and-filters", test_views_and_filters);
 
   return g_test_run ();

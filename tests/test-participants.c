@@ -523,6 +523,8 @@ test_workflow (void)
   /* A change made while the view is hidden shows when it is shown again. */
   search (&page, "", 3);
   test_ui_activate (ui, "win.show-page", g_variant_new_string ("overview"));
+  /* Hidden once the stack's crossfade is over, not before. */
+  g_assert_true (test_ui_wait_for (test_ui_transitions_done, ui->window, 5));
   add_person (store, "陈", "静", "CN");
   test_ui_settle (0.4);
   g_assert_cmpuint (g_list_model_get_n_items (page_results (&page)), ==, 3);

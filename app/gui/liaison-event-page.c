@@ -1094,6 +1094,36 @@ add_people_action (GtkWidget *widget, const char *action_name, GVariant *paramet
 }
 
 /* The annual liaison meeting: next year's, same place and hours, planned. */
+/* “2025 年联络员会议” and “Liaison officers' meeting 2025” become 2026's: the
+ * event's year, where it stands as a number of its own, moves on by one. */
+static char *
+next_year_title (const char *title,
+                 int         year)
+{
+  g_autofree char *old_year = g_strdup_printf ("%d", year);
+  g_autofree char *new_year = g_strdup_printf ("%d", year + 1);
+  GString         *out;
+  const char      *p;
+
+  if (title == NULL || year <= 0)
+    return g_strdup (title);
+  out = g_string_new (NULL);
+  for (p = title; *p != '\0';)
+    {
+      gboolean alone = g_str_has_prefix (p, old_year) && (p == title || !g_ascii_isdigit (p[-1]))
+                       && !g_ascii_isdigit (p[strlen (old_year)]);
+
+      if (alone)
+        {
+          g_string_append (out, new_year);
+          p += strlen (old_year);
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 next_occurrence_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -1127,8 +1157,10 @@ next_occurrence_action (GtkWidget *widget, const char *action_name, GVariant *pa
     }
   for (LiaisonLanguage l = 0; l < LIAISON_N_LANGUAGES; l++)
     {
-      liaison_bilingual_set_text (liaison_event_get_title (next), l,
-                                  liaison_bilingual_get_text (liaison_event_get_title (e), l));
+      g_autofree char *title = next_year_title (liaison_bilingual_get_text (liaison_event_get_title (e), l),
+                                                liaison_event_get_year (e));
+
+      liaison_bilingual_set_text (liaison_event_get_title (next), l, title);
       liaison_bilingual_set_text (liaison_event_get_city (next), l,
                                   liaison_bilingual_get_text (liaison_event_get_city (e), l));
     }
