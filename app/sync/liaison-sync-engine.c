@@ -2404,6 +2404,15 @@ on_find_password (GObject      *source,
   start_find (g_task_get_source_object (task), task, password);
 }
 
+static GError *
+not_configured_error (void)
+{
+  return g_error_new_literal (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_CONFIGURED,
+                              _("No sync server is set up. Enter the server address and "
+                                "user name in Preferences (or give --url and --username "
+                                "to “liaison sync”)."));
+}
+
 /* The calendars (that take events) and address books in the account's
  * homes, for a person to choose from: a GPtrArray of
  * LiaisonSyncCollection. Nothing is made or synced. */
@@ -2420,10 +2429,7 @@ liaison_sync_engine_find_collections_async (LiaisonSyncEngine   *self,
   g_task_set_source_tag (task, liaison_sync_engine_find_collections_async);
   if (url == NULL || *url == '\0' || user == NULL || *user == '\0')
     {
-      g_task_return_new_error (task, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_CONFIGURED,
-                               _("No sync server is set up. Enter the server address and "
-                                 "user name in Preferences (or give --url and --username "
-                                 "to “liaison sync”)."));
+      g_task_return_error (task, not_configured_error ());
       g_object_unref (task);
       return;
     }
@@ -2504,10 +2510,7 @@ liaison_sync_engine_sync_async (LiaisonSyncEngine   *self,
 
   if (url == NULL || *url == '\0' || user == NULL || *user == '\0')
     {
-      fail_outer (self, outer, g_error_new_literal (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_CONFIGURED,
-                                                    _("No sync server is set up. Enter the server address and "
-                                                      "user name in Preferences (or give --url and --username "
-                                                      "to “liaison sync”).")));
+      fail_outer (self, outer, not_configured_error ());
       return;
     }
   if (self->password != NULL)
