@@ -14,8 +14,8 @@ static void
 apply_preferences (char **database)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autoptr (GSettings) settings = NULL;
   g_autofree char *language = NULL;
   g_autofree char *file = NULL;
 
@@ -35,10 +35,10 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(LiaisonApplication) app = NULL;
+  g_autoptr (LiaisonApplication) app = NULL;
   g_autofree char *database = NULL;
   g_autofree char *language = NULL;
-  const char *localedir = g_getenv ("LIAISON_LOCALEDIR");
+  const char      *localedir = g_getenv ("LIAISON_LOCALEDIR");
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);

@@ -8,39 +8,100 @@
 /* A realistic crowd: the names, scripts and name orders of China and the ten
  * ASEAN states, with the Latin forms people write themselves. */
 
-typedef struct { const char *native; const char *latin; } Name;
+typedef struct
+{
+  const char *native;
+  const char *latin;
+} Name;
 
 static const Name cn_family[] = {
-  { "李", "Li" }, { "王", "Wang" }, { "张", "Zhang" }, { "刘", "Liu" }, { "陈", "Chen" }, { "杨", "Yang" },
-  { "赵", "Zhao" }, { "黄", "Huang" }, { "周", "Zhou" }, { "吴", "Wu" }, { "徐", "Xu" }, { "孙", "Sun" },
-  { "胡", "Hu" }, { "朱", "Zhu" }, { "高", "Gao" }, { "林", "Lin" }, { "何", "He" }, { "郭", "Guo" },
-  { "马", "Ma" }, { "罗", "Luo" }, { "梁", "Liang" }, { "宋", "Song" }, { "郑", "Zheng" }, { "谢", "Xie" },
-  { "曾", "Zeng" }, { "单", "Shan" }, { "欧阳", "Ouyang" },
+  { "李", "Li" },
+  { "王", "Wang" },
+  { "张", "Zhang" },
+  { "刘", "Liu" },
+  { "陈", "Chen" },
+  { "杨", "Yang" },
+  { "赵", "Zhao" },
+  { "黄", "Huang" },
+  { "周", "Zhou" },
+  { "吴", "Wu" },
+  { "徐", "Xu" },
+  { "孙", "Sun" },
+  { "胡", "Hu" },
+  { "朱", "Zhu" },
+  { "高", "Gao" },
+  { "林", "Lin" },
+  { "何", "He" },
+  { "郭", "Guo" },
+  { "马", "Ma" },
+  { "罗", "Luo" },
+  { "梁", "Liang" },
+  { "宋", "Song" },
+  { "郑", "Zheng" },
+  { "谢", "Xie" },
+  { "曾", "Zeng" },
+  { "单", "Shan" },
+  { "欧阳", "Ouyang" },
 };
 static const Name cn_given[] = {
-  { "霞", "Xia" }, { "芳", "Fang" }, { "伟", "Wei" }, { "静", "Jing" }, { "敏", "Min" }, { "强", "Qiang" },
-  { "磊", "Lei" }, { "洋", "Yang" }, { "艳", "Yan" }, { "勇", "Yong" }, { "军", "Jun" }, { "杰", "Jie" },
-  { "娟", "Juan" }, { "涛", "Tao" }, { "明", "Ming" }, { "超", "Chao" }, { "秀英", "Xiuying" },
-  { "建华", "Jianhua" }, { "晓东", "Xiaodong" }, { "海燕", "Haiyan" }, { "志强", "Zhiqiang" },
-  { "丽娜", "Lina" }, { "国庆", "Guoqing" }, { "思远", "Siyuan" }, { "雨桐", "Yutong" },
+  { "霞", "Xia" },
+  { "芳", "Fang" },
+  { "伟", "Wei" },
+  { "静", "Jing" },
+  { "敏", "Min" },
+  { "强", "Qiang" },
+  { "磊", "Lei" },
+  { "洋", "Yang" },
+  { "艳", "Yan" },
+  { "勇", "Yong" },
+  { "军", "Jun" },
+  { "杰", "Jie" },
+  { "娟", "Juan" },
+  { "涛", "Tao" },
+  { "明", "Ming" },
+  { "超", "Chao" },
+  { "秀英", "Xiuying" },
+  { "建华", "Jianhua" },
+  { "晓东", "Xiaodong" },
+  { "海燕", "Haiyan" },
+  { "志强", "Zhiqiang" },
+  { "丽娜", "Lina" },
+  { "国庆", "Guoqing" },
+  { "思远", "Siyuan" },
+  { "雨桐", "Yutong" },
 };
 static const char *vn_family[] = { "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ" };
 static const char *vn_given[] = { "Thị Minh Khai", "Văn An", "Thị Lan", "Đức Anh", "Thu Hà", "Quang Huy", "Ngọc Ánh", "Minh Tuấn", "Thanh Hương", "Hoàng Nam" };
-static const Name th_given[] = {
-  { "สมชาย", "Somchai" }, { "สมศรี", "Somsri" }, { "ประเสริฐ", "Prasert" }, { "วิไล", "Wilai" },
-  { "สุริยา", "Suriya" }, { "กมล", "Kamon" }, { "นิภา", "Nipha" }, { "อนันต์", "Anan" },
+static const Name  th_given[] = {
+   { "สมชาย", "Somchai" },
+   { "สมศรี", "Somsri" },
+   { "ประเสริฐ", "Prasert" },
+   { "วิไล", "Wilai" },
+   { "สุริยา", "Suriya" },
+   { "กมล", "Kamon" },
+   { "นิภา", "Nipha" },
+   { "อนันต์", "Anan" },
 };
 static const Name th_family[] = {
-  { "ใจดี", "Jaidee" }, { "สุขสวัสดิ์", "Suksawat" }, { "ศรีสุข", "Srisuk" }, { "วงศ์ใหญ่", "Wongyai" },
-  { "แก้วมณี", "Kaewmanee" }, { "บุญมา", "Boonma" },
+  { "ใจดี", "Jaidee" },
+  { "สุขสวัสดิ์", "Suksawat" },
+  { "ศรีสุข", "Srisuk" },
+  { "วงศ์ใหญ่", "Wongyai" },
+  { "แก้วมณี", "Kaewmanee" },
+  { "บุญมา", "Boonma" },
 };
 static const Name kh_given[] = { { "សុខា", "Sokha" }, { "ដារ៉ា", "Dara" }, { "សុភា", "Sophea" }, { "វណ្ណា", "Vanna" }, { "ចន្ថា", "Chantha" } };
 static const Name kh_family[] = { { "ចាន់", "Chan" }, { "សុខ", "Sok" }, { "ហេង", "Heng" }, { "លឹម", "Lim" }, { "គឹម", "Kim" } };
 static const Name la_given[] = { { "ສົມພອນ", "Somphone" }, { "ບຸນມີ", "Bounmy" }, { "ຄຳພັນ", "Khamphan" }, { "ແສງ", "Saeng" }, { "ວັນນາ", "Vanna" } };
 static const Name la_family[] = { { "ພົມມະຈັນ", "Phommachanh" }, { "ສີສຸວັນ", "Sisouvanh" }, { "ວົງສາ", "Vongsa" }, { "ແກ້ວມະນີ", "Keomany" } };
 static const Name mm_names[] = {
-  { "အောင်ဆန်းစုကြည်", "Aung San Suu Kyi" }, { "ကျော်ကျော်", "Kyaw Kyaw" }, { "မြင့်မြင့်", "Myint Myint" },
-  { "သန်းထွန်း", "Than Htun" }, { "နီလာ", "Nilar" }, { "ဇော်မင်း", "Zaw Min" }, { "ခင်မောင်", "Khin Maung" },
+  { "အောင်ဆန်းစုကြည်", "Aung San Suu Kyi" },
+  { "ကျော်ကျော်", "Kyaw Kyaw" },
+  { "မြင့်မြင့်", "Myint Myint" },
+  { "သန်းထွန်း", "Than Htun" },
+  { "နီလာ", "Nilar" },
+  { "ဇော်မင်း", "Zaw Min" },
+  { "ခင်မောင်", "Khin Maung" },
 };
 static const char *id_mono[] = { "Sukarno", "Suharto", "Wiranto", "Budiono", "Sutrisno", "Mulyani", "Purnomo", "Setiawati" };
 static const char *id_given[] = { "Dewi", "Agus", "Siti", "Budi", "Rina", "Andi", "Putri", "Eko" };
@@ -55,13 +116,23 @@ static const char *countries[] = { "CN", "VN", "TH", "KH", "LA", "MM", "ID", "MY
 static const guint weights[] = { 30, 8, 8, 7, 6, 7, 8, 7, 7, 6, 6 };
 
 static const char *orgs_en[] = {
-  "Ministry of Natural Resources and Environment", "Ministry of Ecology and Environment",
-  "National Environment Agency", "Department of Environment", "University of the Philippines",
-  "ASEAN Centre for Biodiversity", "Green Youth Network", "Chulalongkorn University",
-  "Institute of Strategy and Policy on Natural Resources and Environment", "WWF",
+  "Ministry of Natural Resources and Environment",
+  "Ministry of Ecology and Environment",
+  "National Environment Agency",
+  "Department of Environment",
+  "University of the Philippines",
+  "ASEAN Centre for Biodiversity",
+  "Green Youth Network",
+  "Chulalongkorn University",
+  "Institute of Strategy and Policy on Natural Resources and Environment",
+  "WWF",
 };
 static const char *orgs_zh[] = {
-  "生态环境部", "中国-东盟环境保护合作中心", "清华大学", "中国环境科学研究院", "广西壮族自治区生态环境厅",
+  "生态环境部",
+  "中国-东盟环境保护合作中心",
+  "清华大学",
+  "中国环境科学研究院",
+  "广西壮族自治区生态环境厅",
 };
 
 #define PICK(rand, array) (array[g_rand_int_range (rand, 0, G_N_ELEMENTS (array))])
@@ -156,8 +227,8 @@ static char *
 email_for (LiaisonParticipant *p,
            guint               i)
 {
-  const char *given = liaison_participant_get_given_latin (p);
-  const char *family = liaison_participant_get_family_latin (p);
+  const char      *given = liaison_participant_get_given_latin (p);
+  const char      *family = liaison_participant_get_family_latin (p);
   g_autofree char *local = g_ascii_strdown (given != NULL ? given : "person", -1);
 
   g_autofree char *domain_part = g_ascii_strdown (family != NULL ? family : "x", -1);
@@ -168,15 +239,15 @@ email_for (LiaisonParticipant *p,
 }
 
 gboolean
-bench_dataset_generate (LiaisonStore            *store,
-                        const BenchDatasetSize  *size,
-                        BenchDatasetTimes       *times,
-                        GError                 **error)
+bench_dataset_generate (LiaisonStore           *store,
+                        const BenchDatasetSize *size,
+                        BenchDatasetTimes      *times,
+                        GError                **error)
 {
   gint64 t = g_get_monotonic_time ();
-  g_autoptr(GRand) rand = g_rand_new_with_seed (size->seed);
-  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (size->seed);
+  g_autoptr (GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
   static const char *activities[] = { "1.1.1", "1.1.2", "1.1.3", "1.1.4", "1.2.1", "2.1.2", "2.1.3", "2.2.1",
                                       "2.3.2", "3.1.1", "3.1.2", "3.1.3", "4.1.1", "4.2.1" };
 
@@ -185,10 +256,10 @@ bench_dataset_generate (LiaisonStore            *store,
 
   for (guint i = 0; i < size->participants; i++)
     {
-      g_autoptr(LiaisonParticipant) p = liaison_participant_new (NULL);
-      const char *country = pick_country (rand);
+      g_autoptr (LiaisonParticipant) p = liaison_participant_new (NULL);
+      const char      *country = pick_country (rand);
       g_autofree char *email = NULL;
-      const char *emails[2] = { NULL, NULL };
+      const char      *emails[2] = { NULL, NULL };
 
       fill_name (p, rand, country);
       liaison_participant_set_country (p, country);
@@ -213,15 +284,15 @@ bench_dataset_generate (LiaisonStore            *store,
   t = g_get_monotonic_time ();
   for (guint i = 0; i < size->events; i++)
     {
-      g_autoptr(LiaisonEvent) e = liaison_event_new (NULL);
-      const char *country = countries[g_rand_int_range (rand, 0, G_N_ELEMENTS (countries))];
+      g_autoptr (LiaisonEvent) e = liaison_event_new (NULL);
+      const char           *country = countries[g_rand_int_range (rand, 0, G_N_ELEMENTS (countries))];
       const LiaisonCountry *c = liaison_country_lookup (country);
-      int year = g_rand_int_range (rand, 2011, 2031);
-      g_autofree char *start = g_strdup_printf ("%04d-%02d-%02dT09:00", year, g_rand_int_range (rand, 1, 13),
-                                                g_rand_int_range (rand, 1, 29));
-      g_autofree char *title_en = g_strdup_printf ("%s workshop %u", liaison_country_get_name (c, LIAISON_LANGUAGE_EN), i);
-      g_autofree char *title_zh = g_strdup_printf ("%s研讨会 %u", liaison_country_get_name (c, LIAISON_LANGUAGE_ZH), i);
-      const char *codes[] = { PICK (rand, activities), NULL };
+      int                   year = g_rand_int_range (rand, 2011, 2031);
+      g_autofree char      *start = g_strdup_printf ("%04d-%02d-%02dT09:00", year, g_rand_int_range (rand, 1, 13),
+                                                     g_rand_int_range (rand, 1, 29));
+      g_autofree char      *title_en = g_strdup_printf ("%s workshop %u", liaison_country_get_name (c, LIAISON_LANGUAGE_EN), i);
+      g_autofree char      *title_zh = g_strdup_printf ("%s研讨会 %u", liaison_country_get_name (c, LIAISON_LANGUAGE_ZH), i);
+      const char           *codes[] = { PICK (rand, activities), NULL };
 
       liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_ZH, title_zh);
       liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_EN, title_en);
@@ -242,12 +313,14 @@ bench_dataset_generate (LiaisonStore            *store,
    * event; registered per event and role, as a bulk invitation would. */
   for (guint e = 0; e < events->len && people->len > 0; e++)
     {
-      guint stride = size->registrations / events->len + 1;
-      GPtrArray *by_role[LIAISON_ROLE_STAFF + 1] = { NULL, };
+      guint      stride = size->registrations / events->len + 1;
+      GPtrArray *by_role[LIAISON_ROLE_STAFF + 1] = {
+        NULL,
+      };
 
       for (guint i = e; i < size->registrations; i += events->len)
         {
-          guint person = ((i / events->len) + (i % events->len) * stride * 7919u) % people->len;
+          guint       person = ((i / events->len) + (i % events->len) * stride * 7919u) % people->len;
           LiaisonRole role = g_rand_int_range (rand, 0, LIAISON_ROLE_STAFF + 1);
 
           if (by_role[role] == NULL)
@@ -256,15 +329,15 @@ bench_dataset_generate (LiaisonStore            *store,
         }
       for (guint role = 0; role <= LIAISON_ROLE_STAFF; role++)
         {
-          g_autoptr(GPtrArray) created = NULL;
+          g_autoptr (GPtrArray) created = NULL;
 
-          g_autoptr(GPtrArray) ids = g_steal_pointer (&by_role[role]);
+          g_autoptr (GPtrArray) ids = g_steal_pointer (&by_role[role]);
 
           if (ids == NULL)
             continue;
           g_ptr_array_add (ids, NULL);
           created = liaison_store_register_many (store, g_ptr_array_index (events, e),
-                                                 (const char * const *) ids->pdata, role,
+                                                 (const char *const *) ids->pdata, role,
                                                  LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, NULL, error);
           if (created == NULL)
             {
@@ -294,30 +367,33 @@ bench_dataset_queries (LiaisonStore *store,
                        guint         n,
                        guint32       seed)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
   GPtrArray *queries = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) rowids = liaison_store_list_participant_rowids (store, NULL, 0, NULL);
+  g_autoptr (GArray) rowids = liaison_store_list_participant_rowids (store, NULL, 0, NULL);
   static const char *misses[] = { "zzq", "xyzzy", "qqqq", "不存在", "ฮฮฮ" };
 
   while (queries->len < n && rowids->len > 0)
     {
       gint64 rowid = g_array_index (rowids, gint64, g_rand_int_range (rand, 0, rowids->len));
-      g_autoptr(LiaisonParticipant) p = liaison_store_get_participant_by_rowid (store, rowid);
-      g_autofree char *native = liaison_participant_dup_native_name (p);
-      g_autofree char *latin = liaison_participant_dup_latin_name (p);
-      const char * const *emails = liaison_participant_get_emails (p);
-      const char *source;
-      glong len, start, take;
+      g_autoptr (LiaisonParticipant) p = liaison_store_get_participant_by_rowid (store, rowid);
+      g_autofree char   *native = liaison_participant_dup_native_name (p);
+      g_autofree char   *latin = liaison_participant_dup_latin_name (p);
+      const char *const *emails = liaison_participant_get_emails (p);
+      const char        *source;
+      glong              len, start, take;
 
       switch (g_rand_int_range (rand, 0, 10))
         {
         case 0:
           g_ptr_array_add (queries, g_strdup (PICK (rand, misses)));
           continue;
-        case 1: case 2:
+        case 1:
+        case 2:
           source = emails != NULL && emails[0] != NULL ? emails[0] : native;
           break;
-        case 3: case 4: case 5:
+        case 3:
+        case 4:
+        case 5:
           source = latin != NULL ? latin : native;
           break;
         default:
@@ -331,8 +407,8 @@ bench_dataset_queries (LiaisonStore *store,
       take = MIN (len, take);
       start = g_rand_int_range (rand, 0, len - take + 1);
       {
-        const char *a = g_utf8_offset_to_pointer (source, start);
-        const char *b = g_utf8_offset_to_pointer (a, take);
+        const char      *a = g_utf8_offset_to_pointer (source, start);
+        const char      *b = g_utf8_offset_to_pointer (a, take);
         g_autofree char *q = g_strndup (a, b - a);
 
         g_strstrip (q);

@@ -7,9 +7,9 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  guint participants;
-  guint events;
-  guint registrations;
+  guint   participants;
+  guint   events;
+  guint   registrations;
   guint32 seed;
 } BenchDatasetSize;
 
@@ -22,12 +22,12 @@ typedef struct
   double commit;
 } BenchDatasetTimes;
 
-gboolean   bench_dataset_generate (LiaisonStore            *store,
-                                   const BenchDatasetSize  *size,
-                                   BenchDatasetTimes       *times,
-                                   GError                 **error);
-GPtrArray *bench_dataset_queries  (LiaisonStore            *store,
-                                   guint                    n,
-                                   guint32                  seed);
+gboolean   bench_dataset_generate (LiaisonStore           *store,
+                                   const BenchDatasetSize *size,
+                                   BenchDatasetTimes      *times,
+                                   GError                **error);
+GPtrArray *bench_dataset_queries (LiaisonStore *store,
+                                  guint         n,
+                                  guint32       seed);
 
 G_END_DECLS

@@ -43,8 +43,8 @@ naive_search (sqlite3    *db,
               const char *query)
 {
   static sqlite3_stmt *stmt;
-  g_autofree char *pattern = g_strdup_printf ("%%%s%%", query);
-  guint n = 0;
+  g_autofree char     *pattern = g_strdup_printf ("%%%s%%", query);
+  guint                n = 0;
 
   if (stmt == NULL)
     sqlite3_prepare_v2 (db,
@@ -62,8 +62,8 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *database = NULL;
-  int participants = 100000, events = 5000, registrations = 300000, queries_n = 1000;
+  g_autofree char   *database = NULL;
+  int                participants = 100000, events = 5000, registrations = 300000, queries_n = 1000;
   const GOptionEntry entries[] = {
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, "Dataset file (generated when missing)", "FILE" },
     { "participants", 0, 0, G_OPTION_ARG_INT, &participants, "Participants to generate", "N" },
@@ -72,18 +72,18 @@ main (int    argc,
     { "queries", 0, 0, G_OPTION_ARG_INT, &queries_n, "Search queries to time", "N" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonStore) store = NULL;
-  g_autoptr(GPtrArray) queries = NULL;
-  g_autoptr(GArray) indexed = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) naive = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) records = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) opens = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) plans = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonStore) store = NULL;
+  g_autoptr (GPtrArray) queries = NULL;
+  g_autoptr (GArray) indexed = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) naive = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) records = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) opens = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) plans = g_array_new (FALSE, FALSE, sizeof (double));
   GStatBuf st;
   sqlite3 *db;
-  double t0;
+  double   t0;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -96,8 +96,10 @@ main (int    argc,
 
   if (!g_file_test (database, G_FILE_TEST_EXISTS))
     {
-      BenchDatasetSize size = { participants, events, registrations, 20211 };
-      BenchDatasetTimes times = { 0, };
+      BenchDatasetSize  size = { participants, events, registrations, 20211 };
+      BenchDatasetTimes times = {
+        0,
+      };
       double open_s;
 
       t0 = now_ms ();
@@ -122,7 +124,7 @@ main (int    argc,
     {
       double t = now_ms ();
       store = liaison_store_open (database, &error);
-      g_array_append_val (opens, (double) { now_ms () - t });
+      g_array_append_val (opens, (double){ now_ms () - t });
       if (store == NULL)
         {
           g_printerr ("%s\n", error->message);
@@ -144,7 +146,7 @@ main (int    argc,
   /* Warm both paths the same way before timing. */
   for (guint i = 0; i < MIN (queries->len, 50); i++)
     {
-      g_autoptr(GArray) r = liaison_store_list_participant_rowids (store, g_ptr_array_index (queries, i), 50, NULL);
+      g_autoptr (GArray) r = liaison_store_list_participant_rowids (store, g_ptr_array_index (queries, i), 50, NULL);
       naive_search (db, g_ptr_array_index (queries, i));
     }
 
@@ -154,22 +156,22 @@ main (int    argc,
     for (guint i = 0; i < queries->len; i++)
       {
         const char *q = g_ptr_array_index (queries, i);
-        g_autoptr(GArray) r = NULL;
-        g_autoptr(GPtrArray) people = NULL;
+        g_autoptr (GArray) r = NULL;
+        g_autoptr (GPtrArray) people = NULL;
         double t = now_ms ();
 
         r = liaison_store_list_participant_rowids (store, q, 50, NULL);
-        g_array_append_val (indexed, (double) { now_ms () - t });
+        g_array_append_val (indexed, (double){ now_ms () - t });
         hits += r != NULL && r->len > 0;
 
         t = now_ms ();
         naive_search (db, q);
-        g_array_append_val (naive, (double) { now_ms () - t });
+        g_array_append_val (naive, (double){ now_ms () - t });
 
         /* What the search box costs: the match and the 50 records shown. */
         t = now_ms ();
         people = liaison_store_search_participants (store, q, 50, NULL);
-        g_array_append_val (records, (double) { now_ms () - t });
+        g_array_append_val (records, (double){ now_ms () - t });
       }
 
     {
@@ -191,11 +193,11 @@ main (int    argc,
 
   for (guint i = 0; i < 5; i++)
     {
-      g_autoptr(GPtrArray) rows = NULL;
+      g_autoptr (GPtrArray) rows = NULL;
       double t = now_ms ();
 
       rows = liaison_plan_report_build (store, 0, 2026, NULL);
-      g_array_append_val (plans, (double) { now_ms () - t });
+      g_array_append_val (plans, (double){ now_ms () - t });
     }
   printf ("{\"benchmark\": \"plan-progress\", \"events\": %u, \"median_ms\": %.2f}\n",
           liaison_store_count_events (store), percentile (plans, 0.5));

@@ -11,7 +11,7 @@ static char *
 file_digest (const char *path)
 {
   g_autofree char *data = NULL;
-  gsize len = 0;
+  gsize            len = 0;
 
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
@@ -21,7 +21,7 @@ static char *
 make_database (const char *dir)
 {
   char *path = g_build_filename (dir, "liaison.db", NULL);
-  g_autoptr(LiaisonStore) store = liaison_store_open (path, NULL);
+  g_autoptr (LiaisonStore) store = liaison_store_open (path, NULL);
 
   g_assert_nonnull (store);
   g_assert_finalize_object (g_steal_pointer (&store));
@@ -29,12 +29,12 @@ make_database (const char *dir)
 }
 
 static void
-assert_refused (const char        *path,
-                int                code,
-                const char        *mention)
+assert_refused (const char *path,
+                int         code,
+                const char *mention)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonStore) store = liaison_store_open (path, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonStore) store = liaison_store_open (path, &error);
 
   g_assert_null (store);
   g_assert_error (error, LIAISON_STORE_ERROR, code);
@@ -49,7 +49,7 @@ test_newer (void)
   g_autofree char *path = make_database (dir);
   g_autofree char *before = NULL, *after = NULL;
   g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", liaison_store_latest_version () + 1);
-  sqlite3 *db;
+  sqlite3         *db;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
@@ -70,7 +70,7 @@ test_corrupt (void)
   g_autofree char *dir = test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "liaison.db", NULL);
   g_autofree char *before = NULL, *after = NULL;
-  g_autoptr(GString) junk = g_string_new (NULL);
+  g_autoptr (GString) junk = g_string_new (NULL);
 
   for (guint i = 0; i < 2000; i++)
     g_string_append (junk, "not a database; ");
@@ -91,7 +91,7 @@ test_damaged_header (void)
   g_autofree char *path = make_database (dir);
   g_autofree char *data = NULL;
   g_autofree char *before = NULL, *after = NULL;
-  gsize len;
+  gsize            len;
 
   /* A database whose first page was overwritten, as after a bad copy. */
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));

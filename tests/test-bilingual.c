@@ -6,7 +6,7 @@
 static void
 test_states (void)
 {
-  g_autoptr(LiaisonBilingual) t = liaison_bilingual_new (LIAISON_LANGUAGE_ZH);
+  g_autoptr (LiaisonBilingual) t = liaison_bilingual_new (LIAISON_LANGUAGE_ZH);
 
   g_assert_cmpint (liaison_bilingual_get_state (t, LIAISON_LANGUAGE_ZH), ==, LIAISON_TRANSLATION_MISSING);
   g_assert_cmpint (liaison_bilingual_get_state (t, LIAISON_LANGUAGE_EN), ==, LIAISON_TRANSLATION_MISSING);
@@ -31,7 +31,7 @@ test_states (void)
 static void
 test_stale (void)
 {
-  g_autoptr(LiaisonBilingual) t = liaison_bilingual_new_with_text (LIAISON_LANGUAGE_ZH, "研讨会", "Seminar");
+  g_autoptr (LiaisonBilingual) t = liaison_bilingual_new_with_text (LIAISON_LANGUAGE_ZH, "研讨会", "Seminar");
 
   liaison_bilingual_set_state (t, LIAISON_LANGUAGE_EN, LIAISON_TRANSLATION_TRANSLATED);
   g_assert_false (liaison_bilingual_is_stale (t, LIAISON_LANGUAGE_EN));
@@ -58,7 +58,7 @@ test_stale (void)
 static void
 test_english_source (void)
 {
-  g_autoptr(LiaisonBilingual) t = liaison_bilingual_new_with_text (LIAISON_LANGUAGE_EN, "培训", "Training");
+  g_autoptr (LiaisonBilingual) t = liaison_bilingual_new_with_text (LIAISON_LANGUAGE_EN, "培训", "Training");
 
   liaison_bilingual_set_state (t, LIAISON_LANGUAGE_ZH, LIAISON_TRANSLATION_TRANSLATED);
   liaison_bilingual_set_text (t, LIAISON_LANGUAGE_EN, "Training course");
@@ -75,11 +75,11 @@ test_stale_both_languages (void)
   for (LiaisonLanguage source = 0; source < LIAISON_N_LANGUAGES; source++)
     {
       LiaisonLanguage target = liaison_language_other (source);
-      const char *texts[LIAISON_N_LANGUAGES][2] = {
-        { "中国-东盟环境合作论坛", "中国-东盟环境合作论坛 2019" },
-        { "China-ASEAN Environmental Cooperation Forum", "China-ASEAN Environmental Cooperation Forum 2019" },
+      const char     *texts[LIAISON_N_LANGUAGES][2] = {
+            { "中国-东盟环境合作论坛", "中国-东盟环境合作论坛 2019" },
+            { "China-ASEAN Environmental Cooperation Forum", "China-ASEAN Environmental Cooperation Forum 2019" },
       };
-      g_autoptr(LiaisonBilingual) t = liaison_bilingual_new (source);
+      g_autoptr (LiaisonBilingual) t = liaison_bilingual_new (source);
 
       liaison_bilingual_set_text (t, source, texts[source][0]);
       liaison_bilingual_set_text (t, target, texts[target][0]);
@@ -114,7 +114,7 @@ test_stale_both_languages (void)
 static void
 test_source_state (void)
 {
-  g_autoptr(LiaisonBilingual) t = liaison_bilingual_new_with_text (LIAISON_LANGUAGE_ZH, "研讨会", "Seminar");
+  g_autoptr (LiaisonBilingual) t = liaison_bilingual_new_with_text (LIAISON_LANGUAGE_ZH, "研讨会", "Seminar");
 
   /* The source's state follows its text: marking it changes nothing. */
   liaison_bilingual_set_state (t, LIAISON_LANGUAGE_ZH, LIAISON_TRANSLATION_DRAFT);
@@ -137,8 +137,8 @@ test_source_state (void)
 static void
 test_settle_source (void)
 {
-  g_autoptr(LiaisonBilingual) city = liaison_bilingual_new (LIAISON_LANGUAGE_ZH);
-  g_autoptr(LiaisonBilingual) both = liaison_bilingual_new (LIAISON_LANGUAGE_EN);
+  g_autoptr (LiaisonBilingual) city = liaison_bilingual_new (LIAISON_LANGUAGE_ZH);
+  g_autoptr (LiaisonBilingual) both = liaison_bilingual_new (LIAISON_LANGUAGE_EN);
 
   /* Only the English was given: English is what the text was written in. */
   liaison_bilingual_set_text (city, LIAISON_LANGUAGE_ZH, NULL);
@@ -160,7 +160,7 @@ test_settle_source (void)
 static void
 test_display (void)
 {
-  g_autoptr(LiaisonBilingual) t = liaison_bilingual_new_with_text (LIAISON_LANGUAGE_ZH, "论坛", NULL);
+  g_autoptr (LiaisonBilingual) t = liaison_bilingual_new_with_text (LIAISON_LANGUAGE_ZH, "论坛", NULL);
 
   g_assert_cmpstr (liaison_bilingual_get_display (t, LIAISON_LANGUAGE_EN), ==, "论坛");
   g_assert_cmpstr (liaison_bilingual_get_display (t, LIAISON_LANGUAGE_ZH), ==, "论坛");
@@ -171,7 +171,7 @@ test_display (void)
 static void
 test_restore (void)
 {
-  g_autoptr(LiaisonBilingual) t = liaison_bilingual_new_with_text (LIAISON_LANGUAGE_ZH, "论坛", "Forum");
+  g_autoptr (LiaisonBilingual) t = liaison_bilingual_new_with_text (LIAISON_LANGUAGE_ZH, "论坛", "Forum");
   g_autofree char *digest = liaison_bilingual_digest ("旧的");
 
   liaison_bilingual_restore (t, LIAISON_LANGUAGE_EN, "Forum", LIAISON_TRANSLATION_REVIEWED, digest);

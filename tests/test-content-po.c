@@ -12,17 +12,15 @@
 /* What is left to translate, without the shipped history's English that
  * waits for review. */
 #define TO_TRANSLATE \
-  (LIAISON_TRANSLATION_STATE_MASK (LIAISON_TRANSLATION_MISSING) \
-   | LIAISON_TRANSLATION_STATE_MASK (LIAISON_TRANSLATION_DRAFT) \
-   | LIAISON_TRANSLATION_STATE_MASK (LIAISON_TRANSLATION_STALE))
+  (LIAISON_TRANSLATION_STATE_MASK (LIAISON_TRANSLATION_MISSING) | LIAISON_TRANSLATION_STATE_MASK (LIAISON_TRANSLATION_DRAFT) | LIAISON_TRANSLATION_STATE_MASK (LIAISON_TRANSLATION_STALE))
 
 typedef struct
 {
-  char *dir;
+  char         *dir;
   LiaisonStore *store;
-  char *forum;
-  char *seminar;
-  char *visit;
+  char         *forum;
+  char         *seminar;
+  char         *visit;
 } Fixture;
 
 static char *
@@ -32,8 +30,8 @@ add_event (LiaisonStore *store,
            const char   *theme_zh,
            const char   *description_zh)
 {
-  g_autoptr(LiaisonEvent) event = liaison_event_new (NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonEvent) event = liaison_event_new (NULL);
+  g_autoptr (GError) error = NULL;
 
   liaison_bilingual_set_text (liaison_event_get_title (event), ZH, title_zh);
   liaison_bilingual_set_text (liaison_event_get_title (event), EN, title_en);
@@ -47,11 +45,11 @@ add_event (LiaisonStore *store,
 }
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   f->dir = test_make_dir ();
   path = g_build_filename (f->dir, "liaison.db", NULL);
@@ -64,8 +62,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   g_assert_finalize_object (g_steal_pointer (&f->store));
   test_remove_tree (f->dir);
@@ -75,13 +73,12 @@ fixture_tear_down (Fixture       *f,
   g_free (f->visit);
 }
 
-static char *
-export (Fixture *f,
-        guint    states,
-        guint   *n)
+static char *export(Fixture *f,
+                    guint    states,
+                    guint   *n)
 {
   LiaisonTranslationFilter filter = { states, -1, LIAISON_CONTENT_EVENTS };
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *po = liaison_content_po_export_to_data (f->store, &filter, EN, n, &error);
 
   g_assert_no_error (error);
@@ -97,7 +94,7 @@ assert_msgfmt_check (Fixture    *f,
   g_autofree char *path = g_build_filename (f->dir, "check.po", NULL);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   int status = 0;
 
   g_assert_nonnull (msgfmt);
@@ -120,8 +117,8 @@ find_entry (GString    *po,
             gsize      *end)
 {
   g_autofree char *needle = g_strdup_printf ("\nmsgctxt \"%s\"\n", ctx);
-  const char *at = strstr (po->str, needle);
-  const char *p;
+  const char      *at = strstr (po->str, needle);
+  const char      *p;
 
   g_assert_nonnull (at);
   p = at;
@@ -141,8 +138,8 @@ translate (GString    *po,
            gboolean    fuzzy)
 {
   gsize start, end;
-  g_autoptr(GString) entry = NULL;
-  const char *at;
+  g_autoptr (GString) entry = NULL;
+  const char      *at;
   g_autofree char *escaped = NULL;
 
   find_entry (po, ctx, &start, &end);
@@ -170,7 +167,7 @@ line_of (const char *po,
          const char *text)
 {
   const char *at = strstr (po, text);
-  guint line = 1;
+  guint       line = 1;
 
   g_assert_nonnull (at);
   for (const char *p = po; p < at; p++)
@@ -183,7 +180,7 @@ get_text (Fixture    *f,
           const char *id,
           const char *field)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   LiaisonBilingual *text = liaison_store_get_content_text (f->store, "event", id, field, &error);
 
   g_assert_no_error (error);
@@ -199,14 +196,14 @@ import (Fixture    *f,
 }
 
 static void
-test_export (Fixture       *f,
-             gconstpointer  data)
+test_export (Fixture      *f,
+             gconstpointer data)
 {
   g_autofree char *po = NULL;
   g_autofree char *ctx = NULL;
-  guint n = 0;
+  guint            n = 0;
 
-  po = export (f, TO_TRANSLATE, &n);
+  po = export(f, TO_TRANSLATE, &n);
   /* Forum: title (draft), theme, description; seminar: title, theme;
    * visit: title. */
   g_assert_cmpuint (n, ==, 6);
@@ -215,14 +212,15 @@ test_export (Fixture       *f,
   g_assert_nonnull (strstr (po, "\"Language: en\\n\""));
   g_assert_nonnull (strstr (po, "\"X-Source-Language: zh_CN\\n\""));
   ctx = g_strdup_printf ("#, fuzzy\nmsgctxt \"event/%s/title\"\nmsgid \"2026年中国-东盟环境合作论坛\"\n"
-                         "msgstr \"China-ASEAN Environmental Cooperation Forum 2026\"\n", f->forum);
+                         "msgstr \"China-ASEAN Environmental Cooperation Forum 2026\"\n",
+                         f->forum);
   g_assert_nonnull (strstr (po, ctx));
   g_assert_nonnull (strstr (po, "msgid \"海洋减塑与\\\"蓝色\\\"伙伴关系\"\nmsgstr \"\"\n"));
   g_assert_nonnull (strstr (po, "msgid \"\"\n\"第一段\\n\"\n\"第二段，含\\\\反斜杠\\t和制表符\\n\"\nmsgstr \"\"\n"));
 
   /* Reviewed texts are left out unless asked for. */
   g_free (po);
-  po = export (f, LIAISON_TRANSLATION_STATE_MASK (LIAISON_TRANSLATION_REVIEWED), &n);
+  po = export(f, LIAISON_TRANSLATION_STATE_MASK (LIAISON_TRANSLATION_REVIEWED), &n);
   g_assert_cmpuint (n, ==, 0);
   assert_msgfmt_check (f, po);
 }
@@ -231,11 +229,11 @@ test_export (Fixture       *f,
  * source text and deleted an event: those two entries are refused with
  * their line, the others applied. */
 static void
-test_round_trip (Fixture       *f,
-                 gconstpointer  data)
+test_round_trip (Fixture      *f,
+                 gconstpointer data)
 {
-  g_autofree char *exported = export (f, TO_TRANSLATE, NULL);
-  g_autoptr(GString) po = g_string_new (exported);
+  g_autofree char *exported = export(f, TO_TRANSLATE, NULL);
+  g_autoptr (GString) po = g_string_new (exported);
   g_autofree char *forum_title = g_strdup_printf ("event/%s/title", f->forum);
   g_autofree char *forum_theme = g_strdup_printf ("event/%s/theme", f->forum);
   g_autofree char *forum_description = g_strdup_printf ("event/%s/description", f->forum);
@@ -243,9 +241,9 @@ test_round_trip (Fixture       *f,
   g_autofree char *seminar_theme = g_strdup_printf ("event/%s/theme", f->seminar);
   g_autofree char *visit_title = g_strdup_printf ("event/%s/title", f->visit);
   g_autofree char *line = NULL;
-  g_autoptr(LiaisonPoImport) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonEvent) seminar = NULL;
+  g_autoptr (LiaisonPoImport) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonEvent) seminar = NULL;
   LiaisonBilingual *text;
   LiaisonPoRefusal *refusal;
 
@@ -307,7 +305,7 @@ test_round_trip (Fixture       *f,
 
   /* The same file again changes nothing that was applied. */
   {
-    g_autoptr(LiaisonPoImport) again = NULL;
+    g_autoptr (LiaisonPoImport) again = NULL;
     gint64 seq = liaison_store_get_last_seq (f->store);
 
     again = import (f, po->str, &error);
@@ -325,7 +323,7 @@ test_round_trip (Fixture       *f,
                                                 LIAISON_TRANSLATION_TRANSLATED, LIAISON_ORIGIN_LOCAL, &error));
   g_assert_no_error (error);
   {
-    g_autofree char *again = export (f, LIAISON_TRANSLATION_ANY_STATE, NULL);
+    g_autofree char *again = export(f, LIAISON_TRANSLATION_ANY_STATE, NULL);
 
     assert_msgfmt_check (f, again);
     g_assert_nonnull (strstr (again, "msgstr \"\"\n\"First paragraph\\n\"\n\"Second, with a \\\\ backslash\\tand a tab\\n\"\n"));
@@ -336,16 +334,16 @@ test_round_trip (Fixture       *f,
  * confirmed by clearing the mark is current again; left fuzzy it is left
  * alone. */
 static void
-test_fuzzy (Fixture       *f,
-            gconstpointer  data)
+test_fuzzy (Fixture      *f,
+            gconstpointer data)
 {
   g_autofree char *key = g_strdup_printf ("event/%s/title", f->forum);
-  g_autoptr(LiaisonEvent) forum = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonEvent) forum = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *exported = NULL;
-  g_autoptr(GString) po = NULL;
-  g_autoptr(LiaisonPoImport) kept = NULL;
-  g_autoptr(LiaisonPoImport) confirmed = NULL;
+  g_autoptr (GString) po = NULL;
+  g_autoptr (LiaisonPoImport) kept = NULL;
+  g_autoptr (LiaisonPoImport) confirmed = NULL;
   LiaisonBilingual *text;
 
   g_assert_true (liaison_store_set_translation (f->store, "event", f->forum, "title", EN,
@@ -356,7 +354,7 @@ test_fuzzy (Fixture       *f,
   g_assert_true (liaison_store_save_event (f->store, forum, LIAISON_ORIGIN_LOCAL, &error));
   g_assert_no_error (error);
 
-  exported = export (f, LIAISON_TRANSLATION_STATE_MASK (LIAISON_TRANSLATION_STALE), NULL);
+  exported = export(f, LIAISON_TRANSLATION_STATE_MASK (LIAISON_TRANSLATION_STALE), NULL);
   g_assert_nonnull (strstr (exported, "#, fuzzy\nmsgctxt"));
   g_assert_nonnull (strstr (exported, "Stale"));
 
@@ -380,8 +378,8 @@ test_fuzzy (Fixture       *f,
 /* What PO editors write back: wrapped strings, previous msgids, obsolete
  * entries, comments in other places. */
 static void
-test_editor_output (Fixture       *f,
-                    gconstpointer  data)
+test_editor_output (Fixture      *f,
+                    gconstpointer data)
 {
   g_autofree char *po = g_strdup_printf ("# Translator's note\n"
                                          "msgid \"\"\n"
@@ -403,8 +401,8 @@ test_editor_output (Fixture       *f,
                                          "#~ msgid \"旧的\"\n"
                                          "#~ msgstr \"Old\"\n",
                                          f->visit);
-  g_autoptr(LiaisonPoImport) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonPoImport) result = NULL;
+  g_autoptr (GError) error = NULL;
   LiaisonBilingual *text;
 
   result = import (f, po, &error);
@@ -422,8 +420,8 @@ assert_refused_whole (Fixture    *f,
                       int         code,
                       const char *expected)
 {
-  g_autoptr(LiaisonPoImport) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonPoImport) result = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 seq = liaison_store_get_last_seq (f->store);
 
   result = import (f, po, &error);
@@ -436,18 +434,18 @@ assert_refused_whole (Fixture    *f,
 }
 
 static void
-test_malformed (Fixture       *f,
-                gconstpointer  data)
+test_malformed (Fixture      *f,
+                gconstpointer data)
 {
-  g_autofree char *exported = export (f, TO_TRANSLATE, NULL);
+  g_autofree char *exported = export(f, TO_TRANSLATE, NULL);
   g_autofree char *key = g_strdup_printf ("event/%s/title", f->visit);
   g_autofree char *broken_line = NULL;
   g_autofree char *expected = NULL;
-  g_autoptr(GString) po = g_string_new (exported);
-  g_autoptr(GString) dup = NULL;
-  g_autofree char *no_header = NULL;
+  g_autoptr (GString) po = g_string_new (exported);
+  g_autoptr (GString) dup = NULL;
+  g_autofree char  *no_header = NULL;
   LiaisonBilingual *text;
-  guint line;
+  guint             line;
 
   /* Every entry translated, then the last one's msgstr loses its closing
    * quote: nothing at all may be applied. */
@@ -488,7 +486,7 @@ test_malformed (Fixture       *f,
   /* The same text twice. */
   dup = g_string_new (exported);
   {
-    gsize start, end;
+    gsize            start, end;
     g_autofree char *entry = NULL;
 
     find_entry (dup, key, &start, &end);
@@ -499,13 +497,13 @@ test_malformed (Fixture       *f,
 }
 
 static void
-test_files (Fixture       *f,
-            gconstpointer  data)
+test_files (Fixture      *f,
+            gconstpointer data)
 {
   g_autofree char *path = g_build_filename (f->dir, "out.po", NULL);
   g_autofree char *missing = g_build_filename (f->dir, "nothing-here.po", NULL);
-  g_autoptr(LiaisonPoImport) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonPoImport) result = NULL;
+  g_autoptr (GError) error = NULL;
   guint n = 0;
 
   g_assert_true (liaison_content_po_export (f->store, NULL, ZH, path, &n, &error));

@@ -6,7 +6,7 @@
 static void
 test_members (void)
 {
-  g_autoptr(GPtrArray) members = liaison_country_list_members ();
+  g_autoptr (GPtrArray) members = liaison_country_list_members ();
   static const char *codes[] = { "CN", "BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN" };
 
   g_assert_cmpuint (members->len, ==, 11);
@@ -39,7 +39,7 @@ test_names (void)
   g_assert_null (liaison_country_find ("Atlantis"));
 
   {
-    g_autoptr(GPtrArray) all = liaison_country_list_all ();
+    g_autoptr (GPtrArray) all = liaison_country_list_all ();
     g_assert_cmpuint (all->len, >, 240);
   }
 }
@@ -55,15 +55,15 @@ offset_now (GTimeZone *tz)
 static void
 test_zones (void)
 {
-  const char * const *id = liaison_country_get_zones (liaison_country_lookup ("ID"));
-  const char * const *mm = liaison_country_get_zones (liaison_country_lookup ("MM"));
-  g_autoptr(GHashTable) offsets = g_hash_table_new (NULL, NULL);
+  const char *const *id = liaison_country_get_zones (liaison_country_lookup ("ID"));
+  const char *const *mm = liaison_country_get_zones (liaison_country_lookup ("MM"));
+  g_autoptr (GHashTable) offsets = g_hash_table_new (NULL, NULL);
 
   g_assert_cmpstr (id[0], ==, "Asia/Jakarta");
   /* Indonesia spans three offsets (WIB, WITA, WIT). */
   for (guint i = 0; id[i] != NULL; i++)
     {
-      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (id[i]);
+      g_autoptr (GTimeZone) tz = g_time_zone_new_identifier (id[i]);
       g_assert_nonnull (tz);
       g_hash_table_add (offsets, GINT_TO_POINTER (offset_now (tz)));
     }
@@ -71,7 +71,7 @@ test_zones (void)
 
   /* Myanmar is UTC+6:30. */
   {
-    g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (mm[0]);
+    g_autoptr (GTimeZone) tz = g_time_zone_new_identifier (mm[0]);
     g_assert_cmpint (offset_now (tz), ==, 6 * 3600 + 30 * 60);
   }
   g_assert_cmpstr (liaison_country_get_default_zone (liaison_country_lookup ("CN")), ==, "Asia/Shanghai");

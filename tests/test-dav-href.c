@@ -6,7 +6,7 @@
 static void
 test_well_known (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *caldav = liaison_dav_well_known_uri ("https://dav.example.org:8443/some/path", LIAISON_DAV_SERVICE_CALDAV, &error);
   g_autofree char *carddav = liaison_dav_well_known_uri ("http://127.0.0.1:5232/", LIAISON_DAV_SERVICE_CARDDAV, NULL);
   g_autofree char *bad = NULL;

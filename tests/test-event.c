@@ -6,10 +6,10 @@
 static void
 test_when (void)
 {
-  g_autoptr(LiaisonEvent) e = liaison_event_new (NULL);
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonEvent) e = liaison_event_new (NULL);
+  g_autoptr (GDateTime) start = NULL;
+  g_autoptr (GDateTime) utc = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (liaison_uuid_is_valid (liaison_event_get_id (e)));
   g_assert_true (liaison_event_set_when (e, "2025-03-10T09:00", "2025-03-12T17:00", "Asia/Yangon", &error));
@@ -28,7 +28,7 @@ test_when (void)
 static void
 test_precision (void)
 {
-  g_autoptr(LiaisonEvent) e = liaison_event_new (NULL);
+  g_autoptr (LiaisonEvent) e = liaison_event_new (NULL);
 
   g_assert_true (liaison_event_set_when (e, "2019-09", NULL, NULL, NULL));
   g_assert_cmpint (liaison_event_get_precision (e), ==, LIAISON_DATE_PRECISION_MONTH);
@@ -43,20 +43,23 @@ test_precision (void)
 static void
 test_bad_when (void)
 {
-  g_autoptr(LiaisonEvent) e = liaison_event_new (NULL);
-  const struct { const char *start, *end, *tz; } bad[] = {
+  g_autoptr (LiaisonEvent) e = liaison_event_new (NULL);
+  const struct
+  {
+    const char *start, *end, *tz;
+  } bad[] = {
     { "2025-02-30", NULL, NULL },
     { "next tuesday", NULL, NULL },
-    { "2025-03-10T09:00", NULL, NULL },             /* a time needs a zone */
+    { "2025-03-10T09:00", NULL, NULL }, /* a time needs a zone */
     { "2025-03-10T09:00", NULL, "Mars/Olympus" },
-    { "2025-03-10", "2025-03-09", NULL },           /* ends before it starts */
+    { "2025-03-10", "2025-03-09", NULL }, /* ends before it starts */
     { "2025-03-10T25:00", NULL, "Asia/Bangkok" },
   };
 
   g_assert_true (liaison_event_set_when (e, "2024-01-01", NULL, NULL, NULL));
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
       g_assert_false (liaison_event_set_when (e, bad[i].start, bad[i].end, bad[i].tz, &error));
       g_assert_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID);
@@ -77,7 +80,7 @@ count_notify (GObject    *object,
 static void
 test_notify (void)
 {
-  g_autoptr(LiaisonEvent) e = liaison_event_new (NULL);
+  g_autoptr (LiaisonEvent) e = liaison_event_new (NULL);
   guint count = 0;
 
   g_signal_connect (e, "notify::kind", G_CALLBACK (count_notify), &count);

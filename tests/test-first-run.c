@@ -10,7 +10,7 @@ static LiaisonStore *
 open_fresh (char **dir)
 {
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   LiaisonStore *store;
 
   *dir = test_make_dir ();
@@ -24,14 +24,14 @@ static void
 test_counts (void)
 {
   g_autofree char *dir = NULL;
-  g_autoptr(LiaisonStore) store = open_fresh (&dir);
-  g_autoptr(GPtrArray) plan = liaison_store_list_plan (store, NULL);
-  g_autoptr(GPtrArray) areas = liaison_store_list_areas (store, NULL);
+  g_autoptr (LiaisonStore) store = open_fresh (&dir);
+  g_autoptr (GPtrArray) plan = liaison_store_list_plan (store, NULL);
+  g_autoptr (GPtrArray) areas = liaison_store_list_areas (store, NULL);
   guint counts[3] = { 0, 0, 0 };
 
   for (guint i = 0; i < plan->len; i++)
     {
-      LiaisonPlanItem *item = g_ptr_array_index (plan, i);
+      LiaisonPlanItem  *item = g_ptr_array_index (plan, i);
       LiaisonBilingual *title = liaison_plan_item_get_title (item);
 
       counts[liaison_plan_item_get_level (item)]++;
@@ -54,10 +54,10 @@ static void
 test_seed_text (void)
 {
   g_autofree char *dir = NULL;
-  g_autoptr(LiaisonStore) store = open_fresh (&dir);
-  g_autoptr(LiaisonPlanItem) meeting = liaison_store_get_plan_item (store, "1.1.1", NULL);
-  g_autoptr(LiaisonPlanItem) inverted = liaison_store_get_plan_item (store, "2.1.1", NULL);
-  g_autoptr(LiaisonPlanItem) biodiversity = liaison_store_get_plan_item (store, "4.1.1", NULL);
+  g_autoptr (LiaisonStore) store = open_fresh (&dir);
+  g_autoptr (LiaisonPlanItem) meeting = liaison_store_get_plan_item (store, "1.1.1", NULL);
+  g_autoptr (LiaisonPlanItem) inverted = liaison_store_get_plan_item (store, "2.1.1", NULL);
+  g_autoptr (LiaisonPlanItem) biodiversity = liaison_store_get_plan_item (store, "4.1.1", NULL);
   LiaisonSchedule *s;
 
   g_assert_cmpstr (liaison_bilingual_get_text (liaison_plan_item_get_title (meeting), LIAISON_LANGUAGE_ZH), ==,
@@ -81,16 +81,16 @@ static void
 test_history (void)
 {
   g_autofree char *dir = NULL;
-  g_autoptr(LiaisonStore) store = open_fresh (&dir);
+  g_autoptr (LiaisonStore) store = open_fresh (&dir);
   LiaisonEventFilter filter = LIAISON_EVENT_FILTER_INIT;
-  g_autoptr(GPtrArray) y2019 = NULL;
-  g_autoptr(GPtrArray) all = liaison_store_list_events (store, NULL, NULL);
+  g_autoptr (GPtrArray) y2019 = NULL;
+  g_autoptr (GPtrArray) all = liaison_store_list_events (store, NULL, NULL);
   guint two_areas = 0, first_year = 9999, last_year = 0;
 
   for (guint i = 0; i < all->len; i++)
     {
-      LiaisonEvent *e = g_ptr_array_index (all, i);
-      const char * const *areas = liaison_event_get_areas (e);
+      LiaisonEvent      *e = g_ptr_array_index (all, i);
+      const char *const *areas = liaison_event_get_areas (e);
 
       g_assert_cmpint (liaison_event_get_status (e), ==, LIAISON_EVENT_STATUS_HELD);
       g_assert_nonnull (liaison_bilingual_get_text (liaison_event_get_title (e), LIAISON_LANGUAGE_ZH));
@@ -123,11 +123,11 @@ static void
 test_stable_ids (void)
 {
   g_autofree char *dir_a = NULL, *dir_b = NULL;
-  g_autoptr(LiaisonStore) a = open_fresh (&dir_a);
-  g_autoptr(LiaisonStore) b = open_fresh (&dir_b);
-  g_autoptr(GPtrArray) ea = liaison_store_list_events (a, NULL, NULL);
-  g_autoptr(GPtrArray) eb = liaison_store_list_events (b, NULL, NULL);
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (LiaisonStore) a = open_fresh (&dir_a);
+  g_autoptr (LiaisonStore) b = open_fresh (&dir_b);
+  g_autoptr (GPtrArray) ea = liaison_store_list_events (a, NULL, NULL);
+  g_autoptr (GPtrArray) eb = liaison_store_list_events (b, NULL, NULL);
+  g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
 
   g_assert_cmpuint (ea->len, ==, eb->len);
   for (guint i = 0; i < ea->len; i++)
@@ -152,17 +152,17 @@ static void
 test_plan_report (void)
 {
   g_autofree char *dir = NULL;
-  g_autoptr(LiaisonStore) store = open_fresh (&dir);
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr (LiaisonStore) store = open_fresh (&dir);
+  g_autoptr (GPtrArray) rows = NULL;
   const char *meeting[] = { "1.1.1", NULL };
   const char *forum[] = { "1.1.2", NULL };
   const char *when[] = { "2021-11-03", "2023-10-10", "2023-09-15" };
-  g_autoptr(JsonNode) json = NULL;
+  g_autoptr (JsonNode) json = NULL;
   g_autofree char *text = NULL;
 
   for (guint i = 0; i < 3; i++)
     {
-      g_autoptr(LiaisonEvent) e = liaison_event_new (NULL);
+      g_autoptr (LiaisonEvent) e = liaison_event_new (NULL);
 
       liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_EN, "Event");
       liaison_event_set_when (e, when[i], NULL, NULL, NULL);
@@ -175,8 +175,8 @@ test_plan_report (void)
   rows = liaison_plan_report_build (store, 0, 2026, NULL);
   g_assert_cmpuint (rows->len, ==, 21);
   {
-    LiaisonPlanRow *row = g_ptr_array_index (rows, 0);
-    LiaisonPlanRow *row2 = g_ptr_array_index (rows, 1);
+    LiaisonPlanRow  *row = g_ptr_array_index (rows, 0);
+    LiaisonPlanRow  *row2 = g_ptr_array_index (rows, 1);
     LiaisonPlanYear *y;
 
     g_assert_cmpstr (liaison_plan_item_get_code (row->activity), ==, "1.1.1");

@@ -22,7 +22,7 @@ local (const char *zone,
        int         h,
        int         mi)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
+  g_autoptr (GTimeZone) tz = g_time_zone_new_identifier (zone);
 
   g_assert_nonnull (tz);
   return g_date_time_new (tz, y, mo, d, h, mi, 0);
@@ -31,7 +31,7 @@ local (const char *zone,
 static void
 test_dates (void)
 {
-  g_autoptr(GDateTime) day = local ("Asia/Shanghai", 2024, 9, 10, 9, 30);
+  g_autoptr (GDateTime) day = local ("Asia/Shanghai", 2024, 9, 10, 9, 30);
 
   assert_format (liaison_format_date (day, ZH), "2024年9月10日");
   assert_format (liaison_format_date (day, EN), "10 September 2024");
@@ -44,10 +44,10 @@ test_dates (void)
 static void
 test_ranges (void)
 {
-  g_autoptr(GDateTime) a = local ("Asia/Shanghai", 2024, 9, 10, 0, 0);
-  g_autoptr(GDateTime) b = local ("Asia/Shanghai", 2024, 9, 12, 0, 0);
-  g_autoptr(GDateTime) c = local ("Asia/Shanghai", 2024, 10, 2, 0, 0);
-  g_autoptr(GDateTime) d = local ("Asia/Shanghai", 2025, 1, 2, 0, 0);
+  g_autoptr (GDateTime) a = local ("Asia/Shanghai", 2024, 9, 10, 0, 0);
+  g_autoptr (GDateTime) b = local ("Asia/Shanghai", 2024, 9, 12, 0, 0);
+  g_autoptr (GDateTime) c = local ("Asia/Shanghai", 2024, 10, 2, 0, 0);
+  g_autoptr (GDateTime) d = local ("Asia/Shanghai", 2025, 1, 2, 0, 0);
 
   assert_format (liaison_format_date_range (a, b, ZH), "2024年9月10日至12日");
   assert_format (liaison_format_date_range (a, b, EN), "10–12 September 2024");
@@ -62,8 +62,8 @@ test_ranges (void)
 static void
 test_times (void)
 {
-  g_autoptr(GDateTime) yangon = local ("Asia/Yangon", 2025, 11, 4, 9, 30);
-  g_autoptr(GDateTime) jakarta = local ("Asia/Jakarta", 2025, 11, 4, 17, 5);
+  g_autoptr (GDateTime) yangon = local ("Asia/Yangon", 2025, 11, 4, 9, 30);
+  g_autoptr (GDateTime) jakarta = local ("Asia/Jakarta", 2025, 11, 4, 17, 5);
 
   assert_format (liaison_format_time (yangon, ZH), "09:30");
   assert_format (liaison_format_time (jakarta, EN), "17:05");
@@ -93,8 +93,8 @@ assert_event (const char *start,
               const char *zh,
               const char *en)
 {
-  g_autoptr(LiaisonEvent) event = liaison_event_new (NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonEvent) event = liaison_event_new (NULL);
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (liaison_event_set_when (event, start, end, zone, &error));
   g_assert_no_error (error);
@@ -124,7 +124,7 @@ test_event_when (void)
 static void
 test_independent_of_interface (void)
 {
-  g_autoptr(GDateTime) day = local ("Asia/Shanghai", 2024, 9, 10, 0, 0);
+  g_autoptr (GDateTime) day = local ("Asia/Shanghai", 2024, 9, 10, 0, 0);
   g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
 
   g_setenv ("LANGUAGE", "zh_CN", TRUE);

@@ -31,14 +31,14 @@ sample_fields (void)
 static void
 test_round_trip (void)
 {
-  g_autoptr(GHashTable) f = sample_fields ();
-  g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
-  g_autoptr(GHashTable) back = NULL;
-  g_autoptr(GHashTable) back_people = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GHashTable) f = sample_fields ();
+  g_autoptr (GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  g_autoptr (GHashTable) back = NULL;
+  g_autoptr (GHashTable) back_people = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *uid = NULL;
   g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_auto (GStrv) lines = NULL;
 
   g_hash_table_insert (people, g_strdup (PARTICIPANT), g_strsplit ("Li, Xia (李霞)|li.xia@example.cn", "|", -1));
   text = liaison_ical_write ("uid-1", f, people, NULL, &error);
@@ -67,8 +67,8 @@ test_round_trip (void)
 static void
 test_month_precision (void)
 {
-  g_autoptr(GHashTable) f = liaison_sync_fields_new ();
-  g_autoptr(GHashTable) back = NULL;
+  g_autoptr (GHashTable) f = liaison_sync_fields_new ();
+  g_autoptr (GHashTable) back = NULL;
   g_autofree char *text = NULL;
 
   g_hash_table_insert (f, g_strdup ("title_zh"), g_strdup ("第三届中国—东盟环境合作论坛"));
@@ -85,34 +85,34 @@ test_month_precision (void)
 /* Another client's calendar: what Liaison does not model survives an edit
  * byte for byte, and its edits to standard properties are read. */
 static const char foreign[] =
-  "BEGIN:VCALENDAR\r\n"
-  "VERSION:2.0\r\n"
-  "PRODID:-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN\r\n"
-  "X-WR-CALNAME:Secretariat\r\n"
-  "BEGIN:VEVENT\r\n"
-  "UID:foreign-1\r\n"
-  "DTSTAMP:20250101T000000Z\r\n"
-  "DTSTART;VALUE=DATE:20251201\r\n"
-  "DTEND;VALUE=DATE:20251203\r\n"
-  "SUMMARY:Mangrove workshop\r\n"
-  "X-MOZ-GENERATION:3\r\n"
-  "CATEGORIES:x\\,y,z\r\n"
-  "ATTENDEE;CN=Somchai Jaidee;PARTSTAT=ACCEPTED;X-OTHER-PARAM=keep;EMAIL=s@ex.th:mailto:s@ex.th\r\n"
-  "BEGIN:VALARM\r\n"
-  "ACTION:DISPLAY\r\n"
-  "DESCRIPTION:Reminder\\, soon\r\n"
-  "TRIGGER:-PT15M\r\n"
-  "END:VALARM\r\n"
-  "END:VEVENT\r\n"
-  "END:VCALENDAR\r\n";
+    "BEGIN:VCALENDAR\r\n"
+    "VERSION:2.0\r\n"
+    "PRODID:-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN\r\n"
+    "X-WR-CALNAME:Secretariat\r\n"
+    "BEGIN:VEVENT\r\n"
+    "UID:foreign-1\r\n"
+    "DTSTAMP:20250101T000000Z\r\n"
+    "DTSTART;VALUE=DATE:20251201\r\n"
+    "DTEND;VALUE=DATE:20251203\r\n"
+    "SUMMARY:Mangrove workshop\r\n"
+    "X-MOZ-GENERATION:3\r\n"
+    "CATEGORIES:x\\,y,z\r\n"
+    "ATTENDEE;CN=Somchai Jaidee;PARTSTAT=ACCEPTED;X-OTHER-PARAM=keep;EMAIL=s@ex.th:mailto:s@ex.th\r\n"
+    "BEGIN:VALARM\r\n"
+    "ACTION:DISPLAY\r\n"
+    "DESCRIPTION:Reminder\\, soon\r\n"
+    "TRIGGER:-PT15M\r\n"
+    "END:VALARM\r\n"
+    "END:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
 
 static void
 test_foreign_splice (void)
 {
-  g_autoptr(GHashTable) f = NULL;
-  g_autoptr(GHashTable) people = NULL;
-  g_autoptr(GHashTable) back = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GHashTable) f = NULL;
+  g_autoptr (GHashTable) people = NULL;
+  g_autoptr (GHashTable) back = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *somchai = liaison_ical_attendee_key ("mailto:S@ex.th", NULL);
   g_autofree char *key = g_strconcat ("attendee:", somchai, NULL);
@@ -160,8 +160,8 @@ test_malformed (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GHashTable) f = liaison_ical_read (bad[i], NULL, NULL, &error);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GHashTable) f = liaison_ical_read (bad[i], NULL, NULL, &error);
 
       g_assert_null (f);
       g_assert_error (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED);
@@ -173,7 +173,7 @@ test_escape (void)
 {
   g_autofree char *escaped = liaison_content_escape_text ("a, b; c \\ d\ne");
   g_autofree char *back = liaison_content_unescape_text (escaped);
-  g_auto(GStrv) parts = liaison_content_split_value ("Li\\;Wang;Xia\\, Jr;;H.E.", ';');
+  g_auto (GStrv) parts = liaison_content_split_value ("Li\\;Wang;Xia\\, Jr;;H.E.", ';');
 
   g_assert_cmpstr (escaped, ==, "a\\, b\\; c \\\\ d\\ne");
   g_assert_cmpstr (back, ==, "a, b; c \\ d\ne");

@@ -271,7 +271,7 @@ test_from_level_4 (void)
 {
   g_autofree char *dir = test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "old.db", NULL);
-  const char *schema[] = { "0001-initial.sql", "0002-search.sql", "0003-faster-writes.sql", "0004-sync.sql", NULL };
+  const char      *schema[] = { "0001-initial.sql", "0002-search.sql", "0003-faster-writes.sql", "0004-sync.sql", NULL };
   g_autoptr (LiaisonStore) store = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (LiaisonSyncResource) resource = NULL;

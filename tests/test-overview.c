@@ -10,7 +10,6 @@
  * events): this year's plan, the next events in their zone and the
  * person's, recent changes, and the search over events and people. */
 
-
 static gboolean
 not_loading (gpointer page)
 {
@@ -165,7 +164,7 @@ test_this_year (void)
   g_assert_cmpuint (planned, ==, 17);
   g_assert_cmpuint (count_rows (list), ==, planned);
   {
-    g_autofree char *heading = g_strdup_printf (_ ("Planned for %d"), 2025);
+    g_autofree char *heading = g_strdup_printf (_("Planned for %d"), 2025);
 
     g_assert_true (test_ui_shows_text (page, heading));
     g_assert_true (test_ui_shows_text (page, activities_without_event (17, 17)));
@@ -193,7 +192,7 @@ test_this_year (void)
           g_strdup_printf ("overview-dashboard-%s.png", lang != NULL && g_str_has_prefix (lang, "zh") ? "zh_CN" : "en");
 
       test_ui_wait_shown (page,
-                  liaison_bilingual_get_display (liaison_event_get_title (ahead), liaison_language_for_locale ()));
+                          liaison_bilingual_get_display (liaison_event_get_title (ahead), liaison_language_for_locale ()));
       test_ui_screenshot (ui, shot);
     }
 
@@ -219,10 +218,10 @@ test_plan_ended (void)
 
   g_assert_cmpuint (count_rows (list_named (page, "this-year")), ==, 0);
   {
-    g_autofree char *ended = g_strdup_printf (_ ("The %1$d–%2$d Plan Has Ended"), 2021, 2025);
+    g_autofree char *ended = g_strdup_printf (_("The %1$d–%2$d Plan Has Ended"), 2021, 2025);
 
     g_assert_true (test_ui_shows_text (page, ended));
-    g_assert_true (test_ui_shows_text (page, _ ("Open the Action Plan")));
+    g_assert_true (test_ui_shows_text (page, _("Open the Action Plan")));
   }
 }
 
@@ -249,7 +248,7 @@ test_next_events (void)
   GtkWidget  *row;
 
   /* The history is all held: nothing is ahead yet. */
-  g_assert_true (test_ui_shows_text (page, _ ("No Upcoming Events")));
+  g_assert_true (test_ui_shows_text (page, _("No Upcoming Events")));
 
   may = save_event (ui, "五月论坛", "May forum", later, NULL, NULL, LIAISON_EVENT_STATUS_PLANNED);
   yangon =
@@ -303,7 +302,7 @@ test_recent_changes (void)
   GtkWidget       *row;
 
   /* The first-run content is no one's change. */
-  g_assert_true (test_ui_shows_text (page, _ ("No Changes Yet")));
+  g_assert_true (test_ui_shows_text (page, _("No Changes Yet")));
 
   event = save_event (ui, "仰光研讨会", "Yangon workshop", "2030-03-10T09:00", "Asia/Yangon", "1.1.1",
                       LIAISON_EVENT_STATUS_PLANNED);
@@ -396,7 +395,7 @@ test_search (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "论坛");
   events = list_named (page, "event-results");
   test_ui_wait_shown (GTK_WIDGET (events),
-              test_ui_chinese () ? "中国-东盟环境合作论坛" : "China-ASEAN Environmental Cooperation Forum");
+                      test_ui_chinese () ? "中国-东盟环境合作论坛" : "China-ASEAN Environmental Cooperation Forum");
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (people)) && count_rows (people) > 0);
   g_clear_pointer (&fired, g_free);
   g_clear_pointer (&expected, g_free);
@@ -411,17 +410,17 @@ test_search (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "zqxjw");
   {
     g_autofree char *nothing =
-        g_strdup_printf (_ ("Nothing matches “%s”. People are found by their name in any script "
+        g_strdup_printf (_("Nothing matches “%s”. People are found by their name in any script "
                             "(李霞 or li xia), their organisation or e-mail address; events by their "
                             "title, from two characters in Chinese."),
-                         "zqxjw");
+                            "zqxjw");
 
     test_ui_wait_shown (page, nothing);
   }
 
   /* Emptying the search brings the dashboard back. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  test_ui_wait_shown (page, _ ("Recent Changes"));
+  test_ui_wait_shown (page, _("Recent Changes"));
   test_ui_wait_hidden (page, "zqxjw");
 }
 

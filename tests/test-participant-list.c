@@ -19,19 +19,19 @@ test_paging (void)
 {
   g_autofree char *dir = test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "liaison.db", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonStore) store = liaison_store_open (path, &error);
-  g_autoptr(LiaisonParticipantList) list = NULL;
-  g_autoptr(LiaisonParticipant) first = NULL;
-  g_autoptr(LiaisonParticipant) again = NULL;
-  guint calls = 0;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonStore) store = liaison_store_open (path, &error);
+  g_autoptr (LiaisonParticipantList) list = NULL;
+  g_autoptr (LiaisonParticipant) first = NULL;
+  g_autoptr (LiaisonParticipant) again = NULL;
+  guint       calls = 0;
   const guint n = 3000;
 
   g_assert_no_error (error);
   g_assert_true (liaison_store_begin_bulk (store, NULL));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(LiaisonParticipant) p = liaison_participant_new (NULL);
+      g_autoptr (LiaisonParticipant) p = liaison_participant_new (NULL);
       g_autofree char *family = g_strdup_printf ("Family%04u", n - i);
 
       liaison_participant_set_latin_name (p, family, "Given");
@@ -49,7 +49,7 @@ test_paging (void)
   g_assert_cmpstr (liaison_participant_get_family_latin (first), ==, "Family0001");
   for (guint i = 0; i < n; i += 7)
     {
-      g_autoptr(LiaisonParticipant) p = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autoptr (LiaisonParticipant) p = g_list_model_get_item (G_LIST_MODEL (list), i);
       g_assert_nonnull (p);
     }
   again = g_list_model_get_item (G_LIST_MODEL (list), 0);
@@ -77,7 +77,7 @@ on_query_done (GObject      *source,
                gpointer      user_data)
 {
   GError *error = NULL;
-  int *state = user_data;
+  int    *state = user_data;
 
   if (liaison_participant_list_set_query_finish (LIAISON_PARTICIPANT_LIST (source), result, &error))
     *state = 1;
@@ -94,17 +94,17 @@ test_async_query (void)
 {
   g_autofree char *dir = test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "liaison.db", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonStore) store = liaison_store_open (path, &error);
-  g_autoptr(LiaisonParticipantList) list = NULL;
-  g_autoptr(GCancellable) stale = g_cancellable_new ();
-  g_autoptr(LiaisonParticipant) first = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonStore) store = liaison_store_open (path, &error);
+  g_autoptr (LiaisonParticipantList) list = NULL;
+  g_autoptr (GCancellable) stale = g_cancellable_new ();
+  g_autoptr (LiaisonParticipant) first = NULL;
   const char *names[][2] = { { "李", "霞" }, { "王", "芳" }, { "黎", "明" } };
-  int old_state = 0, new_state = 0;
+  int         old_state = 0, new_state = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autoptr(LiaisonParticipant) p = liaison_participant_new (NULL);
+      g_autoptr (LiaisonParticipant) p = liaison_participant_new (NULL);
 
       liaison_participant_set_native_name (p, names[i][0], names[i][1]);
       g_assert_true (liaison_store_save_participant (store, p, LIAISON_ORIGIN_LOCAL, &error));

@@ -8,9 +8,9 @@
 static void
 test_names (void)
 {
-  g_autoptr(LiaisonParticipant) li = liaison_participant_new (NULL);
-  g_autoptr(LiaisonParticipant) thai = liaison_participant_new (NULL);
-  g_autoptr(LiaisonParticipant) mono = liaison_participant_new (NULL);
+  g_autoptr (LiaisonParticipant) li = liaison_participant_new (NULL);
+  g_autoptr (LiaisonParticipant) thai = liaison_participant_new (NULL);
+  g_autoptr (LiaisonParticipant) mono = liaison_participant_new (NULL);
   g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL;
 
   liaison_participant_set_native_name (li, "李", "霞");
@@ -37,8 +37,8 @@ test_names (void)
 static void
 test_validate (void)
 {
-  g_autoptr(LiaisonParticipant) p = liaison_participant_new (NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonParticipant) p = liaison_participant_new (NULL);
+  g_autoptr (GError) error = NULL;
   const char *good[] = { "li.xia@example.org", NULL };
   const char *bad[] = { "li.xia at example", NULL };
 

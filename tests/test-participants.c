@@ -116,9 +116,9 @@ expected_count (const char *query, guint n)
   if (*query == '\0')
     return g_strdup_printf (ngettext ("%'u participant", "%'u participants", n), n);
   if (n == 0)
-    return g_strdup (_ ("No matches"));
+    return g_strdup (_("No matches"));
   if (n >= 500)
-    return g_strdup_printf (_ ("First %'u matches"), n);
+    return g_strdup_printf (_("First %'u matches"), n);
   return g_strdup_printf (ngettext ("%'u match", "%'u matches", n), n);
 }
 
@@ -322,11 +322,11 @@ test_workflow (void)
   GtkWidget        *undo;
 
   page_init (&page, ui);
-  titled = g_strdup_printf (C_ ("honorific and name", "%1$s %2$s"), "Dr", "李霞");
+  titled = g_strdup_printf (C_("honorific and name", "%1$s %2$s"), "Dr", "李霞");
 
   /* A new database has no one yet, and says what to do. */
   g_assert_cmpuint (page_n_rows (&page), ==, 0);
-  g_assert_true (test_ui_shows_text (page.page, _ ("No Participants Yet")));
+  g_assert_true (test_ui_shows_text (page.page, _("No Participants Yet")));
 
   /* People of other scripts, to be told apart by the search. */
   add_person (store, "Nguyễn", "Thị Minh Khai", "VN");
@@ -403,7 +403,7 @@ test_workflow (void)
   g_assert_true (test_ui_shows_text (GTK_WIDGET (page.view), "Li Xia"));
   g_assert_true (test_ui_shows_text (GTK_WIDGET (page.view), "li.xia@example.cn"));
   g_assert_true (test_ui_shows_text (
-      GTK_WIDGET (page.view), _ ("Not registered for any event yet. Registrations are made on an event’s page.")));
+      GTK_WIDGET (page.view), _("Not registered for any event yet. Registrations are made on an event’s page.")));
 
   /* Back to the list (Escape's action), which shows the three of them. */
   g_assert_true (gtk_widget_activate_action (page.page, "page.back", NULL));
@@ -430,7 +430,7 @@ test_workflow (void)
     g_assert_false (list_shows_text (GTK_WIDGET (page.list), titled));
   }
   search (&page, "xyzzy", 0);
-  g_assert_true (test_ui_shows_text (page.page, _ ("No One Found")));
+  g_assert_true (test_ui_shows_text (page.page, _("No One Found")));
 
   /* Enter on a row opens the person. */
   search (&page, "li xia", 1);
@@ -464,7 +464,7 @@ test_workflow (void)
   g_assert_true (
       test_ui_shows_text (GTK_WIDGET (page.view), liaison_registration_status_label (LIAISON_REGISTRATION_ATTENDED)));
   {
-    g_autofree char             *cohort = g_strdup_printf (_ ("Cohort of %d"), 2019);
+    g_autofree char             *cohort = g_strdup_printf (_("Cohort of %d"), 2019);
     const LiaisonProgrammeTrack *track = liaison_programme_lookup_track ("marine-plastics-youth");
 
     g_assert_true (test_ui_shows_text (GTK_WIDGET (page.view), cohort));
@@ -489,7 +489,7 @@ test_workflow (void)
     g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, body);
   }
   /* As a click does: the dialog answers and closes. */
-  gtk_widget_activate (find_labelled_button (GTK_WIDGET (dialog), _ ("_Delete")));
+  gtk_widget_activate (find_labelled_button (GTK_WIDGET (dialog), _("_Delete")));
   g_assert_true (test_ui_wait_for (toplevel_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5));
   test_ui_settle (0.5);
   g_assert_cmpuint (liaison_store_count_participants (store), ==, 2);
@@ -570,7 +570,7 @@ test_show_before_list (void)
   g_assert_true (test_ui_wait_for (view_shows_person, &page, 10));
   g_assert_true (test_ui_shows_text (GTK_WIDGET (view), "Sukarno"));
   g_assert_true (test_ui_shows_text (GTK_WIDGET (view), country_name ("ID")));
-  g_assert_true (test_ui_shows_text (GTK_WIDGET (view), _ ("One name only")));
+  g_assert_true (test_ui_shows_text (GTK_WIDGET (view), _("One name only")));
 
   /* Edit opens the editor with the person in it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "person.edit", NULL));
@@ -603,7 +603,7 @@ test_show_before_list (void)
   /* Someone who is not (or no longer) there: said so, nothing to edit. */
   test_ui_activate (ui, "win.show-participant", g_variant_new_string ("01a2b3c4-0000-7000-8000-000000000000"));
   test_ui_settle (0.3);
-  g_assert_true (test_ui_shows_text (GTK_WIDGET (view), _ ("This Participant No Longer Exists")));
+  g_assert_true (test_ui_shows_text (GTK_WIDGET (view), _("This Participant No Longer Exists")));
   g_assert_null (liaison_participant_view_get_participant (view));
   gtk_widget_activate_action (GTK_WIDGET (view), "person.edit", NULL);
   test_ui_settle (0.2);
@@ -626,14 +626,14 @@ test_show_before_list (void)
     test_ui_settle (0.3);
     ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
     g_assert_nonnull (ask);
-    gtk_widget_activate (find_labelled_button (GTK_WIDGET (ask), _ ("_Keep Editing")));
+    gtk_widget_activate (find_labelled_button (GTK_WIDGET (ask), _("_Keep Editing")));
     g_assert_true (test_ui_wait_for (toplevel_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5));
     g_assert_true (find_toplevel (LIAISON_TYPE_PARTICIPANT_EDITOR) == editor);
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
     test_ui_settle (0.3);
     ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-    gtk_widget_activate (find_labelled_button (GTK_WIDGET (ask), _ ("_Discard")));
+    gtk_widget_activate (find_labelled_button (GTK_WIDGET (ask), _("_Discard")));
     g_assert_true (test_ui_wait_for (toplevel_gone, GSIZE_TO_POINTER (LIAISON_TYPE_PARTICIPANT_EDITOR), 5));
     g_assert_cmpuint (liaison_store_count_participants (ui->store), ==, 1);
   }

@@ -18,8 +18,8 @@
 static void
 test_sync_collections (void)
 {
-  g_autoptr(TestUi) ui = test_ui_new (NULL);
-  g_autoptr(GSettings) settings = g_settings_new ("org.chinaaseanenv.Liaison");
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
+  g_autoptr (GSettings) settings = g_settings_new ("org.chinaaseanenv.Liaison");
   AdwComboRow *calendar;
   AdwComboRow *address_book;
   GtkWidget   *prefs;

@@ -18,14 +18,14 @@
  * expected[from][to]. */
 static const gboolean expected[8][8] = {
   /*          I  R  W  C  A  N  D  X */
-  /* I */   { 0, 1, 1, 1, 0, 0, 1, 1 },
-  /* R */   { 0, 0, 1, 1, 0, 0, 1, 1 },
-  /* W */   { 0, 1, 0, 1, 0, 0, 1, 1 },
-  /* C */   { 0, 0, 0, 0, 1, 1, 1, 1 },
-  /* A */   { 0, 0, 0, 0, 0, 1, 0, 0 },
-  /* N */   { 0, 0, 0, 0, 1, 0, 0, 0 },
-  /* D */   { 1, 1, 0, 0, 0, 0, 0, 0 },
-  /* X */   { 1, 1, 0, 0, 0, 0, 0, 0 },
+  /* I */ { 0, 1, 1, 1, 0, 0, 1, 1 },
+  /* R */ { 0, 0, 1, 1, 0, 0, 1, 1 },
+  /* W */ { 0, 1, 0, 1, 0, 0, 1, 1 },
+  /* C */ { 0, 0, 0, 0, 1, 1, 1, 1 },
+  /* A */ { 0, 0, 0, 0, 0, 1, 0, 0 },
+  /* N */ { 0, 0, 0, 0, 1, 0, 0, 0 },
+  /* D */ { 1, 1, 0, 0, 0, 0, 0, 0 },
+  /* X */ { 1, 1, 0, 0, 0, 0, 0, 0 },
 };
 
 static LiaisonRegistration *
@@ -43,8 +43,8 @@ test_every_transition (void)
   for (guint from = 0; from < 8; from++)
     for (guint to = 0; to < 8; to++)
       {
-        g_autoptr(LiaisonRegistration) r = registration_in (from);
-        g_autoptr(GError) error = NULL;
+        g_autoptr (LiaisonRegistration) r = registration_in (from);
+        g_autoptr (GError) error = NULL;
         gboolean ok;
 
         g_assert_cmpint (liaison_registration_status_can_transition (from, to), ==, expected[from][to]);
@@ -70,7 +70,7 @@ test_every_transition (void)
 static void
 test_checkin_time (void)
 {
-  g_autoptr(LiaisonRegistration) r = registration_in (C);
+  g_autoptr (LiaisonRegistration) r = registration_in (C);
 
   g_assert_null (liaison_registration_get_checkin_time (r));
   g_assert_true (liaison_registration_transition (r, A, "2025-06-01T09:05:00Z", NULL));
@@ -94,7 +94,7 @@ test_arrival (void)
 static void
 test_promotion (void)
 {
-  g_autoptr(GPtrArray) regs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) regs = g_ptr_array_new_with_free_func (g_object_unref);
   LiaisonRegistration *w1, *w2, *held;
 
   held = registration_in (R);

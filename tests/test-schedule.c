@@ -7,11 +7,11 @@
 
 typedef struct
 {
-  const char *text;
-  const char *years;
-  int start_year;
-  gboolean every_year;
-  gboolean tentative;
+  const char            *text;
+  const char            *years;
+  int                    start_year;
+  gboolean               every_year;
+  gboolean               tentative;
   LiaisonScheduleAnomaly anomaly;
 } Case;
 
@@ -45,7 +45,7 @@ static const Case typed_cases[] = {
 static void
 check_case (const Case *c)
 {
-  g_autoptr(LiaisonSchedule) s = liaison_schedule_parse (c->text, LIAISON_PLAN_FIRST_YEAR, LIAISON_PLAN_LAST_YEAR);
+  g_autoptr (LiaisonSchedule) s = liaison_schedule_parse (c->text, LIAISON_PLAN_FIRST_YEAR, LIAISON_PLAN_LAST_YEAR);
   g_autofree char *years = liaison_schedule_format_years (s);
 
   g_test_message ("schedule “%s” → [%s]", c->text, years);
@@ -79,7 +79,7 @@ test_typed (void)
 static void
 test_inverted_message (void)
 {
-  g_autoptr(LiaisonSchedule) s = liaison_schedule_parse ("2020-2015, 2020 年启动 (计划)", 2021, 2025);
+  g_autoptr (LiaisonSchedule) s = liaison_schedule_parse ("2020-2015, 2020 年启动 (计划)", 2021, 2025);
   g_autofree char *message = liaison_schedule_describe_anomaly (s);
 
   g_assert_nonnull (strstr (message, "2020-2015"));

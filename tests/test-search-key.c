@@ -77,19 +77,19 @@ static void
 test_grams (void)
 {
   g_autofree char *folded = liaison_search_fold ("李霞 Li Xia");
-  g_auto(GStrv) grams = liaison_search_short_grams (folded);
+  g_auto (GStrv) grams = liaison_search_short_grams (folded);
   const char *want[] = { "李", "霞", "李霞", "l", "li", "x", "xi" };
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < G_N_ELEMENTS (want); i++)
-    g_assert_true (g_strv_contains ((const char * const *) grams, want[i]));
+    g_assert_true (g_strv_contains ((const char *const *) grams, want[i]));
   for (guint i = 0; grams[i] != NULL; i++)
     {
       g_assert_false (g_hash_table_contains (seen, grams[i]));
       g_hash_table_add (seen, grams[i]);
     }
-  g_assert_false (g_strv_contains ((const char * const *) grams, "霞 "));
-  g_assert_false (g_strv_contains ((const char * const *) grams, "xia"));
+  g_assert_false (g_strv_contains ((const char *const *) grams, "霞 "));
+  g_assert_false (g_strv_contains ((const char *const *) grams, "xia"));
 }
 
 static void

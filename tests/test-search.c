@@ -6,11 +6,11 @@
 
 typedef struct
 {
-  const char *family_native, *given_native, *family_latin, *given_latin;
+  const char      *family_native, *given_native, *family_latin, *given_latin;
   LiaisonNameOrder order;
-  const char *country;
-  const char *email;
-  const char *organisation;
+  const char      *country;
+  const char      *email;
+  const char      *organisation;
 } Person;
 
 static const Person people[] = {
@@ -29,17 +29,17 @@ static const Person people[] = {
 
 typedef struct
 {
-  char *dir;
+  char         *dir;
   LiaisonStore *store;
-  char *ids[G_N_ELEMENTS (people)];
+  char         *ids[G_N_ELEMENTS (people)];
 } Fixture;
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture      *f,
+               gconstpointer data)
 {
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   f->dir = test_make_dir ();
   path = g_build_filename (f->dir, "liaison.db", NULL);
@@ -48,7 +48,7 @@ fixture_setup (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (people); i++)
     {
-      g_autoptr(LiaisonParticipant) p = liaison_participant_new (NULL);
+      g_autoptr (LiaisonParticipant) p = liaison_participant_new (NULL);
       const char *emails[] = { people[i].email, NULL };
 
       liaison_participant_set_native_name (p, people[i].family_native, people[i].given_native);
@@ -58,7 +58,8 @@ fixture_setup (Fixture       *f,
       liaison_participant_set_emails (p, emails);
       liaison_bilingual_set_text (liaison_participant_get_organisation (p),
                                   g_utf8_get_char (people[i].organisation ? people[i].organisation : "x") > 0x2000
-                                    ? LIAISON_LANGUAGE_ZH : LIAISON_LANGUAGE_EN,
+                                      ? LIAISON_LANGUAGE_ZH
+                                      : LIAISON_LANGUAGE_EN,
                                   people[i].organisation);
       g_assert_true (liaison_store_save_participant (f->store, p, LIAISON_ORIGIN_LOCAL, &error));
       g_assert_no_error (error);
@@ -67,8 +68,8 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *f,
+                  gconstpointer data)
 {
   for (guint i = 0; i < G_N_ELEMENTS (people); i++)
     g_free (f->ids[i]);
@@ -83,8 +84,8 @@ assert_finds (Fixture    *f,
               const char *query,
               guint       expected)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) found = liaison_store_search_participants (f->store, query, 50, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) found = liaison_store_search_participants (f->store, query, 50, &error);
   gboolean hit = FALSE;
 
   g_assert_no_error (error);
@@ -104,20 +105,20 @@ assert_misses (Fixture    *f,
                const char *query,
                guint       person)
 {
-  g_autoptr(GPtrArray) found = liaison_store_search_participants (f->store, query, 50, NULL);
+  g_autoptr (GPtrArray) found = liaison_store_search_participants (f->store, query, 50, NULL);
 
   for (guint i = 0; i < found->len; i++)
     g_assert_cmpstr (liaison_participant_get_id (g_ptr_array_index (found, i)), !=, f->ids[person]);
 }
 
 static void
-test_short_chinese (Fixture       *f,
-                    gconstpointer  data)
+test_short_chinese (Fixture      *f,
+                    gconstpointer data)
 {
-  assert_finds (f, "李", 0);    /* one character */
+  assert_finds (f, "李", 0); /* one character */
   assert_finds (f, "李", 10);
   assert_finds (f, "霞", 0);
-  assert_finds (f, "李霞", 0);  /* two characters */
+  assert_finds (f, "李霞", 0); /* two characters */
   assert_misses (f, "李霞", 10);
   assert_finds (f, "王芳", 1);
   assert_finds (f, "芳", 1);
@@ -126,8 +127,8 @@ test_short_chinese (Fixture       *f,
 }
 
 static void
-test_vietnamese (Fixture       *f,
-                 gconstpointer  data)
+test_vietnamese (Fixture      *f,
+                 gconstpointer data)
 {
   assert_finds (f, "nguyen", 4);
   assert_finds (f, "Nguyen Thi", 4);
@@ -137,21 +138,21 @@ test_vietnamese (Fixture       *f,
 }
 
 static void
-test_latin_to_han (Fixture       *f,
-                   gconstpointer  data)
+test_latin_to_han (Fixture      *f,
+                   gconstpointer data)
 {
   assert_finds (f, "li xia", 0);
   assert_finds (f, "Li Xia", 0);
   assert_finds (f, "lixia", 0);
   assert_finds (f, "wang fang", 1);
   assert_finds (f, "fang wang", 1);
-  assert_finds (f, "zeng guo", 2);   /* the surname table: 曾 is Zeng */
+  assert_finds (f, "zeng guo", 2); /* the surname table: 曾 is Zeng */
   assert_misses (f, "wang fang", 0);
 }
 
 static void
-test_han_to_latin (Fixture       *f,
-                   gconstpointer  data)
+test_han_to_latin (Fixture      *f,
+                   gconstpointer data)
 {
   /* Chen Wei gave only a Latin name. */
   assert_finds (f, "陈伟", 3);
@@ -160,8 +161,8 @@ test_han_to_latin (Fixture       *f,
 }
 
 static void
-test_other_scripts (Fixture       *f,
-                    gconstpointer  data)
+test_other_scripts (Fixture      *f,
+                    gconstpointer data)
 {
   assert_finds (f, "somchai", 5);
   assert_finds (f, "สมชาย", 5);
@@ -176,8 +177,8 @@ test_other_scripts (Fixture       *f,
 }
 
 static void
-test_other_fields (Fixture       *f,
-                   gconstpointer  data)
+test_other_fields (Fixture      *f,
+                   gconstpointer data)
 {
   assert_finds (f, "fecomee", 0);
   assert_finds (f, "chen.wei@nea", 3);
@@ -186,12 +187,12 @@ test_other_fields (Fixture       *f,
 }
 
 static void
-test_nothing (Fixture       *f,
-              gconstpointer  data)
+test_nothing (Fixture      *f,
+              gconstpointer data)
 {
-  g_autoptr(GPtrArray) found = liaison_store_search_participants (f->store, "xyzzy", 50, NULL);
-  g_autoptr(GPtrArray) empty = liaison_store_search_participants (f->store, "   ", 50, NULL);
-  g_autoptr(GPtrArray) quote = liaison_store_search_participants (f->store, "\"li\" OR *", 50, NULL);
+  g_autoptr (GPtrArray) found = liaison_store_search_participants (f->store, "xyzzy", 50, NULL);
+  g_autoptr (GPtrArray) empty = liaison_store_search_participants (f->store, "   ", 50, NULL);
+  g_autoptr (GPtrArray) quote = liaison_store_search_participants (f->store, "\"li\" OR *", 50, NULL);
 
   g_assert_cmpuint (found->len, ==, 0);
   g_assert_cmpuint (empty->len, ==, 0);
@@ -201,11 +202,11 @@ test_nothing (Fixture       *f,
 }
 
 static void
-test_update_and_delete (Fixture       *f,
-                        gconstpointer  data)
+test_update_and_delete (Fixture      *f,
+                        gconstpointer data)
 {
-  g_autoptr(LiaisonParticipant) p = liaison_store_get_participant (f->store, f->ids[1], NULL);
-  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr (LiaisonParticipant) p = liaison_store_get_participant (f->store, f->ids[1], NULL);
+  g_autoptr (GPtrArray) found = NULL;
 
   liaison_participant_set_native_name (p, "王", "静");
   g_assert_true (liaison_store_save_participant (f->store, p, LIAISON_ORIGIN_LOCAL, NULL));
@@ -220,13 +221,13 @@ test_update_and_delete (Fixture       *f,
 }
 
 static void
-test_events (Fixture       *f,
-             gconstpointer  data)
+test_events (Fixture      *f,
+             gconstpointer data)
 {
-  g_autoptr(GPtrArray) forums = liaison_store_search_events (f->store, "论坛", 100, NULL);
-  g_autoptr(GPtrArray) nanning = liaison_store_search_events (f->store, "Nanning", 100, NULL);
-  g_autoptr(GPtrArray) nanning_zh = liaison_store_search_events (f->store, "南宁", 100, NULL);
-  g_autoptr(GPtrArray) peat = liaison_store_search_events (f->store, "peatland", 100, NULL);
+  g_autoptr (GPtrArray) forums = liaison_store_search_events (f->store, "论坛", 100, NULL);
+  g_autoptr (GPtrArray) nanning = liaison_store_search_events (f->store, "Nanning", 100, NULL);
+  g_autoptr (GPtrArray) nanning_zh = liaison_store_search_events (f->store, "南宁", 100, NULL);
+  g_autoptr (GPtrArray) peat = liaison_store_search_events (f->store, "peatland", 100, NULL);
 
   g_assert_cmpuint (forums->len, >=, 9);
   g_assert_cmpuint (nanning->len, >=, 8);

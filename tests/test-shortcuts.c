@@ -14,7 +14,16 @@
 /* Actions of Liaison's own groups; GTK's and libadwaita's own bindings
  * (focus moves, the inspector) are not the shortcuts window's. */
 static const char *const own_groups[] = {
-  "app.", "win.", "event.", "events.", "page.", "person.", "editor.", "people.", "translation.", "window.close",
+  "app.",
+  "win.",
+  "event.",
+  "events.",
+  "page.",
+  "person.",
+  "editor.",
+  "people.",
+  "translation.",
+  "window.close",
 };
 
 static gboolean

@@ -8,15 +8,15 @@
 
 typedef struct
 {
-  char *dir;
+  char         *dir;
   LiaisonStore *store;
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
 
   f->dir = test_make_dir ();
@@ -26,8 +26,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   g_assert_finalize_object (g_steal_pointer (&f->store));
   test_remove_tree (f->dir);
@@ -35,14 +35,14 @@ fixture_tear_down (Fixture       *f,
 }
 
 static void
-add_event (Fixture            *f,
-           const char         *title,
-           const char         *start,
-           const char         *zone,
-           LiaisonEventStatus  status)
+add_event (Fixture           *f,
+           const char        *title,
+           const char        *start,
+           const char        *zone,
+           LiaisonEventStatus status)
 {
-  g_autoptr(LiaisonEvent) event = liaison_event_new (NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonEvent) event = liaison_event_new (NULL);
+  g_autoptr (GError) error = NULL;
 
   liaison_bilingual_set_text (liaison_event_get_title (event), LIAISON_LANGUAGE_EN, title);
   g_assert_true (liaison_event_set_when (event, start, NULL, zone, &error));
@@ -54,7 +54,7 @@ add_event (Fixture            *f,
 static char *
 titles (GPtrArray *events)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr (GString) out = g_string_new (NULL);
 
   for (guint i = 0; i < events->len; i++)
     g_string_append_printf (out, "%s%s", i > 0 ? "|" : "",
@@ -65,13 +65,13 @@ titles (GPtrArray *events)
 
 /* Now is 2030-06-15 10:00 UTC. */
 static void
-test_upcoming (Fixture       *f,
-               gconstpointer  data)
+test_upcoming (Fixture      *f,
+               gconstpointer data)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_utc (2030, 6, 15, 10, 0, 0);
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GPtrArray) first = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_utc (2030, 6, 15, 10, 0, 0);
+  g_autoptr (GPtrArray) events = NULL;
+  g_autoptr (GPtrArray) first = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *found = NULL;
 
   /* 16:00 in Yangon is 09:30 UTC: started. 17:00 is 10:30 UTC: ahead. */
@@ -98,11 +98,11 @@ test_upcoming (Fixture       *f,
 }
 
 static void
-test_recent_journal (Fixture       *f,
-                     gconstpointer  data)
+test_recent_journal (Fixture      *f,
+                     gconstpointer data)
 {
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (GError) error = NULL;
   LiaisonJournalEntry *newest, *older;
 
   /* A new database holds the history, written as built-in: none of it shows. */

@@ -12,16 +12,16 @@
 
 typedef struct
 {
-  char *dir;
+  char         *dir;
   LiaisonStore *store;
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   f->dir = test_make_dir ();
   path = g_build_filename (f->dir, "liaison.db", NULL);
@@ -30,8 +30,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   g_assert_finalize_object (g_steal_pointer (&f->store));
   test_remove_tree (f->dir);
@@ -45,8 +45,8 @@ add_event (LiaisonStore *store,
            const char   *city_zh,
            const char   *city_en)
 {
-  g_autoptr(LiaisonEvent) event = liaison_event_new (NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonEvent) event = liaison_event_new (NULL);
+  g_autoptr (GError) error = NULL;
 
   liaison_bilingual_set_text (liaison_event_get_title (event), ZH, title_zh);
   liaison_bilingual_set_text (liaison_event_get_title (event), EN, title_en);
@@ -65,7 +65,7 @@ get_text (LiaisonStore *store,
           const char   *id,
           const char   *field)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   LiaisonBilingual *text = liaison_store_get_content_text (store, entity, id, field, &error);
 
   g_assert_no_error (error);
@@ -74,15 +74,15 @@ get_text (LiaisonStore *store,
 }
 
 static void
-set_translation (LiaisonStore            *store,
-                 const char              *entity,
-                 const char              *id,
-                 const char              *field,
-                 LiaisonLanguage          language,
-                 const char              *text,
-                 LiaisonTranslationState  state)
+set_translation (LiaisonStore           *store,
+                 const char             *entity,
+                 const char             *id,
+                 const char             *field,
+                 LiaisonLanguage         language,
+                 const char             *text,
+                 LiaisonTranslationState state)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (liaison_store_set_translation (store, entity, id, field, language, text, state,
                                                 LIAISON_ORIGIN_LOCAL, &error));
@@ -106,7 +106,7 @@ list (LiaisonStore *store,
       guint         kinds)
 {
   LiaisonTranslationFilter filter = { states, language, kinds };
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GPtrArray *items = liaison_store_list_translations (store, &filter, 0, 0, &error);
 
   g_assert_no_error (error);
@@ -116,15 +116,15 @@ list (LiaisonStore *store,
 /* A new database: the built-in plan, history and programme are all in
  * English translated from the seed's Chinese, nothing is missing. */
 static void
-test_first_run (Fixture       *f,
-                gconstpointer  data)
+test_first_run (Fixture      *f,
+                gconstpointer data)
 {
   LiaisonTranslationCounts counts;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(LiaisonBilingual) programme = NULL;
-  g_autoptr(LiaisonBilingual) track = NULL;
-  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (LiaisonBilingual) programme = NULL;
+  g_autoptr (LiaisonBilingual) track = NULL;
+  g_autoptr (GPtrArray) plan = NULL;
   guint total = 0;
 
   g_assert_true (liaison_store_count_translations (f->store, 0, &counts, &error));
@@ -164,14 +164,14 @@ test_first_run (Fixture       *f,
 /* The stale rule through the store, both ways round: an event written in
  * Chinese with an English title, and a city written in English. */
 static void
-test_stale (Fixture       *f,
-            gconstpointer  data)
+test_stale (Fixture      *f,
+            gconstpointer data)
 {
   g_autofree char *id = add_event (f->store, "2025年联络员会议", "Liaison officers' meeting 2025", NULL, "Yangon");
-  g_autoptr(LiaisonEvent) event = NULL;
-  g_autoptr(LiaisonBilingual) title = NULL;
-  g_autoptr(LiaisonBilingual) city = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonEvent) event = NULL;
+  g_autoptr (LiaisonBilingual) title = NULL;
+  g_autoptr (LiaisonBilingual) city = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* Typed in both languages at once: the English is a draft, the city's
    * English is its source. */
@@ -208,7 +208,7 @@ test_stale (Fixture       *f,
   g_clear_object (&title);
   g_clear_object (&city);
   {
-    g_autoptr(GPtrArray) stale = list (f->store, LIAISON_TRANSLATION_STATE_MASK (LIAISON_TRANSLATION_STALE), -1, 0);
+    g_autoptr (GPtrArray) stale = list (f->store, LIAISON_TRANSLATION_STATE_MASK (LIAISON_TRANSLATION_STALE), -1, 0);
     g_autofree char *title_key = g_strdup_printf ("event/%s/title", id);
     g_autofree char *city_key = g_strdup_printf ("event/%s/city", id);
 
@@ -237,16 +237,16 @@ test_stale (Fixture       *f,
 }
 
 static void
-test_every_kind (Fixture       *f,
-                 gconstpointer  data)
+test_every_kind (Fixture      *f,
+                 gconstpointer data)
 {
-  g_autoptr(LiaisonParticipant) p = liaison_participant_new (NULL);
-  g_autoptr(LiaisonParticipant) again = NULL;
-  g_autoptr(LiaisonBilingual) org = NULL;
-  g_autoptr(LiaisonBilingual) track = NULL;
-  g_autoptr(LiaisonPlanItem) item = NULL;
-  g_autoptr(GPtrArray) people = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonParticipant) p = liaison_participant_new (NULL);
+  g_autoptr (LiaisonParticipant) again = NULL;
+  g_autoptr (LiaisonBilingual) org = NULL;
+  g_autoptr (LiaisonBilingual) track = NULL;
+  g_autoptr (LiaisonPlanItem) item = NULL;
+  g_autoptr (GPtrArray) people = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *key = NULL;
 
   liaison_participant_set_native_name (p, "李", "霞");
@@ -260,7 +260,7 @@ test_every_kind (Fixture       *f,
   /* People's texts are asked for explicitly. */
   key = g_strdup_printf ("participant/%s/organisation", liaison_participant_get_id (p));
   {
-    g_autoptr(GPtrArray) content = list (f->store, LIAISON_TRANSLATION_ANY_STATE, -1, 0);
+    g_autoptr (GPtrArray) content = list (f->store, LIAISON_TRANSLATION_ANY_STATE, -1, 0);
     g_assert_null (find_item (content, key));
   }
   people = list (f->store, 0, ZH, LIAISON_CONTENT_PARTICIPANTS);
@@ -305,17 +305,17 @@ test_every_kind (Fixture       *f,
 }
 
 static void
-test_filter_and_counts (Fixture       *f,
-                        gconstpointer  data)
+test_filter_and_counts (Fixture      *f,
+                        gconstpointer data)
 {
-  g_autofree char *a = add_event (f->store, "研讨会甲", NULL, "南宁", "Nanning");
-  g_autofree char *b = add_event (f->store, NULL, "Workshop B", NULL, NULL);
+  g_autofree char         *a = add_event (f->store, "研讨会甲", NULL, "南宁", "Nanning");
+  g_autofree char         *b = add_event (f->store, NULL, "Workshop B", NULL, NULL);
   LiaisonTranslationCounts counts;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) missing = NULL;
-  g_autoptr(GPtrArray) missing_zh = NULL;
-  g_autoptr(GPtrArray) drafts = NULL;
-  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) missing = NULL;
+  g_autoptr (GPtrArray) missing_zh = NULL;
+  g_autoptr (GPtrArray) drafts = NULL;
+  g_autoptr (GPtrArray) all = NULL;
   guint sum = 0;
 
   missing = list (f->store, LIAISON_TRANSLATION_STATE_MASK (LIAISON_TRANSLATION_MISSING), -1, 0);
@@ -343,7 +343,7 @@ test_filter_and_counts (Fixture       *f,
 
   /* Pages of the same list. */
   {
-    g_autoptr(GPtrArray) page = NULL;
+    g_autoptr (GPtrArray) page = NULL;
     LiaisonTranslationFilter filter = { LIAISON_TRANSLATION_ANY_STATE, -1, 0 };
 
     page = liaison_store_list_translations (f->store, &filter, 10, 5, &error);
@@ -361,13 +361,13 @@ test_filter_and_counts (Fixture       *f,
 }
 
 static void
-test_journal_and_errors (Fixture       *f,
-                         gconstpointer  data)
+test_journal_and_errors (Fixture      *f,
+                         gconstpointer data)
 {
   g_autofree char *id = add_event (f->store, "圆桌会议", NULL, NULL, NULL);
-  gint64 before = liaison_store_get_last_seq (f->store);
-  g_autoptr(GPtrArray) journal = NULL;
-  g_autoptr(GError) error = NULL;
+  gint64           before = liaison_store_get_last_seq (f->store);
+  g_autoptr (GPtrArray) journal = NULL;
+  g_autoptr (GError) error = NULL;
   gboolean saw_text = FALSE, saw_state = FALSE;
 
   set_translation (f->store, "event", id, "title", EN, "Roundtable", LIAISON_TRANSLATION_TRANSLATED);
@@ -458,17 +458,17 @@ on_items_changed (GListModel *model,
 }
 
 static void
-test_list_model (Fixture       *f,
-                 gconstpointer  data)
+test_list_model (Fixture      *f,
+                 gconstpointer data)
 {
-  g_autoptr(LiaisonTranslationList) model = liaison_translation_list_new (f->store);
+  g_autoptr (LiaisonTranslationList) model = liaison_translation_list_new (f->store);
   LiaisonTranslationFilter drafts = { LIAISON_TRANSLATION_STATE_MASK (LIAISON_TRANSLATION_DRAFT), -1, 0 };
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
-  g_autoptr(LiaisonTranslationItem) item = NULL;
+  g_autoptr (LiaisonTranslationItem) item = NULL;
   Change change = { 0 };
-  guint n;
+  guint  n;
 
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == LIAISON_TYPE_TRANSLATION_ITEM);
   n = g_list_model_get_n_items (G_LIST_MODEL (model));
@@ -485,7 +485,7 @@ test_list_model (Fixture       *f,
   g_assert_cmpuint (change.calls, ==, 2);
 
   /* Marking the first translated takes it out of the drafts, and only it. */
-  change = (Change) { 0 };
+  change = (Change){ 0 };
   set_translation (f->store, "event", first, "title", EN, "Training Course A", LIAISON_TRANSLATION_TRANSLATED);
   g_assert_cmpuint (change.calls, ==, 1);
   g_assert_cmpuint (change.removed, ==, 1);
@@ -497,7 +497,7 @@ test_list_model (Fixture       *f,
   g_assert_cmpuint (liaison_translation_list_find (model, liaison_translation_item_get_key (item), ZH), ==, G_MAXUINT);
 
   /* A change elsewhere does not disturb the list. */
-  change = (Change) { 0 };
+  change = (Change){ 0 };
   set_translation (f->store, "plan", "3", "title", EN, "Climate change and air quality improvement", LIAISON_TRANSLATION_REVIEWED);
   g_assert_cmpuint (change.calls, ==, 0);
 
@@ -513,10 +513,10 @@ test_upgrade (void)
 {
   g_autofree char *dir = test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "old.db", NULL);
-  const char *schema[] = { "0001-initial.sql", "0002-search.sql", "0003-faster-writes.sql", "v3-translations.sql", NULL };
-  g_autoptr(LiaisonStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
+  const char      *schema[] = { "0001-initial.sql", "0002-search.sql", "0003-faster-writes.sql", "v3-translations.sql", NULL };
+  g_autoptr (LiaisonStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  sqlite3          *db = NULL;
   LiaisonBilingual *text;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
@@ -525,7 +525,7 @@ test_upgrade (void)
       g_autofree char *file = i < 3 ? g_test_build_filename (G_TEST_DIST, "..", "resources", "migrations", schema[i], NULL)
                                     : g_test_build_filename (G_TEST_DIST, "data", schema[i], NULL);
       g_autofree char *sql = NULL;
-      char *message = NULL;
+      char            *message = NULL;
 
       g_assert_true (g_file_get_contents (file, &sql, NULL, NULL));
       if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)

@@ -8,16 +8,16 @@
 
 typedef struct
 {
-  char *dir;
-  char *path;
+  char         *dir;
+  char         *path;
   LiaisonStore *store;
 } Fixture;
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture      *f,
+               gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   f->dir = test_make_dir ();
   f->path = g_build_filename (f->dir, "liaison.db", NULL);
@@ -27,8 +27,8 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *f,
+                  gconstpointer data)
 {
   g_assert_finalize_object (f->store);
   test_remove_tree (f->dir);
@@ -58,7 +58,7 @@ make_person (LiaisonStore *store,
              const char   *given)
 {
   LiaisonParticipant *p = liaison_participant_new (NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   liaison_participant_set_latin_name (p, family, given);
   liaison_participant_set_country (p, "TH");
@@ -68,8 +68,8 @@ make_person (LiaisonStore *store,
 }
 
 static void
-test_open (Fixture       *f,
-           gconstpointer  data)
+test_open (Fixture      *f,
+           gconstpointer data)
 {
   g_assert_cmpint (liaison_store_get_version (f->store), ==, liaison_store_latest_version ());
   g_assert_cmpint (liaison_store_latest_version (), >=, 2);
@@ -91,12 +91,12 @@ test_default_path (void)
 }
 
 static void
-test_event_round_trip (Fixture       *f,
-                       gconstpointer  data)
+test_event_round_trip (Fixture      *f,
+                       gconstpointer data)
 {
-  g_autoptr(LiaisonEvent) e = make_event ("Marine plastics workshop, Yangon; 2025", "2025-03-10T09:00", 40);
-  g_autoptr(LiaisonEvent) back = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonEvent) e = make_event ("Marine plastics workshop, Yangon; 2025", "2025-03-10T09:00", 40);
+  g_autoptr (LiaisonEvent) back = NULL;
+  g_autoptr (GError) error = NULL;
   const char *codes[] = { "2.1.2", "2.3.2", NULL };
 
   liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_ZH, "海洋减塑研讨会");
@@ -125,14 +125,14 @@ test_event_round_trip (Fixture       *f,
 }
 
 static void
-test_event_invalid (Fixture       *f,
-                    gconstpointer  data)
+test_event_invalid (Fixture      *f,
+                    gconstpointer data)
 {
-  g_autoptr(LiaisonEvent) e = make_event ("Roundtable", "2025-04-01T10:00", 0);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonEvent) e = make_event ("Roundtable", "2025-04-01T10:00", 0);
+  g_autoptr (GError) error = NULL;
   const char *bad_codes[] = { "9.9.9", NULL };
-  guint before = liaison_store_count_events (f->store);
-  gint64 seq = liaison_store_get_last_seq (f->store);
+  guint       before = liaison_store_count_events (f->store);
+  gint64      seq = liaison_store_get_last_seq (f->store);
 
   liaison_event_set_activities (e, bad_codes);
   g_assert_false (liaison_store_save_event (f->store, e, LIAISON_ORIGIN_LOCAL, &error));
@@ -144,12 +144,12 @@ test_event_invalid (Fixture       *f,
 }
 
 static void
-test_journal (Fixture       *f,
-              gconstpointer  data)
+test_journal (Fixture      *f,
+              gconstpointer data)
 {
-  g_autoptr(LiaisonEvent) e = make_event ("Liaison officers' meeting", "2025-11-04T09:30", 0);
-  g_autoptr(GPtrArray) entries = NULL;
-  gint64 seq = liaison_store_get_last_seq (f->store);
+  g_autoptr (LiaisonEvent) e = make_event ("Liaison officers' meeting", "2025-11-04T09:30", 0);
+  g_autoptr (GPtrArray) entries = NULL;
+  gint64               seq = liaison_store_get_last_seq (f->store);
   LiaisonJournalEntry *entry;
 
   g_assert_true (liaison_store_save_event (f->store, e, LIAISON_ORIGIN_LOCAL, NULL));
@@ -184,15 +184,15 @@ test_journal (Fixture       *f,
 }
 
 static void
-test_filters (Fixture       *f,
-              gconstpointer  data)
+test_filters (Fixture      *f,
+              gconstpointer data)
 {
-  g_autoptr(LiaisonEvent) a = make_event ("Workshop A", "2023-05-01T09:00", 0);
-  g_autoptr(LiaisonEvent) b = make_event ("Forum B", "2024-09-10T09:00", 0);
-  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr (LiaisonEvent) a = make_event ("Workshop A", "2023-05-01T09:00", 0);
+  g_autoptr (LiaisonEvent) b = make_event ("Forum B", "2024-09-10T09:00", 0);
+  g_autoptr (GPtrArray) list = NULL;
   LiaisonEventFilter filter = LIAISON_EVENT_FILTER_INIT;
-  const char *codes[] = { "1.1.2", NULL };
-  guint forums;
+  const char        *codes[] = { "1.1.2", NULL };
+  guint              forums;
 
   liaison_event_set_kind (b, LIAISON_EVENT_KIND_FORUM);
   liaison_event_set_country (b, "CN");
@@ -241,18 +241,18 @@ test_filters (Fixture       *f,
 }
 
 static void
-test_waitlist (Fixture       *f,
-               gconstpointer  data)
+test_waitlist (Fixture      *f,
+               gconstpointer data)
 {
-  g_autoptr(LiaisonEvent) e = make_event ("Training course", "2025-06-02T09:00", 2);
-  g_autoptr(LiaisonParticipant) p1 = make_person (f->store, "Jaidee", "Somchai");
-  g_autoptr(LiaisonParticipant) p2 = make_person (f->store, "Chan", "Sokha");
-  g_autoptr(LiaisonParticipant) p3 = make_person (f->store, "Vong", "Somphone");
-  g_autoptr(LiaisonParticipant) p4 = make_person (f->store, "Tan", "Mei Ling");
-  g_autoptr(LiaisonRegistration) r1 = NULL, r2 = NULL, r3 = NULL, r4 = NULL, after = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonEvent) e = make_event ("Training course", "2025-06-02T09:00", 2);
+  g_autoptr (LiaisonParticipant) p1 = make_person (f->store, "Jaidee", "Somchai");
+  g_autoptr (LiaisonParticipant) p2 = make_person (f->store, "Chan", "Sokha");
+  g_autoptr (LiaisonParticipant) p3 = make_person (f->store, "Vong", "Somphone");
+  g_autoptr (LiaisonParticipant) p4 = make_person (f->store, "Tan", "Mei Ling");
+  g_autoptr (LiaisonRegistration) r1 = NULL, r2 = NULL, r3 = NULL, r4 = NULL, after = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *promoted = NULL;
-  const char *eid;
+  const char      *eid;
 
   g_assert_true (liaison_store_save_event (f->store, e, LIAISON_ORIGIN_LOCAL, NULL));
   eid = liaison_event_get_id (e);
@@ -318,7 +318,7 @@ test_waitlist (Fixture       *f,
   g_assert_nonnull (liaison_registration_get_checkin_time (after));
 
   {
-    g_autoptr(GPtrArray) history = liaison_store_list_history (f->store, liaison_participant_get_id (p1), NULL);
+    g_autoptr (GPtrArray) history = liaison_store_list_history (f->store, liaison_participant_get_id (p1), NULL);
     LiaisonHistoryEntry *h = g_ptr_array_index (history, 0);
 
     g_assert_cmpuint (history->len, ==, 1);
@@ -329,13 +329,13 @@ test_waitlist (Fixture       *f,
 }
 
 static void
-test_reopen (Fixture       *f,
-             gconstpointer  data)
+test_reopen (Fixture      *f,
+             gconstpointer data)
 {
-  g_autoptr(LiaisonParticipant) p = make_person (f->store, "Nguyễn", "Thị Minh Khai");
-  g_autoptr(LiaisonStore) again = NULL;
-  g_autoptr(LiaisonParticipant) back = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonParticipant) p = make_person (f->store, "Nguyễn", "Thị Minh Khai");
+  g_autoptr (LiaisonStore) again = NULL;
+  g_autoptr (LiaisonParticipant) back = NULL;
+  g_autoptr (GError) error = NULL;
   guint events = liaison_store_count_events (f->store);
 
   again = liaison_store_open (f->path, &error);
@@ -348,12 +348,12 @@ test_reopen (Fixture       *f,
 }
 
 static void
-test_prefix (Fixture       *f,
-             gconstpointer  data)
+test_prefix (Fixture      *f,
+             gconstpointer data)
 {
-  g_autoptr(LiaisonParticipant) p = make_person (f->store, "Tan", "Wei");
-  g_autoptr(LiaisonParticipant) found = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonParticipant) p = make_person (f->store, "Tan", "Wei");
+  g_autoptr (LiaisonParticipant) found = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *prefix = g_strndup (liaison_participant_get_id (p), 8);
 
   found = liaison_store_find_participant (f->store, prefix, &error);
@@ -364,13 +364,13 @@ test_prefix (Fixture       *f,
 }
 
 static void
-test_short_id (Fixture       *f,
-               gconstpointer  data)
+test_short_id (Fixture      *f,
+               gconstpointer data)
 {
-  g_autoptr(LiaisonParticipant) a = make_person (f->store, "Tan", "Wei");
-  g_autoptr(LiaisonParticipant) b = make_person (f->store, "Lim", "Mei");
-  g_autoptr(LiaisonParticipant) found = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonParticipant) a = make_person (f->store, "Tan", "Wei");
+  g_autoptr (LiaisonParticipant) b = make_person (f->store, "Lim", "Mei");
+  g_autoptr (LiaisonParticipant) found = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *start = g_strndup (liaison_participant_get_id (a), 4);
 
   /* The end the lists show finds each one. */
@@ -390,18 +390,18 @@ test_short_id (Fixture       *f,
 }
 
 static void
-test_register_many (Fixture       *f,
-                    gconstpointer  data)
+test_register_many (Fixture      *f,
+                    gconstpointer data)
 {
-  g_autoptr(LiaisonEvent) e = make_event ("Roundtable", "2025-05-05T09:00", 3);
-  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) created = NULL;
-  g_autoptr(GPtrArray) already = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonEvent) e = make_event ("Roundtable", "2025-05-05T09:00", 3);
+  g_autoptr (GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) created = NULL;
+  g_autoptr (GPtrArray) already = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GError) error = NULL;
   const char *ids[6];
   const char *with_unknown[3];
-  guint64 seq_before;
+  guint64     seq_before;
 
   g_assert_true (liaison_store_save_event (f->store, e, LIAISON_ORIGIN_LOCAL, &error));
   for (guint i = 0; i < 5; i++)
@@ -445,7 +445,7 @@ test_register_many (Fixture       *f,
 
   /* An unknown person refuses the whole batch, naming the identifier. */
   {
-    g_autoptr(LiaisonEvent) other = make_event ("Other", "2025-06-06T09:00", 0);
+    g_autoptr (LiaisonEvent) other = make_event ("Other", "2025-06-06T09:00", 0);
 
     g_assert_true (liaison_store_save_event (f->store, other, LIAISON_ORIGIN_LOCAL, &error));
     with_unknown[0] = ids[0];
@@ -466,14 +466,14 @@ test_register_many (Fixture       *f,
 }
 
 static void
-test_bulk (Fixture       *f,
-           gconstpointer  data)
+test_bulk (Fixture      *f,
+           gconstpointer data)
 {
-  g_autoptr(LiaisonEvent) e = make_event ("Bulk", "2025-07-07T09:00", 0);
-  g_autoptr(LiaisonParticipant) p = NULL;
-  g_autoptr(LiaisonParticipant) q = NULL;
-  g_autoptr(LiaisonRegistration) r = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonEvent) e = make_event ("Bulk", "2025-07-07T09:00", 0);
+  g_autoptr (LiaisonParticipant) p = NULL;
+  g_autoptr (LiaisonParticipant) q = NULL;
+  g_autoptr (LiaisonRegistration) r = NULL;
+  g_autoptr (GError) error = NULL;
   guint people = liaison_store_count_participants (f->store);
 
   /* A change refused before it wrote anything does not spoil a bulk load. */
@@ -509,22 +509,22 @@ test_bulk (Fixture       *f,
 }
 
 static void
-test_check_in (Fixture       *f,
-               gconstpointer  data)
+test_check_in (Fixture      *f,
+               gconstpointer data)
 {
-  g_autoptr(LiaisonEvent) e = make_event ("Check-in", "2025-08-08T09:00", 2);
-  g_autoptr(LiaisonParticipant) a = make_person (f->store, "Sukarno", NULL);
-  g_autoptr(LiaisonParticipant) b = make_person (f->store, "Tan", "Wei Ling");
-  g_autoptr(LiaisonParticipant) c = make_person (f->store, "Lim", "Boon Keng");
-  g_autoptr(LiaisonParticipant) d = make_person (f->store, "Ong", "Hui Min");
-  g_autoptr(LiaisonParticipant) outsider = make_person (f->store, "Siti", "Nurhaliza");
-  g_autoptr(LiaisonRegistration) ra = NULL;
-  g_autoptr(LiaisonRegistration) rb = NULL;
-  g_autoptr(LiaisonRegistration) rc = NULL;
-  g_autoptr(LiaisonRegistration) rd = NULL;
-  g_autoptr(LiaisonRegistration) done = NULL;
-  g_autoptr(GPtrArray) found = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonEvent) e = make_event ("Check-in", "2025-08-08T09:00", 2);
+  g_autoptr (LiaisonParticipant) a = make_person (f->store, "Sukarno", NULL);
+  g_autoptr (LiaisonParticipant) b = make_person (f->store, "Tan", "Wei Ling");
+  g_autoptr (LiaisonParticipant) c = make_person (f->store, "Lim", "Boon Keng");
+  g_autoptr (LiaisonParticipant) d = make_person (f->store, "Ong", "Hui Min");
+  g_autoptr (LiaisonParticipant) outsider = make_person (f->store, "Siti", "Nurhaliza");
+  g_autoptr (LiaisonRegistration) ra = NULL;
+  g_autoptr (LiaisonRegistration) rb = NULL;
+  g_autoptr (LiaisonRegistration) rc = NULL;
+  g_autoptr (LiaisonRegistration) rd = NULL;
+  g_autoptr (LiaisonRegistration) done = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (GError) error = NULL;
   const char *event_id;
 
   /* Two places: a and c registered, b only invited, d on the waitlist. */
@@ -580,8 +580,8 @@ test_check_in (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "full"));
   g_clear_error (&error);
   {
-    g_autoptr(LiaisonRegistration) still = liaison_store_get_registration (f->store, liaison_registration_get_id (rb),
-                                                                           &error);
+    g_autoptr (LiaisonRegistration) still = liaison_store_get_registration (f->store, liaison_registration_get_id (rb),
+                                                                            &error);
     g_assert_cmpint (liaison_registration_get_status (still), ==, LIAISON_REGISTRATION_INVITED);
   }
 
@@ -600,10 +600,10 @@ test_check_in (Fixture       *f,
 static LiaisonStore *query_store;
 
 static gpointer
-count_in_worker (LiaisonStore  *reader,
-                 gpointer       data,
-                 GCancellable  *cancellable,
-                 GError       **error)
+count_in_worker (LiaisonStore *reader,
+                 gpointer      data,
+                 GCancellable *cancellable,
+                 GError      **error)
 {
   g_assert_false (g_main_context_is_owner (g_main_context_default ()));
   return GUINT_TO_POINTER (liaison_store_count_events (reader) + 1);
@@ -615,7 +615,7 @@ on_counted (GObject      *source,
             gpointer      user_data)
 {
   GError *error = NULL;
-  guint *out = user_data;
+  guint  *out = user_data;
 
   g_assert_null (source);
   *out = GPOINTER_TO_UINT (liaison_store_query_finish (query_store, result, &error));
@@ -628,12 +628,12 @@ on_counted (GObject      *source,
 }
 
 static void
-test_query_async (Fixture       *f,
-                  gconstpointer  data)
+test_query_async (Fixture      *f,
+                  gconstpointer data)
 {
-  g_autoptr(LiaisonEvent) e = make_event ("Seen by the worker", "2025-09-09T09:00", 0);
-  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonEvent) e = make_event ("Seen by the worker", "2025-09-09T09:00", 0);
+  g_autoptr (GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
   guint before = liaison_store_count_events (f->store);
   guint first = 0, second = 0;
 
@@ -650,8 +650,8 @@ test_query_async (Fixture       *f,
 
   /* A reader refuses writes. */
   {
-    g_autoptr(LiaisonStore) reader = liaison_store_open_reader (f->path, &error);
-    g_autoptr(LiaisonEvent) other = make_event ("Not written", "2025-09-10T09:00", 0);
+    g_autoptr (LiaisonStore) reader = liaison_store_open_reader (f->path, &error);
+    g_autoptr (LiaisonEvent) other = make_event ("Not written", "2025-09-10T09:00", 0);
 
     g_assert_no_error (error);
     g_assert_false (liaison_store_save_event (reader, other, LIAISON_ORIGIN_LOCAL, &error));
@@ -660,18 +660,18 @@ test_query_async (Fixture       *f,
 }
 
 static void
-test_clashes (Fixture       *f,
-              gconstpointer  data)
+test_clashes (Fixture      *f,
+              gconstpointer data)
 {
-  g_autoptr(LiaisonEvent) a = make_event ("Forum", "2026-06-02T09:00", 0);
-  g_autoptr(LiaisonEvent) b = make_event ("Side event", "2026-06-02T14:00", 0);
-  g_autoptr(LiaisonEvent) c = make_event ("Next week", "2026-06-09T09:00", 0);
-  g_autoptr(LiaisonParticipant) p = make_person (f->store, "Tan", "Wei");
-  g_autoptr(LiaisonRegistration) r1 = NULL;
-  g_autoptr(LiaisonRegistration) r2 = NULL;
-  g_autoptr(GPtrArray) venues = NULL;
-  g_autoptr(GPtrArray) people = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonEvent) a = make_event ("Forum", "2026-06-02T09:00", 0);
+  g_autoptr (LiaisonEvent) b = make_event ("Side event", "2026-06-02T14:00", 0);
+  g_autoptr (LiaisonEvent) c = make_event ("Next week", "2026-06-09T09:00", 0);
+  g_autoptr (LiaisonParticipant) p = make_person (f->store, "Tan", "Wei");
+  g_autoptr (LiaisonRegistration) r1 = NULL;
+  g_autoptr (LiaisonRegistration) r2 = NULL;
+  g_autoptr (GPtrArray) venues = NULL;
+  g_autoptr (GPtrArray) people = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* a: 2 June 09:00–17:00 at the Sule; b: 14:00–16:00 same venue (Yangon
    * time both); c: a week later, same venue. */
@@ -681,7 +681,7 @@ test_clashes (Fixture       *f,
   liaison_event_set_venue (a, "Sule Shangri-La");
   liaison_event_set_venue (b, "  sule shangri-la ");
   liaison_event_set_venue (c, "Sule Shangri-La");
-  for (LiaisonEvent **e = (LiaisonEvent *[]) { a, b, c, NULL }; *e != NULL; e++)
+  for (LiaisonEvent **e = (LiaisonEvent *[]){ a, b, c, NULL }; *e != NULL; e++)
     g_assert_true (liaison_store_save_event (f->store, *e, LIAISON_ORIGIN_LOCAL, &error));
 
   /* The same venue, overlapping: a warning naming the other event. */

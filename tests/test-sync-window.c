@@ -189,7 +189,7 @@ test_sync_window (void)
   g_assert_cmpint (liaison_sync_engine_get_state (engine_of (ui)), ==, LIAISON_SYNC_STATE_IDLE);
   g_assert_nonnull (liaison_sync_engine_get_last_sync (engine_of (ui)));
   g_test_message ("status: %s", liaison_sync_button_get_status (sync_button (ui)));
-  g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), _ ("Synced just now")));
+  g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), _("Synced just now")));
   {
     g_autofree char *sent = g_strdup_printf (ngettext ("Synced: %u change sent", "Synced: %u changes sent", 62), 62);
 
@@ -256,7 +256,7 @@ test_sync_window (void)
   g_assert_true (test_ui_shows_text (GTK_WIDGET (page), "Balai Kartini, Room 2"));
   g_assert_true (test_ui_shows_text (GTK_WIDGET (page), "Jakarta Convention Center, Hall B"));
   g_assert_true (test_ui_shows_text (GTK_WIDGET (page), "红树林修复研讨会"));
-  g_assert_true (test_ui_shows_text (GTK_WIDGET (page), _ ("Venue")));
+  g_assert_true (test_ui_shows_text (GTK_WIDGET (page), _("Venue")));
   test_ui_screenshot (ui, test_ui_chinese () ? "sync-conflicts-page-zh_CN.png" : "sync-conflicts-page-en.png");
 
   /* Keep this office's venue: it goes to the other office too. */
@@ -282,7 +282,7 @@ test_sync_window (void)
   g_assert_true (liaison_sync_banner_get_revealed (banner (ui)));
   {
     g_autofree char *refused =
-        g_strdup_printf (_ ("The secretariat’s server refused the password of %s. Nothing was synced."), "user1");
+        g_strdup_printf (_("The secretariat’s server refused the password of %s. Nothing was synced."), "user1");
 
     g_assert_cmpstr (liaison_sync_banner_get_title (banner (ui)), ==, refused);
   }
@@ -303,10 +303,10 @@ test_sync_window (void)
   g_assert_true (liaison_sync_banner_get_revealed (banner (ui)));
   g_assert_cmpstr (
       liaison_sync_banner_get_title (banner (ui)), ==,
-      _ ("Offline: the secretariat’s server cannot be reached. Liaison will retry; your changes are kept."));
+      _("Offline: the secretariat’s server cannot be reached. Liaison will retry; your changes are kept."));
   banner_button = liaison_sync_banner_get_button (banner (ui));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (banner_button)), ==, "win.sync");
-  g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), _ ("Offline")));
+  g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), _("Offline")));
   test_ui_screenshot (ui, test_ui_chinese () ? "sync-offline-zh_CN.png" : "sync-offline-en.png");
 
   /* The worker threads let go of their engines a moment after the result

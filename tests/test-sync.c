@@ -18,8 +18,8 @@
 
 typedef struct
 {
-  char *dir;
-  LiaisonStore *store;
+  char              *dir;
+  LiaisonStore      *store;
   LiaisonSyncEngine *engine;
 } Client;
 
@@ -36,9 +36,9 @@ client_new (const char *url,
             const char *user,
             const char *password)
 {
-  Client *c = g_new0 (Client, 1);
+  Client          *c = g_new0 (Client, 1);
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   c->dir = test_make_dir ();
   path = g_build_filename (c->dir, "liaison.db", NULL);
@@ -71,9 +71,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Client, client_free)
 
 typedef struct
 {
-  gboolean done;
+  gboolean            done;
   LiaisonSyncSummary *summary;
-  GError *error;
+  GError             *error;
 } Wait;
 
 static void
@@ -105,7 +105,7 @@ client_sync (Client  *c,
 static LiaisonSyncSummary *
 sync_ok (Client *c)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   LiaisonSyncSummary *s = client_sync (c, &error);
 
   g_assert_no_error (error);
@@ -118,7 +118,7 @@ sync_ok (Client *c)
 static void
 sync_quietly (Client *c)
 {
-  g_autoptr(LiaisonSyncSummary) s = sync_ok (c);
+  g_autoptr (LiaisonSyncSummary) s = sync_ok (c);
 }
 
 static const char *
@@ -143,9 +143,9 @@ count_items (const char *user,
              const char *collection)
 {
   g_autofree char *dir = storage_dir (user, collection);
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
   const char *name;
-  guint n = 0;
+  guint       n = 0;
 
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
     if (name[0] != '.')
@@ -160,7 +160,7 @@ read_item (const char *user,
 {
   g_autofree char *dir = storage_dir (user, collection);
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  char *text = NULL;
+  char            *text = NULL;
 
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   return text;
@@ -170,7 +170,7 @@ static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
 {
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
 }
 
 /* Every record as its field map, in a stable order: equal snapshots are the
@@ -179,22 +179,22 @@ static char *
 snapshot (LiaisonStore *store)
 {
   GString *s = g_string_new (NULL);
-  g_autoptr(GPtrArray) events = liaison_store_list_events (store, NULL, NULL);
-  g_autoptr(GArray) rowids = liaison_store_list_participant_rowids (store, NULL, 0, NULL);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) events = liaison_store_list_events (store, NULL, NULL);
+  g_autoptr (GArray) rowids = liaison_store_list_participant_rowids (store, NULL, 0, NULL);
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < events->len; i++)
     g_ptr_array_add (ids, g_strconcat ("event ", liaison_event_get_id (g_ptr_array_index (events, i)), NULL));
   for (guint i = 0; i < rowids->len; i++)
     {
-      g_autoptr(LiaisonParticipant) p = liaison_store_get_participant_by_rowid (store, g_array_index (rowids, gint64, i));
+      g_autoptr (LiaisonParticipant) p = liaison_store_get_participant_by_rowid (store, g_array_index (rowids, gint64, i));
       g_ptr_array_add (ids, g_strconcat ("participant ", liaison_participant_get_id (p), NULL));
     }
   g_ptr_array_sort (ids, compare_strings);
   for (guint i = 0; i < ids->len; i++)
     {
-      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (ids, i), " ", 2);
-      g_autoptr(GHashTable) f = liaison_store_sync_get_fields (store, parts[0], parts[1], NULL);
+      g_auto (GStrv) parts = g_strsplit (g_ptr_array_index (ids, i), " ", 2);
+      g_autoptr (GHashTable) f = liaison_store_sync_get_fields (store, parts[0], parts[1], NULL);
       g_autofree char *json = liaison_sync_fields_to_json (f);
 
       g_string_append_printf (s, "%s %s %s\n", parts[0], parts[1], json);
@@ -206,8 +206,8 @@ static LiaisonEvent *
 add_event (LiaisonStore *store,
            const char   *title)
 {
-  g_autoptr(LiaisonEvent) e = liaison_event_new (NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonEvent) e = liaison_event_new (NULL);
+  g_autoptr (GError) error = NULL;
 
   liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_EN, title);
   liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_ZH, "研讨会，南宁；第二行");
@@ -225,8 +225,8 @@ add_person (LiaisonStore *store,
             const char   *given,
             const char   *email)
 {
-  g_autoptr(LiaisonParticipant) p = liaison_participant_new (NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonParticipant) p = liaison_participant_new (NULL);
+  g_autoptr (GError) error = NULL;
   const char *emails[] = { email, NULL };
 
   liaison_participant_set_latin_name (p, family, given);
@@ -242,8 +242,8 @@ set_venue (LiaisonStore *store,
            const char   *id,
            const char   *venue)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonEvent) e = liaison_store_get_event (store, id, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonEvent) e = liaison_store_get_event (store, id, &error);
 
   g_assert_no_error (error);
   liaison_event_set_venue (e, venue);
@@ -255,7 +255,7 @@ venue_of (LiaisonStore *store,
           const char   *id)
 {
   static char *last;
-  g_autoptr(LiaisonEvent) e = liaison_store_get_event (store, id, NULL);
+  g_autoptr (LiaisonEvent) e = liaison_store_get_event (store, id, NULL);
 
   g_free (last);
   last = e ? g_strdup (liaison_event_get_venue (e)) : NULL;
@@ -268,12 +268,12 @@ static void
 test_two_installs (void)
 {
   g_autofree char *user = new_user ();
-  const char *url = env ("LIAISON_TEST_DAV_URL");
-  g_autoptr(Client) a = client_new (url, user, "secret");
-  g_autoptr(Client) b = client_new (url, user, "secret");
-  g_autoptr(LiaisonSyncSummary) sa = sync_ok (a);
-  g_autoptr(LiaisonSyncSummary) sb = sync_ok (b);
-  g_autoptr(LiaisonSyncSummary) again = NULL;
+  const char      *url = env ("LIAISON_TEST_DAV_URL");
+  g_autoptr (Client) a = client_new (url, user, "secret");
+  g_autoptr (Client) b = client_new (url, user, "secret");
+  g_autoptr (LiaisonSyncSummary) sa = sync_ok (a);
+  g_autoptr (LiaisonSyncSummary) sb = sync_ok (b);
+  g_autoptr (LiaisonSyncSummary) again = NULL;
   g_autofree char *snap_a = NULL;
   g_autofree char *snap_b = NULL;
 
@@ -298,17 +298,17 @@ static void
 test_both_ways (void)
 {
   g_autofree char *user = new_user ();
-  const char *url = env ("LIAISON_TEST_DAV_URL");
-  g_autoptr(Client) a = client_new (url, user, "secret");
-  g_autoptr(Client) b = client_new (url, user, "secret");
-  g_autoptr(LiaisonEvent) e = NULL;
-  g_autoptr(LiaisonParticipant) p = NULL;
-  g_autoptr(LiaisonRegistration) r = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) regs = NULL;
+  const char      *url = env ("LIAISON_TEST_DAV_URL");
+  g_autoptr (Client) a = client_new (url, user, "secret");
+  g_autoptr (Client) b = client_new (url, user, "secret");
+  g_autoptr (LiaisonEvent) e = NULL;
+  g_autoptr (LiaisonParticipant) p = NULL;
+  g_autoptr (LiaisonRegistration) r = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) regs = NULL;
   g_autofree char *snap_a = NULL;
   g_autofree char *snap_b = NULL;
-  g_autoptr(GPtrArray) journal = NULL;
+  g_autoptr (GPtrArray) journal = NULL;
   gint64 seq;
 
   sync_quietly (a);
@@ -353,16 +353,16 @@ static void
 test_deletions (void)
 {
   g_autofree char *user = new_user ();
-  const char *url = env ("LIAISON_TEST_DAV_URL");
-  g_autoptr(Client) a = client_new (url, user, "secret");
-  g_autoptr(Client) b = client_new (url, user, "secret");
-  g_autoptr(LiaisonEvent) e = NULL;
-  g_autoptr(LiaisonEvent) kept = NULL;
-  g_autoptr(LiaisonParticipant) p = NULL;
-  g_autoptr(LiaisonRegistration) r = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonEvent) gone = NULL;
-  g_autoptr(GPtrArray) regs = NULL;
+  const char      *url = env ("LIAISON_TEST_DAV_URL");
+  g_autoptr (Client) a = client_new (url, user, "secret");
+  g_autoptr (Client) b = client_new (url, user, "secret");
+  g_autoptr (LiaisonEvent) e = NULL;
+  g_autoptr (LiaisonEvent) kept = NULL;
+  g_autoptr (LiaisonParticipant) p = NULL;
+  g_autoptr (LiaisonRegistration) r = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonEvent) gone = NULL;
+  g_autoptr (GPtrArray) regs = NULL;
 
   e = add_event (a->store, "To be deleted");
   kept = add_event (a->store, "To be kept");
@@ -396,16 +396,16 @@ static void
 test_attendees_merge (void)
 {
   g_autofree char *user = new_user ();
-  const char *url = env ("LIAISON_TEST_DAV_URL");
-  g_autoptr(Client) a = client_new (url, user, "secret");
-  g_autoptr(Client) b = client_new (url, user, "secret");
-  g_autoptr(LiaisonEvent) e = NULL;
-  g_autoptr(LiaisonParticipant) pa = NULL;
-  g_autoptr(LiaisonParticipant) pb = NULL;
-  g_autoptr(LiaisonRegistration) ra = NULL;
-  g_autoptr(LiaisonRegistration) rb = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonSyncSummary) sb = NULL;
+  const char      *url = env ("LIAISON_TEST_DAV_URL");
+  g_autoptr (Client) a = client_new (url, user, "secret");
+  g_autoptr (Client) b = client_new (url, user, "secret");
+  g_autoptr (LiaisonEvent) e = NULL;
+  g_autoptr (LiaisonParticipant) pa = NULL;
+  g_autoptr (LiaisonParticipant) pb = NULL;
+  g_autoptr (LiaisonRegistration) ra = NULL;
+  g_autoptr (LiaisonRegistration) rb = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonSyncSummary) sb = NULL;
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
   g_autofree char *snap_a = NULL;
@@ -446,14 +446,14 @@ static void
 test_conflict (void)
 {
   g_autofree char *user = new_user ();
-  const char *url = env ("LIAISON_TEST_DAV_URL");
-  g_autoptr(Client) a = client_new (url, user, "secret");
-  g_autoptr(Client) b = client_new (url, user, "secret");
-  g_autoptr(LiaisonEvent) e = NULL;
-  g_autoptr(LiaisonSyncSummary) sb = NULL;
-  g_autoptr(GError) error = NULL;
+  const char      *url = env ("LIAISON_TEST_DAV_URL");
+  g_autoptr (Client) a = client_new (url, user, "secret");
+  g_autoptr (Client) b = client_new (url, user, "secret");
+  g_autoptr (LiaisonEvent) e = NULL;
+  g_autoptr (LiaisonSyncSummary) sb = NULL;
+  g_autoptr (GError) error = NULL;
   GListModel *conflicts;
-  g_autoptr(LiaisonConflict) c = NULL;
+  g_autoptr (LiaisonConflict) c = NULL;
 
   e = add_event (a->store, "Working group on biodiversity");
   sync_quietly (a);
@@ -511,13 +511,13 @@ static void
 test_malformed (void)
 {
   g_autofree char *user = new_user ();
-  const char *url = env ("LIAISON_TEST_DAV_URL");
-  g_autoptr(Client) a = client_new (url, user, "secret");
-  g_autoptr(LiaisonSyncSummary) s = NULL;
-  g_autoptr(LiaisonSyncSummary) s2 = NULL;
-  g_autoptr(LiaisonEvent) e = NULL;
-  g_autoptr(LiaisonEvent) good = NULL;
-  g_autoptr(GError) error = NULL;
+  const char      *url = env ("LIAISON_TEST_DAV_URL");
+  g_autoptr (Client) a = client_new (url, user, "secret");
+  g_autoptr (LiaisonSyncSummary) s = NULL;
+  g_autoptr (LiaisonSyncSummary) s2 = NULL;
+  g_autoptr (LiaisonEvent) e = NULL;
+  g_autoptr (LiaisonEvent) good = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dup = NULL;
 
   e = add_event (a->store, "Known event");
@@ -529,7 +529,8 @@ test_malformed (void)
            "SUMMARY:Not an event\r\nEND:VTODO\r\nEND:VCALENDAR\r\n");
   dup = g_strdup_printf ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:%s\r\n"
                          "DTSTAMP:20250101T000000Z\r\nDTSTART:20250101T000000Z\r\nSUMMARY:Same UID\r\n"
-                         "END:VEVENT\r\nEND:VCALENDAR\r\n", liaison_event_get_id (e));
+                         "END:VEVENT\r\nEND:VCALENDAR\r\n",
+                         liaison_event_get_id (e));
   put_raw (user, "liaison-events", "copy.ics", dup);
   put_raw (user, "liaison-events", "country.ics",
            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:bad-country\r\n"
@@ -567,10 +568,10 @@ static void
 test_unreadable_collection (void)
 {
   g_autofree char *user = new_user ();
-  const char *url = env ("LIAISON_TEST_DAV_URL");
-  g_autoptr(Client) a = client_new (url, user, "secret");
-  g_autoptr(LiaisonSyncSummary) s = NULL;
-  g_autoptr(GError) error = NULL;
+  const char      *url = env ("LIAISON_TEST_DAV_URL");
+  g_autoptr (Client) a = client_new (url, user, "secret");
+  g_autoptr (LiaisonSyncSummary) s = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
 
@@ -595,12 +596,12 @@ static void
 test_unreadable_address_book (void)
 {
   g_autofree char *user = new_user ();
-  g_autoptr(Client) a = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
-  g_autoptr(Client) b = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
-  g_autoptr(LiaisonParticipant) p = add_person (a->store, "Win", "Aung", "aung@example.mm");
-  g_autoptr(LiaisonEvent) e = NULL;
-  g_autoptr(LiaisonSyncSummary) s = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (Client) a = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
+  g_autoptr (Client) b = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
+  g_autoptr (LiaisonParticipant) p = add_person (a->store, "Win", "Aung", "aung@example.mm");
+  g_autoptr (LiaisonEvent) e = NULL;
+  g_autoptr (LiaisonSyncSummary) s = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
 
@@ -632,9 +633,9 @@ static void
 test_wrong_password (void)
 {
   g_autofree char *user = new_user ();
-  g_autoptr(Client) a = client_new (env ("LIAISON_TEST_DAV_URL"), user, "not the password");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonSyncSummary) s = client_sync (a, &error);
+  g_autoptr (Client) a = client_new (env ("LIAISON_TEST_DAV_URL"), user, "not the password");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonSyncSummary) s = client_sync (a, &error);
 
   g_assert_null (s);
   g_assert_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_AUTH);
@@ -648,9 +649,9 @@ static void
 test_certificate (void)
 {
   g_autofree char *user = new_user ();
-  g_autoptr(Client) a = client_new (env ("LIAISON_TEST_DAV_TLS_URL"), user, "secret");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonSyncSummary) s = client_sync (a, &error);
+  g_autoptr (Client) a = client_new (env ("LIAISON_TEST_DAV_TLS_URL"), user, "secret");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonSyncSummary) s = client_sync (a, &error);
 
   g_assert_null (s);
   g_assert_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_CERTIFICATE);
@@ -661,9 +662,9 @@ static void
 test_unreachable (void)
 {
   g_autofree char *user = new_user ();
-  g_autoptr(Client) a = client_new ("http://127.0.0.1:1/", user, "secret");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonSyncSummary) s = client_sync (a, &error);
+  g_autoptr (Client) a = client_new ("http://127.0.0.1:1/", user, "secret");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonSyncSummary) s = client_sync (a, &error);
 
   g_assert_null (s);
   g_assert_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_UNREACHABLE);
@@ -671,34 +672,34 @@ test_unreachable (void)
 }
 
 static const char foreign_event[] =
-  "BEGIN:VCALENDAR\r\n"
-  "VERSION:2.0\r\n"
-  "PRODID:-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN\r\n"
-  "BEGIN:VEVENT\r\n"
-  "UID:secretariat-42\r\n"
-  "DTSTAMP:20250101T000000Z\r\n"
-  "DTSTART;VALUE=DATE:20251201\r\n"
-  "DTEND;VALUE=DATE:20251203\r\n"
-  "SUMMARY:Mangrove workshop\r\n"
-  "X-MOZ-GENERATION:3\r\n"
-  "X-SECRETARIAT-BUDGET-LINE;X-UNKNOWN-PARAM=\"a;b\":Line 7\\, item 2\r\n"
-  "ATTENDEE;CN=Somchai Jaidee;PARTSTAT=ACCEPTED;X-OTHER-PARAM=keep:mailto:somchai@example.th\r\n"
-  "BEGIN:VALARM\r\n"
-  "ACTION:DISPLAY\r\n"
-  "DESCRIPTION:Reminder\r\n"
-  "TRIGGER:-PT15M\r\n"
-  "END:VALARM\r\n"
-  "END:VEVENT\r\n"
-  "END:VCALENDAR\r\n";
+    "BEGIN:VCALENDAR\r\n"
+    "VERSION:2.0\r\n"
+    "PRODID:-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN\r\n"
+    "BEGIN:VEVENT\r\n"
+    "UID:secretariat-42\r\n"
+    "DTSTAMP:20250101T000000Z\r\n"
+    "DTSTART;VALUE=DATE:20251201\r\n"
+    "DTEND;VALUE=DATE:20251203\r\n"
+    "SUMMARY:Mangrove workshop\r\n"
+    "X-MOZ-GENERATION:3\r\n"
+    "X-SECRETARIAT-BUDGET-LINE;X-UNKNOWN-PARAM=\"a;b\":Line 7\\, item 2\r\n"
+    "ATTENDEE;CN=Somchai Jaidee;PARTSTAT=ACCEPTED;X-OTHER-PARAM=keep:mailto:somchai@example.th\r\n"
+    "BEGIN:VALARM\r\n"
+    "ACTION:DISPLAY\r\n"
+    "DESCRIPTION:Reminder\r\n"
+    "TRIGGER:-PT15M\r\n"
+    "END:VALARM\r\n"
+    "END:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
 
 static void
 test_foreign_properties (void)
 {
   g_autofree char *user = new_user ();
-  const char *url = env ("LIAISON_TEST_DAV_URL");
-  g_autoptr(Client) a = client_new (url, user, "secret");
-  g_autoptr(LiaisonEvent) e = NULL;
-  g_autoptr(GError) error = NULL;
+  const char      *url = env ("LIAISON_TEST_DAV_URL");
+  g_autoptr (Client) a = client_new (url, user, "secret");
+  g_autoptr (LiaisonEvent) e = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *unfolded = NULL;
   g_autofree char *before = NULL;
@@ -717,7 +718,7 @@ test_foreign_properties (void)
 
   text = read_item (user, "liaison-events", "secretariat-42.ics");
   {
-    g_auto(GStrv) folds = g_strsplit (text, "\r\n ", -1);
+    g_auto (GStrv) folds = g_strsplit (text, "\r\n ", -1);
 
     unfolded = g_strjoinv ("", folds);
   }
@@ -739,11 +740,11 @@ test_foreign_properties (void)
 static void
 proxy_faults (const char *state)
 {
-  g_autoptr(GProxyResolver) direct = g_simple_proxy_resolver_new (NULL, NULL);
-  g_autoptr(SoupSession) session = soup_session_new_with_options ("proxy-resolver", direct, NULL);
+  g_autoptr (GProxyResolver) direct = g_simple_proxy_resolver_new (NULL, NULL);
+  g_autoptr (SoupSession) session = soup_session_new_with_options ("proxy-resolver", direct, NULL);
   g_autofree char *url = g_strconcat (env ("LIAISON_TEST_PROXY_URL"), "__faults__/", state, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
-  g_autoptr(GBytes) reply = soup_session_send_and_read (session, msg, NULL, NULL);
+  g_autoptr (SoupMessage) msg = soup_message_new ("GET", url);
+  g_autoptr (GBytes) reply = soup_session_send_and_read (session, msg, NULL, NULL);
 
   g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
 }
@@ -751,38 +752,38 @@ proxy_faults (const char *state)
 static void
 sync_tolerant (Client *c)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonSyncSummary) s = client_sync (c, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonSyncSummary) s = client_sync (c, &error);
 }
 
 static void
 test_faults (void)
 {
   g_autofree char *user = new_user ();
-  const char *url = env ("LIAISON_TEST_PROXY_URL");
-  g_autoptr(Client) a = client_new (url, user, "secret");
-  g_autoptr(Client) b = client_new (url, user, "secret");
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) expected_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) expected_venues = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GPtrArray) people_a = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) people_b = g_ptr_array_new_with_free_func (g_free);
+  const char      *url = env ("LIAISON_TEST_PROXY_URL");
+  g_autoptr (Client) a = client_new (url, user, "secret");
+  g_autoptr (Client) b = client_new (url, user, "secret");
+  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) expected_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) expected_venues = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GPtrArray) people_a = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) people_b = g_ptr_array_new_with_free_func (g_free);
   /* Seeded: a failure happens again. LIAISON_TEST_FAULT_SEED tries others. */
   const char *seed_text = g_getenv ("LIAISON_TEST_FAULT_SEED");
-  guint seed = seed_text != NULL ? (guint) g_ascii_strtoull (seed_text, NULL, 10) : 7;
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  guint       seed = seed_text != NULL ? (guint) g_ascii_strtoull (seed_text, NULL, 10) : 7;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
   g_autofree char *faults_on = g_strdup_printf ("on/%u", seed);
-  guint rounds = g_test_slow () ? 400 : 200;
+  guint            rounds = g_test_slow () ? 400 : 200;
   g_autofree char *snap_a = NULL;
   g_autofree char *snap_b = NULL;
   g_autofree char *snap_c = NULL;
-  g_autoptr(Client) c = NULL;
+  g_autoptr (Client) c = NULL;
   guint expected_registrations = 0;
 
   for (guint i = 0; i < 6; i++)
     {
       g_autofree char *title = g_strdup_printf ("Event %u, faults; test", i);
-      g_autoptr(LiaisonEvent) e = add_event (a->store, title);
+      g_autoptr (LiaisonEvent) e = add_event (a->store, title);
 
       g_ptr_array_add (events, g_strdup (liaison_event_get_id (e)));
     }
@@ -793,14 +794,14 @@ test_faults (void)
   for (guint round = 0; round < rounds; round++)
     {
       const char *id = g_ptr_array_index (events, g_rand_int_range (rand, 0, events->len));
-      guint what = g_rand_int_range (rand, 0, 4);
+      guint       what = g_rand_int_range (rand, 0, 4);
 
       /* A edits titles and registers its people, B edits venues and
        * registers its own: no two edits touch the same field, so every
        * one of them must arrive. */
       if (what == 0)
         {
-          g_autoptr(LiaisonEvent) e = liaison_store_get_event (a->store, id, NULL);
+          g_autoptr (LiaisonEvent) e = liaison_store_get_event (a->store, id, NULL);
           g_autofree char *title = g_strdup_printf ("Title %u", round);
 
           liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_EN, title);
@@ -818,10 +819,10 @@ test_faults (void)
         {
           g_autofree char *given = g_strdup_printf ("A%u", round);
           g_autofree char *email = g_strdup_printf ("a%u@example.cn", round);
-          g_autoptr(LiaisonParticipant) p = add_person (a->store, "Wang", given, email);
-          g_autoptr(LiaisonRegistration) r = liaison_store_register (a->store, id, liaison_participant_get_id (p),
-                                                                    LIAISON_ROLE_DELEGATE, LIAISON_REGISTRATION_REGISTERED,
-                                                                    LIAISON_ORIGIN_LOCAL, NULL);
+          g_autoptr (LiaisonParticipant) p = add_person (a->store, "Wang", given, email);
+          g_autoptr (LiaisonRegistration) r = liaison_store_register (a->store, id, liaison_participant_get_id (p),
+                                                                      LIAISON_ROLE_DELEGATE, LIAISON_REGISTRATION_REGISTERED,
+                                                                      LIAISON_ORIGIN_LOCAL, NULL);
           g_assert_nonnull (r);
           g_ptr_array_add (people_a, g_strdup (liaison_participant_get_id (p)));
           expected_registrations++;
@@ -830,10 +831,10 @@ test_faults (void)
         {
           g_autofree char *given = g_strdup_printf ("B%u", round);
           g_autofree char *email = g_strdup_printf ("b%u@example.id", round);
-          g_autoptr(LiaisonParticipant) p = add_person (b->store, "Sari", given, email);
-          g_autoptr(LiaisonRegistration) r = liaison_store_register (b->store, id, liaison_participant_get_id (p),
-                                                                    LIAISON_ROLE_OBSERVER, LIAISON_REGISTRATION_INVITED,
-                                                                    LIAISON_ORIGIN_LOCAL, NULL);
+          g_autoptr (LiaisonParticipant) p = add_person (b->store, "Sari", given, email);
+          g_autoptr (LiaisonRegistration) r = liaison_store_register (b->store, id, liaison_participant_get_id (p),
+                                                                      LIAISON_ROLE_OBSERVER, LIAISON_REGISTRATION_INVITED,
+                                                                      LIAISON_ORIGIN_LOCAL, NULL);
           g_assert_nonnull (r);
           g_ptr_array_add (people_b, g_strdup (liaison_participant_get_id (p)));
           expected_registrations++;
@@ -862,7 +863,7 @@ test_faults (void)
   /* Nothing lost, nothing twice. */
   for (Client *x = a; x != NULL; x = x == a ? b : NULL)
     {
-      g_autoptr(GPtrArray) open = liaison_store_list_conflicts (x->store, FALSE, NULL);
+      g_autoptr (GPtrArray) open = liaison_store_list_conflicts (x->store, FALSE, NULL);
 
       for (guint i = 0; i < open->len; i++)
         {
@@ -879,13 +880,13 @@ test_faults (void)
   g_assert_cmpuint (liaison_store_count_participants (a->store), ==, people_a->len + people_b->len);
   {
     GHashTableIter iter;
-    gpointer key, value;
-    guint registrations = 0;
+    gpointer       key, value;
+    guint          registrations = 0;
 
     g_hash_table_iter_init (&iter, expected_titles);
     while (g_hash_table_iter_next (&iter, &key, &value))
       {
-        g_autoptr(LiaisonEvent) e = liaison_store_get_event (a->store, key, NULL);
+        g_autoptr (LiaisonEvent) e = liaison_store_get_event (a->store, key, NULL);
         g_assert_cmpstr (liaison_bilingual_get_text (liaison_event_get_title (e), LIAISON_LANGUAGE_EN), ==, value);
       }
     g_hash_table_iter_init (&iter, expected_venues);
@@ -893,7 +894,7 @@ test_faults (void)
       g_assert_cmpstr (venue_of (a->store, key), ==, value);
     for (guint i = 0; i < events->len; i++)
       {
-        g_autoptr(GPtrArray) regs = liaison_store_list_registrations (a->store, g_ptr_array_index (events, i), NULL);
+        g_autoptr (GPtrArray) regs = liaison_store_list_registrations (a->store, g_ptr_array_index (events, i), NULL);
         registrations += regs->len;
       }
     g_assert_cmpuint (registrations, ==, expected_registrations);
@@ -908,18 +909,18 @@ static void
 test_registration_ids (void)
 {
   g_autofree char *user = new_user ();
-  const char *url = env ("LIAISON_TEST_DAV_URL");
-  g_autoptr(Client) a = client_new (url, user, "secret");
-  g_autoptr(Client) b = client_new (url, user, "secret");
-  g_autoptr(LiaisonEvent) e = NULL;
-  g_autoptr(LiaisonParticipant) p = NULL;
-  g_autoptr(LiaisonRegistration) ra = NULL;
-  g_autoptr(LiaisonRegistration) rb = NULL;
-  g_autoptr(GPtrArray) regs = NULL;
-  g_autoptr(GError) error = NULL;
+  const char      *url = env ("LIAISON_TEST_DAV_URL");
+  g_autoptr (Client) a = client_new (url, user, "secret");
+  g_autoptr (Client) b = client_new (url, user, "secret");
+  g_autoptr (LiaisonEvent) e = NULL;
+  g_autoptr (LiaisonParticipant) p = NULL;
+  g_autoptr (LiaisonRegistration) ra = NULL;
+  g_autoptr (LiaisonRegistration) rb = NULL;
+  g_autoptr (GPtrArray) regs = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *snap_a = NULL;
   g_autofree char *snap_b = NULL;
-  gint64 mark;
+  gint64           mark;
 
   e = add_event (a->store, "Green envoys training");
   p = add_person (a->store, "Vong", "Bounmy", "bounmy@example.la");
@@ -964,7 +965,7 @@ static void
 proxy_plan (const char *format,
             ...)
 {
-  va_list args;
+  va_list          args;
   g_autofree char *what = NULL;
 
   va_start (args, format);
@@ -982,18 +983,18 @@ static void
 test_lost_answer (void)
 {
   g_autofree char *user = new_user ();
-  const char *url = env ("LIAISON_TEST_PROXY_URL");
-  g_autoptr(Client) a = client_new (url, user, "secret");
-  g_autoptr(Client) b = client_new (url, user, "secret");
-  g_autoptr(LiaisonEvent) e = NULL;
-  g_autoptr(LiaisonEvent) ea = NULL;
-  g_autoptr(LiaisonParticipant) p = NULL;
-  g_autoptr(LiaisonRegistration) r = NULL;
-  g_autoptr(LiaisonSyncSummary) lost = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) regs_a = NULL;
-  g_autoptr(GPtrArray) regs_b = NULL;
-  const char *id;
+  const char      *url = env ("LIAISON_TEST_PROXY_URL");
+  g_autoptr (Client) a = client_new (url, user, "secret");
+  g_autoptr (Client) b = client_new (url, user, "secret");
+  g_autoptr (LiaisonEvent) e = NULL;
+  g_autoptr (LiaisonEvent) ea = NULL;
+  g_autoptr (LiaisonParticipant) p = NULL;
+  g_autoptr (LiaisonRegistration) r = NULL;
+  g_autoptr (LiaisonSyncSummary) lost = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) regs_a = NULL;
+  g_autoptr (GPtrArray) regs_b = NULL;
+  const char      *id;
   g_autofree char *snap_a = NULL;
   g_autofree char *snap_b = NULL;
 
@@ -1058,15 +1059,14 @@ sync_killed (Client     *c,
    * its pid before it sends anything; exec keeps the pid. */
   const char *argv[] = { "/bin/sh", "-c", "read go && exec \"$0\" \"$@\"", liaison, "--database", db, "sync",
                          "--url", url, "--username", user, NULL };
-  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "LIAISON_PASSWORD", "secret", TRUE);
-  g_autoptr(GError) error = NULL;
+  g_auto (GStrv) envp = g_environ_setenv (g_get_environ (), "LIAISON_PASSWORD", "secret", TRUE);
+  g_autoptr (GError) error = NULL;
   GPid pid;
-  int in = -1;
-  int status = 0;
+  int  in = -1;
+  int  status = 0;
 
   g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, envp,
-                                           G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL
-                                           | G_SPAWN_STDERR_TO_DEV_NULL,
+                                           G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
                                            NULL, NULL, &pid, &in, NULL, NULL, &error));
   g_assert_no_error (error);
   proxy_plan ("kill/%d/%u/%s", (int) pid, n, when);
@@ -1086,23 +1086,23 @@ static void
 test_kill (void)
 {
   g_autofree char *user = new_user ();
-  const char *url = env ("LIAISON_TEST_PROXY_URL");
-  g_autoptr(Client) a = client_new (url, user, "secret");
-  g_autoptr(Client) b = client_new (url, user, "secret");
-  g_autoptr(Client) c = NULL;
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
+  const char      *url = env ("LIAISON_TEST_PROXY_URL");
+  g_autoptr (Client) a = client_new (url, user, "secret");
+  g_autoptr (Client) b = client_new (url, user, "secret");
+  g_autoptr (Client) c = NULL;
+  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
   g_autofree char *snap_a = NULL;
   g_autofree char *snap_b = NULL;
   g_autofree char *snap_c = NULL;
-  guint killed = 0;
-  guint n_people = 0;
-  guint n_registrations = 0;
+  guint            killed = 0;
+  guint            n_people = 0;
+  guint            n_registrations = 0;
 
   for (guint i = 0; i < 3; i++)
     {
       g_autofree char *title = g_strdup_printf ("Kill %u", i);
-      g_autoptr(LiaisonEvent) e = add_event (a->store, title);
+      g_autoptr (LiaisonEvent) e = add_event (a->store, title);
 
       g_ptr_array_add (events, g_strdup (liaison_event_get_id (e)));
     }
@@ -1112,11 +1112,11 @@ test_kill (void)
   /* The other office's changes, on the server. */
   set_venue (b->store, g_ptr_array_index (events, 0), "Venue from B");
   {
-    g_autoptr(LiaisonParticipant) p = add_person (b->store, "Sari", "Dewi", "dewi@example.id");
-    g_autoptr(LiaisonRegistration) r = liaison_store_register (b->store, g_ptr_array_index (events, 1),
-                                                              liaison_participant_get_id (p), LIAISON_ROLE_SPEAKER,
-                                                              LIAISON_REGISTRATION_CONFIRMED, LIAISON_ORIGIN_LOCAL,
-                                                              &error);
+    g_autoptr (LiaisonParticipant) p = add_person (b->store, "Sari", "Dewi", "dewi@example.id");
+    g_autoptr (LiaisonRegistration) r = liaison_store_register (b->store, g_ptr_array_index (events, 1),
+                                                                liaison_participant_get_id (p), LIAISON_ROLE_SPEAKER,
+                                                                LIAISON_REGISTRATION_CONFIRMED, LIAISON_ORIGIN_LOCAL,
+                                                                &error);
     g_assert_no_error (error);
     n_people++;
     n_registrations++;
@@ -1127,18 +1127,18 @@ test_kill (void)
   for (guint i = 0; i < 3; i++)
     {
       g_autofree char *title = g_strdup_printf ("New %u", i);
-      g_autoptr(LiaisonEvent) e = add_event (a->store, title);
+      g_autoptr (LiaisonEvent) e = add_event (a->store, title);
 
       for (guint j = 0; j < 2; j++)
         {
           g_autofree char *given = g_strdup_printf ("K%u%u", i, j);
           g_autofree char *email = g_strdup_printf ("k%u%u@example.cn", i, j);
-          g_autoptr(LiaisonParticipant) p = add_person (a->store, "Li", given, email);
-          g_autoptr(LiaisonRegistration) r = liaison_store_register (a->store, liaison_event_get_id (e),
-                                                                    liaison_participant_get_id (p),
-                                                                    LIAISON_ROLE_DELEGATE,
-                                                                    LIAISON_REGISTRATION_REGISTERED,
-                                                                    LIAISON_ORIGIN_LOCAL, &error);
+          g_autoptr (LiaisonParticipant) p = add_person (a->store, "Li", given, email);
+          g_autoptr (LiaisonRegistration) r = liaison_store_register (a->store, liaison_event_get_id (e),
+                                                                      liaison_participant_get_id (p),
+                                                                      LIAISON_ROLE_DELEGATE,
+                                                                      LIAISON_REGISTRATION_REGISTERED,
+                                                                      LIAISON_ORIGIN_LOCAL, &error);
           g_assert_no_error (error);
           n_people++;
           n_registrations++;
@@ -1146,7 +1146,7 @@ test_kill (void)
       g_ptr_array_add (events, g_strdup (liaison_event_get_id (e)));
     }
   {
-    g_autoptr(LiaisonEvent) e = liaison_store_get_event (a->store, g_ptr_array_index (events, 1), &error);
+    g_autoptr (LiaisonEvent) e = liaison_store_get_event (a->store, g_ptr_array_index (events, 1), &error);
 
     liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_EN, "Kill 1, edited");
     g_assert_true (liaison_store_save_event (a->store, e, LIAISON_ORIGIN_LOCAL, &error));
@@ -1177,7 +1177,7 @@ test_kill (void)
 
     for (guint i = 0; i < events->len; i++)
       {
-        g_autoptr(GPtrArray) regs = liaison_store_list_registrations (b->store, g_ptr_array_index (events, i), NULL);
+        g_autoptr (GPtrArray) regs = liaison_store_list_registrations (b->store, g_ptr_array_index (events, i), NULL);
 
         registrations += regs != NULL ? regs->len : 0;
       }
@@ -1200,15 +1200,15 @@ test_kill (void)
 static void
 proxy_rule (JsonBuilder *b)
 {
-  g_autoptr(GProxyResolver) direct = g_simple_proxy_resolver_new (NULL, NULL);
-  g_autoptr(SoupSession) session = soup_session_new_with_options ("proxy-resolver", direct, NULL);
+  g_autoptr (GProxyResolver) direct = g_simple_proxy_resolver_new (NULL, NULL);
+  g_autoptr (SoupSession) session = soup_session_new_with_options ("proxy-resolver", direct, NULL);
   g_autofree char *url = g_strconcat (env ("LIAISON_TEST_PROXY_URL"), "__faults__/rule", NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
-  g_autoptr(JsonNode) root = json_builder_get_root (b);
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr (SoupMessage) msg = soup_message_new ("POST", url);
+  g_autoptr (JsonNode) root = json_builder_get_root (b);
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
   g_autofree char *text = NULL;
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GBytes) reply = NULL;
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (GBytes) reply = NULL;
 
   json_generator_set_root (gen, root);
   /* Before the first session: GIO's default resolver aborts without
@@ -1229,7 +1229,7 @@ static void add_rule (const char *user, const char *method, const char *path, co
 static void
 add_rule (const char *user, const char *method, const char *path, const char *body, const char *action, ...)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
   const char *name;
   va_list     args;
 
@@ -1273,9 +1273,9 @@ add_rule (const char *user, const char *method, const char *path, const char *bo
 static guint
 dav_request (const char *user, const char *method, const char *path, const char *content_type, const char *body)
 {
-  g_autoptr(LiaisonDavClient) client = liaison_dav_client_new (user, "secret");
+  g_autoptr (LiaisonDavClient) client = liaison_dav_client_new (user, "secret");
   g_autofree char *url = g_strconcat (env ("LIAISON_TEST_DAV_URL"), path, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   guint status = 0;
 
   g_assert_true (liaison_dav_client_send (client, method, url, NULL, NULL, NULL, content_type, body, &status, NULL,
@@ -1285,9 +1285,9 @@ dav_request (const char *user, const char *method, const char *path, const char 
 }
 
 static gboolean
-collection_ends_with (Client             *c,
-                      LiaisonSyncService  service,
-                      const char         *tail)
+collection_ends_with (Client            *c,
+                      LiaisonSyncService service,
+                      const char        *tail)
 {
   g_autofree char *url = liaison_store_sync_get_collection (c->store, service, NULL);
 
@@ -1302,7 +1302,7 @@ static void
 test_discovery_homes (void)
 {
   g_autofree char *user = new_user ();
-  g_autoptr(Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
+  g_autoptr (Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
   g_autofree char *principal = g_strdup_printf ("^/%s/$", user);
   g_autofree char *cal = g_strdup_printf ("/%s/cal/", user);
   g_autofree char *card = g_strdup_printf ("/%s/card/", user);
@@ -1331,13 +1331,13 @@ static void
 test_discovery_one_home (void)
 {
   g_autofree char *user = new_user ();
-  g_autoptr(Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
+  g_autoptr (Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
   g_autofree char *principal = g_strdup_printf ("^/%s/$", user);
   g_autofree char *card = g_strdup_printf ("/%s/card/", user);
   g_autofree char *homes = g_strdup_printf ("<CR:addressbook-home-set><href>%s</href></CR:addressbook-home-set>", card);
   g_autofree char *events = g_strdup_printf ("/%s/liaison-events/", user);
   g_autofree char *card_people = g_strdup_printf ("/%s/card/liaison-participants/", user);
-  g_autoptr(LiaisonParticipant) p = NULL;
+  g_autoptr (LiaisonParticipant) p = NULL;
 
   g_assert_cmpuint (dav_request (user, "MKCOL", card + 1, NULL, NULL), ==, 201);
   add_rule (user, "PROPFIND", principal, "calendar-home-set", "sub", "pattern",
@@ -1359,8 +1359,8 @@ static void
 test_discovery_well_known (void)
 {
   g_autofree char *user = new_user ();
-  g_autoptr(Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
-  g_autoptr(LiaisonSyncSummary) s = NULL;
+  g_autoptr (Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
+  g_autoptr (LiaisonSyncSummary) s = NULL;
 
   add_rule (user, "PROPFIND", "^/$", NULL, "sub", "pattern", "<current-user-principal>.*?</current-user-principal>",
             "repl", "", "times", "1", NULL);
@@ -1373,8 +1373,8 @@ test_discovery_well_known (void)
 static void
 set_title (LiaisonStore *store, const char *id, const char *title)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonEvent) e = liaison_store_get_event (store, id, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonEvent) e = liaison_store_get_event (store, id, &error);
 
   g_assert_no_error (error);
   liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_EN, title);
@@ -1385,7 +1385,7 @@ static const char *
 title_of (LiaisonStore *store, const char *id)
 {
   static char *last;
-  g_autoptr(LiaisonEvent) e = liaison_store_get_event (store, id, NULL);
+  g_autoptr (LiaisonEvent) e = liaison_store_get_event (store, id, NULL);
 
   g_free (last);
   last = e ? g_strdup (liaison_bilingual_get_text (liaison_event_get_title (e), LIAISON_LANGUAGE_EN)) : NULL;
@@ -1418,11 +1418,11 @@ make_changes (Client *a, Client *b, Changes *ch, guint round)
   g_autofree char *title = g_strdup_printf ("Added by B, round %u", round);
   g_autofree char *local = g_strdup_printf ("Edited at A, round %u", round);
   g_autofree char *venue = g_strdup_printf ("Venue from B, round %u", round);
-  g_autoptr(LiaisonEvent) e1 = add_event (a->store, "Edited by B");
-  g_autoptr(LiaisonEvent) e2 = add_event (a->store, "Deleted by B");
-  g_autoptr(LiaisonEvent) e3 = add_event (a->store, "Edited at A");
-  g_autoptr(LiaisonEvent) e4 = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonEvent) e1 = add_event (a->store, "Edited by B");
+  g_autoptr (LiaisonEvent) e2 = add_event (a->store, "Deleted by B");
+  g_autoptr (LiaisonEvent) e3 = add_event (a->store, "Edited at A");
+  g_autoptr (LiaisonEvent) e4 = NULL;
+  g_autoptr (GError) error = NULL;
 
   sync_quietly (a);
   sync_quietly (b);
@@ -1466,9 +1466,9 @@ static void
 test_refused_token (void)
 {
   g_autofree char *user = new_user ();
-  g_autoptr(Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
-  g_autoptr(Client) b = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
+  g_autoptr (Client) b = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
+  g_autoptr (GError) error = NULL;
   Changes one = { 0 }, two = { 0 };
 
   make_changes (a, b, &one, 1);
@@ -1493,10 +1493,10 @@ static void
 no_sync_collection (const char *code)
 {
   g_autofree char *user = new_user ();
-  g_autoptr(Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
-  g_autoptr(Client) b = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
-  g_autoptr(LiaisonSyncSummary) first = NULL;
-  g_autoptr(LiaisonSyncSummary) again = NULL;
+  g_autoptr (Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
+  g_autoptr (Client) b = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
+  g_autoptr (LiaisonSyncSummary) first = NULL;
+  g_autoptr (LiaisonSyncSummary) again = NULL;
   Changes ch = { 0 };
 
   add_rule (user, "REPORT", NULL, "sync-collection", "status", "code", code, NULL);
@@ -1525,16 +1525,16 @@ static void
 test_truncated (void)
 {
   g_autofree char *user = new_user ();
-  g_autoptr(Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
-  g_autoptr(Client) b = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(LiaisonSyncSummary) s = NULL;
-  g_autoptr(LiaisonSyncSummary) again = NULL;
+  g_autoptr (Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
+  g_autoptr (Client) b = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (LiaisonSyncSummary) s = NULL;
+  g_autoptr (LiaisonSyncSummary) again = NULL;
 
   for (guint i = 0; i < 45; i++)
     {
       g_autofree char *title = g_strdup_printf ("Truncated %u", i);
-      g_autoptr(LiaisonEvent) e = add_event (b->store, title);
+      g_autoptr (LiaisonEvent) e = add_event (b->store, title);
 
       g_ptr_array_add (ids, g_strdup (liaison_event_get_id (e)));
     }
@@ -1562,15 +1562,15 @@ static void
 test_put_without_etag (void)
 {
   g_autofree char *user = new_user ();
-  g_autoptr(Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
-  g_autoptr(LiaisonSyncSummary) first = NULL;
-  g_autoptr(LiaisonSyncSummary) again = NULL;
-  g_autoptr(LiaisonEvent) e = add_event (a->store, "Written without an ETag");
+  g_autoptr (Client) a = client_new (env ("LIAISON_TEST_PROXY_URL"), user, "secret");
+  g_autoptr (LiaisonSyncSummary) first = NULL;
+  g_autoptr (LiaisonSyncSummary) again = NULL;
+  g_autoptr (LiaisonEvent) e = add_event (a->store, "Written without an ETag");
   g_autofree char *collection = NULL;
   g_autofree char *path = NULL;
   g_autofree char *etag = NULL;
-  g_autoptr(LiaisonDavClient) client = liaison_dav_client_new (user, "secret");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonDavClient) client = liaison_dav_client_new (user, "secret");
+  g_autoptr (GError) error = NULL;
   guint status = 0;
 
   add_rule (user, "PUT", NULL, NULL, "drop-header", "header", "ETag", NULL);
@@ -1578,7 +1578,7 @@ test_put_without_etag (void)
   g_assert_cmpuint (first->pushed, ==, 63);
   collection = liaison_store_sync_get_collection (a->store, LIAISON_SYNC_SERVICE_CALDAV, NULL);
   {
-    g_autoptr(GUri) uri = g_uri_parse (collection, G_URI_FLAGS_ENCODED, NULL);
+    g_autoptr (GUri) uri = g_uri_parse (collection, G_URI_FLAGS_ENCODED, NULL);
     g_autofree char *url = NULL;
 
     path = g_strconcat (g_uri_get_path (uri), liaison_event_get_id (e), ".ics", NULL);
@@ -1614,17 +1614,17 @@ test_edit_against_delete (void)
 {
   g_autofree char *user = new_user ();
   const char      *url = env ("LIAISON_TEST_DAV_URL");
-  g_autoptr(Client) a = client_new (url, user, "secret");
-  g_autoptr(Client) b = client_new (url, user, "secret");
-  g_autoptr(LiaisonEvent) e1 = add_event (a->store, "Deleted here, edited there");
-  g_autoptr(LiaisonEvent) e2 = add_event (a->store, "Deleted there, edited here");
+  g_autoptr (Client) a = client_new (url, user, "secret");
+  g_autoptr (Client) b = client_new (url, user, "secret");
+  g_autoptr (LiaisonEvent) e1 = add_event (a->store, "Deleted here, edited there");
+  g_autoptr (LiaisonEvent) e2 = add_event (a->store, "Deleted there, edited here");
   const char      *id1 = liaison_event_get_id (e1);
   const char      *id2 = liaison_event_get_id (e2);
   g_autofree char *name2 = g_strconcat (id2, ".ics", NULL);
-  g_autoptr(LiaisonSyncSummary) s = NULL;
-  g_autoptr(LiaisonConflict) c1 = NULL;
-  g_autoptr(LiaisonConflict) c2 = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonSyncSummary) s = NULL;
+  g_autoptr (LiaisonConflict) c1 = NULL;
+  g_autoptr (LiaisonConflict) c2 = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
 
   sync_quietly (a);
@@ -1693,11 +1693,11 @@ run_cli_sync (Client      *c,
 {
   g_autofree char *liaison = g_test_build_filename (G_TEST_BUILT, "..", "app", "liaison", NULL);
   g_autofree char *db = g_build_filename (c->dir, "liaison.db", NULL);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "LIAISON_PASSWORD");
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_auto (GStrv) envp = g_environ_unsetenv (g_get_environ (), "LIAISON_PASSWORD");
   g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
   JsonNode *root;
 
   g_ptr_array_add (argv, liaison);
@@ -1733,14 +1733,14 @@ static void
 test_cli (void)
 {
   g_autofree char *user = new_user ();
-  g_autoptr(Client) a = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
-  g_autoptr(Client) b = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
+  g_autoptr (Client) a = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
+  g_autoptr (Client) b = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
   g_autofree char *password_file = g_build_filename (a->dir, "password", NULL);
   g_autofree char *err = NULL;
-  g_autoptr(JsonObject) first = NULL;
-  g_autoptr(JsonObject) second = NULL;
-  g_autoptr(JsonObject) wrong = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonObject) first = NULL;
+  g_autoptr (JsonObject) second = NULL;
+  g_autoptr (JsonObject) wrong = NULL;
+  g_autoptr (GError) error = NULL;
   int status = -1;
 
   g_assert_true (g_file_set_contents (password_file, "secret\nnot part of it\n", -1, &error));
@@ -1768,10 +1768,10 @@ test_cli (void)
   g_clear_pointer (&err, g_free);
 
   {
-    g_autoptr(GPtrArray) events = liaison_store_list_events (a->store, NULL, NULL);
+    g_autoptr (GPtrArray) events = liaison_store_list_events (a->store, NULL, NULL);
     const char *id = liaison_event_get_id (g_ptr_array_index (events, 0));
-    g_autoptr(JsonObject) third = NULL;
-    g_autoptr(JsonObject) fourth = NULL;
+    g_autoptr (JsonObject) third = NULL;
+    g_autoptr (JsonObject) fourth = NULL;
 
     set_venue (b->store, id, "Venue from the command line");
     set_title (a->store, id, "Title from the command line");
@@ -1811,13 +1811,13 @@ test_invalid_resources (void)
 {
   g_autofree char *user = new_user ();
   const char      *url = env ("LIAISON_TEST_DAV_URL");
-  g_autoptr(Client) a = client_new (url, user, "secret");
-  g_autoptr(LiaisonParticipant) p = add_person (a->store, "Phommasack", "Noy", "noy@example.la");
-  g_autoptr(LiaisonSyncSummary) s = NULL;
-  g_autoptr(LiaisonSyncSummary) s2 = NULL;
-  g_autoptr(LiaisonParticipant) good = NULL;
-  g_autoptr(LiaisonEvent) good_event = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (Client) a = client_new (url, user, "secret");
+  g_autoptr (LiaisonParticipant) p = add_person (a->store, "Phommasack", "Noy", "noy@example.la");
+  g_autoptr (LiaisonSyncSummary) s = NULL;
+  g_autoptr (LiaisonSyncSummary) s2 = NULL;
+  g_autoptr (LiaisonParticipant) good = NULL;
+  g_autoptr (LiaisonEvent) good_event = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *events = NULL;
   g_autofree char *cards = NULL;
   g_autofree char *twin = NULL;
@@ -1826,12 +1826,12 @@ test_invalid_resources (void)
   sync_quietly (a);
   events = g_strdup_printf ("%s/liaison-events/", user);
   cards = g_strdup_printf ("%s/liaison-participants/", user);
-#define PUT_ITEM(collection, name, type, text)                                                                         \
-  do                                                                                                                   \
-    {                                                                                                                  \
-      g_autofree char *path = g_strconcat (collection, name, NULL);                                                    \
-      g_assert_cmpuint (dav_request (user, "PUT", path, type, text), ==, 201);                                         \
-    }                                                                                                                  \
+#define PUT_ITEM(collection, name, type, text)                                 \
+  do                                                                           \
+    {                                                                          \
+      g_autofree char *path = g_strconcat (collection, name, NULL);            \
+      g_assert_cmpuint (dav_request (user, "PUT", path, type, text), ==, 201); \
+    }                                                                          \
   while (0)
   PUT_ITEM (events, "geo.ics", "text/calendar",
             "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:geo-1\r\nDTSTAMP:20250101T000000Z\r\n"
@@ -1885,9 +1885,9 @@ test_invalid_resources (void)
 
 typedef struct
 {
-  gboolean done;
+  gboolean   done;
   GPtrArray *found;
-  GError *error;
+  GError    *error;
 } FindWait;
 
 static void
@@ -1919,18 +1919,18 @@ static void
 test_chosen_collections (void)
 {
   g_autofree char *user = new_user ();
-  const char *url = env ("LIAISON_TEST_DAV_URL");
-  g_autoptr(Client) a = client_new (url, user, "secret");
-  g_autoptr(Client) b = client_new (url, user, "secret");
-  g_autoptr(Client) c = client_new (url, user, "secret");
+  const char      *url = env ("LIAISON_TEST_DAV_URL");
+  g_autoptr (Client) a = client_new (url, user, "secret");
+  g_autoptr (Client) b = client_new (url, user, "secret");
+  g_autoptr (Client) c = client_new (url, user, "secret");
   g_autofree char *office = g_strdup_printf ("%s/office/", user);
   g_autofree char *contacts = g_strdup_printf ("%s/contacts/", user);
   g_autofree char *office_url = g_strconcat (url, office, NULL);
   g_autofree char *contacts_url = g_strconcat (url, contacts, NULL);
   g_autofree char *foreign = g_strconcat (office, "secretariat-42.ics", NULL);
-  g_autoptr(LiaisonParticipant) p = add_person (a->store, "Lim", "Wei", "wei@example.sg");
-  g_autoptr(LiaisonSyncSummary) s = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonParticipant) p = add_person (a->store, "Lim", "Wei", "wei@example.sg");
+  g_autoptr (LiaisonSyncSummary) s = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *snap_a = NULL;
   g_autofree char *snap_b = NULL;
 
@@ -1958,7 +1958,7 @@ test_chosen_collections (void)
 
   /* B first syncs with Liaison's own, then switches. */
   {
-    g_autoptr(LiaisonEvent) e = add_event (b->store, "Made before the switch");
+    g_autoptr (LiaisonEvent) e = add_event (b->store, "Made before the switch");
 
     sync_quietly (b);
     g_assert_cmpuint (count_items (user, "liaison-events"), ==, 62 + 1);
@@ -1990,7 +1990,7 @@ test_chosen_collections (void)
   /* What Preferences offers: both, each of its kind, from the homes. */
   {
     FindWait w = { FALSE, NULL, NULL };
-    guint calendars = 0, books = 0;
+    guint    calendars = 0, books = 0;
 
     liaison_sync_engine_find_collections_async (c->engine, NULL, on_found, &w);
     while (!w.done)
@@ -2014,11 +2014,11 @@ test_chosen_collections (void)
 
   /* The same from the command line. */
   {
-    g_autoptr(Client) d = client_new (url, user, "secret");
+    g_autoptr (Client) d = client_new (url, user, "secret");
     const char *extra[] = { "--calendar", office_url, "--address-book", contacts_url, NULL };
-    g_autoptr(JsonObject) out = NULL;
+    g_autoptr (JsonObject) out = NULL;
     g_autofree char *err = NULL;
-    int status = -1;
+    int              status = -1;
 
     out = run_cli_sync (d, user, NULL, "secret", extra, &status, &err);
     g_assert_true (g_spawn_check_wait_status (status, &error));

@@ -22,18 +22,17 @@ list_view (TestUi *ui)
 }
 
 static guint
-position_of (TestUi     *ui,
-             const char *key,
+position_of (TestUi         *ui,
+             const char     *key,
              LiaisonLanguage language)
 {
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list_view (ui)));
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(LiaisonTranslationItem) item = g_list_model_get_item (model, i);
+      g_autoptr (LiaisonTranslationItem) item = g_list_model_get_item (model, i);
 
-      if (g_str_equal (liaison_translation_item_get_key (item), key)
-          && liaison_translation_item_get_language (item) == language)
+      if (g_str_equal (liaison_translation_item_get_key (item), key) && liaison_translation_item_get_language (item) == language)
         return i;
     }
   return GTK_INVALID_LIST_POSITION;
@@ -69,13 +68,13 @@ save_as (TestUi     *ui,
 static void
 test_translate_review_stale (void)
 {
-  g_autoptr(TestUi) ui = test_ui_new (NULL);
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
   GtkWidget *page;
-  g_autoptr(LiaisonEvent) e = liaison_event_new (NULL);
-  g_autoptr(LiaisonBilingual) title = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonEvent) e = liaison_event_new (NULL);
+  g_autoptr (LiaisonBilingual) title = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *key = NULL;
-  guint position;
+  guint            position;
 
   liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_ZH, "红树林保护研修班");
   g_assert_true (liaison_event_set_when (e, "2026-04-20", "2026-04-24", NULL, NULL));
@@ -89,7 +88,7 @@ test_translate_review_stale (void)
   test_ui_settle (0.8);
   {
     const char *counts = gtk_label_get_text (GTK_LABEL (test_ui_get_id (test_ui_page (ui, "overview"),
-                                                                         "translation_counts")));
+                                                                        "translation_counts")));
 
     g_test_message ("overview: %s", counts);
     if (!chinese)

@@ -10,7 +10,7 @@
 typedef struct
 {
   LiaisonWindow *window;
-  GString *log;
+  GString       *log;
 } TestActions;
 
 static inline void
@@ -18,7 +18,7 @@ test_actions_forward (GSimpleAction *action,
                       GVariant      *parameter,
                       gpointer       data)
 {
-  TestActions *recorder = data;
+  TestActions     *recorder = data;
   g_autofree char *name = g_strconcat ("win.", g_action_get_name (G_ACTION (action)), NULL);
 
   g_string_truncate (recorder->log, 0);
@@ -45,7 +45,7 @@ test_actions_new (TestUi    *ui,
     { "show-sidebar", test_actions_forward, NULL, NULL, NULL, { 0 } },
   };
   TestActions *recorder = g_new0 (TestActions, 1);
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
 
   recorder->window = ui->window;
   recorder->log = g_string_new (NULL);

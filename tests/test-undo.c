@@ -12,10 +12,10 @@
 
 typedef struct
 {
-  char *dir;
-  LiaisonStore *store;
-  LiaisonEvent *event;
-  LiaisonParticipant *people[3];
+  char                *dir;
+  LiaisonStore        *store;
+  LiaisonEvent        *event;
+  LiaisonParticipant  *people[3];
   LiaisonRegistration *regs[3];
 } Fixture;
 
@@ -25,7 +25,7 @@ add_person (LiaisonStore *store,
             const char   *given)
 {
   LiaisonParticipant *p = liaison_participant_new (NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   liaison_participant_set_native_name (p, family, given);
   liaison_participant_set_country (p, "CN");
@@ -36,11 +36,11 @@ add_person (LiaisonStore *store,
 
 /* An event with two places, two people registered and one waitlisted. */
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture      *f,
+               gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char  *path = NULL;
   LiaisonBilingual *title;
 
   f->dir = test_make_dir ();
@@ -77,8 +77,8 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *f,
+                  gconstpointer data)
 {
   for (guint i = 0; i < 3; i++)
     {
@@ -95,24 +95,24 @@ static LiaisonRegistrationStatus
 status_of (Fixture *f,
            guint    i)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonRegistration) r = liaison_store_get_registration (f->store, liaison_registration_get_id (f->regs[i]),
-                                                                     &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonRegistration) r = liaison_store_get_registration (f->store, liaison_registration_get_id (f->regs[i]),
+                                                                      &error);
 
   g_assert_no_error (error);
   return liaison_registration_get_status (r);
 }
 
 static void
-test_delete_event (Fixture       *f,
-                   gconstpointer  data)
+test_delete_event (Fixture      *f,
+                   gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonEvent) back = NULL;
-  g_autoptr(GPtrArray) regs = NULL;
-  g_autoptr(GPtrArray) found = NULL;
-  gint64 mark = liaison_store_get_last_seq (f->store);
-  const char *id = liaison_event_get_id (f->event);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonEvent) back = NULL;
+  g_autoptr (GPtrArray) regs = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+  gint64            mark = liaison_store_get_last_seq (f->store);
+  const char       *id = liaison_event_get_id (f->event);
   LiaisonBilingual *title;
 
   g_assert_true (liaison_store_delete_event (f->store, id, LIAISON_ORIGIN_LOCAL, &error));
@@ -149,12 +149,12 @@ test_delete_event (Fixture       *f,
 }
 
 static void
-test_status_with_promotion (Fixture       *f,
-                            gconstpointer  data)
+test_status_with_promotion (Fixture      *f,
+                            gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *promoted = NULL;
-  gint64 mark = liaison_store_get_last_seq (f->store);
+  gint64           mark = liaison_store_get_last_seq (f->store);
 
   /* Cancelling frees a place: the waitlisted person moves up. */
   g_assert_true (liaison_store_set_registration_status (f->store, liaison_registration_get_id (f->regs[0]),
@@ -184,12 +184,12 @@ test_status_with_promotion (Fixture       *f,
 }
 
 static void
-test_delete_participant (Fixture       *f,
-                         gconstpointer  data)
+test_delete_participant (Fixture      *f,
+                         gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonParticipant) back = NULL;
-  gint64 mark = liaison_store_get_last_seq (f->store);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonParticipant) back = NULL;
+  gint64      mark = liaison_store_get_last_seq (f->store);
   const char *id = liaison_participant_get_id (f->people[0]);
 
   /* Deleting a person frees their place; the waitlist moves. */
@@ -205,19 +205,19 @@ test_delete_participant (Fixture       *f,
   g_assert_cmpint (status_of (f, 0), ==, LIAISON_REGISTRATION_REGISTERED);
   g_assert_cmpint (status_of (f, 2), ==, LIAISON_REGISTRATION_WAITLISTED);
   {
-    g_autoptr(GPtrArray) found = liaison_store_search_participants (f->store, "li xia", 10, &error);
+    g_autoptr (GPtrArray) found = liaison_store_search_participants (f->store, "li xia", 10, &error);
     g_assert_cmpuint (found->len, ==, 1);
   }
 }
 
 static void
-test_edit_and_add (Fixture       *f,
-                   gconstpointer  data)
+test_edit_and_add (Fixture      *f,
+                   gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonEvent) back = NULL;
-  g_autoptr(LiaisonRegistration) extra = NULL;
-  g_autoptr(LiaisonParticipant) newcomer = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonEvent) back = NULL;
+  g_autoptr (LiaisonRegistration) extra = NULL;
+  g_autoptr (LiaisonParticipant) newcomer = NULL;
   gint64 mark = liaison_store_get_last_seq (f->store);
 
   /* Two edits of one event, a new person and a registration, in one go. */
@@ -240,12 +240,12 @@ test_edit_and_add (Fixture       *f,
 }
 
 static void
-test_delete_registration (Fixture       *f,
-                          gconstpointer  data)
+test_delete_registration (Fixture      *f,
+                          gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *promoted = NULL;
-  gint64 mark = liaison_store_get_last_seq (f->store);
+  gint64           mark = liaison_store_get_last_seq (f->store);
 
   g_assert_true (liaison_store_delete_registration (f->store, liaison_registration_get_id (f->regs[1]),
                                                     LIAISON_ORIGIN_LOCAL, &promoted, &error));
@@ -258,10 +258,10 @@ test_delete_registration (Fixture       *f,
 }
 
 static void
-test_remote_change_blocks_undo (Fixture       *f,
-                                gconstpointer  data)
+test_remote_change_blocks_undo (Fixture      *f,
+                                gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 mark = liaison_store_get_last_seq (f->store);
 
   liaison_event_set_capacity (f->event, 10);
@@ -274,7 +274,7 @@ test_remote_change_blocks_undo (Fixture       *f,
   g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
   g_clear_error (&error);
   {
-    g_autoptr(LiaisonEvent) back = liaison_store_get_event (f->store, liaison_event_get_id (f->event), &error);
+    g_autoptr (LiaisonEvent) back = liaison_store_get_event (f->store, liaison_event_get_id (f->event), &error);
     g_assert_cmpuint (liaison_event_get_capacity (back), ==, 10);
     g_assert_cmpstr (liaison_event_get_venue (back), ==, "Sule Shangri-La");
   }

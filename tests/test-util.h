@@ -9,7 +9,7 @@
 static inline char *
 test_make_dir (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *dir = g_dir_make_tmp ("liaison-test-XXXXXX", &error);
 
   g_assert_no_error (error);
@@ -19,8 +19,8 @@ test_make_dir (void)
 static inline void
 test_remove_tree (const char *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileEnumerator) children = NULL;
   GFileInfo *info;
 
   children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);

@@ -36,7 +36,7 @@ test_time_ordered (void)
   g_autofree char *a = liaison_uuid_new ();
   g_autofree char *b = NULL;
   g_autofree char *c = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_assert_true (liaison_uuid_is_valid (a));
   /* Version 7, RFC 4122 variant. */

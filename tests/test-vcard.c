@@ -16,13 +16,13 @@ set (GHashTable *f,
 static void
 test_round_trip (void)
 {
-  g_autoptr(GHashTable) f = liaison_sync_fields_new ();
-  g_autoptr(GHashTable) back = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GHashTable) f = liaison_sync_fields_new ();
+  g_autoptr (GHashTable) back = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *uid = NULL;
-  const char *p;
-  guint n_n = 0;
+  const char      *p;
+  guint            n_n = 0;
 
   set (f, "family_native", "李");
   set (f, "given_native", "霞");
@@ -58,22 +58,22 @@ test_round_trip (void)
 }
 
 static const char foreign[] =
-  "BEGIN:VCARD\r\n"
-  "VERSION:4.0\r\n"
-  "UID:urn:uuid:0190d3a2-7c1e-7a00-8b00-000000000002\r\n"
-  "FN:Somchai Jaidee\r\n"
-  "N:Jaidee;Somchai;;;\r\n"
-  "EMAIL;TYPE=work:somchai@example.th\r\n"
-  "X-EVOLUTION-FILE-AS:Jaidee\\, Somchai\r\n"
-  "item1.X-ABLABEL:Assistant\r\n"
-  "END:VCARD\r\n";
+    "BEGIN:VCARD\r\n"
+    "VERSION:4.0\r\n"
+    "UID:urn:uuid:0190d3a2-7c1e-7a00-8b00-000000000002\r\n"
+    "FN:Somchai Jaidee\r\n"
+    "N:Jaidee;Somchai;;;\r\n"
+    "EMAIL;TYPE=work:somchai@example.th\r\n"
+    "X-EVOLUTION-FILE-AS:Jaidee\\, Somchai\r\n"
+    "item1.X-ABLABEL:Assistant\r\n"
+    "END:VCARD\r\n";
 
 static void
 test_foreign_splice (void)
 {
-  g_autoptr(GHashTable) f = NULL;
-  g_autoptr(GHashTable) back = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GHashTable) f = NULL;
+  g_autoptr (GHashTable) back = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
 
   f = liaison_vcard_read (foreign, NULL, &error);
@@ -110,8 +110,8 @@ test_malformed (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GHashTable) f = liaison_vcard_read (bad[i], NULL, &error);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GHashTable) f = liaison_vcard_read (bad[i], NULL, &error);
 
       g_assert_null (f);
       g_assert_error (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED);

@@ -23,7 +23,7 @@ fail (int         status,
       const char *format,
       ...)
 {
-  va_list args;
+  va_list          args;
   g_autofree char *text = NULL;
 
   va_start (args, format);
@@ -48,7 +48,7 @@ static GSettings *
 open_settings (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
+  g_autoptr (GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
 
   if (schema == NULL)
     schema = source ? g_settings_schema_source_lookup (source, "org.chinaaseanenv.Liaison", TRUE) : NULL;
@@ -59,10 +59,10 @@ open_settings (void)
 
 typedef struct
 {
-  GMainLoop *loop;
+  GMainLoop          *loop;
   LiaisonSyncSummary *summary;
-  GError *error;
-  int shown;
+  GError             *error;
+  int                 shown;
 } SyncRun;
 
 static void
@@ -71,7 +71,7 @@ on_progress (GObject    *engine,
              gpointer    user_data)
 {
   SyncRun *run = user_data;
-  int percent = (int) (liaison_sync_engine_get_progress (LIAISON_SYNC_ENGINE (engine)) * 100);
+  int      percent = (int) (liaison_sync_engine_get_progress (LIAISON_SYNC_ENGINE (engine)) * 100);
 
   if (percent / 10 > run->shown / 10)
     {
@@ -96,11 +96,11 @@ on_synced (GObject      *source,
 }
 
 static char *
-read_password_file (const char  *path,
-                    GError     **error)
+read_password_file (const char *path,
+                    GError    **error)
 {
   g_autofree char *contents = NULL;
-  char *newline;
+  char            *newline;
 
   if (!g_file_get_contents (path, &contents, NULL, error))
     return NULL;
@@ -111,28 +111,27 @@ read_password_file (const char  *path,
 }
 
 int
-liaison_cli_sync (LiaisonStore  *store,
-                  int            argc,
-                  char         **argv)
+liaison_cli_sync (LiaisonStore *store,
+                  int           argc,
+                  char        **argv)
 {
-  g_autofree char *url = NULL, *user = NULL, *password_file = NULL, *calendar = NULL, *address_book = NULL;
+  g_autofree char   *url = NULL, *user = NULL, *password_file = NULL, *calendar = NULL, *address_book = NULL;
   const GOptionEntry entries[] = {
     { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("Server address (else the one in Preferences)"), N_("URL") },
-    { "username", 0, 0, G_OPTION_ARG_STRING, &user, N_("User name on the server (else the one in Preferences)"), N_("USER") },
-    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file, N_("Read the password from the first line of this file (else LIAISON_PASSWORD, else the keyring)"), N_("FILE") },
-    { "calendar", 0, 0, G_OPTION_ARG_STRING, &calendar, N_("Sync events with this existing calendar (else the one in Preferences, else Liaison's own)"), N_("URL") },
-    { "address-book", 0, 0, G_OPTION_ARG_STRING, &address_book, N_("Sync participants with this existing address book (else the one in Preferences, else Liaison's own)"), N_("URL") },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = NULL;
-  g_autoptr(LiaisonSyncEngine) engine = NULL;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+      { "username", 0, 0, G_OPTION_ARG_STRING, &user, N_("User name on the server (else the one in Preferences)"), N_("USER") },
+        { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file, N_("Read the password from the first line of this file (else LIAISON_PASSWORD, else the keyring)"), N_("FILE") },
+          { "calendar", 0, 0, G_OPTION_ARG_STRING, &calendar, N_("Sync events with this existing calendar (else the one in Preferences, else Liaison's own)"), N_("URL") },
+            { "address-book", 0, 0, G_OPTION_ARG_STRING, &address_book, N_("Sync participants with this existing address book (else the one in Preferences, else Liaison's own)"), N_("URL") },
+              { NULL } };
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSettings) settings = NULL;
+  g_autoptr (LiaisonSyncEngine) engine = NULL;
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
   g_autofree char *password = NULL;
-  SyncRun run = { NULL, NULL, NULL, 0 };
-  int rc = LIAISON_EXIT_OK;
+  SyncRun          run = { NULL, NULL, NULL, 0 };
+  int              rc = LIAISON_EXIT_OK;
 
   /* Standard output is for the JSON summary alone, even with
    * G_MESSAGES_DEBUG set. */
@@ -203,7 +202,9 @@ liaison_cli_sync (LiaisonStore  *store,
   if (run.error != NULL)
     {
       rc = fail (g_error_matches (run.error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_CONFIGURED)
-                 ? LIAISON_EXIT_USAGE : LIAISON_EXIT_DATA, "%s", run.error->message);
+                     ? LIAISON_EXIT_USAGE
+                     : LIAISON_EXIT_DATA,
+                 "%s", run.error->message);
       g_error_free (run.error);
     }
   else if (run.summary->errors->len > 0)
@@ -235,14 +236,14 @@ record_name (LiaisonStore    *store,
 
   if (g_str_equal (liaison_conflict_get_entity (c), "event"))
     {
-      g_autoptr(LiaisonEvent) e = liaison_store_get_event (store, id, NULL);
+      g_autoptr (LiaisonEvent) e = liaison_store_get_event (store, id, NULL);
 
       if (e != NULL)
         return g_strdup (liaison_bilingual_get_display (liaison_event_get_title (e), liaison_language_for_locale ()));
     }
   else
     {
-      g_autoptr(LiaisonParticipant) p = liaison_store_get_participant (store, id, NULL);
+      g_autoptr (LiaisonParticipant) p = liaison_store_get_participant (store, id, NULL);
 
       if (p != NULL)
         return liaison_participant_dup_display_name (p);
@@ -251,20 +252,19 @@ record_name (LiaisonStore    *store,
 }
 
 int
-liaison_cli_conflicts (LiaisonStore  *store,
-                       int            argc,
-                       char         **argv)
+liaison_cli_conflicts (LiaisonStore *store,
+                       int           argc,
+                       char        **argv)
 {
-  gboolean json = FALSE;
-  g_autofree char *keep = NULL;
+  gboolean           json = FALSE;
+  g_autofree char   *keep = NULL;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
-    { "keep", 0, 0, G_OPTION_ARG_STRING, &keep, N_("With resolve: which side to keep, local or remote"), N_("SIDE") },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("[resolve ID --keep local|remote]"));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = NULL;
+      { "keep", 0, 0, G_OPTION_ARG_STRING, &keep, N_("With resolve: which side to keep, local or remote"), N_("SIDE") },
+        { NULL } };
+  g_autoptr (GOptionContext) context = g_option_context_new (_("[resolve ID --keep local|remote]"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
 
   g_option_context_set_summary (context, _("List the changes sync could not merge, each with its value here "
                                            "(local) and on the server (remote), or resolve one by keeping a side."));
@@ -275,8 +275,8 @@ liaison_cli_conflicts (LiaisonStore  *store,
 
   if (argc > 1)
     {
-      char *end = NULL;
-      gint64 id;
+      char                 *end = NULL;
+      gint64                id;
       LiaisonConflictChoice choice;
 
       if (!g_str_equal (argv[1], "resolve") || argc != 3)
@@ -301,8 +301,8 @@ liaison_cli_conflicts (LiaisonStore  *store,
 
   if (json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      g_autoptr (JsonNode) root = NULL;
 
       json_builder_begin_array (b);
       for (guint i = 0; i < list->len; i++)
@@ -335,8 +335,8 @@ liaison_cli_conflicts (LiaisonStore  *store,
       g_autofree char *name = record_name (store, c);
       g_autofree char *line = NULL;
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, liaison_conflict_get_id (c));
-      const char *local = liaison_conflict_get_local_value (c);
-      const char *remote = liaison_conflict_get_remote_value (c);
+      const char      *local = liaison_conflict_get_local_value (c);
+      const char      *remote = liaison_conflict_get_remote_value (c);
 
       if (liaison_conflict_get_field (c) == NULL && local == NULL)
         /* Translators: a record deleted here and edited on the server: the conflict's number, the record */
@@ -348,7 +348,7 @@ liaison_cli_conflicts (LiaisonStore  *store,
         /* Translators: number, record, the field as “liaison conflicts --json” names it (title_zh, venue), the
          * value here, the value on the server */
         line = g_strdup_printf (_("%1$s  %2$s, %3$s: here “%4$s”, on the server “%5$s”"), number, name,
-                                liaison_conflict_get_field (c), local ? local : "", remote ? remote : "");
+                                   liaison_conflict_get_field (c), local ? local : "", remote ? remote : "");
       fputs (line, stdout);
       fputc ('\n', stdout);
     }

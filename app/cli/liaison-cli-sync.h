@@ -5,11 +5,11 @@
 
 G_BEGIN_DECLS
 
-int liaison_cli_sync      (LiaisonStore  *store,
-                           int            argc,
-                           char         **argv);
-int liaison_cli_conflicts (LiaisonStore  *store,
-                           int            argc,
-                           char         **argv);
+int liaison_cli_sync (LiaisonStore *store,
+                      int           argc,
+                      char        **argv);
+int liaison_cli_conflicts (LiaisonStore *store,
+                           int           argc,
+                           char        **argv);
 
 G_END_DECLS

@@ -30,7 +30,7 @@ static void
 outf (const char *format,
       ...)
 {
-  va_list args;
+  va_list          args;
   g_autofree char *text = NULL;
 
   va_start (args, format);
@@ -48,7 +48,7 @@ static void
 outln (const char *format,
        ...)
 {
-  va_list args;
+  va_list          args;
   g_autofree char *text = NULL;
 
   va_start (args, format);
@@ -68,7 +68,7 @@ fail (int         status,
       const char *format,
       ...)
 {
-  va_list args;
+  va_list          args;
   g_autofree char *text = NULL;
 
   va_start (args, format);
@@ -117,12 +117,12 @@ new_context (const char *parameter,
 }
 
 static gboolean
-parse (GOptionContext  *context,
-       int             *argc,
-       char          ***argv,
-       int             *status)
+parse (GOptionContext *context,
+       int            *argc,
+       char         ***argv,
+       int            *status)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (g_option_context_parse (context, argc, argv, &error))
     return TRUE;
@@ -145,9 +145,9 @@ parse_language (const char      *text,
 }
 
 static gboolean
-parse_states (char   **texts,
-              guint   *mask,
-              int     *status)
+parse_states (char **texts,
+              guint *mask,
+              int   *status)
 {
   *mask = 0;
   for (guint i = 0; texts != NULL && texts[i] != NULL; i++)
@@ -164,7 +164,7 @@ parse_states (char   **texts,
 
           /* Translators: %1$s is what was given, %2$s the states; “all” is literal */
           *status = fail (LIAISON_EXIT_USAGE, _("Unknown translation state “%1$s” (choose from: %2$s, all)"),
-                          texts[i], nicks);
+                                                 texts[i], nicks);
           return FALSE;
         }
     }
@@ -172,11 +172,15 @@ parse_states (char   **texts,
 }
 
 static gboolean
-parse_kinds (char   **texts,
-             guint   *kinds,
-             int     *status)
+parse_kinds (char **texts,
+             guint *kinds,
+             int   *status)
 {
-  static const struct { const char *name; guint kinds; } names[] = {
+  static const struct
+  {
+    const char *name;
+    guint       kinds;
+  } names[] = {
     { "events", LIAISON_CONTENT_EVENTS },
     { "plan", LIAISON_CONTENT_PLAN },
     { "programme", LIAISON_CONTENT_PROGRAMME },
@@ -207,7 +211,7 @@ parse_kinds (char   **texts,
 static JsonNode *
 item_to_json (LiaisonTranslationItem *item)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
   const char *text = liaison_translation_item_get_text (item);
   const char *owner = liaison_translation_item_get_owner (item, liaison_translation_item_get_source_language (item));
 
@@ -259,30 +263,28 @@ short_key (LiaisonTranslationItem *item)
 }
 
 int
-liaison_cli_translations (LiaisonStore  *store,
-                          int            argc,
-                          char         **argv)
+liaison_cli_translations (LiaisonStore *store,
+                          int           argc,
+                          char        **argv)
 {
-  char **states = NULL, **contents = NULL;
-  char *language = NULL;
-  gboolean json = FALSE;
+  char             **states = NULL, **contents = NULL;
+  char              *language = NULL;
+  gboolean           json = FALSE;
   const GOptionEntry entries[] = {
     { "state", 0, 0, G_OPTION_ARG_STRING_ARRAY, &states,
       N_("Only texts in this state: missing, draft, translated, reviewed, stale or all (repeatable)"), N_("STATE") },
-    { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("Only texts to translate into this language: zh or en"),
-      N_("LANGUAGE") },
-    { "content", 0, 0, G_OPTION_ARG_STRING_ARRAY, &contents,
-      N_("Only this content: events, plan, programme, participants or all (repeatable)"), N_("CONTENT") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context =
-    new_context (NULL, _("List the texts that need translating: events' titles, themes, descriptions and cities, the "
+      { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("Only texts to translate into this language: zh or en"), N_("LANGUAGE") },
+        { "content", 0, 0, G_OPTION_ARG_STRING_ARRAY, &contents,
+          N_("Only this content: events, plan, programme, participants or all (repeatable)"), N_("CONTENT") },
+          { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
+            { NULL } };
+  g_autoptr (GOptionContext) context =
+      new_context (NULL, _("List the texts that need translating: events' titles, themes, descriptions and cities, the "
                          "action plan, and the Green Envoys Programme. Without --state: all but reviewed ones."));
   LiaisonTranslationFilter filter = LIAISON_TRANSLATION_FILTER_INIT;
-  LiaisonLanguage target = LIAISON_LANGUAGE_EN;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GError) error = NULL;
+  LiaisonLanguage          target = LIAISON_LANGUAGE_EN;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GError) error = NULL;
   int rc = LIAISON_EXIT_OK;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -293,8 +295,7 @@ liaison_cli_translations (LiaisonStore  *store,
       rc = fail (LIAISON_EXIT_USAGE, _("Unexpected argument “%s”"), argv[1]);
       goto out;
     }
-  if (!parse_states (states, &filter.states, &rc) || !parse_kinds (contents, &filter.kinds, &rc)
-      || !parse_language (language, &target, &rc))
+  if (!parse_states (states, &filter.states, &rc) || !parse_kinds (contents, &filter.kinds, &rc) || !parse_language (language, &target, &rc))
     goto out;
   if (language != NULL)
     filter.language = target;
@@ -308,8 +309,8 @@ liaison_cli_translations (LiaisonStore  *store,
 
   if (json)
     {
-      g_autoptr(JsonArray) array = json_array_new ();
-      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+      g_autoptr (JsonArray) array = json_array_new ();
+      g_autoptr (JsonNode) node = json_node_new (JSON_NODE_ARRAY);
       g_autofree char *text = NULL;
 
       for (guint i = 0; i < items->len; i++)
@@ -321,13 +322,13 @@ liaison_cli_translations (LiaisonStore  *store,
     }
 
   {
-    g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
     guint key_width = 0, state_width = 0;
 
     for (guint i = 0; i < items->len; i++)
       {
         LiaisonTranslationItem *item = g_ptr_array_index (items, i);
-        char *key = short_key (item);
+        char                   *key = short_key (item);
 
         g_ptr_array_add (keys, key);
         key_width = MAX (key_width, liaison_cli_width (key));
@@ -337,11 +338,11 @@ liaison_cli_translations (LiaisonStore  *store,
     for (guint i = 0; i < items->len; i++)
       {
         LiaisonTranslationItem *item = g_ptr_array_index (items, i);
-        g_autofree char *state = liaison_cli_pad (liaison_translation_state_label (liaison_translation_item_get_state (item)),
-                                                  state_width);
-        g_autofree char *key = liaison_cli_pad (g_ptr_array_index (keys, i), key_width);
-        const char *source = liaison_translation_item_get_source_text (item);
-        const char *newline = strchr (source, '\n');
+        g_autofree char        *state = liaison_cli_pad (liaison_translation_state_label (liaison_translation_item_get_state (item)),
+                                                         state_width);
+        g_autofree char        *key = liaison_cli_pad (g_ptr_array_index (keys, i), key_width);
+        const char             *source = liaison_translation_item_get_source_text (item);
+        const char             *newline = strchr (source, '\n');
 
         /* The first line of the source text only: one text, one line. */
         outf ("%s  %s  %s  %.*s%s\n", liaison_language_code (liaison_translation_item_get_language (item)), state, key,
@@ -358,30 +359,29 @@ out:
 }
 
 int
-liaison_cli_translations_export (LiaisonStore  *store,
-                                 int            argc,
-                                 char         **argv)
+liaison_cli_translations_export (LiaisonStore *store,
+                                 int           argc,
+                                 char        **argv)
 {
-  char **states = NULL, **contents = NULL;
-  char *language = NULL;
+  char             **states = NULL, **contents = NULL;
+  char              *language = NULL;
   const GOptionEntry entries[] = {
     { "language", 0, 0, G_OPTION_ARG_STRING, &language,
       N_("The language to translate into: zh or en (en if not given)"), N_("LANGUAGE") },
-    { "state", 0, 0, G_OPTION_ARG_STRING_ARRAY, &states,
-      N_("Only texts in this state: missing, draft, translated, reviewed, stale or all (repeatable)"), N_("STATE") },
-    { "content", 0, 0, G_OPTION_ARG_STRING_ARRAY, &contents,
-      N_("Only this content: events, plan, programme, participants or all (repeatable)"), N_("CONTENT") },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context =
-    new_context (_("FILE"), _("Write the texts that need translating into one language to a PO file, for Poedit or any "
+      { "state", 0, 0, G_OPTION_ARG_STRING_ARRAY, &states,
+        N_("Only texts in this state: missing, draft, translated, reviewed, stale or all (repeatable)"), N_("STATE") },
+        { "content", 0, 0, G_OPTION_ARG_STRING_ARRAY, &contents,
+          N_("Only this content: events, plan, programme, participants or all (repeatable)"), N_("CONTENT") },
+          { NULL } };
+  g_autoptr (GOptionContext) context =
+      new_context (_("FILE"), _("Write the texts that need translating into one language to a PO file, for Poedit or any "
                               "PO editor. Drafts and stale translations are marked fuzzy. Without --state: all but "
                               "reviewed ones."));
   LiaisonTranslationFilter filter = LIAISON_TRANSLATION_FILTER_INIT;
-  LiaisonLanguage target = LIAISON_LANGUAGE_EN;
-  g_autoptr(GError) error = NULL;
+  LiaisonLanguage          target = LIAISON_LANGUAGE_EN;
+  g_autoptr (GError) error = NULL;
   guint n = 0;
-  int rc = LIAISON_EXIT_OK;
+  int   rc = LIAISON_EXIT_OK;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse (context, &argc, &argv, &rc))
@@ -391,8 +391,7 @@ liaison_cli_translations_export (LiaisonStore  *store,
       rc = fail (LIAISON_EXIT_USAGE, _("Give the PO file to write"));
       goto out;
     }
-  if (!parse_states (states, &filter.states, &rc) || !parse_kinds (contents, &filter.kinds, &rc)
-      || !parse_language (language, &target, &rc))
+  if (!parse_states (states, &filter.states, &rc) || !parse_kinds (contents, &filter.kinds, &rc) || !parse_language (language, &target, &rc))
     goto out;
 
   if (!liaison_content_po_export (store, &filter, target, argv[1], &n, &error))
@@ -403,10 +402,12 @@ liaison_cli_translations_export (LiaisonStore  *store,
 
   if (target == LIAISON_LANGUAGE_ZH)
     outln (ngettext ("Wrote %1$u text to translate into Chinese to %2$s",
-                     "Wrote %1$u texts to translate into Chinese to %2$s", n), n, argv[1]);
+                     "Wrote %1$u texts to translate into Chinese to %2$s", n),
+           n, argv[1]);
   else
     outln (ngettext ("Wrote %1$u text to translate into English to %2$s",
-                     "Wrote %1$u texts to translate into English to %2$s", n), n, argv[1]);
+                     "Wrote %1$u texts to translate into English to %2$s", n),
+           n, argv[1]);
 
 out:
   g_strfreev (states);
@@ -416,19 +417,19 @@ out:
 }
 
 int
-liaison_cli_translations_import (LiaisonStore  *store,
-                                 int            argc,
-                                 char         **argv)
+liaison_cli_translations_import (LiaisonStore *store,
+                                 int           argc,
+                                 char        **argv)
 {
   const GOptionEntry entries[] = {
     { NULL }
   };
-  g_autoptr(GOptionContext) context =
-    new_context (_("FILE"), _("Apply the translations of a PO file made by “liaison translations export”. An entry "
+  g_autoptr (GOptionContext) context =
+      new_context (_("FILE"), _("Apply the translations of a PO file made by “liaison translations export”. An entry "
                               "whose source text changed since the export, or whose record is gone, is refused with "
                               "a message; the others are applied. Exit status 2 when any entry was refused."));
-  g_autoptr(LiaisonPoImport) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonPoImport) result = NULL;
+  g_autoptr (GError) error = NULL;
   int rc = LIAISON_EXIT_OK;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -455,7 +456,8 @@ liaison_cli_translations_import (LiaisonStore  *store,
   if (result->refused->len > 0)
     {
       outln (ngettext ("%u entry refused (see the messages above)", "%u entries refused (see the messages above)",
-                       result->refused->len), result->refused->len);
+                       result->refused->len),
+             result->refused->len);
       rc = LIAISON_EXIT_DATA;
     }
   return rc;
@@ -463,48 +465,47 @@ liaison_cli_translations_import (LiaisonStore  *store,
 
 /* The id of a key as the list shows it (the end of a UUID) or in full. */
 static char *
-resolve_id (LiaisonStore  *store,
-            const char    *entity,
-            const char    *id,
-            GError       **error)
+resolve_id (LiaisonStore *store,
+            const char   *entity,
+            const char   *id,
+            GError      **error)
 {
   if (g_str_equal (entity, "event") && !liaison_uuid_is_valid (id))
     {
-      g_autoptr(LiaisonEvent) event = liaison_store_find_event (store, id, error);
+      g_autoptr (LiaisonEvent) event = liaison_store_find_event (store, id, error);
       return event != NULL ? g_strdup (liaison_event_get_id (event)) : NULL;
     }
   if (g_str_equal (entity, "participant") && !liaison_uuid_is_valid (id))
     {
-      g_autoptr(LiaisonParticipant) p = liaison_store_find_participant (store, id, error);
+      g_autoptr (LiaisonParticipant) p = liaison_store_find_participant (store, id, error);
       return p != NULL ? g_strdup (liaison_participant_get_id (p)) : NULL;
     }
   return g_strdup (id);
 }
 
 int
-liaison_cli_translations_set (LiaisonStore  *store,
-                              int            argc,
-                              char         **argv)
+liaison_cli_translations_set (LiaisonStore *store,
+                              int           argc,
+                              char        **argv)
 {
-  char *language = NULL, *text = NULL, *state = NULL;
+  char              *language = NULL, *text = NULL, *state = NULL;
   const GOptionEntry entries[] = {
     { "language", 0, 0, G_OPTION_ARG_STRING, &language,
       N_("The language of the text: zh or en (the one translated into if not given)"), N_("LANGUAGE") },
-    { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("The new text (the current one if not given)"), N_("TEXT") },
-    { "state", 0, 0, G_OPTION_ARG_STRING, &state,
-      N_("draft, translated or reviewed (translated if not given)"), N_("STATE") },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context =
-    new_context (_("KEY"), _("Set one text's translation or its state, for instance to mark it reviewed. KEY is as "
+      { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("The new text (the current one if not given)"), N_("TEXT") },
+        { "state", 0, 0, G_OPTION_ARG_STRING, &state,
+          N_("draft, translated or reviewed (translated if not given)"), N_("STATE") },
+          { NULL } };
+  g_autoptr (GOptionContext) context =
+      new_context (_("KEY"), _("Set one text's translation or its state, for instance to mark it reviewed. KEY is as "
                              "“liaison translations” shows it, such as event/1f0c2a3b/title or plan/1.1.2/title."));
-  g_autoptr(LiaisonBilingual) current = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *entity = NULL, *id = NULL, *field = NULL, *full_id = NULL;
-  LiaisonLanguage target;
-  int state_value = LIAISON_TRANSLATION_TRANSLATED;
+  g_autoptr (LiaisonBilingual) current = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char        *entity = NULL, *id = NULL, *field = NULL, *full_id = NULL;
+  LiaisonLanguage         target;
+  int                     state_value = LIAISON_TRANSLATION_TRANSLATED;
   LiaisonTranslationState result;
-  int rc = LIAISON_EXIT_OK;
+  int                     rc = LIAISON_EXIT_OK;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse (context, &argc, &argv, &rc))
@@ -517,12 +518,10 @@ liaison_cli_translations_set (LiaisonStore  *store,
   if (!liaison_content_key_parse (argv[1], &entity, &id, &field))
     {
       rc = fail (LIAISON_EXIT_USAGE, _("“%s” is not the key of a text Liaison translates (see “liaison translations”)"),
-                 argv[1]);
+                                        argv[1]);
       goto out;
     }
-  if (state != NULL
-      && (!liaison_enum_from_nick (LIAISON_TYPE_TRANSLATION_STATE, state, &state_value)
-          || state_value == LIAISON_TRANSLATION_MISSING || state_value == LIAISON_TRANSLATION_STALE))
+  if (state != NULL && (!liaison_enum_from_nick (LIAISON_TYPE_TRANSLATION_STATE, state, &state_value) || state_value == LIAISON_TRANSLATION_MISSING || state_value == LIAISON_TRANSLATION_STALE))
     {
       /* Translators: %s is what was given; draft, translated and reviewed are literal */
       rc = fail (LIAISON_EXIT_USAGE, _("Unknown state “%s” (choose from: draft, translated, reviewed)"), state);
@@ -534,8 +533,7 @@ liaison_cli_translations_set (LiaisonStore  *store,
       goto out;
     }
 
-  if ((full_id = resolve_id (store, entity, id, &error)) == NULL
-      || (current = liaison_store_get_content_text (store, entity, full_id, field, &error)) == NULL)
+  if ((full_id = resolve_id (store, entity, id, &error)) == NULL || (current = liaison_store_get_content_text (store, entity, full_id, field, &error)) == NULL)
     {
       rc = fail (LIAISON_EXIT_DATA, "%s", error->message);
       goto out;

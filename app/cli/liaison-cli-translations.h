@@ -5,21 +5,21 @@
 
 G_BEGIN_DECLS
 
-int   liaison_cli_translations        (LiaisonStore  *store,
-                                       int            argc,
-                                       char         **argv);
-int   liaison_cli_translations_export (LiaisonStore  *store,
-                                       int            argc,
-                                       char         **argv);
-int   liaison_cli_translations_import (LiaisonStore  *store,
-                                       int            argc,
-                                       char         **argv);
-int   liaison_cli_translations_set    (LiaisonStore  *store,
-                                       int            argc,
-                                       char         **argv);
+int liaison_cli_translations (LiaisonStore *store,
+                              int           argc,
+                              char        **argv);
+int liaison_cli_translations_export (LiaisonStore *store,
+                                     int           argc,
+                                     char        **argv);
+int liaison_cli_translations_import (LiaisonStore *store,
+                                     int           argc,
+                                     char        **argv);
+int liaison_cli_translations_set (LiaisonStore *store,
+                                  int           argc,
+                                  char        **argv);
 
-guint liaison_cli_width               (const char    *text);
-char *liaison_cli_pad                 (const char    *text,
-                                       guint          columns);
+guint liaison_cli_width (const char *text);
+char *liaison_cli_pad (const char *text,
+                       guint       columns);
 
 G_END_DECLS

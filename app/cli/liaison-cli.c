@@ -31,18 +31,18 @@ static int cmd_plan (LiaisonStore *store, int argc, char **argv);
 
 static const Command commands[] = {
   { "events", "add", cmd_events_add, N_("Add an event") },
-  { "events", NULL, cmd_events, N_("List events") },
-  { "participants", "add", cmd_participants_add, N_("Add a participant") },
-  { "participants", "search", cmd_participants_search, N_("Find participants by name, organisation or e-mail, in any script") },
-  { "register", NULL, cmd_register, N_("Register a participant for an event") },
-  { "plan", NULL, cmd_plan, N_("Show the action plan with events per year") },
-  { "sync", NULL, liaison_cli_sync, N_("Sync events and participants with the secretariat's server") },
-  { "conflicts", NULL, liaison_cli_conflicts, N_("List or resolve the changes sync could not merge") },
-  { "translations", "export", liaison_cli_translations_export, N_("Write the texts to translate to a PO file") },
-  { "translations", "import", liaison_cli_translations_import, N_("Apply the translations of a PO file") },
-  { "translations", "set", liaison_cli_translations_set, N_("Set one text's translation or mark it reviewed") },
-  { "translations", NULL, liaison_cli_translations, N_("List the texts that need translating") },
-};
+    { "events", NULL, cmd_events, N_("List events") },
+      { "participants", "add", cmd_participants_add, N_("Add a participant") },
+        { "participants", "search", cmd_participants_search, N_("Find participants by name, organisation or e-mail, in any script") },
+          { "register", NULL, cmd_register, N_("Register a participant for an event") },
+            { "plan", NULL, cmd_plan, N_("Show the action plan with events per year") },
+              { "sync", NULL, liaison_cli_sync, N_("Sync events and participants with the secretariat's server") },
+                { "conflicts", NULL, liaison_cli_conflicts, N_("List or resolve the changes sync could not merge") },
+                  { "translations", "export", liaison_cli_translations_export, N_("Write the texts to translate to a PO file") },
+                    { "translations", "import", liaison_cli_translations_import, N_("Apply the translations of a PO file") },
+                      { "translations", "set", liaison_cli_translations_set, N_("Set one text's translation or mark it reviewed") },
+                        { "translations", NULL, liaison_cli_translations, N_("List the texts that need translating") },
+                      };
 
 /* Data goes to stdout as UTF-8 whatever the locale: g_print would convert
  * Chinese to '?' under LANG=C. */
@@ -60,7 +60,7 @@ static void
 outf (const char *format,
       ...)
 {
-  va_list args;
+  va_list          args;
   g_autofree char *text = NULL;
 
   va_start (args, format);
@@ -79,7 +79,7 @@ fail (int         status,
       const char *format,
       ...)
 {
-  va_list args;
+  va_list          args;
   g_autofree char *text = NULL;
 
   va_start (args, format);
@@ -99,11 +99,11 @@ print_json (JsonNode *node)
 }
 
 static int
-parse_options (GOptionContext  *context,
-               int             *argc,
-               char          ***argv)
+parse_options (GOptionContext *context,
+               int            *argc,
+               char         ***argv)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!g_option_context_parse (context, argc, argv, &error))
     return fail (LIAISON_EXIT_USAGE, "%s", error->message);
@@ -113,10 +113,10 @@ parse_options (GOptionContext  *context,
 /* A whole sentence for each kind of value, so each reads right once
  * translated. */
 static gboolean
-parse_enum (GType        type,
-            const char  *text,
-            int         *value,
-            int         *status)
+parse_enum (GType       type,
+            const char *text,
+            int        *value,
+            int        *status)
 {
   g_autofree char *nicks = NULL;
 
@@ -159,30 +159,29 @@ new_context (const char *parameter,
 }
 
 static int
-cmd_events (LiaisonStore  *store,
-            int            argc,
-            char         **argv)
+cmd_events (LiaisonStore *store,
+            int           argc,
+            char        **argv)
 {
-  int year = 0;
-  char *kind = NULL, *status = NULL, *country = NULL, *activity = NULL, *track = NULL, *text = NULL;
-  gboolean json = FALSE;
+  int                year = 0;
+  char              *kind = NULL, *status = NULL, *country = NULL, *activity = NULL, *track = NULL, *text = NULL;
+  gboolean           json = FALSE;
   const GOptionEntry entries[] = {
     { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Only events of this year"), N_("YEAR") },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("Only events of this kind (forum, workshop, …)"), N_("KIND") },
-    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("Only events with this status"), N_("STATUS") },
-    { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Only events in this country (ISO code)"), N_("CODE") },
-    { "activity", 0, 0, G_OPTION_ARG_STRING, &activity, N_("Only events for this activity of the plan"), N_("CODE") },
-    { "track", 0, 0, G_OPTION_ARG_STRING, &track, N_("Only events of this programme track"), N_("TRACK") },
-    { "search", 0, 0, G_OPTION_ARG_STRING, &text, N_("Only events whose title, city or venue matches"), N_("TEXT") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = new_context (NULL, _("List events, oldest first."));
+      { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("Only events of this kind (forum, workshop, …)"), N_("KIND") },
+        { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("Only events with this status"), N_("STATUS") },
+          { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Only events in this country (ISO code)"), N_("CODE") },
+            { "activity", 0, 0, G_OPTION_ARG_STRING, &activity, N_("Only events for this activity of the plan"), N_("CODE") },
+              { "track", 0, 0, G_OPTION_ARG_STRING, &track, N_("Only events of this programme track"), N_("TRACK") },
+                { "search", 0, 0, G_OPTION_ARG_STRING, &text, N_("Only events whose title, city or venue matches"), N_("TEXT") },
+                  { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
+                    { NULL } };
+  g_autoptr (GOptionContext) context = new_context (NULL, _("List events, oldest first."));
   LiaisonEventFilter filter = LIAISON_EVENT_FILTER_INIT;
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) events = NULL;
+  g_autoptr (GError) error = NULL;
   LiaisonLanguage lang = liaison_language_for_locale ();
-  int rc;
+  int             rc;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if ((rc = parse_options (context, &argc, &argv)) != 0)
@@ -193,8 +192,7 @@ cmd_events (LiaisonStore  *store,
       rc = fail (LIAISON_EXIT_USAGE, _("Unexpected argument “%s”"), argv[1]);
       goto out;
     }
-  if (!parse_enum (LIAISON_TYPE_EVENT_KIND, kind, &filter.kind, &rc)
-      || !parse_enum (LIAISON_TYPE_EVENT_STATUS, status, &filter.status, &rc))
+  if (!parse_enum (LIAISON_TYPE_EVENT_KIND, kind, &filter.kind, &rc) || !parse_enum (LIAISON_TYPE_EVENT_STATUS, status, &filter.status, &rc))
     goto out;
   if (country != NULL && liaison_country_lookup (country) == NULL)
     {
@@ -216,8 +214,8 @@ cmd_events (LiaisonStore  *store,
 
   if (json)
     {
-      g_autoptr(JsonArray) array = json_array_new ();
-      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+      g_autoptr (JsonArray) array = json_array_new ();
+      g_autoptr (JsonNode) node = json_node_new (JSON_NODE_ARRAY);
 
       for (guint i = 0; i < events->len; i++)
         json_array_add_element (array, liaison_json_from_event (g_ptr_array_index (events, i)));
@@ -227,13 +225,13 @@ cmd_events (LiaisonStore  *store,
   else
     {
       /* Dates in the interface language, columns as wide as the widest. */
-      g_autoptr(GPtrArray) whens = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GPtrArray) whens = g_ptr_array_new_with_free_func (g_free);
       guint when_width = 0, kind_width = 0;
 
       for (guint i = 0; i < events->len; i++)
         {
           LiaisonEvent *e = g_ptr_array_index (events, i);
-          char *when = liaison_format_event_when (e, lang);
+          char         *when = liaison_format_event_when (e, lang);
 
           g_ptr_array_add (whens, when);
           when_width = MAX (when_width, liaison_cli_width (when));
@@ -241,8 +239,8 @@ cmd_events (LiaisonStore  *store,
         }
       for (guint i = 0; i < events->len; i++)
         {
-          LiaisonEvent *e = g_ptr_array_index (events, i);
-          const char *city = liaison_bilingual_get_display (liaison_event_get_city (e), lang);
+          LiaisonEvent    *e = g_ptr_array_index (events, i);
+          const char      *city = liaison_bilingual_get_display (liaison_event_get_city (e), lang);
           g_autofree char *when = liaison_cli_pad (g_ptr_array_index (whens, i), when_width);
           g_autofree char *kind_label = liaison_cli_pad (liaison_event_kind_label (liaison_event_get_kind (e)), kind_width);
 
@@ -265,39 +263,38 @@ out:
 }
 
 static int
-cmd_events_add (LiaisonStore  *store,
-                int            argc,
-                char         **argv)
+cmd_events_add (LiaisonStore *store,
+                int           argc,
+                char        **argv)
 {
-  char *title_zh = NULL, *title_en = NULL, *start = NULL, *end = NULL, *tz = NULL;
-  char *kind = NULL, *status = NULL, *country = NULL, *city_zh = NULL, *city_en = NULL, *venue = NULL, *track = NULL;
-  char **activities = NULL;
-  int capacity = 0;
-  gboolean json = FALSE;
+  char              *title_zh = NULL, *title_en = NULL, *start = NULL, *end = NULL, *tz = NULL;
+  char              *kind = NULL, *status = NULL, *country = NULL, *city_zh = NULL, *city_en = NULL, *venue = NULL, *track = NULL;
+  char             **activities = NULL;
+  int                capacity = 0;
+  gboolean           json = FALSE;
   const GOptionEntry entries[] = {
     { "title-zh", 0, 0, G_OPTION_ARG_STRING, &title_zh, N_("Title in Chinese"), N_("TEXT") },
-    { "title-en", 0, 0, G_OPTION_ARG_STRING, &title_en, N_("Title in English"), N_("TEXT") },
-    { "start", 0, 0, G_OPTION_ARG_STRING, &start, N_("Start, local time: YYYY-MM-DD or YYYY-MM-DDTHH:MM"), N_("WHEN") },
-    { "end", 0, 0, G_OPTION_ARG_STRING, &end, N_("End, local time"), N_("WHEN") },
-    { "tz", 0, 0, G_OPTION_ARG_STRING, &tz, N_("Time zone of start and end (IANA, e.g. Asia/Yangon)"), N_("ZONE") },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("Kind of event (forum, workshop, …)"), N_("KIND") },
-    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("Status (planned if not given)"), N_("STATUS") },
-    { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Country, ISO code or name"), N_("COUNTRY") },
-    { "city-zh", 0, 0, G_OPTION_ARG_STRING, &city_zh, N_("City in Chinese"), N_("TEXT") },
-    { "city-en", 0, 0, G_OPTION_ARG_STRING, &city_en, N_("City in English"), N_("TEXT") },
-    { "venue", 0, 0, G_OPTION_ARG_STRING, &venue, N_("Venue"), N_("TEXT") },
-    { "activity", 0, 0, G_OPTION_ARG_STRING_ARRAY, &activities, N_("Activity of the plan this event serves (repeatable)"), N_("CODE") },
-    { "track", 0, 0, G_OPTION_ARG_STRING, &track, N_("Programme track"), N_("TRACK") },
-    { "capacity", 0, 0, G_OPTION_ARG_INT, &capacity, N_("Number of places (0: no limit)"), N_("N") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the new event as JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = new_context (NULL, _("Add an event. It needs a title in at least one language, a start and a kind."));
-  g_autoptr(LiaisonEvent) event = liaison_event_new (NULL);
-  g_autoptr(GError) error = NULL;
-  int kind_value = LIAISON_EVENT_KIND_OTHER, status_value = LIAISON_EVENT_STATUS_PLANNED;
+      { "title-en", 0, 0, G_OPTION_ARG_STRING, &title_en, N_("Title in English"), N_("TEXT") },
+        { "start", 0, 0, G_OPTION_ARG_STRING, &start, N_("Start, local time: YYYY-MM-DD or YYYY-MM-DDTHH:MM"), N_("WHEN") },
+          { "end", 0, 0, G_OPTION_ARG_STRING, &end, N_("End, local time"), N_("WHEN") },
+            { "tz", 0, 0, G_OPTION_ARG_STRING, &tz, N_("Time zone of start and end (IANA, e.g. Asia/Yangon)"), N_("ZONE") },
+              { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("Kind of event (forum, workshop, …)"), N_("KIND") },
+                { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("Status (planned if not given)"), N_("STATUS") },
+                  { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Country, ISO code or name"), N_("COUNTRY") },
+                    { "city-zh", 0, 0, G_OPTION_ARG_STRING, &city_zh, N_("City in Chinese"), N_("TEXT") },
+                      { "city-en", 0, 0, G_OPTION_ARG_STRING, &city_en, N_("City in English"), N_("TEXT") },
+                        { "venue", 0, 0, G_OPTION_ARG_STRING, &venue, N_("Venue"), N_("TEXT") },
+                          { "activity", 0, 0, G_OPTION_ARG_STRING_ARRAY, &activities, N_("Activity of the plan this event serves (repeatable)"), N_("CODE") },
+                            { "track", 0, 0, G_OPTION_ARG_STRING, &track, N_("Programme track"), N_("TRACK") },
+                              { "capacity", 0, 0, G_OPTION_ARG_INT, &capacity, N_("Number of places (0: no limit)"), N_("N") },
+                                { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the new event as JSON"), NULL },
+                                  { NULL } };
+  g_autoptr (GOptionContext) context = new_context (NULL, _("Add an event. It needs a title in at least one language, a start and a kind."));
+  g_autoptr (LiaisonEvent) event = liaison_event_new (NULL);
+  g_autoptr (GError) error = NULL;
+  int                   kind_value = LIAISON_EVENT_KIND_OTHER, status_value = LIAISON_EVENT_STATUS_PLANNED;
   const LiaisonCountry *c = NULL;
-  int rc;
+  int                   rc;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if ((rc = parse_options (context, &argc, &argv)) != 0)
@@ -320,8 +317,7 @@ cmd_events_add (LiaisonStore  *store,
       rc = fail (rc, _("Give a kind with --kind (one of: %s)"), nicks);
       goto out;
     }
-  if (!parse_enum (LIAISON_TYPE_EVENT_KIND, kind, &kind_value, &rc)
-      || !parse_enum (LIAISON_TYPE_EVENT_STATUS, status, &status_value, &rc))
+  if (!parse_enum (LIAISON_TYPE_EVENT_KIND, kind, &kind_value, &rc) || !parse_enum (LIAISON_TYPE_EVENT_STATUS, status, &status_value, &rc))
     goto out;
   if (country != NULL && (c = liaison_country_find (country)) == NULL)
     {
@@ -352,7 +348,7 @@ cmd_events_add (LiaisonStore  *store,
   liaison_event_set_venue (event, venue);
   liaison_event_set_track (event, track);
   liaison_event_set_capacity (event, capacity);
-  liaison_event_set_activities (event, (const char * const *) activities);
+  liaison_event_set_activities (event, (const char *const *) activities);
 
   if (!liaison_store_save_event (store, event, LIAISON_ORIGIN_LOCAL, &error))
     {
@@ -362,7 +358,7 @@ cmd_events_add (LiaisonStore  *store,
 
   if (json)
     {
-      g_autoptr(JsonNode) node = liaison_json_from_event (event);
+      g_autoptr (JsonNode) node = liaison_json_from_event (event);
       print_json (node);
     }
   else
@@ -370,58 +366,64 @@ cmd_events_add (LiaisonStore  *store,
   rc = LIAISON_EXIT_OK;
 
 out:
-  g_free (title_zh); g_free (title_en); g_free (start); g_free (end); g_free (tz);
-  g_free (kind); g_free (status); g_free (country); g_free (city_zh); g_free (city_en);
-  g_free (venue); g_free (track);
+  g_free (title_zh);
+  g_free (title_en);
+  g_free (start);
+  g_free (end);
+  g_free (tz);
+  g_free (kind);
+  g_free (status);
+  g_free (country);
+  g_free (city_zh);
+  g_free (city_en);
+  g_free (venue);
+  g_free (track);
   g_strfreev (activities);
   return rc;
 }
 
 static int
-cmd_participants_add (LiaisonStore  *store,
-                      int            argc,
-                      char         **argv)
+cmd_participants_add (LiaisonStore *store,
+                      int           argc,
+                      char        **argv)
 {
-  char *family = NULL, *given = NULL, *family_latin = NULL, *given_latin = NULL, *order = NULL;
-  char *honorific = NULL, *gender = NULL, *sector = NULL, *country = NULL;
-  char *org_zh = NULL, *org_en = NULL, *pos_zh = NULL, *pos_en = NULL;
-  char **emails = NULL, **phones = NULL;
-  gboolean json = FALSE, consent = FALSE;
+  char              *family = NULL, *given = NULL, *family_latin = NULL, *given_latin = NULL, *order = NULL;
+  char              *honorific = NULL, *gender = NULL, *sector = NULL, *country = NULL;
+  char              *org_zh = NULL, *org_en = NULL, *pos_zh = NULL, *pos_en = NULL;
+  char             **emails = NULL, **phones = NULL;
+  gboolean           json = FALSE, consent = FALSE;
   const GOptionEntry entries[] = {
     { "family-name", 0, 0, G_OPTION_ARG_STRING, &family, N_("Family name in the person's own script"), N_("TEXT") },
-    { "given-name", 0, 0, G_OPTION_ARG_STRING, &given, N_("Given name (or the only name) in the person's own script"), N_("TEXT") },
-    { "family-name-latin", 0, 0, G_OPTION_ARG_STRING, &family_latin, N_("Family name in Latin script, as the person writes it"), N_("TEXT") },
-    { "given-name-latin", 0, 0, G_OPTION_ARG_STRING, &given_latin, N_("Given name in Latin script, as the person writes it"), N_("TEXT") },
-    { "name-order", 0, 0, G_OPTION_ARG_STRING, &order, N_("family-first, given-first or mononym"), N_("ORDER") },
-    { "honorific", 0, 0, G_OPTION_ARG_STRING, &honorific, N_("Honorific, such as H.E. or Dr"), N_("TEXT") },
-    { "gender", 0, 0, G_OPTION_ARG_STRING, &gender, N_("female, male, other or unspecified"), N_("GENDER") },
-    { "sector", 0, 0, G_OPTION_ARG_STRING, &sector, N_("government, academia, youth, ngo, …"), N_("SECTOR") },
-    { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Country, ISO code or name"), N_("COUNTRY") },
-    { "organisation-zh", 0, 0, G_OPTION_ARG_STRING, &org_zh, N_("Organisation in Chinese"), N_("TEXT") },
-    { "organisation-en", 0, 0, G_OPTION_ARG_STRING, &org_en, N_("Organisation in English"), N_("TEXT") },
-    { "position-zh", 0, 0, G_OPTION_ARG_STRING, &pos_zh, N_("Position in Chinese"), N_("TEXT") },
-    { "position-en", 0, 0, G_OPTION_ARG_STRING, &pos_en, N_("Position in English"), N_("TEXT") },
-    { "email", 0, 0, G_OPTION_ARG_STRING_ARRAY, &emails, N_("E-mail address (repeatable)"), N_("ADDRESS") },
-    { "phone", 0, 0, G_OPTION_ARG_STRING_ARRAY, &phones, N_("Telephone number (repeatable)"), N_("NUMBER") },
-    { "consent", 0, 0, G_OPTION_ARG_NONE, &consent, N_("The person consented to data processing today"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the new participant as JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = new_context (NULL, _("Add a participant. Give the name in the person's own script, in Latin script, or both."));
-  g_autoptr(LiaisonParticipant) p = liaison_participant_new (NULL);
-  g_autoptr(GError) error = NULL;
-  int order_value = LIAISON_NAME_ORDER_FAMILY_FIRST, gender_value = 0, sector_value = LIAISON_SECTOR_OTHER;
+      { "given-name", 0, 0, G_OPTION_ARG_STRING, &given, N_("Given name (or the only name) in the person's own script"), N_("TEXT") },
+        { "family-name-latin", 0, 0, G_OPTION_ARG_STRING, &family_latin, N_("Family name in Latin script, as the person writes it"), N_("TEXT") },
+          { "given-name-latin", 0, 0, G_OPTION_ARG_STRING, &given_latin, N_("Given name in Latin script, as the person writes it"), N_("TEXT") },
+            { "name-order", 0, 0, G_OPTION_ARG_STRING, &order, N_("family-first, given-first or mononym"), N_("ORDER") },
+              { "honorific", 0, 0, G_OPTION_ARG_STRING, &honorific, N_("Honorific, such as H.E. or Dr"), N_("TEXT") },
+                { "gender", 0, 0, G_OPTION_ARG_STRING, &gender, N_("female, male, other or unspecified"), N_("GENDER") },
+                  { "sector", 0, 0, G_OPTION_ARG_STRING, &sector, N_("government, academia, youth, ngo, …"), N_("SECTOR") },
+                    { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Country, ISO code or name"), N_("COUNTRY") },
+                      { "organisation-zh", 0, 0, G_OPTION_ARG_STRING, &org_zh, N_("Organisation in Chinese"), N_("TEXT") },
+                        { "organisation-en", 0, 0, G_OPTION_ARG_STRING, &org_en, N_("Organisation in English"), N_("TEXT") },
+                          { "position-zh", 0, 0, G_OPTION_ARG_STRING, &pos_zh, N_("Position in Chinese"), N_("TEXT") },
+                            { "position-en", 0, 0, G_OPTION_ARG_STRING, &pos_en, N_("Position in English"), N_("TEXT") },
+                              { "email", 0, 0, G_OPTION_ARG_STRING_ARRAY, &emails, N_("E-mail address (repeatable)"), N_("ADDRESS") },
+                                { "phone", 0, 0, G_OPTION_ARG_STRING_ARRAY, &phones, N_("Telephone number (repeatable)"), N_("NUMBER") },
+                                  { "consent", 0, 0, G_OPTION_ARG_NONE, &consent, N_("The person consented to data processing today"), NULL },
+                                    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the new participant as JSON"), NULL },
+                                      { NULL } };
+  g_autoptr (GOptionContext) context = new_context (NULL, _("Add a participant. Give the name in the person's own script, in Latin script, or both."));
+  g_autoptr (LiaisonParticipant) p = liaison_participant_new (NULL);
+  g_autoptr (GError) error = NULL;
+  int                   order_value = LIAISON_NAME_ORDER_FAMILY_FIRST, gender_value = 0, sector_value = LIAISON_SECTOR_OTHER;
   const LiaisonCountry *c = NULL;
-  int rc;
+  int                   rc;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if ((rc = parse_options (context, &argc, &argv)) != 0)
     goto out;
 
   rc = LIAISON_EXIT_USAGE;
-  if (!parse_enum (LIAISON_TYPE_NAME_ORDER, order, &order_value, &rc)
-      || !parse_enum (LIAISON_TYPE_GENDER, gender, &gender_value, &rc)
-      || !parse_enum (LIAISON_TYPE_SECTOR, sector, &sector_value, &rc))
+  if (!parse_enum (LIAISON_TYPE_NAME_ORDER, order, &order_value, &rc) || !parse_enum (LIAISON_TYPE_GENDER, gender, &gender_value, &rc) || !parse_enum (LIAISON_TYPE_SECTOR, sector, &sector_value, &rc))
     goto out;
   if (country != NULL && (c = liaison_country_find (country)) == NULL)
     {
@@ -441,11 +443,11 @@ cmd_participants_add (LiaisonStore  *store,
   liaison_bilingual_set_text (liaison_participant_get_organisation (p), LIAISON_LANGUAGE_EN, org_en);
   liaison_bilingual_set_text (liaison_participant_get_position (p), LIAISON_LANGUAGE_ZH, pos_zh);
   liaison_bilingual_set_text (liaison_participant_get_position (p), LIAISON_LANGUAGE_EN, pos_en);
-  liaison_participant_set_emails (p, (const char * const *) emails);
-  liaison_participant_set_phones (p, (const char * const *) phones);
+  liaison_participant_set_emails (p, (const char *const *) emails);
+  liaison_participant_set_phones (p, (const char *const *) phones);
   if (consent)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
       g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
       liaison_participant_set_consent (p, TRUE, today);
     }
@@ -458,7 +460,7 @@ cmd_participants_add (LiaisonStore  *store,
 
   if (json)
     {
-      g_autoptr(JsonNode) node = liaison_json_from_participant (p);
+      g_autoptr (JsonNode) node = liaison_json_from_participant (p);
       print_json (node);
     }
   else
@@ -466,31 +468,41 @@ cmd_participants_add (LiaisonStore  *store,
   rc = LIAISON_EXIT_OK;
 
 out:
-  g_free (family); g_free (given); g_free (family_latin); g_free (given_latin); g_free (order);
-  g_free (honorific); g_free (gender); g_free (sector); g_free (country);
-  g_free (org_zh); g_free (org_en); g_free (pos_zh); g_free (pos_en);
-  g_strfreev (emails); g_strfreev (phones);
+  g_free (family);
+  g_free (given);
+  g_free (family_latin);
+  g_free (given_latin);
+  g_free (order);
+  g_free (honorific);
+  g_free (gender);
+  g_free (sector);
+  g_free (country);
+  g_free (org_zh);
+  g_free (org_en);
+  g_free (pos_zh);
+  g_free (pos_en);
+  g_strfreev (emails);
+  g_strfreev (phones);
   return rc;
 }
 
 static int
-cmd_participants_search (LiaisonStore  *store,
-                         int            argc,
-                         char         **argv)
+cmd_participants_search (LiaisonStore *store,
+                         int           argc,
+                         char        **argv)
 {
-  gboolean json = FALSE;
-  int limit = 50;
+  gboolean           json = FALSE;
+  int                limit = 50;
   const GOptionEntry entries[] = {
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most this many results (50 if not given)"), N_("N") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = new_context (_("TEXT"),
-                                                   _("Find participants. TEXT may be in any script: “li xia” finds 李霞 and 李霞 finds Li Xia."));
-  g_autoptr(GPtrArray) people = NULL;
-  g_autoptr(GError) error = NULL;
+      { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
+        { NULL } };
+  g_autoptr (GOptionContext) context = new_context (_("TEXT"),
+                                                       _("Find participants. TEXT may be in any script: “li xia” finds 李霞 and 李霞 finds Li Xia."));
+  g_autoptr (GPtrArray) people = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *query = NULL;
-  int rc;
+  int              rc;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if ((rc = parse_options (context, &argc, &argv)) != 0)
@@ -507,8 +519,8 @@ cmd_participants_search (LiaisonStore  *store,
 
   if (json)
     {
-      g_autoptr(JsonArray) array = json_array_new ();
-      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+      g_autoptr (JsonArray) array = json_array_new ();
+      g_autoptr (JsonNode) node = json_node_new (JSON_NODE_ARRAY);
 
       for (guint i = 0; i < people->len; i++)
         json_array_add_element (array, liaison_json_from_participant (g_ptr_array_index (people, i)));
@@ -519,8 +531,8 @@ cmd_participants_search (LiaisonStore  *store,
     for (guint i = 0; i < people->len; i++)
       {
         LiaisonParticipant *p = g_ptr_array_index (people, i);
-        g_autofree char *name = liaison_participant_dup_display_name (p);
-        const char *country = liaison_participant_get_country (p);
+        g_autofree char    *name = liaison_participant_dup_display_name (p);
+        const char         *country = liaison_participant_get_country (p);
 
         outf ("%s  %s%s%s\n", liaison_uuid_short (liaison_participant_get_id (p)), name,
               country ? "  " : "", country ? country : "");
@@ -529,24 +541,23 @@ cmd_participants_search (LiaisonStore  *store,
 }
 
 static int
-cmd_register (LiaisonStore  *store,
-              int            argc,
-              char         **argv)
+cmd_register (LiaisonStore *store,
+              int           argc,
+              char        **argv)
 {
-  char *role = NULL, *status = NULL;
-  gboolean json = FALSE;
+  char              *role = NULL, *status = NULL;
+  gboolean           json = FALSE;
   const GOptionEntry entries[] = {
     { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("delegate, speaker, moderator, organiser, interpreter, observer, vip or staff"), N_("ROLE") },
-    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("invited, registered, waitlisted or confirmed (registered if not given)"), N_("STATUS") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the registration as JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = new_context (_("EVENT PARTICIPANT"),
-                                                   _("Register a participant for an event. EVENT and PARTICIPANT are identifiers or their first characters. When the event is full the person goes on the waitlist."));
-  g_autoptr(LiaisonEvent) event = NULL;
-  g_autoptr(LiaisonParticipant) p = NULL;
-  g_autoptr(LiaisonRegistration) r = NULL;
-  g_autoptr(GError) error = NULL;
+      { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("invited, registered, waitlisted or confirmed (registered if not given)"), N_("STATUS") },
+        { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the registration as JSON"), NULL },
+          { NULL } };
+  g_autoptr (GOptionContext) context = new_context (_("EVENT PARTICIPANT"),
+                                                       _("Register a participant for an event. EVENT and PARTICIPANT are identifiers or their first characters. When the event is full the person goes on the waitlist."));
+  g_autoptr (LiaisonEvent) event = NULL;
+  g_autoptr (LiaisonParticipant) p = NULL;
+  g_autoptr (LiaisonRegistration) r = NULL;
+  g_autoptr (GError) error = NULL;
   int role_value = LIAISON_ROLE_DELEGATE, status_value = LIAISON_REGISTRATION_REGISTERED;
   int rc;
 
@@ -559,15 +570,11 @@ cmd_register (LiaisonStore  *store,
       rc = fail (rc, _("Give an event and a participant"));
       goto out;
     }
-  if (!parse_enum (LIAISON_TYPE_ROLE, role, &role_value, &rc)
-      || !parse_enum (LIAISON_TYPE_REGISTRATION_STATUS, status, &status_value, &rc))
+  if (!parse_enum (LIAISON_TYPE_ROLE, role, &role_value, &rc) || !parse_enum (LIAISON_TYPE_REGISTRATION_STATUS, status, &status_value, &rc))
     goto out;
 
   rc = LIAISON_EXIT_DATA;
-  if ((event = liaison_store_find_event (store, argv[1], &error)) == NULL
-      || (p = liaison_store_find_participant (store, argv[2], &error)) == NULL
-      || (r = liaison_store_register (store, liaison_event_get_id (event), liaison_participant_get_id (p),
-                                      role_value, status_value, LIAISON_ORIGIN_LOCAL, &error)) == NULL)
+  if ((event = liaison_store_find_event (store, argv[1], &error)) == NULL || (p = liaison_store_find_participant (store, argv[2], &error)) == NULL || (r = liaison_store_register (store, liaison_event_get_id (event), liaison_participant_get_id (p), role_value, status_value, LIAISON_ORIGIN_LOCAL, &error)) == NULL)
     {
       rc = fail (rc, "%s", error->message);
       goto out;
@@ -575,7 +582,7 @@ cmd_register (LiaisonStore  *store,
 
   if (json)
     {
-      g_autoptr(JsonNode) node = liaison_json_from_registration (r);
+      g_autoptr (JsonNode) node = liaison_json_from_registration (r);
       print_json (node);
     }
   else
@@ -585,8 +592,8 @@ cmd_register (LiaisonStore  *store,
 
       /* Translators: %1$s is a person's name, %2$s a registration status (“Waitlisted”), %3$s the registration's identifier */
       line = g_strdup_printf (_("%1$s: %2$s (registration %3$s)"), name,
-                              liaison_registration_status_label (liaison_registration_get_status (r)),
-                              liaison_registration_get_id (r));
+                                 liaison_registration_status_label (liaison_registration_get_status (r)),
+                                 liaison_registration_get_id (r));
       outf ("%s\n", line);
     }
   rc = LIAISON_EXIT_OK;
@@ -598,24 +605,23 @@ out:
 }
 
 static int
-cmd_plan (LiaisonStore  *store,
-          int            argc,
-          char         **argv)
+cmd_plan (LiaisonStore *store,
+          int           argc,
+          char        **argv)
 {
-  int year = 0;
-  gboolean json = FALSE;
+  int                year = 0;
+  gboolean           json = FALSE;
   const GOptionEntry entries[] = {
     { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Only this year"), N_("YEAR") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = new_context (NULL, _("Show each activity of the 2021–2025 action plan: its schedule, the years it is planned for, and the events held or planned in each year."));
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  int this_year = g_date_time_get_year (now);
+      { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
+        { NULL } };
+  g_autoptr (GOptionContext) context = new_context (NULL, _("Show each activity of the 2021–2025 action plan: its schedule, the years it is planned for, and the events held or planned in each year."));
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  int             this_year = g_date_time_get_year (now);
   LiaisonLanguage lang = liaison_language_for_locale ();
-  int rc;
+  int             rc;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if ((rc = parse_options (context, &argc, &argv)) != 0)
@@ -629,18 +635,18 @@ cmd_plan (LiaisonStore  *store,
 
   if (json)
     {
-      g_autoptr(JsonNode) node = liaison_plan_report_to_json (rows, this_year);
+      g_autoptr (JsonNode) node = liaison_plan_report_to_json (rows, this_year);
       print_json (node);
       return LIAISON_EXIT_OK;
     }
 
   for (guint i = 0; i < rows->len; i++)
     {
-      LiaisonPlanRow *row = g_ptr_array_index (rows, i);
+      LiaisonPlanRow  *row = g_ptr_array_index (rows, i);
       LiaisonPlanItem *item = row->activity;
       LiaisonSchedule *schedule = liaison_plan_item_get_schedule (item);
       g_autofree char *anomaly = schedule ? liaison_schedule_describe_anomaly (schedule) : NULL;
-      g_autoptr(GString) years = g_string_new (NULL);
+      g_autoptr (GString) years = g_string_new (NULL);
       g_autofree char *schedule_line = NULL;
       g_autofree char *years_line = NULL;
 
@@ -667,11 +673,11 @@ cmd_plan (LiaisonStore  *store,
 static void
 print_help (void)
 {
-  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr (GString) s = g_string_new (NULL);
 
   g_string_append_printf (s, "%s\n  %s\n\n", _("Usage:"),
-                          /* Translators: keep “liaison” and “--database”; FILE, COMMAND and OPTION are placeholders */
-                          _("liaison [--database FILE] [--language zh|en] [COMMAND [OPTION…]]"));
+                                                /* Translators: keep “liaison” and “--database”; FILE, COMMAND and OPTION are placeholders */
+                                                _("liaison [--database FILE] [--language zh|en] [COMMAND [OPTION…]]"));
   g_string_append_printf (s, "%s\n\n", _("Without a command, Liaison opens its window."));
   g_string_append_printf (s, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -707,19 +713,19 @@ static const char *global_options[] = { "--database", "--language" };
  * a command's own options of the same name (translations export
  * --language) stay. Returns the last value given. */
 char *
-liaison_cli_take_global_option (int         *argc,
-                                char      ***argv,
-                                const char  *name)
+liaison_cli_take_global_option (int        *argc,
+                                char     ***argv,
+                                const char *name)
 {
-  char *value = NULL;
+  char    *value = NULL;
   gboolean in_globals = TRUE;
-  int j = 1;
+  int      j = 1;
 
   for (int i = 1; i < *argc; i++)
     {
-      char *arg = (*argv)[i];
+      char    *arg = (*argv)[i];
       gboolean is_global = FALSE;
-      gsize len = strlen (name);
+      gsize    len = strlen (name);
 
       if (in_globals)
         for (guint k = 0; k < G_N_ELEMENTS (global_options); k++)
@@ -773,8 +779,7 @@ liaison_cli_wants (int    argc,
 {
   if (argc < 2)
     return FALSE;
-  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")
-      || g_str_equal (argv[1], "--version") || g_str_equal (argv[1], "help"))
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "--version") || g_str_equal (argv[1], "help"))
     return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))
@@ -788,11 +793,11 @@ liaison_cli_run (int    argc,
                  char **argv)
 {
   g_autofree char *database = NULL;
-  g_autoptr(LiaisonStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  const Command *command = NULL;
+  g_autoptr (LiaisonStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  const Command   *command = NULL;
   g_autofree char *prgname = NULL;
-  int skip;
+  int              skip;
 
   database = liaison_cli_take_database_option (&argc, &argv);
 
@@ -808,8 +813,7 @@ liaison_cli_run (int    argc,
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (commands) && command == NULL; i++)
-    if (g_str_equal (argv[1], commands[i].name)
-        && (commands[i].sub == NULL || (argc > 2 && g_str_equal (argv[2], commands[i].sub))))
+    if (g_str_equal (argv[1], commands[i].name) && (commands[i].sub == NULL || (argc > 2 && g_str_equal (argv[2], commands[i].sub))))
       command = &commands[i];
 
   if (command == NULL)
@@ -825,11 +829,11 @@ liaison_cli_run (int    argc,
 
   /* The command's own parser sees "liaison events add" as its program name. */
   skip = command->sub != NULL ? 2 : 1;
-  prgname = g_strjoinv (" ", (char *[]) { "liaison", argv[1], command->sub ? argv[2] : NULL, NULL });
+  prgname = g_strjoinv (" ", (char *[]){ "liaison", argv[1], command->sub ? argv[2] : NULL, NULL });
   {
-    int rc;
+    int    rc;
     char **sub_argv = argv + skip;
-    char *saved = sub_argv[0];
+    char  *saved = sub_argv[0];
 
     sub_argv[0] = prgname;
     rc = command->run (store, argc - skip, sub_argv);

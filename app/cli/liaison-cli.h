@@ -12,14 +12,14 @@ typedef enum
   LIAISON_EXIT_DATA = 2,
 } LiaisonExitStatus;
 
-gboolean liaison_cli_wants     (int    argc,
-                                char **argv);
-int      liaison_cli_run       (int    argc,
-                                char **argv);
+gboolean liaison_cli_wants (int    argc,
+                            char **argv);
+int      liaison_cli_run (int    argc,
+                          char **argv);
 char    *liaison_cli_take_database_option (int    *argc,
                                            char ***argv);
-char    *liaison_cli_take_global_option   (int          *argc,
-                                           char       ***argv,
-                                           const char   *name);
+char    *liaison_cli_take_global_option (int        *argc,
+                                         char     ***argv,
+                                         const char *name);
 
 G_END_DECLS

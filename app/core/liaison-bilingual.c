@@ -9,7 +9,7 @@
 
 typedef struct
 {
-  char *text;
+  char                   *text;
   LiaisonTranslationState state;
   /* Digest of the source text this translation was made from. */
   char *based_on;
@@ -17,14 +17,15 @@ typedef struct
 
 struct _LiaisonBilingual
 {
-  GObject parent_instance;
+  GObject         parent_instance;
   LiaisonLanguage source;
-  Entry entries[LIAISON_N_LANGUAGES];
+  Entry           entries[LIAISON_N_LANGUAGES];
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonBilingual, liaison_bilingual, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_SOURCE,
   PROP_ZH,
@@ -112,15 +113,15 @@ liaison_bilingual_class_init (LiaisonBilingualClass *klass)
   object_class->set_property = liaison_bilingual_set_property;
 
   properties[PROP_SOURCE] =
-    g_param_spec_int ("source", NULL, NULL,
-                      LIAISON_LANGUAGE_ZH, LIAISON_LANGUAGE_EN, LIAISON_LANGUAGE_ZH,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_int ("source", NULL, NULL,
+                        LIAISON_LANGUAGE_ZH, LIAISON_LANGUAGE_EN, LIAISON_LANGUAGE_ZH,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ZH] =
-    g_param_spec_string ("zh", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("zh", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EN] =
-    g_param_spec_string ("en", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("en", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -140,9 +141,9 @@ liaison_bilingual_new (LiaisonLanguage source)
 }
 
 LiaisonBilingual *
-liaison_bilingual_new_with_text (LiaisonLanguage  source,
-                                 const char      *zh,
-                                 const char      *en)
+liaison_bilingual_new_with_text (LiaisonLanguage source,
+                                 const char     *zh,
+                                 const char     *en)
 {
   LiaisonBilingual *self = liaison_bilingual_new (source);
 
@@ -281,9 +282,9 @@ liaison_bilingual_get_effective_state (LiaisonBilingual *self,
  * they were made from. The source language's state follows its own text,
  * so setting it does nothing. */
 void
-liaison_bilingual_set_state (LiaisonBilingual        *self,
-                             LiaisonLanguage          language,
-                             LiaisonTranslationState  state)
+liaison_bilingual_set_state (LiaisonBilingual       *self,
+                             LiaisonLanguage         language,
+                             LiaisonTranslationState state)
 {
   Entry *entry;
 
@@ -315,14 +316,14 @@ liaison_bilingual_get_based_on (LiaisonBilingual *self,
 }
 
 void
-liaison_bilingual_restore (LiaisonBilingual        *self,
-                           LiaisonLanguage          language,
-                           const char              *text,
-                           LiaisonTranslationState  state,
-                           const char              *based_on)
+liaison_bilingual_restore (LiaisonBilingual       *self,
+                           LiaisonLanguage         language,
+                           const char             *text,
+                           LiaisonTranslationState state,
+                           const char             *based_on)
 {
   Entry *entry;
-  char *copy, *based_on_copy;
+  char  *copy, *based_on_copy;
 
   g_return_if_fail (LIAISON_IS_BILINGUAL (self));
   g_return_if_fail (language < LIAISON_N_LANGUAGES);
@@ -346,7 +347,7 @@ gboolean
 liaison_bilingual_is_stale (LiaisonBilingual *self,
                             LiaisonLanguage   language)
 {
-  Entry *entry;
+  Entry           *entry;
   g_autofree char *digest = NULL;
 
   g_return_val_if_fail (LIAISON_IS_BILINGUAL (self), FALSE);
@@ -401,7 +402,7 @@ liaison_language_other (LiaisonLanguage language)
 LiaisonLanguage
 liaison_language_for_locale (void)
 {
-  const char * const *names = g_get_language_names ();
+  const char *const *names = g_get_language_names ();
 
   for (guint i = 0; names[i] != NULL; i++)
     {

@@ -5,4 +5,7 @@
 
 #include "liaison-core-error.h"
 
+/* The quark's name is stringified: keep its dashes. */
+/* clang-format off */
 G_DEFINE_QUARK (liaison-core-error-quark, liaison_core_error)
+/* clang-format on */

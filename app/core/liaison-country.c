@@ -10,26 +10,36 @@
 
 struct _LiaisonCountry
 {
-  char *code;
-  char *names[LIAISON_N_LANGUAGES];
+  char    *code;
+  char    *names[LIAISON_N_LANGUAGES];
   gboolean member;
-  char **zones;
+  char   **zones;
 };
 
 /* China first, then the ten ASEAN member states as ASEAN lists them. */
 static const char *member_order[] = {
-  "CN", "BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN",
+  "CN",
+  "BN",
+  "KH",
+  "ID",
+  "LA",
+  "MY",
+  "MM",
+  "PH",
+  "SG",
+  "TH",
+  "VN",
 };
 
-static GPtrArray *countries;
+static GPtrArray  *countries;
 static GHashTable *by_code;
 
 static gpointer
 load_table (gpointer data)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* Registered by hand: see liaison_store_resource(). */
   liaison_core_register_resource ();
@@ -45,7 +55,7 @@ load_table (gpointer data)
   lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_auto(GStrv) cols = NULL;
+      g_auto (GStrv) cols = NULL;
       LiaisonCountry *country;
 
       if (lines[i][0] == '#' || lines[i][0] == '\0')
@@ -98,7 +108,7 @@ const LiaisonCountry *
 liaison_country_find (const char *text)
 {
   const LiaisonCountry *found;
-  g_autofree char *folded = NULL;
+  g_autofree char      *folded = NULL;
 
   if (text == NULL)
     return NULL;
@@ -111,7 +121,7 @@ liaison_country_find (const char *text)
   for (guint i = 0; i < countries->len; i++)
     {
       const LiaisonCountry *c = g_ptr_array_index (countries, i);
-      g_autofree char *en = g_utf8_casefold (c->names[LIAISON_LANGUAGE_EN], -1);
+      g_autofree char      *en = g_utf8_casefold (c->names[LIAISON_LANGUAGE_EN], -1);
 
       if (g_str_equal (folded, en) || g_str_equal (text, c->names[LIAISON_LANGUAGE_ZH]))
         return c;
@@ -155,10 +165,10 @@ liaison_country_is_member (const LiaisonCountry *self)
   return self->member;
 }
 
-const char * const *
+const char *const *
 liaison_country_get_zones (const LiaisonCountry *self)
 {
-  return (const char * const *) self->zones;
+  return (const char *const *) self->zones;
 }
 
 const char *

@@ -15,41 +15,42 @@ struct _LiaisonEvent
 {
   GObject parent_instance;
 
-  char *id;
-  LiaisonEventKind kind;
+  char              *id;
+  LiaisonEventKind   kind;
   LiaisonEventStatus status;
-  LiaisonEventMode mode;
-  LiaisonBilingual *title;
-  LiaisonBilingual *theme;
-  LiaisonBilingual *description;
-  LiaisonBilingual *city;
+  LiaisonEventMode   mode;
+  LiaisonBilingual  *title;
+  LiaisonBilingual  *theme;
+  LiaisonBilingual  *description;
+  LiaisonBilingual  *city;
 
   /* Local wall-clock time in the event's zone: a future event must follow
    * that zone's rules even if they change after it was planned. */
-  char *start;
-  char *end;
-  char *time_zone;
+  char                *start;
+  char                *end;
+  char                *time_zone;
   LiaisonDatePrecision precision;
 
-  char *venue;
-  char *country;
-  char *online_url;
-  char *organisers;
-  char *partners;
-  guint capacity;
-  char *registration_deadline;
-  double budget;
-  char *currency;
+  char                *venue;
+  char                *country;
+  char                *online_url;
+  char                *organisers;
+  char                *partners;
+  guint                capacity;
+  char                *registration_deadline;
+  double               budget;
+  char                *currency;
   LiaisonFundingSource funding;
-  char *track;
-  char *recurrence;
-  char **activities;
-  char **areas;
+  char                *track;
+  char                *recurrence;
+  char               **activities;
+  char               **areas;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonEvent, liaison_event, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_KIND,
@@ -68,10 +69,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static gboolean
-set_string (LiaisonEvent  *self,
-            char         **field,
-            const char    *value,
-            guint          prop_id)
+set_string (LiaisonEvent *self,
+            char        **field,
+            const char   *value,
+            guint         prop_id)
 {
   if (value != NULL && *value == '\0')
     value = NULL;
@@ -200,24 +201,24 @@ static void
 liaison_event_class_init (LiaisonEventClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
-  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  GParamFlags   rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags   ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = liaison_event_finalize;
   object_class->get_property = liaison_event_get_property;
   object_class->set_property = liaison_event_set_property;
 
   properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("id", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_KIND] =
-    g_param_spec_enum ("kind", NULL, NULL, LIAISON_TYPE_EVENT_KIND, LIAISON_EVENT_KIND_OTHER, rw);
+      g_param_spec_enum ("kind", NULL, NULL, LIAISON_TYPE_EVENT_KIND, LIAISON_EVENT_KIND_OTHER, rw);
   properties[PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL, LIAISON_TYPE_EVENT_STATUS, LIAISON_EVENT_STATUS_PLANNED, rw);
+      g_param_spec_enum ("status", NULL, NULL, LIAISON_TYPE_EVENT_STATUS, LIAISON_EVENT_STATUS_PLANNED, rw);
   properties[PROP_MODE] =
-    g_param_spec_enum ("mode", NULL, NULL, LIAISON_TYPE_EVENT_MODE, LIAISON_EVENT_MODE_IN_PERSON, rw);
+      g_param_spec_enum ("mode", NULL, NULL, LIAISON_TYPE_EVENT_MODE, LIAISON_EVENT_MODE_IN_PERSON, rw);
   properties[PROP_TITLE] =
-    g_param_spec_object ("title", NULL, NULL, LIAISON_TYPE_BILINGUAL, ro);
+      g_param_spec_object ("title", NULL, NULL, LIAISON_TYPE_BILINGUAL, ro);
   properties[PROP_START] = g_param_spec_string ("start", NULL, NULL, NULL, ro);
   properties[PROP_END] = g_param_spec_string ("end", NULL, NULL, NULL, ro);
   properties[PROP_TIME_ZONE] = g_param_spec_string ("time-zone", NULL, NULL, NULL, ro);
@@ -264,8 +265,8 @@ liaison_event_get_kind (LiaisonEvent *self)
 }
 
 void
-liaison_event_set_kind (LiaisonEvent     *self,
-                        LiaisonEventKind  kind)
+liaison_event_set_kind (LiaisonEvent    *self,
+                        LiaisonEventKind kind)
 {
   g_return_if_fail (LIAISON_IS_EVENT (self));
   if (self->kind == kind)
@@ -282,8 +283,8 @@ liaison_event_get_status (LiaisonEvent *self)
 }
 
 void
-liaison_event_set_status (LiaisonEvent       *self,
-                          LiaisonEventStatus  status)
+liaison_event_set_status (LiaisonEvent      *self,
+                          LiaisonEventStatus status)
 {
   g_return_if_fail (LIAISON_IS_EVENT (self));
   if (self->status == status)
@@ -300,8 +301,8 @@ liaison_event_get_mode (LiaisonEvent *self)
 }
 
 void
-liaison_event_set_mode (LiaisonEvent     *self,
-                        LiaisonEventMode  mode)
+liaison_event_set_mode (LiaisonEvent    *self,
+                        LiaisonEventMode mode)
 {
   g_return_if_fail (LIAISON_IS_EVENT (self));
   if (self->mode == mode)
@@ -367,9 +368,9 @@ liaison_parse_local_time (const char           *text,
                           int                  *hour,
                           int                  *minute)
 {
-  int y = 0, mo = 1, d = 1, h = 0, mi = 0, s = 0, n = 0;
+  int                  y = 0, mo = 1, d = 1, h = 0, mi = 0, s = 0, n = 0;
   LiaisonDatePrecision p;
-  gsize len;
+  gsize                len;
 
   if (text == NULL)
     return FALSE;
@@ -381,8 +382,7 @@ liaison_parse_local_time (const char           *text,
     p = LIAISON_DATE_PRECISION_MONTH;
   else if (len == 10 && sscanf (text, "%4d-%2d-%2d%n", &y, &mo, &d, &n) == 3 && n == 10)
     p = LIAISON_DATE_PRECISION_DAY;
-  else if ((len == 16 && sscanf (text, "%4d-%2d-%2dT%2d:%2d%n", &y, &mo, &d, &h, &mi, &n) == 5 && n == 16)
-           || (len == 19 && sscanf (text, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s, &n) == 6 && n == 19))
+  else if ((len == 16 && sscanf (text, "%4d-%2d-%2dT%2d:%2d%n", &y, &mo, &d, &h, &mi, &n) == 5 && n == 16) || (len == 19 && sscanf (text, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s, &n) == 6 && n == 19))
     p = LIAISON_DATE_PRECISION_TIME;
   else
     return FALSE;
@@ -392,12 +392,18 @@ liaison_parse_local_time (const char           *text,
   if (d < 1 || d > g_date_get_days_in_month (mo, y))
     return FALSE;
 
-  if (precision) *precision = p;
-  if (year) *year = y;
-  if (month) *month = mo;
-  if (day) *day = d;
-  if (hour) *hour = h;
-  if (minute) *minute = mi;
+  if (precision)
+    *precision = p;
+  if (year)
+    *year = y;
+  if (month)
+    *month = mo;
+  if (day)
+    *day = d;
+  if (hour)
+    *hour = h;
+  if (minute)
+    *minute = mi;
   return TRUE;
 }
 
@@ -411,11 +417,11 @@ compare_local (const char *a,
 }
 
 gboolean
-liaison_event_set_when (LiaisonEvent  *self,
-                        const char    *start,
-                        const char    *end,
-                        const char    *time_zone,
-                        GError       **error)
+liaison_event_set_when (LiaisonEvent *self,
+                        const char   *start,
+                        const char   *end,
+                        const char   *time_zone,
+                        GError      **error)
 {
   LiaisonDatePrecision precision, end_precision;
 
@@ -426,7 +432,7 @@ liaison_event_set_when (LiaisonEvent  *self,
       g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
                    /* Translators: %s is what the person typed as a start date */
                    _("Start “%s” is not a date or time (use YYYY-MM-DD or YYYY-MM-DDTHH:MM)"),
-                   start ? start : "");
+                      start ? start : "");
       return FALSE;
     }
   if (end != NULL && *end != '\0')
@@ -451,7 +457,7 @@ liaison_event_set_when (LiaisonEvent  *self,
     time_zone = NULL;
   if (time_zone != NULL)
     {
-      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (time_zone);
+      g_autoptr (GTimeZone) tz = g_time_zone_new_identifier (time_zone);
 
       if (tz == NULL)
         {
@@ -501,7 +507,7 @@ static GDateTime *
 to_date_time (const char *text,
               const char *time_zone)
 {
-  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr (GTimeZone) tz = NULL;
   int y, mo, d, h, mi;
 
   if (!liaison_parse_local_time (text, NULL, &y, &mo, &d, &h, &mi))
@@ -637,10 +643,10 @@ liaison_event_get_funding (LiaisonEvent *self)
 }
 
 void
-liaison_event_set_budget (LiaisonEvent         *self,
-                          double                amount,
-                          const char           *currency,
-                          LiaisonFundingSource  funding)
+liaison_event_set_budget (LiaisonEvent        *self,
+                          double               amount,
+                          const char          *currency,
+                          LiaisonFundingSource funding)
 {
   self->budget = amount;
   set_string (self, &self->currency, currency, PROP_0);
@@ -673,29 +679,29 @@ liaison_event_set_recurrence (LiaisonEvent *self,
   set_string (self, &self->recurrence, rrule, PROP_0);
 }
 
-const char * const *
+const char *const *
 liaison_event_get_activities (LiaisonEvent *self)
 {
-  return (const char * const *) self->activities;
+  return (const char *const *) self->activities;
 }
 
 void
-liaison_event_set_activities (LiaisonEvent       *self,
-                              const char * const *codes)
+liaison_event_set_activities (LiaisonEvent      *self,
+                              const char *const *codes)
 {
   g_strfreev (self->activities);
   self->activities = g_strdupv ((char **) codes);
 }
 
-const char * const *
+const char *const *
 liaison_event_get_areas (LiaisonEvent *self)
 {
-  return (const char * const *) self->areas;
+  return (const char *const *) self->areas;
 }
 
 void
-liaison_event_set_areas (LiaisonEvent       *self,
-                         const char * const *areas)
+liaison_event_set_areas (LiaisonEvent      *self,
+                         const char *const *areas)
 {
   g_strfreev (self->areas);
   self->areas = g_strdupv ((char **) areas);

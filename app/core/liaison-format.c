@@ -17,8 +17,18 @@
  * 2024"), written out with GLib alone. */
 
 static const char *english_months[] = {
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
 };
 
 /* Between two dates, and between two times. */
@@ -44,8 +54,8 @@ date_parts (int             year,
 }
 
 char *
-liaison_format_date (GDateTime       *date,
-                     LiaisonLanguage  language)
+liaison_format_date (GDateTime      *date,
+                     LiaisonLanguage language)
 {
   g_return_val_if_fail (date != NULL, NULL);
 
@@ -103,9 +113,9 @@ day_range (int             y1,
 }
 
 char *
-liaison_format_date_range (GDateTime       *start,
-                           GDateTime       *end,
-                           LiaisonLanguage  language)
+liaison_format_date_range (GDateTime      *start,
+                           GDateTime      *end,
+                           LiaisonLanguage language)
 {
   g_return_val_if_fail (start != NULL, NULL);
 
@@ -118,8 +128,8 @@ liaison_format_date_range (GDateTime       *start,
 
 /* 24-hour clock in both languages, as CLDR gives for zh and en-GB. */
 char *
-liaison_format_time (GDateTime       *time,
-                     LiaisonLanguage  language)
+liaison_format_time (GDateTime      *time,
+                     LiaisonLanguage language)
 {
   g_return_val_if_fail (time != NULL, NULL);
 
@@ -130,9 +140,9 @@ liaison_format_time (GDateTime       *time,
  * they compare; either alone is ambiguous (offsets change, names are not
  * known to everyone). */
 char *
-liaison_format_time_zone (GDateTime       *time,
-                          const char      *zone_id,
-                          LiaisonLanguage  language)
+liaison_format_time_zone (GDateTime      *time,
+                          const char     *zone_id,
+                          LiaisonLanguage language)
 {
   g_autofree char *offset = NULL;
 
@@ -147,10 +157,10 @@ liaison_format_time_zone (GDateTime       *time,
 }
 
 static char *
-wrap_zone (const char      *text,
-           GDateTime       *time,
-           const char      *zone_id,
-           LiaisonLanguage  language)
+wrap_zone (const char     *text,
+           GDateTime      *time,
+           const char     *zone_id,
+           LiaisonLanguage language)
 {
   g_autofree char *zone = liaison_format_time_zone (time, zone_id, language);
 
@@ -160,9 +170,9 @@ wrap_zone (const char      *text,
 }
 
 char *
-liaison_format_time_with_zone (GDateTime       *time,
-                               const char      *zone_id,
-                               LiaisonLanguage  language)
+liaison_format_time_with_zone (GDateTime      *time,
+                               const char     *zone_id,
+                               LiaisonLanguage language)
 {
   g_autofree char *clock = NULL;
 
@@ -177,7 +187,7 @@ static char *
 group_digits (const char *digits)
 {
   GString *s = g_string_new (NULL);
-  gsize len = strlen (digits);
+  gsize    len = strlen (digits);
 
   for (gsize i = 0; i < len; i++)
     {
@@ -194,7 +204,7 @@ liaison_format_integer (gint64          value,
 {
   g_autofree char *digits = NULL;
   g_autofree char *grouped = NULL;
-  guint64 magnitude = value < 0 ? (guint64) -(value + 1) + 1 : (guint64) value;
+  guint64          magnitude = value < 0 ? (guint64) - (value + 1) + 1 : (guint64) value;
 
   digits = g_strdup_printf ("%" G_GUINT64_FORMAT, magnitude);
   grouped = group_digits (digits);
@@ -206,12 +216,12 @@ liaison_format_decimal (double          value,
                         guint           decimals,
                         LiaisonLanguage language)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE + 64];
+  char             buf[G_ASCII_DTOSTR_BUF_SIZE + 64];
   g_autofree char *format = g_strdup_printf ("%%.%uf", MIN (decimals, 12));
   g_autofree char *grouped = NULL;
-  const char *digits;
-  const char *point;
-  gboolean negative;
+  const char      *digits;
+  const char      *point;
+  gboolean         negative;
 
   g_ascii_formatd (buf, sizeof buf, format, value);
   negative = buf[0] == '-';
@@ -225,11 +235,11 @@ liaison_format_decimal (double          value,
 }
 
 static char *
-format_local (const char      *text,
-              LiaisonLanguage  language)
+format_local (const char     *text,
+              LiaisonLanguage language)
 {
   LiaisonDatePrecision precision;
-  int y, mo, d, h, mi;
+  int                  y, mo, d, h, mi;
 
   if (!liaison_parse_local_time (text, &precision, &y, &mo, &d, &h, &mi))
     return g_strdup (text != NULL ? text : "");
@@ -251,9 +261,9 @@ format_local (const char      *text,
 }
 
 static char *
-join_range (const char      *start,
-            const char      *end,
-            LiaisonLanguage  language)
+join_range (const char     *start,
+            const char     *end,
+            LiaisonLanguage language)
 {
   return g_strconcat (start, language == LIAISON_LANGUAGE_ZH ? ZH_THROUGH : EN_THROUGH, end, NULL);
 }
@@ -262,14 +272,14 @@ join_range (const char      *start,
  * "10–12 September 2024", "10 September 2024, 09:30–17:00 (Asia/Yangon,
  * UTC+06:30)". Times are the event's own wall-clock time in its zone. */
 char *
-liaison_format_event_when (LiaisonEvent    *event,
-                           LiaisonLanguage  language)
+liaison_format_event_when (LiaisonEvent   *event,
+                           LiaisonLanguage language)
 {
-  const char *start = liaison_event_get_start (event);
-  const char *end = liaison_event_get_end (event);
+  const char          *start = liaison_event_get_start (event);
+  const char          *end = liaison_event_get_end (event);
   LiaisonDatePrecision ps, pe;
-  int y1, m1, d1, h1, mi1, y2, m2, d2, h2, mi2;
-  g_autoptr(GDateTime) start_time = NULL;
+  int                  y1, m1, d1, h1, mi1, y2, m2, d2, h2, mi2;
+  g_autoptr (GDateTime) start_time = NULL;
   g_autofree char *text = NULL;
 
   if (!liaison_parse_local_time (start, &ps, &y1, &m1, &d1, &h1, &mi1))

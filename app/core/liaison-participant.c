@@ -19,27 +19,28 @@ struct _LiaisonParticipant
   /* The name in the person's own script and the Latin form they use
    * themselves (passport, e-mail signature): transliteration is only a
    * fallback for search. */
-  char *family_native;
-  char *given_native;
-  char *family_latin;
-  char *given_latin;
-  LiaisonNameOrder name_order;
-  char *honorific;
-  LiaisonGender gender;
+  char             *family_native;
+  char             *given_native;
+  char             *family_latin;
+  char             *given_latin;
+  LiaisonNameOrder  name_order;
+  char             *honorific;
+  LiaisonGender     gender;
   LiaisonBilingual *organisation;
   LiaisonBilingual *position;
-  LiaisonSector sector;
-  char *country;
-  char **emails;
-  char **phones;
-  char **languages;
-  gboolean consent;
-  char *consent_date;
+  LiaisonSector     sector;
+  char             *country;
+  char            **emails;
+  char            **phones;
+  char            **languages;
+  gboolean          consent;
+  char             *consent_date;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonParticipant, liaison_participant, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_DISPLAY_NAME,
@@ -52,8 +53,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-replace (char       **field,
-         const char  *value)
+replace (char      **field,
+         const char *value)
 {
   char *copy = (value != NULL && *value != '\0') ? g_strstrip (g_strdup (value)) : NULL;
 
@@ -64,18 +65,17 @@ replace (char       **field,
 static gboolean
 is_wide (const char *text)
 {
-  gunichar c = g_utf8_get_char (text);
+  gunichar       c = g_utf8_get_char (text);
   GUnicodeScript script = g_unichar_get_script (c);
 
-  return script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HIRAGANA
-         || script == G_UNICODE_SCRIPT_KATAKANA;
+  return script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HIRAGANA || script == G_UNICODE_SCRIPT_KATAKANA;
 }
 
 /* Han names are written without a space between family and given name. */
 static char *
-join_name (const char       *family,
-           const char       *given,
-           LiaisonNameOrder  order)
+join_name (const char      *family,
+           const char      *given,
+           LiaisonNameOrder order)
 {
   const char *first, *second;
 
@@ -174,22 +174,22 @@ static void
 liaison_participant_class_init (LiaisonParticipantClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags   rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = liaison_participant_finalize;
   object_class->get_property = liaison_participant_get_property;
   object_class->set_property = liaison_participant_set_property;
 
   properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("id", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DISPLAY_NAME] =
-    g_param_spec_string ("display-name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("display-name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_COUNTRY] = g_param_spec_string ("country", NULL, NULL, NULL, rw);
   properties[PROP_SECTOR] =
-    g_param_spec_enum ("sector", NULL, NULL, LIAISON_TYPE_SECTOR, LIAISON_SECTOR_OTHER, rw);
+      g_param_spec_enum ("sector", NULL, NULL, LIAISON_TYPE_SECTOR, LIAISON_SECTOR_OTHER, rw);
   properties[PROP_GENDER] =
-    g_param_spec_enum ("gender", NULL, NULL, LIAISON_TYPE_GENDER, LIAISON_GENDER_UNSPECIFIED, rw);
+      g_param_spec_enum ("gender", NULL, NULL, LIAISON_TYPE_GENDER, LIAISON_GENDER_UNSPECIFIED, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -378,8 +378,8 @@ liaison_participant_set_country (LiaisonParticipant *self,
 }
 
 static void
-replace_strv (char               ***field,
-              const char * const   *values)
+replace_strv (char            ***field,
+              const char *const *values)
 {
   GPtrArray *kept = g_ptr_array_new ();
 
@@ -392,41 +392,41 @@ replace_strv (char               ***field,
   *field = (char **) g_ptr_array_free (kept, FALSE);
 }
 
-const char * const *
+const char *const *
 liaison_participant_get_emails (LiaisonParticipant *self)
 {
-  return (const char * const *) self->emails;
+  return (const char *const *) self->emails;
 }
 
 void
 liaison_participant_set_emails (LiaisonParticipant *self,
-                                const char * const *emails)
+                                const char *const  *emails)
 {
   replace_strv (&self->emails, emails);
 }
 
-const char * const *
+const char *const *
 liaison_participant_get_phones (LiaisonParticipant *self)
 {
-  return (const char * const *) self->phones;
+  return (const char *const *) self->phones;
 }
 
 void
 liaison_participant_set_phones (LiaisonParticipant *self,
-                                const char * const *phones)
+                                const char *const  *phones)
 {
   replace_strv (&self->phones, phones);
 }
 
-const char * const *
+const char *const *
 liaison_participant_get_languages (LiaisonParticipant *self)
 {
-  return (const char * const *) self->languages;
+  return (const char *const *) self->languages;
 }
 
 void
 liaison_participant_set_languages (LiaisonParticipant *self,
-                                   const char * const *languages)
+                                   const char *const  *languages)
 {
   replace_strv (&self->languages, languages);
 }
@@ -457,16 +457,14 @@ looks_like_email (const char *text)
 {
   const char *at = strchr (text, '@');
 
-  return at != NULL && at != text && strchr (at + 1, '.') != NULL
-         && strchr (text, ' ') == NULL && strchr (at + 1, '@') == NULL;
+  return at != NULL && at != text && strchr (at + 1, '.') != NULL && strchr (text, ' ') == NULL && strchr (at + 1, '@') == NULL;
 }
 
 gboolean
-liaison_participant_validate (LiaisonParticipant  *self,
-                              GError             **error)
+liaison_participant_validate (LiaisonParticipant *self,
+                              GError            **error)
 {
-  if (self->given_native == NULL && self->family_native == NULL
-      && self->given_latin == NULL && self->family_latin == NULL)
+  if (self->given_native == NULL && self->family_native == NULL && self->given_latin == NULL && self->family_latin == NULL)
     {
       g_set_error_literal (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
                            _("A participant needs a name in at least one script"));

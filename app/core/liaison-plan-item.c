@@ -14,16 +14,17 @@ struct _LiaisonPlanItem
 {
   GObject parent_instance;
 
-  LiaisonPlanLevel level;
-  char *code;
-  char *label;
+  LiaisonPlanLevel  level;
+  char             *code;
+  char             *label;
   LiaisonBilingual *title;
-  LiaisonSchedule *schedule;
+  LiaisonSchedule  *schedule;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonPlanItem, liaison_plan_item, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_CODE,
   PROP_TITLE,
@@ -75,10 +76,10 @@ liaison_plan_item_class_init (LiaisonPlanItemClass *klass)
   object_class->get_property = liaison_plan_item_get_property;
 
   properties[PROP_CODE] =
-    g_param_spec_string ("code", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("code", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] =
-    g_param_spec_object ("title", NULL, NULL, LIAISON_TYPE_BILINGUAL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_object ("title", NULL, NULL, LIAISON_TYPE_BILINGUAL,
+                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -89,11 +90,11 @@ liaison_plan_item_init (LiaisonPlanItem *self)
 }
 
 LiaisonPlanItem *
-liaison_plan_item_new (LiaisonPlanLevel  level,
-                       const char       *code,
-                       const char       *label,
-                       const char       *title_zh,
-                       const char       *title_en)
+liaison_plan_item_new (LiaisonPlanLevel level,
+                       const char      *code,
+                       const char      *label,
+                       const char      *title_zh,
+                       const char      *title_en)
 {
   LiaisonPlanItem *self = g_object_new (LIAISON_TYPE_PLAN_ITEM, NULL);
 
@@ -159,8 +160,8 @@ liaison_plan_code_compare (const char *a,
   for (;;)
     {
       char *end_a, *end_b;
-      long na = strtol (a, &end_a, 10);
-      long nb = strtol (b, &end_b, 10);
+      long  na = strtol (a, &end_a, 10);
+      long  nb = strtol (b, &end_b, 10);
 
       if (end_a == a || end_b == b)
         return strcmp (a, b);

@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 #define LIAISON_PROGRAMME_GREEN_ENVOYS "green-envoys"
-#define LIAISON_PROGRAMME_FIRST_YEAR   2011
+#define LIAISON_PROGRAMME_FIRST_YEAR 2011
 
 typedef struct
 {
@@ -17,8 +17,8 @@ typedef struct
   const char *title_en;
 } LiaisonProgrammeTrack;
 
-const char                  *liaison_programme_get_title (LiaisonLanguage  language);
-const LiaisonProgrammeTrack *liaison_programme_get_tracks (guint           *n_tracks);
-const LiaisonProgrammeTrack *liaison_programme_lookup_track (const char    *id);
+const char                  *liaison_programme_get_title (LiaisonLanguage language);
+const LiaisonProgrammeTrack *liaison_programme_get_tracks (guint *n_tracks);
+const LiaisonProgrammeTrack *liaison_programme_lookup_track (const char *id);
 
 G_END_DECLS

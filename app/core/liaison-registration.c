@@ -14,19 +14,20 @@ struct _LiaisonRegistration
 {
   GObject parent_instance;
 
-  char *id;
-  char *event_id;
-  char *participant_id;
-  LiaisonRole role;
+  char                     *id;
+  char                     *event_id;
+  char                     *participant_id;
+  LiaisonRole               role;
   LiaisonRegistrationStatus status;
-  char *delegation;
-  char *status_time[LIAISON_N_REGISTRATION_STATUSES];
-  char *notes;
+  char                     *delegation;
+  char                     *status_time[LIAISON_N_REGISTRATION_STATUSES];
+  char                     *notes;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonRegistration, liaison_registration, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_STATUS,
@@ -42,14 +43,14 @@ static GParamSpec *properties[N_PROPS];
  * other at the venue; a declined or cancelled person can be invited or
  * registered again. */
 static const guint allowed[LIAISON_N_REGISTRATION_STATUSES] = {
-  [LIAISON_REGISTRATION_INVITED]    = S (REGISTERED) | S (WAITLISTED) | S (CONFIRMED) | S (DECLINED) | S (CANCELLED),
+  [LIAISON_REGISTRATION_INVITED] = S (REGISTERED) | S (WAITLISTED) | S (CONFIRMED) | S (DECLINED) | S (CANCELLED),
   [LIAISON_REGISTRATION_REGISTERED] = S (WAITLISTED) | S (CONFIRMED) | S (DECLINED) | S (CANCELLED),
   [LIAISON_REGISTRATION_WAITLISTED] = S (REGISTERED) | S (CONFIRMED) | S (DECLINED) | S (CANCELLED),
-  [LIAISON_REGISTRATION_CONFIRMED]  = S (ATTENDED) | S (NO_SHOW) | S (DECLINED) | S (CANCELLED),
-  [LIAISON_REGISTRATION_ATTENDED]   = S (NO_SHOW),
-  [LIAISON_REGISTRATION_NO_SHOW]    = S (ATTENDED),
-  [LIAISON_REGISTRATION_DECLINED]   = S (INVITED) | S (REGISTERED),
-  [LIAISON_REGISTRATION_CANCELLED]  = S (INVITED) | S (REGISTERED),
+  [LIAISON_REGISTRATION_CONFIRMED] = S (ATTENDED) | S (NO_SHOW) | S (DECLINED) | S (CANCELLED),
+  [LIAISON_REGISTRATION_ATTENDED] = S (NO_SHOW),
+  [LIAISON_REGISTRATION_NO_SHOW] = S (ATTENDED),
+  [LIAISON_REGISTRATION_DECLINED] = S (INVITED) | S (REGISTERED),
+  [LIAISON_REGISTRATION_CANCELLED] = S (INVITED) | S (REGISTERED),
 };
 
 #undef S
@@ -125,14 +126,14 @@ liaison_registration_class_init (LiaisonRegistrationClass *klass)
   object_class->set_property = liaison_registration_set_property;
 
   properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("id", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL, LIAISON_TYPE_REGISTRATION_STATUS,
-                       LIAISON_REGISTRATION_INVITED, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_enum ("status", NULL, NULL, LIAISON_TYPE_REGISTRATION_STATUS,
+                         LIAISON_REGISTRATION_INVITED, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_ROLE] =
-    g_param_spec_enum ("role", NULL, NULL, LIAISON_TYPE_ROLE, LIAISON_ROLE_DELEGATE,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_enum ("role", NULL, NULL, LIAISON_TYPE_ROLE, LIAISON_ROLE_DELEGATE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -148,7 +149,7 @@ liaison_registration_new (const char *id,
                           const char *participant_id)
 {
   LiaisonRegistration *self;
-  g_autofree char *random_id = NULL;
+  g_autofree char     *random_id = NULL;
 
   g_return_val_if_fail (event_id != NULL, NULL);
   g_return_val_if_fail (participant_id != NULL, NULL);
@@ -202,24 +203,24 @@ liaison_registration_get_status (LiaisonRegistration *self)
 }
 
 const char *
-liaison_registration_get_status_time (LiaisonRegistration       *self,
-                                      LiaisonRegistrationStatus  status)
+liaison_registration_get_status_time (LiaisonRegistration      *self,
+                                      LiaisonRegistrationStatus status)
 {
   g_return_val_if_fail (status < LIAISON_N_REGISTRATION_STATUSES, NULL);
   return self->status_time[status];
 }
 
 void
-liaison_registration_restore_status (LiaisonRegistration       *self,
-                                     LiaisonRegistrationStatus  status)
+liaison_registration_restore_status (LiaisonRegistration      *self,
+                                     LiaisonRegistrationStatus status)
 {
   self->status = status;
 }
 
 void
-liaison_registration_restore_status_time (LiaisonRegistration       *self,
-                                          LiaisonRegistrationStatus  status,
-                                          const char                *time)
+liaison_registration_restore_status_time (LiaisonRegistration      *self,
+                                          LiaisonRegistrationStatus status,
+                                          const char               *time)
 {
   g_return_if_fail (status < LIAISON_N_REGISTRATION_STATUSES);
   g_free (self->status_time[status]);
@@ -236,10 +237,10 @@ liaison_registration_status_can_transition (LiaisonRegistrationStatus from,
 }
 
 gboolean
-liaison_registration_transition (LiaisonRegistration        *self,
-                                 LiaisonRegistrationStatus   status,
-                                 const char                 *now,
-                                 GError                    **error)
+liaison_registration_transition (LiaisonRegistration      *self,
+                                 LiaisonRegistrationStatus status,
+                                 const char               *now,
+                                 GError                  **error)
 {
   g_return_val_if_fail (LIAISON_IS_REGISTRATION (self), FALSE);
 
@@ -248,8 +249,8 @@ liaison_registration_transition (LiaisonRegistration        *self,
       g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_TRANSITION,
                    /* Translators: both are registration statuses, e.g. “A declined registration cannot become attended” */
                    _("A registration that is “%1$s” cannot become “%2$s”"),
-                   liaison_registration_status_label (self->status),
-                   liaison_registration_status_label (status));
+                      liaison_registration_status_label (self->status),
+                      liaison_registration_status_label (status));
       return FALSE;
     }
 
@@ -296,9 +297,7 @@ liaison_registration_set_notes (LiaisonRegistration *self,
 gboolean
 liaison_registration_status_holds_place (LiaisonRegistrationStatus status)
 {
-  return status == LIAISON_REGISTRATION_REGISTERED
-         || status == LIAISON_REGISTRATION_CONFIRMED
-         || status == LIAISON_REGISTRATION_ATTENDED;
+  return status == LIAISON_REGISTRATION_REGISTERED || status == LIAISON_REGISTRATION_CONFIRMED || status == LIAISON_REGISTRATION_ATTENDED;
 }
 
 /* A capacity of 0 means the event takes everyone. */
@@ -307,8 +306,7 @@ liaison_registration_status_on_arrival (LiaisonRegistrationStatus requested,
                                         guint                     places_taken,
                                         guint                     capacity)
 {
-  if (capacity > 0 && places_taken >= capacity
-      && liaison_registration_status_holds_place (requested))
+  if (capacity > 0 && places_taken >= capacity && liaison_registration_status_holds_place (requested))
     return LIAISON_REGISTRATION_WAITLISTED;
   return requested;
 }
@@ -320,7 +318,7 @@ liaison_registration_pick_promotion (GPtrArray *registrations,
                                      guint      capacity)
 {
   LiaisonRegistration *best = NULL;
-  guint taken = 0;
+  guint                taken = 0;
 
   if (capacity == 0)
     return NULL;
@@ -337,7 +335,7 @@ liaison_registration_pick_promotion (GPtrArray *registrations,
   for (guint i = 0; i < registrations->len; i++)
     {
       LiaisonRegistration *r = g_ptr_array_index (registrations, i);
-      int cmp;
+      int                  cmp;
 
       if (r->status != LIAISON_REGISTRATION_WAITLISTED)
         continue;

@@ -10,18 +10,17 @@
 
 struct _LiaisonSchedule
 {
-  gatomicrefcount ref_count;
-  char *text;
-  GArray *years;
-  int start_year;
-  gboolean every_year;
-  gboolean tentative;
+  gatomicrefcount        ref_count;
+  char                  *text;
+  GArray                *years;
+  int                    start_year;
+  gboolean               every_year;
+  gboolean               tentative;
   LiaisonScheduleAnomaly anomaly;
-  char *anomaly_piece;
+  char                  *anomaly_piece;
 };
 
-G_DEFINE_BOXED_TYPE (LiaisonSchedule, liaison_schedule,
-                     liaison_schedule_ref, liaison_schedule_unref)
+G_DEFINE_BOXED_TYPE (LiaisonSchedule, liaison_schedule, liaison_schedule_ref, liaison_schedule_unref)
 
 static int
 compare_int (gconstpointer a,
@@ -41,9 +40,9 @@ add_year (LiaisonSchedule *self,
 }
 
 static void
-flag (LiaisonSchedule        *self,
-      LiaisonScheduleAnomaly  anomaly,
-      const char             *piece)
+flag (LiaisonSchedule       *self,
+      LiaisonScheduleAnomaly anomaly,
+      const char            *piece)
 {
   /* The first anomaly is the one a person needs to see. */
   if (self->anomaly != LIAISON_SCHEDULE_OK)
@@ -104,7 +103,7 @@ parse_piece (LiaisonSchedule *self,
              int              last)
 {
   const char *p = skip_spaces (piece);
-  int a, b;
+  int         a, b;
 
   if (*p == '\0')
     return;
@@ -184,7 +183,7 @@ liaison_schedule_parse (const char *text,
 {
   LiaisonSchedule *self;
   g_autofree char *normal = NULL;
-  g_auto(GStrv) pieces = NULL;
+  g_auto (GStrv) pieces = NULL;
 
   g_return_val_if_fail (text != NULL, NULL);
 
@@ -296,7 +295,7 @@ liaison_schedule_describe_anomaly (const LiaisonSchedule *self)
     case LIAISON_SCHEDULE_INVERTED_RANGE:
       /* Translators: %s is a year range from the action plan, such as “2020-2015” */
       return g_strdup_printf (_("The year range “%s” ends before it starts; no years were taken from it"),
-                              self->anomaly_piece);
+                                 self->anomaly_piece);
     case LIAISON_SCHEDULE_UNRECOGNISED:
       /* Translators: %s is part of an activity's schedule text */
       return g_strdup_printf (_("“%s” is not a schedule Liaison understands"), self->anomaly_piece);

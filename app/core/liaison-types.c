@@ -9,7 +9,7 @@ const char *
 liaison_enum_to_nick (GType enum_type,
                       int   value)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  g_autoptr (GEnumClass) klass = g_type_class_ref (enum_type);
   GEnumValue *ev = g_enum_get_value (klass, value);
 
   return ev != NULL ? ev->value_nick : NULL;
@@ -20,7 +20,7 @@ liaison_enum_from_nick (GType       enum_type,
                         const char *nick,
                         int        *value)
 {
-  g_autoptr(GEnumClass) klass = NULL;
+  g_autoptr (GEnumClass) klass = NULL;
   GEnumValue *ev;
 
   if (nick == NULL)
@@ -39,7 +39,7 @@ liaison_enum_from_nick (GType       enum_type,
 char *
 liaison_enum_nicks (GType enum_type)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  g_autoptr (GEnumClass) klass = g_type_class_ref (enum_type);
   GString *s = g_string_new (NULL);
 
   for (guint i = 0; i < klass->n_values; i++)

@@ -5,13 +5,13 @@
 
 G_BEGIN_DECLS
 
-typedef struct _LiaisonPlanItem LiaisonPlanItem;
-typedef struct _LiaisonBilingual LiaisonBilingual;
-typedef struct _LiaisonCountry LiaisonCountry;
-typedef struct _LiaisonEvent LiaisonEvent;
-typedef struct _LiaisonParticipant LiaisonParticipant;
+typedef struct _LiaisonPlanItem     LiaisonPlanItem;
+typedef struct _LiaisonBilingual    LiaisonBilingual;
+typedef struct _LiaisonCountry      LiaisonCountry;
+typedef struct _LiaisonEvent        LiaisonEvent;
+typedef struct _LiaisonParticipant  LiaisonParticipant;
 typedef struct _LiaisonRegistration LiaisonRegistration;
-typedef struct _LiaisonSchedule LiaisonSchedule;
+typedef struct _LiaisonSchedule     LiaisonSchedule;
 
 typedef enum
 {
@@ -152,11 +152,11 @@ typedef enum
   LIAISON_ORIGIN_BUILT_IN,
 } LiaisonOrigin;
 
-const char *liaison_enum_to_nick   (GType       enum_type,
-                                    int         value);
+const char *liaison_enum_to_nick (GType enum_type,
+                                  int   value);
 gboolean    liaison_enum_from_nick (GType       enum_type,
                                     const char *nick,
                                     int        *value);
-char       *liaison_enum_nicks     (GType       enum_type);
+char       *liaison_enum_nicks (GType enum_type);
 
 G_END_DECLS

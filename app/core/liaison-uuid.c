@@ -48,7 +48,7 @@ char *
 liaison_uuid_new (void)
 {
   guint64 ms = (guint64) (g_get_real_time () / 1000);
-  guint8 b[16];
+  guint8  b[16];
 
   for (guint i = 0; i < 16; i += 4)
     {
@@ -68,10 +68,10 @@ liaison_uuid_new (void)
 char *
 liaison_uuid_new_for_name (const char *name)
 {
-  g_autoptr(GChecksum) sha1 = g_checksum_new (G_CHECKSUM_SHA1);
+  g_autoptr (GChecksum) sha1 = g_checksum_new (G_CHECKSUM_SHA1);
   guint8 ns[16];
   guint8 digest[20];
-  gsize len = sizeof digest;
+  gsize  len = sizeof digest;
 
   g_return_val_if_fail (name != NULL, NULL);
 

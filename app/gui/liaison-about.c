@@ -15,21 +15,21 @@
 
 typedef struct
 {
-  GPtrArray *path;        /* element names, outermost first */
-  int lang_score;         /* of the text being read; lower is better */
-  GString *text;
-  GHashTable *best;       /* field → text */
-  GHashTable *best_score; /* field → score */
-  char *url_type;
-  char *release_version;
-  gboolean in_first_release;
-  gboolean release_done;
-  GString *notes;         /* the release notes so far, as markup */
-  GString *leaf;          /* the paragraph or item being read */
-  gboolean leaf_translated;
-  char *pending;          /* the last untranslated paragraph, until its translation */
-  int skip_depth;         /* inside a paragraph in another language */
-  const char * const *languages;
+  GPtrArray         *path;       /* element names, outermost first */
+  int                lang_score; /* of the text being read; lower is better */
+  GString           *text;
+  GHashTable        *best;       /* field → text */
+  GHashTable        *best_score; /* field → score */
+  char              *url_type;
+  char              *release_version;
+  gboolean           in_first_release;
+  gboolean           release_done;
+  GString           *notes; /* the release notes so far, as markup */
+  GString           *leaf;  /* the paragraph or item being read */
+  gboolean           leaf_translated;
+  char              *pending;    /* the last untranslated paragraph, until its translation */
+  int                skip_depth; /* inside a paragraph in another language */
+  const char *const *languages;
 } Reader;
 
 /* 0 for the interface language, 1 for the untranslated text, -1 to skip. */
@@ -37,7 +37,7 @@ static int
 score_language (Reader     *r,
                 const char *lang)
 {
-  const char * const *names = r->languages;
+  const char *const *names = r->languages;
 
   if (lang == NULL)
     return 1;
@@ -162,14 +162,14 @@ notes_end (Reader     *r,
 }
 
 static void
-on_start (GMarkupParseContext  *context,
-          const char           *element,
-          const char          **names,
-          const char          **values,
-          gpointer              user_data,
-          GError              **error)
+on_start (GMarkupParseContext *context,
+          const char          *element,
+          const char         **names,
+          const char         **values,
+          gpointer             user_data,
+          GError             **error)
 {
-  Reader *r = user_data;
+  Reader     *r = user_data;
   const char *lang = attribute (names, values, "xml:lang");
 
   g_ptr_array_add (r->path, g_strdup (element));
@@ -197,7 +197,7 @@ keep (Reader     *r,
       const char *field)
 {
   gpointer old = g_hash_table_lookup (r->best_score, field);
-  int score = r->lang_score;
+  int      score = r->lang_score;
 
   if (score < 0)
     return;
@@ -208,10 +208,10 @@ keep (Reader     *r,
 }
 
 static void
-on_end (GMarkupParseContext  *context,
-        const char           *element,
-        gpointer              user_data,
-        GError              **error)
+on_end (GMarkupParseContext *context,
+        const char          *element,
+        gpointer             user_data,
+        GError             **error)
 {
   Reader *r = user_data;
 
@@ -246,11 +246,11 @@ on_end (GMarkupParseContext  *context,
 }
 
 static void
-on_text (GMarkupParseContext  *context,
-         const char           *text,
-         gsize                 len,
-         gpointer              user_data,
-         GError              **error)
+on_text (GMarkupParseContext *context,
+         const char          *text,
+         gsize                len,
+         gpointer             user_data,
+         GError             **error)
 {
   Reader *r = user_data;
 
@@ -264,10 +264,10 @@ on_text (GMarkupParseContext  *context,
 }
 
 GtkWidget *
-liaison_about_window_new (const char  *metainfo_resource,
-                          GError     **error)
+liaison_about_window_new (const char *metainfo_resource,
+                          GError    **error)
 {
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (metainfo_resource, 0, error);
+  g_autoptr (GBytes) bytes = g_resources_lookup_data (metainfo_resource, 0, error);
 
   if (bytes == NULL)
     return NULL;
@@ -275,13 +275,13 @@ liaison_about_window_new (const char  *metainfo_resource,
 }
 
 GtkWidget *
-liaison_about_window_new_from_bytes (GBytes             *metainfo,
-                                     const char * const *languages,
-                                     GError            **error)
+liaison_about_window_new_from_bytes (GBytes            *metainfo,
+                                     const char *const *languages,
+                                     GError           **error)
 {
   static const GMarkupParser parser = { on_start, on_end, on_text, NULL, NULL };
-  g_autoptr(GMarkupParseContext) context = NULL;
-  Reader r = { .languages = languages };
+  g_autoptr (GMarkupParseContext) context = NULL;
+  Reader     r = { .languages = languages };
   GtkWidget *about;
 
   r.path = g_ptr_array_new_with_free_func (g_free);
@@ -289,13 +289,15 @@ liaison_about_window_new_from_bytes (GBytes             *metainfo,
   r.best = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   r.best_score = g_hash_table_new (g_str_hash, g_str_equal);
   context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &r, NULL);
-  if (!g_markup_parse_context_parse (context, g_bytes_get_data (metainfo, NULL), g_bytes_get_size (metainfo), error)
-      || !g_markup_parse_context_end_parse (context, error))
+  if (!g_markup_parse_context_parse (context, g_bytes_get_data (metainfo, NULL), g_bytes_get_size (metainfo), error) || !g_markup_parse_context_end_parse (context, error))
     about = NULL;
   else
     {
       const char *license = g_hash_table_lookup (r.best, "license");
-      static const struct { const char *field, *property; } texts[] = {
+      static const struct
+      {
+        const char *field, *property;
+      } texts[] = {
         { "name", "application-name" },
         { "summary", "comments" },
         { "developer", "developer-name" },

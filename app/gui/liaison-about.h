@@ -7,8 +7,8 @@ G_BEGIN_DECLS
 
 GtkWidget *liaison_about_window_new (const char *metainfo_resource,
                                      GError    **error);
-GtkWidget *liaison_about_window_new_from_bytes (GBytes             *metainfo,
-                                                const char * const *languages,
-                                                GError            **error);
+GtkWidget *liaison_about_window_new_from_bytes (GBytes            *metainfo,
+                                                const char *const *languages,
+                                                GError           **error);
 
 G_END_DECLS

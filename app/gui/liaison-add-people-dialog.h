@@ -11,13 +11,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LiaisonAddPeopleDialog, liaison_add_people_dialog, LIAISON, ADD_PEOPLE_DIALOG, AdwWindow)
 
-GtkWidget *liaison_add_people_dialog_new         (LiaisonContext         *context,
-                                                  const char             *event_id);
+GtkWidget *liaison_add_people_dialog_new (LiaisonContext *context,
+                                          const char     *event_id);
 /* For tests: search as if typed, then choose the n-th person found. */
-void       liaison_add_people_dialog_search      (LiaisonAddPeopleDialog *self,
-                                                  const char             *text);
-guint      liaison_add_people_dialog_get_n_found (LiaisonAddPeopleDialog *self);
-void       liaison_add_people_dialog_choose      (LiaisonAddPeopleDialog *self,
-                                                  guint                   position);
+void  liaison_add_people_dialog_search (LiaisonAddPeopleDialog *self,
+                                        const char             *text);
+guint liaison_add_people_dialog_get_n_found (LiaisonAddPeopleDialog *self);
+void  liaison_add_people_dialog_choose (LiaisonAddPeopleDialog *self,
+                                        guint                   position);
 
 G_END_DECLS

@@ -16,9 +16,9 @@ struct _LiaisonApplication
 {
   AdwApplication parent_instance;
 
-  char *database_path;
+  char           *database_path;
   LiaisonContext *context;
-  GError *open_error;
+  GError         *open_error;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonApplication, liaison_application, ADW_TYPE_APPLICATION)
@@ -29,9 +29,9 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   LiaisonApplication *self = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  const char *developers[] = { "China-ASEAN Environmental Cooperation Center", NULL };
-  g_autoptr(GError) error = NULL;
+  GtkWindow          *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char         *developers[] = { "China-ASEAN Environmental Cooperation Center", NULL };
+  g_autoptr (GError) error = NULL;
   GtkWidget *about;
 
   /* Name, summary, website, licence and release notes from the metainfo. */
@@ -47,8 +47,7 @@ about_action (GSimpleAction *action,
                 "version", PACKAGE_VERSION,
                 "developers", developers,
                 /* Translators: put your names here, one per line */
-                "translator-credits", _("translator-credits"),
-                NULL);
+                "translator-credits", _("translator-credits"), NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -58,8 +57,8 @@ preferences_action (GSimpleAction *action,
                     gpointer       user_data)
 {
   LiaisonApplication *self = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWindow *preferences;
+  GtkWindow          *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow          *preferences;
 
   if (self->context == NULL)
     return;
@@ -97,7 +96,7 @@ show_open_error (LiaisonApplication *self)
 
   /* A window of its own: the database could not be opened, so there is no main window. */
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("The database cannot be opened"),
-                                                       self->open_error->message));
+                                                                self->open_error->message));
   adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_error_response), self, 0);
@@ -110,10 +109,10 @@ show_open_error (LiaisonApplication *self)
 static void
 update_automatic_sync (LiaisonApplication *self)
 {
-  GSettings *settings = liaison_context_get_settings (self->context);
+  GSettings       *settings = liaison_context_get_settings (self->context);
   g_autofree char *url = g_settings_get_string (settings, "server-url");
   g_autofree char *user = g_settings_get_string (settings, "username");
-  gboolean on = g_settings_get_boolean (settings, "sync-automatically") && *url != '\0' && *user != '\0';
+  gboolean         on = g_settings_get_boolean (settings, "sync-automatically") && *url != '\0' && *user != '\0';
 
   liaison_sync_engine_set_automatic (liaison_context_get_sync_engine (self->context), on);
 }
@@ -122,8 +121,8 @@ static void
 liaison_application_startup (GApplication *app)
 {
   LiaisonApplication *self = LIAISON_APPLICATION (app);
-  g_autoptr(LiaisonStore) store = NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr (LiaisonStore) store = NULL;
+  g_autoptr (GSettings) settings = NULL;
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *preferences_accels[] = { "<Control>comma", NULL };
   const char *help_accels[] = { "<Control>question", NULL };
@@ -176,7 +175,7 @@ static void
 liaison_application_activate (GApplication *app)
 {
   LiaisonApplication *self = LIAISON_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow          *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (self->open_error != NULL)
     {
@@ -208,7 +207,7 @@ liaison_application_finalize (GObject *object)
 static void
 liaison_application_class_init (LiaisonApplicationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = liaison_application_finalize;

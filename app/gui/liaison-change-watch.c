@@ -14,14 +14,15 @@ struct _LiaisonChangeWatch
   GObject parent_instance;
 
   LiaisonStore *store;
-  guint delay_ms;
-  gulong handler;
-  guint timeout;
+  guint         delay_ms;
+  gulong        handler;
+  guint         timeout;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonChangeWatch, liaison_change_watch, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   CHANGED,
   N_SIGNALS
 };
@@ -34,8 +35,8 @@ static guint signals[N_SIGNALS];
 typedef struct
 {
   gatomicrefcount ref_count;
-  GWeakRef watch;
-  GMainContext *context;
+  GWeakRef        watch;
+  GMainContext   *context;
 } Link;
 
 static Link *
@@ -79,7 +80,7 @@ static gboolean
 on_main_context (gpointer data)
 {
   Link *link = data;
-  g_autoptr(LiaisonChangeWatch) self = g_weak_ref_get (&link->watch);
+  g_autoptr (LiaisonChangeWatch) self = g_weak_ref_get (&link->watch);
 
   if (self != NULL)
     {
@@ -133,7 +134,7 @@ liaison_change_watch_new (LiaisonStore *store,
                           guint         delay_ms)
 {
   LiaisonChangeWatch *self = g_object_new (LIAISON_TYPE_CHANGE_WATCH, NULL);
-  Link *link = g_new0 (Link, 1);
+  Link               *link = g_new0 (Link, 1);
 
   g_atomic_ref_count_init (&link->ref_count);
   g_weak_ref_init (&link->watch, self);

@@ -18,15 +18,16 @@ struct _LiaisonConflictsPage
   AdwBin parent_instance;
 
   LiaisonContext *context;
-  gboolean folded;
+  gboolean        folded;
 
-  GtkStack *stack;
+  GtkStack   *stack;
   GtkListBox *list;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonConflictsPage, liaison_conflicts_page, ADW_TYPE_BIN)
 
-enum {
+enum
+{
   PROP_0,
   PROP_CONTEXT,
   PROP_FOLDED,
@@ -41,32 +42,13 @@ static GParamSpec *properties[N_PROPS];
 static const char *
 field_label (const char *field)
 {
-  static const struct { const char *field; const char *label; } labels[] = {
-    { "kind", N_("Kind") }, { "status", N_("Status") }, { "mode", N_("Mode") },
-    { "title_zh", N_("Title in Chinese") }, { "title_en", N_("Title in English") },
-    { "theme_zh", N_("Theme in Chinese") }, { "theme_en", N_("Theme in English") },
-    { "description_zh", N_("Description in Chinese") }, { "description_en", N_("Description in English") },
-    { "city_zh", N_("City in Chinese") }, { "city_en", N_("City in English") },
-    { "i18n_title", N_("Translation state of the title") },
-    { "i18n_theme", N_("Translation state of the theme") },
-    { "i18n_description", N_("Translation state of the description") },
-    { "start", N_("Start") }, { "end", N_("End") }, { "time_zone", N_("Time zone") }, { "venue", N_("Venue") },
-    { "country", N_("Country") }, { "online_url", N_("Online link") }, { "organisers", N_("Organisers") },
-    { "partners", N_("Partners") }, { "capacity", N_("Capacity") },
-    { "registration_deadline", N_("Registration deadline") }, { "budget", N_("Budget") },
-    { "currency", N_("Currency") }, { "funding", N_("Funding source") }, { "track", N_("Programme track") },
-    { "recurrence", N_("Recurrence") }, { "activities", N_("Activities of the action plan") },
-    { "areas", N_("Areas") },
-    { "family_native", N_("Family name in the person’s own script") },
-    { "given_native", N_("Given name in the person’s own script") },
-    { "family_latin", N_("Family name in Latin script") }, { "given_latin", N_("Given name in Latin script") },
-    { "name_order", N_("Name order") }, { "honorific", N_("Honorific") }, { "gender", N_("Gender") },
-    { "organisation_zh", N_("Organisation in Chinese") }, { "organisation_en", N_("Organisation in English") },
-    { "position_zh", N_("Position in Chinese") }, { "position_en", N_("Position in English") },
-    { "sector", N_("Sector") }, { "emails", N_("E-mail addresses") }, { "phones", N_("Phone numbers") },
-    { "languages", N_("Languages") }, { "consent", N_("Consent to data processing") },
-    { "consent_date", N_("Date of consent") },
-  };
+  static const struct
+  {
+    const char *field;
+    const char *label;
+  } labels[] = {
+    { "kind", N_("Kind") }, { "status", N_("Status") }, { "mode", N_("Mode") }, { "title_zh", N_("Title in Chinese") }, { "title_en", N_("Title in English") }, { "theme_zh", N_("Theme in Chinese") }, { "theme_en", N_("Theme in English") }, { "description_zh", N_("Description in Chinese") }, { "description_en", N_("Description in English") }, { "city_zh", N_("City in Chinese") }, { "city_en", N_("City in English") }, { "i18n_title", N_("Translation state of the title") }, { "i18n_theme", N_("Translation state of the theme") }, { "i18n_description", N_("Translation state of the description") }, { "start", N_("Start") }, { "end", N_("End") }, { "time_zone", N_("Time zone") }, { "venue", N_("Venue") }, { "country", N_("Country") }, { "online_url", N_("Online link") }, { "organisers", N_("Organisers") }, { "partners", N_("Partners") }, { "capacity", N_("Capacity") }, { "registration_deadline", N_("Registration deadline") }, { "budget", N_("Budget") }, { "currency", N_("Currency") }, { "funding", N_("Funding source") }, { "track", N_("Programme track") }, { "recurrence", N_("Recurrence") }, { "activities", N_("Activities of the action plan") }, { "areas", N_("Areas") }, { "family_native", N_("Family name in the person’s own script") }, { "given_native", N_("Given name in the person’s own script") }, { "family_latin", N_("Family name in Latin script") }, { "given_latin", N_("Given name in Latin script") }, { "name_order", N_("Name order") }, { "honorific", N_("Honorific") }, { "gender", N_("Gender") }, { "organisation_zh", N_("Organisation in Chinese") }, { "organisation_en", N_("Organisation in English") }, { "position_zh", N_("Position in Chinese") }, { "position_en", N_("Position in English") }, { "sector", N_("Sector") }, { "emails", N_("E-mail addresses") }, { "phones", N_("Phone numbers") }, { "languages", N_("Languages") }, { "consent", N_("Consent to data processing") }, { "consent_date", N_("Date of consent") },
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (g_str_equal (labels[i].field, field))
@@ -78,7 +60,7 @@ static char *
 participant_name (LiaisonStore *store,
                   const char   *id)
 {
-  g_autoptr(LiaisonParticipant) p = liaison_store_get_participant (store, id, NULL);
+  g_autoptr (LiaisonParticipant) p = liaison_store_get_participant (store, id, NULL);
 
   return p != NULL ? liaison_participant_dup_display_name (p) : g_strdup (id);
 }
@@ -128,7 +110,7 @@ value_text (LiaisonConflict *c,
     }
   if (g_str_has_prefix (field, LIAISON_SYNC_ATTENDEE_PREFIX))
     {
-      g_auto(GStrv) parts = NULL;
+      g_auto (GStrv) parts = NULL;
 
       if (value == NULL)
         return g_strdup (_("Not registered"));
@@ -137,7 +119,7 @@ value_text (LiaisonConflict *c,
         return g_strdup (value);
       /* Translators: a registration: %1$s is a role (Speaker), %2$s a status (Confirmed) */
       return g_strdup_printf (_("%1$s, %2$s"), enum_label (LIAISON_TYPE_ROLE, parts[0]),
-                              enum_label (LIAISON_TYPE_REGISTRATION_STATUS, parts[1]));
+                                 enum_label (LIAISON_TYPE_REGISTRATION_STATUS, parts[1]));
     }
   if (value == NULL)
     return g_strdup (_("Empty"));
@@ -162,12 +144,12 @@ static char *
 field_text (LiaisonConflictsPage *self,
             LiaisonConflict      *c)
 {
-  const char *field = liaison_conflict_get_field (c);
+  const char      *field = liaison_conflict_get_field (c);
   g_autofree char *name = NULL;
 
   if (field == NULL)
     return g_strdup (g_str_equal (liaison_conflict_get_entity (c), "event") ? _("The whole event")
-                                                                              : _("The whole participant"));
+                                                                            : _("The whole participant"));
   if (!g_str_has_prefix (field, LIAISON_SYNC_ATTENDEE_PREFIX))
     return g_strdup (field_label (field));
   name = participant_name (liaison_context_get_store (self->context), field + strlen (LIAISON_SYNC_ATTENDEE_PREFIX));
@@ -181,11 +163,11 @@ record_text (LiaisonConflictsPage *self,
              LiaisonConflict      *c)
 {
   LiaisonStore *store = liaison_context_get_store (self->context);
-  const char *id = liaison_conflict_get_entity_id (c);
+  const char   *id = liaison_conflict_get_entity_id (c);
 
   if (g_str_equal (liaison_conflict_get_entity (c), "event"))
     {
-      g_autoptr(LiaisonEvent) e = liaison_store_get_event (store, id, NULL);
+      g_autoptr (LiaisonEvent) e = liaison_store_get_event (store, id, NULL);
       const char *zh = e != NULL ? liaison_bilingual_get_text (liaison_event_get_title (e), LIAISON_LANGUAGE_ZH) : NULL;
       const char *en = e != NULL ? liaison_bilingual_get_text (liaison_event_get_title (e), LIAISON_LANGUAGE_EN) : NULL;
 
@@ -210,10 +192,10 @@ static void
 on_keep (GtkButton            *button,
          LiaisonConflictsPage *self)
 {
-  g_autoptr(LiaisonConflict) c = g_object_ref (g_object_get_data (G_OBJECT (button), "conflict"));
-  gboolean local = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "keep-local"));
+  g_autoptr (LiaisonConflict) c = g_object_ref (g_object_get_data (G_OBJECT (button), "conflict"));
+  gboolean       local = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "keep-local"));
   LiaisonWindow *window = liaison_window_for_widget (GTK_WIDGET (self));
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!liaison_sync_engine_resolve_conflict (liaison_context_get_sync_engine (self->context), c,
                                              local ? LIAISON_CONFLICT_KEEP_LOCAL : LIAISON_CONFLICT_KEEP_REMOTE,
@@ -257,7 +239,7 @@ keep_button (LiaisonConflictsPage *self,
              const char           *record,
              const char           *field)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (local ? _("Keep _Mine") : _("Keep the _Secretariat’s"));
+  GtkWidget       *button = gtk_button_new_with_mnemonic (local ? _("Keep _Mine") : _("Keep the _Secretariat’s"));
   g_autofree char *name = NULL;
 
   gtk_widget_set_name (button, local ? "keep-local" : "keep-remote");
@@ -265,8 +247,7 @@ keep_button (LiaisonConflictsPage *self,
   g_object_set_data (G_OBJECT (button), "keep-local", GINT_TO_POINTER (local));
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_keep), self, 0);
   /* Translators: accessible name of a button: %1$s is a field, %2$s a record */
-  name = g_strdup_printf (local ? _("Keep this office’s %1$s of %2$s") : _("Keep the secretariat’s %1$s of %2$s"),
-                          field, record);
+  name = g_strdup_printf (local ? _("Keep this office’s %1$s of %2$s") : _("Keep the secretariat’s %1$s of %2$s"), field, record);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   return button;
 }
@@ -276,19 +257,19 @@ create_row (gpointer item,
             gpointer user_data)
 {
   LiaisonConflictsPage *self = user_data;
-  LiaisonConflict *c = item;
-  g_autofree char *record = record_text (self, c);
-  g_autofree char *field = field_text (self, c);
-  g_autofree char *mine = value_text (c, liaison_conflict_get_local_value (c), TRUE);
-  g_autofree char *theirs = value_text (c, liaison_conflict_get_remote_value (c), FALSE);
+  LiaisonConflict      *c = item;
+  g_autofree char      *record = record_text (self, c);
+  g_autofree char      *field = field_text (self, c);
+  g_autofree char      *mine = value_text (c, liaison_conflict_get_local_value (c), TRUE);
+  g_autofree char      *theirs = value_text (c, liaison_conflict_get_remote_value (c), FALSE);
   /* Translators: a screen reader's name for a conflict row: the record, then the field, “李霞 — E-mail” */
-  g_autofree char *row_name = g_strdup_printf (C_ ("conflict row", "%1$s — %2$s"), record, field);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *sides = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (record);
-  GtkWidget *subtitle = gtk_label_new (field);
+  g_autofree char *row_name = g_strdup_printf (C_("conflict row", "%1$s — %2$s"), record, field);
+  GtkWidget       *row = gtk_list_box_row_new ();
+  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget       *sides = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  GtkWidget       *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget       *title = gtk_label_new (record);
+  GtkWidget       *subtitle = gtk_label_new (field);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   /* Tab goes straight to the row's buttons, whose names say it all. */
@@ -336,7 +317,7 @@ static void
 liaison_conflicts_page_constructed (GObject *object)
 {
   LiaisonConflictsPage *self = (LiaisonConflictsPage *) object;
-  GListModel *conflicts = liaison_sync_engine_get_conflicts (liaison_context_get_sync_engine (self->context));
+  GListModel           *conflicts = liaison_sync_engine_get_conflicts (liaison_context_get_sync_engine (self->context));
 
   G_OBJECT_CLASS (liaison_conflicts_page_parent_class)->constructed (object);
 
@@ -408,7 +389,7 @@ liaison_conflicts_page_set_property (GObject      *object,
 static void
 liaison_conflicts_page_class_init (LiaisonConflictsPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = liaison_conflicts_page_constructed;
@@ -417,12 +398,12 @@ liaison_conflicts_page_class_init (LiaisonConflictsPageClass *klass)
   object_class->set_property = liaison_conflicts_page_set_property;
 
   properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /* The window is folded to one column: the header shows a back button. */
   properties[PROP_FOLDED] =
-    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -12,12 +12,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LiaisonContext, liaison_context, LIAISON, CONTEXT, GObject)
 
-LiaisonContext *liaison_context_new          (LiaisonStore   *store,
-                                              GSettings      *settings);
-LiaisonStore   *liaison_context_get_store    (LiaisonContext *self);
-GSettings      *liaison_context_get_settings (LiaisonContext *self);
+LiaisonContext    *liaison_context_new (LiaisonStore *store,
+                                        GSettings    *settings);
+LiaisonStore      *liaison_context_get_store (LiaisonContext *self);
+GSettings         *liaison_context_get_settings (LiaisonContext *self);
 LiaisonSyncEngine *liaison_context_get_sync_engine (LiaisonContext *self);
-GTimeZone      *liaison_context_dup_time_zone (LiaisonContext *self);
-GDateWeekday    liaison_context_get_first_weekday (LiaisonContext *self);
+GTimeZone         *liaison_context_dup_time_zone (LiaisonContext *self);
+GDateWeekday       liaison_context_get_first_weekday (LiaisonContext *self);
 
 G_END_DECLS

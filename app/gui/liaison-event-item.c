@@ -13,13 +13,14 @@ struct _LiaisonEventItem
   GObject parent_instance;
 
   LiaisonEvent *event;
-  char *title;
-  char *details;
+  char         *title;
+  char         *details;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonEventItem, liaison_event_item, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_IS_HEADING,
   PROP_IS_EVENT,
@@ -82,14 +83,14 @@ liaison_event_item_class_init (LiaisonEventItemClass *klass)
   object_class->get_property = liaison_event_item_get_property;
 
   properties[PROP_IS_HEADING] =
-    g_param_spec_boolean ("is-heading", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boolean ("is-heading", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_IS_EVENT] =
-    g_param_spec_boolean ("is-event", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boolean ("is-event", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_EVENT] =
-    g_param_spec_object ("event", NULL, NULL, LIAISON_TYPE_EVENT, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_object ("event", NULL, NULL, LIAISON_TYPE_EVENT, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_DETAILS] =
-    g_param_spec_string ("details", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("details", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -112,14 +113,14 @@ liaison_event_item_new_heading (const char *heading)
 LiaisonEventItem *
 liaison_event_item_new_event (LiaisonEvent *event)
 {
-  LiaisonEventItem *self = g_object_new (LIAISON_TYPE_EVENT_ITEM, NULL);
-  LiaisonLanguage lang = liaison_language_for_locale ();
-  const char *city = liaison_bilingual_get_display (liaison_event_get_city (event), lang);
+  LiaisonEventItem     *self = g_object_new (LIAISON_TYPE_EVENT_ITEM, NULL);
+  LiaisonLanguage       lang = liaison_language_for_locale ();
+  const char           *city = liaison_bilingual_get_display (liaison_event_get_city (event), lang);
   const LiaisonCountry *country = liaison_country_lookup (liaison_event_get_country (event));
-  g_autofree char *date = liaison_gui_format_event_date (event);
-  g_autoptr(GString) details = g_string_new (liaison_event_kind_label (liaison_event_get_kind (event)));
+  g_autofree char      *date = liaison_gui_format_event_date (event);
+  g_autoptr (GString) details = g_string_new (liaison_event_kind_label (liaison_event_get_kind (event)));
   g_autofree char *place = liaison_gui_format_place (city, country != NULL ? liaison_country_get_name (country, lang)
-                                                                            : NULL);
+                                                                           : NULL);
 
   self->event = g_object_ref (event);
   self->title = g_strdup (liaison_bilingual_get_display (liaison_event_get_title (event), lang));

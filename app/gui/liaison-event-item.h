@@ -12,11 +12,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LiaisonEventItem, liaison_event_item, LIAISON, EVENT_ITEM, GObject)
 
 /* One row of the events list: a month's heading, or an event. */
-LiaisonEventItem *liaison_event_item_new_heading (const char       *heading);
-LiaisonEventItem *liaison_event_item_new_event   (LiaisonEvent     *event);
-gboolean          liaison_event_item_is_heading  (LiaisonEventItem *self);
-LiaisonEvent     *liaison_event_item_get_event   (LiaisonEventItem *self);
-const char       *liaison_event_item_get_title   (LiaisonEventItem *self);
+LiaisonEventItem *liaison_event_item_new_heading (const char *heading);
+LiaisonEventItem *liaison_event_item_new_event (LiaisonEvent *event);
+gboolean          liaison_event_item_is_heading (LiaisonEventItem *self);
+LiaisonEvent     *liaison_event_item_get_event (LiaisonEventItem *self);
+const char       *liaison_event_item_get_title (LiaisonEventItem *self);
 const char       *liaison_event_item_get_details (LiaisonEventItem *self);
 
 G_END_DECLS

@@ -199,7 +199,7 @@ fill_details (LiaisonEventPage *self)
   g_autofree char             *deadline = NULL;
   const LiaisonProgrammeTrack *track = liaison_programme_lookup_track (liaison_event_get_track (e));
   const char                  *title = liaison_bilingual_get_display (liaison_event_get_title (e), lang);
-  const char *other = liaison_bilingual_get_text (liaison_event_get_title (e), liaison_language_other (lang));
+  const char                  *other = liaison_bilingual_get_text (liaison_event_get_title (e), liaison_language_other (lang));
   g_autoptr (GString) summary = NULL;
 
   for (guint i = 0; i < self->detail_rows->len; i++)
@@ -218,20 +218,20 @@ fill_details (LiaisonEventPage *self)
   place = liaison_gui_format_place (city, country != NULL ? liaison_country_get_name (country, lang) : NULL);
   where = liaison_gui_format_place (liaison_event_get_venue (e), place);
 
-  add_detail (self, _ ("When"), when, NULL, NULL);
+  add_detail (self, _("When"), when, NULL, NULL);
   if (liaison_event_get_precision (e) == LIAISON_DATE_PRECISION_TIME)
-    add_detail (self, _ ("Time zone"), liaison_event_get_time_zone (e), NULL, NULL);
-  add_detail (self, _ ("Where"), where, NULL, NULL);
-  add_detail (self, _ ("Mode"), liaison_event_mode_label (liaison_event_get_mode (e)), NULL, NULL);
-  add_detail (self, _ ("Online link"), liaison_event_get_online_url (e), NULL, NULL);
-  add_detail (self, _ ("Theme"), theme, NULL, NULL);
-  add_detail (self, _ ("Description"), description, NULL, NULL);
-  add_detail (self, _ ("Organisers"), liaison_event_get_organisers (e), NULL, NULL);
-  add_detail (self, _ ("Partners"), liaison_event_get_partners (e), NULL, NULL);
+    add_detail (self, _("Time zone"), liaison_event_get_time_zone (e), NULL, NULL);
+  add_detail (self, _("Where"), where, NULL, NULL);
+  add_detail (self, _("Mode"), liaison_event_mode_label (liaison_event_get_mode (e)), NULL, NULL);
+  add_detail (self, _("Online link"), liaison_event_get_online_url (e), NULL, NULL);
+  add_detail (self, _("Theme"), theme, NULL, NULL);
+  add_detail (self, _("Description"), description, NULL, NULL);
+  add_detail (self, _("Organisers"), liaison_event_get_organisers (e), NULL, NULL);
+  add_detail (self, _("Partners"), liaison_event_get_partners (e), NULL, NULL);
   if (liaison_event_get_capacity (e) > 0)
     capacity = g_strdup_printf (g_dngettext (NULL, "%u place", "%u places", liaison_event_get_capacity (e)),
                                 liaison_event_get_capacity (e));
-  add_detail (self, _ ("Capacity"), capacity, NULL, NULL);
+  add_detail (self, _("Capacity"), capacity, NULL, NULL);
   if (liaison_event_get_registration_deadline (e) != NULL)
     {
       int y, m, d;
@@ -242,18 +242,18 @@ fill_details (LiaisonEventPage *self)
           deadline = liaison_gui_format_date (dt);
         }
     }
-  add_detail (self, _ ("Registration deadline"), deadline, NULL, NULL);
+  add_detail (self, _("Registration deadline"), deadline, NULL, NULL);
   if (liaison_event_get_budget (e) > 0)
     /* Translators: a budget, “12,500.00 USD — China–ASEAN Cooperation Fund” */
-    budget = g_strdup_printf (_ ("%1$'.2f %2$s — %3$s"), liaison_event_get_budget (e),
-                              liaison_event_get_currency (e) != NULL ? liaison_event_get_currency (e) : "",
-                              liaison_funding_source_label (liaison_event_get_funding (e)));
-  add_detail (self, _ ("Budget"), budget, NULL, NULL);
+    budget = g_strdup_printf (_("%1$'.2f %2$s — %3$s"), liaison_event_get_budget (e),
+                                 liaison_event_get_currency (e) != NULL ? liaison_event_get_currency (e) : "",
+                                 liaison_funding_source_label (liaison_event_get_funding (e)));
+  add_detail (self, _("Budget"), budget, NULL, NULL);
   if (track != NULL)
-    add_detail (self, _ ("Green Envoys Programme"), lang == LIAISON_LANGUAGE_ZH ? track->title_zh : track->title_en,
-                NULL, NULL);
+    add_detail (self, _("Green Envoys Programme"), lang == LIAISON_LANGUAGE_ZH ? track->title_zh : track->title_en,
+                         NULL, NULL);
   if (liaison_event_get_recurrence (e) != NULL)
-    add_detail (self, _ ("Repeats"), _ ("Every year"), NULL, NULL);
+    add_detail (self, _("Repeats"), _("Every year"), NULL, NULL);
 
   for (guint i = 0; activities != NULL && activities[i] != NULL; i++)
     {
@@ -263,8 +263,8 @@ fill_details (LiaisonEventPage *self)
                                           liaison_bilingual_get_display (liaison_plan_item_get_title (item), lang))
                        : g_strdup (activities[i]);
 
-      add_detail (self, _ ("Activity of the action plan"), text, "win.show-activity-events",
-                  g_variant_new_string (activities[i]));
+      add_detail (self, _("Activity of the action plan"), text, "win.show-activity-events",
+                           g_variant_new_string (activities[i]));
     }
   if (areas != NULL && areas[0] != NULL)
     {
@@ -280,7 +280,7 @@ fill_details (LiaisonEventPage *self)
               g_string_append_printf (names, "%s%s", names->len > 0 ? "\n" : "",
                                       lang == LIAISON_LANGUAGE_ZH ? area->title_zh : area->title_en);
           }
-      add_detail (self, _ ("Priority area (2011–2020)"), names->str, NULL, NULL);
+      add_detail (self, _("Priority area (2011–2020)"), names->str, NULL, NULL);
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.next-occurrence",
@@ -307,8 +307,8 @@ format_counts (GHashTable *table)
   for (GList *l = keys; l != NULL; l = l->next)
     {
       /* Translators: a group and how many people are in it, “Viet Nam 4” */
-      g_autofree char *part = g_strdup_printf (C_ ("breakdown", "%1$s %2$u"), (const char *) l->data,
-                                               GPOINTER_TO_UINT (g_hash_table_lookup (table, l->data)));
+      g_autofree char *part = g_strdup_printf (C_("breakdown", "%1$s %2$u"), (const char *) l->data,
+                                                   GPOINTER_TO_UINT (g_hash_table_lookup (table, l->data)));
 
       liaison_gui_append_part (text, part);
     }
@@ -353,7 +353,7 @@ fill_counts (LiaisonEventPage *self)
         continue;
       count_into (countries, *liaison_registration_item_get_delegation (item) != '\0'
                                  ? liaison_registration_item_get_delegation (item)
-                                 : _ ("No delegation"));
+                                 : _("No delegation"));
       if (p != NULL)
         {
           count_into (genders, liaison_gender_label (liaison_participant_get_gender (p)));
@@ -366,7 +366,7 @@ fill_counts (LiaisonEventPage *self)
       {
         /* Translators: how many registrations have a status, “3 Confirmed” */
         g_autofree char *part =
-            g_strdup_printf (C_ ("registrations", "%1$u %2$s"), by_status[s], liaison_registration_status_label (s));
+            g_strdup_printf (C_("registrations", "%1$u %2$s"), by_status[s], liaison_registration_status_label (s));
 
         liaison_gui_append_part (text, part);
       }
@@ -379,7 +379,7 @@ fill_counts (LiaisonEventPage *self)
       if (text->len > 0)
         /* Translators: between the registrations by status and the places taken,
          * “3 Registered · 2 Confirmed — 5 of 30 places taken” */
-        g_string_append (text, C_ ("registrations", " — "));
+        g_string_append (text, C_("registrations", " — "));
       g_string_append (text, places);
     }
   gtk_label_set_label (self->counts_label, n > 0 ? text->str : "");
@@ -390,9 +390,9 @@ fill_counts (LiaisonEventPage *self)
   g_ptr_array_set_size (self->breakdown_rows, 0);
   if (n > 0)
     {
-      add_breakdown (self, _ ("Country"), countries);
-      add_breakdown (self, _ ("Gender"), genders);
-      add_breakdown (self, _ ("Sector"), sectors);
+      add_breakdown (self, _("Country"), countries);
+      add_breakdown (self, _("Gender"), genders);
+      add_breakdown (self, _("Sector"), sectors);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->breakdown_row), n > 0);
   gtk_stack_set_visible_child_name (self->registrations_stack, n > 0 ? "list" : "empty");
@@ -520,12 +520,12 @@ set_status (LiaisonEventPage *self, const char *registration_id, LiaisonRegistra
       g_autofree char *other = q != NULL ? liaison_participant_dup_display_name (q) : g_strdup (promoted);
 
       /* Translators: “李霞 is now cancelled; 王芳 moved up from the waitlist” */
-      message = g_strdup_printf (_ ("%1$s is now %2$s; %3$s moved up from the waitlist"), name,
-                                 liaison_registration_status_label (status), other);
+      message = g_strdup_printf (_("%1$s is now %2$s; %3$s moved up from the waitlist"), name,
+                                    liaison_registration_status_label (status), other);
     }
   else
     /* Translators: “李霞 is now confirmed” */
-    message = g_strdup_printf (_ ("%1$s is now %2$s"), name, liaison_registration_status_label (status));
+    message = g_strdup_printf (_("%1$s is now %2$s"), name, liaison_registration_status_label (status));
   undo_toast (self, message, mark);
 }
 
@@ -561,7 +561,7 @@ remove_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
       return;
     }
   /* Translators: %s is a person's name */
-  message = g_strdup_printf (_ ("%s removed from the event"), name != NULL ? name : "");
+  message = g_strdup_printf (_("%s removed from the event"), name != NULL ? name : "");
   undo_toast (self, message, mark);
 }
 
@@ -746,7 +746,7 @@ bind_status (GtkSignalListItemFactory *factory, GtkListItem *list_item, LiaisonE
                            liaison_enum_to_nick (LIAISON_TYPE_REGISTRATION_STATUS, to)));
         g_menu_append_item (moves, move);
       }
-  remove_item = g_menu_item_new (_ ("Remove from the Event"), NULL);
+  remove_item = g_menu_item_new (_("Remove from the Event"), NULL);
   g_menu_item_set_action_and_target_value (remove_item, "event.remove",
                                            g_variant_new_string (liaison_registration_get_id (r)));
   g_menu_append_item (remove, remove_item);
@@ -755,8 +755,8 @@ bind_status (GtkSignalListItemFactory *factory, GtkListItem *list_item, LiaisonE
   gtk_menu_button_set_label (button, liaison_registration_status_label (status));
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
   /* Translators: “Status of 李霞: registered” */
-  label = g_strdup_printf (_ ("Status of %1$s: %2$s"), liaison_registration_item_get_name (item),
-                           liaison_registration_status_label (status));
+  label = g_strdup_printf (_("Status of %1$s: %2$s"), liaison_registration_item_get_name (item),
+                              liaison_registration_status_label (status));
   gtk_widget_set_tooltip_text (GTK_WIDGET (button), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
@@ -788,7 +788,7 @@ on_role_selected (GtkDropDown *dropdown, GParamSpec *pspec, LiaisonEventPage *se
       return;
     }
   /* Translators: %s is a role, “now a speaker” */
-  message = g_strdup_printf (_ ("Role changed to %s"), liaison_role_label (role));
+  message = g_strdup_printf (_("Role changed to %s"), liaison_role_label (role));
   undo_toast (self, message, mark);
 }
 
@@ -820,7 +820,7 @@ bind_role (GtkSignalListItemFactory *factory, GtkListItem *list_item, LiaisonEve
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), liaison_registration_get_role (r));
   self->binding_rows = was;
   /* Translators: “Role of 李霞” */
-  label = g_strdup_printf (_ ("Role of %s"), liaison_registration_item_get_name (item));
+  label = g_strdup_printf (_("Role of %s"), liaison_registration_item_get_name (item));
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
@@ -863,12 +863,12 @@ setup_columns (LiaisonEventPage *self)
   g_signal_connect_object (role, "bind", G_CALLBACK (bind_role), self, 0);
   g_signal_connect_object (role, "unbind", G_CALLBACK (unbind_role), self, 0);
 
-  add_column (self, _ ("Name"), label_factory ("name", FALSE), TRUE);
-  add_column (self, _ ("Code"), label_factory ("code", TRUE), FALSE);
-  add_column (self, _ ("Delegation"), label_factory ("delegation", FALSE), FALSE);
-  add_column (self, _ ("Role"), role, FALSE);
-  add_column (self, _ ("Status"), status, FALSE);
-  add_column (self, _ ("Checked In"), label_factory ("checked-in", TRUE), FALSE);
+  add_column (self, _("Name"), label_factory ("name", FALSE), TRUE);
+  add_column (self, _("Code"), label_factory ("code", TRUE), FALSE);
+  add_column (self, _("Delegation"), label_factory ("delegation", FALSE), FALSE);
+  add_column (self, _("Role"), role, FALSE);
+  add_column (self, _("Status"), status, FALSE);
+  add_column (self, _("Checked In"), label_factory ("checked-in", TRUE), FALSE);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -915,7 +915,7 @@ check_in_one (LiaisonEventPage *self, const char *registration_id)
   p = liaison_store_get_participant (get_store (self), liaison_registration_get_participant_id (r), NULL);
   name = p != NULL ? liaison_participant_dup_display_name (p) : g_strdup (registration_id);
   /* Translators: shown at the door, “✓ 李霞 is checked in” */
-  message = g_strdup_printf (_ ("✓ %s is checked in"), name);
+  message = g_strdup_printf (_("✓ %s is checked in"), name);
   check_in_say (self, message, TRUE);
   undo_toast (self, message, mark);
   gtk_editable_set_text (GTK_EDITABLE (self->check_in_entry), "");
@@ -959,11 +959,11 @@ on_check_in_activate (LiaisonEventPage *self)
           g_autofree char *name = liaison_participant_dup_display_name (g_ptr_array_index (people, 0));
 
           /* Translators: %s is a person's name */
-          message = g_strdup_printf (_ ("%s is not registered for this event"), name);
+          message = g_strdup_printf (_("%s is not registered for this event"), name);
         }
       else
         /* Translators: %s is what was typed or scanned */
-        message = g_strdup_printf (_ ("No one registered for this event has the code or name “%s”"), text);
+        message = g_strdup_printf (_("No one registered for this event has the code or name “%s”"), text);
       check_in_say (self, message, FALSE);
       gtk_editable_select_region (GTK_EDITABLE (self->check_in_entry), 0, -1);
       return;
@@ -1047,7 +1047,7 @@ on_delete_response (AdwMessageDialog *dialog, const char *response, LiaisonEvent
       return;
     }
   /* Translators: %s is an event's title */
-  message = g_strdup_printf (_ ("“%s” deleted"), liaison_bilingual_get_display (liaison_event_get_title (self->event),
+  message = g_strdup_printf (_("“%s” deleted"), liaison_bilingual_get_display (liaison_event_get_title (self->event),
                                                                                 liaison_language_for_locale ()));
   gtk_widget_activate_action (GTK_WIDGET (self), "events.back", NULL);
   undo_toast (self, message, mark);
@@ -1066,13 +1066,13 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   body = n > 0 ? g_strdup_printf (g_dngettext (NULL, "Its %u registration goes with it. You can undo this.",
                                                "Its %u registrations go with it. You can undo this.", n),
                                   n)
-               : g_strdup (_ ("You can undo this."));
+               : g_strdup (_("You can undo this."));
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
       GTK_WINDOW (gtk_widget_get_root (widget)),
       liaison_bilingual_get_display (liaison_event_get_title (self->event), liaison_language_for_locale ()), body));
-  adw_message_dialog_set_heading (dialog, _ ("Delete this event?"));
+  adw_message_dialog_set_heading (dialog, _("Delete this event?"));
   adw_message_dialog_set_body (dialog, body);
-  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "delete", _ ("_Delete"), NULL);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
@@ -1110,8 +1110,7 @@ next_year_title (const char *title,
   out = g_string_new (NULL);
   for (p = title; *p != '\0';)
     {
-      gboolean alone = g_str_has_prefix (p, old_year) && (p == title || !g_ascii_isdigit (p[-1]))
-                       && !g_ascii_isdigit (p[strlen (old_year)]);
+      gboolean alone = g_str_has_prefix (p, old_year) && (p == title || !g_ascii_isdigit (p[-1])) && !g_ascii_isdigit (p[strlen (old_year)]);
 
       if (alone)
         {
@@ -1180,7 +1179,7 @@ next_occurrence_action (GtkWidget *widget, const char *action_name, GVariant *pa
       toast (self, error->message);
       return;
     }
-  undo_toast (self, _ ("Next year’s event created"), mark);
+  undo_toast (self, _("Next year’s event created"), mark);
   liaison_event_page_set_event_id (self, liaison_event_get_id (next));
 }
 

@@ -11,10 +11,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LiaisonEventPage, liaison_event_page, LIAISON, EVENT_PAGE, AdwBin)
 
-GtkWidget    *liaison_event_page_new          (LiaisonContext   *context);
+GtkWidget    *liaison_event_page_new (LiaisonContext *context);
 void          liaison_event_page_set_event_id (LiaisonEventPage *self,
                                                const char       *id);
 const char   *liaison_event_page_get_event_id (LiaisonEventPage *self);
-LiaisonEvent *liaison_event_page_get_event    (LiaisonEventPage *self);
+LiaisonEvent *liaison_event_page_get_event (LiaisonEventPage *self);
 
 G_END_DECLS

@@ -11,13 +11,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LiaisonEventsPage, liaison_events_page, LIAISON, EVENTS_PAGE, AdwBin)
 
-GtkWidget *liaison_events_page_new (LiaisonContext *context);
-void       liaison_events_page_show_event      (LiaisonEventsPage *self,
-                                            const char         *id);
-void       liaison_events_page_new_event       (LiaisonEventsPage *self,
-                                            const char         *activity);
+GtkWidget  *liaison_events_page_new (LiaisonContext *context);
+void        liaison_events_page_show_event (LiaisonEventsPage *self,
+                                            const char        *id);
+void        liaison_events_page_new_event (LiaisonEventsPage *self,
+                                           const char        *activity);
 const char *liaison_events_page_get_shown_event (LiaisonEventsPage *self);
-void       liaison_events_page_filter_activity (LiaisonEventsPage *self,
-                                            const char         *activity);
+void        liaison_events_page_filter_activity (LiaisonEventsPage *self,
+                                                 const char        *activity);
 
 G_END_DECLS

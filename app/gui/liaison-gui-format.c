@@ -19,11 +19,8 @@ const char *
 liaison_gui_month_name (int month)
 {
   static const char *names[] = {
-    NC_ ("month", "January"), NC_ ("month", "February"), NC_ ("month", "March"),
-    NC_ ("month", "April"), NC_ ("month", "May"), NC_ ("month", "June"),
-    NC_ ("month", "July"), NC_ ("month", "August"), NC_ ("month", "September"),
-    NC_ ("month", "October"), NC_ ("month", "November"), NC_ ("month", "December"),
-  };
+    NC_("month", "January"), NC_("month", "February"), NC_("month", "March"), NC_("month", "April"), NC_("month", "May"), NC_("month", "June"), NC_("month", "July"), NC_("month", "August"), NC_("month", "September"), NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
+    };
 
   g_return_val_if_fail (month >= 1 && month <= 12, "");
   return g_dpgettext2 (NULL, "month", names[month - 1]);
@@ -55,8 +52,8 @@ char *
 liaison_gui_format_event_date (LiaisonEvent *event)
 {
   LiaisonLanguage lang = liaison_language_for_locale ();
-  g_autoptr(GDateTime) start = liaison_event_dup_start_date_time (event);
-  g_autoptr(GDateTime) end = liaison_event_dup_end_date_time (event);
+  g_autoptr (GDateTime) start = liaison_event_dup_start_date_time (event);
+  g_autoptr (GDateTime) end = liaison_event_dup_end_date_time (event);
 
   switch (liaison_event_get_precision (event))
     {
@@ -82,41 +79,41 @@ static const struct
   const char *zone;
   const char *city;
 } zone_cities[] = {
-  { "Asia/Shanghai", NC_ ("time zone city", "Shanghai") },
-  { "Asia/Urumqi", NC_ ("time zone city", "Urumqi") },
-  { "Asia/Hong_Kong", NC_ ("time zone city", "Hong Kong") },
-  { "Asia/Macau", NC_ ("time zone city", "Macau") },
-  { "Asia/Brunei", NC_ ("time zone city", "Brunei") },
-  { "Asia/Jakarta", NC_ ("time zone city", "Jakarta") },
-  { "Asia/Pontianak", NC_ ("time zone city", "Pontianak") },
-  { "Asia/Makassar", NC_ ("time zone city", "Makassar") },
-  { "Asia/Jayapura", NC_ ("time zone city", "Jayapura") },
-  { "Asia/Phnom_Penh", NC_ ("time zone city", "Phnom Penh") },
-  { "Asia/Vientiane", NC_ ("time zone city", "Vientiane") },
-  { "Asia/Yangon", NC_ ("time zone city", "Yangon") },
-  { "Asia/Kuala_Lumpur", NC_ ("time zone city", "Kuala Lumpur") },
-  { "Asia/Kuching", NC_ ("time zone city", "Kuching") },
-  { "Asia/Manila", NC_ ("time zone city", "Manila") },
-  { "Asia/Singapore", NC_ ("time zone city", "Singapore") },
-  { "Asia/Bangkok", NC_ ("time zone city", "Bangkok") },
-  { "Asia/Ho_Chi_Minh", NC_ ("time zone city", "Ho Chi Minh City") },
-  { "Asia/Dili", NC_ ("time zone city", "Dili") },
-  { "Asia/Dhaka", NC_ ("time zone city", "Dhaka") },
-  { "Asia/Kolkata", NC_ ("time zone city", "Kolkata") },
-  { "Asia/Tokyo", NC_ ("time zone city", "Tokyo") },
-  { "Asia/Seoul", NC_ ("time zone city", "Seoul") },
-  { "Australia/Sydney", NC_ ("time zone city", "Sydney") },
-  { "Europe/London", NC_ ("time zone city", "London") },
-  { "Europe/Paris", NC_ ("time zone city", "Paris") },
-  { "Europe/Berlin", NC_ ("time zone city", "Berlin") },
-  { "America/New_York", NC_ ("time zone city", "New York") },
-  { "UTC", NC_ ("time zone city", "UTC") },
-};
+  { "Asia/Shanghai", NC_("time zone city", "Shanghai") },
+    { "Asia/Urumqi", NC_("time zone city", "Urumqi") },
+      { "Asia/Hong_Kong", NC_("time zone city", "Hong Kong") },
+        { "Asia/Macau", NC_("time zone city", "Macau") },
+          { "Asia/Brunei", NC_("time zone city", "Brunei") },
+            { "Asia/Jakarta", NC_("time zone city", "Jakarta") },
+              { "Asia/Pontianak", NC_("time zone city", "Pontianak") },
+                { "Asia/Makassar", NC_("time zone city", "Makassar") },
+                  { "Asia/Jayapura", NC_("time zone city", "Jayapura") },
+                    { "Asia/Phnom_Penh", NC_("time zone city", "Phnom Penh") },
+                      { "Asia/Vientiane", NC_("time zone city", "Vientiane") },
+                        { "Asia/Yangon", NC_("time zone city", "Yangon") },
+                          { "Asia/Kuala_Lumpur", NC_("time zone city", "Kuala Lumpur") },
+                            { "Asia/Kuching", NC_("time zone city", "Kuching") },
+                              { "Asia/Manila", NC_("time zone city", "Manila") },
+                                { "Asia/Singapore", NC_("time zone city", "Singapore") },
+                                  { "Asia/Bangkok", NC_("time zone city", "Bangkok") },
+                                    { "Asia/Ho_Chi_Minh", NC_("time zone city", "Ho Chi Minh City") },
+                                      { "Asia/Dili", NC_("time zone city", "Dili") },
+                                        { "Asia/Dhaka", NC_("time zone city", "Dhaka") },
+                                          { "Asia/Kolkata", NC_("time zone city", "Kolkata") },
+                                            { "Asia/Tokyo", NC_("time zone city", "Tokyo") },
+                                              { "Asia/Seoul", NC_("time zone city", "Seoul") },
+                                                { "Australia/Sydney", NC_("time zone city", "Sydney") },
+                                                  { "Europe/London", NC_("time zone city", "London") },
+                                                    { "Europe/Paris", NC_("time zone city", "Paris") },
+                                                      { "Europe/Berlin", NC_("time zone city", "Berlin") },
+                                                        { "America/New_York", NC_("time zone city", "New York") },
+                                                          { "UTC", NC_("time zone city", "UTC") },
+                                                        };
 
 char *
 liaison_gui_format_zone_name (const char *zone_id)
 {
-  const char *slash;
+  const char      *slash;
   g_autofree char *city = NULL;
 
   if (zone_id == NULL)
@@ -137,8 +134,8 @@ liaison_gui_format_event_when (LiaisonEvent *event,
                                GTimeZone    *user_zone)
 {
   g_autofree char *date = liaison_gui_format_event_date (event);
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) mine = NULL;
+  g_autoptr (GDateTime) start = NULL;
+  g_autoptr (GDateTime) mine = NULL;
   g_autofree char *time = NULL;
   g_autofree char *zone = NULL;
 
@@ -170,11 +167,11 @@ liaison_gui_format_event_when (LiaisonEvent *event,
 char *
 liaison_gui_format_relative (const char *utc_iso8601)
 {
-  g_autoptr(GDateTime) then = g_date_time_new_from_iso8601 (utc_iso8601, NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) local = NULL;
+  g_autoptr (GDateTime) then = g_date_time_new_from_iso8601 (utc_iso8601, NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) local = NULL;
   GTimeSpan span;
-  int minutes;
+  int       minutes;
 
   if (then == NULL)
     return g_strdup (utc_iso8601 != NULL ? utc_iso8601 : "");
@@ -203,8 +200,9 @@ liaison_gui_format_place (const char *city,
     /* Translators: a place in a larger one, “Nanning, China”, “Guangxi
      * International Expo Centre, Nanning”; Chinese writes the larger first:
      * “%2$s%1$s” */
-    return g_strdup_printf (C_ ("place", "%1$s, %2$s"), city, country);
-  return g_strdup (has_city ? city : has_country ? country : "");
+    return g_strdup_printf (C_("place", "%1$s, %2$s"), city, country);
+  return g_strdup (has_city ? city : has_country ? country
+                                                 : "");
 }
 
 /* Appends one part of a line of facts, “Workshop · 10 September · Nanning”. */
@@ -216,7 +214,7 @@ liaison_gui_append_part (GString    *text,
     return;
   if (text->len > 0)
     /* Translators: between the parts of a line of facts, “Workshop · Nanning · Confirmed” */
-    g_string_append (text, C_ ("list", " · "));
+    g_string_append (text, C_("list", " · "));
   g_string_append (text, part);
 }
 
@@ -228,9 +226,8 @@ liaison_gui_weekday_abbreviation (GDateWeekday weekday)
 {
   static const char *names[] = {
     /* Translators: abbreviated weekdays, the headings of the month view */
-    NC_ ("weekday", "Mon"), NC_ ("weekday", "Tue"), NC_ ("weekday", "Wed"), NC_ ("weekday", "Thu"),
-    NC_ ("weekday", "Fri"), NC_ ("weekday", "Sat"), NC_ ("weekday", "Sun"),
-  };
+    NC_("weekday", "Mon"), NC_("weekday", "Tue"), NC_("weekday", "Wed"), NC_("weekday", "Thu"), NC_("weekday", "Fri"), NC_("weekday", "Sat"), NC_("weekday", "Sun"),
+    };
 
   g_return_val_if_fail (weekday >= G_DATE_MONDAY && weekday <= G_DATE_SUNDAY, "");
   return g_dpgettext2 (NULL, "weekday", names[weekday - 1]);

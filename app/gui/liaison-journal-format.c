@@ -17,20 +17,20 @@
 
 typedef struct
 {
-  LiaisonStore *store;
+  LiaisonStore   *store;
   LiaisonLanguage language;
-  GHashTable *events;        /* id → title, "" when unknown */
-  GHashTable *people;        /* id → name, "" when unknown */
-  GHashTable *registrations; /* id → "event-id\nparticipant-id" */
-  GHashTable *existing;      /* "entity:id" of records still there */
+  GHashTable     *events;        /* id → title, "" when unknown */
+  GHashTable     *people;        /* id → name, "" when unknown */
+  GHashTable     *registrations; /* id → "event-id\nparticipant-id" */
+  GHashTable     *existing;      /* "entity:id" of records still there */
 } Names;
 
 typedef struct
 {
   const char *field;
   const char *label;
-  GType type;        /* G_TYPE_NONE: the value as it is */
-  gboolean no_value; /* long text: say which field, not what it says */
+  GType       type;     /* G_TYPE_NONE: the value as it is */
+  gboolean    no_value; /* long text: say which field, not what it says */
 } FieldInfo;
 
 void
@@ -69,66 +69,66 @@ field_info (const char *entity,
 {
   static FieldInfo event_fields[] = {
     { "kind", N_("kind"), G_TYPE_NONE, FALSE },
-    { "status", N_("status"), G_TYPE_NONE, FALSE },
-    { "mode", N_("mode"), G_TYPE_NONE, FALSE },
-    { "title_zh", N_("Chinese title"), G_TYPE_NONE, FALSE },
-    { "title_en", N_("English title"), G_TYPE_NONE, FALSE },
-    { "theme_zh", N_("Chinese theme"), G_TYPE_NONE, TRUE },
-    { "theme_en", N_("English theme"), G_TYPE_NONE, TRUE },
-    { "description_zh", N_("Chinese description"), G_TYPE_NONE, TRUE },
-    { "description_en", N_("English description"), G_TYPE_NONE, TRUE },
-    { "start_local", N_("start"), G_TYPE_NONE, FALSE },
-    { "end_local", N_("end"), G_TYPE_NONE, FALSE },
-    { "time_zone", N_("time zone"), G_TYPE_NONE, FALSE },
-    { "precision", NULL, G_TYPE_NONE, FALSE },
-    { "year", NULL, G_TYPE_NONE, FALSE },
-    { "venue", N_("venue"), G_TYPE_NONE, FALSE },
-    { "city_zh", N_("city (Chinese)"), G_TYPE_NONE, FALSE },
-    { "city_en", N_("city (English)"), G_TYPE_NONE, FALSE },
-    { "country", N_("country"), G_TYPE_NONE, FALSE },
-    { "online_url", N_("online link"), G_TYPE_NONE, TRUE },
-    { "organisers", N_("organisers"), G_TYPE_NONE, TRUE },
-    { "partners", N_("partners"), G_TYPE_NONE, TRUE },
-    { "capacity", N_("capacity"), G_TYPE_NONE, FALSE },
-    { "registration_deadline", N_("registration deadline"), G_TYPE_NONE, FALSE },
-    { "budget", N_("budget"), G_TYPE_NONE, FALSE },
-    { "currency", N_("currency"), G_TYPE_NONE, FALSE },
-    { "funding", N_("funding source"), G_TYPE_NONE, FALSE },
-    { "track", N_("programme track"), G_TYPE_NONE, FALSE },
-    { "recurrence", N_("recurrence"), G_TYPE_NONE, TRUE },
-    { "activities", N_("plan activities"), G_TYPE_NONE, FALSE },
-    { "areas", N_("priority areas"), G_TYPE_NONE, FALSE },
-  };
+      { "status", N_("status"), G_TYPE_NONE, FALSE },
+        { "mode", N_("mode"), G_TYPE_NONE, FALSE },
+          { "title_zh", N_("Chinese title"), G_TYPE_NONE, FALSE },
+            { "title_en", N_("English title"), G_TYPE_NONE, FALSE },
+              { "theme_zh", N_("Chinese theme"), G_TYPE_NONE, TRUE },
+                { "theme_en", N_("English theme"), G_TYPE_NONE, TRUE },
+                  { "description_zh", N_("Chinese description"), G_TYPE_NONE, TRUE },
+                    { "description_en", N_("English description"), G_TYPE_NONE, TRUE },
+                      { "start_local", N_("start"), G_TYPE_NONE, FALSE },
+                        { "end_local", N_("end"), G_TYPE_NONE, FALSE },
+                          { "time_zone", N_("time zone"), G_TYPE_NONE, FALSE },
+                            { "precision", NULL, G_TYPE_NONE, FALSE },
+                            { "year", NULL, G_TYPE_NONE, FALSE },
+                            { "venue", N_("venue"), G_TYPE_NONE, FALSE },
+                              { "city_zh", N_("city (Chinese)"), G_TYPE_NONE, FALSE },
+                                { "city_en", N_("city (English)"), G_TYPE_NONE, FALSE },
+                                  { "country", N_("country"), G_TYPE_NONE, FALSE },
+                                    { "online_url", N_("online link"), G_TYPE_NONE, TRUE },
+                                      { "organisers", N_("organisers"), G_TYPE_NONE, TRUE },
+                                        { "partners", N_("partners"), G_TYPE_NONE, TRUE },
+                                          { "capacity", N_("capacity"), G_TYPE_NONE, FALSE },
+                                            { "registration_deadline", N_("registration deadline"), G_TYPE_NONE, FALSE },
+                                              { "budget", N_("budget"), G_TYPE_NONE, FALSE },
+                                                { "currency", N_("currency"), G_TYPE_NONE, FALSE },
+                                                  { "funding", N_("funding source"), G_TYPE_NONE, FALSE },
+                                                    { "track", N_("programme track"), G_TYPE_NONE, FALSE },
+                                                      { "recurrence", N_("recurrence"), G_TYPE_NONE, TRUE },
+                                                        { "activities", N_("plan activities"), G_TYPE_NONE, FALSE },
+                                                          { "areas", N_("priority areas"), G_TYPE_NONE, FALSE },
+                                                        };
   static FieldInfo participant_fields[] = {
     { "family_native", N_("family name"), G_TYPE_NONE, FALSE },
-    { "given_native", N_("given name"), G_TYPE_NONE, FALSE },
-    { "family_latin", N_("family name in Latin script"), G_TYPE_NONE, FALSE },
-    { "given_latin", N_("given name in Latin script"), G_TYPE_NONE, FALSE },
-    { "name_order", N_("name order"), G_TYPE_NONE, TRUE },
-    { "honorific", N_("honorific"), G_TYPE_NONE, FALSE },
-    { "gender", N_("gender"), G_TYPE_NONE, FALSE },
-    { "organisation_zh", N_("organisation (Chinese)"), G_TYPE_NONE, FALSE },
-    { "organisation_en", N_("organisation (English)"), G_TYPE_NONE, FALSE },
-    { "position_zh", N_("position (Chinese)"), G_TYPE_NONE, FALSE },
-    { "position_en", N_("position (English)"), G_TYPE_NONE, FALSE },
-    { "sector", N_("sector"), G_TYPE_NONE, FALSE },
-    { "country", N_("country"), G_TYPE_NONE, FALSE },
-    { "emails", N_("e-mail addresses"), G_TYPE_NONE, TRUE },
-    { "phones", N_("phone numbers"), G_TYPE_NONE, TRUE },
-    { "languages", N_("languages"), G_TYPE_NONE, FALSE },
-    { "consent", N_("consent"), G_TYPE_NONE, TRUE },
-    { "consent_date", N_("consent date"), G_TYPE_NONE, FALSE },
-    { "sort_key", NULL, G_TYPE_NONE, FALSE },
-  };
+      { "given_native", N_("given name"), G_TYPE_NONE, FALSE },
+        { "family_latin", N_("family name in Latin script"), G_TYPE_NONE, FALSE },
+          { "given_latin", N_("given name in Latin script"), G_TYPE_NONE, FALSE },
+            { "name_order", N_("name order"), G_TYPE_NONE, TRUE },
+              { "honorific", N_("honorific"), G_TYPE_NONE, FALSE },
+                { "gender", N_("gender"), G_TYPE_NONE, FALSE },
+                  { "organisation_zh", N_("organisation (Chinese)"), G_TYPE_NONE, FALSE },
+                    { "organisation_en", N_("organisation (English)"), G_TYPE_NONE, FALSE },
+                      { "position_zh", N_("position (Chinese)"), G_TYPE_NONE, FALSE },
+                        { "position_en", N_("position (English)"), G_TYPE_NONE, FALSE },
+                          { "sector", N_("sector"), G_TYPE_NONE, FALSE },
+                            { "country", N_("country"), G_TYPE_NONE, FALSE },
+                              { "emails", N_("e-mail addresses"), G_TYPE_NONE, TRUE },
+                                { "phones", N_("phone numbers"), G_TYPE_NONE, TRUE },
+                                  { "languages", N_("languages"), G_TYPE_NONE, FALSE },
+                                    { "consent", N_("consent"), G_TYPE_NONE, TRUE },
+                                      { "consent_date", N_("consent date"), G_TYPE_NONE, FALSE },
+                                        { "sort_key", NULL, G_TYPE_NONE, FALSE },
+                                    };
   static FieldInfo registration_fields[] = {
     { "role", N_("role"), G_TYPE_NONE, FALSE },
-    { "status", N_("status"), G_TYPE_NONE, FALSE },
-    { "delegation", N_("delegation"), G_TYPE_NONE, FALSE },
-    { "notes", N_("notes"), G_TYPE_NONE, TRUE },
-  };
+      { "status", N_("status"), G_TYPE_NONE, FALSE },
+        { "delegation", N_("delegation"), G_TYPE_NONE, FALSE },
+          { "notes", N_("notes"), G_TYPE_NONE, TRUE },
+        };
   static gsize types_set = 0;
-  FieldInfo *table;
-  guint n;
+  FieldInfo   *table;
+  guint        n;
 
   if (g_once_init_enter (&types_set))
     {
@@ -190,7 +190,7 @@ format_value (Names           *names,
               const FieldInfo *info,
               const char      *value)
 {
-  g_autoptr(GString) text = NULL;
+  g_autoptr (GString) text = NULL;
 
   if (value == NULL || *value == '\0')
     return NULL;
@@ -227,7 +227,7 @@ format_detail (Names                     *names,
   const FieldInfo *info = field_info (entry->entity, entry->field);
   g_autofree char *old_value = NULL;
   g_autofree char *new_value = NULL;
-  const char *label;
+  const char      *label;
 
   if (info == NULL)
     return g_strdup (entry->field);
@@ -302,7 +302,7 @@ event_title (Names      *names,
              JsonObject *snapshot)
 {
   const char *cached = g_hash_table_lookup (names->events, id);
-  g_autoptr(LiaisonEvent) event = NULL;
+  g_autoptr (LiaisonEvent) event = NULL;
   char *title = NULL;
 
   if (cached != NULL && *cached != '\0')
@@ -345,7 +345,7 @@ person_name (Names      *names,
              JsonObject *snapshot)
 {
   const char *cached = g_hash_table_lookup (names->people, id);
-  g_autoptr(LiaisonParticipant) p = NULL;
+  g_autoptr (LiaisonParticipant) p = NULL;
   char *name = NULL;
 
   if (cached != NULL && *cached != '\0')
@@ -379,18 +379,18 @@ person_name (Names      *names,
 /* A registration's event and participant, from the database or from the
  * copy its deletion kept; cached as "event-id\nparticipant-id". */
 static gboolean
-registration_parties (Names       *names,
-                      const char  *id,
-                      JsonObject  *snapshot,
-                      char       **event_id,
-                      char       **participant_id)
+registration_parties (Names      *names,
+                      const char *id,
+                      JsonObject *snapshot,
+                      char      **event_id,
+                      char      **participant_id)
 {
   const char *cached = g_hash_table_lookup (names->registrations, id);
-  g_auto(GStrv) parts = NULL;
+  g_auto (GStrv) parts = NULL;
 
   if (cached == NULL)
     {
-      g_autoptr(LiaisonRegistration) r = liaison_store_get_registration (names->store, id, NULL);
+      g_autoptr (LiaisonRegistration) r = liaison_store_get_registration (names->store, id, NULL);
       char *parties = NULL;
 
       if (r != NULL)
@@ -417,7 +417,7 @@ static char *
 join_details (Names     *names,
               GPtrArray *group)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr (GString) out = g_string_new (NULL);
   guint shown = 0, more = 0;
 
   /* Oldest first within the edit, as the person made it. */
@@ -453,12 +453,12 @@ describe (Names     *names,
           GPtrArray *group)
 {
   const LiaisonJournalEntry *first = g_ptr_array_index (group, 0);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *snapshot = g_strcmp0 (first->action, "delete") == 0 ? parse_snapshot (first->old_value, parser) : NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject      *snapshot = g_strcmp0 (first->action, "delete") == 0 ? parse_snapshot (first->old_value, parser) : NULL;
   g_autofree char *details = g_strcmp0 (first->action, "update") == 0 ? join_details (names, group) : NULL;
-  LiaisonChange *change = g_new0 (LiaisonChange, 1);
-  const char *entity = first->entity;
-  const char *id = first->entity_id;
+  LiaisonChange   *change = g_new0 (LiaisonChange, 1);
+  const char      *entity = first->entity;
+  const char      *id = first->entity_id;
 
   change->origin = first->origin;
   change->time = g_strdup (first->time);
@@ -513,7 +513,7 @@ describe (Names     *names,
     {
       g_autofree char *event_id = NULL;
       g_autofree char *participant_id = NULL;
-      const char *title, *name;
+      const char      *title, *name;
 
       if (!registration_parties (names, id, snapshot, &event_id, &participant_id))
         {
@@ -530,7 +530,7 @@ describe (Names     *names,
       else if (group->len == 1 && g_strcmp0 (first->field, "status") == 0)
         /* Translators: “Registration of 李霞 to “Forum 2025”: Confirmed” */
         change->sentence = g_strdup_printf (_("Registration of %1$s to “%2$s”: %3$s"), name, title,
-                                            enum_label (LIAISON_TYPE_REGISTRATION_STATUS, first->new_value));
+                                               enum_label (LIAISON_TYPE_REGISTRATION_STATUS, first->new_value));
       else if (details != NULL)
         change->sentence = g_strdup_printf (_("Registration of %1$s to “%2$s” changed: %3$s"), name, title, details);
       else
@@ -552,8 +552,8 @@ static gboolean
 close_in_time (const LiaisonJournalEntry *a,
                const LiaisonJournalEntry *b)
 {
-  g_autoptr(GDateTime) ta = g_date_time_new_from_iso8601 (a->time, NULL);
-  g_autoptr(GDateTime) tb = g_date_time_new_from_iso8601 (b->time, NULL);
+  g_autoptr (GDateTime) ta = g_date_time_new_from_iso8601 (a->time, NULL);
+  g_autoptr (GDateTime) tb = g_date_time_new_from_iso8601 (b->time, NULL);
 
   return ta != NULL && tb != NULL && ABS (g_date_time_difference (ta, tb)) < 2 * G_TIME_SPAN_SECOND;
 }
@@ -567,12 +567,10 @@ same_change (const LiaisonJournalEntry *first,
   if (first->origin != row->origin || !close_in_time (first, row))
     return FALSE;
   if (g_strcmp0 (first->action, "update") == 0)
-    return g_strcmp0 (row->action, "update") == 0 && g_strcmp0 (first->entity, row->entity) == 0
-           && g_strcmp0 (first->entity_id, row->entity_id) == 0;
-  if (g_strcmp0 (first->action, "delete") == 0 && g_strcmp0 (first->entity, "event") == 0
-      && g_strcmp0 (row->action, "delete") == 0 && g_strcmp0 (row->entity, "registration") == 0)
+    return g_strcmp0 (row->action, "update") == 0 && g_strcmp0 (first->entity, row->entity) == 0 && g_strcmp0 (first->entity_id, row->entity_id) == 0;
+  if (g_strcmp0 (first->action, "delete") == 0 && g_strcmp0 (first->entity, "event") == 0 && g_strcmp0 (row->action, "delete") == 0 && g_strcmp0 (row->entity, "registration") == 0)
     {
-      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr (JsonParser) parser = json_parser_new ();
       JsonObject *snapshot = parse_snapshot (row->old_value, parser);
 
       return g_strcmp0 (snapshot_string (snapshot, "event_id"), first->entity_id) == 0;
@@ -587,19 +585,19 @@ liaison_journal_summarise (LiaisonStore *store,
                            guint         max_changes)
 {
   GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_change_free);
-  Names names = {
-    store,
-    liaison_language_for_locale (),
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+  Names      names = {
+         store,
+         liaison_language_for_locale (),
+         g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+         g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+         g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+         g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
   };
   guint i = 0;
 
   while (i < entries->len && changes->len < max_changes)
     {
-      g_autoptr(GPtrArray) group = g_ptr_array_new ();
+      g_autoptr (GPtrArray) group = g_ptr_array_new ();
       LiaisonJournalEntry *first = g_ptr_array_index (entries, i);
 
       g_ptr_array_add (group, first);

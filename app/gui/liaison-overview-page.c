@@ -30,46 +30,47 @@ struct _LiaisonOverviewPage
   AdwBin parent_instance;
 
   LiaisonContext *context;
-  gboolean folded;
-  int year;
+  gboolean        folded;
+  int             year;
 
   LiaisonChangeWatch *watch;
-  GCancellable *cancellable;
-  GCancellable *search_cancellable;
-  GListStore *next_events;
-  GListStore *this_year;
-  GListStore *changes;
-  GListStore *found_events;
-  GListStore *found_people;
-  gboolean loaded;
+  GCancellable       *cancellable;
+  GCancellable       *search_cancellable;
+  GListStore         *next_events;
+  GListStore         *this_year;
+  GListStore         *changes;
+  GListStore         *found_events;
+  GListStore         *found_people;
+  gboolean            loaded;
 
-  GtkStack *stack;
-  GtkSpinner *spinner;
-  AdwStatusPage *error_page;
+  GtkStack       *stack;
+  GtkSpinner     *spinner;
+  AdwStatusPage  *error_page;
   GtkSearchEntry *search_entry;
-  GtkStack *body_stack;
-  GtkStack *next_stack;
-  GtkListBox *next_list;
-  GtkLabel *this_year_title;
-  GtkLabel *this_year_summary;
-  GtkStack *this_year_stack;
-  GtkListBox *this_year_list;
-  GtkLabel *this_year_empty_title;
-  GtkLabel *this_year_empty_description;
-  GtkWidget *open_plan_button;
-  GtkStack *recent_stack;
-  GtkLabel *translation_counts;
-  GtkListBox *recent_list;
-  GtkWidget *event_results_box;
-  GtkListBox *event_results;
-  GtkWidget *people_results_box;
-  GtkListBox *people_results;
-  AdwStatusPage *no_results_page;
+  GtkStack       *body_stack;
+  GtkStack       *next_stack;
+  GtkListBox     *next_list;
+  GtkLabel       *this_year_title;
+  GtkLabel       *this_year_summary;
+  GtkStack       *this_year_stack;
+  GtkListBox     *this_year_list;
+  GtkLabel       *this_year_empty_title;
+  GtkLabel       *this_year_empty_description;
+  GtkWidget      *open_plan_button;
+  GtkStack       *recent_stack;
+  GtkLabel       *translation_counts;
+  GtkListBox     *recent_list;
+  GtkWidget      *event_results_box;
+  GtkListBox     *event_results;
+  GtkWidget      *people_results_box;
+  GtkListBox     *people_results;
+  AdwStatusPage  *no_results_page;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonOverviewPage, liaison_overview_page, ADW_TYPE_BIN)
 
-enum {
+enum
+{
   PROP_0,
   PROP_CONTEXT,
   PROP_FOLDED,
@@ -82,17 +83,17 @@ static GParamSpec *properties[N_PROPS];
 
 typedef struct
 {
-  int year;
+  int        year;
   GDateTime *now;
 } Request;
 
 typedef struct
 {
-  int year;
-  GPtrArray *upcoming;   /* LiaisonEvent */
-  GPtrArray *open;       /* LiaisonPlanItem: planned this year, no event yet */
-  guint planned;         /* activities planned this year */
-  GPtrArray *changes;    /* LiaisonChange, newest first */
+  int                      year;
+  GPtrArray               *upcoming; /* LiaisonEvent */
+  GPtrArray               *open;     /* LiaisonPlanItem: planned this year, no event yet */
+  guint                    planned;  /* activities planned this year */
+  GPtrArray               *changes;  /* LiaisonChange, newest first */
   LiaisonTranslationCounts translations;
 } Dashboard;
 
@@ -129,8 +130,8 @@ results_free (Results *results)
 static int
 current_year (LiaisonOverviewPage *self)
 {
-  g_autoptr(GTimeZone) zone = NULL;
-  g_autoptr(GDateTime) now = NULL;
+  g_autoptr (GTimeZone) zone = NULL;
+  g_autoptr (GDateTime) now = NULL;
 
   if (self->year > 0)
     return self->year;
@@ -143,14 +144,14 @@ current_year (LiaisonOverviewPage *self)
 /* On the store's worker thread                                              */
 
 static gpointer
-load_dashboard (LiaisonStore  *reader,
-                gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
+load_dashboard (LiaisonStore *reader,
+                gpointer      data,
+                GCancellable *cancellable,
+                GError      **error)
 {
   Request *request = data;
-  g_autoptr(GPtrArray) report = NULL;
-  g_autoptr(GPtrArray) journal = NULL;
+  g_autoptr (GPtrArray) report = NULL;
+  g_autoptr (GPtrArray) journal = NULL;
   Dashboard *dashboard = g_new0 (Dashboard, 1);
 
   dashboard->year = request->year;
@@ -192,10 +193,10 @@ fail:
 }
 
 static gpointer
-search_store (LiaisonStore  *reader,
-              gpointer       data,
-              GCancellable  *cancellable,
-              GError       **error)
+search_store (LiaisonStore *reader,
+              gpointer      data,
+              GCancellable *cancellable,
+              GError      **error)
 {
   Results *results = g_new0 (Results, 1);
 
@@ -255,8 +256,8 @@ create_activity_row (gpointer item,
                      gpointer data)
 {
   LiaisonLinkItem *link = item;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_with_label (C_("plan activity", "New Event"));
+  GtkWidget       *row = adw_action_row_new ();
+  GtkWidget       *button = gtk_button_new_with_label (C_("plan activity", "New Event"));
   g_autofree char *tooltip = NULL;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -275,14 +276,14 @@ create_activity_row (gpointer item,
 }
 
 static char *
-event_place (LiaisonEvent    *event,
-             LiaisonLanguage  language)
+event_place (LiaisonEvent   *event,
+             LiaisonLanguage language)
 {
-  const char *city = liaison_bilingual_get_display (liaison_event_get_city (event), language);
+  const char           *city = liaison_bilingual_get_display (liaison_event_get_city (event), language);
   const LiaisonCountry *country = liaison_event_get_country (event) != NULL
-                                  ? liaison_country_lookup (liaison_event_get_country (event))
-                                  : NULL;
-  const char *country_name = country != NULL ? liaison_country_get_name (country, language) : NULL;
+                                      ? liaison_country_lookup (liaison_event_get_country (event))
+                                      : NULL;
+  const char           *country_name = country != NULL ? liaison_country_get_name (country, language) : NULL;
 
   if ((city != NULL && *city != '\0') || country_name != NULL)
     return liaison_gui_format_place (city, country_name);
@@ -293,12 +294,12 @@ event_place (LiaisonEvent    *event,
 
 /* “Workshop · Yangon, Myanmar · Confirmed” */
 static char *
-event_facts (LiaisonEvent    *event,
-             LiaisonLanguage  language,
-             gboolean         with_status)
+event_facts (LiaisonEvent   *event,
+             LiaisonLanguage language,
+             gboolean        with_status)
 {
   g_autofree char *place = event_place (event, language);
-  g_autoptr(GString) out = g_string_new (liaison_event_kind_label (liaison_event_get_kind (event)));
+  g_autoptr (GString) out = g_string_new (liaison_event_kind_label (liaison_event_get_kind (event)));
 
   liaison_gui_append_part (out, place);
   if (with_status)
@@ -311,8 +312,8 @@ event_item (LiaisonEvent *event,
             GTimeZone    *zone,
             gboolean      upcoming)
 {
-  LiaisonLanguage language = liaison_language_for_locale ();
-  const char *title = liaison_bilingual_get_display (liaison_event_get_title (event), language);
+  LiaisonLanguage  language = liaison_language_for_locale ();
+  const char      *title = liaison_bilingual_get_display (liaison_event_get_title (event), language);
   g_autofree char *when = upcoming ? liaison_gui_format_event_when (event, zone) : liaison_gui_format_event_date (event);
   g_autofree char *facts = event_facts (event, language, upcoming);
   g_autofree char *subtitle = g_strdup_printf ("%s\n%s", when, facts);
@@ -323,14 +324,14 @@ event_item (LiaisonEvent *event,
 static LiaisonLinkItem *
 person_item (LiaisonParticipant *p)
 {
-  LiaisonLanguage language = liaison_language_for_locale ();
-  g_autofree char *name = liaison_participant_dup_display_name (p);
-  const char *organisation = liaison_bilingual_get_display (liaison_participant_get_organisation (p), language);
+  LiaisonLanguage       language = liaison_language_for_locale ();
+  g_autofree char      *name = liaison_participant_dup_display_name (p);
+  const char           *organisation = liaison_bilingual_get_display (liaison_participant_get_organisation (p), language);
   const LiaisonCountry *country = liaison_participant_get_country (p) != NULL
-                                  ? liaison_country_lookup (liaison_participant_get_country (p))
-                                  : NULL;
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-  const char * const *emails = liaison_participant_get_emails (p);
+                                      ? liaison_country_lookup (liaison_participant_get_country (p))
+                                      : NULL;
+  g_autoptr (GString) subtitle = g_string_new (NULL);
+  const char *const *emails = liaison_participant_get_emails (p);
 
   if (organisation != NULL && *organisation != '\0')
     g_string_append (subtitle, organisation);
@@ -368,10 +369,10 @@ show_this_year (LiaisonOverviewPage *self,
                 Dashboard           *dashboard)
 {
   LiaisonLanguage language = liaison_language_for_locale ();
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *title = NULL;
   g_autofree char *summary = NULL;
-  guint open = dashboard->open->len;
+  guint            open = dashboard->open->len;
 
   /* Translators: heading of the Overview's plan section, “Planned for 2025” */
   title = g_strdup_printf (_("Planned for %d"), dashboard->year);
@@ -380,7 +381,7 @@ show_this_year (LiaisonOverviewPage *self,
   for (guint i = 0; i < open; i++)
     {
       LiaisonPlanItem *activity = g_ptr_array_index (dashboard->open, i);
-      const char *code = liaison_plan_item_get_code (activity);
+      const char      *code = liaison_plan_item_get_code (activity);
       g_autofree char *row_title = g_strdup_printf ("%s %s", code,
                                                     liaison_bilingual_get_display (liaison_plan_item_get_title (activity),
                                                                                    language));
@@ -399,11 +400,11 @@ show_this_year (LiaisonOverviewPage *self,
         {
           /* Translators: %1$d–%2$d is the action plan's period */
           empty_title = g_strdup_printf (_("The %1$d–%2$d Plan Has Ended"), LIAISON_PLAN_FIRST_YEAR,
-                                         LIAISON_PLAN_LAST_YEAR);
+                                            LIAISON_PLAN_LAST_YEAR);
           /* Translators: %d is this year */
           description = g_strdup_printf (_("It plans no activity for %d. The Action Plan view shows which planned "
                                            "years had events and which were missed."),
-                                         dashboard->year);
+                                            dashboard->year);
         }
       else
         {
@@ -451,8 +452,8 @@ static void
 show_dashboard (LiaisonOverviewPage *self,
                 Dashboard           *dashboard)
 {
-  g_autoptr(GTimeZone) zone = liaison_context_dup_time_zone (self->context);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GTimeZone) zone = liaison_context_dup_time_zone (self->context);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < dashboard->upcoming->len; i++)
     g_ptr_array_add (items, event_item (g_ptr_array_index (dashboard->upcoming, i), zone, TRUE));
@@ -464,9 +465,9 @@ show_dashboard (LiaisonOverviewPage *self,
   g_ptr_array_set_size (items, 0);
   for (guint i = 0; i < dashboard->changes->len; i++)
     {
-      LiaisonChange *change = g_ptr_array_index (dashboard->changes, i);
+      LiaisonChange   *change = g_ptr_array_index (dashboard->changes, i);
       g_autofree char *when = liaison_gui_format_relative (change->time);
-      g_autoptr(GString) subtitle = g_string_new (liaison_journal_origin_label (change->origin));
+      g_autoptr (GString) subtitle = g_string_new (liaison_journal_origin_label (change->origin));
 
       liaison_gui_append_part (subtitle, when);
       g_ptr_array_add (items, liaison_link_item_new (change->sentence, subtitle->str, change->action_name,
@@ -483,12 +484,12 @@ show_dashboard (LiaisonOverviewPage *self,
     /* Translators: texts that need work, per language translated into */
     text = g_strdup_printf (_("Into English: %1$u to translate, %2$u stale, %3$u to review. "
                               "Into Chinese: %4$u to translate, %5$u stale, %6$u to review."),
-                            n[LIAISON_LANGUAGE_EN][LIAISON_TRANSLATION_MISSING] + n[LIAISON_LANGUAGE_EN][LIAISON_TRANSLATION_DRAFT],
-                            n[LIAISON_LANGUAGE_EN][LIAISON_TRANSLATION_STALE],
-                            n[LIAISON_LANGUAGE_EN][LIAISON_TRANSLATION_TRANSLATED],
-                            n[LIAISON_LANGUAGE_ZH][LIAISON_TRANSLATION_MISSING] + n[LIAISON_LANGUAGE_ZH][LIAISON_TRANSLATION_DRAFT],
-                            n[LIAISON_LANGUAGE_ZH][LIAISON_TRANSLATION_STALE],
-                            n[LIAISON_LANGUAGE_ZH][LIAISON_TRANSLATION_TRANSLATED]);
+                               n[LIAISON_LANGUAGE_EN][LIAISON_TRANSLATION_MISSING] + n[LIAISON_LANGUAGE_EN][LIAISON_TRANSLATION_DRAFT],
+                               n[LIAISON_LANGUAGE_EN][LIAISON_TRANSLATION_STALE],
+                               n[LIAISON_LANGUAGE_EN][LIAISON_TRANSLATION_TRANSLATED],
+                               n[LIAISON_LANGUAGE_ZH][LIAISON_TRANSLATION_MISSING] + n[LIAISON_LANGUAGE_ZH][LIAISON_TRANSLATION_DRAFT],
+                               n[LIAISON_LANGUAGE_ZH][LIAISON_TRANSLATION_STALE],
+                               n[LIAISON_LANGUAGE_ZH][LIAISON_TRANSLATION_TRANSLATED]);
     gtk_label_set_label (self->translation_counts, text);
   }
 
@@ -508,8 +509,8 @@ on_dashboard_loaded (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  g_autoptr(LiaisonOverviewPage) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonOverviewPage) self = user_data;
+  g_autoptr (GError) error = NULL;
   Dashboard *dashboard = liaison_store_query_finish (NULL, result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -532,7 +533,7 @@ on_dashboard_loaded (GObject      *source,
 static void
 reload (LiaisonOverviewPage *self)
 {
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
   Request *request;
 
   if (self->context == NULL)
@@ -557,11 +558,11 @@ on_search_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(LiaisonOverviewPage) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonOverviewPage) self = user_data;
+  g_autoptr (GError) error = NULL;
   Results *results = liaison_store_query_finish (NULL, result, &error);
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GTimeZone) zone = NULL;
   guint found;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -600,7 +601,7 @@ on_search_done (GObject      *source,
       description = g_strdup_printf (_("Nothing matches “%s”. People are found by their name in any script "
                                        "(李霞 or li xia), their organisation or e-mail address; events by their "
                                        "title, from two characters in Chinese."),
-                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+                                        gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
       adw_status_page_set_description (self->no_results_page, description);
     }
   gtk_stack_set_visible_child_name (self->body_stack, found > 0 ? "results" : "no-results");
@@ -833,7 +834,7 @@ liaison_overview_page_set_property (GObject      *object,
 static void
 liaison_overview_page_class_init (LiaisonOverviewPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = liaison_overview_page_constructed;
@@ -842,21 +843,21 @@ liaison_overview_page_class_init (LiaisonOverviewPageClass *klass)
   object_class->set_property = liaison_overview_page_set_property;
 
   properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /* The window is folded to one column: the header shows a back button. */
   properties[PROP_FOLDED] =
-    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* The year whose plan is “this year's”; 0 follows the clock in the
    * person's time zone. */
   properties[PROP_YEAR] =
-    g_param_spec_int ("year", NULL, NULL, 0, 9999, 0,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_int ("year", NULL, NULL, 0, 9999, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* A load from the store is under way. */
   properties[PROP_LOADING] =
-    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/chinaaseanenv/Liaison/ui/liaison-overview-page.ui");

@@ -13,6 +13,6 @@ G_DECLARE_FINAL_TYPE (LiaisonParticipantsPage, liaison_participants_page, LIAISO
 
 GtkWidget *liaison_participants_page_new (LiaisonContext *context);
 void       liaison_participants_page_show_participant (LiaisonParticipantsPage *self,
-                                                   const char               *id);
+                                                       const char              *id);
 
 G_END_DECLS

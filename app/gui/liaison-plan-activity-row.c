@@ -18,33 +18,33 @@ struct _LiaisonPlanActivityRow
   GtkListBoxRow parent_instance;
 
   LiaisonPlanItem *activity;
-  char *haystack;   /* folded titles, for the filter */
-  char *signature;  /* what the chips show now, to rebuild them only on change */
-  guint missed;
+  char            *haystack;  /* folded titles, for the filter */
+  char            *signature; /* what the chips show now, to rebuild them only on change */
+  guint            missed;
 
-  GtkLabel *code_label;
-  GtkLabel *title_label;
-  GtkLabel *other_title_label;
-  GtkLabel *schedule_label;
-  GtkLabel *missed_label;
-  GtkWidget *anomaly_box;
-  GtkLabel *anomaly_label;
+  GtkLabel   *code_label;
+  GtkLabel   *title_label;
+  GtkLabel   *other_title_label;
+  GtkLabel   *schedule_label;
+  GtkLabel   *missed_label;
+  GtkWidget  *anomaly_box;
+  GtkLabel   *anomaly_label;
   GtkFlowBox *chips_box;
-  GtkWidget *events_button;
-  GtkWidget *new_event_button;
-  GtkWidget *events_icon_button;
-  GtkWidget *new_event_icon_button;
+  GtkWidget  *events_button;
+  GtkWidget  *new_event_button;
+  GtkWidget  *events_icon_button;
+  GtkWidget  *new_event_icon_button;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonPlanActivityRow, liaison_plan_activity_row, GTK_TYPE_LIST_BOX_ROW)
 
 typedef enum
 {
-  CHIP_HELD,     /* an event of the year was held */
-  CHIP_EVENT,    /* events, none held yet: planned, confirmed, postponed */
-  CHIP_MISSED,   /* planned, the year is over, no event */
-  CHIP_TO_COME,  /* planned, this year or later, no event yet */
-  CHIP_NONE,     /* neither planned nor any event */
+  CHIP_HELD,    /* an event of the year was held */
+  CHIP_EVENT,   /* events, none held yet: planned, confirmed, postponed */
+  CHIP_MISSED,  /* planned, the year is over, no event */
+  CHIP_TO_COME, /* planned, this year or later, no event yet */
+  CHIP_NONE,    /* neither planned nor any event */
 } ChipState;
 
 static const char *chip_classes[] = { "held", "event", "missed", "to-come", "none" };
@@ -56,7 +56,7 @@ static GArray *
 years_to_show (LiaisonPlanRow *report)
 {
   GArray *years = g_array_new (FALSE, FALSE, sizeof (int));
-  int first = LIAISON_PLAN_FIRST_YEAR, last = LIAISON_PLAN_LAST_YEAR;
+  int     first = LIAISON_PLAN_FIRST_YEAR, last = LIAISON_PLAN_LAST_YEAR;
 
   for (guint i = 0; report != NULL && i < report->years->len; i++)
     {
@@ -145,11 +145,11 @@ make_chip (LiaisonPlanActivityRow *self,
            const LiaisonPlanYear  *y,
            int                     this_year)
 {
-  ChipState state = chip_state (y, this_year);
+  ChipState        state = chip_state (y, this_year);
   g_autofree char *text = g_strdup_printf ("%s %d", chip_marks[state], y->year);
   g_autofree char *meaning = describe_year (y, state);
   g_autofree char *name = g_strdup_printf ("%d", y->year);
-  GtkWidget *chip;
+  GtkWidget       *chip;
 
   if (state == CHIP_NONE)
     {
@@ -188,7 +188,7 @@ static char *
 format_years (const int *years,
               guint      n_years)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr (GString) out = g_string_new (NULL);
   guint i = 0;
 
   while (i < n_years)
@@ -218,9 +218,9 @@ static char *
 describe_schedule (LiaisonSchedule *schedule)
 {
   g_autofree char *years = NULL;
-  const int *list;
-  guint n = 0;
-  int start;
+  const int       *list;
+  guint            n = 0;
+  int              start;
 
   if (schedule == NULL)
     return g_strdup (_("The framework gives no schedule for this activity."));
@@ -231,18 +231,18 @@ describe_schedule (LiaisonSchedule *schedule)
       if (start > 0)
         /* Translators: %1$s is the schedule as the framework writes it, e.g. “2020-2015, 2020 年启动 (计划)” */
         return g_strdup_printf (_("Schedule as written: “%1$s”. Started in %2$d; no planned years could be read."),
-                                liaison_schedule_get_text (schedule), start);
+                                   liaison_schedule_get_text (schedule), start);
       return g_strdup_printf (_("Schedule as written: “%s”. No planned years could be read."),
-                              liaison_schedule_get_text (schedule));
+                                 liaison_schedule_get_text (schedule));
     }
   years = format_years (list, n);
   if (start > 0)
     /* Translators: “Schedule as written: “2020-2025, 2020 年启动”. Planned for 2020–2025, started in 2020.” */
     return g_strdup_printf (_("Schedule as written: “%1$s”. Planned for %2$s, started in %3$d."),
-                            liaison_schedule_get_text (schedule), years, start);
+                               liaison_schedule_get_text (schedule), years, start);
   /* Translators: “Schedule as written: “每年一次”. Planned for 2021–2025.” */
   return g_strdup_printf (_("Schedule as written: “%1$s”. Planned for %2$s."),
-                          liaison_schedule_get_text (schedule), years);
+                             liaison_schedule_get_text (schedule), years);
 }
 
 static void
@@ -270,7 +270,7 @@ liaison_plan_activity_row_finalize (GObject *object)
 static void
 liaison_plan_activity_row_class_init (LiaisonPlanActivityRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = liaison_plan_activity_row_dispose;
@@ -302,18 +302,18 @@ GtkWidget *
 liaison_plan_activity_row_new (LiaisonPlanItem *activity)
 {
   LiaisonPlanActivityRow *self = g_object_new (LIAISON_TYPE_PLAN_ACTIVITY_ROW, NULL);
-  LiaisonLanguage language = liaison_language_for_locale ();
-  LiaisonBilingual *title = liaison_plan_item_get_title (activity);
-  LiaisonSchedule *schedule = liaison_plan_item_get_schedule (activity);
-  const char *code = liaison_plan_item_get_code (activity);
-  const char *shown = liaison_bilingual_get_display (title, language);
-  const char *other = liaison_bilingual_get_text (title, liaison_language_other (language));
-  g_autofree char *anomaly = schedule != NULL ? liaison_schedule_describe_anomaly (schedule) : NULL;
-  g_autofree char *schedule_text = describe_schedule (schedule);
-  g_autofree char *folded = NULL;
-  g_autofree char *events_tip = NULL;
-  g_autofree char *new_tip = NULL;
-  GVariant *target = g_variant_ref_sink (g_variant_new_string (code));
+  LiaisonLanguage         language = liaison_language_for_locale ();
+  LiaisonBilingual       *title = liaison_plan_item_get_title (activity);
+  LiaisonSchedule        *schedule = liaison_plan_item_get_schedule (activity);
+  const char             *code = liaison_plan_item_get_code (activity);
+  const char             *shown = liaison_bilingual_get_display (title, language);
+  const char             *other = liaison_bilingual_get_text (title, liaison_language_other (language));
+  g_autofree char        *anomaly = schedule != NULL ? liaison_schedule_describe_anomaly (schedule) : NULL;
+  g_autofree char        *schedule_text = describe_schedule (schedule);
+  g_autofree char        *folded = NULL;
+  g_autofree char        *events_tip = NULL;
+  g_autofree char        *new_tip = NULL;
+  GVariant               *target = g_variant_ref_sink (g_variant_new_string (code));
 
   self->activity = g_object_ref (activity);
   gtk_widget_set_name (GTK_WIDGET (self), code);
@@ -329,7 +329,8 @@ liaison_plan_activity_row_new (LiaisonPlanItem *activity)
 
       /* Translators: %s says what is wrong with an activity's schedule as the framework writes it */
       text = g_strdup_printf (_("Schedule anomaly: %s. So no year of this activity counts as planned or missed; "
-                                "its events still show under the years they took place."), anomaly);
+                                "its events still show under the years they took place."),
+                                 anomaly);
       gtk_label_set_text (self->anomaly_label, text);
       gtk_widget_set_visible (self->anomaly_box, TRUE);
     }
@@ -379,8 +380,8 @@ liaison_plan_activity_row_update (LiaisonPlanActivityRow *self,
                                   LiaisonPlanRow         *report,
                                   int                     this_year)
 {
-  g_autoptr(GArray) years = years_to_show (report);
-  g_autoptr(GString) signature = g_string_new (NULL);
+  g_autoptr (GArray) years = years_to_show (report);
+  g_autoptr (GString) signature = g_string_new (NULL);
   g_autofree char *label = NULL;
 
   g_string_append_printf (signature, "%d|", this_year);
@@ -402,7 +403,7 @@ liaison_plan_activity_row_update (LiaisonPlanActivityRow *self,
   if (self->missed > 0)
     /* Translators: a screen reader's name for an activity row, “1.1.2 China-ASEAN … Forum, 1 missed year” */
     label = g_strdup_printf (_("%1$s %2$s, %3$s"), liaison_plan_item_get_code (self->activity),
-                             gtk_label_get_text (self->title_label), gtk_label_get_text (self->missed_label));
+                                gtk_label_get_text (self->title_label), gtk_label_get_text (self->missed_label));
   else
     label = g_strdup_printf ("%s %s", liaison_plan_item_get_code (self->activity),
                              gtk_label_get_text (self->title_label));
@@ -419,8 +420,8 @@ liaison_plan_activity_row_update (LiaisonPlanActivityRow *self,
   for (guint i = 0; i < years->len; i++)
     {
       LiaisonPlanYear y = year_of (report, g_array_index (years, int, i));
-      GtkWidget *chip = make_chip (self, &y, this_year);
-      GtkWidget *child;
+      GtkWidget      *chip = make_chip (self, &y, this_year);
+      GtkWidget      *child;
 
       gtk_flow_box_append (self->chips_box, chip);
       /* Tab goes straight to the chips that do something. */

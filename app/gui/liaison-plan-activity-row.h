@@ -11,13 +11,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LiaisonPlanActivityRow, liaison_plan_activity_row, LIAISON, PLAN_ACTIVITY_ROW, GtkListBoxRow)
 
-GtkWidget       *liaison_plan_activity_row_new         (LiaisonPlanItem        *activity);
+GtkWidget       *liaison_plan_activity_row_new (LiaisonPlanItem *activity);
 LiaisonPlanItem *liaison_plan_activity_row_get_activity (LiaisonPlanActivityRow *self);
-void             liaison_plan_activity_row_update      (LiaisonPlanActivityRow *self,
-                                                        LiaisonPlanRow         *report,
-                                                        int                     this_year);
-guint            liaison_plan_activity_row_get_missed  (LiaisonPlanActivityRow *self);
-gboolean         liaison_plan_activity_row_matches     (LiaisonPlanActivityRow *self,
-                                                        const char             *folded_text);
+void             liaison_plan_activity_row_update (LiaisonPlanActivityRow *self,
+                                                   LiaisonPlanRow         *report,
+                                                   int                     this_year);
+guint            liaison_plan_activity_row_get_missed (LiaisonPlanActivityRow *self);
+gboolean         liaison_plan_activity_row_matches (LiaisonPlanActivityRow *self,
+                                                    const char             *folded_text);
 
 G_END_DECLS

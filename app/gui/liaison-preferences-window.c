@@ -13,23 +13,24 @@ struct _LiaisonPreferencesWindow
 {
   AdwPreferencesWindow parent_instance;
 
-  LiaisonContext *context;
-  GListModel *zones;
+  LiaisonContext       *context;
+  GListModel           *zones;
   GtkFileChooserNative *chooser;
 
-  AdwComboRow *zone_row;
-  AdwComboRow *weekday_row;
-  AdwComboRow *language_row;
-  GtkLabel *language_note;
-  AdwActionRow *database_row;
-  GtkLabel *database_note;
-  AdwPreferencesPage *sync_page;
+  AdwComboRow            *zone_row;
+  AdwComboRow            *weekday_row;
+  AdwComboRow            *language_row;
+  GtkLabel               *language_note;
+  AdwActionRow           *database_row;
+  GtkLabel               *database_note;
+  AdwPreferencesPage     *sync_page;
   LiaisonSyncPreferences *sync_group;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonPreferencesWindow, liaison_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_CONTEXT,
   N_PROPS
@@ -41,9 +42,9 @@ static const char *weekdays[] = { "locale", "monday", "sunday", "saturday" };
 static const char *languages[] = { "", "zh_CN", "en" };
 
 static guint
-index_of (const char * const *values,
-          guint               n,
-          const char         *value)
+index_of (const char *const *values,
+          guint              n,
+          const char        *value)
 {
   for (guint i = 0; i < n; i++)
     if (g_strcmp0 (values[i], value) == 0)
@@ -58,7 +59,7 @@ zone_title (GtkStringObject *item)
 
   if (*id == '\0')
     {
-      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+      g_autoptr (GTimeZone) local = g_time_zone_new_local ();
 
       /* Translators: %s is the system's time zone, e.g. Asia/Shanghai */
       return g_strdup_printf (_("The System’s (%s)"), g_time_zone_get_identifier (local));
@@ -94,9 +95,9 @@ on_language_selected (LiaisonPreferencesWindow *self)
 static void
 on_open_folder (LiaisonPreferencesWindow *self)
 {
-  const char *path = liaison_store_get_path (liaison_context_get_store (self->context));
+  const char      *path = liaison_store_get_path (liaison_context_get_store (self->context));
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr (GFile) file = g_file_new_for_path (dir);
   g_autofree char *uri = g_file_get_uri (file);
 
   g_app_info_launch_default_for_uri_async (uri, NULL, NULL, NULL, NULL);
@@ -106,7 +107,7 @@ static void
 on_chooser_response (LiaisonPreferencesWindow *self,
                      int                       response)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr (GFile) file = NULL;
   g_autofree char *path = NULL;
   g_autofree char *note = NULL;
 
@@ -122,7 +123,8 @@ on_chooser_response (LiaisonPreferencesWindow *self,
   g_settings_set_string (liaison_context_get_settings (self->context), "database", path);
   /* Translators: %s is a file name */
   note = g_strdup_printf (_("Liaison opens %s the next time it starts (a new file gets the action plan and the "
-                            "2011–2020 history)."), path);
+                            "2011–2020 history)."),
+                             path);
   gtk_label_set_label (self->database_note, note);
   gtk_widget_set_visible (GTK_WIDGET (self->database_note), TRUE);
 }
@@ -130,14 +132,14 @@ on_chooser_response (LiaisonPreferencesWindow *self,
 static void
 on_choose_database (LiaisonPreferencesWindow *self)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (filter, _("Liaison databases"));
   gtk_file_filter_add_pattern (filter, "*.db");
   gtk_file_filter_add_pattern (filter, "*.sqlite");
   /* Save mode: a new name makes a new database, an existing one opens. */
   self->chooser = gtk_file_chooser_native_new (_("Choose a Database"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Choose"), _("_Cancel"));
+                                                  GTK_FILE_CHOOSER_ACTION_SAVE, _("_Choose"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), "liaison.db");
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self, G_CONNECT_SWAPPED);
@@ -148,24 +150,24 @@ static void
 liaison_preferences_window_constructed (GObject *object)
 {
   LiaisonPreferencesWindow *self = (LiaisonPreferencesWindow *) object;
-  GSettings *settings = liaison_context_get_settings (self->context);
-  g_autofree char *zone = g_settings_get_string (settings, "time-zone");
-  g_autofree char *weekday = g_settings_get_string (settings, "first-day-of-week");
-  g_autofree char *language = g_settings_get_string (settings, "interface-language");
-  g_autoptr(GtkExpression) expression = NULL;
+  GSettings                *settings = liaison_context_get_settings (self->context);
+  g_autofree char          *zone = g_settings_get_string (settings, "time-zone");
+  g_autofree char          *weekday = g_settings_get_string (settings, "first-day-of-week");
+  g_autofree char          *language = g_settings_get_string (settings, "interface-language");
+  g_autoptr (GtkExpression) expression = NULL;
   GtkStringList *zones;
-  guint selected = 0;
+  guint          selected = 0;
 
   G_OBJECT_CLASS (liaison_preferences_window_parent_class)->constructed (object);
 
   /* The system's zone, then the member countries', then the rest. */
-  zones = gtk_string_list_new ((const char *[]) { "", NULL });
+  zones = gtk_string_list_new ((const char *[]){ "", NULL });
   {
-    g_autoptr(GListModel) all = liaison_zones_model_new (NULL);
+    g_autoptr (GListModel) all = liaison_zones_model_new (NULL);
 
     for (guint i = 0; i < g_list_model_get_n_items (all); i++)
       {
-        g_autoptr(GtkStringObject) item = g_list_model_get_item (all, i);
+        g_autoptr (GtkStringObject) item = g_list_model_get_item (all, i);
 
         gtk_string_list_append (zones, gtk_string_object_get_string (item));
         if (g_strcmp0 (zone, gtk_string_object_get_string (item)) == 0)
@@ -243,7 +245,7 @@ liaison_preferences_window_set_property (GObject      *object,
 static void
 liaison_preferences_window_class_init (LiaisonPreferencesWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = liaison_preferences_window_constructed;
@@ -252,8 +254,8 @@ liaison_preferences_window_class_init (LiaisonPreferencesWindowClass *klass)
   object_class->set_property = liaison_preferences_window_set_property;
 
   properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LIAISON_TYPE_SYNC_PREFERENCES);

@@ -13,15 +13,16 @@ struct _LiaisonRegistrationItem
   GObject parent_instance;
 
   LiaisonRegistration *registration;
-  LiaisonParticipant *participant;
-  char *name;
-  char *delegation;
-  char *checked_in;
+  LiaisonParticipant  *participant;
+  char                *name;
+  char                *delegation;
+  char                *checked_in;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonRegistrationItem, liaison_registration_item, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_NAME,
   PROP_DELEGATION,
@@ -87,11 +88,11 @@ liaison_registration_item_class_init (LiaisonRegistrationItemClass *klass)
 
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_DELEGATION] =
-    g_param_spec_string ("delegation", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("delegation", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATUS_LABEL] =
-    g_param_spec_string ("status-label", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("status-label", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_CHECKED_IN] =
-    g_param_spec_string ("checked-in", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("checked-in", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_CODE] = g_param_spec_string ("code", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -106,8 +107,8 @@ liaison_registration_item_new (LiaisonRegistration *registration,
                                LiaisonParticipant  *participant)
 {
   LiaisonRegistrationItem *self = g_object_new (LIAISON_TYPE_REGISTRATION_ITEM, NULL);
-  const LiaisonCountry *country = liaison_country_lookup (liaison_registration_get_delegation (registration));
-  const char *attended = liaison_registration_get_status_time (registration, LIAISON_REGISTRATION_ATTENDED);
+  const LiaisonCountry    *country = liaison_country_lookup (liaison_registration_get_delegation (registration));
+  const char              *attended = liaison_registration_get_status_time (registration, LIAISON_REGISTRATION_ATTENDED);
 
   self->registration = g_object_ref (registration);
   self->participant = participant != NULL ? g_object_ref (participant) : NULL;
@@ -117,8 +118,8 @@ liaison_registration_item_new (LiaisonRegistration *registration,
                                                : "");
   if (attended != NULL && liaison_registration_get_status (registration) == LIAISON_REGISTRATION_ATTENDED)
     {
-      g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (attended, NULL);
-      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+      g_autoptr (GDateTime) utc = g_date_time_new_from_iso8601 (attended, NULL);
+      g_autoptr (GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
 
       self->checked_in = local != NULL ? liaison_gui_format_time (local) : g_strdup ("");
     }

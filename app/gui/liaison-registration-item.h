@@ -12,14 +12,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LiaisonRegistrationItem, liaison_registration_item, LIAISON, REGISTRATION_ITEM, GObject)
 
 /* One row of an event's registrations: the registration and its person. */
-LiaisonRegistrationItem *liaison_registration_item_new             (LiaisonRegistration     *registration,
-                                                                    LiaisonParticipant      *participant);
+LiaisonRegistrationItem *liaison_registration_item_new (LiaisonRegistration *registration,
+                                                        LiaisonParticipant  *participant);
 LiaisonRegistration     *liaison_registration_item_get_registration (LiaisonRegistrationItem *self);
-LiaisonParticipant      *liaison_registration_item_get_participant  (LiaisonRegistrationItem *self);
-const char              *liaison_registration_item_get_name         (LiaisonRegistrationItem *self);
-const char              *liaison_registration_item_get_delegation   (LiaisonRegistrationItem *self);
+LiaisonParticipant      *liaison_registration_item_get_participant (LiaisonRegistrationItem *self);
+const char              *liaison_registration_item_get_name (LiaisonRegistrationItem *self);
+const char              *liaison_registration_item_get_delegation (LiaisonRegistrationItem *self);
 const char              *liaison_registration_item_get_status_label (LiaisonRegistrationItem *self);
-const char              *liaison_registration_item_get_checked_in   (LiaisonRegistrationItem *self);
-const char              *liaison_registration_item_get_code         (LiaisonRegistrationItem *self);
+const char              *liaison_registration_item_get_checked_in (LiaisonRegistrationItem *self);
+const char              *liaison_registration_item_get_code (LiaisonRegistrationItem *self);
 
 G_END_DECLS

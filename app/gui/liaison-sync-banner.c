@@ -18,12 +18,12 @@ struct _LiaisonSyncBanner
   AdwBin parent_instance;
 
   LiaisonContext *context;
-  gboolean reviewing;
+  gboolean        reviewing;
 
   GtkRevealer *revealer;
-  GtkWidget *bar;
-  GtkLabel *title_label;
-  GtkButton *button;
+  GtkWidget   *bar;
+  GtkLabel    *title_label;
+  GtkButton   *button;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonSyncBanner, liaison_sync_banner, ADW_TYPE_BIN)
@@ -64,12 +64,12 @@ static void
 update (LiaisonSyncBanner *self)
 {
   LiaisonSyncEngine *engine = liaison_context_get_sync_engine (self->context);
-  GSettings *settings = liaison_context_get_settings (self->context);
-  g_autofree char *user = settings != NULL ? g_settings_get_string (settings, "username") : g_strdup ("");
-  guint conflicts = g_list_model_get_n_items (liaison_sync_engine_get_conflicts (engine));
-  int code = liaison_sync_engine_get_last_error_code (engine);
-  g_autofree char *title = NULL;
-  g_autofree char *button = NULL;
+  GSettings         *settings = liaison_context_get_settings (self->context);
+  g_autofree char   *user = settings != NULL ? g_settings_get_string (settings, "username") : g_strdup ("");
+  guint              conflicts = g_list_model_get_n_items (liaison_sync_engine_get_conflicts (engine));
+  int                code = liaison_sync_engine_get_last_error_code (engine);
+  g_autofree char   *title = NULL;
+  g_autofree char   *button = NULL;
 
   if (!liaison_sync_status_is_configured (self->context) || liaison_sync_engine_is_syncing (engine))
     code = -1;
@@ -80,7 +80,7 @@ update (LiaisonSyncBanner *self)
       int percent = (int) (liaison_sync_engine_get_progress (engine) * 100);
 
       title = g_strdup_printf (_("First sync with the secretariat: %d%% done. You can keep working meanwhile."),
-                               percent);
+                                  percent);
       show (self, title, NULL, NULL, NULL, FALSE);
       return;
     }
@@ -96,13 +96,13 @@ update (LiaisonSyncBanner *self)
       return;
     case LIAISON_SYNC_ERROR_UNREACHABLE:
       show (self, _("Offline: the secretariat’s server cannot be reached. Liaison will retry; your changes are kept."),
-            _("_Retry Now"), "win.sync", NULL, FALSE);
+                     _("_Retry Now"), "win.sync", NULL, FALSE);
       return;
     case LIAISON_SYNC_ERROR_CERTIFICATE:
       show (self, _("The server’s certificate was refused, so nothing was sent to it: its identity could not be "
                     "verified. It may not be the secretariat’s server, or its certificate may have expired; ask "
                     "its administrator before you change anything."),
-            _("_Check the Address"), "win.sync-preferences", NULL, TRUE);
+                     _("_Check the Address"), "win.sync-preferences", NULL, TRUE);
       return;
     case LIAISON_SYNC_ERROR_SERVER:
     case LIAISON_SYNC_ERROR_MALFORMED:
@@ -118,7 +118,8 @@ update (LiaisonSyncBanner *self)
     {
       title = g_strdup_printf (ngettext ("%u change made in both offices could not be merged: choose which to keep.",
                                          "%u changes made in both offices could not be merged: choose which to keep.",
-                                         conflicts), conflicts);
+                                         conflicts),
+                               conflicts);
       button = g_strdup_printf (ngettext ("_Review %u Change", "_Review %u Changes", conflicts), conflicts);
       show (self, title, button, "win.show-page", g_variant_new_string ("conflicts"), FALSE);
       return;
@@ -141,7 +142,7 @@ liaison_sync_banner_dispose (GObject *object)
 static void
 liaison_sync_banner_class_init (LiaisonSyncBannerClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = liaison_sync_banner_dispose;
@@ -166,7 +167,7 @@ liaison_sync_banner_set_context (LiaisonSyncBanner *self,
                                  LiaisonContext    *context)
 {
   LiaisonSyncEngine *engine = liaison_context_get_sync_engine (context);
-  const char *notify[] = { "notify::state", "notify::last-error", "notify::last-error-code", "notify::progress" };
+  const char        *notify[] = { "notify::state", "notify::last-error", "notify::last-error-code", "notify::progress" };
 
   g_return_if_fail (self->context == NULL);
   self->context = g_object_ref (context);

@@ -19,14 +19,14 @@ struct _LiaisonSyncButton
   AdwBin parent_instance;
 
   LiaisonContext *context;
-  char *status;
-  guint tick;
+  char           *status;
+  guint           tick;
 
-  GtkButton *now_button;
-  GtkStack *icon_stack;
-  GtkSpinner *spinner;
-  GtkLabel *status_label;
-  GtkLabel *detail_label;
+  GtkButton      *now_button;
+  GtkStack       *icon_stack;
+  GtkSpinner     *spinner;
+  GtkLabel       *status_label;
+  GtkLabel       *detail_label;
   GtkProgressBar *progress_bar;
 };
 
@@ -36,11 +36,11 @@ static void
 update (LiaisonSyncButton *self)
 {
   LiaisonSyncEngine *engine;
-  g_autofree char *title = NULL;
-  g_autofree char *detail = NULL;
-  g_autofree char *tooltip = NULL;
-  gboolean syncing;
-  const char *icon = "idle";
+  g_autofree char   *title = NULL;
+  g_autofree char   *detail = NULL;
+  g_autofree char   *tooltip = NULL;
+  gboolean           syncing;
+  const char        *icon = "idle";
 
   if (self->context == NULL)
     return;
@@ -115,7 +115,7 @@ liaison_sync_button_finalize (GObject *object)
 static void
 liaison_sync_button_class_init (LiaisonSyncButtonClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = liaison_sync_button_dispose;
@@ -141,7 +141,7 @@ liaison_sync_button_set_context (LiaisonSyncButton *self,
                                  LiaisonContext    *context)
 {
   LiaisonSyncEngine *engine = liaison_context_get_sync_engine (context);
-  const char *notify[] = { "notify::state", "notify::progress", "notify::last-sync", "notify::last-error" };
+  const char        *notify[] = { "notify::state", "notify::progress", "notify::last-sync", "notify::last-error" };
 
   g_return_if_fail (self->context == NULL);
   self->context = g_object_ref (context);

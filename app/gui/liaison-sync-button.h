@@ -13,6 +13,6 @@ G_DECLARE_FINAL_TYPE (LiaisonSyncButton, liaison_sync_button, LIAISON, SYNC_BUTT
 
 void        liaison_sync_button_set_context (LiaisonSyncButton *self,
                                              LiaisonContext    *context);
-const char *liaison_sync_button_get_status  (LiaisonSyncButton *self);
+const char *liaison_sync_button_get_status (LiaisonSyncButton *self);
 
 G_END_DECLS

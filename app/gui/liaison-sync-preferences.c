@@ -19,14 +19,14 @@ struct _LiaisonSyncPreferences
 
   LiaisonContext *context;
 
-  AdwEntryRow *server_row;
-  AdwEntryRow *user_row;
+  AdwEntryRow         *server_row;
+  AdwEntryRow         *user_row;
   AdwPasswordEntryRow *password_row;
-  GtkSwitch *automatic_switch;
-  GtkSpinButton *interval_spin;
-  AdwActionRow *sync_row;
-  GtkSpinner *sync_spinner;
-  GtkButton *sync_button;
+  GtkSwitch           *automatic_switch;
+  GtkSpinButton       *interval_spin;
+  AdwActionRow        *sync_row;
+  GtkSpinner          *sync_spinner;
+  GtkButton           *sync_button;
   AdwComboRow         *calendar_row;
   AdwComboRow         *address_book_row;
 
@@ -52,7 +52,7 @@ static void
 update (LiaisonSyncPreferences *self)
 {
   LiaisonSyncEngine *engine = liaison_context_get_sync_engine (self->context);
-  gboolean syncing = liaison_sync_engine_is_syncing (engine);
+  gboolean           syncing = liaison_sync_engine_is_syncing (engine);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->sync_button),
                             !syncing && liaison_sync_status_is_configured (self->context));
@@ -79,13 +79,13 @@ fill_collections (LiaisonSyncPreferences *self, LiaisonSyncService service, GPtr
 {
   g_autofree char *chosen =
       g_settings_get_string (liaison_context_get_settings (self->context), collection_key (service));
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
   GPtrArray *urls = g_ptr_array_new_with_free_func (g_free);
   guint      selected = 0;
 
   gtk_string_list_append (names, service == LIAISON_SYNC_SERVICE_CALDAV
-                                     ? _("Liaison’s Own Calendar (Made When Missing)")
-                                     : _("Liaison’s Own Address Book (Made When Missing)"));
+                          ? _("Liaison’s Own Calendar (Made When Missing)")
+                          : _("Liaison’s Own Address Book (Made When Missing)"));
   g_ptr_array_add (urls, g_strdup (""));
   for (guint i = 0; found != NULL && i < found->len; i++)
     {
@@ -128,9 +128,9 @@ on_collection_selected (LiaisonSyncPreferences *self, GParamSpec *pspec, AdwComb
 static void
 on_collections_found (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(LiaisonSyncPreferences) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) found =
+  g_autoptr (LiaisonSyncPreferences) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) found =
       liaison_sync_engine_find_collections_finish (LIAISON_SYNC_ENGINE (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->context == NULL)
@@ -181,8 +181,8 @@ on_password_stored (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(LiaisonSyncPreferences) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonSyncPreferences) self = user_data;
+  g_autoptr (GError) error = NULL;
 
   /* Not cancelled when the window closes: the password still goes to the
    * keyring, only the toast has nowhere to go (toast () checks). */
@@ -192,7 +192,8 @@ on_password_stored (GObject      *source,
     {
       /* Translators: %s says why the keyring could not be used */
       g_autofree char *message = g_strdup_printf (_("The keyring cannot be used (%s): Liaison keeps the password "
-                                                    "only until it quits."), error->message);
+                                                    "only until it quits."),
+                                                     error->message);
 
       toast (self, message);
     }
@@ -201,7 +202,7 @@ on_password_stored (GObject      *source,
 static void
 on_password_applied (LiaisonSyncPreferences *self)
 {
-  GSettings *settings = liaison_context_get_settings (self->context);
+  GSettings       *settings = liaison_context_get_settings (self->context);
   g_autofree char *url = g_settings_get_string (settings, "server-url");
   g_autofree char *user = g_settings_get_string (settings, "username");
   g_autofree char *password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
@@ -228,7 +229,7 @@ summary_text (const LiaisonSyncSummary *s)
                             s->errors->len, (const char *) g_ptr_array_index (s->errors, 0));
   /* Translators: what a sync did: records changed here, records sent, changes to review */
   return g_strdup_printf (_("Synced. Changed here: %1$u; sent: %2$u; to review: %3$u."), s->pulled, s->pushed,
-                          s->conflicts);
+                             s->conflicts);
 }
 
 static void
@@ -236,10 +237,10 @@ on_synced (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(LiaisonSyncPreferences) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonSyncSummary) summary = liaison_sync_engine_sync_finish (LIAISON_SYNC_ENGINE (source), result,
-                                                                           &error);
+  g_autoptr (LiaisonSyncPreferences) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonSyncSummary) summary = liaison_sync_engine_sync_finish (LIAISON_SYNC_ENGINE (source), result,
+                                                                            &error);
   g_autofree char *text = summary != NULL ? summary_text (summary) : g_strdup (error->message);
 
   if (self->context == NULL)
@@ -297,7 +298,7 @@ liaison_sync_preferences_dispose (GObject *object)
 static void
 liaison_sync_preferences_class_init (LiaisonSyncPreferencesClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = liaison_sync_preferences_dispose;
@@ -333,11 +334,11 @@ void
 liaison_sync_preferences_set_context (LiaisonSyncPreferences *self,
                                       LiaisonContext         *context)
 {
-  GSettings *settings = liaison_context_get_settings (context);
+  GSettings         *settings = liaison_context_get_settings (context);
   LiaisonSyncEngine *engine = liaison_context_get_sync_engine (context);
-  g_autofree char *url = g_settings_get_string (settings, "server-url");
-  g_autofree char *user = g_settings_get_string (settings, "username");
-  g_autofree char *status = NULL;
+  g_autofree char   *url = g_settings_get_string (settings, "server-url");
+  g_autofree char   *user = g_settings_get_string (settings, "username");
+  g_autofree char   *status = NULL;
 
   g_return_if_fail (self->context == NULL);
   self->context = g_object_ref (context);
@@ -365,8 +366,8 @@ void
 liaison_sync_preferences_focus_password (LiaisonSyncPreferences *self)
 {
   GtkWidget *row = *gtk_editable_get_text (GTK_EDITABLE (self->server_row)) == '\0' ? GTK_WIDGET (self->server_row)
-                                                                                   : GTK_WIDGET (self->password_row);
-  GtkRoot *root = gtk_widget_get_root (row);
+                                                                                    : GTK_WIDGET (self->password_row);
+  GtkRoot   *root = gtk_widget_get_root (row);
 
   /* The window may not be shown yet: it focuses this when it is. */
   if (GTK_IS_WINDOW (root))

@@ -9,11 +9,10 @@ G_BEGIN_DECLS
 
 #define LIAISON_TYPE_SYNC_PREFERENCES (liaison_sync_preferences_get_type ())
 
-G_DECLARE_FINAL_TYPE (LiaisonSyncPreferences, liaison_sync_preferences, LIAISON, SYNC_PREFERENCES,
-                      AdwPreferencesGroup)
+G_DECLARE_FINAL_TYPE (LiaisonSyncPreferences, liaison_sync_preferences, LIAISON, SYNC_PREFERENCES, AdwPreferencesGroup)
 
-void liaison_sync_preferences_set_context    (LiaisonSyncPreferences *self,
-                                              LiaisonContext         *context);
+void liaison_sync_preferences_set_context (LiaisonSyncPreferences *self,
+                                           LiaisonContext         *context);
 void liaison_sync_preferences_focus_password (LiaisonSyncPreferences *self);
 
 G_END_DECLS

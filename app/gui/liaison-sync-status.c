@@ -11,7 +11,7 @@
 gboolean
 liaison_sync_status_is_configured (LiaisonContext *context)
 {
-  GSettings *settings = liaison_context_get_settings (context);
+  GSettings       *settings = liaison_context_get_settings (context);
   g_autofree char *url = NULL;
   g_autofree char *user = NULL;
 
@@ -26,11 +26,11 @@ liaison_sync_status_is_configured (LiaisonContext *context)
 char *
 liaison_sync_status_last_sync (GDateTime *last_sync)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) local = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) local = NULL;
   g_autofree char *date = NULL;
   g_autofree char *time = NULL;
-  int minutes;
+  int              minutes;
 
   if (last_sync == NULL)
     return g_strdup (_("Not synced yet"));
@@ -75,13 +75,13 @@ char *
 liaison_sync_status_detail (LiaisonContext *context)
 {
   LiaisonSyncEngine *engine = liaison_context_get_sync_engine (context);
-  LiaisonStore *store = liaison_context_get_store (context);
-  g_autoptr(GString) text = g_string_new (NULL);
+  LiaisonStore      *store = liaison_context_get_store (context);
+  g_autoptr (GString) text = g_string_new (NULL);
   gboolean configured = liaison_sync_status_is_configured (context);
   /* Without a server, "waiting" means nothing (and the whole journal would
    * be counted at every change). */
-  guint pending = configured ? liaison_store_sync_count_pending (store) : 0;
-  guint conflicts = g_list_model_get_n_items (liaison_sync_engine_get_conflicts (engine));
+  guint       pending = configured ? liaison_store_sync_count_pending (store) : 0;
+  guint       conflicts = g_list_model_get_n_items (liaison_sync_engine_get_conflicts (engine));
   const char *error = liaison_sync_engine_get_last_error (engine);
 
   if (!configured)

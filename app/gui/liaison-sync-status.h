@@ -8,9 +8,9 @@ G_BEGIN_DECLS
 /* How the sync with the secretariat stands, in sentences for the sync
  * button's tooltip and popover and for Preferences. */
 
-gboolean  liaison_sync_status_is_configured (LiaisonContext *context);
-char     *liaison_sync_status_title         (LiaisonContext *context);
-char     *liaison_sync_status_detail        (LiaisonContext *context);
-char     *liaison_sync_status_last_sync     (GDateTime      *last_sync);
+gboolean liaison_sync_status_is_configured (LiaisonContext *context);
+char    *liaison_sync_status_title (LiaisonContext *context);
+char    *liaison_sync_status_detail (LiaisonContext *context);
+char    *liaison_sync_status_last_sync (GDateTime *last_sync);
 
 G_END_DECLS

@@ -22,13 +22,13 @@ struct _LiaisonWindow
   AdwApplicationWindow parent_instance;
 
   LiaisonContext *context;
-  gint64 last_undo_mark;
-  AdwToast *last_toast;
+  gint64          last_undo_mark;
+  AdwToast       *last_toast;
 
   AdwToastOverlay *toast_overlay;
-  AdwLeaflet *leaflet;
-  GtkListBox *sidebar_list;
-  GtkStack *stack;
+  AdwLeaflet      *leaflet;
+  GtkListBox      *sidebar_list;
+  GtkStack        *stack;
 
   GtkWidget *overview_page;
   GtkWidget *events_page;
@@ -39,17 +39,18 @@ struct _LiaisonWindow
   /* Sync with the secretariat */
   LiaisonSyncButton *sync_button;
   LiaisonSyncBanner *sync_banner;
-  GtkWidget *conflicts_row;
-  GtkLabel *conflicts_count;
-  GtkWidget *conflicts_page;
-  GCancellable *sync_cancellable;
-  AdwToast *sync_toast;
-  AdwToast *undo_toast;
+  GtkWidget         *conflicts_row;
+  GtkLabel          *conflicts_count;
+  GtkWidget         *conflicts_page;
+  GCancellable      *sync_cancellable;
+  AdwToast          *sync_toast;
+  AdwToast          *undo_toast;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonWindow, liaison_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_CONTEXT,
   N_PROPS
@@ -127,7 +128,7 @@ new_event_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   LiaisonWindow *self = LIAISON_WINDOW (widget);
-  const char *activity = parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL;
+  const char    *activity = parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL;
 
   show_page (self, "events");
   liaison_events_page_new_event (LIAISON_EVENTS_PAGE (self->events_page), activity);
@@ -150,7 +151,7 @@ search_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   LiaisonWindow *self = LIAISON_WINDOW (widget);
-  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  GtkWidget     *page = gtk_stack_get_visible_child (self->stack);
 
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
   /* Each view searches what it shows; the Overview searches everything. */
@@ -179,7 +180,7 @@ static void
 undo (LiaisonWindow *self,
       gint64         mark)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!liaison_store_undo (liaison_context_get_store (self->context), mark, &error))
     {
@@ -219,8 +220,8 @@ undo_last_action (GtkWidget  *widget,
 static void
 update_sync (LiaisonWindow *self)
 {
-  GListModel *conflicts = liaison_sync_engine_get_conflicts (liaison_context_get_sync_engine (self->context));
-  guint n = g_list_model_get_n_items (conflicts);
+  GListModel      *conflicts = liaison_sync_engine_get_conflicts (liaison_context_get_sync_engine (self->context));
+  guint            n = g_list_model_get_n_items (conflicts);
   g_autofree char *count = g_strdup_printf ("%u", n);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", liaison_sync_status_is_configured (self->context));
@@ -236,9 +237,9 @@ on_window_synced (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(LiaisonWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonSyncSummary) s = liaison_sync_engine_sync_finish (LIAISON_SYNC_ENGINE (source), result, &error);
+  g_autoptr (LiaisonWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonSyncSummary) s = liaison_sync_engine_sync_finish (LIAISON_SYNC_ENGINE (source), result, &error);
   g_autofree char *message = NULL;
 
   /* Failures are the banner's to explain, and "nothing changed" the
@@ -250,7 +251,8 @@ on_window_synced (GObject      *source,
     message = g_strdup_printf (_("Synced: %1$u changed here, %2$u sent"), s->pulled, s->pushed);
   else if (s->pulled > 0)
     message = g_strdup_printf (ngettext ("Synced: %u record changed here", "Synced: %u records changed here",
-                                         s->pulled), s->pulled);
+                                         s->pulled),
+                               s->pulled);
   else
     message = g_strdup_printf (ngettext ("Synced: %u change sent", "Synced: %u changes sent", s->pushed), s->pushed);
   /* One sync's news at a time, not a queue of them. */
@@ -265,7 +267,7 @@ sync_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  LiaisonWindow *self = LIAISON_WINDOW (widget);
+  LiaisonWindow     *self = LIAISON_WINDOW (widget);
   LiaisonSyncEngine *engine = liaison_context_get_sync_engine (self->context);
 
   if (liaison_sync_engine_is_syncing (engine))
@@ -279,7 +281,7 @@ sync_preferences_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   LiaisonWindow *self = LIAISON_WINDOW (widget);
-  GtkWidget *preferences = liaison_preferences_window_new (self->context);
+  GtkWidget     *preferences = liaison_preferences_window_new (self->context);
 
   gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (self));
   liaison_preferences_window_show_sync (LIAISON_PREFERENCES_WINDOW (preferences));
@@ -311,8 +313,8 @@ static void
 liaison_window_constructed (GObject *object)
 {
   LiaisonWindow *self = (LiaisonWindow *) object;
-  GSettings *settings = liaison_context_get_settings (self->context);
-  GtkWidget *pages[G_N_ELEMENTS (page_names)];
+  GSettings     *settings = liaison_context_get_settings (self->context);
+  GtkWidget     *pages[G_N_ELEMENTS (page_names)];
 
   G_OBJECT_CLASS (liaison_window_parent_class)->constructed (object);
 
@@ -403,7 +405,7 @@ liaison_window_set_property (GObject      *object,
 static void
 liaison_window_class_init (LiaisonWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = liaison_window_constructed;
@@ -412,8 +414,8 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   object_class->set_property = liaison_window_set_property;
 
   properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LIAISON_TYPE_SYNC_BUTTON);

@@ -11,18 +11,18 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LiaisonWindow, liaison_window, LIAISON, WINDOW, AdwApplicationWindow)
 
-LiaisonWindow  *liaison_window_new         (AdwApplication *application,
-                                            LiaisonContext *context);
-LiaisonContext *liaison_window_get_context (LiaisonWindow  *self);
+LiaisonWindow  *liaison_window_new (AdwApplication *application,
+                                    LiaisonContext *context);
+LiaisonContext *liaison_window_get_context (LiaisonWindow *self);
 const char     *liaison_window_get_visible_page (LiaisonWindow *self);
-GtkWidget      *liaison_window_get_page    (LiaisonWindow  *self,
-                                            const char     *name);
-void            liaison_window_show_toast  (LiaisonWindow  *self,
-                                            const char     *message);
+GtkWidget      *liaison_window_get_page (LiaisonWindow *self,
+                                         const char    *name);
+void            liaison_window_show_toast (LiaisonWindow *self,
+                                           const char    *message);
 void            liaison_window_show_undo_toast (LiaisonWindow *self,
-                                            const char     *message,
-                                            gint64          mark);
-LiaisonWindow  *liaison_window_for_widget  (GtkWidget      *widget);
+                                                const char    *message,
+                                                gint64         mark);
+LiaisonWindow  *liaison_window_for_widget (GtkWidget *widget);
 AdwToast       *liaison_window_get_last_toast (LiaisonWindow *self);
 
 G_END_DECLS

@@ -21,7 +21,7 @@ struct _LiaisonZoneStrip
 {
   GtkWidget parent_instance;
 
-  GtkWidget *grid;
+  GtkWidget  *grid;
   GHashTable *descriptions; /* zone id → text */
 };
 
@@ -78,9 +78,9 @@ liaison_zone_strip_set_slot (LiaisonZoneStrip *self,
                              GDateTime        *start,
                              GDateTime        *end)
 {
-  g_autoptr(GPtrArray) members = liaison_country_list_members ();
+  g_autoptr (GPtrArray) members = liaison_country_list_members ();
   LiaisonLanguage lang = liaison_language_for_locale ();
-  int row = 0;
+  int             row = 0;
 
   g_return_if_fail (LIAISON_IS_ZONE_STRIP (self));
 
@@ -91,19 +91,19 @@ liaison_zone_strip_set_slot (LiaisonZoneStrip *self,
   for (guint i = 0; i < members->len; i++)
     {
       const LiaisonCountry *country = g_ptr_array_index (members, i);
-      const char * const *zones = liaison_country_get_zones (country);
+      const char *const    *zones = liaison_country_get_zones (country);
 
       for (guint z = 0; zones != NULL && zones[z] != NULL; z++)
         {
-          g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zones[z]);
-          g_autoptr(GDateTime) local_start = NULL;
-          g_autoptr(GDateTime) local_end = NULL;
+          g_autoptr (GTimeZone) zone = g_time_zone_new_identifier (zones[z]);
+          g_autoptr (GDateTime) local_start = NULL;
+          g_autoptr (GDateTime) local_end = NULL;
           g_autofree char *name = NULL;
           g_autofree char *times = NULL;
           g_autofree char *offset = NULL;
-          g_autoptr(GString) marks = g_string_new (NULL);
+          g_autoptr (GString) marks = g_string_new (NULL);
           gboolean outside;
-          int shift;
+          int      shift;
 
           if (zone == NULL)
             continue;
@@ -123,7 +123,7 @@ liaison_zone_strip_set_slot (LiaisonZoneStrip *self,
               g_autofree char *a = liaison_gui_format_time (local_start);
               g_autofree char *b = liaison_gui_format_time (local_end);
               /* Translators: a meeting's hours, “09:30–17:00” */
-              times = g_strdup_printf (C_ ("time range", "%1$s–%2$s"), a, b);
+              times = g_strdup_printf (C_("time range", "%1$s–%2$s"), a, b);
             }
           else
             times = liaison_gui_format_time (local_start);
@@ -169,7 +169,7 @@ liaison_zone_strip_dispose (GObject *object)
 static void
 liaison_zone_strip_class_init (LiaisonZoneStripClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = liaison_zone_strip_dispose;

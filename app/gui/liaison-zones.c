@@ -15,21 +15,21 @@ compare_zone_ids (gconstpointer a,
                   gconstpointer b)
 {
   /* g_ptr_array_sort hands pointers to the elements. */
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
 }
 
 GPtrArray *
 liaison_zones_list (guint *n_member_zones)
 {
-  g_autoptr(GPtrArray) members = liaison_country_list_members ();
-  g_autoptr(GPtrArray) all = liaison_country_list_all ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  g_autoptr (GPtrArray) members = liaison_country_list_members ();
+  g_autoptr (GPtrArray) all = liaison_country_list_all ();
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) others = g_ptr_array_new ();
   GPtrArray *zones = g_ptr_array_new ();
 
   for (guint i = 0; i < members->len; i++)
     {
-      const char * const *z = liaison_country_get_zones (g_ptr_array_index (members, i));
+      const char *const *z = liaison_country_get_zones (g_ptr_array_index (members, i));
 
       for (guint j = 0; z != NULL && z[j] != NULL; j++)
         if (g_hash_table_add (seen, (gpointer) z[j]))
@@ -40,7 +40,7 @@ liaison_zones_list (guint *n_member_zones)
 
   for (guint i = 0; i < all->len; i++)
     {
-      const char * const *z = liaison_country_get_zones (g_ptr_array_index (all, i));
+      const char *const *z = liaison_country_get_zones (g_ptr_array_index (all, i));
 
       for (guint j = 0; z != NULL && z[j] != NULL; j++)
         if (g_hash_table_add (seen, (gpointer) z[j]))
@@ -65,11 +65,11 @@ liaison_zones_format_offset (int seconds)
 static const LiaisonCountry *
 country_of_zone (const char *zone_id)
 {
-  g_autoptr(GPtrArray) all = liaison_country_list_all ();
+  g_autoptr (GPtrArray) all = liaison_country_list_all ();
 
   for (guint i = 0; i < all->len; i++)
     {
-      const char * const *z = liaison_country_get_zones (g_ptr_array_index (all, i));
+      const char *const *z = liaison_country_get_zones (g_ptr_array_index (all, i));
 
       for (guint j = 0; z != NULL && z[j] != NULL; j++)
         if (g_str_equal (z[j], zone_id))
@@ -82,10 +82,10 @@ country_of_zone (const char *zone_id)
 char *
 liaison_zones_describe (const char *zone_id)
 {
-  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zone_id);
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *city = liaison_gui_format_zone_name (zone_id);
-  g_autofree char *offset = NULL;
+  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier (zone_id);
+  g_autoptr (GDateTime) now = NULL;
+  g_autofree char      *city = liaison_gui_format_zone_name (zone_id);
+  g_autofree char      *offset = NULL;
   const LiaisonCountry *country = country_of_zone (zone_id);
 
   if (zone == NULL)
@@ -97,13 +97,13 @@ liaison_zones_describe (const char *zone_id)
     return g_strdup_printf (_("%1$s (%2$s)"), city, offset);
   /* Translators: a time zone, “Yangon, Myanmar (UTC+6:30)” */
   return g_strdup_printf (_("%1$s, %2$s (%3$s)"), city,
-                          liaison_country_get_name (country, liaison_language_for_locale ()), offset);
+                             liaison_country_get_name (country, liaison_language_for_locale ()), offset);
 }
 
 GListModel *
 liaison_zones_model_new (guint *n_member_zones)
 {
-  g_autoptr(GPtrArray) zones = liaison_zones_list (n_member_zones);
+  g_autoptr (GPtrArray) zones = liaison_zones_list (n_member_zones);
   GtkStringList *list = gtk_string_list_new (NULL);
 
   for (guint i = 0; i < zones->len; i++)

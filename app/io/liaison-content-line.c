@@ -28,8 +28,8 @@ static gboolean
 parse_unfolded (LiaisonContentLine *line,
                 const char         *text)
 {
-  const char *p = text;
-  const char *start = p;
+  const char      *p = text;
+  const char      *start = p;
   g_autofree char *name = NULL;
 
   while (*p != '\0' && *p != ';' && *p != ':')
@@ -53,7 +53,7 @@ parse_unfolded (LiaisonContentLine *line,
   while (*p == ';')
     {
       const char *pname = ++p;
-      g_autoptr(GString) value = g_string_new (NULL);
+      g_autoptr (GString) value = g_string_new (NULL);
 
       while (*p != '\0' && *p != '=' && *p != ';' && *p != ':')
         p++;
@@ -117,7 +117,7 @@ liaison_content_check_text (const char *text, GError **error)
           g_set_error (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED,
                        _("Line %1$u holds the control character U+%2$04X, which neither iCalendar nor vCard "
                           "allows"),
-                       line, (guint) *p);
+                          line, (guint) *p);
           return FALSE;
         }
     }
@@ -126,14 +126,14 @@ liaison_content_check_text (const char *text, GError **error)
 
 /* Lines keep their own bytes (folds, LF or CRLF) in raw. */
 GPtrArray *
-liaison_content_parse (const char  *text,
-                       GError     **error)
+liaison_content_parse (const char *text,
+                       GError    **error)
 {
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_content_line_free);
-  g_autoptr(GString) raw = NULL;
-  g_autoptr(GString) unfolded = NULL;
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_content_line_free);
+  g_autoptr (GString) raw = NULL;
+  g_autoptr (GString) unfolded = NULL;
   const char *p = text;
-  guint number = 0, first = 0;
+  guint       number = 0, first = 0;
 
   if (!liaison_content_check_text (text, error))
     return NULL;
@@ -142,7 +142,7 @@ liaison_content_parse (const char  *text,
     {
       const char *nl = strchr (p, '\n');
       const char *end = nl != NULL ? nl + 1 : p + strlen (p);
-      gsize content = (nl != NULL ? nl : end) - p;
+      gsize       content = (nl != NULL ? nl : end) - p;
 
       number++;
       if (content > 0 && p[content - 1] == '\r')
@@ -213,12 +213,22 @@ liaison_content_escape_text (const char *text)
   for (const char *p = text; *p != '\0'; p++)
     switch (*p)
       {
-      case '\\': g_string_append (s, "\\\\"); break;
-      case ';': g_string_append (s, "\\;"); break;
-      case ',': g_string_append (s, "\\,"); break;
-      case '\n': g_string_append (s, "\\n"); break;
-      case '\r': break;
-      default: g_string_append_c (s, *p);
+      case '\\':
+        g_string_append (s, "\\\\");
+        break;
+      case ';':
+        g_string_append (s, "\\;");
+        break;
+      case ',':
+        g_string_append (s, "\\,");
+        break;
+      case '\n':
+        g_string_append (s, "\\n");
+        break;
+      case '\r':
+        break;
+      default:
+        g_string_append_c (s, *p);
       }
   return g_string_free (s, FALSE);
 }
@@ -247,7 +257,7 @@ char **
 liaison_content_split_value (const char *value,
                              char        separator)
 {
-  GPtrArray *parts = g_ptr_array_new ();
+  GPtrArray  *parts = g_ptr_array_new ();
   const char *start = value;
 
   for (const char *p = value;; p++)
@@ -319,11 +329,11 @@ append_param_value (GString    *s,
 /* params: name, value, name, value…, NULL; a NULL or empty value leaves the
  * parameter out. value must already be escaped for its type. */
 char *
-liaison_content_render (const char         *name,
-                        const char * const *params,
-                        const char         *value)
+liaison_content_render (const char        *name,
+                        const char *const *params,
+                        const char        *value)
 {
-  g_autoptr(GString) line = g_string_new (name);
+  g_autoptr (GString) line = g_string_new (name);
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; params != NULL && params[i] != NULL; i += 2)
@@ -394,8 +404,7 @@ static gboolean
 is_begin (LiaisonContentLine *line,
           const char         *component)
 {
-  return g_str_equal (line->name, "BEGIN")
-         && (component == NULL || g_ascii_strcasecmp (line->value, component) == 0);
+  return g_str_equal (line->name, "BEGIN") && (component == NULL || g_ascii_strcasecmp (line->value, component) == 0);
 }
 
 static gboolean
@@ -416,8 +425,8 @@ find_component (GPtrArray  *lines,
   for (guint i = 0; i < lines->len; i++)
     {
       gboolean uid_ok = uid == NULL, is_override = FALSE;
-      int depth = 0;
-      guint j;
+      int      depth = 0;
+      guint    j;
 
       if (!is_begin (g_ptr_array_index (lines, i), component))
         continue;
@@ -463,7 +472,7 @@ static void
 add_param_names (GHashTable *names,
                  const char *text)
 {
-  g_autoptr(GPtrArray) lines = text != NULL ? liaison_content_parse (text, NULL) : NULL;
+  g_autoptr (GPtrArray) lines = text != NULL ? liaison_content_parse (text, NULL) : NULL;
 
   for (guint i = 0; lines != NULL && i < lines->len; i++)
     {
@@ -484,11 +493,11 @@ emit_changed_group (GString             *out,
                     LiaisonContentGroup *before,
                     LiaisonContentLine  *theirs)
 {
-  g_autoptr(GHashTable) ours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) parsed = NULL;
-  g_autoptr(GPtrArray) params = NULL;
+  g_autoptr (GHashTable) ours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) parsed = NULL;
+  g_autoptr (GPtrArray) params = NULL;
   LiaisonContentLine *line;
-  gboolean extra = FALSE;
+  gboolean            extra = FALSE;
 
   if (now == NULL || now->lines->len != 1 || theirs == NULL || theirs->params->len == 0)
     {
@@ -523,7 +532,7 @@ emit_changed_group (GString             *out,
     }
   g_ptr_array_add (params, NULL);
   {
-    g_autofree char *text = liaison_content_render (line->name, (const char * const *) params->pdata, line->value);
+    g_autofree char *text = liaison_content_render (line->name, (const char *const *) params->pdata, line->value);
 
     g_string_append (out, text);
   }
@@ -537,22 +546,22 @@ emit_changed_group (GString             *out,
  * first insert_before_component when given. NULL if the component is not
  * there. */
 char *
-liaison_content_splice (const char              *base,
-                        const char              *component,
-                        const char              *uid,
-                        GPtrArray               *old_groups,
-                        GPtrArray               *new_groups,
-                        LiaisonContentGroupFunc  group_of,
-                        gpointer                 user_data,
-                        const char              *insert_before_component,
-                        const char              *prepend)
+liaison_content_splice (const char             *base,
+                        const char             *component,
+                        const char             *uid,
+                        GPtrArray              *old_groups,
+                        GPtrArray              *new_groups,
+                        LiaisonContentGroupFunc group_of,
+                        gpointer                user_data,
+                        const char             *insert_before_component,
+                        const char             *prepend)
 {
-  g_autoptr(GPtrArray) lines = liaison_content_parse (base, NULL);
-  g_autoptr(GHashTable) present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) emitted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) lines = liaison_content_parse (base, NULL);
+  g_autoptr (GHashTable) present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) emitted = g_hash_table_new (g_str_hash, g_str_equal);
   GString *out;
-  guint begin, end;
-  int depth = 0;
+  guint    begin, end;
+  int      depth = 0;
 
   if (lines == NULL || !find_component (lines, component, uid, &begin, &end))
     return NULL;

@@ -17,7 +17,10 @@
  * that cannot be read as PO is refused whole. The files pass
  * msgfmt --check. */
 
+/* The quark's name is stringified: keep its dashes. */
+/* clang-format off */
 G_DEFINE_QUARK (liaison-content-po-error-quark, liaison_content_po_error)
+/* clang-format on */
 
 void
 liaison_po_import_free (LiaisonPoImport *result)
@@ -94,7 +97,7 @@ append_keyword (GString    *out,
   while (*text != '\0')
     {
       const char *next = strchr (text, '\n');
-      gssize length = next != NULL ? next - text + 1 : (gssize) strlen (text);
+      gssize      length = next != NULL ? next - text + 1 : (gssize) strlen (text);
 
       g_string_append_c (out, '"');
       append_escaped (out, text, length);
@@ -108,7 +111,7 @@ append_comment (GString    *out,
                 const char *prefix,
                 const char *text)
 {
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
 
   for (guint i = 0; lines[i] != NULL; i++)
     g_string_append_printf (out, "%s %s\n", prefix, lines[i]);
@@ -126,8 +129,8 @@ static char *
 match_edges (const char *source,
              const char *translation)
 {
-  gsize len = strlen (translation);
-  gsize start = 0, end = len;
+  gsize    len = strlen (translation);
+  gsize    start = 0, end = len;
   gboolean lead = source[0] == '\n';
   gboolean trail = *source != '\0' && source[strlen (source) - 1] == '\n';
 
@@ -195,13 +198,13 @@ is_fuzzy_state (LiaisonTranslationState state)
 }
 
 static void
-append_header (GString         *out,
-               LiaisonLanguage  language,
-               LiaisonLanguage  source,
-               gboolean         one_source,
-               const char      *store_name)
+append_header (GString        *out,
+               LiaisonLanguage language,
+               LiaisonLanguage source,
+               gboolean        one_source,
+               const char     *store_name)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d %H:%M%z");
   g_autofree char *intro = NULL;
 
@@ -237,17 +240,17 @@ append_header (GString         *out,
 /* The texts the filter selects that are translated into language, as the
  * text of a PO file. */
 char *
-liaison_content_po_export_to_data (LiaisonStore                    *store,
-                                   const LiaisonTranslationFilter  *filter,
-                                   LiaisonLanguage                  language,
-                                   guint                           *n_entries,
-                                   GError                         **error)
+liaison_content_po_export_to_data (LiaisonStore                   *store,
+                                   const LiaisonTranslationFilter *filter,
+                                   LiaisonLanguage                 language,
+                                   guint                          *n_entries,
+                                   GError                        **error)
 {
   LiaisonTranslationFilter wanted = LIAISON_TRANSLATION_FILTER_INIT;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
   g_autofree char *store_name = g_path_get_basename (liaison_store_get_path (store));
-  LiaisonLanguage source = liaison_language_other (language);
+  LiaisonLanguage  source = liaison_language_other (language);
 
   g_return_val_if_fail (LIAISON_IS_STORE (store), NULL);
 
@@ -264,10 +267,10 @@ liaison_content_po_export_to_data (LiaisonStore                    *store,
     {
       LiaisonTranslationItem *item = g_ptr_array_index (items, i);
       LiaisonTranslationState state = liaison_translation_item_get_state (item);
-      const char *msgid = liaison_translation_item_get_source_text (item);
-      const char *text = liaison_translation_item_get_text (item);
-      g_autofree char *description = describe (item);
-      g_autofree char *msgstr = text != NULL ? match_edges (msgid, text) : g_strdup ("");
+      const char             *msgid = liaison_translation_item_get_source_text (item);
+      const char             *text = liaison_translation_item_get_text (item);
+      g_autofree char        *description = describe (item);
+      g_autofree char        *msgstr = text != NULL ? match_edges (msgid, text) : g_strdup ("");
 
       append_comment (out, "#.", description);
       if (state_note (state) != NULL)
@@ -286,12 +289,12 @@ liaison_content_po_export_to_data (LiaisonStore                    *store,
 }
 
 gboolean
-liaison_content_po_export (LiaisonStore                    *store,
-                           const LiaisonTranslationFilter  *filter,
-                           LiaisonLanguage                  language,
-                           const char                      *path,
-                           guint                           *n_entries,
-                           GError                         **error)
+liaison_content_po_export (LiaisonStore                   *store,
+                           const LiaisonTranslationFilter *filter,
+                           LiaisonLanguage                 language,
+                           const char                     *path,
+                           guint                          *n_entries,
+                           GError                        **error)
 {
   g_autofree char *data = liaison_content_po_export_to_data (store, filter, language, n_entries, error);
 
@@ -305,10 +308,10 @@ liaison_content_po_export (LiaisonStore                    *store,
 
 typedef struct
 {
-  guint line;
-  char *msgctxt;
-  char *msgid;
-  char *msgstr;
+  guint    line;
+  char    *msgctxt;
+  char    *msgid;
+  char    *msgstr;
   gboolean fuzzy;
 } PoEntry;
 
@@ -324,10 +327,10 @@ po_entry_free (PoEntry *entry)
 typedef struct
 {
   const char *file_name;
-  guint line;
-  GPtrArray *entries;
-  PoEntry *current;
-  gboolean pending_fuzzy;
+  guint       line;
+  GPtrArray  *entries;
+  PoEntry    *current;
+  gboolean    pending_fuzzy;
   /* The string the next continuation line belongs to. */
   GString *target;
   GString *msgctxt;
@@ -336,9 +339,9 @@ typedef struct
 } Parser;
 
 static gboolean
-malformed (Parser      *parser,
-           GError     **error,
-           const char  *message)
+malformed (Parser     *parser,
+           GError    **error,
+           const char *message)
 {
   g_set_error (error, LIAISON_CONTENT_PO_ERROR, LIAISON_CONTENT_PO_ERROR_MALFORMED,
                "%s:%u: %s", parser->file_name, parser->line, message);
@@ -347,10 +350,10 @@ malformed (Parser      *parser,
 
 /* A quoted string with C escapes, the rest of the line only spaces. */
 static gboolean
-parse_string (Parser      *parser,
-              const char  *p,
-              GString     *out,
-              GError     **error)
+parse_string (Parser     *parser,
+              const char *p,
+              GString    *out,
+              GError    **error)
 {
   while (*p == ' ' || *p == '\t')
     p++;
@@ -372,16 +375,50 @@ parse_string (Parser      *parser,
       p++;
       switch (*p)
         {
-        case 'n': g_string_append_c (out, '\n'); p++; break;
-        case 't': g_string_append_c (out, '\t'); p++; break;
-        case 'r': g_string_append_c (out, '\r'); p++; break;
-        case 'a': g_string_append_c (out, '\a'); p++; break;
-        case 'b': g_string_append_c (out, '\b'); p++; break;
-        case 'f': g_string_append_c (out, '\f'); p++; break;
-        case 'v': g_string_append_c (out, '\v'); p++; break;
-        case '\\': g_string_append_c (out, '\\'); p++; break;
-        case '"': g_string_append_c (out, '"'); p++; break;
-        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
+        case 'n':
+          g_string_append_c (out, '\n');
+          p++;
+          break;
+        case 't':
+          g_string_append_c (out, '\t');
+          p++;
+          break;
+        case 'r':
+          g_string_append_c (out, '\r');
+          p++;
+          break;
+        case 'a':
+          g_string_append_c (out, '\a');
+          p++;
+          break;
+        case 'b':
+          g_string_append_c (out, '\b');
+          p++;
+          break;
+        case 'f':
+          g_string_append_c (out, '\f');
+          p++;
+          break;
+        case 'v':
+          g_string_append_c (out, '\v');
+          p++;
+          break;
+        case '\\':
+          g_string_append_c (out, '\\');
+          p++;
+          break;
+        case '"':
+          g_string_append_c (out, '"');
+          p++;
+          break;
+        case '0':
+        case '1':
+        case '2':
+        case '3':
+        case '4':
+        case '5':
+        case '6':
+        case '7':
           {
             guint value = 0;
 
@@ -476,13 +513,13 @@ begin_entry_if_needed (Parser  *parser,
 }
 
 static gboolean
-parse_keyword (Parser      *parser,
-               const char  *line,
-               GError     **error)
+parse_keyword (Parser     *parser,
+               const char *line,
+               GError    **error)
 {
   static const char *keywords[] = { "msgctxt", "msgid_plural", "msgid", "msgstr[", "msgstr" };
-  const char *keyword = NULL;
-  GString **slot = NULL;
+  const char        *keyword = NULL;
+  GString          **slot = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (keywords) && keyword == NULL; i++)
     if (g_str_has_prefix (line, keywords[i]))
@@ -530,9 +567,9 @@ parse_keyword (Parser      *parser,
 }
 
 static gboolean
-parse_line (Parser      *parser,
-            const char  *line,
-            GError     **error)
+parse_line (Parser     *parser,
+            const char *line,
+            GError    **error)
 {
   const char *p = line;
 
@@ -556,7 +593,7 @@ parse_line (Parser      *parser,
         return FALSE;
       if (p[1] == ',')
         {
-          g_auto(GStrv) flags = g_strsplit (p + 2, ",", -1);
+          g_auto (GStrv) flags = g_strsplit (p + 2, ",", -1);
 
           for (guint i = 0; flags[i] != NULL; i++)
             if (g_str_equal (g_strstrip (flags[i]), "fuzzy"))
@@ -581,12 +618,12 @@ parse_line (Parser      *parser,
 }
 
 static GPtrArray *
-parse_po (const char  *data,
-          gsize        length,
-          const char  *file_name,
-          GError     **error)
+parse_po (const char *data,
+          gsize       length,
+          const char *file_name,
+          GError    **error)
 {
-  Parser parser = { file_name, 0, NULL };
+  Parser      parser = { file_name, 0, NULL };
   const char *end = data + length;
   const char *invalid = NULL;
 
@@ -604,7 +641,7 @@ parse_po (const char  *data,
   parser.entries = g_ptr_array_new_with_free_func ((GDestroyNotify) po_entry_free);
   for (const char *p = data; p < end;)
     {
-      const char *newline = memchr (p, '\n', end - p);
+      const char      *newline = memchr (p, '\n', end - p);
       g_autofree char *line = g_strndup (p, (newline ? newline : end) - p);
 
       parser.line++;
@@ -632,13 +669,13 @@ parse_po (const char  *data,
 /* "Language: zh_CN" from the header entry, and a check that the file is
  * UTF-8 as Liaison wrote it. */
 static gboolean
-read_header (GPtrArray        *entries,
-             const char       *file_name,
-             LiaisonLanguage  *language,
-             GError          **error)
+read_header (GPtrArray       *entries,
+             const char      *file_name,
+             LiaisonLanguage *language,
+             GError         **error)
 {
   PoEntry *header = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_auto (GStrv) lines = NULL;
   const char *code = NULL;
 
   for (guint i = 0; i < entries->len && header == NULL; i++)
@@ -670,7 +707,7 @@ read_header (GPtrArray        *entries,
             {
               g_set_error (error, LIAISON_CONTENT_PO_ERROR, LIAISON_CONTENT_PO_ERROR_MALFORMED,
                            _("%1$s:%2$u: the file says it is in %3$s; Liaison reads UTF-8 (save it as UTF-8)"),
-                           file_name, header->line, charset + strlen ("charset="));
+                              file_name, header->line, charset + strlen ("charset="));
               return FALSE;
             }
         }
@@ -680,7 +717,7 @@ read_header (GPtrArray        *entries,
     {
       g_set_error (error, LIAISON_CONTENT_PO_ERROR, LIAISON_CONTENT_PO_ERROR_LANGUAGE,
                    _("%1$s:%2$u: the header's Language is “%3$s”; Liaison translates into zh or en"),
-                   file_name, header->line, code ? code : "");
+                      file_name, header->line, code ? code : "");
       return FALSE;
     }
   return TRUE;
@@ -689,22 +726,22 @@ read_header (GPtrArray        *entries,
 /* msgfmt refuses a file with the same text twice; so does Liaison, before
  * applying anything. */
 static gboolean
-check_duplicates (GPtrArray   *entries,
-                  const char  *file_name,
-                  GError     **error)
+check_duplicates (GPtrArray  *entries,
+                  const char *file_name,
+                  GError    **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < entries->len; i++)
     {
       PoEntry *entry = g_ptr_array_index (entries, i);
-      char *key = g_strconcat (entry->msgctxt ? entry->msgctxt : "", "\004", entry->msgid, NULL);
+      char    *key = g_strconcat (entry->msgctxt ? entry->msgctxt : "", "\004", entry->msgid, NULL);
 
       if (g_hash_table_contains (seen, key))
         {
           g_set_error (error, LIAISON_CONTENT_PO_ERROR, LIAISON_CONTENT_PO_ERROR_MALFORMED,
                        _("%1$s:%2$u: “%3$s” appears twice in the file"), file_name, entry->line,
-                       entry->msgctxt ? entry->msgctxt : entry->msgid);
+                          entry->msgctxt ? entry->msgctxt : entry->msgid);
           g_free (key);
           return FALSE;
         }
@@ -741,20 +778,20 @@ strip_edges (const char *text)
 /* One entry: TRUE when it was applied, left alone or refused; FALSE only
  * when the store failed, which undoes the whole import. */
 static gboolean
-apply_entry (LiaisonStore     *store,
-             LiaisonPoImport  *result,
-             PoEntry          *entry,
-             LiaisonOrigin     origin,
-             GError          **error)
+apply_entry (LiaisonStore    *store,
+             LiaisonPoImport *result,
+             PoEntry         *entry,
+             LiaisonOrigin    origin,
+             GError         **error)
 {
   g_autofree char *entity = NULL, *entity_id = NULL, *field = NULL;
-  g_autoptr(LiaisonBilingual) text = NULL;
-  g_autoptr(GError) local_error = NULL;
-  LiaisonLanguage language = result->language;
+  g_autoptr (LiaisonBilingual) text = NULL;
+  g_autoptr (GError) local_error = NULL;
+  LiaisonLanguage         language = result->language;
   LiaisonTranslationState state, new_state;
-  const char *current;
-  const char *new_text;
-  gboolean same_text, exported_fuzzy;
+  const char             *current;
+  const char             *new_text;
+  gboolean                same_text, exported_fuzzy;
 
   if (entry->msgctxt == NULL && *entry->msgid == '\0')
     return TRUE;
@@ -777,8 +814,7 @@ apply_entry (LiaisonStore     *store,
       return TRUE;
     }
 
-  if (liaison_bilingual_get_source (text) == language
-      || g_strcmp0 (liaison_bilingual_get_text (text, liaison_bilingual_get_source (text)), entry->msgid) != 0)
+  if (liaison_bilingual_get_source (text) == language || g_strcmp0 (liaison_bilingual_get_text (text, liaison_bilingual_get_source (text)), entry->msgid) != 0)
     {
       refuse (result, entry, g_strdup (_("The source text changed after the export, so this translation may no longer fit. "
                                          "Export again and translate the new text.")));
@@ -823,24 +859,22 @@ apply_entry (LiaisonStore     *store,
  * applied. A file that is not valid PO, or does not say its language, is
  * refused whole with the file and line in the error. */
 LiaisonPoImport *
-liaison_content_po_import_data (LiaisonStore  *store,
-                                const char    *data,
-                                gsize          length,
-                                const char    *file_name,
-                                LiaisonOrigin  origin,
-                                GError       **error)
+liaison_content_po_import_data (LiaisonStore *store,
+                                const char   *data,
+                                gsize         length,
+                                const char   *file_name,
+                                LiaisonOrigin origin,
+                                GError      **error)
 {
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(LiaisonPoImport) result = g_new0 (LiaisonPoImport, 1);
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (LiaisonPoImport) result = g_new0 (LiaisonPoImport, 1);
 
   g_return_val_if_fail (LIAISON_IS_STORE (store), NULL);
 
   result->refused = g_ptr_array_new_with_free_func ((GDestroyNotify) refusal_free);
 
   entries = parse_po (data, length, file_name, error);
-  if (entries == NULL
-      || !read_header (entries, file_name, &result->language, error)
-      || !check_duplicates (entries, file_name, error))
+  if (entries == NULL || !read_header (entries, file_name, &result->language, error) || !check_duplicates (entries, file_name, error))
     return NULL;
 
   /* One transaction: entries are checked before they write, so a failure
@@ -860,13 +894,13 @@ liaison_content_po_import_data (LiaisonStore  *store,
 }
 
 LiaisonPoImport *
-liaison_content_po_import (LiaisonStore  *store,
-                           const char    *path,
-                           LiaisonOrigin  origin,
-                           GError       **error)
+liaison_content_po_import (LiaisonStore *store,
+                           const char   *path,
+                           LiaisonOrigin origin,
+                           GError      **error)
 {
   g_autofree char *data = NULL;
-  gsize length;
+  gsize            length;
 
   if (!g_file_get_contents (path, &data, &length, error))
     return NULL;

@@ -26,35 +26,35 @@ typedef struct
 typedef struct
 {
   LiaisonLanguage language;
-  guint applied;
-  guint unchanged;
-  guint untranslated;
-  GPtrArray *refused;
+  guint           applied;
+  guint           unchanged;
+  guint           untranslated;
+  GPtrArray      *refused;
 } LiaisonPoImport;
 
-void             liaison_po_import_free             (LiaisonPoImport                *result);
+void liaison_po_import_free (LiaisonPoImport *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonPoImport, liaison_po_import_free)
 
-char            *liaison_content_po_export_to_data  (LiaisonStore                   *store,
-                                                     const LiaisonTranslationFilter *filter,
-                                                     LiaisonLanguage                 language,
-                                                     guint                          *n_entries,
-                                                     GError                        **error);
-gboolean         liaison_content_po_export          (LiaisonStore                   *store,
-                                                     const LiaisonTranslationFilter *filter,
-                                                     LiaisonLanguage                 language,
-                                                     const char                     *path,
-                                                     guint                          *n_entries,
-                                                     GError                        **error);
-LiaisonPoImport *liaison_content_po_import_data     (LiaisonStore                   *store,
-                                                     const char                     *data,
-                                                     gsize                           length,
-                                                     const char                     *file_name,
-                                                     LiaisonOrigin                   origin,
-                                                     GError                        **error);
-LiaisonPoImport *liaison_content_po_import          (LiaisonStore                   *store,
-                                                     const char                     *path,
-                                                     LiaisonOrigin                   origin,
-                                                     GError                        **error);
+char            *liaison_content_po_export_to_data (LiaisonStore                   *store,
+                                                    const LiaisonTranslationFilter *filter,
+                                                    LiaisonLanguage                 language,
+                                                    guint                          *n_entries,
+                                                    GError                        **error);
+gboolean         liaison_content_po_export (LiaisonStore                   *store,
+                                            const LiaisonTranslationFilter *filter,
+                                            LiaisonLanguage                 language,
+                                            const char                     *path,
+                                            guint                          *n_entries,
+                                            GError                        **error);
+LiaisonPoImport *liaison_content_po_import_data (LiaisonStore *store,
+                                                 const char   *data,
+                                                 gsize         length,
+                                                 const char   *file_name,
+                                                 LiaisonOrigin origin,
+                                                 GError      **error);
+LiaisonPoImport *liaison_content_po_import (LiaisonStore *store,
+                                            const char   *path,
+                                            LiaisonOrigin origin,
+                                            GError      **error);
 
 G_END_DECLS

@@ -20,24 +20,46 @@
 
 /* Liaison's own properties that are plain text: property → field. */
 static const char *x_text[][2] = {
-  { "X-LIAISON-KIND", "kind" }, { "X-LIAISON-STATUS", "status" }, { "X-LIAISON-MODE", "mode" },
-  { "X-LIAISON-TITLE-ZH", "title_zh" }, { "X-LIAISON-TITLE-EN", "title_en" },
-  { "X-LIAISON-THEME-ZH", "theme_zh" }, { "X-LIAISON-THEME-EN", "theme_en" },
-  { "X-LIAISON-DESCRIPTION-ZH", "description_zh" }, { "X-LIAISON-DESCRIPTION-EN", "description_en" },
-  { "X-LIAISON-CITY-ZH", "city_zh" }, { "X-LIAISON-CITY-EN", "city_en" },
-  { "X-LIAISON-I18N-TITLE", "i18n_title" }, { "X-LIAISON-I18N-THEME", "i18n_theme" },
+  { "X-LIAISON-KIND", "kind" },
+  { "X-LIAISON-STATUS", "status" },
+  { "X-LIAISON-MODE", "mode" },
+  { "X-LIAISON-TITLE-ZH", "title_zh" },
+  { "X-LIAISON-TITLE-EN", "title_en" },
+  { "X-LIAISON-THEME-ZH", "theme_zh" },
+  { "X-LIAISON-THEME-EN", "theme_en" },
+  { "X-LIAISON-DESCRIPTION-ZH", "description_zh" },
+  { "X-LIAISON-DESCRIPTION-EN", "description_en" },
+  { "X-LIAISON-CITY-ZH", "city_zh" },
+  { "X-LIAISON-CITY-EN", "city_en" },
+  { "X-LIAISON-I18N-TITLE", "i18n_title" },
+  { "X-LIAISON-I18N-THEME", "i18n_theme" },
   { "X-LIAISON-I18N-DESCRIPTION", "i18n_description" },
-  { "X-LIAISON-START", "start" }, { "X-LIAISON-END", "end" }, { "X-LIAISON-TZ", "time_zone" },
-  { "X-LIAISON-COUNTRY", "country" }, { "X-LIAISON-ORGANISERS", "organisers" },
-  { "X-LIAISON-PARTNERS", "partners" }, { "X-LIAISON-CAPACITY", "capacity" },
-  { "X-LIAISON-DEADLINE", "registration_deadline" }, { "X-LIAISON-BUDGET", "budget" },
-  { "X-LIAISON-CURRENCY", "currency" }, { "X-LIAISON-FUNDING", "funding" },
-  { "X-LIAISON-TRACK", "track" }, { "X-LIAISON-ACTIVITIES", "activities" }, { "X-LIAISON-AREAS", "areas" },
+  { "X-LIAISON-START", "start" },
+  { "X-LIAISON-END", "end" },
+  { "X-LIAISON-TZ", "time_zone" },
+  { "X-LIAISON-COUNTRY", "country" },
+  { "X-LIAISON-ORGANISERS", "organisers" },
+  { "X-LIAISON-PARTNERS", "partners" },
+  { "X-LIAISON-CAPACITY", "capacity" },
+  { "X-LIAISON-DEADLINE", "registration_deadline" },
+  { "X-LIAISON-BUDGET", "budget" },
+  { "X-LIAISON-CURRENCY", "currency" },
+  { "X-LIAISON-FUNDING", "funding" },
+  { "X-LIAISON-TRACK", "track" },
+  { "X-LIAISON-ACTIVITIES", "activities" },
+  { "X-LIAISON-AREAS", "areas" },
 };
 
 /* Standard properties Liaison writes: each is one group of lines. */
 static const char *standard[] = {
-  "SUMMARY", "DESCRIPTION", "LOCATION", "URL", "DTSTART", "DTEND", "STATUS", "RRULE",
+  "SUMMARY",
+  "DESCRIPTION",
+  "LOCATION",
+  "URL",
+  "DTSTART",
+  "DTEND",
+  "STATUS",
+  "RRULE",
 };
 
 static const char *
@@ -146,7 +168,7 @@ liaison_ical_attendee_key (const char *address,
     return g_ascii_strdown (address + 9, -1);
   if (address != NULL)
     {
-      const char *email = g_ascii_strncasecmp (address, "mailto:", 7) == 0 ? address + 7 : address;
+      const char      *email = g_ascii_strncasecmp (address, "mailto:", 7) == 0 ? address + 7 : address;
       g_autofree char *lower = g_utf8_strdown (email, -1);
       g_autofree char *name = g_strconcat ("liaison:attendee:", lower, NULL);
 
@@ -174,8 +196,8 @@ static GDate *
 last_day (const char *text)
 {
   LiaisonDatePrecision precision;
-  int y, m, d;
-  GDate *date;
+  int                  y, m, d;
+  GDate               *date;
 
   if (!liaison_parse_local_time (text, &precision, &y, &m, &d, NULL, NULL))
     return NULL;
@@ -200,11 +222,11 @@ render_dates (GHashTable *f,
               char      **dtstart,
               char      **dtend)
 {
-  const char *start = get (f, "start");
-  const char *end = get (f, "end");
-  const char *zone = get (f, "time_zone");
+  const char          *start = get (f, "start");
+  const char          *end = get (f, "end");
+  const char          *zone = get (f, "time_zone");
   LiaisonDatePrecision precision, end_precision;
-  int y, m, d, h, mi;
+  int                  y, m, d, h, mi;
 
   *dtstart = *dtend = NULL;
   if (!liaison_parse_local_time (start, &precision, &y, &m, &d, &h, &mi))
@@ -212,7 +234,7 @@ render_dates (GHashTable *f,
 
   if (precision == LIAISON_DATE_PRECISION_TIME)
     {
-      const char *params[] = { "TZID", zone, NULL };
+      const char      *params[] = { "TZID", zone, NULL };
       g_autofree char *value = g_strdup_printf ("%04d%02d%02dT%02d%02d00", y, m, d, h, mi);
 
       *dtstart = liaison_content_render ("DTSTART", params, value);
@@ -222,7 +244,7 @@ render_dates (GHashTable *f,
 
           if (end_precision != LIAISON_DATE_PRECISION_TIME)
             {
-              g_autoptr(GDate) last = last_day (end);
+              g_autoptr (GDate) last = last_day (end);
 
               g_date_add_days (last, 1);
               end_value = g_strdup_printf ("%04d%02d%02dT000000", g_date_get_year (last), g_date_get_month (last),
@@ -237,8 +259,8 @@ render_dates (GHashTable *f,
 
   {
     const char *params[] = { "VALUE", "DATE", NULL };
-    g_autoptr(GDate) first = g_date_new_dmy (d, m, y);
-    g_autoptr(GDate) last = last_day (end != NULL ? end : start);
+    g_autoptr (GDate) first = g_date_new_dmy (d, m, y);
+    g_autoptr (GDate) last = last_day (end != NULL ? end : start);
     g_autofree char *first_value = date_value (first);
     g_autofree char *last_value = NULL;
 
@@ -259,7 +281,7 @@ zone_id (const char *tzid)
   if (g_str_has_prefix (tzid, LIBICAL_TZID_PREFIX))
     tzid += strlen (LIBICAL_TZID_PREFIX);
   {
-    g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (tzid);
+    g_autoptr (GTimeZone) tz = g_time_zone_new_identifier (tzid);
 
     return tz != NULL ? g_strdup (tzid) : NULL;
   }
@@ -267,17 +289,17 @@ zone_id (const char *tzid)
 
 /* A local time in zone from an iCalendar time: converted when it is UTC. */
 static char *
-local_text (struct icaltimetype  t,
-            const char          *zone)
+local_text (struct icaltimetype t,
+            const char         *zone)
 {
   if (t.is_date)
     return g_strdup_printf ("%04d-%02d-%02d", t.year, t.month, t.day);
   if (icaltime_is_utc (t) && zone != NULL && g_strcmp0 (zone, "UTC") != 0)
     {
-      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
-      g_autoptr(GDateTime) at = g_date_time_new (utc, t.year, t.month, t.day, t.hour, t.minute, 0);
-      g_autoptr(GDateTime) local = at && tz ? g_date_time_to_timezone (at, tz) : NULL;
+      g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr (GTimeZone) tz = g_time_zone_new_identifier (zone);
+      g_autoptr (GDateTime) at = g_date_time_new (utc, t.year, t.month, t.day, t.hour, t.minute, 0);
+      g_autoptr (GDateTime) local = at && tz ? g_date_time_to_timezone (at, tz) : NULL;
 
       if (local != NULL)
         return g_date_time_format (local, "%Y-%m-%dT%H:%M");
@@ -290,11 +312,11 @@ static void
 dates_from_ical (GHashTable    *f,
                  icalcomponent *event)
 {
-  icalproperty *start_prop = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
+  icalproperty       *start_prop = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
   struct icaltimetype start = icalcomponent_get_dtstart (event);
   struct icaltimetype end = icalcomponent_get_dtend (event);
-  g_autofree char *zone = zone_id (icalproperty_get_parameter_as_string (start_prop, "TZID"));
-  g_autofree char *start_text = NULL;
+  g_autofree char    *zone = zone_id (icalproperty_get_parameter_as_string (start_prop, "TZID"));
+  g_autofree char    *start_text = NULL;
 
   if (zone == NULL && !start.is_date)
     zone = g_strdup (get (f, "time_zone") ? get (f, "time_zone") : "UTC");
@@ -346,8 +368,8 @@ static int
 compare_groups (gconstpointer a,
                 gconstpointer b)
 {
-  const LiaisonContentGroup *ga = *(LiaisonContentGroup * const *) a;
-  const LiaisonContentGroup *gb = *(LiaisonContentGroup * const *) b;
+  const LiaisonContentGroup *ga = *(LiaisonContentGroup *const *) a;
+  const LiaisonContentGroup *gb = *(LiaisonContentGroup *const *) b;
 
   return strcmp (ga->key, gb->key);
 }
@@ -358,12 +380,12 @@ attendee_line (const char *pid,
                const char *registration,
                GHashTable *people)
 {
-  g_auto(GStrv) parts = g_strsplit (value, "|", 4);
-  const char * const *person = people != NULL ? g_hash_table_lookup (people, pid) : NULL;
-  const char *name = person != NULL ? person[0] : NULL;
-  const char *email = person != NULL ? person[1] : NULL;
-  g_autofree char *address = email != NULL ? g_strconcat ("mailto:", email, NULL) : g_strconcat ("urn:uuid:", pid, NULL);
-  const char *role, *status;
+  g_auto (GStrv) parts = g_strsplit (value, "|", 4);
+  const char *const *person = people != NULL ? g_hash_table_lookup (people, pid) : NULL;
+  const char        *name = person != NULL ? person[0] : NULL;
+  const char        *email = person != NULL ? person[1] : NULL;
+  g_autofree char   *address = email != NULL ? g_strconcat ("mailto:", email, NULL) : g_strconcat ("urn:uuid:", pid, NULL);
+  const char        *role, *status;
 
   if (g_strv_length (parts) != 4)
     return NULL;
@@ -384,12 +406,12 @@ static GPtrArray *
 render_groups (GHashTable *f,
                GHashTable *people)
 {
-  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_content_group_free);
+  GPtrArray       *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_content_group_free);
   g_autofree char *dtstart = NULL;
   g_autofree char *dtend = NULL;
-  g_autoptr(GPtrArray) attendees = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_content_group_free);
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr (GPtrArray) attendees = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_content_group_free);
+  GHashTableIter       iter;
+  gpointer             key, value;
   LiaisonContentGroup *g;
 
   g_ptr_array_add (groups, text_group ("SUMMARY", display_text (f, "title"), TRUE));
@@ -424,9 +446,9 @@ render_groups (GHashTable *f,
   g_hash_table_iter_init (&iter, f);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      const char *pid;
+      const char      *pid;
       g_autofree char *registration = NULL;
-      char *line;
+      char            *line;
 
       if (!g_str_has_prefix (key, LIAISON_SYNC_ATTENDEE_PREFIX))
         continue;
@@ -472,9 +494,9 @@ group_of_line (LiaisonContentLine *line,
 static char *
 vtimezone_text (const char *zone)
 {
-  icaltimezone *builtin;
-  icalcomponent *copy;
-  icalproperty *tzid;
+  icaltimezone    *builtin;
+  icalcomponent   *copy;
+  icalproperty    *tzid;
   g_autofree char *text = NULL;
 
   if (zone == NULL || g_str_equal (zone, "UTC"))
@@ -504,7 +526,7 @@ has_vtimezone (const char *text,
 static void
 add_stamps (GPtrArray *groups)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
 
   g_ptr_array_add (groups, text_group ("DTSTAMP", stamp, FALSE));
@@ -514,24 +536,24 @@ add_stamps (GPtrArray *groups)
 /* The event's text: base patched when there is one (the server's copy of
  * the last sync), a new calendar otherwise. */
 char *
-liaison_ical_write (const char  *uid,
-                    GHashTable  *fields,
-                    GHashTable  *people,
-                    const char  *base,
-                    GError     **error)
+liaison_ical_write (const char *uid,
+                    GHashTable *fields,
+                    GHashTable *people,
+                    const char *base,
+                    GError    **error)
 {
-  g_autoptr(GPtrArray) groups = render_groups (fields, people);
-  const char *zone = get (fields, "time_zone");
-  const char *start = get (fields, "start");
+  g_autoptr (GPtrArray) groups = render_groups (fields, people);
+  const char      *zone = get (fields, "time_zone");
+  const char      *start = get (fields, "start");
   g_autofree char *vtimezone = NULL;
-  gboolean timed = start != NULL && strchr (start, 'T') != NULL;
+  gboolean         timed = start != NULL && strchr (start, 'T') != NULL;
 
   add_stamps (groups);
   if (base != NULL)
     {
-      g_autoptr(GHashTable) base_fields = NULL;
-      g_autoptr(GHashTable) base_people = NULL;
-      g_autoptr(GPtrArray) old_groups = NULL;
+      g_autoptr (GHashTable) base_fields = NULL;
+      g_autoptr (GHashTable) base_people = NULL;
+      g_autoptr (GPtrArray) old_groups = NULL;
       char *text;
 
       base_fields = liaison_ical_read (base, NULL, &base_people, NULL);
@@ -546,7 +568,7 @@ liaison_ical_write (const char  *uid,
     }
 
   {
-    GString *out = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
+    GString         *out = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
     g_autofree char *escaped_uid = liaison_content_escape_text (uid);
     g_autofree char *uid_line = liaison_content_render ("UID", NULL, escaped_uid);
 
@@ -595,15 +617,15 @@ first_error (icalcomponent *c)
 }
 
 static gboolean
-same_line (const char *rendered,
-           const char *name,
+same_line (const char    *rendered,
+           const char    *name,
            icalcomponent *event)
 {
   /* Compared as parsed values: the server may fold or order parameters
    * differently from Liaison. */
-  g_autoptr(GPtrArray) mine = rendered ? liaison_content_parse (rendered, NULL) : NULL;
-  icalproperty_kind kind = icalproperty_string_to_kind (name);
-  icalproperty *p = icalcomponent_get_first_property (event, kind);
+  g_autoptr (GPtrArray) mine = rendered ? liaison_content_parse (rendered, NULL) : NULL;
+  icalproperty_kind   kind = icalproperty_string_to_kind (name);
+  icalproperty       *p = icalcomponent_get_first_property (event, kind);
   LiaisonContentLine *l;
 
   if (mine == NULL || mine->len == 0)
@@ -613,7 +635,7 @@ same_line (const char *rendered,
   l = g_ptr_array_index (mine, 0);
   {
     g_autofree char *theirs = icalproperty_get_value_as_string_r (p);
-    const char *tzid = icalproperty_get_parameter_as_string (p, "TZID");
+    const char      *tzid = icalproperty_get_parameter_as_string (p, "TZID");
     g_autofree char *their_zone = zone_id (tzid);
 
     if (g_strcmp0 (theirs, l->value) != 0)
@@ -634,12 +656,12 @@ has_han (const char *text)
 /* A standard text property that another client changed (or wrote without
  * Liaison's own properties) sets the text in its language. */
 static void
-take_standard_text (GHashTable    *f,
-                    const char    *name,
-                    const char    *text,
-                    gboolean       had_own)
+take_standard_text (GHashTable *f,
+                    const char *name,
+                    const char *text,
+                    gboolean    had_own)
 {
-  const char *mine = display_text (f, name);
+  const char      *mine = display_text (f, name);
   g_autofree char *key = NULL;
 
   if (g_strcmp0 (mine, text) == 0)
@@ -662,15 +684,15 @@ liaison_ical_read (const char  *text,
                    GHashTable **people_out,
                    GError     **error)
 {
-  g_autoptr(GHashTable) f = liaison_sync_fields_new ();
-  g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_person);
-  icalcomponent *root, *event = NULL;
+  g_autoptr (GHashTable) f = liaison_sync_fields_new ();
+  g_autoptr (GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_person);
+  icalcomponent   *root, *event = NULL;
   g_autofree char *problem = NULL;
-  g_autoptr(GError) check_error = NULL;
+  g_autoptr (GError) check_error = NULL;
   g_autofree char *dtstart = NULL;
   g_autofree char *dtend = NULL;
-  gboolean own_title = FALSE, own_description = FALSE;
-  const char *uid;
+  gboolean         own_title = FALSE, own_description = FALSE;
+  const char      *uid;
 
   if (uid_out != NULL)
     *uid_out = NULL;
@@ -681,8 +703,7 @@ liaison_ical_read (const char  *text,
   if (!liaison_content_check_text (text, &check_error))
     {
       /* Translators: %s says what is wrong with the text */
-      g_set_error (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED, _("it is not valid iCalendar (%s)"),
-                   check_error->message);
+      g_set_error (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED, _("it is not valid iCalendar (%s)"), check_error->message);
       return NULL;
     }
   icalerror_set_errors_are_fatal (0);
@@ -720,8 +741,7 @@ liaison_ical_read (const char  *text,
       problem = g_strdup_printf (_("its event has an unreadable property (%s)"), detail);
       goto malformed;
     }
-  if (icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY) == NULL
-      || icaltime_is_null_time (icalcomponent_get_dtstart (event)))
+  if (icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY) == NULL || icaltime_is_null_time (icalcomponent_get_dtstart (event)))
     {
       problem = g_strdup (_("its event has no start (DTSTART)"));
       goto malformed;
@@ -777,18 +797,18 @@ liaison_ical_read (const char  *text,
   for (icalproperty *p = icalcomponent_get_first_property (event, ICAL_ATTENDEE_PROPERTY); p != NULL;
        p = icalcomponent_get_next_property (event, ICAL_ATTENDEE_PROPERTY))
     {
-      const char *address = icalproperty_get_attendee (p);
+      const char      *address = icalproperty_get_attendee (p);
       g_autofree char *pid = liaison_ical_attendee_key (address, icalproperty_get_parameter_as_string (p, "X-LIAISON-PARTICIPANT"));
-      const char *xrole = icalproperty_get_parameter_as_string (p, "X-LIAISON-ROLE");
-      const char *xstatus = icalproperty_get_parameter_as_string (p, "X-LIAISON-STATUS");
-      const char *role = icalproperty_get_parameter_as_string (p, "ROLE");
-      const char *partstat = icalproperty_get_parameter_as_string (p, "PARTSTAT");
-      const char *delegation = icalproperty_get_parameter_as_string (p, "X-LIAISON-DELEGATION");
-      const char *since = icalproperty_get_parameter_as_string (p, "X-LIAISON-SINCE");
-      const char *registration = icalproperty_get_parameter_as_string (p, "X-LIAISON-REGISTRATION");
+      const char      *xrole = icalproperty_get_parameter_as_string (p, "X-LIAISON-ROLE");
+      const char      *xstatus = icalproperty_get_parameter_as_string (p, "X-LIAISON-STATUS");
+      const char      *role = icalproperty_get_parameter_as_string (p, "ROLE");
+      const char      *partstat = icalproperty_get_parameter_as_string (p, "PARTSTAT");
+      const char      *delegation = icalproperty_get_parameter_as_string (p, "X-LIAISON-DELEGATION");
+      const char      *since = icalproperty_get_parameter_as_string (p, "X-LIAISON-SINCE");
+      const char      *registration = icalproperty_get_parameter_as_string (p, "X-LIAISON-REGISTRATION");
       g_autofree char *key = NULL;
       g_autofree char *value = NULL;
-      char **person;
+      char           **person;
 
       if (pid == NULL)
         continue;

@@ -10,16 +10,16 @@ G_BEGIN_DECLS
  * array { display name, e-mail or NULL }: the CN and address of its
  * ATTENDEE line. */
 
-GHashTable *liaison_ical_read         (const char  *text,
-                                       char       **uid,
-                                       GHashTable **people,
-                                       GError     **error);
-char       *liaison_ical_write        (const char  *uid,
-                                       GHashTable  *fields,
-                                       GHashTable  *people,
-                                       const char  *base,
-                                       GError     **error);
-char       *liaison_ical_attendee_key (const char  *address,
-                                       const char  *participant_param);
+GHashTable *liaison_ical_read (const char  *text,
+                               char       **uid,
+                               GHashTable **people,
+                               GError     **error);
+char       *liaison_ical_write (const char *uid,
+                                GHashTable *fields,
+                                GHashTable *people,
+                                const char *base,
+                                GError    **error);
+char       *liaison_ical_attendee_key (const char *address,
+                                       const char *participant_param);
 
 G_END_DECLS

@@ -20,9 +20,9 @@ add_string (JsonBuilder *b,
 }
 
 static void
-add_strv (JsonBuilder        *b,
-          const char         *name,
-          const char * const *values)
+add_strv (JsonBuilder       *b,
+          const char        *name,
+          const char *const *values)
 {
   json_builder_set_member_name (b, name);
   json_builder_begin_array (b);
@@ -46,7 +46,7 @@ add_bilingual (JsonBuilder      *b,
 JsonNode *
 liaison_json_from_event (LiaisonEvent *event)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
   add_string (b, "id", liaison_event_get_id (event));
@@ -78,7 +78,7 @@ liaison_json_from_event (LiaisonEvent *event)
 JsonNode *
 liaison_json_from_participant (LiaisonParticipant *p)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
   g_autofree char *native = liaison_participant_dup_native_name (p);
   g_autofree char *latin = liaison_participant_dup_latin_name (p);
 
@@ -106,7 +106,7 @@ liaison_json_from_participant (LiaisonParticipant *p)
 JsonNode *
 liaison_json_from_registration (LiaisonRegistration *r)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
   LiaisonRegistrationStatus status = liaison_registration_get_status (r);
 
   json_builder_begin_object (b);
@@ -124,7 +124,7 @@ liaison_json_from_registration (LiaisonRegistration *r)
 char *
 liaison_json_to_string (JsonNode *node)
 {
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
 
   json_generator_set_root (gen, node);
   json_generator_set_pretty (gen, TRUE);

@@ -21,13 +21,25 @@
 
 /* Liaison's own text properties: property → field. */
 static const char *x_text[][2] = {
-  { "X-LIAISON-NAME-ORDER", "name_order" }, { "X-LIAISON-HONORIFIC", "honorific" },
-  { "X-LIAISON-SECTOR", "sector" }, { "X-LIAISON-COUNTRY", "country" },
-  { "X-LIAISON-CONSENT", "consent" }, { "X-LIAISON-CONSENT-DATE", "consent_date" },
+  { "X-LIAISON-NAME-ORDER", "name_order" },
+  { "X-LIAISON-HONORIFIC", "honorific" },
+  { "X-LIAISON-SECTOR", "sector" },
+  { "X-LIAISON-COUNTRY", "country" },
+  { "X-LIAISON-CONSENT", "consent" },
+  { "X-LIAISON-CONSENT-DATE", "consent_date" },
 };
 
 static const char *owned[] = {
-  "FN", "N", "X-LIAISON-N-LATIN", "GENDER", "ORG", "TITLE", "EMAIL", "TEL", "LANG", "REV",
+  "FN",
+  "N",
+  "X-LIAISON-N-LATIN",
+  "GENDER",
+  "ORG",
+  "TITLE",
+  "EMAIL",
+  "TEL",
+  "LANG",
+  "REV",
 };
 
 static const char *
@@ -68,12 +80,18 @@ native_language (const char *text)
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     switch (g_unichar_get_script (g_utf8_get_char (p)))
       {
-      case G_UNICODE_SCRIPT_HAN: return "zh";
-      case G_UNICODE_SCRIPT_THAI: return "th";
-      case G_UNICODE_SCRIPT_KHMER: return "km";
-      case G_UNICODE_SCRIPT_LAO: return "lo";
-      case G_UNICODE_SCRIPT_MYANMAR: return "my";
-      default: break;
+      case G_UNICODE_SCRIPT_HAN:
+        return "zh";
+      case G_UNICODE_SCRIPT_THAI:
+        return "th";
+      case G_UNICODE_SCRIPT_KHMER:
+        return "km";
+      case G_UNICODE_SCRIPT_LAO:
+        return "lo";
+      case G_UNICODE_SCRIPT_MYANMAR:
+        return "my";
+      default:
+        break;
       }
   return "und";
 }
@@ -93,8 +111,8 @@ join_name (const char *family,
 }
 
 static char *
-structured (const char * const *parts,
-            guint               n)
+structured (const char *const *parts,
+            guint              n)
 {
   GString *s = g_string_new (NULL);
 
@@ -118,7 +136,7 @@ group_with (const char *key)
 static void
 add_line (LiaisonContentGroup *g,
           const char          *name,
-          const char * const  *params,
+          const char *const   *params,
           const char          *value)
 {
   liaison_content_group_add (g, liaison_content_render (name, params, value));
@@ -127,7 +145,7 @@ add_line (LiaisonContentGroup *g,
 static void
 add_text_line (LiaisonContentGroup *g,
                const char          *name,
-               const char * const  *params,
+               const char *const   *params,
                const char          *text)
 {
   g_autofree char *escaped = liaison_content_escape_text (text);
@@ -143,11 +161,11 @@ bilingual_group (GHashTable *f,
                  const char *altid)
 {
   LiaisonContentGroup *g = group_with (property);
-  g_autofree char *zh_key = g_strconcat (field, "_zh", NULL);
-  g_autofree char *en_key = g_strconcat (field, "_en", NULL);
-  const char *zh = get (f, zh_key);
-  const char *en = get (f, en_key);
-  gboolean both = zh != NULL && en != NULL;
+  g_autofree char     *zh_key = g_strconcat (field, "_zh", NULL);
+  g_autofree char     *en_key = g_strconcat (field, "_en", NULL);
+  const char          *zh = get (f, zh_key);
+  const char          *en = get (f, en_key);
+  gboolean             both = zh != NULL && en != NULL;
 
   if (zh != NULL)
     {
@@ -168,12 +186,12 @@ list_group (GHashTable *f,
             const char *field)
 {
   LiaisonContentGroup *g = group_with (property);
-  g_auto(GStrv) items = get (f, field) ? g_strsplit (get (f, field), "\n", -1) : NULL;
+  g_auto (GStrv) items = get (f, field) ? g_strsplit (get (f, field), "\n", -1) : NULL;
 
   for (guint i = 0; items != NULL && items[i] != NULL; i++)
     {
       g_autofree char *pref = items[1] != NULL ? g_strdup_printf ("%u", i + 1) : NULL;
-      const char *params[] = { "PREF", pref, NULL };
+      const char      *params[] = { "PREF", pref, NULL };
 
       add_text_line (g, property, params, items[i]);
     }
@@ -183,12 +201,12 @@ list_group (GHashTable *f,
 static GPtrArray *
 render_groups (GHashTable *f)
 {
-  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_content_group_free);
-  const char *order = get (f, "name_order");
-  g_autofree char *native = join_name (get (f, "family_native"), get (f, "given_native"), order);
-  g_autofree char *latin = join_name (get (f, "family_latin"), get (f, "given_latin"), order);
-  const char *native_lang = native != NULL ? native_language (native) : NULL;
-  gboolean both = native != NULL && latin != NULL;
+  GPtrArray           *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_content_group_free);
+  const char          *order = get (f, "name_order");
+  g_autofree char     *native = join_name (get (f, "family_native"), get (f, "given_native"), order);
+  g_autofree char     *latin = join_name (get (f, "family_latin"), get (f, "given_latin"), order);
+  const char          *native_lang = native != NULL ? native_language (native) : NULL;
+  gboolean             both = native != NULL && latin != NULL;
   LiaisonContentGroup *g;
 
   g = group_with ("FN");
@@ -208,16 +226,18 @@ render_groups (GHashTable *f)
    * one, the Latin name then in X-LIAISON-N-LATIN. */
   g = group_with ("N");
   {
-    gboolean use_native = get (f, "family_native") || get (f, "given_native");
+    gboolean    use_native = get (f, "family_native") || get (f, "given_native");
     const char *parts[] = {
       get (f, use_native ? "family_native" : "family_latin"),
       get (f, use_native ? "given_native" : "given_latin"),
-      NULL, get (f, "honorific"), NULL,
+      NULL,
+      get (f, "honorific"),
+      NULL,
     };
     g_autofree char *value = structured (parts, G_N_ELEMENTS (parts));
-    const char *params[] = {
-      "ALTID", both ? "1" : NULL, "LANGUAGE", use_native ? native_lang : NULL,
-      "X-LIAISON-SCRIPT", use_native ? "native" : "latin", NULL
+    const char      *params[] = {
+           "ALTID", both ? "1" : NULL, "LANGUAGE", use_native ? native_lang : NULL,
+           "X-LIAISON-SCRIPT", use_native ? "native" : "latin", NULL
     };
 
     if (native != NULL || latin != NULL)
@@ -226,7 +246,7 @@ render_groups (GHashTable *f)
     g = group_with ("X-LIAISON-N-LATIN");
     if (use_native && latin != NULL)
       {
-        const char *latin_parts[] = { get (f, "family_latin"), get (f, "given_latin") };
+        const char      *latin_parts[] = { get (f, "family_latin"), get (f, "given_latin") };
         g_autofree char *latin_value = structured (latin_parts, 2);
 
         add_line (g, "X-LIAISON-N-LATIN", NULL, latin_value);
@@ -238,7 +258,8 @@ render_groups (GHashTable *f)
   {
     const char *gender = get (f, "gender");
     const char *code = g_strcmp0 (gender, "female") == 0 ? "F" : g_strcmp0 (gender, "male") == 0 ? "M"
-                       : g_strcmp0 (gender, "other") == 0 ? "O" : NULL;
+                                                             : g_strcmp0 (gender, "other") == 0  ? "O"
+                                                                                                 : NULL;
     if (code != NULL)
       add_line (g, "GENDER", NULL, code);
   }
@@ -276,8 +297,8 @@ group_of_line (LiaisonContentLine *line,
 static LiaisonContentGroup *
 rev_group (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char     *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
   LiaisonContentGroup *g = group_with ("REV");
 
   add_line (g, "REV", NULL, stamp);
@@ -285,18 +306,18 @@ rev_group (void)
 }
 
 char *
-liaison_vcard_write (const char  *uid,
-                     GHashTable  *fields,
-                     const char  *base,
-                     GError     **error)
+liaison_vcard_write (const char *uid,
+                     GHashTable *fields,
+                     const char *base,
+                     GError    **error)
 {
-  g_autoptr(GPtrArray) groups = render_groups (fields);
+  g_autoptr (GPtrArray) groups = render_groups (fields);
 
   g_ptr_array_add (groups, rev_group ());
   if (base != NULL)
     {
-      g_autoptr(GHashTable) base_fields = liaison_vcard_read (base, NULL, NULL);
-      g_autoptr(GPtrArray) old_groups = base_fields ? render_groups (base_fields) : NULL;
+      g_autoptr (GHashTable) base_fields = liaison_vcard_read (base, NULL, NULL);
+      g_autoptr (GPtrArray) old_groups = base_fields ? render_groups (base_fields) : NULL;
       char *text = liaison_content_splice (base, "VCARD", NULL, old_groups, groups, group_of_line, NULL, NULL, NULL);
 
       if (text != NULL)
@@ -304,7 +325,7 @@ liaison_vcard_write (const char  *uid,
     }
 
   {
-    GString *out = g_string_new ("BEGIN:VCARD\r\nVERSION:4.0\r\nPRODID:" PRODID "\r\n");
+    GString         *out = g_string_new ("BEGIN:VCARD\r\nVERSION:4.0\r\nPRODID:" PRODID "\r\n");
     g_autofree char *escaped = liaison_content_escape_text (uid);
     g_autofree char *uid_line = liaison_content_render ("UID", NULL, escaped);
 
@@ -327,7 +348,7 @@ append_item (GHashTable *f,
              const char *field,
              const char *item)
 {
-  const char *old = get (f, field);
+  const char      *old = get (f, field);
   g_autofree char *joined = NULL;
 
   if (item == NULL || *item == '\0')
@@ -342,9 +363,9 @@ read_bilingual (GHashTable         *f,
                 LiaisonContentLine *line)
 {
   const char *language = liaison_content_line_param (line, "LANGUAGE");
-  g_auto(GStrv) parts = liaison_content_split_value (line->value, ';');
+  g_auto (GStrv) parts = liaison_content_split_value (line->value, ';');
   g_autofree char *key = NULL;
-  gboolean zh;
+  gboolean         zh;
 
   if (parts[0] == NULL || *parts[0] == '\0')
     return;
@@ -355,17 +376,17 @@ read_bilingual (GHashTable         *f,
 }
 
 GHashTable *
-liaison_vcard_read (const char  *text,
-                    char       **uid_out,
-                    GError     **error)
+liaison_vcard_read (const char *text,
+                    char      **uid_out,
+                    GError    **error)
 {
-  g_autoptr(GHashTable) f = liaison_sync_fields_new ();
-  g_autoptr(GPtrArray) lines = NULL;
-  g_autoptr(GError) parse_error = NULL;
+  g_autoptr (GHashTable) f = liaison_sync_fields_new ();
+  g_autoptr (GPtrArray) lines = NULL;
+  g_autoptr (GError) parse_error = NULL;
   g_autofree char *uid = NULL;
   g_autofree char *fn = NULL;
-  gboolean in_card = FALSE, seen_card = FALSE, has_n = FALSE;
-  int depth = 0;
+  gboolean         in_card = FALSE, seen_card = FALSE, has_n = FALSE;
+  int              depth = 0;
 
   if (uid_out != NULL)
     *uid_out = NULL;
@@ -380,7 +401,7 @@ liaison_vcard_read (const char  *text,
   for (guint i = 0; i < lines->len; i++)
     {
       LiaisonContentLine *l = g_ptr_array_index (lines, i);
-      g_autofree char *value = NULL;
+      g_autofree char    *value = NULL;
 
       if (g_str_equal (l->name, "BEGIN"))
         {
@@ -425,10 +446,10 @@ liaison_vcard_read (const char  *text,
         }
       else if (g_str_equal (l->name, "N") && !has_n)
         {
-          g_auto(GStrv) parts = liaison_content_split_value (l->value, ';');
+          g_auto (GStrv) parts = liaison_content_split_value (l->value, ';');
           const char *script = liaison_content_line_param (l, "X-LIAISON-SCRIPT");
-          gboolean native;
-          guint n = g_strv_length (parts);
+          gboolean    native;
+          guint       n = g_strv_length (parts);
 
           has_n = TRUE;
           if (script != NULL)
@@ -442,7 +463,7 @@ liaison_vcard_read (const char  *text,
         }
       else if (g_str_equal (l->name, "X-LIAISON-N-LATIN"))
         {
-          g_auto(GStrv) parts = liaison_content_split_value (l->value, ';');
+          g_auto (GStrv) parts = liaison_content_split_value (l->value, ';');
           guint n = g_strv_length (parts);
 
           put (f, "family_latin", n > 0 ? parts[0] : NULL);
@@ -452,7 +473,9 @@ liaison_vcard_read (const char  *text,
         {
           char code = g_ascii_toupper (l->value[0]);
 
-          put (f, "gender", code == 'F' ? "female" : code == 'M' ? "male" : code == 'O' ? "other" : NULL);
+          put (f, "gender", code == 'F' ? "female" : code == 'M' ? "male"
+                                                 : code == 'O'   ? "other"
+                                                                 : NULL);
         }
       else if (g_str_equal (l->name, "ORG"))
         read_bilingual (f, "organisation", l);
@@ -461,7 +484,8 @@ liaison_vcard_read (const char  *text,
       else if (g_str_equal (l->name, "EMAIL") || g_str_equal (l->name, "TEL") || g_str_equal (l->name, "LANG"))
         {
           value = liaison_content_unescape_text (l->value);
-          append_item (f, g_str_equal (l->name, "EMAIL") ? "emails" : g_str_equal (l->name, "TEL") ? "phones" : "languages",
+          append_item (f, g_str_equal (l->name, "EMAIL") ? "emails" : g_str_equal (l->name, "TEL") ? "phones"
+                                                                                                   : "languages",
                        g_strstrip (value));
         }
       else

@@ -18,7 +18,7 @@ year_slot (LiaisonPlanRow *row,
            int             year)
 {
   LiaisonPlanYear slot = { year, FALSE, 0, 0 };
-  guint i;
+  guint           i;
 
   for (i = 0; i < row->years->len; i++)
     {
@@ -35,15 +35,15 @@ year_slot (LiaisonPlanRow *row,
 /* Plan against actual per activity: each planned year, and each year that
  * had events even if it was not planned. only_year = 0 keeps every year. */
 GPtrArray *
-liaison_plan_report_build (LiaisonStore  *store,
-                           int            only_year,
-                           int            this_year,
-                           GError       **error)
+liaison_plan_report_build (LiaisonStore *store,
+                           int           only_year,
+                           int           this_year,
+                           GError      **error)
 {
-  g_autoptr(GPtrArray) plan = liaison_store_list_plan (store, error);
-  g_autoptr(GArray) progress = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GHashTable) by_code = NULL;
+  g_autoptr (GPtrArray) plan = liaison_store_list_plan (store, error);
+  g_autoptr (GArray) progress = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GHashTable) by_code = NULL;
 
   if (plan == NULL)
     return NULL;
@@ -58,9 +58,9 @@ liaison_plan_report_build (LiaisonStore  *store,
     {
       LiaisonPlanItem *item = g_ptr_array_index (plan, i);
       LiaisonSchedule *schedule = liaison_plan_item_get_schedule (item);
-      LiaisonPlanRow *row;
-      const int *years;
-      guint n_years;
+      LiaisonPlanRow  *row;
+      const int       *years;
+      guint            n_years;
 
       if (liaison_plan_item_get_level (item) != LIAISON_PLAN_LEVEL_ACTIVITY)
         continue;
@@ -80,8 +80,8 @@ liaison_plan_report_build (LiaisonStore  *store,
   for (guint i = 0; i < progress->len; i++)
     {
       LiaisonPlanProgress *p = &g_array_index (progress, LiaisonPlanProgress, i);
-      LiaisonPlanRow *row = g_hash_table_lookup (by_code, p->activity_code);
-      LiaisonPlanYear *slot;
+      LiaisonPlanRow      *row = g_hash_table_lookup (by_code, p->activity_code);
+      LiaisonPlanYear     *slot;
 
       if (row == NULL || (only_year != 0 && p->year != only_year))
         continue;
@@ -114,18 +114,18 @@ JsonNode *
 liaison_plan_report_to_json (GPtrArray *rows,
                              int        this_year)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_array (b);
   for (guint i = 0; i < rows->len; i++)
     {
-      LiaisonPlanRow *row = g_ptr_array_index (rows, i);
-      LiaisonPlanItem *item = row->activity;
-      LiaisonSchedule *schedule = liaison_plan_item_get_schedule (item);
+      LiaisonPlanRow   *row = g_ptr_array_index (rows, i);
+      LiaisonPlanItem  *item = row->activity;
+      LiaisonSchedule  *schedule = liaison_plan_item_get_schedule (item);
       LiaisonBilingual *title = liaison_plan_item_get_title (item);
-      g_autofree char *anomaly = schedule ? liaison_schedule_describe_anomaly (schedule) : NULL;
-      const int *years;
-      guint n_years = 0;
+      g_autofree char  *anomaly = schedule ? liaison_schedule_describe_anomaly (schedule) : NULL;
+      const int        *years;
+      guint             n_years = 0;
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "code");

@@ -10,20 +10,21 @@ struct _LiaisonConflict
   GObject parent_instance;
 
   gint64 id;
-  char *entity;
-  char *entity_id;
-  char *field;
-  char *base_value;
-  char *local_value;
-  char *remote_value;
-  char *created;
-  char *resolved;
-  char *resolution;
+  char  *entity;
+  char  *entity_id;
+  char  *field;
+  char  *base_value;
+  char  *local_value;
+  char  *remote_value;
+  char  *created;
+  char  *resolved;
+  char  *resolution;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonConflict, liaison_conflict, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_ENTITY,
@@ -91,7 +92,7 @@ static void
 liaison_conflict_class_init (LiaisonConflictClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  GParamFlags   ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = liaison_conflict_finalize;
   object_class->get_property = liaison_conflict_get_property;

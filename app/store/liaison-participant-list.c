@@ -17,15 +17,14 @@ struct _LiaisonParticipantList
   GObject parent_instance;
 
   LiaisonStore *store;
-  char *query;
-  GArray *rowids;
-  GHashTable *cache;
+  char         *query;
+  GArray       *rowids;
+  GHashTable   *cache;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (LiaisonParticipantList, liaison_participant_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (LiaisonParticipantList, liaison_participant_list, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 static GType
 get_item_type (GListModel *model)
@@ -46,8 +45,8 @@ get_item (GListModel *model,
           guint       position)
 {
   LiaisonParticipantList *self = LIAISON_PARTICIPANT_LIST (model);
-  gint64 rowid;
-  LiaisonParticipant *p;
+  gint64                  rowid;
+  LiaisonParticipant     *p;
 
   if (position >= self->rowids->len)
     return NULL;
@@ -135,10 +134,10 @@ apply_rowids (LiaisonParticipantList *self,
 }
 
 static gpointer
-find_rowids (LiaisonStore  *reader,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
+find_rowids (LiaisonStore *reader,
+             gpointer      data,
+             GCancellable *cancellable,
+             GError      **error)
 {
   const char *query = data;
 
@@ -151,10 +150,10 @@ on_rowids (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   LiaisonParticipantList *self = g_task_get_source_object (task);
-  GError *error = NULL;
-  g_autoptr(GArray) rowids = liaison_store_query_finish (self->store, result, &error);
+  GError                 *error = NULL;
+  g_autoptr (GArray) rowids = liaison_store_query_finish (self->store, result, &error);
 
   if (rowids == NULL)
     {
@@ -183,9 +182,9 @@ liaison_participant_list_set_query_async (LiaisonParticipantList *self,
 }
 
 gboolean
-liaison_participant_list_set_query_finish (LiaisonParticipantList  *self,
-                                           GAsyncResult            *result,
-                                           GError                 **error)
+liaison_participant_list_set_query_finish (LiaisonParticipantList *self,
+                                           GAsyncResult           *result,
+                                           GError                **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
@@ -193,11 +192,11 @@ liaison_participant_list_set_query_finish (LiaisonParticipantList  *self,
 }
 
 gboolean
-liaison_participant_list_set_query (LiaisonParticipantList  *self,
-                                    const char              *query,
-                                    GError                 **error)
+liaison_participant_list_set_query (LiaisonParticipantList *self,
+                                    const char             *query,
+                                    GError                **error)
 {
-  g_autoptr(GArray) rowids = NULL;
+  g_autoptr (GArray) rowids = NULL;
 
   g_return_val_if_fail (LIAISON_IS_PARTICIPANT_LIST (self), FALSE);
 

@@ -22,24 +22,42 @@ typedef struct
 
 /* Surnames whose reading differs from the character's usual one. */
 static const Surname surnames[] = {
-  { "尉迟", "yuchi" }, { "万俟", "moqi" }, { "长孙", "zhangsun" },
-  { "曾", "zeng" }, { "单", "shan" }, { "解", "xie" }, { "区", "ou" }, { "仇", "qiu" },
-  { "朴", "piao" }, { "查", "zha" }, { "盖", "ge" }, { "乐", "yue" }, { "员", "yun" },
-  { "覃", "qin" }, { "缪", "miao" }, { "翟", "zhai" }, { "秘", "bi" }, { "召", "shao" },
-  { "繁", "po" }, { "种", "chong" }, { "重", "chong" }, { "薄", "bo" }, { "黑", "he" },
+  { "尉迟", "yuchi" },
+  { "万俟", "moqi" },
+  { "长孙", "zhangsun" },
+  { "曾", "zeng" },
+  { "单", "shan" },
+  { "解", "xie" },
+  { "区", "ou" },
+  { "仇", "qiu" },
+  { "朴", "piao" },
+  { "查", "zha" },
+  { "盖", "ge" },
+  { "乐", "yue" },
+  { "员", "yun" },
+  { "覃", "qin" },
+  { "缪", "miao" },
+  { "翟", "zhai" },
+  { "秘", "bi" },
+  { "召", "shao" },
+  { "繁", "po" },
+  { "种", "chong" },
+  { "重", "chong" },
+  { "薄", "bo" },
+  { "黑", "he" },
 };
 
-static GMutex lock;
+static GMutex           lock;
 static UTransliterator *fold_trans;
 static UTransliterator *han_trans;
 static UTransliterator *any_trans;
-static GHashTable *han_cache;
+static GHashTable      *han_cache;
 
 static UTransliterator *
 open_transliterator (const char *id)
 {
-  UChar uid[128];
-  UErrorCode status = U_ZERO_ERROR;
+  UChar            uid[128];
+  UErrorCode       status = U_ZERO_ERROR;
   UTransliterator *t;
 
   u_uastrcpy (uid, id);
@@ -66,11 +84,11 @@ run_locked (UTransliterator *t,
             const char      *text,
             gssize           len)
 {
-  UErrorCode status = U_ZERO_ERROR;
-  int32_t ulen = 0, capacity, limit;
+  UErrorCode        status = U_ZERO_ERROR;
+  int32_t           ulen = 0, capacity, limit;
   g_autofree UChar *buf = NULL;
-  char *out;
-  int32_t out_len = 0;
+  char             *out;
+  int32_t           out_len = 0;
 
   u_strFromUTF8 (NULL, 0, &ulen, text, len, &status);
   if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE (status))
@@ -98,8 +116,7 @@ is_latin_script (gunichar c)
 {
   GUnicodeScript script = g_unichar_get_script (c);
 
-  return script == G_UNICODE_SCRIPT_LATIN || script == G_UNICODE_SCRIPT_COMMON
-         || script == G_UNICODE_SCRIPT_INHERITED || script == G_UNICODE_SCRIPT_UNKNOWN;
+  return script == G_UNICODE_SCRIPT_LATIN || script == G_UNICODE_SCRIPT_COMMON || script == G_UNICODE_SCRIPT_INHERITED || script == G_UNICODE_SCRIPT_UNKNOWN;
 }
 
 static char *
@@ -188,9 +205,9 @@ static const char *
 han_reading_locked (gunichar c)
 {
   const char *cached = g_hash_table_lookup (han_cache, GUINT_TO_POINTER (c));
-  char utf8[8];
-  int n;
-  char *reading;
+  char        utf8[8];
+  int         n;
+  char       *reading;
 
   if (cached != NULL)
     return cached;
@@ -216,10 +233,10 @@ char *
 liaison_search_transliterate (const char *text,
                               gboolean    is_person_name)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr (GString) out = g_string_new (NULL);
   g_autofree char *result = NULL;
-  const char *p;
-  gboolean any_letter = FALSE;
+  const char      *p;
+  gboolean         any_letter = FALSE;
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL) || !liaison_search_has_non_latin (text))
     return NULL;
@@ -243,7 +260,7 @@ liaison_search_transliterate (const char *text,
 
   while (*p != '\0')
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar       c = g_utf8_get_char (p);
       GUnicodeScript script = g_unichar_get_script (c);
 
       if (script == G_UNICODE_SCRIPT_HAN)
@@ -254,12 +271,12 @@ liaison_search_transliterate (const char *text,
       else if (!is_latin_script (c))
         {
           /* A run of one other script, marks included, read as a word. */
-          const char *start = p;
+          const char      *start = p;
           g_autofree char *latin = NULL;
 
           while (*p != '\0')
             {
-              gunichar d = g_utf8_get_char (p);
+              gunichar       d = g_utf8_get_char (p);
               GUnicodeScript s = g_unichar_get_script (d);
 
               if (s == G_UNICODE_SCRIPT_HAN || (is_latin_script (d) && s != G_UNICODE_SCRIPT_INHERITED))
@@ -271,7 +288,7 @@ liaison_search_transliterate (const char *text,
         }
       else
         {
-          const char *start = p;
+          const char      *start = p;
           g_autofree char *folded = NULL;
 
           while (*p != '\0' && is_latin_script (g_utf8_get_char (p)))
@@ -320,8 +337,8 @@ add_gram (GPtrArray  *grams,
 char **
 liaison_search_short_grams (const char *folded_text)
 {
-  g_autoptr(GPtrArray) grams = g_ptr_array_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) grams = g_ptr_array_new ();
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   const char *p = folded_text;
 
   while (p != NULL && *p != '\0')
@@ -356,8 +373,7 @@ liaison_search_short_grams (const char *folded_text)
           const char *second = g_utf8_next_char (p);
 
           add_gram (grams, seen, start, second);
-          if (*second != '\0' && g_unichar_isalnum (g_utf8_get_char (second))
-              && is_latin_script (g_utf8_get_char (second)))
+          if (*second != '\0' && g_unichar_isalnum (g_utf8_get_char (second)) && is_latin_script (g_utf8_get_char (second)))
             add_gram (grams, seen, start, g_utf8_next_char (second));
           while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)) && is_latin_script (g_utf8_get_char (p)))
             p = g_utf8_next_char (p);

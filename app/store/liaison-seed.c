@@ -15,12 +15,12 @@
 #define DATA_PATH "/org/chinaaseanenv/Liaison/data/"
 
 static JsonNode *
-load_json (const char  *name,
-           GError     **error)
+load_json (const char *name,
+           GError    **error)
 {
   g_autofree char *path = g_strconcat (DATA_PATH, name, NULL);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
 
   bytes = g_resource_lookup_data (liaison_store_resource (), path, 0, error);
   if (bytes == NULL)
@@ -45,22 +45,23 @@ member_string (JsonObject *object,
 }
 
 static gboolean
-insert_plan_item (LiaisonStore     *self,
-                  const char       *code,
-                  const char       *level,
-                  const char       *parent,
-                  const char       *label,
-                  JsonObject       *object,
-                  int               position,
-                  GError          **error)
+insert_plan_item (LiaisonStore *self,
+                  const char   *code,
+                  const char   *level,
+                  const char   *parent,
+                  const char   *label,
+                  JsonObject   *object,
+                  int           position,
+                  GError      **error)
 {
   sqlite3_stmt *stmt;
-  g_autoptr(LiaisonBilingual) title = NULL;
+  g_autoptr (LiaisonBilingual) title = NULL;
   const char *title_zh = member_string (object, "title_zh");
 
   stmt = liaison_store_stmt (self,
                              "INSERT INTO plan_items (code, level, parent_code, label, title_zh, title_en, schedule, position)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                             error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
@@ -82,12 +83,12 @@ insert_plan_item (LiaisonStore     *self,
 }
 
 static gboolean
-load_plan (LiaisonStore  *self,
-           GError       **error)
+load_plan (LiaisonStore *self,
+           GError      **error)
 {
-  g_autoptr(JsonNode) root = load_json ("action-plan.json", error);
+  g_autoptr (JsonNode) root = load_json ("action-plan.json", error);
   JsonArray *directions;
-  int position = 0;
+  int        position = 0;
 
   if (root == NULL)
     return FALSE;
@@ -95,19 +96,19 @@ load_plan (LiaisonStore  *self,
   directions = json_object_get_array_member (json_node_get_object (root), "directions");
   for (guint d = 0; d < json_array_get_length (directions); d++)
     {
-      JsonObject *direction = json_array_get_object_element (directions, d);
+      JsonObject      *direction = json_array_get_object_element (directions, d);
       g_autofree char *dcode = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (direction, "number"));
-      JsonArray *actions = json_object_get_array_member (direction, "actions");
+      JsonArray       *actions = json_object_get_array_member (direction, "actions");
 
       if (!insert_plan_item (self, dcode, "direction", NULL, dcode, direction, position++, error))
         return FALSE;
 
       for (guint a = 0; a < json_array_get_length (actions); a++)
         {
-          JsonObject *action = json_array_get_object_element (actions, a);
+          JsonObject      *action = json_array_get_object_element (actions, a);
           g_autofree char *alabel = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (action, "number"));
           g_autofree char *acode = g_strconcat (dcode, ".", alabel, NULL);
-          JsonArray *activities = json_object_get_array_member (action, "activities");
+          JsonArray       *activities = json_object_get_array_member (action, "activities");
 
           if (!insert_plan_item (self, acode, "action", dcode, alabel, action, position++, error))
             return FALSE;
@@ -130,7 +131,7 @@ join_places (JsonArray  *places,
              const char *member,
              const char *separator)
 {
-  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr (GString) s = g_string_new (NULL);
 
   for (guint i = 0; i < json_array_get_length (places); i++)
     {
@@ -156,12 +157,12 @@ set_translated (LiaisonBilingual *text,
 }
 
 static gboolean
-load_history (LiaisonStore  *self,
-              GError       **error)
+load_history (LiaisonStore *self,
+              GError      **error)
 {
-  g_autoptr(JsonNode) root = load_json ("history-2011-2020.json", error);
+  g_autoptr (JsonNode) root = load_json ("history-2011-2020.json", error);
   JsonObject *top;
-  JsonArray *areas, *events;
+  JsonArray  *areas, *events;
 
   if (root == NULL)
     return FALSE;
@@ -170,7 +171,7 @@ load_history (LiaisonStore  *self,
   areas = json_object_get_array_member (top, "areas");
   for (guint i = 0; i < json_array_get_length (areas); i++)
     {
-      JsonObject *area = json_array_get_object_element (areas, i);
+      JsonObject   *area = json_array_get_object_element (areas, i);
       sqlite3_stmt *stmt = liaison_store_stmt (self,
                                                "INSERT INTO areas (id, title_zh, title_en, position) VALUES (?, ?, ?, ?)",
                                                error);
@@ -187,25 +188,25 @@ load_history (LiaisonStore  *self,
   events = json_object_get_array_member (top, "events");
   for (guint i = 0; i < json_array_get_length (events); i++)
     {
-      JsonObject *e = json_array_get_object_element (events, i);
-      int year = json_object_get_int_member (e, "year");
-      JsonNode *month_node = json_object_get_member (e, "month");
-      JsonNode *end_node = json_object_get_member (e, "end_year");
-      int month = month_node && !JSON_NODE_HOLDS_NULL (month_node) ? json_node_get_int (month_node) : 0;
-      int end_year = end_node && !JSON_NODE_HOLDS_NULL (end_node) ? json_node_get_int (end_node) : 0;
-      JsonArray *places = json_object_get_array_member (e, "places");
-      JsonArray *area_ids = json_object_get_array_member (e, "areas");
-      const char *title_zh = member_string (e, "title_zh");
+      JsonObject      *e = json_array_get_object_element (events, i);
+      int              year = json_object_get_int_member (e, "year");
+      JsonNode        *month_node = json_object_get_member (e, "month");
+      JsonNode        *end_node = json_object_get_member (e, "end_year");
+      int              month = month_node && !JSON_NODE_HOLDS_NULL (month_node) ? json_node_get_int (month_node) : 0;
+      int              end_year = end_node && !JSON_NODE_HOLDS_NULL (end_node) ? json_node_get_int (end_node) : 0;
+      JsonArray       *places = json_object_get_array_member (e, "places");
+      JsonArray       *area_ids = json_object_get_array_member (e, "areas");
+      const char      *title_zh = member_string (e, "title_zh");
       g_autofree char *start = month > 0 ? g_strdup_printf ("%04d-%02d", year, month) : g_strdup_printf ("%04d", year);
       g_autofree char *end = end_year > 0 ? g_strdup_printf ("%04d", end_year) : NULL;
       /* Derived from the record itself, so every install gives the same
        * identifier and two offices never duplicate the shared history. */
       g_autofree char *name = g_strdup_printf ("liaison:history:%s:%s", start, title_zh);
       g_autofree char *id = liaison_uuid_new_for_name (name);
-      g_autoptr(LiaisonEvent) event = liaison_event_new (id);
+      g_autoptr (LiaisonEvent) event = liaison_event_new (id);
       g_autofree char *city_zh = join_places (places, "city_zh", "、");
       g_autofree char *city_en = join_places (places, "city_en", ", ");
-      g_autoptr(GPtrArray) area_list = g_ptr_array_new ();
+      g_autoptr (GPtrArray) area_list = g_ptr_array_new ();
       int kind = LIAISON_EVENT_KIND_OTHER;
 
       liaison_enum_from_nick (LIAISON_TYPE_EVENT_KIND, member_string (e, "kind"), &kind);
@@ -224,7 +225,7 @@ load_history (LiaisonStore  *self,
       for (guint a = 0; a < json_array_get_length (area_ids); a++)
         g_ptr_array_add (area_list, (gpointer) json_array_get_string_element (area_ids, a));
       g_ptr_array_add (area_list, NULL);
-      liaison_event_set_areas (event, (const char * const *) area_list->pdata);
+      liaison_event_set_areas (event, (const char *const *) area_list->pdata);
 
       if (!liaison_store_save_event (self, event, LIAISON_ORIGIN_BUILT_IN, error))
         {
@@ -238,21 +239,22 @@ load_history (LiaisonStore  *self,
 /* The Green Envoys Programme and its tracks, as core has them built in;
  * from here on translators edit the database's copy. */
 static gboolean
-load_programmes (LiaisonStore  *self,
-                 GError       **error)
+load_programmes (LiaisonStore *self,
+                 GError      **error)
 {
-  guint n_tracks;
+  guint                        n_tracks;
   const LiaisonProgrammeTrack *tracks = liaison_programme_get_tracks (&n_tracks);
 
   for (guint i = 0; i <= n_tracks; i++)
     {
-      const char *id = i == 0 ? LIAISON_PROGRAMME_GREEN_ENVOYS : tracks[i - 1].id;
-      const char *zh = i == 0 ? liaison_programme_get_title (LIAISON_LANGUAGE_ZH) : tracks[i - 1].title_zh;
-      const char *en = i == 0 ? liaison_programme_get_title (LIAISON_LANGUAGE_EN) : tracks[i - 1].title_en;
+      const char   *id = i == 0 ? LIAISON_PROGRAMME_GREEN_ENVOYS : tracks[i - 1].id;
+      const char   *zh = i == 0 ? liaison_programme_get_title (LIAISON_LANGUAGE_ZH) : tracks[i - 1].title_zh;
+      const char   *en = i == 0 ? liaison_programme_get_title (LIAISON_LANGUAGE_EN) : tracks[i - 1].title_en;
       sqlite3_stmt *stmt = liaison_store_stmt (self,
                                                "INSERT INTO programmes (id, parent_id, title_zh, title_en, position)"
-                                               " VALUES (?, ?, ?, ?, ?)", error);
-      g_autoptr(LiaisonBilingual) title = NULL;
+                                               " VALUES (?, ?, ?, ?, ?)",
+                                               error);
+      g_autoptr (LiaisonBilingual) title = NULL;
 
       if (stmt == NULL)
         return FALSE;
@@ -274,10 +276,10 @@ load_programmes (LiaisonStore  *self,
 }
 
 static gboolean
-table_is_empty (LiaisonStore  *self,
-                const char    *sql,
-                gboolean      *empty,
-                GError       **error)
+table_is_empty (LiaisonStore *self,
+                const char   *sql,
+                gboolean     *empty,
+                GError      **error)
 {
   sqlite3_stmt *stmt = liaison_store_stmt (self, sql, error);
 
@@ -289,8 +291,8 @@ table_is_empty (LiaisonStore  *self,
 }
 
 gboolean
-liaison_seed_load (LiaisonStore  *self,
-                   GError       **error)
+liaison_seed_load (LiaisonStore *self,
+                   GError      **error)
 {
   gboolean empty;
 

@@ -7,44 +7,44 @@
 
 G_BEGIN_DECLS
 
-GResource    *liaison_store_resource    (void);
-sqlite3_stmt *liaison_store_stmt        (LiaisonStore  *self,
-                                         const char    *sql,
-                                         GError       **error);
-gboolean      liaison_store_exec        (LiaisonStore  *self,
-                                         const char    *sql,
-                                         GError       **error);
-gboolean      liaison_store_step_done   (LiaisonStore  *self,
-                                         sqlite3_stmt  *stmt,
-                                         GError       **error);
-gboolean      liaison_store_begin       (LiaisonStore  *self,
-                                         GError       **error);
-gboolean      liaison_store_commit      (LiaisonStore  *self,
-                                         GError       **error);
-void          liaison_store_rollback    (LiaisonStore  *self);
-void          liaison_store_set_error   (LiaisonStore  *self,
-                                         GError       **error,
-                                         int            rc);
-char         *liaison_store_now         (void);
-gboolean      liaison_store_journal     (LiaisonStore  *self,
-                                         LiaisonOrigin  origin,
-                                         const char    *action,
-                                         const char    *entity,
-                                         const char    *entity_id,
-                                         const char    *field,
-                                         const char    *old_value,
-                                         const char    *new_value,
-                                         GError       **error);
+GResource    *liaison_store_resource (void);
+sqlite3_stmt *liaison_store_stmt (LiaisonStore *self,
+                                  const char   *sql,
+                                  GError      **error);
+gboolean      liaison_store_exec (LiaisonStore *self,
+                                  const char   *sql,
+                                  GError      **error);
+gboolean      liaison_store_step_done (LiaisonStore *self,
+                                       sqlite3_stmt *stmt,
+                                       GError      **error);
+gboolean      liaison_store_begin (LiaisonStore *self,
+                                   GError      **error);
+gboolean      liaison_store_commit (LiaisonStore *self,
+                                    GError      **error);
+void          liaison_store_rollback (LiaisonStore *self);
+void          liaison_store_set_error (LiaisonStore *self,
+                                       GError      **error,
+                                       int           rc);
+char         *liaison_store_now (void);
+gboolean      liaison_store_journal (LiaisonStore *self,
+                                     LiaisonOrigin origin,
+                                     const char   *action,
+                                     const char   *entity,
+                                     const char   *entity_id,
+                                     const char   *field,
+                                     const char   *old_value,
+                                     const char   *new_value,
+                                     GError      **error);
 gboolean      liaison_store_save_bilingual (LiaisonStore     *self,
-                                         const char       *entity,
-                                         const char       *entity_id,
-                                         const char       *field,
-                                         LiaisonBilingual *text,
-                                         GError          **error);
-gboolean      liaison_seed_load         (LiaisonStore  *self,
-                                         GError       **error);
-gboolean      liaison_store_fill_translation_states (LiaisonStore  *self,
-                                         GError       **error);
+                                            const char       *entity,
+                                            const char       *entity_id,
+                                            const char       *field,
+                                            LiaisonBilingual *text,
+                                            GError          **error);
+gboolean      liaison_seed_load (LiaisonStore *self,
+                                 GError      **error);
+gboolean      liaison_store_fill_translation_states (LiaisonStore *self,
+                                                     GError      **error);
 
 /* Small helpers every part of the store uses. */
 static inline void

@@ -11,8 +11,14 @@
 #include "liaison-store-sync.h"
 
 static const char *status_columns[LIAISON_N_REGISTRATION_STATUSES] = {
-  "invited_at", "registered_at", "waitlisted_at", "confirmed_at",
-  "attended_at", "no_show_at", "declined_at", "cancelled_at",
+  "invited_at",
+  "registered_at",
+  "waitlisted_at",
+  "confirmed_at",
+  "attended_at",
+  "no_show_at",
+  "declined_at",
+  "cancelled_at",
 };
 
 void
@@ -26,19 +32,16 @@ liaison_sync_resource_free (LiaisonSyncResource *resource)
   g_free (resource);
 }
 
-
-
-
 gboolean
-liaison_store_sync_begin (LiaisonStore  *self,
-                          GError       **error)
+liaison_store_sync_begin (LiaisonStore *self,
+                          GError      **error)
 {
   return liaison_store_begin (self, error);
 }
 
 gboolean
-liaison_store_sync_commit (LiaisonStore  *self,
-                           GError       **error)
+liaison_store_sync_commit (LiaisonStore *self,
+                           GError      **error)
 {
   return liaison_store_commit (self, error);
 }
@@ -87,25 +90,31 @@ get (GHashTable *fields,
 
 /* The value a record has when nothing says otherwise: left out of maps. */
 static const char *event_defaults[][2] = {
-  { "kind", "other" }, { "status", "planned" }, { "mode", "in-person" }, { "capacity", "0" },
-  { "budget", "0" }, { "funding", "cooperation-fund" },
+  { "kind", "other" },
+  { "status", "planned" },
+  { "mode", "in-person" },
+  { "capacity", "0" },
+  { "budget", "0" },
+  { "funding", "cooperation-fund" },
 };
 
 static const char *participant_defaults[][2] = {
-  { "name_order", "family-first" }, { "gender", "unspecified" }, { "sector", "other" }, { "consent", "0" },
+  { "name_order", "family-first" },
+  { "gender", "unspecified" },
+  { "sector", "other" },
+  { "consent", "0" },
 };
 
 static char *
 i18n_value (LiaisonBilingual *text)
 {
-  g_autoptr(GString) s = g_string_new (liaison_language_code (liaison_bilingual_get_source (text)));
+  g_autoptr (GString) s = g_string_new (liaison_language_code (liaison_bilingual_get_source (text)));
 
   for (LiaisonLanguage l = 0; l < LIAISON_N_LANGUAGES; l++)
     {
       const char *based_on = liaison_bilingual_get_based_on (text, l);
 
-      g_string_append_printf (s, "|%s", liaison_enum_to_nick (LIAISON_TYPE_TRANSLATION_STATE,
-                                                               liaison_bilingual_get_state (text, l)));
+      g_string_append_printf (s, "|%s", liaison_enum_to_nick (LIAISON_TYPE_TRANSLATION_STATE, liaison_bilingual_get_state (text, l)));
       if (based_on != NULL)
         g_string_append_printf (s, "@%s", based_on);
     }
@@ -126,9 +135,9 @@ liaison_sync_fields_normalize (const char *entity,
                                GHashTable *fields)
 {
   GHashTableIter iter;
-  gpointer key, value;
-  gboolean is_event = g_str_equal (entity, "event");
-  guint n = is_event ? G_N_ELEMENTS (event_defaults) : G_N_ELEMENTS (participant_defaults);
+  gpointer       key, value;
+  gboolean       is_event = g_str_equal (entity, "event");
+  guint          n = is_event ? G_N_ELEMENTS (event_defaults) : G_N_ELEMENTS (participant_defaults);
 
   g_hash_table_iter_init (&iter, fields);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -166,7 +175,7 @@ liaison_sync_fields_equal (GHashTable *a,
                            GHashTable *b)
 {
   GHashTableIter iter;
-  gpointer key, value;
+  gpointer       key, value;
 
   if (a == NULL || b == NULL)
     return a == b;
@@ -183,16 +192,16 @@ static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
 char *
 liaison_sync_fields_to_json (GHashTable *fields)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
   g_autofree gpointer *keys = NULL;
-  guint n;
+  guint                n;
 
   keys = g_hash_table_get_keys_as_array (fields, &n);
   qsort (keys, n, sizeof (gpointer), compare_strings);
@@ -208,8 +217,8 @@ liaison_sync_fields_to_json (GHashTable *fields)
 }
 
 static char *
-join_strv (const char * const *strv,
-           const char         *separator)
+join_strv (const char *const *strv,
+           const char        *separator)
 {
   if (strv == NULL || strv[0] == NULL)
     return NULL;
@@ -232,8 +241,8 @@ static char *
 attendee_value (LiaisonRegistration *r)
 {
   LiaisonRegistrationStatus status = liaison_registration_get_status (r);
-  const char *since = liaison_registration_get_status_time (r, status);
-  const char *delegation = liaison_registration_get_delegation (r);
+  const char               *since = liaison_registration_get_status_time (r, status);
+  const char               *delegation = liaison_registration_get_delegation (r);
 
   return g_strdup_printf ("%s|%s|%s|%s", liaison_enum_to_nick (LIAISON_TYPE_ROLE, liaison_registration_get_role (r)),
                           liaison_enum_to_nick (LIAISON_TYPE_REGISTRATION_STATUS, status),
@@ -241,12 +250,12 @@ attendee_value (LiaisonRegistration *r)
 }
 
 static GHashTable *
-event_fields (LiaisonStore  *self,
-              LiaisonEvent  *e,
-              GError       **error)
+event_fields (LiaisonStore *self,
+              LiaisonEvent *e,
+              GError      **error)
 {
-  g_autoptr(GHashTable) f = liaison_sync_fields_new ();
-  g_autoptr(GPtrArray) registrations = NULL;
+  g_autoptr (GHashTable) f = liaison_sync_fields_new ();
+  g_autoptr (GPtrArray) registrations = NULL;
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
   put (f, "kind", liaison_enum_to_nick (LIAISON_TYPE_EVENT_KIND, liaison_event_get_kind (e)));
@@ -283,9 +292,9 @@ event_fields (LiaisonStore  *self,
   for (guint i = 0; i < registrations->len; i++)
     {
       LiaisonRegistration *r = g_ptr_array_index (registrations, i);
-      const char *pid = liaison_registration_get_participant_id (r);
-      g_autofree char *key = g_strconcat (LIAISON_SYNC_ATTENDEE_PREFIX, pid, NULL);
-      g_autofree char *id_key = g_strconcat (LIAISON_SYNC_REGISTRATION_PREFIX, pid, NULL);
+      const char          *pid = liaison_registration_get_participant_id (r);
+      g_autofree char     *key = g_strconcat (LIAISON_SYNC_ATTENDEE_PREFIX, pid, NULL);
+      g_autofree char     *id_key = g_strconcat (LIAISON_SYNC_REGISTRATION_PREFIX, pid, NULL);
 
       put_take (f, key, attendee_value (r));
       put (f, id_key, liaison_registration_get_id (r));
@@ -298,7 +307,7 @@ event_fields (LiaisonStore  *self,
 static GHashTable *
 participant_fields (LiaisonParticipant *p)
 {
-  g_autoptr(GHashTable) f = liaison_sync_fields_new ();
+  g_autoptr (GHashTable) f = liaison_sync_fields_new ();
 
   put (f, "family_native", liaison_participant_get_family_native (p));
   put (f, "given_native", liaison_participant_get_given_native (p));
@@ -328,7 +337,7 @@ liaison_store_sync_has_participant (LiaisonStore *self,
                                     const char   *id)
 {
   sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT 1 FROM participants WHERE id = ?", NULL);
-  gboolean found;
+  gboolean      found;
 
   if (stmt == NULL)
     return FALSE;
@@ -340,20 +349,20 @@ liaison_store_sync_has_participant (LiaisonStore *self,
 
 /* NULL with LIAISON_STORE_ERROR_NOT_FOUND when the record is not here. */
 GHashTable *
-liaison_store_sync_get_fields (LiaisonStore  *self,
-                               const char    *entity,
-                               const char    *id,
-                               GError       **error)
+liaison_store_sync_get_fields (LiaisonStore *self,
+                               const char   *entity,
+                               const char   *id,
+                               GError      **error)
 {
   if (g_str_equal (entity, "event"))
     {
-      g_autoptr(LiaisonEvent) e = liaison_store_get_event (self, id, error);
+      g_autoptr (LiaisonEvent) e = liaison_store_get_event (self, id, error);
 
       return e != NULL ? event_fields (self, e, error) : NULL;
     }
   else
     {
-      g_autoptr(LiaisonParticipant) p = liaison_store_get_participant (self, id, error);
+      g_autoptr (LiaisonParticipant) p = liaison_store_get_participant (self, id, error);
 
       return p != NULL ? participant_fields (p) : NULL;
     }
@@ -367,14 +376,14 @@ apply_bilingual (LiaisonBilingual *text,
   g_autofree char *zh = g_strconcat (name, "_zh", NULL);
   g_autofree char *en = g_strconcat (name, "_en", NULL);
   g_autofree char *key = g_strconcat ("i18n_", name, NULL);
-  const char *i18n = get (f, key);
+  const char      *i18n = get (f, key);
 
   liaison_bilingual_set_source (text, LIAISON_LANGUAGE_ZH);
   liaison_bilingual_set_text (text, LIAISON_LANGUAGE_ZH, get (f, zh));
   liaison_bilingual_set_text (text, LIAISON_LANGUAGE_EN, get (f, en));
   if (i18n != NULL)
     {
-      g_auto(GStrv) parts = g_strsplit (i18n, "|", 3);
+      g_auto (GStrv) parts = g_strsplit (i18n, "|", 3);
       LiaisonLanguage source;
 
       if (g_strv_length (parts) == 3 && liaison_language_from_code (parts[0], &source))
@@ -383,7 +392,7 @@ apply_bilingual (LiaisonBilingual *text,
           for (LiaisonLanguage l = 0; l < LIAISON_N_LANGUAGES; l++)
             {
               char *at = strchr (parts[1 + l], '@');
-              int state = LIAISON_TRANSLATION_MISSING;
+              int   state = LIAISON_TRANSLATION_MISSING;
 
               if (at != NULL)
                 *at++ = '\0';
@@ -406,7 +415,7 @@ registration_exists (LiaisonStore *self,
                      const char   *id)
 {
   sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT 1 FROM registrations WHERE id = ?", NULL);
-  gboolean exists;
+  gboolean      exists;
 
   if (stmt == NULL)
     return FALSE;
@@ -420,21 +429,21 @@ registration_exists (LiaisonStore *self,
  * server), so both print the same check-in code; a new one when there is
  * none or it is taken. */
 static gboolean
-insert_registration (LiaisonStore  *self,
-                     const char    *event_id,
-                     const char    *participant_id,
-                     const char    *wanted_id,
-                     const char    *value,
-                     LiaisonOrigin  origin,
-                     GError       **error)
+insert_registration (LiaisonStore *self,
+                     const char   *event_id,
+                     const char   *participant_id,
+                     const char   *wanted_id,
+                     const char   *value,
+                     LiaisonOrigin origin,
+                     GError      **error)
 {
-  g_auto(GStrv) parts = g_strsplit (value, "|", 4);
+  g_auto (GStrv) parts = g_strsplit (value, "|", 4);
   g_autofree char *id = wanted_id != NULL && !registration_exists (self, wanted_id) ? g_strdup (wanted_id)
                                                                                     : liaison_uuid_new ();
   g_autofree char *now = liaison_store_now ();
   g_autofree char *sql = NULL;
-  int status = LIAISON_REGISTRATION_INVITED;
-  sqlite3_stmt *stmt;
+  int              status = LIAISON_REGISTRATION_INVITED;
+  sqlite3_stmt    *stmt;
 
   if (g_strv_length (parts) != 4)
     {
@@ -444,7 +453,8 @@ insert_registration (LiaisonStore  *self,
     }
   liaison_enum_from_nick (LIAISON_TYPE_REGISTRATION_STATUS, parts[1], &status);
   sql = g_strdup_printf ("INSERT INTO registrations (id, event_id, participant_id, role, status, delegation, created, %s)"
-                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", status_columns[status]);
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         status_columns[status]);
   stmt = liaison_store_stmt (self, sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -473,16 +483,16 @@ update_registration (LiaisonStore        *self,
                      LiaisonOrigin        origin,
                      GError             **error)
 {
-  g_auto(GStrv) parts = g_strsplit (value, "|", 4);
+  g_auto (GStrv) parts = g_strsplit (value, "|", 4);
   g_autofree char *sql = NULL;
-  int status = LIAISON_REGISTRATION_INVITED;
-  sqlite3_stmt *stmt;
+  int              status = LIAISON_REGISTRATION_INVITED;
+  sqlite3_stmt    *stmt;
 
   if (g_strv_length (parts) != 4)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
                    _("The registration of %1$s is not readable (“%2$s”)"),
-                   liaison_registration_get_participant_id (r), value);
+                      liaison_registration_get_participant_id (r), value);
       return FALSE;
     }
   liaison_enum_from_nick (LIAISON_TYPE_REGISTRATION_STATUS, parts[1], &status);
@@ -506,11 +516,11 @@ update_registration (LiaisonStore        *self,
  * another client recreated) takes the id the server has: the first office
  * to sync it decides, and both print the same check-in code from then on. */
 static gboolean
-rename_registration (LiaisonStore  *self,
-                     const char    *old_id,
-                     const char    *new_id,
-                     LiaisonOrigin  origin,
-                     GError       **error)
+rename_registration (LiaisonStore *self,
+                     const char   *old_id,
+                     const char   *new_id,
+                     LiaisonOrigin origin,
+                     GError      **error)
 {
   sqlite3_stmt *stmt;
 
@@ -529,21 +539,21 @@ rename_registration (LiaisonStore  *self,
 }
 
 static gboolean
-apply_event (LiaisonStore  *self,
-             const char    *id,
-             GHashTable    *f,
-             LiaisonOrigin  origin,
-             GError       **error)
+apply_event (LiaisonStore *self,
+             const char   *id,
+             GHashTable   *f,
+             LiaisonOrigin origin,
+             GError      **error)
 {
-  g_autoptr(LiaisonEvent) e = liaison_store_get_event (self, id, NULL);
-  g_autoptr(GPtrArray) registrations = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_auto(GStrv) activities = split_list (get (f, "activities"), ",");
-  g_auto(GStrv) areas = split_list (get (f, "areas"), ",");
+  g_autoptr (LiaisonEvent) e = liaison_store_get_event (self, id, NULL);
+  g_autoptr (GPtrArray) registrations = NULL;
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto (GStrv) activities = split_list (get (f, "activities"), ",");
+  g_auto (GStrv) areas = split_list (get (f, "areas"), ",");
   GHashTableIter iter;
-  gpointer key, value;
-  const char *budget = get (f, "budget");
-  const char *capacity = get (f, "capacity");
+  gpointer       key, value;
+  const char    *budget = get (f, "budget");
+  const char    *capacity = get (f, "capacity");
 
   if (e == NULL)
     e = liaison_event_new (id);
@@ -568,8 +578,8 @@ apply_event (LiaisonStore  *self,
                             nick_value (LIAISON_TYPE_FUNDING_SOURCE, get (f, "funding"), 0));
   liaison_event_set_track (e, get (f, "track"));
   liaison_event_set_recurrence (e, get (f, "recurrence"));
-  liaison_event_set_activities (e, (const char * const *) activities);
-  liaison_event_set_areas (e, (const char * const *) areas);
+  liaison_event_set_activities (e, (const char *const *) activities);
+  liaison_event_set_areas (e, (const char *const *) areas);
 
   if (!liaison_store_save_event (self, e, origin, error))
     return FALSE;
@@ -580,12 +590,12 @@ apply_event (LiaisonStore  *self,
   for (guint i = 0; i < registrations->len; i++)
     {
       LiaisonRegistration *r = g_ptr_array_index (registrations, i);
-      const char *pid = liaison_registration_get_participant_id (r);
-      g_autofree char *name = g_strconcat (LIAISON_SYNC_ATTENDEE_PREFIX, pid, NULL);
-      g_autofree char *id_name = g_strconcat (LIAISON_SYNC_REGISTRATION_PREFIX, pid, NULL);
-      g_autofree char *old = attendee_value (r);
-      const char *wanted = get (f, name);
-      const char *wanted_id = get (f, id_name);
+      const char          *pid = liaison_registration_get_participant_id (r);
+      g_autofree char     *name = g_strconcat (LIAISON_SYNC_ATTENDEE_PREFIX, pid, NULL);
+      g_autofree char     *id_name = g_strconcat (LIAISON_SYNC_REGISTRATION_PREFIX, pid, NULL);
+      g_autofree char     *old = attendee_value (r);
+      const char          *wanted = get (f, name);
+      const char          *wanted_id = get (f, id_name);
 
       g_hash_table_add (seen, (gpointer) pid);
       if (wanted == NULL)
@@ -596,8 +606,7 @@ apply_event (LiaisonStore  *self,
         }
       if (!g_str_equal (old, wanted) && !update_registration (self, r, old, wanted, origin, error))
         return FALSE;
-      if (wanted_id != NULL && !g_str_equal (wanted_id, liaison_registration_get_id (r))
-          && !rename_registration (self, liaison_registration_get_id (r), wanted_id, origin, error))
+      if (wanted_id != NULL && !g_str_equal (wanted_id, liaison_registration_get_id (r)) && !rename_registration (self, liaison_registration_get_id (r), wanted_id, origin, error))
         return FALSE;
     }
 
@@ -621,16 +630,16 @@ apply_event (LiaisonStore  *self,
 }
 
 static gboolean
-apply_participant (LiaisonStore  *self,
-                   const char    *id,
-                   GHashTable    *f,
-                   LiaisonOrigin  origin,
-                   GError       **error)
+apply_participant (LiaisonStore *self,
+                   const char   *id,
+                   GHashTable   *f,
+                   LiaisonOrigin origin,
+                   GError      **error)
 {
-  g_autoptr(LiaisonParticipant) p = liaison_store_get_participant (self, id, NULL);
-  g_auto(GStrv) emails = split_list (get (f, "emails"), "\n");
-  g_auto(GStrv) phones = split_list (get (f, "phones"), "\n");
-  g_auto(GStrv) languages = split_list (get (f, "languages"), "\n");
+  g_autoptr (LiaisonParticipant) p = liaison_store_get_participant (self, id, NULL);
+  g_auto (GStrv) emails = split_list (get (f, "emails"), "\n");
+  g_auto (GStrv) phones = split_list (get (f, "phones"), "\n");
+  g_auto (GStrv) languages = split_list (get (f, "languages"), "\n");
 
   if (p == NULL)
     p = liaison_participant_new (id);
@@ -645,9 +654,9 @@ apply_participant (LiaisonStore  *self,
   liaison_bilingual_set_text (liaison_participant_get_position (p), LIAISON_LANGUAGE_EN, get (f, "position_en"));
   liaison_participant_set_sector (p, nick_value (LIAISON_TYPE_SECTOR, get (f, "sector"), LIAISON_SECTOR_OTHER));
   liaison_participant_set_country (p, get (f, "country"));
-  liaison_participant_set_emails (p, (const char * const *) emails);
-  liaison_participant_set_phones (p, (const char * const *) phones);
-  liaison_participant_set_languages (p, (const char * const *) languages);
+  liaison_participant_set_emails (p, (const char *const *) emails);
+  liaison_participant_set_phones (p, (const char *const *) phones);
+  liaison_participant_set_languages (p, (const char *const *) languages);
   liaison_participant_set_consent (p, g_strcmp0 (get (f, "consent"), "1") == 0, get (f, "consent_date"));
 
   return liaison_store_save_participant (self, p, origin, error);
@@ -656,12 +665,12 @@ apply_participant (LiaisonStore  *self,
 /* Makes the record match the map, in one transaction; the journal gets one
  * row per field that changed, with the origin given. */
 gboolean
-liaison_store_sync_apply_fields (LiaisonStore  *self,
-                                 const char    *entity,
-                                 const char    *id,
-                                 GHashTable    *fields,
-                                 LiaisonOrigin  origin,
-                                 GError       **error)
+liaison_store_sync_apply_fields (LiaisonStore *self,
+                                 const char   *entity,
+                                 const char   *id,
+                                 GHashTable   *fields,
+                                 LiaisonOrigin origin,
+                                 GError      **error)
 {
   gboolean ok;
 
@@ -680,11 +689,11 @@ liaison_store_sync_apply_fields (LiaisonStore  *self,
 }
 
 gboolean
-liaison_store_sync_delete_entity (LiaisonStore  *self,
-                                  const char    *entity,
-                                  const char    *id,
-                                  LiaisonOrigin  origin,
-                                  GError       **error)
+liaison_store_sync_delete_entity (LiaisonStore *self,
+                                  const char   *entity,
+                                  const char   *id,
+                                  LiaisonOrigin origin,
+                                  GError      **error)
 {
   if (g_str_equal (entity, "event"))
     return liaison_store_delete_event (self, id, origin, error);
@@ -699,7 +708,7 @@ state_get (LiaisonStore *self,
            const char   *key)
 {
   sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT value FROM sync_state WHERE key = ?", NULL);
-  char *value = NULL;
+  char         *value = NULL;
 
   if (stmt == NULL)
     return NULL;
@@ -711,10 +720,10 @@ state_get (LiaisonStore *self,
 }
 
 static gboolean
-state_set (LiaisonStore  *self,
-           const char    *key,
-           const char    *value,
-           GError       **error)
+state_set (LiaisonStore *self,
+           const char   *key,
+           const char   *value,
+           GError      **error)
 {
   sqlite3_stmt *stmt = liaison_store_stmt (self, "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)", error);
 
@@ -728,9 +737,9 @@ state_set (LiaisonStore  *self,
 /* Another server or user: what this database knew of the old one means
  * nothing there, and every record goes to the new one. */
 gboolean
-liaison_store_sync_set_account (LiaisonStore  *self,
-                                const char    *account,
-                                GError       **error)
+liaison_store_sync_set_account (LiaisonStore *self,
+                                const char   *account,
+                                GError      **error)
 {
   g_autofree char *old = state_get (self, "account");
   g_autofree char *cursor = NULL;
@@ -742,16 +751,15 @@ liaison_store_sync_set_account (LiaisonStore  *self,
   if (old != NULL)
     {
       g_autofree char *now = liaison_store_now ();
-      sqlite3_stmt *stmt;
+      sqlite3_stmt    *stmt;
 
       cursor = g_strdup_printf ("%" G_GINT64_FORMAT, liaison_store_get_last_seq (self));
-      if (!liaison_store_exec (self, "DELETE FROM sync_collections; DELETE FROM sync_resources; DELETE FROM sync_skipped", error)
-          || !state_set (self, "journal-cursor", cursor, error)
-          || !state_set (self, "last-sync", NULL, error))
+      if (!liaison_store_exec (self, "DELETE FROM sync_collections; DELETE FROM sync_resources; DELETE FROM sync_skipped", error) || !state_set (self, "journal-cursor", cursor, error) || !state_set (self, "last-sync", NULL, error))
         goto fail;
       stmt = liaison_store_stmt (self, "INSERT OR IGNORE INTO sync_outbox (entity, entity_id, queued)"
                                        " SELECT 'event', id, ?1 FROM events"
-                                       " UNION ALL SELECT 'participant', id, ?1 FROM participants", error);
+                                       " UNION ALL SELECT 'participant', id, ?1 FROM participants",
+                                 error);
       if (stmt == NULL)
         goto fail;
       bind_text (stmt, 1, now);
@@ -774,12 +782,12 @@ service_name (LiaisonSyncService service)
 }
 
 char *
-liaison_store_sync_get_collection (LiaisonStore        *self,
-                                   LiaisonSyncService   service,
-                                   char               **sync_token)
+liaison_store_sync_get_collection (LiaisonStore      *self,
+                                   LiaisonSyncService service,
+                                   char             **sync_token)
 {
   sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT url, sync_token FROM sync_collections WHERE service = ?", NULL);
-  char *url = NULL;
+  char         *url = NULL;
 
   if (sync_token != NULL)
     *sync_token = NULL;
@@ -797,15 +805,16 @@ liaison_store_sync_get_collection (LiaisonStore        *self,
 }
 
 gboolean
-liaison_store_sync_set_collection (LiaisonStore        *self,
-                                   LiaisonSyncService   service,
-                                   const char          *url,
-                                   GError             **error)
+liaison_store_sync_set_collection (LiaisonStore      *self,
+                                   LiaisonSyncService service,
+                                   const char        *url,
+                                   GError           **error)
 {
   sqlite3_stmt *stmt = liaison_store_stmt (self,
                                            "INSERT INTO sync_collections (service, url) VALUES (?, ?)"
                                            " ON CONFLICT (service) DO UPDATE SET url = excluded.url,"
-                                           " sync_token = CASE WHEN url = excluded.url THEN sync_token END", error);
+                                           " sync_token = CASE WHEN url = excluded.url THEN sync_token END",
+                                           error);
 
   if (stmt == NULL)
     return FALSE;
@@ -820,19 +829,19 @@ liaison_store_sync_set_collection (LiaisonStore        *self,
  * with the new one merges what both hold and sends the rest; nothing here
  * is taken for deleted because the new collection lacks it. */
 gboolean
-liaison_store_sync_switch_collection (LiaisonStore        *self,
-                                      LiaisonSyncService   service,
-                                      const char          *url,
-                                      GError             **error)
+liaison_store_sync_switch_collection (LiaisonStore      *self,
+                                      LiaisonSyncService service,
+                                      const char        *url,
+                                      GError           **error)
 {
-  const char *entity = service == LIAISON_SYNC_SERVICE_CALDAV ? "event" : "participant";
-  const char *queue_all = service == LIAISON_SYNC_SERVICE_CALDAV
-                            ? "INSERT OR IGNORE INTO sync_outbox (entity, entity_id, queued)"
-                              " SELECT 'event', id, ? FROM events"
-                            : "INSERT OR IGNORE INTO sync_outbox (entity, entity_id, queued)"
-                              " SELECT 'participant', id, ? FROM participants";
+  const char      *entity = service == LIAISON_SYNC_SERVICE_CALDAV ? "event" : "participant";
+  const char      *queue_all = service == LIAISON_SYNC_SERVICE_CALDAV
+                                   ? "INSERT OR IGNORE INTO sync_outbox (entity, entity_id, queued)"
+                                     " SELECT 'event', id, ? FROM events"
+                                   : "INSERT OR IGNORE INTO sync_outbox (entity, entity_id, queued)"
+                                     " SELECT 'participant', id, ? FROM participants";
   g_autofree char *now = liaison_store_now ();
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   if (!liaison_store_sync_begin (self, error))
     return FALSE;
@@ -864,10 +873,10 @@ fail:
 }
 
 gboolean
-liaison_store_sync_set_token (LiaisonStore        *self,
-                              LiaisonSyncService   service,
-                              const char          *token,
-                              GError             **error)
+liaison_store_sync_set_token (LiaisonStore      *self,
+                              LiaisonSyncService service,
+                              const char        *token,
+                              GError           **error)
 {
   sqlite3_stmt *stmt = liaison_store_stmt (self, "UPDATE sync_collections SET sync_token = ? WHERE service = ?", error);
 
@@ -896,8 +905,9 @@ liaison_store_sync_get_resource (LiaisonStore *self,
                                  const char   *entity,
                                  const char   *id)
 {
-  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT entity, entity_id, href, etag, base FROM sync_resources"
-                                                 " WHERE entity = ? AND entity_id = ?", NULL);
+  sqlite3_stmt        *stmt = liaison_store_stmt (self, "SELECT entity, entity_id, href, etag, base FROM sync_resources"
+                                                               " WHERE entity = ? AND entity_id = ?",
+                                                  NULL);
   LiaisonSyncResource *r = NULL;
 
   if (stmt == NULL)
@@ -914,8 +924,9 @@ LiaisonSyncResource *
 liaison_store_sync_get_resource_by_href (LiaisonStore *self,
                                          const char   *href)
 {
-  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT entity, entity_id, href, etag, base FROM sync_resources"
-                                                 " WHERE href = ?", NULL);
+  sqlite3_stmt        *stmt = liaison_store_stmt (self, "SELECT entity, entity_id, href, etag, base FROM sync_resources"
+                                                               " WHERE href = ?",
+                                                  NULL);
   LiaisonSyncResource *r = NULL;
 
   if (stmt == NULL)
@@ -932,7 +943,7 @@ GHashTable *
 liaison_store_sync_list_resources (LiaisonStore *self,
                                    const char   *entity)
 {
-  GHashTable *map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTable   *map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT href, etag FROM sync_resources WHERE entity = ?", NULL);
 
   if (stmt == NULL)
@@ -950,7 +961,7 @@ liaison_store_sync_get_etag (LiaisonStore *self,
                              const char   *href)
 {
   sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT etag FROM sync_resources WHERE href = ?", NULL);
-  char *etag = NULL;
+  char         *etag = NULL;
 
   if (stmt == NULL)
     return NULL;
@@ -962,13 +973,13 @@ liaison_store_sync_get_etag (LiaisonStore *self,
 }
 
 gboolean
-liaison_store_sync_put_resource (LiaisonStore  *self,
-                                 const char    *entity,
-                                 const char    *id,
-                                 const char    *href,
-                                 const char    *etag,
-                                 const char    *base,
-                                 GError       **error)
+liaison_store_sync_put_resource (LiaisonStore *self,
+                                 const char   *entity,
+                                 const char   *id,
+                                 const char   *href,
+                                 const char   *etag,
+                                 const char   *base,
+                                 GError      **error)
 {
   sqlite3_stmt *stmt;
 
@@ -984,7 +995,8 @@ liaison_store_sync_put_resource (LiaisonStore  *self,
   if (!liaison_store_step_done (self, stmt, error))
     goto fail;
   stmt = liaison_store_stmt (self, "INSERT OR REPLACE INTO sync_resources (entity, entity_id, href, etag, base)"
-                                   " VALUES (?, ?, ?, ?, ?)", error);
+                                   " VALUES (?, ?, ?, ?, ?)",
+                             error);
   if (stmt == NULL)
     goto fail;
   bind_text (stmt, 1, entity);
@@ -1002,10 +1014,10 @@ fail:
 }
 
 gboolean
-liaison_store_sync_remove_resource (LiaisonStore  *self,
-                                    const char    *entity,
-                                    const char    *id,
-                                    GError       **error)
+liaison_store_sync_remove_resource (LiaisonStore *self,
+                                    const char   *entity,
+                                    const char   *id,
+                                    GError      **error)
 {
   sqlite3_stmt *stmt = liaison_store_stmt (self, "DELETE FROM sync_resources WHERE entity = ? AND entity_id = ?", error);
 
@@ -1024,14 +1036,14 @@ liaison_store_sync_remove_resource (LiaisonStore  *self,
  * change. Registrations travel inside their event; a deleted participant
  * leaves the attendee lists of the events that had them. */
 gboolean
-liaison_store_sync_feed_outbox (LiaisonStore  *self,
-                                GError       **error)
+liaison_store_sync_feed_outbox (LiaisonStore *self,
+                                GError      **error)
 {
   g_autofree char *cursor_text = NULL;
   g_autofree char *now = liaison_store_now ();
   g_autofree char *last_text = NULL;
-  g_autoptr(GPtrArray) deleted = g_ptr_array_new_with_free_func (g_free);
-  gint64 cursor, last;
+  g_autoptr (GPtrArray) deleted = g_ptr_array_new_with_free_func (g_free);
+  gint64        cursor, last;
   sqlite3_stmt *stmt;
 
   if (!liaison_store_begin (self, error))
@@ -1046,7 +1058,8 @@ liaison_store_sync_feed_outbox (LiaisonStore  *self,
                              "INSERT OR IGNORE INTO sync_outbox (entity, entity_id, queued)"
                              " SELECT DISTINCT entity, entity_id, ?3 FROM journal"
                              " WHERE seq > ?1 AND seq <= ?2 AND origin != 'remote'"
-                             " AND (entity = 'event' OR entity = 'participant')", error);
+                             " AND (entity = 'event' OR entity = 'participant')",
+                             error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, cursor);
@@ -1059,7 +1072,8 @@ liaison_store_sync_feed_outbox (LiaisonStore  *self,
                              "INSERT OR IGNORE INTO sync_outbox (entity, entity_id, queued)"
                              " SELECT DISTINCT 'event', r.event_id, ?3 FROM journal j"
                              " JOIN registrations r ON r.id = j.entity_id"
-                             " WHERE j.seq > ?1 AND j.seq <= ?2 AND j.origin != 'remote' AND j.entity = 'registration'", error);
+                             " WHERE j.seq > ?1 AND j.seq <= ?2 AND j.origin != 'remote' AND j.entity = 'registration'",
+                             error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, cursor);
@@ -1075,7 +1089,8 @@ liaison_store_sync_feed_outbox (LiaisonStore  *self,
                              " SELECT DISTINCT 'event', json_extract (old_value, '$.event_id'), ?3 FROM journal"
                              " WHERE seq > ?1 AND seq <= ?2 AND origin != 'remote' AND entity = 'registration'"
                              " AND action = 'delete' AND json_valid (old_value)"
-                             " AND json_extract (old_value, '$.event_id') IS NOT NULL", error);
+                             " AND json_extract (old_value, '$.event_id') IS NOT NULL",
+                             error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, cursor);
@@ -1086,7 +1101,8 @@ liaison_store_sync_feed_outbox (LiaisonStore  *self,
 
   stmt = liaison_store_stmt (self,
                              "SELECT entity_id FROM journal WHERE seq > ?1 AND seq <= ?2 AND origin != 'remote'"
-                             " AND entity = 'participant' AND action = 'delete'", error);
+                             " AND entity = 'participant' AND action = 'delete'",
+                             error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, cursor);
@@ -1099,7 +1115,8 @@ liaison_store_sync_feed_outbox (LiaisonStore  *self,
       stmt = liaison_store_stmt (self,
                                  "INSERT OR IGNORE INTO sync_outbox (entity, entity_id, queued)"
                                  " SELECT 'event', entity_id, ?2 FROM sync_resources"
-                                 " WHERE entity = 'event' AND instr (base, ?1) > 0", error);
+                                 " WHERE entity = 'event' AND instr (base, ?1) > 0",
+                                 error);
       if (stmt == NULL)
         goto fail;
       bind_text (stmt, 1, g_ptr_array_index (deleted, i));
@@ -1122,7 +1139,7 @@ GPtrArray *
 liaison_store_sync_list_outbox (LiaisonStore *self,
                                 const char   *entity)
 {
-  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray    *ids = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT entity_id FROM sync_outbox WHERE entity = ? ORDER BY queued, entity_id", NULL);
 
   if (stmt == NULL)
@@ -1140,7 +1157,7 @@ liaison_store_sync_is_queued (LiaisonStore *self,
                               const char   *id)
 {
   sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT 1 FROM sync_outbox WHERE entity = ? AND entity_id = ?", NULL);
-  gboolean queued;
+  gboolean      queued;
 
   if (stmt == NULL)
     return FALSE;
@@ -1152,14 +1169,15 @@ liaison_store_sync_is_queued (LiaisonStore *self,
 }
 
 gboolean
-liaison_store_sync_queue (LiaisonStore  *self,
-                          const char    *entity,
-                          const char    *id,
-                          GError       **error)
+liaison_store_sync_queue (LiaisonStore *self,
+                          const char   *entity,
+                          const char   *id,
+                          GError      **error)
 {
   g_autofree char *now = liaison_store_now ();
-  sqlite3_stmt *stmt = liaison_store_stmt (self, "INSERT OR IGNORE INTO sync_outbox (entity, entity_id, queued)"
-                                                 " VALUES (?, ?, ?)", error);
+  sqlite3_stmt    *stmt = liaison_store_stmt (self, "INSERT OR IGNORE INTO sync_outbox (entity, entity_id, queued)"
+                                                       " VALUES (?, ?, ?)",
+                                              error);
 
   if (stmt == NULL)
     return FALSE;
@@ -1170,10 +1188,10 @@ liaison_store_sync_queue (LiaisonStore  *self,
 }
 
 gboolean
-liaison_store_sync_dequeue (LiaisonStore  *self,
-                            const char    *entity,
-                            const char    *id,
-                            GError       **error)
+liaison_store_sync_dequeue (LiaisonStore *self,
+                            const char   *entity,
+                            const char   *id,
+                            GError      **error)
 {
   const char *sql[] = {
     "DELETE FROM sync_outbox WHERE entity = ? AND entity_id = ?",
@@ -1196,11 +1214,11 @@ liaison_store_sync_dequeue (LiaisonStore  *self,
 
 /* Written before a write leaves, kept until the server confirms a write. */
 gboolean
-liaison_store_sync_add_sent (LiaisonStore  *self,
-                             const char    *entity,
-                             const char    *id,
-                             const char    *text,
-                             GError       **error)
+liaison_store_sync_add_sent (LiaisonStore *self,
+                             const char   *entity,
+                             const char   *id,
+                             const char   *text,
+                             GError      **error)
 {
   sqlite3_stmt *stmt = liaison_store_stmt (self, "INSERT INTO sync_sent (entity, entity_id, text) VALUES (?, ?, ?)", error);
 
@@ -1217,9 +1235,10 @@ liaison_store_sync_list_sent (LiaisonStore *self,
                               const char   *entity,
                               const char   *id)
 {
-  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray    *texts = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT text FROM sync_sent WHERE entity = ? AND entity_id = ?"
-                                                 " ORDER BY rowid DESC", NULL);
+                                                 " ORDER BY rowid DESC",
+                                           NULL);
 
   if (stmt == NULL)
     return texts;
@@ -1235,7 +1254,7 @@ guint
 liaison_store_sync_count_outbox (LiaisonStore *self)
 {
   sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT count(*) FROM sync_outbox", NULL);
-  guint n = 0;
+  guint         n = 0;
 
   if (stmt == NULL)
     return 0;
@@ -1253,8 +1272,8 @@ guint
 liaison_store_sync_count_pending (LiaisonStore *self)
 {
   g_autofree char *cursor_text = state_get (self, "journal-cursor");
-  sqlite3_stmt *stmt;
-  guint n = 0;
+  sqlite3_stmt    *stmt;
+  guint            n = 0;
 
   stmt = liaison_store_stmt (self,
                              "SELECT count(*) FROM ("
@@ -1285,9 +1304,9 @@ liaison_store_sync_get_last_sync (LiaisonStore *self)
 }
 
 gboolean
-liaison_store_sync_set_last_sync (LiaisonStore  *self,
-                                  const char    *time,
-                                  GError       **error)
+liaison_store_sync_set_last_sync (LiaisonStore *self,
+                                  const char   *time,
+                                  GError      **error)
 {
   return state_set (self, "last-sync", time, error);
 }
@@ -1300,7 +1319,7 @@ liaison_store_sync_get_skipped_etag (LiaisonStore *self,
                                      const char   *href)
 {
   sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT coalesce (etag, '') FROM sync_skipped WHERE href = ?", NULL);
-  char *etag = NULL;
+  char         *etag = NULL;
 
   if (stmt == NULL)
     return NULL;
@@ -1312,15 +1331,16 @@ liaison_store_sync_get_skipped_etag (LiaisonStore *self,
 }
 
 gboolean
-liaison_store_sync_skip (LiaisonStore  *self,
-                         const char    *href,
-                         const char    *etag,
-                         const char    *message,
-                         GError       **error)
+liaison_store_sync_skip (LiaisonStore *self,
+                         const char   *href,
+                         const char   *etag,
+                         const char   *message,
+                         GError      **error)
 {
   g_autofree char *now = liaison_store_now ();
-  sqlite3_stmt *stmt = liaison_store_stmt (self, "INSERT OR REPLACE INTO sync_skipped (href, etag, message, seen)"
-                                                 " VALUES (?, ?, ?, ?)", error);
+  sqlite3_stmt    *stmt = liaison_store_stmt (self, "INSERT OR REPLACE INTO sync_skipped (href, etag, message, seen)"
+                                                       " VALUES (?, ?, ?, ?)",
+                                              error);
 
   if (stmt == NULL)
     return FALSE;
@@ -1332,9 +1352,9 @@ liaison_store_sync_skip (LiaisonStore  *self,
 }
 
 gboolean
-liaison_store_sync_unskip (LiaisonStore  *self,
-                           const char    *href,
-                           GError       **error)
+liaison_store_sync_unskip (LiaisonStore *self,
+                           const char   *href,
+                           GError      **error)
 {
   sqlite3_stmt *stmt = liaison_store_stmt (self, "DELETE FROM sync_skipped WHERE href = ?", error);
 
@@ -1349,9 +1369,10 @@ GPtrArray *
 liaison_store_sync_list_skipped (LiaisonStore *self,
                                  const char   *href_prefix)
 {
-  GPtrArray *messages = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray    *messages = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT message FROM sync_skipped"
-                                                 " WHERE substr (href, 1, length (?1)) = ?1 ORDER BY href", NULL);
+                                                 " WHERE substr (href, 1, length (?1)) = ?1 ORDER BY href",
+                                           NULL);
 
   if (stmt == NULL)
     return messages;
@@ -1366,19 +1387,20 @@ liaison_store_sync_list_skipped (LiaisonStore *self,
 /* Conflicts                                                                 */
 
 gint64
-liaison_store_add_conflict (LiaisonStore  *self,
-                            const char    *entity,
-                            const char    *entity_id,
-                            const char    *field,
-                            const char    *base_value,
-                            const char    *local_value,
-                            const char    *remote_value,
-                            GError       **error)
+liaison_store_add_conflict (LiaisonStore *self,
+                            const char   *entity,
+                            const char   *entity_id,
+                            const char   *field,
+                            const char   *base_value,
+                            const char   *local_value,
+                            const char   *remote_value,
+                            GError      **error)
 {
   g_autofree char *now = liaison_store_now ();
-  sqlite3_stmt *stmt = liaison_store_stmt (self,
-                                           "INSERT INTO sync_conflicts (entity, entity_id, field, base_value,"
-                                           " local_value, remote_value, created) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  sqlite3_stmt    *stmt = liaison_store_stmt (self,
+                                              "INSERT INTO sync_conflicts (entity, entity_id, field, base_value,"
+                                                 " local_value, remote_value, created) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                              error);
 
   if (stmt == NULL)
     return 0;
@@ -1394,7 +1416,7 @@ liaison_store_add_conflict (LiaisonStore  *self,
   return sqlite3_last_insert_rowid (sqlite3_db_handle (stmt));
 }
 
-#define CONFLICT_SELECT \
+#define CONFLICT_SELECT                                                                                       \
   "SELECT id, entity, entity_id, field, base_value, local_value, remote_value, created, resolved, resolution" \
   " FROM sync_conflicts"
 
@@ -1415,13 +1437,13 @@ conflict_from_row (sqlite3_stmt *stmt)
 
 /* Oldest first; resolved ones too when asked, for an audit. */
 GPtrArray *
-liaison_store_list_conflicts (LiaisonStore  *self,
-                              gboolean       include_resolved,
-                              GError       **error)
+liaison_store_list_conflicts (LiaisonStore *self,
+                              gboolean      include_resolved,
+                              GError      **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = liaison_store_stmt (self, CONFLICT_SELECT " WHERE ?1 OR resolved IS NULL ORDER BY id", error);
-  int rc;
+  int           rc;
 
   if (stmt == NULL)
     return NULL;
@@ -1441,7 +1463,7 @@ guint
 liaison_store_count_conflicts (LiaisonStore *self)
 {
   sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT count(*) FROM sync_conflicts WHERE resolved IS NULL", NULL);
-  guint n = 0;
+  guint         n = 0;
 
   if (stmt == NULL)
     return 0;
@@ -1457,16 +1479,16 @@ liaison_store_count_conflicts (LiaisonStore *self)
  * sends. Where a whole record was deleted on one side, the side chosen
  * decides whether it stays. */
 gboolean
-liaison_store_resolve_conflict (LiaisonStore           *self,
-                                gint64                  id,
-                                LiaisonConflictChoice   keep,
-                                GError                **error)
+liaison_store_resolve_conflict (LiaisonStore         *self,
+                                gint64                id,
+                                LiaisonConflictChoice keep,
+                                GError              **error)
 {
-  g_autoptr(LiaisonConflict) c = NULL;
+  g_autoptr (LiaisonConflict) c = NULL;
   g_autofree char *now = liaison_store_now ();
-  sqlite3_stmt *stmt;
-  const char *entity, *entity_id, *field, *chosen;
-  gboolean exists;
+  sqlite3_stmt    *stmt;
+  const char      *entity, *entity_id, *field, *chosen;
+  gboolean         exists;
 
   if (!liaison_store_begin (self, error))
     return FALSE;
@@ -1482,8 +1504,7 @@ liaison_store_resolve_conflict (LiaisonStore           *self,
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
-      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND, _("There is no open conflict number %s"),
-                   number);
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND, _("There is no open conflict number %s"), number);
       goto fail;
     }
 
@@ -1493,13 +1514,12 @@ liaison_store_resolve_conflict (LiaisonStore           *self,
   chosen = keep == LIAISON_CONFLICT_KEEP_LOCAL ? liaison_conflict_get_local_value (c)
                                                : liaison_conflict_get_remote_value (c);
   {
-    g_autoptr(GHashTable) current = liaison_store_sync_get_fields (self, entity, entity_id, NULL);
+    g_autoptr (GHashTable) current = liaison_store_sync_get_fields (self, entity, entity_id, NULL);
 
     exists = current != NULL;
     if (field == NULL)
       {
-        if (chosen == NULL && exists
-            && !liaison_store_sync_delete_entity (self, entity, entity_id, LIAISON_ORIGIN_LOCAL, error))
+        if (chosen == NULL && exists && !liaison_store_sync_delete_entity (self, entity, entity_id, LIAISON_ORIGIN_LOCAL, error))
           goto fail;
       }
     else if (keep == LIAISON_CONFLICT_KEEP_LOCAL && exists)

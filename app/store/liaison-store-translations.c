@@ -18,11 +18,11 @@
 
 typedef struct
 {
-  const char *entity;
-  const char *field;
+  const char         *entity;
+  const char         *field;
   LiaisonContentKinds kind;
-  const char *table;
-  const char *key_column;
+  const char         *table;
+  const char         *key_column;
   /* Narrows the table to the entity's rows, or NULL. */
   const char *scope;
   /* Orders the entity's rows in a list. */
@@ -33,11 +33,11 @@ typedef struct
   const char *owner;
 } ContentField;
 
-#define TITLE_OWNER  "title_zh, title_en, NULL, NULL, NULL"
-#define CODE_OWNER   "code, code, NULL, NULL, NULL"
-#define NO_OWNER     "NULL, NULL, NULL, NULL, NULL"
+#define TITLE_OWNER "title_zh, title_en, NULL, NULL, NULL"
+#define CODE_OWNER "code, code, NULL, NULL, NULL"
+#define NO_OWNER "NULL, NULL, NULL, NULL, NULL"
 #define PERSON_OWNER "family_native, given_native, family_latin, given_latin, name_order"
-#define BY_POSITION  "printf ('%08d', position)"
+#define BY_POSITION "printf ('%08d', position)"
 
 static const ContentField content_fields[] = {
   { "event", "title", LIAISON_CONTENT_EVENTS, "events", "id", NULL, "start_local", LIAISON_LANGUAGE_ZH, TITLE_OWNER },
@@ -57,10 +57,10 @@ static const ContentField content_fields[] = {
 
 typedef struct
 {
-  gboolean present;
-  int state;
+  gboolean    present;
+  int         state;
   const char *based_on;
-  gboolean is_source;
+  gboolean    is_source;
 } StateRow;
 
 static const ContentField *
@@ -83,12 +83,12 @@ liaison_content_field_is_known (const char *entity,
 /* "event/<uuid>/title" into its three parts. Identifiers never hold a
  * slash (UUIDs, plan codes such as 1.1.2, programme ids). */
 gboolean
-liaison_content_key_parse (const char  *key,
-                           char       **entity,
-                           char       **entity_id,
-                           char       **field)
+liaison_content_key_parse (const char *key,
+                           char      **entity,
+                           char      **entity_id,
+                           char      **field)
 {
-  g_auto(GStrv) parts = NULL;
+  g_auto (GStrv) parts = NULL;
 
   if (key == NULL)
     return FALSE;
@@ -118,8 +118,8 @@ build_text (const ContentField *cf,
             const char         *en,
             const StateRow     *rows)
 {
-  const char *texts[LIAISON_N_LANGUAGES] = { nonempty (zh), nonempty (en) };
-  LiaisonLanguage source = cf->default_source;
+  const char       *texts[LIAISON_N_LANGUAGES] = { nonempty (zh), nonempty (en) };
+  LiaisonLanguage   source = cf->default_source;
   LiaisonBilingual *text;
 
   for (LiaisonLanguage l = 0; l < LIAISON_N_LANGUAGES; l++)
@@ -169,7 +169,7 @@ list_sql (void)
       for (guint i = 0; i < G_N_ELEMENTS (content_fields); i++)
         {
           const ContentField *cf = &content_fields[i];
-          g_auto(GStrv) owner = g_strsplit (cf->owner, ", ", 5);
+          g_auto (GStrv) owner = g_strsplit (cf->owner, ", ", 5);
 
           g_assert (g_strv_length (owner) == 5);
           if (i > 0)
@@ -198,10 +198,10 @@ list_sql (void)
 /* A person's name in their own script and in Latin script, as their
  * record writes it (the same rule as everywhere else, from core). */
 static void
-owner_names (const ContentField  *cf,
-             sqlite3_stmt        *stmt,
-             char               **zh,
-             char               **en)
+owner_names (const ContentField *cf,
+             sqlite3_stmt       *stmt,
+             char              **zh,
+             char              **en)
 {
   const char *o[5];
 
@@ -210,8 +210,8 @@ owner_names (const ContentField  *cf,
 
   if (cf->kind == LIAISON_CONTENT_PARTICIPANTS)
     {
-      g_autoptr(LiaisonParticipant) p = liaison_participant_new ((const char *) sqlite3_column_text (stmt, 1));
-      int order = LIAISON_NAME_ORDER_FAMILY_FIRST;
+      g_autoptr (LiaisonParticipant) p = liaison_participant_new ((const char *) sqlite3_column_text (stmt, 1));
+      int              order = LIAISON_NAME_ORDER_FAMILY_FIRST;
       g_autofree char *native = NULL;
       g_autofree char *latin = NULL;
 
@@ -240,15 +240,15 @@ typedef gboolean (*RowFunc) (const ContentField *cf,
  * one language; func returns FALSE to stop (with an error, or without one
  * when it has seen enough). */
 static gboolean
-foreach_text (LiaisonStore  *self,
-              guint          kinds,
-              RowFunc        func,
-              gpointer       data,
-              GError       **error)
+foreach_text (LiaisonStore *self,
+              guint         kinds,
+              RowFunc       func,
+              gpointer      data,
+              GError      **error)
 {
   sqlite3_stmt *stmt = liaison_store_stmt (self, list_sql (), error);
-  GError *local_error = NULL;
-  int rc;
+  GError       *local_error = NULL;
+  int           rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -257,8 +257,8 @@ foreach_text (LiaisonStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const ContentField *cf = &content_fields[sqlite3_column_int (stmt, 5)];
-      StateRow rows[LIAISON_N_LANGUAGES];
-      g_autoptr(LiaisonBilingual) text = NULL;
+      StateRow            rows[LIAISON_N_LANGUAGES];
+      g_autoptr (LiaisonBilingual) text = NULL;
 
       read_state_row (stmt, 11, &rows[LIAISON_LANGUAGE_ZH]);
       read_state_row (stmt, 14, &rows[LIAISON_LANGUAGE_EN]);
@@ -285,28 +285,28 @@ foreach_text (LiaisonStore  *self,
 typedef struct
 {
   const LiaisonTranslationFilter *filter;
-  guint states;
-  guint kinds;
-  guint offset;
-  guint limit;
-  guint seen;
-  GPtrArray *items;
+  guint                           states;
+  guint                           kinds;
+  guint                           offset;
+  guint                           limit;
+  guint                           seen;
+  GPtrArray                      *items;
 } ListData;
 
 static gboolean
-add_item (const ContentField  *cf,
-          sqlite3_stmt        *stmt,
-          LiaisonBilingual    *text,
-          const StateRow      *rows,
-          gpointer             user_data,
-          GError             **error)
+add_item (const ContentField *cf,
+          sqlite3_stmt       *stmt,
+          LiaisonBilingual   *text,
+          const StateRow     *rows,
+          gpointer            user_data,
+          GError            **error)
 {
-  ListData *data = user_data;
-  LiaisonLanguage source = liaison_bilingual_get_source (text);
-  LiaisonLanguage target = liaison_language_other (source);
+  ListData               *data = user_data;
+  LiaisonLanguage         source = liaison_bilingual_get_source (text);
+  LiaisonLanguage         target = liaison_language_other (source);
   LiaisonTranslationState state;
-  g_autofree char *owner_zh = NULL;
-  g_autofree char *owner_en = NULL;
+  g_autofree char        *owner_zh = NULL;
+  g_autofree char        *owner_en = NULL;
 
   if (liaison_bilingual_get_text (text, source) == NULL)
     return TRUE;
@@ -333,14 +333,14 @@ add_item (const ContentField  *cf,
  * and language; offset and limit page through the filtered list. An array
  * of LiaisonTranslationItem. */
 GPtrArray *
-liaison_store_list_translations (LiaisonStore                    *self,
-                                 const LiaisonTranslationFilter  *filter,
-                                 guint                            offset,
-                                 guint                            limit,
-                                 GError                         **error)
+liaison_store_list_translations (LiaisonStore                   *self,
+                                 const LiaisonTranslationFilter *filter,
+                                 guint                           offset,
+                                 guint                           limit,
+                                 GError                        **error)
 {
   static const LiaisonTranslationFilter any = LIAISON_TRANSLATION_FILTER_INIT;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   ListData data = { 0 };
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
@@ -360,16 +360,16 @@ liaison_store_list_translations (LiaisonStore                    *self,
 }
 
 static gboolean
-count_item (const ContentField  *cf,
-            sqlite3_stmt        *stmt,
-            LiaisonBilingual    *text,
-            const StateRow      *rows,
-            gpointer             user_data,
-            GError             **error)
+count_item (const ContentField *cf,
+            sqlite3_stmt       *stmt,
+            LiaisonBilingual   *text,
+            const StateRow     *rows,
+            gpointer            user_data,
+            GError            **error)
 {
   LiaisonTranslationCounts *counts = user_data;
-  LiaisonLanguage source = liaison_bilingual_get_source (text);
-  LiaisonLanguage target = liaison_language_other (source);
+  LiaisonLanguage           source = liaison_bilingual_get_source (text);
+  LiaisonLanguage           target = liaison_language_other (source);
 
   if (liaison_bilingual_get_text (text, source) != NULL)
     counts->n[target][liaison_bilingual_get_effective_state (text, target)]++;
@@ -379,10 +379,10 @@ count_item (const ContentField  *cf,
 /* How many texts are in each state, per language translated into: what
  * the Overview shows. Stale texts count as stale only. */
 gboolean
-liaison_store_count_translations (LiaisonStore              *self,
-                                  guint                      kinds,
-                                  LiaisonTranslationCounts  *counts,
-                                  GError                   **error)
+liaison_store_count_translations (LiaisonStore             *self,
+                                  guint                     kinds,
+                                  LiaisonTranslationCounts *counts,
+                                  GError                  **error)
 {
   g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
   g_return_val_if_fail (counts != NULL, FALSE);
@@ -399,9 +399,9 @@ text_column (const ContentField *cf,
 }
 
 static void
-set_not_found (GError             **error,
-               const ContentField  *cf,
-               const char          *entity_id)
+set_not_found (GError            **error,
+               const ContentField *cf,
+               const char         *entity_id)
 {
   switch (cf->kind)
     {
@@ -426,9 +426,9 @@ set_not_found (GError             **error,
 }
 
 static void
-set_unknown_field (GError     **error,
-                   const char  *entity,
-                   const char  *field)
+set_unknown_field (GError    **error,
+                   const char *entity,
+                   const char *field)
 {
   g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
                /* Translators: %1$s is a kind of record (event, plan, …), %2$s a field of it (title, …) */
@@ -438,20 +438,20 @@ set_unknown_field (GError     **error,
 /* One text with its states, as the translation editor shows it: both
  * languages, the source, and whether the translation is stale. */
 LiaisonBilingual *
-liaison_store_get_content_text (LiaisonStore  *self,
-                                const char    *entity,
-                                const char    *entity_id,
-                                const char    *field,
-                                GError       **error)
+liaison_store_get_content_text (LiaisonStore *self,
+                                const char   *entity,
+                                const char   *entity_id,
+                                const char   *field,
+                                GError      **error)
 {
   const ContentField *cf = find_field (entity, field);
-  g_autofree char *sql = NULL;
-  g_autofree char *zh = NULL;
-  g_autofree char *en = NULL;
-  StateRow rows[LIAISON_N_LANGUAGES] = { { 0 } };
-  g_autofree char *based_on[LIAISON_N_LANGUAGES] = { NULL };
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autofree char    *sql = NULL;
+  g_autofree char    *zh = NULL;
+  g_autofree char    *en = NULL;
+  StateRow            rows[LIAISON_N_LANGUAGES] = { { 0 } };
+  g_autofree char    *based_on[LIAISON_N_LANGUAGES] = { NULL };
+  sqlite3_stmt       *stmt;
+  int                 rc;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
 
@@ -487,7 +487,8 @@ liaison_store_get_content_text (LiaisonStore  *self,
 
   stmt = liaison_store_stmt (self,
                              "SELECT lang, state, based_on, is_source FROM translation_states"
-                             " WHERE entity = ? AND entity_id = ? AND field = ?", error);
+                             " WHERE entity = ? AND entity_id = ? AND field = ?",
+                             error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_TRANSIENT);
@@ -553,21 +554,21 @@ state_value (LiaisonBilingual *text,
 /* Plan items and the programme have no domain object that saves itself:
  * their column, their states and the journal are written here. */
 static gboolean
-save_plain_text (LiaisonStore        *self,
-                 const ContentField  *cf,
-                 const char          *entity_id,
-                 LiaisonBilingual    *before,
-                 LiaisonBilingual    *after,
-                 LiaisonOrigin        origin,
-                 GError             **error)
+save_plain_text (LiaisonStore       *self,
+                 const ContentField *cf,
+                 const char         *entity_id,
+                 LiaisonBilingual   *before,
+                 LiaisonBilingual   *after,
+                 LiaisonOrigin       origin,
+                 GError            **error)
 {
   for (LiaisonLanguage l = 0; l < LIAISON_N_LANGUAGES; l++)
     {
-      const char *old_text = liaison_bilingual_get_text (before, l);
-      const char *new_text = liaison_bilingual_get_text (after, l);
+      const char      *old_text = liaison_bilingual_get_text (before, l);
+      const char      *new_text = liaison_bilingual_get_text (after, l);
       g_autofree char *column = NULL;
       g_autofree char *sql = NULL;
-      sqlite3_stmt *stmt;
+      sqlite3_stmt    *stmt;
 
       if (g_strcmp0 (old_text, new_text) == 0)
         continue;
@@ -579,18 +580,17 @@ save_plain_text (LiaisonStore        *self,
       if (new_text != NULL)
         sqlite3_bind_text (stmt, 1, new_text, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, entity_id, -1, SQLITE_TRANSIENT);
-      if (!liaison_store_step_done (self, stmt, error)
-          || !liaison_store_journal (self, origin, "update", cf->entity, entity_id, column, old_text, new_text, error))
+      if (!liaison_store_step_done (self, stmt, error) || !liaison_store_journal (self, origin, "update", cf->entity, entity_id, column, old_text, new_text, error))
         return FALSE;
     }
   return liaison_store_save_bilingual (self, cf->entity, entity_id, cf->field, after, error);
 }
 
 static void
-apply_translation (LiaisonBilingual        *text,
-                   LiaisonLanguage          language,
-                   const char              *new_text,
-                   LiaisonTranslationState  state)
+apply_translation (LiaisonBilingual       *text,
+                   LiaisonLanguage         language,
+                   const char             *new_text,
+                   LiaisonTranslationState state)
 {
   liaison_bilingual_set_text (text, language, new_text);
   liaison_bilingual_settle_source (text);
@@ -606,24 +606,24 @@ apply_translation (LiaisonBilingual        *text,
  * source's state follows its text). For a translation, state says where it
  * stands: draft, translated or reviewed; an empty text is missing. */
 gboolean
-liaison_store_set_translation (LiaisonStore             *self,
-                               const char               *entity,
-                               const char               *entity_id,
-                               const char               *field,
-                               LiaisonLanguage           language,
-                               const char               *text,
-                               LiaisonTranslationState   state,
-                               LiaisonOrigin             origin,
-                               GError                  **error)
+liaison_store_set_translation (LiaisonStore           *self,
+                               const char             *entity,
+                               const char             *entity_id,
+                               const char             *field,
+                               LiaisonLanguage         language,
+                               const char             *text,
+                               LiaisonTranslationState state,
+                               LiaisonOrigin           origin,
+                               GError                **error)
 {
   const ContentField *cf = find_field (entity, field);
-  g_autoptr(LiaisonEvent) event = NULL;
-  g_autoptr(LiaisonParticipant) person = NULL;
-  g_autoptr(LiaisonBilingual) before = NULL;
-  g_autoptr(LiaisonBilingual) plain = NULL;
+  g_autoptr (LiaisonEvent) event = NULL;
+  g_autoptr (LiaisonParticipant) person = NULL;
+  g_autoptr (LiaisonBilingual) before = NULL;
+  g_autoptr (LiaisonBilingual) plain = NULL;
   LiaisonBilingual *after;
-  g_autofree char *old_state = NULL;
-  g_autofree char *new_state = NULL;
+  g_autofree char  *old_state = NULL;
+  g_autofree char  *new_state = NULL;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
   g_return_val_if_fail (language < LIAISON_N_LANGUAGES, FALSE);
@@ -694,10 +694,10 @@ fail:
 
 typedef struct
 {
-  char *entity;
-  char *entity_id;
+  char               *entity;
+  char               *entity_id;
   const ContentField *cf;
-  LiaisonBilingual *text;
+  LiaisonBilingual   *text;
 } Pending;
 
 static void
@@ -710,15 +710,15 @@ pending_free (Pending *p)
 }
 
 static gboolean
-collect_stateless (const ContentField  *cf,
-                   sqlite3_stmt        *stmt,
-                   LiaisonBilingual    *text,
-                   const StateRow      *rows,
-                   gpointer             user_data,
-                   GError             **error)
+collect_stateless (const ContentField *cf,
+                   sqlite3_stmt       *stmt,
+                   LiaisonBilingual   *text,
+                   const StateRow     *rows,
+                   gpointer            user_data,
+                   GError            **error)
 {
   GPtrArray *pending = user_data;
-  Pending *p;
+  Pending   *p;
 
   if (rows[LIAISON_LANGUAGE_ZH].present || rows[LIAISON_LANGUAGE_EN].present)
     return TRUE;
@@ -738,8 +738,9 @@ is_built_in (LiaisonStore *self,
 {
   sqlite3_stmt *stmt = liaison_store_stmt (self,
                                            "SELECT 1 FROM journal WHERE entity = ? AND entity_id = ?"
-                                           " AND action = 'create' AND origin = 'built-in'", NULL);
-  gboolean found;
+                                           " AND action = 'create' AND origin = 'built-in'",
+                                           NULL);
+  gboolean      found;
 
   if (stmt == NULL)
     return FALSE;
@@ -756,10 +757,10 @@ is_built_in (LiaisonStore *self,
  * other a draft — except for the built-in history, whose English was
  * translated for Liaison (docs/data-sources.md). */
 gboolean
-liaison_store_fill_translation_states (LiaisonStore  *self,
-                                       GError       **error)
+liaison_store_fill_translation_states (LiaisonStore *self,
+                                       GError      **error)
 {
-  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
+  g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
 
   /* Collected first: the rows are written into a table the query reads. */
   if (!foreach_text (self, LIAISON_CONTENT_ALL, collect_stateless, pending, error))
@@ -767,11 +768,10 @@ liaison_store_fill_translation_states (LiaisonStore  *self,
 
   for (guint i = 0; i < pending->len; i++)
     {
-      Pending *p = g_ptr_array_index (pending, i);
+      Pending        *p = g_ptr_array_index (pending, i);
       LiaisonLanguage target = liaison_language_other (liaison_bilingual_get_source (p->text));
 
-      if (p->cf->kind == LIAISON_CONTENT_EVENTS && liaison_bilingual_get_text (p->text, target) != NULL
-          && is_built_in (self, p->entity, p->entity_id))
+      if (p->cf->kind == LIAISON_CONTENT_EVENTS && liaison_bilingual_get_text (p->text, target) != NULL && is_built_in (self, p->entity, p->entity_id))
         liaison_bilingual_set_state (p->text, target, LIAISON_TRANSLATION_TRANSLATED);
       if (!liaison_store_save_bilingual (self, p->entity, p->entity_id, p->cf->field, p->text, error))
         return FALSE;

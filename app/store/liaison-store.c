@@ -43,7 +43,10 @@ struct _LiaisonStore
 
 G_DEFINE_FINAL_TYPE (LiaisonStore, liaison_store, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (liaison - store - error - quark, liaison_store_error)
+/* The quark's name is stringified: keep its dashes. */
+/* clang-format off */
+G_DEFINE_QUARK (liaison-store-error-quark, liaison_store_error)
+/* clang-format on */
 
 enum
 {
@@ -90,14 +93,36 @@ static const char *event_fields[] = {
 #define N_EVENT_COLUMNS (G_N_ELEMENTS (event_fields) - 2)
 
 static const char *participant_fields[] = {
-  "family_native",   "given_native",    "family_latin", "given_latin",  "name_order", "honorific", "gender",
-  "organisation_zh", "organisation_en", "position_zh",  "position_en",  "sector",     "country",   "emails",
-  "phones",          "languages",       "consent",      "consent_date", "sort_key",
+  "family_native",
+  "given_native",
+  "family_latin",
+  "given_latin",
+  "name_order",
+  "honorific",
+  "gender",
+  "organisation_zh",
+  "organisation_en",
+  "position_zh",
+  "position_en",
+  "sector",
+  "country",
+  "emails",
+  "phones",
+  "languages",
+  "consent",
+  "consent_date",
+  "sort_key",
 };
 
 static const char *status_columns[LIAISON_N_REGISTRATION_STATUSES] = {
-  "invited_at",  "registered_at", "waitlisted_at", "confirmed_at",
-  "attended_at", "no_show_at",    "declined_at",   "cancelled_at",
+  "invited_at",
+  "registered_at",
+  "waitlisted_at",
+  "confirmed_at",
+  "attended_at",
+  "no_show_at",
+  "declined_at",
+  "cancelled_at",
 };
 
 void
@@ -149,8 +174,7 @@ liaison_store_set_error (LiaisonStore *self, GError **error, int rc)
     {
     case SQLITE_FULL:
       code = LIAISON_STORE_ERROR_FULL;
-      g_set_error (error, LIAISON_STORE_ERROR, code, _ ("The disk holding %s is full; nothing was changed"),
-                   self->path);
+      g_set_error (error, LIAISON_STORE_ERROR, code, _("The disk holding %s is full; nothing was changed"), self->path);
       return;
     case SQLITE_READONLY:
       code = LIAISON_STORE_ERROR_READ_ONLY;
@@ -334,7 +358,7 @@ liaison_store_end_bulk (LiaisonStore *self, gboolean commit, GError **error)
   if (commit && self->bulk_spoiled)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _ ("%s: a change failed halfway, so none of this batch was saved"), self->path);
+                   _("%s: a change failed halfway, so none of this batch was saved"), self->path);
       commit = FALSE;
       ok = FALSE;
     }
@@ -469,13 +493,13 @@ check_location (const char *path, gboolean *exists, GError **error)
       *exists = TRUE;
       if (!S_ISREG (st.st_mode))
         {
-          g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN, _ ("%s is not a file"), path);
+          g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN, _("%s is not a file"), path);
           return FALSE;
         }
       if ((st.st_mode & 0222) == 0 || access (path, R_OK | W_OK) != 0)
         {
           g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_READ_ONLY,
-                       _ ("The database %s is read-only; Liaison needs to write to it"), path);
+                       _("The database %s is read-only; Liaison needs to write to it"), path);
           return FALSE;
         }
     }
@@ -486,7 +510,7 @@ check_location (const char *path, gboolean *exists, GError **error)
         {
           int saved = errno;
           g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_READ_ONLY,
-                       _ ("Cannot create the folder %1$s for the database: %2$s"), dir, g_strerror (saved));
+                       _("Cannot create the folder %1$s for the database: %2$s"), dir, g_strerror (saved));
           return FALSE;
         }
     }
@@ -495,7 +519,7 @@ check_location (const char *path, gboolean *exists, GError **error)
   if (!writable_dir (dir))
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_READ_ONLY,
-                   _ ("The folder %s is not writable; Liaison keeps its database and journal files there"), dir);
+                   _("The folder %s is not writable; Liaison keeps its database and journal files there"), dir);
       return FALSE;
     }
 
@@ -519,8 +543,8 @@ read_version (LiaisonStore *self, int *version, GError **error)
     {
       if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
         g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_CORRUPT,
-                     _ ("%1$s is not a Liaison database or is damaged (%2$s); it was left as it is"), self->path,
-                     sqlite3_errstr (rc));
+                     _("%1$s is not a Liaison database or is damaged (%2$s); it was left as it is"), self->path,
+                        sqlite3_errstr (rc));
       else
         liaison_store_set_error (self, error, rc);
       return FALSE;
@@ -547,8 +571,8 @@ check_integrity (LiaisonStore *self, GError **error)
 
   if (!ok)
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_CORRUPT,
-                 _ ("%1$s is not a Liaison database or is damaged (%2$s); it was left as it is"), self->path,
-                 detail ? detail : "?");
+                 _("%1$s is not a Liaison database or is damaged (%2$s); it was left as it is"), self->path,
+                    detail ? detail : "?");
   return ok;
 }
 
@@ -575,7 +599,7 @@ migrate (LiaisonStore *self, GError **error)
         return FALSE;
       if (!liaison_store_exec (self, sql, error) || !liaison_store_exec (self, set_version, error))
         {
-          g_prefix_error (error, _ ("Upgrading the database to level %u failed: "), i + 1);
+          g_prefix_error (error, _("Upgrading the database to level %u failed: "), i + 1);
           liaison_store_rollback (self);
           return FALSE;
         }
@@ -662,8 +686,7 @@ liaison_store_open (const char *path, GError **error)
                         SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE) | SQLITE_OPEN_FULLMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN, _ ("Cannot open the database %1$s: %2$s"), path,
-                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN, _("Cannot open the database %1$s: %2$s"), path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
@@ -676,9 +699,9 @@ liaison_store_open (const char *path, GError **error)
   if (self->version > latest)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NEWER,
-                   _ ("%1$s was written by a newer Liaison (database level %2$d; this version knows up to %3$d). "
+                   _("%1$s was written by a newer Liaison (database level %2$d; this version knows up to %3$d). "
                       "Update Liaison to open it; the file was left as it is."),
-                   path, self->version, latest);
+                      path, self->version, latest);
       return NULL;
     }
   if (exists && !check_integrity (self, error))
@@ -723,8 +746,7 @@ liaison_store_open_reader (const char *path, GError **error)
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN, _ ("Cannot open the database %1$s: %2$s"), path,
-                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN, _("Cannot open the database %1$s: %2$s"), path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
@@ -1305,12 +1327,12 @@ event_to_values (LiaisonEvent *event)
   return v;
 }
 
-#define EVENT_SELECT                                                                                                   \
-  "SELECT id, kind, status, mode, title_zh, title_en, theme_zh, theme_en, description_zh, description_en,"             \
-  " start_local, end_local, time_zone, precision, year, venue, city_zh, city_en, country, online_url,"                 \
-  " organisers, partners, capacity, registration_deadline, budget, currency, funding, track, recurrence,"              \
-  " (SELECT group_concat (activity_code, ',') FROM event_activities WHERE event_id = events.id),"                      \
-  " (SELECT group_concat (area_id, ',') FROM event_areas WHERE event_id = events.id)"                                  \
+#define EVENT_SELECT                                                                                       \
+  "SELECT id, kind, status, mode, title_zh, title_en, theme_zh, theme_en, description_zh, description_en," \
+  " start_local, end_local, time_zone, precision, year, venue, city_zh, city_en, country, online_url,"     \
+  " organisers, partners, capacity, registration_deadline, budget, currency, funding, track, recurrence,"  \
+  " (SELECT group_concat (activity_code, ',') FROM event_activities WHERE event_id = events.id),"          \
+  " (SELECT group_concat (area_id, ',') FROM event_areas WHERE event_id = events.id)"                      \
   " FROM events"
 
 #define N_EVENT_SLOTS 4
@@ -1413,20 +1435,19 @@ validate_event (LiaisonEvent *event, GError **error)
 
   if (liaison_event_get_start (event) == NULL)
     {
-      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID, _ ("The event has no start date"));
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID, _("The event has no start date"));
       return FALSE;
     }
   if (liaison_bilingual_get_text (title, LIAISON_LANGUAGE_ZH) == NULL &&
       liaison_bilingual_get_text (title, LIAISON_LANGUAGE_EN) == NULL)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _ ("The event needs a title in Chinese or English"));
+                   _("The event needs a title in Chinese or English"));
       return FALSE;
     }
   if (liaison_event_get_country (event) != NULL && liaison_country_lookup (liaison_event_get_country (event)) == NULL)
     {
-      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID, _ ("“%s” is not an ISO 3166 country code"),
-                   liaison_event_get_country (event));
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID, _("“%s” is not an ISO 3166 country code"), liaison_event_get_country (event));
       return FALSE;
     }
   (void) codes;
@@ -1494,7 +1515,7 @@ save_event_rows (LiaisonStore *self, LiaisonEvent *event, char **values, GError 
       if (!liaison_store_step_done (self, stmt, NULL))
         {
           g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                       _ ("“%s” is not an activity of the action plan (codes look like 1.1.2)"), *c);
+                       _("“%s” is not an activity of the action plan (codes look like 1.1.2)"), *c);
           return FALSE;
         }
     }
@@ -1507,7 +1528,7 @@ save_event_rows (LiaisonStore *self, LiaisonEvent *event, char **values, GError 
       bind_text (stmt, 2, *a);
       if (!liaison_store_step_done (self, stmt, NULL))
         {
-          g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID, _ ("“%s” is not a priority area"), *a);
+          g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID, _("“%s” is not a priority area"), *a);
           return FALSE;
         }
     }
@@ -1567,7 +1588,7 @@ liaison_store_get_event (LiaisonStore *self, const char *id, GError **error)
     event = event_from_row (self, stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                 _ ("There is no event with the identifier %s"), id);
+                 _("There is no event with the identifier %s"), id);
   else
     liaison_store_set_error (self, error, rc);
   sqlite3_reset (stmt);
@@ -1598,8 +1619,7 @@ resolve_prefix (LiaisonStore *self, const char *table, const char *part, GError 
 
   if (strlen (part) < 4 || !looks_like_id_part (part))
     {
-      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND, _ ("Nothing has the identifier “%s”"),
-                   part);
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND, _("Nothing has the identifier “%s”"), part);
       return NULL;
     }
 
@@ -1628,11 +1648,10 @@ resolve_prefix (LiaisonStore *self, const char *table, const char *part, GError 
   if (found->len == 1)
     return g_strdup (g_ptr_array_index (found, 0));
   if (found->len == 0)
-    g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND, _ ("Nothing has the identifier “%s”"),
-                 part);
+    g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND, _("Nothing has the identifier “%s”"), part);
   else
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                 _ ("“%s” is part of more than one identifier; give more of it"), part);
+                 _("“%s” is part of more than one identifier; give more of it"), part);
   return NULL;
 }
 
@@ -1719,7 +1738,7 @@ snapshot_parse (const char *snapshot, GError **error)
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _ ("The change journal holds no readable copy of the deleted record"));
+                   _("The change journal holds no readable copy of the deleted record"));
       return NULL;
     }
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
@@ -2053,9 +2072,9 @@ participant_to_values (LiaisonParticipant *p)
   return v;
 }
 
-#define PARTICIPANT_SELECT                                                                                             \
-  "SELECT id, family_native, given_native, family_latin, given_latin, name_order, honorific, gender,"                  \
-  " organisation_zh, organisation_en, position_zh, position_en, sector, country, emails, phones,"                      \
+#define PARTICIPANT_SELECT                                                                            \
+  "SELECT id, family_native, given_native, family_latin, given_latin, name_order, honorific, gender," \
+  " organisation_zh, organisation_en, position_zh, position_en, sector, country, emails, phones,"     \
   " languages, consent, consent_date, sort_key FROM participants"
 
 /* The inverse of participant_to_values: col is indexed like participant_fields. */
@@ -2214,7 +2233,7 @@ liaison_store_get_participant (LiaisonStore *self, const char *id, GError **erro
     p = participant_from_row (self, stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                 _ ("There is no participant with the identifier %s"), id);
+                 _("There is no participant with the identifier %s"), id);
   else
     liaison_store_set_error (self, error, rc);
   sqlite3_reset (stmt);
@@ -2399,9 +2418,9 @@ liaison_store_list_history (LiaisonStore *self, const char *participant_id, GErr
 /* ------------------------------------------------------------------------ */
 /* Registrations                                                             */
 
-#define REGISTRATION_SELECT                                                                                            \
-  "SELECT id, event_id, participant_id, role, status, delegation, invited_at, registered_at,"                          \
-  " waitlisted_at, confirmed_at, attended_at, no_show_at, declined_at, cancelled_at, notes"                            \
+#define REGISTRATION_SELECT                                                                   \
+  "SELECT id, event_id, participant_id, role, status, delegation, invited_at, registered_at," \
+  " waitlisted_at, confirmed_at, attended_at, no_show_at, declined_at, cancelled_at, notes"   \
   " FROM registrations"
 
 static LiaisonRegistration *
@@ -2436,7 +2455,7 @@ liaison_store_get_registration (LiaisonStore *self, const char *id, GError **err
     r = registration_from_row (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                 _ ("There is no registration with the identifier %s"), id);
+                 _("There is no registration with the identifier %s"), id);
   else
     liaison_store_set_error (self, error, rc);
   sqlite3_reset (stmt);
@@ -2530,7 +2549,7 @@ lookup_event_places (LiaisonStore *self, const char *event_id, guint *capacity, 
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                 _ ("There is no event with the identifier %s"), event_id);
+                 _("There is no event with the identifier %s"), event_id);
   else
     liaison_store_set_error (self, error, rc);
   sqlite3_reset (stmt);
@@ -2566,7 +2585,7 @@ lookup_person_for_event (LiaisonStore *self,
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                 _ ("There is no participant with the identifier %s"), participant_id);
+                 _("There is no participant with the identifier %s"), participant_id);
   else
     liaison_store_set_error (self, error, rc);
   sqlite3_reset (stmt);
@@ -2603,8 +2622,8 @@ liaison_store_register_many (LiaisonStore             *self,
       status != LIAISON_REGISTRATION_CONFIRMED && status != LIAISON_REGISTRATION_WAITLISTED)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _ ("A new registration starts as invited, registered, waitlisted or confirmed, not “%s”"),
-                   liaison_registration_status_label (status));
+                   _("A new registration starts as invited, registered, waitlisted or confirmed, not “%s”"),
+                      liaison_registration_status_label (status));
       return NULL;
     }
 
@@ -2694,7 +2713,7 @@ liaison_store_register (LiaisonStore             *self,
       g_autofree char *name = dup_participant_name (self, participant_id);
 
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _ ("%s is already registered for this event"), name);
+                   _("%s is already registered for this event"), name);
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (created, 0));
@@ -2740,8 +2759,8 @@ liaison_store_set_registration_status (LiaisonStore             *self,
       liaison_event_get_capacity (event) > 0 && places_taken (all) >= liaison_event_get_capacity (event))
     {
       g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_CAPACITY,
-                   _ ("The event is full (%u places); free a place first or keep the person on the waitlist"),
-                   liaison_event_get_capacity (event));
+                   _("The event is full (%u places); free a place first or keep the person on the waitlist"),
+                      liaison_event_get_capacity (event));
       goto fail;
     }
 
@@ -2772,9 +2791,21 @@ fail:
 }
 
 static const char *registration_columns[] = {
-  "event_id",   "participant_id", "role",          "status",       "delegation",
-  "invited_at", "registered_at",  "waitlisted_at", "confirmed_at", "attended_at",
-  "no_show_at", "declined_at",    "cancelled_at",  "notes",        "created",
+  "event_id",
+  "participant_id",
+  "role",
+  "status",
+  "delegation",
+  "invited_at",
+  "registered_at",
+  "waitlisted_at",
+  "confirmed_at",
+  "attended_at",
+  "no_show_at",
+  "declined_at",
+  "cancelled_at",
+  "notes",
+  "created",
 };
 
 /* The fields of a registration a person edits directly (not its status). */
@@ -2849,7 +2880,7 @@ delete_registration_row (
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                     _ ("There is no registration with the identifier %s"), id);
+                     _("There is no registration with the identifier %s"), id);
       else
         liaison_store_set_error (self, error, rc);
       goto fail;
@@ -3066,8 +3097,8 @@ liaison_store_find_clashes (
 
                 /* Translators: a clash, “李霞 — also at “Forum 2025” then” */
                 g_ptr_array_add (
-                    people, g_strdup_printf (_ ("%1$s is also at “%2$s” then"), name,
-                                             liaison_bilingual_get_display (liaison_event_get_title (other), lang)));
+                    people, g_strdup_printf (_("%1$s is also at “%2$s” then"), name,
+                                                liaison_bilingual_get_display (liaison_event_get_title (other), lang)));
               }
           }
       }
@@ -3202,19 +3233,19 @@ liaison_store_check_in (LiaisonStore *self, const char *registration_id, Liaison
     case LIAISON_REGISTRATION_ATTENDED:
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
                    /* Translators: %s is a person's name */
-                   _ ("%s is already checked in"), name);
+                   _("%s is already checked in"), name);
       goto fail;
     case LIAISON_REGISTRATION_WAITLISTED:
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _ ("%s is on the waitlist: give them a place first"), name);
+                   _("%s is on the waitlist: give them a place first"), name);
       goto fail;
     case LIAISON_REGISTRATION_DECLINED:
     case LIAISON_REGISTRATION_CANCELLED:
     default:
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
                    /* Translators: %1$s is a person's name, %2$s a registration status */
-                   _ ("%1$s cannot be checked in: their registration is “%2$s”"), name,
-                   liaison_registration_status_label (liaison_registration_get_status (r)));
+                   _("%1$s cannot be checked in: their registration is “%2$s”"), name,
+                      liaison_registration_status_label (liaison_registration_get_status (r)));
       goto fail;
     }
 
@@ -3252,19 +3283,19 @@ cannot_undo (const char *entity, const char *field)
   /* The field keeps its name in the database: it is what a bug report needs. */
   if (g_strcmp0 (entity, "event") == 0)
     return g_error_new (LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                        _ ("This change cannot be undone: the journal has no rule for the event field “%s”"),
-                        field_name);
+                        _("This change cannot be undone: the journal has no rule for the event field “%s”"),
+                           field_name);
   if (g_strcmp0 (entity, "participant") == 0)
     return g_error_new (LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                        _ ("This change cannot be undone: the journal has no rule for the participant field “%s”"),
-                        field_name);
+                        _("This change cannot be undone: the journal has no rule for the participant field “%s”"),
+                           field_name);
   if (g_strcmp0 (entity, "registration") == 0)
     return g_error_new (LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                        _ ("This change cannot be undone: the journal has no rule for the registration field “%s”"),
-                        field_name);
+                        _("This change cannot be undone: the journal has no rule for the registration field “%s”"),
+                           field_name);
   return g_error_new (LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                      _ ("This change cannot be undone: the journal has no rule for “%1$s” of “%2$s”"), field_name,
-                      entity != NULL ? entity : "");
+                      _("This change cannot be undone: the journal has no rule for “%1$s” of “%2$s”"), field_name,
+                         entity != NULL ? entity : "");
 }
 
 static gboolean
@@ -3519,7 +3550,7 @@ liaison_store_undo (LiaisonStore *self, gint64 after_seq, GError **error)
       if (g_hash_table_contains (remote, key))
         {
           g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                       _ ("This can no longer be undone: the same record was changed by a sync since"));
+                       _("This can no longer be undone: the same record was changed by a sync since"));
           goto fail;
         }
       if (!undo_one (self, e, error))
@@ -3604,7 +3635,7 @@ liaison_store_get_plan_item (LiaisonStore *self, const char *code, GError **erro
     item = plan_item_from_row (self, stmt);
   else
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                 _ ("“%s” is not an activity of the action plan (codes look like 1.1.2)"), code);
+                 _("“%s” is not an activity of the action plan (codes look like 1.1.2)"), code);
   sqlite3_reset (stmt);
   return item;
 }

@@ -34,9 +34,9 @@ typedef struct
   const char *text;
 } LiaisonEventFilter;
 
-#define LIAISON_EVENT_FILTER_INIT                                                                                      \
-  {                                                                                                                    \
-    0, -1, -1, NULL, NULL, NULL, NULL                                                                                  \
+#define LIAISON_EVENT_FILTER_INIT     \
+  {                                   \
+    0, -1, -1, NULL, NULL, NULL, NULL \
   }
 
 typedef struct
@@ -125,12 +125,12 @@ gboolean            liaison_store_save_participant (LiaisonStore       *self,
 LiaisonParticipant *liaison_store_get_participant (LiaisonStore *self, const char *id, GError **error);
 LiaisonParticipant *liaison_store_find_participant (LiaisonStore *self, const char *id_or_prefix, GError **error);
 LiaisonParticipant *liaison_store_get_participant_by_rowid (LiaisonStore *self, gint64 rowid);
-gboolean   liaison_store_delete_participant (LiaisonStore *self, const char *id, LiaisonOrigin origin, GError **error);
-guint      liaison_store_count_participants (LiaisonStore *self);
-GArray    *liaison_store_list_participant_rowids (LiaisonStore *self, const char *query, guint limit, GError **error);
-GPtrArray *liaison_store_search_participants (LiaisonStore *self, const char *query, guint limit, GError **error);
-GPtrArray *liaison_store_search_events (LiaisonStore *self, const char *query, guint limit, GError **error);
-GPtrArray *liaison_store_list_history (LiaisonStore *self, const char *participant_id, GError **error);
+gboolean            liaison_store_delete_participant (LiaisonStore *self, const char *id, LiaisonOrigin origin, GError **error);
+guint               liaison_store_count_participants (LiaisonStore *self);
+GArray             *liaison_store_list_participant_rowids (LiaisonStore *self, const char *query, guint limit, GError **error);
+GPtrArray          *liaison_store_search_participants (LiaisonStore *self, const char *query, guint limit, GError **error);
+GPtrArray          *liaison_store_search_events (LiaisonStore *self, const char *query, guint limit, GError **error);
+GPtrArray          *liaison_store_list_history (LiaisonStore *self, const char *participant_id, GError **error);
 
 LiaisonRegistration *liaison_store_register (LiaisonStore             *self,
                                              const char               *event_id,

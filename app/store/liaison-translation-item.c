@@ -14,22 +14,23 @@ struct _LiaisonTranslationItem
 {
   GObject parent_instance;
 
-  char *entity;
-  char *entity_id;
-  char *field;
-  char *key;
-  LiaisonLanguage language;
-  LiaisonLanguage source_language;
-  char *source_text;
-  char *text;
+  char                   *entity;
+  char                   *entity_id;
+  char                   *field;
+  char                   *key;
+  LiaisonLanguage         language;
+  LiaisonLanguage         source_language;
+  char                   *source_text;
+  char                   *text;
   LiaisonTranslationState state;
   LiaisonTranslationState saved_state;
-  char *owner[LIAISON_N_LANGUAGES];
+  char                   *owner[LIAISON_N_LANGUAGES];
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonTranslationItem, liaison_translation_item, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_KEY,
   PROP_LANGUAGE,
@@ -97,17 +98,17 @@ liaison_translation_item_class_init (LiaisonTranslationItemClass *klass)
   object_class->get_property = liaison_translation_item_get_property;
 
   properties[PROP_KEY] =
-    g_param_spec_string ("key", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("key", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_LANGUAGE] =
-    g_param_spec_int ("language", NULL, NULL, LIAISON_LANGUAGE_ZH, LIAISON_LANGUAGE_EN, LIAISON_LANGUAGE_EN,
-                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_int ("language", NULL, NULL, LIAISON_LANGUAGE_ZH, LIAISON_LANGUAGE_EN, LIAISON_LANGUAGE_EN,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_SOURCE_TEXT] =
-    g_param_spec_string ("source-text", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("source-text", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_TEXT] =
-    g_param_spec_string ("text", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("text", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATE] =
-    g_param_spec_enum ("state", NULL, NULL, LIAISON_TYPE_TRANSLATION_STATE, LIAISON_TRANSLATION_MISSING,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_enum ("state", NULL, NULL, LIAISON_TYPE_TRANSLATION_STATE, LIAISON_TRANSLATION_MISSING,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -242,11 +243,5 @@ gboolean
 liaison_translation_item_equal (LiaisonTranslationItem *a,
                                 LiaisonTranslationItem *b)
 {
-  return g_str_equal (a->key, b->key)
-         && a->language == b->language
-         && a->state == b->state
-         && g_strcmp0 (a->source_text, b->source_text) == 0
-         && g_strcmp0 (a->text, b->text) == 0
-         && g_strcmp0 (a->owner[0], b->owner[0]) == 0
-         && g_strcmp0 (a->owner[1], b->owner[1]) == 0;
+  return g_str_equal (a->key, b->key) && a->language == b->language && a->state == b->state && g_strcmp0 (a->source_text, b->source_text) == 0 && g_strcmp0 (a->text, b->text) == 0 && g_strcmp0 (a->owner[0], b->owner[0]) == 0 && g_strcmp0 (a->owner[1], b->owner[1]) == 0;
 }

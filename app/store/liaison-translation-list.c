@@ -15,17 +15,16 @@ struct _LiaisonTranslationList
 {
   GObject parent_instance;
 
-  LiaisonStore *store;
-  GMainContext *context;
+  LiaisonStore            *store;
+  GMainContext            *context;
   LiaisonTranslationFilter filter;
-  GPtrArray *items;
-  gulong changed_id;
+  GPtrArray               *items;
+  gulong                   changed_id;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (LiaisonTranslationList, liaison_translation_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (LiaisonTranslationList, liaison_translation_list, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 static GType
 get_item_type (GListModel *model)
@@ -66,13 +65,9 @@ replace_items (LiaisonTranslationList *self,
   guint new_len = items->len;
   guint prefix = 0, suffix = 0;
 
-  while (prefix < old_len && prefix < new_len
-         && liaison_translation_item_equal (g_ptr_array_index (self->items, prefix),
-                                            g_ptr_array_index (items, prefix)))
+  while (prefix < old_len && prefix < new_len && liaison_translation_item_equal (g_ptr_array_index (self->items, prefix), g_ptr_array_index (items, prefix)))
     prefix++;
-  while (suffix < old_len - prefix && suffix < new_len - prefix
-         && liaison_translation_item_equal (g_ptr_array_index (self->items, old_len - 1 - suffix),
-                                            g_ptr_array_index (items, new_len - 1 - suffix)))
+  while (suffix < old_len - prefix && suffix < new_len - prefix && liaison_translation_item_equal (g_ptr_array_index (self->items, old_len - 1 - suffix), g_ptr_array_index (items, new_len - 1 - suffix)))
     suffix++;
 
   g_ptr_array_unref (self->items);
@@ -85,7 +80,7 @@ static gboolean
 reload_in_context (gpointer data)
 {
   LiaisonTranslationList *self = data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!liaison_translation_list_reload (self, &error))
     g_warning ("Could not reload the texts to translate: %s", error->message);
@@ -148,7 +143,7 @@ LiaisonTranslationList *
 liaison_translation_list_new (LiaisonStore *store)
 {
   LiaisonTranslationList *self;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_return_val_if_fail (LIAISON_IS_STORE (store), NULL);
 
@@ -168,9 +163,9 @@ liaison_translation_list_get_filter (LiaisonTranslationList *self)
 }
 
 gboolean
-liaison_translation_list_set_filter (LiaisonTranslationList          *self,
-                                     const LiaisonTranslationFilter  *filter,
-                                     GError                         **error)
+liaison_translation_list_set_filter (LiaisonTranslationList         *self,
+                                     const LiaisonTranslationFilter *filter,
+                                     GError                        **error)
 {
   static const LiaisonTranslationFilter initial = LIAISON_TRANSLATION_FILTER_INIT;
 
@@ -181,10 +176,10 @@ liaison_translation_list_set_filter (LiaisonTranslationList          *self,
 }
 
 gboolean
-liaison_translation_list_reload (LiaisonTranslationList  *self,
-                                 GError                 **error)
+liaison_translation_list_reload (LiaisonTranslationList *self,
+                                 GError                **error)
 {
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr (GPtrArray) items = NULL;
 
   g_return_val_if_fail (LIAISON_IS_TRANSLATION_LIST (self), FALSE);
 
@@ -210,8 +205,7 @@ liaison_translation_list_find (LiaisonTranslationList *self,
     {
       LiaisonTranslationItem *item = g_ptr_array_index (self->items, i);
 
-      if (g_str_equal (liaison_translation_item_get_key (item), key)
-          && liaison_translation_item_get_language (item) == language)
+      if (g_str_equal (liaison_translation_item_get_key (item), key) && liaison_translation_item_get_language (item) == language)
         return i;
     }
   return G_MAXUINT;

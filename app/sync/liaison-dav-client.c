@@ -22,8 +22,8 @@ struct _LiaisonDavClient
   GObject parent_instance;
 
   SoupSession *session;
-  char *authorization;
-  guint requests;
+  char        *authorization;
+  guint        requests;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonDavClient, liaison_dav_client, G_TYPE_OBJECT)
@@ -77,9 +77,9 @@ liaison_dav_client_new (const char *username,
                         const char *password)
 {
   LiaisonDavClient *self = g_object_new (LIAISON_TYPE_DAV_CLIENT, NULL);
-  g_autofree char *pair = g_strconcat (username, ":", password, NULL);
-  g_autofree char *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
-  g_autofree char *agent = g_strconcat ("Liaison/", PACKAGE_VERSION, NULL);
+  g_autofree char  *pair = g_strconcat (username, ":", password, NULL);
+  g_autofree char  *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
+  g_autofree char  *agent = g_strconcat ("Liaison/", PACKAGE_VERSION, NULL);
 
   /* TLS is verified against the system's trust store (glib-networking);
    * nothing here ever accepts a certificate it refused. */
@@ -107,50 +107,55 @@ liaison_dav_client_resolve (const char *base,
 }
 
 void
-liaison_dav_status_error (GError     **error,
-                          const char  *method,
-                          const char  *url,
-                          guint        status)
+liaison_dav_status_error (GError    **error,
+                          const char *method,
+                          const char *url,
+                          guint       status)
 {
   if (status == SOUP_STATUS_UNAUTHORIZED)
     g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_AUTH,
                  _("The server at %s refused the user name or password. Check them in Preferences "
-                   "(or give the right ones to “liaison sync”)."), url);
+                   "(or give the right ones to “liaison sync”)."),
+                    url);
   else if (status == SOUP_STATUS_FORBIDDEN)
     g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_AUTH,
                  _("The server does not let this user %s %s (403 Forbidden). Ask the server's "
-                   "administrator for access, or use another collection."), method, url);
+                   "administrator for access, or use another collection."),
+                    method, url);
   else if (status >= 500)
     g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_SERVER,
                  _("The server failed to answer %s %s (%u %s). Nothing was changed here; "
-                   "Liaison tries again at the next sync."), method, url, status, soup_status_get_phrase (status));
+                   "Liaison tries again at the next sync."),
+                    method, url, status, soup_status_get_phrase (status));
   else
     g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_SERVER,
                  _("The server refused %s %s (%u %s)."), method, url, status, soup_status_get_phrase (status));
 }
 
 static void
-transport_error (GError     **error,
-                 const char  *url,
-                 GError      *cause)
+transport_error (GError    **error,
+                 const char *url,
+                 GError     *cause)
 {
   if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_propagate_error (error, g_error_copy (cause));
   else if (cause->domain == G_TLS_ERROR)
     g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_CERTIFICATE,
                  _("The certificate of %s was refused (%s), so nothing was sent to it. If the server "
-                   "is right, its administrator needs a certificate your system trusts."), url, cause->message);
+                   "is right, its administrator needs a certificate your system trusts."),
+                    url, cause->message);
   else
     g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_UNREACHABLE,
                  _("Cannot reach %s (%s). Check the network and the server address; your changes "
-                   "stay here and go at the next sync."), url, cause->message);
+                   "stay here and go at the next sync."),
+                    url, cause->message);
 }
 
 typedef struct
 {
   gboolean done;
-  GBytes *reply;
-  GError *error;
+  GBytes  *reply;
+  GError  *error;
 } Wait;
 
 static void
@@ -168,7 +173,7 @@ static void
 on_restarted (SoupMessage *msg,
               gpointer     user_data)
 {
-  GBytes *body = user_data;
+  GBytes     *body = user_data;
   const char *type = soup_message_headers_get_content_type (soup_message_get_request_headers (msg), NULL);
 
   /* libsoup drops the body of a restarted request: give it back. */
@@ -177,26 +182,26 @@ on_restarted (SoupMessage *msg,
 }
 
 gboolean
-liaison_dav_client_send (LiaisonDavClient  *self,
-                         const char        *method,
-                         const char        *url,
-                         const char        *depth,
-                         const char        *if_match,
-                         const char        *if_none_match,
-                         const char        *content_type,
-                         const char        *body,
-                         guint             *status,
-                         GBytes           **reply,
-                         char             **etag,
-                         char             **location,
-                         GCancellable      *cancellable,
-                         GError           **error)
+liaison_dav_client_send (LiaisonDavClient *self,
+                         const char       *method,
+                         const char       *url,
+                         const char       *depth,
+                         const char       *if_match,
+                         const char       *if_none_match,
+                         const char       *content_type,
+                         const char       *body,
+                         guint            *status,
+                         GBytes          **reply,
+                         char            **etag,
+                         char            **location,
+                         GCancellable     *cancellable,
+                         GError          **error)
 {
-  g_autoptr(SoupMessage) msg = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  GMainContext *context = g_main_context_ref_thread_default ();
+  g_autoptr (SoupMessage) msg = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  GMainContext       *context = g_main_context_ref_thread_default ();
   SoupMessageHeaders *headers;
-  Wait wait = { FALSE, NULL, NULL };
+  Wait                wait = { FALSE, NULL, NULL };
 
   if (reply != NULL)
     *reply = NULL;
@@ -260,16 +265,14 @@ is (xmlNode    *node,
     const char *ns,
     const char *name)
 {
-  return node->type == XML_ELEMENT_NODE && node->ns != NULL
-         && g_strcmp0 ((const char *) node->ns->href, ns) == 0
-         && g_strcmp0 ((const char *) node->name, name) == 0;
+  return node->type == XML_ELEMENT_NODE && node->ns != NULL && g_strcmp0 ((const char *) node->ns->href, ns) == 0 && g_strcmp0 ((const char *) node->name, name) == 0;
 }
 
 static char *
 text_of (xmlNode *node)
 {
   xmlChar *content = xmlNodeGetContent (node);
-  char *text = g_strdup ((const char *) content);
+  char    *text = g_strdup ((const char *) content);
 
   xmlFree (content);
   return text != NULL ? g_strstrip (text) : NULL;
@@ -279,7 +282,7 @@ static guint
 parse_status (xmlNode *node)
 {
   g_autofree char *line = text_of (node);
-  guint code = 0;
+  guint            code = 0;
 
   /* "HTTP/1.1 200 OK" */
   if (line != NULL && g_str_has_prefix (line, "HTTP/"))
@@ -364,14 +367,14 @@ read_prop (LiaisonDavResponse *r,
 /* Parsed without the network, without entities, without recovering from
  * broken XML; a document type declaration is refused outright. */
 LiaisonDavMultistatus *
-liaison_dav_parse_multistatus (GBytes      *reply,
-                               const char  *url,
-                               GError     **error)
+liaison_dav_parse_multistatus (GBytes     *reply,
+                               const char *url,
+                               GError    **error)
 {
-  gsize size = 0;
+  gsize       size = 0;
   const char *data = reply != NULL ? g_bytes_get_data (reply, &size) : NULL;
-  g_autoptr(LiaisonDavMultistatus) ms = NULL;
-  xmlDoc *doc;
+  g_autoptr (LiaisonDavMultistatus) ms = NULL;
+  xmlDoc  *doc;
   xmlNode *root;
 
   if (data == NULL || size == 0 || size > G_MAXINT)
@@ -430,7 +433,7 @@ liaison_dav_parse_multistatus (GBytes      *reply,
           else if (is (c, NS_DAV, "propstat"))
             {
               xmlNode *prop = NULL;
-              guint code = 0;
+              guint    code = 0;
 
               for (xmlNode *p = c->children; p != NULL; p = p->next)
                 {
@@ -455,16 +458,16 @@ liaison_dav_parse_multistatus (GBytes      *reply,
 /* PROPFIND or REPORT: NULL with an error unless the server answered 207.
  * status tells a refusal (403, 412) from a failure. */
 LiaisonDavMultistatus *
-liaison_dav_client_multistatus (LiaisonDavClient  *self,
-                                const char        *method,
-                                const char        *url,
-                                const char        *depth,
-                                const char        *body,
-                                guint             *status,
-                                GCancellable      *cancellable,
-                                GError           **error)
+liaison_dav_client_multistatus (LiaisonDavClient *self,
+                                const char       *method,
+                                const char       *url,
+                                const char       *depth,
+                                const char       *body,
+                                guint            *status,
+                                GCancellable     *cancellable,
+                                GError          **error)
 {
-  g_autoptr(GBytes) reply = NULL;
+  g_autoptr (GBytes) reply = NULL;
 
   *status = 0;
   if (!liaison_dav_client_send (self, method, url, depth, NULL, NULL, "application/xml; charset=utf-8", body,

@@ -12,15 +12,15 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  char *href;           /* as the server wrote it */
-  guint status;         /* the response's own status (404, 507), or 0 */
-  char *etag;
-  char *data;           /* calendar-data or address-data */
-  gboolean is_calendar;
-  gboolean is_addressbook;
-  gboolean is_collection;
-  gboolean supports_events;
-  char *displayname;
+  char      *href;   /* as the server wrote it */
+  guint      status; /* the response's own status (404, 507), or 0 */
+  char      *etag;
+  char      *data; /* calendar-data or address-data */
+  gboolean   is_calendar;
+  gboolean   is_addressbook;
+  gboolean   is_collection;
+  gboolean   supports_events;
+  char      *displayname;
   GPtrArray *hrefs;            /* current-user-principal hrefs */
   char      *calendar_home;    /* the first href of calendar-home-set */
   char      *addressbook_home; /* the first href of addressbook-home-set */
@@ -29,7 +29,7 @@ typedef struct
 typedef struct
 {
   GPtrArray *responses;
-  char *sync_token;
+  char      *sync_token;
 } LiaisonDavMultistatus;
 
 void liaison_dav_multistatus_free (LiaisonDavMultistatus *ms);
@@ -39,39 +39,39 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonDavMultistatus, liaison_dav_multistatus_fr
 
 G_DECLARE_FINAL_TYPE (LiaisonDavClient, liaison_dav_client, LIAISON, DAV_CLIENT, GObject)
 
-LiaisonDavClient      *liaison_dav_client_new          (const char       *username,
-                                                        const char       *password);
+LiaisonDavClient      *liaison_dav_client_new (const char *username,
+                                               const char *password);
 guint                  liaison_dav_client_get_requests (LiaisonDavClient *self);
-char                  *liaison_dav_client_resolve      (const char       *base,
-                                                        const char       *href);
-gboolean               liaison_dav_client_send         (LiaisonDavClient *self,
-                                                        const char       *method,
-                                                        const char       *url,
-                                                        const char       *depth,
-                                                        const char       *if_match,
-                                                        const char       *if_none_match,
-                                                        const char       *content_type,
-                                                        const char       *body,
-                                                        guint            *status,
-                                                        GBytes          **reply,
-                                                        char            **etag,
-                                                        char            **location,
-                                                        GCancellable     *cancellable,
-                                                        GError          **error);
-LiaisonDavMultistatus *liaison_dav_client_multistatus  (LiaisonDavClient *self,
-                                                        const char       *method,
-                                                        const char       *url,
-                                                        const char       *depth,
-                                                        const char       *body,
-                                                        guint            *status,
-                                                        GCancellable     *cancellable,
-                                                        GError          **error);
-LiaisonDavMultistatus *liaison_dav_parse_multistatus   (GBytes           *reply,
-                                                        const char       *url,
-                                                        GError          **error);
-void                   liaison_dav_status_error        (GError          **error,
-                                                        const char       *method,
-                                                        const char       *url,
-                                                        guint             status);
+char                  *liaison_dav_client_resolve (const char *base,
+                                                   const char *href);
+gboolean               liaison_dav_client_send (LiaisonDavClient *self,
+                                                const char       *method,
+                                                const char       *url,
+                                                const char       *depth,
+                                                const char       *if_match,
+                                                const char       *if_none_match,
+                                                const char       *content_type,
+                                                const char       *body,
+                                                guint            *status,
+                                                GBytes          **reply,
+                                                char            **etag,
+                                                char            **location,
+                                                GCancellable     *cancellable,
+                                                GError          **error);
+LiaisonDavMultistatus *liaison_dav_client_multistatus (LiaisonDavClient *self,
+                                                       const char       *method,
+                                                       const char       *url,
+                                                       const char       *depth,
+                                                       const char       *body,
+                                                       guint            *status,
+                                                       GCancellable     *cancellable,
+                                                       GError          **error);
+LiaisonDavMultistatus *liaison_dav_parse_multistatus (GBytes     *reply,
+                                                      const char *url,
+                                                      GError    **error);
+void                   liaison_dav_status_error (GError    **error,
+                                                 const char *method,
+                                                 const char *url,
+                                                 guint       status);
 
 G_END_DECLS

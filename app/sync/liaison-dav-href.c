@@ -10,12 +10,12 @@
 
 /* Discovery starts from the server's well-known URI (RFC 6764). */
 char *
-liaison_dav_well_known_uri (const char         *server_url,
-                            LiaisonDavService   service,
-                            GError            **error)
+liaison_dav_well_known_uri (const char       *server_url,
+                            LiaisonDavService service,
+                            GError          **error)
 {
-  g_autoptr(GUri) uri = NULL;
-  g_autoptr(GUri) well_known = NULL;
+  g_autoptr (GUri) uri = NULL;
+  g_autoptr (GUri) well_known = NULL;
   const char *scheme;
 
   uri = g_uri_parse (server_url, G_URI_FLAGS_NONE, error);
@@ -41,9 +41,9 @@ liaison_dav_well_known_uri (const char         *server_url,
 static char **
 segments_of (const char *href)
 {
-  g_autoptr(GUri) uri = g_uri_parse (href, G_URI_FLAGS_ENCODED, NULL);
+  g_autoptr (GUri) uri = g_uri_parse (href, G_URI_FLAGS_ENCODED, NULL);
   const char *path = uri != NULL ? g_uri_get_path (uri) : href;
-  g_auto(GStrv) raw = g_strsplit (path, "/", -1);
+  g_auto (GStrv) raw = g_strsplit (path, "/", -1);
   GPtrArray *segments = g_ptr_array_new ();
 
   for (guint i = 0; raw[i] != NULL; i++)
@@ -62,9 +62,9 @@ gboolean
 liaison_dav_href_is_member (const char *collection,
                             const char *href)
 {
-  g_auto(GStrv) parent = NULL;
-  g_auto(GStrv) child = NULL;
-  guint n_parent, n_child;
+  g_auto (GStrv) parent = NULL;
+  g_auto (GStrv) child = NULL;
+  guint       n_parent, n_child;
   const char *name;
 
   if (!g_str_has_suffix (collection, "/"))
@@ -86,12 +86,12 @@ liaison_dav_href_is_member (const char *collection,
 }
 
 char *
-liaison_dav_resource_href (const char        *collection,
-                           const char        *uid,
-                           LiaisonDavService  service)
+liaison_dav_resource_href (const char       *collection,
+                           const char       *uid,
+                           LiaisonDavService service)
 {
   g_autofree char *escaped = g_uri_escape_string (uid, NULL, FALSE);
-  const char *ext = service == LIAISON_DAV_SERVICE_CALDAV ? ".ics" : ".vcf";
+  const char      *ext = service == LIAISON_DAV_SERVICE_CALDAV ? ".ics" : ".vcf";
 
   if (g_str_has_suffix (collection, "/"))
     return g_strconcat (collection, escaped, ext, NULL);

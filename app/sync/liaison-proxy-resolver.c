@@ -27,14 +27,13 @@ struct _LiaisonProxyResolver
 
 static void liaison_proxy_resolver_iface_init (GProxyResolverInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (LiaisonProxyResolver, liaison_proxy_resolver, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_PROXY_RESOLVER, liaison_proxy_resolver_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (LiaisonProxyResolver, liaison_proxy_resolver, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (G_TYPE_PROXY_RESOLVER, liaison_proxy_resolver_iface_init))
 
 static const char *
 getenv_either (const char *lower)
 {
   g_autofree char *upper = g_ascii_strup (lower, -1);
-  const char *value = g_getenv (lower);
+  const char      *value = g_getenv (lower);
 
   if (value == NULL)
     value = g_getenv (upper);
@@ -44,10 +43,10 @@ getenv_either (const char *lower)
 static GProxyResolver *
 resolver_from_environment (void)
 {
-  g_autoptr(GPtrArray) ignore = g_ptr_array_new ();
-  g_auto(GStrv) hosts = NULL;
-  const char *no_proxy = getenv_either ("no_proxy");
-  const char *schemes[] = { "http", "https" };
+  g_autoptr (GPtrArray) ignore = g_ptr_array_new ();
+  g_auto (GStrv) hosts = NULL;
+  const char     *no_proxy = getenv_either ("no_proxy");
+  const char     *schemes[] = { "http", "https" };
   GProxyResolver *resolver;
 
   g_ptr_array_add (ignore, (char *) "localhost");
@@ -66,7 +65,7 @@ resolver_from_environment (void)
   for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
     {
       g_autofree char *name = g_strconcat (schemes[i], "_proxy", NULL);
-      const char *proxy = getenv_either (name);
+      const char      *proxy = getenv_either (name);
 
       if (proxy != NULL)
         g_simple_proxy_resolver_set_uri_proxy (G_SIMPLE_PROXY_RESOLVER (resolver), schemes[i], proxy);
@@ -78,7 +77,7 @@ static gboolean
 liaison_proxy_resolver_is_supported (GProxyResolver *resolver)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, "org.gnome.system.proxy", TRUE);
@@ -86,10 +85,10 @@ liaison_proxy_resolver_is_supported (GProxyResolver *resolver)
 }
 
 static char **
-liaison_proxy_resolver_lookup (GProxyResolver  *resolver,
-                               const char      *uri,
-                               GCancellable    *cancellable,
-                               GError         **error)
+liaison_proxy_resolver_lookup (GProxyResolver *resolver,
+                               const char     *uri,
+                               GCancellable   *cancellable,
+                               GError        **error)
 {
   LiaisonProxyResolver *self = LIAISON_PROXY_RESOLVER (resolver);
 
@@ -97,16 +96,16 @@ liaison_proxy_resolver_lookup (GProxyResolver  *resolver,
 }
 
 static void
-liaison_proxy_resolver_lookup_async (GProxyResolver      *resolver,
-                                     const char          *uri,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+liaison_proxy_resolver_lookup_async (GProxyResolver     *resolver,
+                                     const char         *uri,
+                                     GCancellable       *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer            user_data)
 {
   LiaisonProxyResolver *self = LIAISON_PROXY_RESOLVER (resolver);
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
   GError *error = NULL;
-  char **proxies;
+  char  **proxies;
 
   g_task_set_source_tag (task, liaison_proxy_resolver_lookup_async);
   /* The simple resolver only matches strings: no need for a thread. */
@@ -118,9 +117,9 @@ liaison_proxy_resolver_lookup_async (GProxyResolver      *resolver,
 }
 
 static char **
-liaison_proxy_resolver_lookup_finish (GProxyResolver  *resolver,
-                                      GAsyncResult    *result,
-                                      GError         **error)
+liaison_proxy_resolver_lookup_finish (GProxyResolver *resolver,
+                                      GAsyncResult   *result,
+                                      GError        **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
 }

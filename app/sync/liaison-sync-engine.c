@@ -40,7 +40,7 @@ G_DEFINE_BOXED_TYPE (LiaisonSyncSummary, liaison_sync_summary, liaison_sync_summ
 GType
 liaison_sync_state_get_type (void)
 {
-  static gsize type;
+  static gsize            type;
   static const GEnumValue values[] = {
     { LIAISON_SYNC_STATE_IDLE, "LIAISON_SYNC_STATE_IDLE", "idle" },
     { LIAISON_SYNC_STATE_SYNCING, "LIAISON_SYNC_STATE_SYNCING", "syncing" },
@@ -90,27 +90,28 @@ struct _LiaisonSyncEngine
   GObject parent_instance;
 
   LiaisonStore *store;
-  GSettings *settings;
+  GSettings    *settings;
   GMainContext *context;
-  char *server_url;
-  char *username;
-  char *password;
-  char *chosen[2];  /* calendar-url, address-book-url overrides */
+  char         *server_url;
+  char         *username;
+  char         *password;
+  char         *chosen[2]; /* calendar-url, address-book-url overrides */
 
   LiaisonSyncState state;
-  GDateTime *last_sync;
-  double progress;
-  char *last_error;
-  int last_error_code;
-  GListStore *conflicts;
-  gboolean syncing;
-  gboolean automatic;
-  guint timer;
+  GDateTime       *last_sync;
+  double           progress;
+  char            *last_error;
+  int              last_error_code;
+  GListStore      *conflicts;
+  gboolean         syncing;
+  gboolean         automatic;
+  guint            timer;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonSyncEngine, liaison_sync_engine, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   PROP_SETTINGS,
@@ -130,23 +131,23 @@ static GParamSpec *properties[N_PROPS];
 typedef struct
 {
   LiaisonSyncEngine *engine;
-  char *db_path;
-  char *url;
-  char *user;
-  char *password;
+  char              *db_path;
+  char              *url;
+  char              *user;
+  char              *password;
 
-  LiaisonStore *store;
-  LiaisonDavClient *client;
-  GCancellable *cancellable;
+  LiaisonStore       *store;
+  LiaisonDavClient   *client;
+  GCancellable       *cancellable;
   LiaisonSyncSummary *summary;
-  char *collections[2];
-  char *chosen[2];  /* an existing collection the account picked, or NULL */
-  gboolean changed;
-  guint extra_requests;  /* sent by the multiget thread */
-  gint64 traced;
-  GDateTime *finished;
-  double progress_from;
-  double progress_span;
+  char               *collections[2];
+  char               *chosen[2]; /* an existing collection the account picked, or NULL */
+  gboolean            changed;
+  guint               extra_requests; /* sent by the multiget thread */
+  gint64              traced;
+  GDateTime          *finished;
+  double              progress_from;
+  double              progress_span;
 } Job;
 
 static void
@@ -172,7 +173,7 @@ job_free (Job *job)
 typedef struct
 {
   LiaisonSyncEngine *engine;
-  double progress;
+  double             progress;
 } ProgressUpdate;
 
 static gboolean
@@ -199,8 +200,8 @@ free_progress (gpointer data)
 
 /* fraction of the current phase */
 static void
-report_progress (Job    *job,
-                 double  fraction)
+report_progress (Job   *job,
+                 double fraction)
 {
   ProgressUpdate *u = g_new0 (ProgressUpdate, 1);
 
@@ -210,9 +211,9 @@ report_progress (Job    *job,
 }
 
 static void
-phase (Job    *job,
-       double  from,
-       double  span)
+phase (Job   *job,
+       double from,
+       double span)
 {
   job->progress_from = from;
   job->progress_span = span;
@@ -233,12 +234,7 @@ trace (Job        *job,
 static gboolean
 is_fatal (const GError *error)
 {
-  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-         || g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_AUTH)
-         || g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_CERTIFICATE)
-         || g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_UNREACHABLE)
-         || (error->domain == LIAISON_STORE_ERROR && error->code != LIAISON_STORE_ERROR_INVALID
-             && error->code != LIAISON_STORE_ERROR_NOT_FOUND);
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_AUTH) || g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_CERTIFICATE) || g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_UNREACHABLE) || (error->domain == LIAISON_STORE_ERROR && error->code != LIAISON_STORE_ERROR_INVALID && error->code != LIAISON_STORE_ERROR_NOT_FOUND);
 }
 
 static void
@@ -258,7 +254,7 @@ entity_of (LiaisonSyncService service)
 static char *
 collection_path (const char *url)
 {
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
+  g_autoptr (GUri) uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
 
   return g_strdup (uri != NULL ? g_uri_get_path (uri) : url);
 }
@@ -275,35 +271,35 @@ href_path (const char *href)
 /* Discovery                                                                 */
 
 static const char propfind_discovery[] =
-  "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-  "<D:propfind xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\" xmlns:A=\"urn:ietf:params:xml:ns:carddav\">"
-  "<D:prop><D:resourcetype/><D:current-user-principal/><C:calendar-home-set/><A:addressbook-home-set/></D:prop>"
-  "</D:propfind>";
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+    "<D:propfind xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\" xmlns:A=\"urn:ietf:params:xml:ns:carddav\">"
+    "<D:prop><D:resourcetype/><D:current-user-principal/><C:calendar-home-set/><A:addressbook-home-set/></D:prop>"
+    "</D:propfind>";
 
 static const char propfind_collections[] =
-  "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-  "<D:propfind xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\">"
-  "<D:prop><D:resourcetype/><D:displayname/><C:supported-calendar-component-set/></D:prop>"
-  "</D:propfind>";
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+    "<D:propfind xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\">"
+    "<D:prop><D:resourcetype/><D:displayname/><C:supported-calendar-component-set/></D:prop>"
+    "</D:propfind>";
 
 /* A PROPFIND that follows redirects itself (a well-known URI is one):
  * libsoup would resend it without its body. status: the last answer's, 0
  * when none came. */
 static LiaisonDavMultistatus *
-propfind_following (Job         *job,
-                    const char  *url,
-                    const char  *depth,
-                    const char  *body,
-                    char       **final_url,
-                    guint       *status,
-                    GError     **error)
+propfind_following (Job        *job,
+                    const char *url,
+                    const char *depth,
+                    const char *body,
+                    char      **final_url,
+                    guint      *status,
+                    GError    **error)
 {
   g_autofree char *current = g_strdup (url);
 
   *status = 0;
   for (guint hop = 0; hop < 5; hop++)
     {
-      g_autoptr(GBytes) reply = NULL;
+      g_autoptr (GBytes) reply = NULL;
       g_autofree char *location = NULL;
 
       if (!liaison_dav_client_send (job->client, "PROPFIND", current, depth, NULL, NULL,
@@ -347,26 +343,26 @@ first_response (LiaisonDavMultistatus *ms)
 }
 
 static gboolean
-make_collection (Job                 *job,
-                 LiaisonSyncService   service,
-                 const char          *url,
-                 GError             **error)
+make_collection (Job               *job,
+                 LiaisonSyncService service,
+                 const char        *url,
+                 GError           **error)
 {
   static const char mkcalendar[] =
-    "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-    "<C:mkcalendar xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\"><D:set><D:prop>"
-    "<D:displayname>Liaison events</D:displayname>"
-    "<C:supported-calendar-component-set><C:comp name=\"VEVENT\"/></C:supported-calendar-component-set>"
-    "</D:prop></D:set></C:mkcalendar>";
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+      "<C:mkcalendar xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\"><D:set><D:prop>"
+      "<D:displayname>Liaison events</D:displayname>"
+      "<C:supported-calendar-component-set><C:comp name=\"VEVENT\"/></C:supported-calendar-component-set>"
+      "</D:prop></D:set></C:mkcalendar>";
   static const char mkcol[] =
-    "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-    "<D:mkcol xmlns:D=\"DAV:\" xmlns:A=\"urn:ietf:params:xml:ns:carddav\"><D:set><D:prop>"
-    "<D:resourcetype><D:collection/><A:addressbook/></D:resourcetype>"
-    "<D:displayname>Liaison participants</D:displayname>"
-    "</D:prop></D:set></D:mkcol>";
-  gboolean calendar = service == LIAISON_SYNC_SERVICE_CALDAV;
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+      "<D:mkcol xmlns:D=\"DAV:\" xmlns:A=\"urn:ietf:params:xml:ns:carddav\"><D:set><D:prop>"
+      "<D:resourcetype><D:collection/><A:addressbook/></D:resourcetype>"
+      "<D:displayname>Liaison participants</D:displayname>"
+      "</D:prop></D:set></D:mkcol>";
+  gboolean    calendar = service == LIAISON_SYNC_SERVICE_CALDAV;
   const char *method = calendar ? "MKCALENDAR" : "MKCOL";
-  guint status = 0;
+  guint       status = 0;
 
   if (!liaison_dav_client_send (job->client, method, url, NULL, NULL, NULL, "application/xml; charset=utf-8",
                                 calendar ? mkcalendar : mkcol, &status, NULL, NULL, NULL, job->cancellable, error))
@@ -382,17 +378,17 @@ make_collection (Job                 *job,
                               "Make a calendar there, or give its address as the server address.")
                           : _("The server has no address book for Liaison at %s and refused to make one (%u). "
                               "Make an address book there, or give its address as the server address."),
-                 url, status);
+                               url, status);
   return FALSE;
 }
 
 /* The collection a service syncs with from now on; another one than the
  * database synced with before is a switch (liaison_store_sync_switch_collection). */
 static gboolean
-use_collection (Job                 *job,
-                LiaisonSyncService   service,
-                const char          *url,
-                GError             **error)
+use_collection (Job               *job,
+                LiaisonSyncService service,
+                const char        *url,
+                GError           **error)
 {
   g_autofree char *stored = liaison_store_sync_get_collection (job->store, service, NULL);
 
@@ -405,15 +401,15 @@ use_collection (Job                 *job,
 
 /* A collection the account picked: used if it is one of its kind. */
 static gboolean
-check_chosen (Job                 *job,
-              LiaisonSyncService   service,
-              const char          *url,
-              GError             **error)
+check_chosen (Job               *job,
+              LiaisonSyncService service,
+              const char        *url,
+              GError           **error)
 {
-  g_autoptr(LiaisonDavMultistatus) ms = NULL;
+  g_autoptr (LiaisonDavMultistatus) ms = NULL;
   LiaisonDavResponse *r;
-  guint status = 0;
-  gboolean calendar = service == LIAISON_SYNC_SERVICE_CALDAV;
+  guint               status = 0;
+  gboolean            calendar = service == LIAISON_SYNC_SERVICE_CALDAV;
 
   ms = liaison_dav_client_multistatus (job->client, "PROPFIND", url, "0", propfind_collections, &status,
                                        job->cancellable, error);
@@ -427,24 +423,24 @@ check_chosen (Job                 *job,
                                 "in Preferences (or give --calendar to “liaison sync”).")
                             : _("%s, chosen as the address book to sync participants with, is not an address book. "
                                 "Choose another in Preferences (or give --address-book to “liaison sync”)."),
-                   url);
+                                 url);
       return FALSE;
     }
   return use_collection (job, service, url, error);
 }
 
 static gboolean
-find_collection (Job                 *job,
-                 LiaisonSyncService   service,
-                 const char          *home,
-                 GError             **error)
+find_collection (Job               *job,
+                 LiaisonSyncService service,
+                 const char        *home,
+                 GError           **error)
 {
-  g_autoptr(LiaisonDavMultistatus) ms = NULL;
-  const char *name = service == LIAISON_SYNC_SERVICE_CALDAV ? CALDAV_NAME : CARDDAV_NAME;
+  g_autoptr (LiaisonDavMultistatus) ms = NULL;
+  const char      *name = service == LIAISON_SYNC_SERVICE_CALDAV ? CALDAV_NAME : CARDDAV_NAME;
   g_autofree char *wanted = NULL;
   g_autofree char *home_path = collection_path (home);
   g_autofree char *url = NULL;
-  guint status;
+  guint            status;
 
   wanted = g_strconcat (home_path, g_str_has_suffix (home_path, "/") ? "" : "/", name, "/", NULL);
   ms = liaison_dav_client_multistatus (job->client, "PROPFIND", home, "1", propfind_collections, &status,
@@ -454,10 +450,9 @@ find_collection (Job                 *job,
   for (guint i = 0; i < ms->responses->len; i++)
     {
       LiaisonDavResponse *r = g_ptr_array_index (ms->responses, i);
-      g_autofree char *path = href_path (r->href);
+      g_autofree char    *path = href_path (r->href);
 
-      if (g_strcmp0 (path, wanted) == 0
-          && (service == LIAISON_SYNC_SERVICE_CALDAV ? r->is_calendar : r->is_addressbook))
+      if (g_strcmp0 (path, wanted) == 0 && (service == LIAISON_SYNC_SERVICE_CALDAV ? r->is_calendar : r->is_addressbook))
         {
           url = liaison_dav_client_resolve (home, r->href);
           break;
@@ -475,12 +470,12 @@ find_collection (Job                 *job,
 /* The principal a well-known URI (RFC 6764) leads to, or NULL without an
  * error when the server has nothing there. */
 static char *
-well_known_principal (Job                *job,
-                      LiaisonDavService   service,
-                      GError            **error)
+well_known_principal (Job              *job,
+                      LiaisonDavService service,
+                      GError          **error)
 {
-  g_autoptr(LiaisonDavMultistatus) ms = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (LiaisonDavMultistatus) ms = NULL;
+  g_autoptr (GError) local_error = NULL;
   g_autofree char    *well_known = liaison_dav_well_known_uri (job->url, service, error);
   g_autofree char    *final_url = NULL;
   LiaisonDavResponse *r;
@@ -504,17 +499,17 @@ well_known_principal (Job                *job,
 /* The principal's calendar-home-set and addressbook-home-set, each read
  * as its own property; NULL where the principal has none. */
 static gboolean
-read_homes (Job         *job,
-            const char  *principal,
-            char       **homes,
-            GError     **error)
+read_homes (Job        *job,
+            const char *principal,
+            char      **homes,
+            GError    **error)
 {
   static const char body[] = "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
                              "<D:propfind xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\" "
                              "xmlns:A=\"urn:ietf:params:xml:ns:carddav\">"
                              "<D:prop><C:calendar-home-set/><A:addressbook-home-set/></D:prop></D:propfind>";
-  g_autoptr(LiaisonDavMultistatus) ms = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (LiaisonDavMultistatus) ms = NULL;
+  g_autoptr (GError) local_error = NULL;
   LiaisonDavResponse *r;
   guint               status = 0;
 
@@ -542,9 +537,9 @@ static gboolean
 discover (Job     *job,
           GError **error)
 {
-  g_autoptr(LiaisonDavMultistatus) start = NULL;
-  g_autoptr(GError) start_error = NULL;
-  g_autofree char *start_url = NULL;
+  g_autoptr (LiaisonDavMultistatus) start = NULL;
+  g_autoptr (GError) start_error = NULL;
+  g_autofree char    *start_url = NULL;
   char               *principals[2] = { NULL, NULL };
   char               *homes[2] = { NULL, NULL };
   LiaisonDavResponse *r = NULL;
@@ -558,7 +553,7 @@ discover (Job     *job,
   for (LiaisonSyncService s = 0; s < 2; s++)
     if (job->chosen[s] != NULL && g_strcmp0 (job->chosen[s], job->collections[s]) != 0)
       {
-        g_autoptr(GError) local_error = NULL;
+        g_autoptr (GError) local_error = NULL;
 
         g_clear_pointer (&job->collections[s], g_free);
         if (check_chosen (job, s, job->chosen[s], &local_error))
@@ -591,9 +586,7 @@ discover (Job     *job,
     }
   r = first_response (start);
   for (LiaisonSyncService s = 0; s < 2 && r != NULL; s++)
-    if (job->collections[s] == NULL && !skip[s]
-        && (s == LIAISON_SYNC_SERVICE_CALDAV ? r->is_calendar : r->is_addressbook)
-        && !use_collection (job, s, start_url, error))
+    if (job->collections[s] == NULL && !skip[s] && (s == LIAISON_SYNC_SERVICE_CALDAV ? r->is_calendar : r->is_addressbook) && !use_collection (job, s, start_url, error))
       return FALSE;
   if ((job->collections[0] != NULL || skip[0]) && (job->collections[1] != NULL || skip[1]))
     return TRUE;
@@ -608,7 +601,7 @@ discover (Job     *job,
     }
   else
     {
-      g_autoptr(GError) wk_error = NULL;
+      g_autoptr (GError) wk_error = NULL;
 
       principals[0] = well_known_principal (job, LIAISON_DAV_SERVICE_CALDAV, &wk_error);
       if (wk_error == NULL)
@@ -631,12 +624,12 @@ discover (Job     *job,
                      _("The server at %1$s does not say where your calendars are (%2$s), and has nothing at "
                         "/.well-known/caldav or /.well-known/carddav. Give the address of a calendar or of your "
                         "principal instead."),
-                     job->url, start_error->message);
+                        job->url, start_error->message);
       else
         g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND,
                      _("The server at %s does not say where your calendars are (no current-user-principal). "
                         "Give the address of a calendar or of your principal instead."),
-                     job->url);
+                        job->url);
       goto out;
     }
 
@@ -645,11 +638,11 @@ discover (Job     *job,
     goto out;
 
   {
-    g_autoptr(GError) first_error = NULL;
+    g_autoptr (GError) first_error = NULL;
 
     for (LiaisonSyncService s = 0; s < 2; s++)
       {
-        g_autoptr(GError) local_error = NULL;
+        g_autoptr (GError) local_error = NULL;
         /* No home set: collections go under the principal, never in the
          * other service's home. */
         const char *home = homes[s] != NULL ? homes[s] : principals[s];
@@ -692,15 +685,15 @@ static GPtrArray *
 list_collections (Job     *job,
                   GError **error)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_sync_collection_free);
-  g_autoptr(LiaisonDavMultistatus) start = NULL;
-  g_autoptr(GError) start_error = NULL;
-  g_autofree char *start_url = NULL;
-  g_autofree char *principal = NULL;
-  char *homes[2] = { NULL, NULL };
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_sync_collection_free);
+  g_autoptr (LiaisonDavMultistatus) start = NULL;
+  g_autoptr (GError) start_error = NULL;
+  g_autofree char    *start_url = NULL;
+  g_autofree char    *principal = NULL;
+  char               *homes[2] = { NULL, NULL };
   LiaisonDavResponse *r;
-  guint status = 0;
-  gboolean ok = FALSE;
+  guint               status = 0;
+  gboolean            ok = FALSE;
 
   start = propfind_following (job, job->url, "0", propfind_discovery, &start_url, &status, &start_error);
   if (start == NULL && stops_discovery (start_error, status))
@@ -713,7 +706,7 @@ list_collections (Job     *job,
     principal = liaison_dav_client_resolve (start_url, g_ptr_array_index (r->hrefs, 0));
   else
     {
-      g_autoptr(GError) wk_error = NULL;
+      g_autoptr (GError) wk_error = NULL;
 
       principal = well_known_principal (job, LIAISON_DAV_SERVICE_CALDAV, &wk_error);
       if (principal == NULL && wk_error == NULL)
@@ -730,8 +723,8 @@ list_collections (Job     *job,
     goto out;
   for (LiaisonSyncService s = 0; s < 2; s++)
     {
-      g_autoptr(LiaisonDavMultistatus) ms = NULL;
-      g_autoptr(GError) local_error = NULL;
+      g_autoptr (LiaisonDavMultistatus) ms = NULL;
+      g_autoptr (GError) local_error = NULL;
       const char *home = homes[s] != NULL ? homes[s] : principal;
 
       if (s == 1 && g_strcmp0 (home, homes[0] != NULL ? homes[0] : principal) == 0)
@@ -749,7 +742,7 @@ list_collections (Job     *job,
         }
       for (guint i = 0; i < ms->responses->len; i++)
         {
-          LiaisonDavResponse *c = g_ptr_array_index (ms->responses, i);
+          LiaisonDavResponse    *c = g_ptr_array_index (ms->responses, i);
           LiaisonSyncCollection *col;
 
           if (!(c->is_calendar && c->supports_events) && !c->is_addressbook)
@@ -802,9 +795,9 @@ merge (GHashTable *base,
        GPtrArray  *clashes)
 {
   GHashTable *merged = liaison_sync_fields_new ();
-  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTableIter iter;
-  gpointer key;
+  gpointer       key;
 
   g_hash_table_iter_init (&iter, local);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -862,11 +855,11 @@ merge (GHashTable *base,
 /* Applying the server's changes                                             */
 
 static GHashTable *
-read_text (const char          *entity,
-           const char          *text,
-           char               **uid,
-           GHashTable         **people,
-           GError             **error)
+read_text (const char  *entity,
+           const char  *text,
+           char       **uid,
+           GHashTable **people,
+           GError     **error)
 {
   if (people != NULL)
     *people = NULL;
@@ -875,30 +868,29 @@ read_text (const char          *entity,
   return liaison_vcard_read (text, uid, error);
 }
 
-static gboolean apply_remote (Job *job, LiaisonSyncService service, const char *href, const char *etag,
-                              const char *text, gboolean from_get, GError **error);
+static gboolean apply_remote (Job *job, LiaisonSyncService service, const char *href, const char *etag, const char *text, gboolean from_get, GError **error);
 
 /* An attendee whose participant is not here: their card if the address
  * book has it, or a participant made from the attendee's name and address
  * (another client's invitation), sent to the address book as a local one. */
 static gboolean
-ensure_participants (Job         *job,
-                     GHashTable  *fields,
-                     GHashTable  *people,
-                     GError     **error)
+ensure_participants (Job        *job,
+                     GHashTable *fields,
+                     GHashTable *people,
+                     GError    **error)
 {
   GHashTableIter iter;
-  gpointer key;
+  gpointer       key;
 
   g_hash_table_iter_init (&iter, fields);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      const char *pid;
+      const char      *pid;
       g_autofree char *card_url = NULL;
-      g_autoptr(GBytes) reply = NULL;
+      g_autoptr (GBytes) reply = NULL;
       g_autofree char *etag = NULL;
-      guint status = 0;
-      char **person;
+      guint            status = 0;
+      char           **person;
 
       if (!g_str_has_prefix (key, LIAISON_SYNC_ATTENDEE_PREFIX))
         continue;
@@ -922,7 +914,7 @@ ensure_participants (Job         *job,
             {
               g_autofree char *text = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
               g_autofree char *path = href_path (card_url);
-              g_autoptr(GError) local_error = NULL;
+              g_autoptr (GError) local_error = NULL;
 
               if (!apply_remote (job, LIAISON_SYNC_SERVICE_CARDDAV, path, etag, text, TRUE, &local_error))
                 {
@@ -937,9 +929,9 @@ ensure_participants (Job         *job,
       person = people != NULL ? g_hash_table_lookup (people, pid) : NULL;
       {
         const char *name = person != NULL && person[0] != NULL ? person[0] : (person != NULL ? person[1] : NULL);
-        g_autoptr(LiaisonParticipant) made = liaison_participant_new (pid);
+        g_autoptr (LiaisonParticipant) made = liaison_participant_new (pid);
         const char *emails[] = { person != NULL ? person[1] : NULL, NULL };
-        gboolean latin = TRUE;
+        gboolean    latin = TRUE;
 
         if (name == NULL)
           {
@@ -948,8 +940,7 @@ ensure_participants (Job         *job,
             return FALSE;
           }
         for (const char *c = name; *c != '\0'; c = g_utf8_next_char (c))
-          if (g_unichar_get_script (g_utf8_get_char (c)) > G_UNICODE_SCRIPT_INHERITED
-              && g_unichar_get_script (g_utf8_get_char (c)) != G_UNICODE_SCRIPT_LATIN)
+          if (g_unichar_get_script (g_utf8_get_char (c)) > G_UNICODE_SCRIPT_INHERITED && g_unichar_get_script (g_utf8_get_char (c)) != G_UNICODE_SCRIPT_LATIN)
             latin = FALSE;
         if (latin)
           liaison_participant_set_latin_name (made, NULL, name);
@@ -966,11 +957,11 @@ ensure_participants (Job         *job,
 }
 
 static gboolean
-record_clashes (Job         *job,
-                const char  *entity,
-                const char  *id,
-                GPtrArray   *clashes,
-                GError     **error)
+record_clashes (Job        *job,
+                const char *entity,
+                const char *id,
+                GPtrArray  *clashes,
+                GError    **error)
 {
   for (guint i = 0; i < clashes->len; i++)
     {
@@ -996,11 +987,11 @@ own_writes_base (const char *entity,
                  GHashTable *remote,
                  GPtrArray  *texts)
 {
-  g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
-  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTable *own;
+  g_autoptr (GPtrArray) sent = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr (GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable    *own;
   GHashTableIter iter;
-  gpointer key, value;
+  gpointer       key, value;
 
   for (guint i = 0; i < texts->len; i++)
     {
@@ -1053,22 +1044,22 @@ own_writes_base (const char *entity,
  * can cut short without libsoup noticing (HTTP/1.0 headers cut before their
  * end): unreadable there means "try again", never "skip". */
 static gboolean
-apply_remote (Job                 *job,
-              LiaisonSyncService   service,
-              const char          *href,
-              const char          *etag,
-              const char          *text,
-              gboolean             from_get,
-              GError             **error)
+apply_remote (Job               *job,
+              LiaisonSyncService service,
+              const char        *href,
+              const char        *etag,
+              const char        *text,
+              gboolean           from_get,
+              GError           **error)
 {
   const char *entity = entity_of (service);
-  g_autoptr(GHashTable) remote = NULL;
-  g_autoptr(GHashTable) people = NULL;
-  g_autoptr(GHashTable) base = NULL;
-  g_autoptr(GHashTable) local = NULL;
-  g_autoptr(LiaisonSyncResource) res = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GPtrArray) clashes = g_ptr_array_new_with_free_func ((GDestroyNotify) clash_free);
+  g_autoptr (GHashTable) remote = NULL;
+  g_autoptr (GHashTable) people = NULL;
+  g_autoptr (GHashTable) base = NULL;
+  g_autoptr (GHashTable) local = NULL;
+  g_autoptr (LiaisonSyncResource) res = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GPtrArray) clashes = g_ptr_array_new_with_free_func ((GDestroyNotify) clash_free);
   g_autofree char *uid = NULL;
   g_autofree char *skipped = liaison_store_sync_get_skipped_etag (job->store, href);
 
@@ -1083,7 +1074,7 @@ apply_remote (Job                 *job,
     {
       g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MALFORMED,
                    _("The server's copy of %s could not be read (%s); Liaison tries again at the next sync."),
-                   href, local_error->message);
+                      href, local_error->message);
       return FALSE;
     }
   if (remote == NULL)
@@ -1116,7 +1107,7 @@ apply_remote (Job                 *job,
   base = res != NULL ? read_text (entity, res->base, NULL, NULL, NULL) : NULL;
   local = liaison_store_sync_get_fields (job->store, entity, uid, NULL);
   {
-    g_autoptr(GPtrArray) texts = liaison_store_sync_list_sent (job->store, entity, uid);
+    g_autoptr (GPtrArray) texts = liaison_store_sync_list_sent (job->store, entity, uid);
     GHashTable *own = own_writes_base (entity, base, remote, texts);
 
     if (own != NULL)
@@ -1142,8 +1133,7 @@ apply_remote (Job                 *job,
 
           if (!liaison_store_sync_apply_fields (job->store, entity, uid, remote, LIAISON_ORIGIN_REMOTE, &local_error))
             goto invalid;
-          if (liaison_store_add_conflict (job->store, entity, uid, NULL, NULL, NULL, json, error) == 0
-              || !liaison_store_sync_dequeue (job->store, entity, uid, error))
+          if (liaison_store_add_conflict (job->store, entity, uid, NULL, NULL, NULL, json, error) == 0 || !liaison_store_sync_dequeue (job->store, entity, uid, error))
             goto fail;
           job->summary->conflicts++;
           job->summary->pulled++;
@@ -1159,7 +1149,7 @@ apply_remote (Job                 *job,
     }
   else
     {
-      g_autoptr(GHashTable) merged = merge (base, local, remote, clashes);
+      g_autoptr (GHashTable) merged = merge (base, local, remote, clashes);
 
       if (!liaison_sync_fields_equal (merged, local))
         {
@@ -1179,8 +1169,7 @@ apply_remote (Job                 *job,
         goto fail;
     }
 
-  if (!liaison_store_sync_put_resource (job->store, entity, uid, href, etag, text, error)
-      || !liaison_store_sync_unskip (job->store, href, error))
+  if (!liaison_store_sync_put_resource (job->store, entity, uid, href, etag, text, error) || !liaison_store_sync_unskip (job->store, href, error))
     goto fail;
   return liaison_store_sync_commit (job->store, error);
 
@@ -1211,9 +1200,9 @@ apply_remote_delete (Job        *job,
                      const char *href,
                      GError    **error)
 {
-  g_autoptr(LiaisonSyncResource) res = liaison_store_sync_get_resource_by_href (job->store, href);
-  g_autoptr(GHashTable) base = NULL;
-  g_autoptr(GHashTable) local = NULL;
+  g_autoptr (LiaisonSyncResource) res = liaison_store_sync_get_resource_by_href (job->store, href);
+  g_autoptr (GHashTable) base = NULL;
+  g_autoptr (GHashTable) local = NULL;
 
   if (!liaison_store_sync_unskip (job->store, href, error))
     return FALSE;
@@ -1223,15 +1212,13 @@ apply_remote_delete (Job        *job,
     return FALSE;
   base = read_text (res->entity, res->base, NULL, NULL, NULL);
   local = liaison_store_sync_get_fields (job->store, res->entity, res->entity_id, NULL);
-  if (local != NULL && (!liaison_sync_fields_equal (local, base)
-                        || liaison_store_sync_is_queued (job->store, res->entity, res->entity_id)))
+  if (local != NULL && (!liaison_sync_fields_equal (local, base) || liaison_store_sync_is_queued (job->store, res->entity, res->entity_id)))
     {
       /* Edit beats delete: kept here, written again, and the queue
        * remembers the server had deleted it. */
       g_autofree char *json = liaison_sync_fields_to_json (local);
 
-      if (liaison_store_add_conflict (job->store, res->entity, res->entity_id, NULL, NULL, json, NULL, error) == 0
-          || !liaison_store_sync_queue (job->store, res->entity, res->entity_id, error))
+      if (liaison_store_add_conflict (job->store, res->entity, res->entity_id, NULL, NULL, json, NULL, error) == 0 || !liaison_store_sync_queue (job->store, res->entity, res->entity_id, error))
         goto fail;
       job->summary->conflicts++;
     }
@@ -1280,10 +1267,10 @@ is_member (const char *collection_url,
 
 typedef struct
 {
-  GHashTable *changed;  /* href → etag */
-  GHashTable *deleted;  /* href set */
-  GHashTable *listed;   /* href set, for a full listing */
-  char *token;
+  GHashTable *changed; /* href → etag */
+  GHashTable *deleted; /* href set */
+  GHashTable *listed;  /* href set, for a full listing */
+  char       *token;
 } Listing;
 
 static void
@@ -1315,20 +1302,20 @@ same_etag (Job        *job,
 /* sync-collection from token (NULL: everything). FALSE with status when the
  * server refused it, so the caller can start over without a token. */
 static gboolean
-list_changes (Job         *job,
-              const char  *url,
-              const char  *token,
-              GHashTable  *known,
-              Listing     *out,
-              guint       *status,
-              GError     **error)
+list_changes (Job        *job,
+              const char *url,
+              const char *token,
+              GHashTable *known,
+              Listing    *out,
+              guint      *status,
+              GError    **error)
 {
   g_autofree char *current = g_strdup (token);
 
   for (guint round = 0; round < 1000; round++)
     {
       g_autofree char *body = sync_collection_body (current);
-      g_autoptr(LiaisonDavMultistatus) ms = NULL;
+      g_autoptr (LiaisonDavMultistatus) ms = NULL;
       gboolean truncated = FALSE;
 
       ms = liaison_dav_client_multistatus (job->client, "REPORT", url, "1", body, status, job->cancellable, error);
@@ -1337,7 +1324,7 @@ list_changes (Job         *job,
       for (guint i = 0; i < ms->responses->len; i++)
         {
           LiaisonDavResponse *r = g_ptr_array_index (ms->responses, i);
-          g_autofree char *path = href_path (r->href);
+          g_autofree char    *path = href_path (r->href);
 
           if (r->status == 507)
             {
@@ -1369,16 +1356,16 @@ list_changes (Job         *job,
 
 /* PROPFIND Depth 1 with ETags, for servers without sync-collection. */
 static gboolean
-list_by_propfind (Job         *job,
-                  const char  *url,
-                  GHashTable  *known,
-                  Listing     *out,
-                  GError     **error)
+list_by_propfind (Job        *job,
+                  const char *url,
+                  GHashTable *known,
+                  Listing    *out,
+                  GError    **error)
 {
   static const char body[] =
-    "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-    "<D:propfind xmlns:D=\"DAV:\"><D:prop><D:getetag/><D:resourcetype/></D:prop></D:propfind>";
-  g_autoptr(LiaisonDavMultistatus) ms = NULL;
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+      "<D:propfind xmlns:D=\"DAV:\"><D:prop><D:getetag/><D:resourcetype/></D:prop></D:propfind>";
+  g_autoptr (LiaisonDavMultistatus) ms = NULL;
   guint status;
 
   ms = liaison_dav_client_multistatus (job->client, "PROPFIND", url, "1", body, &status, job->cancellable, error);
@@ -1387,7 +1374,7 @@ list_by_propfind (Job         *job,
   for (guint i = 0; i < ms->responses->len; i++)
     {
       LiaisonDavResponse *r = g_ptr_array_index (ms->responses, i);
-      g_autofree char *path = href_path (r->href);
+      g_autofree char    *path = href_path (r->href);
 
       if (r->is_collection || !is_member (url, path) || r->status == 404)
         continue;
@@ -1399,10 +1386,10 @@ list_by_propfind (Job         *job,
 }
 
 static char *
-multiget_body (LiaisonSyncService  service,
-               GPtrArray          *hrefs,
-               guint               from,
-               guint               n)
+multiget_body (LiaisonSyncService service,
+               GPtrArray         *hrefs,
+               guint              from,
+               guint              n)
 {
   GString *s = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
 
@@ -1425,7 +1412,7 @@ static int
 compare_paths (gconstpointer a,
                gconstpointer b)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
 /* The multigets of a pull run in a thread of their own, with their own
@@ -1436,22 +1423,22 @@ compare_paths (gconstpointer a,
 typedef struct
 {
   LiaisonDavMultistatus *ms;
-  GError *error;
+  GError                *error;
 } Fetched;
 
 typedef struct
 {
   LiaisonSyncService service;
-  char *url;
-  char *user;
-  char *password;
-  GPtrArray *hrefs;
-  guint batch;
-  GCancellable *cancellable;
-  GAsyncQueue *results;  /* Fetched, in batch order */
-  GAsyncQueue *tokens;   /* one per batch the fetcher may run ahead */
-  gint stop;
-  guint requests;
+  char              *url;
+  char              *user;
+  char              *password;
+  GPtrArray         *hrefs;
+  guint              batch;
+  GCancellable      *cancellable;
+  GAsyncQueue       *results; /* Fetched, in batch order */
+  GAsyncQueue       *tokens;  /* one per batch the fetcher may run ahead */
+  gint               stop;
+  guint              requests;
 } Prefetch;
 
 static void
@@ -1465,17 +1452,17 @@ fetched_free (Fetched *f)
 static gpointer
 prefetch_thread (gpointer data)
 {
-  Prefetch *p = data;
-  GMainContext *context = g_main_context_new ();
+  Prefetch         *p = data;
+  GMainContext     *context = g_main_context_new ();
   LiaisonDavClient *client;
 
   g_main_context_push_thread_default (context);
   client = liaison_dav_client_new (p->user, p->password);
   for (guint from = 0; from < p->hrefs->len; from += p->batch)
     {
-      Fetched *f = g_new0 (Fetched, 1);
+      Fetched         *f = g_new0 (Fetched, 1);
       g_autofree char *body = NULL;
-      guint status;
+      guint            status;
 
       g_async_queue_pop (p->tokens);
       if (g_atomic_int_get (&p->stop))
@@ -1523,9 +1510,9 @@ apply_batch (Job                   *job,
              GError               **error)
 {
   LiaisonSyncSummary before = *job->summary;
-  guint n_errors = job->summary->errors->len;
-  gboolean changed_before = job->changed;
-  g_autoptr(GError) local_error = NULL;
+  guint              n_errors = job->summary->errors->len;
+  gboolean           changed_before = job->changed;
+  g_autoptr (GError) local_error = NULL;
 
   if (apply_batch_once (job, service, ms, changed, initial, TRUE, &local_error))
     return TRUE;
@@ -1557,7 +1544,7 @@ apply_batch_once (Job                   *job,
   for (guint i = 0; i < ms->responses->len; i++)
     {
       LiaisonDavResponse *r = g_ptr_array_index (ms->responses, i);
-      g_autofree char *path = href_path (r->href);
+      g_autofree char    *path = href_path (r->href);
 
       if (!g_hash_table_contains (changed, path))
         continue;
@@ -1615,7 +1602,7 @@ fetch_one_by_one (Job               *job,
     {
       const char      *href = g_ptr_array_index (hrefs, i);
       g_autofree char *item_url = liaison_dav_client_resolve (url, href);
-      g_autoptr(GBytes) reply = NULL;
+      g_autoptr (GBytes) reply = NULL;
       g_autofree char *etag = NULL;
       g_autofree char *text = NULL;
       guint            status = 0;
@@ -1642,22 +1629,22 @@ fetch_one_by_one (Job               *job,
 }
 
 static gboolean
-fetch_and_apply (Job                 *job,
-                 LiaisonSyncService   service,
-                 const char          *url,
-                 GHashTable          *changed,
-                 gboolean             initial,
-                 GError             **error)
+fetch_and_apply (Job               *job,
+                 LiaisonSyncService service,
+                 const char        *url,
+                 GHashTable        *changed,
+                 gboolean           initial,
+                 GError           **error)
 {
-  g_autoptr(GPtrArray) hrefs = g_ptr_array_new_with_free_func (g_free);
-  guint batch = service == LIAISON_SYNC_SERVICE_CALDAV ? EVENT_BATCH : CARD_BATCH;
+  g_autoptr (GPtrArray) hrefs = g_ptr_array_new_with_free_func (g_free);
+  guint          batch = service == LIAISON_SYNC_SERVICE_CALDAV ? EVENT_BATCH : CARD_BATCH;
   GHashTableIter iter;
-  gpointer key;
-  Prefetch p = { 0 };
-  GThread *thread;
-  gboolean ok = TRUE;
-  guint done = 0;
-  gint64 waited = 0;
+  gpointer       key;
+  Prefetch       p = { 0 };
+  GThread       *thread;
+  gboolean       ok = TRUE;
+  guint          done = 0;
+  gint64         waited = 0;
 
   g_hash_table_iter_init (&iter, changed);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -1681,7 +1668,7 @@ fetch_and_apply (Job                 *job,
 
   for (guint from = 0; from < hrefs->len; from += batch)
     {
-      gint64 start = g_get_monotonic_time ();
+      gint64   start = g_get_monotonic_time ();
       Fetched *f = g_async_queue_pop (p.results);
 
       waited += g_get_monotonic_time () - start;
@@ -1722,22 +1709,22 @@ fetch_and_apply (Job                 *job,
 }
 
 static gboolean
-pull (Job                 *job,
-      LiaisonSyncService   service,
-      gboolean            *complete,
-      GError             **error)
+pull (Job               *job,
+      LiaisonSyncService service,
+      gboolean          *complete,
+      GError           **error)
 {
-  const char *entity = entity_of (service);
-  const char *url = job->collections[service];
+  const char      *entity = entity_of (service);
+  const char      *url = job->collections[service];
   g_autofree char *token = NULL;
   g_autofree char *stored_url = liaison_store_sync_get_collection (job->store, service, &token);
-  g_autoptr(GHashTable) known = NULL;
-  g_autoptr(GError) local_error = NULL;
-  Listing listing = { 0 };
+  g_autoptr (GHashTable) known = NULL;
+  g_autoptr (GError) local_error = NULL;
+  Listing  listing = { 0 };
   gboolean full = token == NULL;
   gboolean token_refused = FALSE;
   gboolean ok = FALSE;
-  guint status = 0;
+  guint    status = 0;
 
   listing.changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   listing.deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1783,7 +1770,7 @@ pull (Job                 *job,
   if (full)
     {
       GHashTableIter iter;
-      gpointer href;
+      gpointer       href;
 
       /* Mark and sweep: what is known here and not listed is gone. A
        * collection that suddenly lists nothing is not believed. */
@@ -1792,7 +1779,7 @@ pull (Job                 *job,
           g_set_error (&local_error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_SERVER,
                        _("The collection %s is suddenly empty on the server, though %u records of it are here. "
                          "Nothing was deleted here; if the server was emptied on purpose, delete them here too."),
-                       url, g_hash_table_size (known));
+                          url, g_hash_table_size (known));
           goto out;
         }
       g_hash_table_iter_init (&iter, known);
@@ -1807,7 +1794,7 @@ pull (Job                 *job,
   trace (job, "fetch and apply");
   {
     GHashTableIter iter;
-    gpointer href;
+    gpointer       href;
 
     g_hash_table_iter_init (&iter, listing.deleted);
     while (g_hash_table_iter_next (&iter, &href, NULL))
@@ -1838,15 +1825,15 @@ static GHashTable *
 people_of (Job        *job,
            GHashTable *fields)
 {
-  GHashTable *people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  GHashTable    *people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
   GHashTableIter iter;
-  gpointer key;
+  gpointer       key;
 
   g_hash_table_iter_init (&iter, fields);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       const char *pid;
-      g_autoptr(LiaisonParticipant) p = NULL;
+      g_autoptr (LiaisonParticipant) p = NULL;
       char **person;
 
       if (!g_str_has_prefix (key, LIAISON_SYNC_ATTENDEE_PREFIX))
@@ -1866,17 +1853,17 @@ people_of (Job        *job,
 
 /* The server's current copy after a 412, merged in like a pulled change. */
 static gboolean
-refetch (Job                 *job,
-         LiaisonSyncService   service,
-         const char          *url,
-         const char          *href,
-         gboolean            *gone,
-         GError             **error)
+refetch (Job               *job,
+         LiaisonSyncService service,
+         const char        *url,
+         const char        *href,
+         gboolean          *gone,
+         GError           **error)
 {
-  g_autoptr(GBytes) reply = NULL;
+  g_autoptr (GBytes) reply = NULL;
   g_autofree char *etag = NULL;
   g_autofree char *text = NULL;
-  guint status = 0;
+  guint            status = 0;
 
   *gone = FALSE;
   if (!liaison_dav_client_send (job->client, "GET", url, NULL, NULL, NULL, NULL, NULL, &status, &reply, &etag,
@@ -1897,26 +1884,26 @@ refetch (Job                 *job,
 }
 
 static gboolean
-push_one (Job                 *job,
-          LiaisonSyncService   service,
-          const char          *id,
-          GError             **error)
+push_one (Job               *job,
+          LiaisonSyncService service,
+          const char        *id,
+          GError           **error)
 {
   const char *entity = entity_of (service);
   const char *collection = job->collections[service];
 
   for (guint attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++)
     {
-      g_autoptr(LiaisonSyncResource) res = liaison_store_sync_get_resource (job->store, entity, id);
-      g_autoptr(GHashTable) local = liaison_store_sync_get_fields (job->store, entity, id, NULL);
-      g_autoptr(GHashTable) base = NULL;
-      g_autoptr(GHashTable) people = NULL;
+      g_autoptr (LiaisonSyncResource) res = liaison_store_sync_get_resource (job->store, entity, id);
+      g_autoptr (GHashTable) local = liaison_store_sync_get_fields (job->store, entity, id, NULL);
+      g_autoptr (GHashTable) base = NULL;
+      g_autoptr (GHashTable) people = NULL;
       g_autofree char *href = NULL;
       g_autofree char *url = NULL;
       g_autofree char *text = NULL;
       g_autofree char *etag = NULL;
-      g_autoptr(GBytes) reply = NULL;
-      guint status = 0;
+      g_autoptr (GBytes) reply = NULL;
+      guint    status = 0;
       gboolean gone;
 
       if (local == NULL)
@@ -1931,8 +1918,7 @@ push_one (Job                 *job,
             {
               if (!liaison_store_sync_begin (job->store, error))
                 return FALSE;
-              if (!liaison_store_sync_remove_resource (job->store, entity, id, error)
-                  || !liaison_store_sync_dequeue (job->store, entity, id, error))
+              if (!liaison_store_sync_remove_resource (job->store, entity, id, error) || !liaison_store_sync_dequeue (job->store, entity, id, error))
                 {
                   liaison_store_sync_rollback (job->store);
                   return FALSE;
@@ -1974,8 +1960,7 @@ push_one (Job                 *job,
       else
         {
           g_autofree char *path = collection_path (collection);
-          href = liaison_dav_resource_href (path, id, service == LIAISON_SYNC_SERVICE_CALDAV
-                                                      ? LIAISON_DAV_SERVICE_CALDAV : LIAISON_DAV_SERVICE_CARDDAV);
+          href = liaison_dav_resource_href (path, id, service == LIAISON_SYNC_SERVICE_CALDAV ? LIAISON_DAV_SERVICE_CALDAV : LIAISON_DAV_SERVICE_CARDDAV);
         }
       /* Only ever a strict member: a PUT to the collection's own URL
        * replaces the whole collection on some servers. */
@@ -2006,11 +1991,11 @@ push_one (Job                 *job,
               guint got = 0;
 
               if (liaison_dav_client_send (job->client, "GET", url, NULL, NULL, NULL, NULL, NULL, &got, &reply,
-                                           &etag, NULL, NULL, NULL)
-                  && got == 200 && reply != NULL && etag != NULL)
+                                           &etag, NULL, NULL, NULL) &&
+                  got == 200 && reply != NULL && etag != NULL)
                 {
                   g_autofree char *copy = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
-                  g_autoptr(GHashTable) readable = copy ? read_text (entity, copy, NULL, NULL, NULL) : NULL;
+                  g_autoptr (GHashTable) readable = copy ? read_text (entity, copy, NULL, NULL, NULL) : NULL;
 
                   if (readable != NULL)
                     {
@@ -2025,8 +2010,7 @@ push_one (Job                 *job,
             }
           if (!liaison_store_sync_begin (job->store, error))
             return FALSE;
-          if (!liaison_store_sync_put_resource (job->store, entity, id, href, etag, stored, error)
-              || !liaison_store_sync_dequeue (job->store, entity, id, error))
+          if (!liaison_store_sync_put_resource (job->store, entity, id, href, etag, stored, error) || !liaison_store_sync_dequeue (job->store, entity, id, error))
             {
               liaison_store_sync_rollback (job->store);
               return FALSE;
@@ -2036,7 +2020,7 @@ push_one (Job                 *job,
         }
       if (status != 412)
         {
-          g_autoptr(GError) refused = NULL;
+          g_autoptr (GError) refused = NULL;
 
           liaison_dav_status_error (&refused, "PUT", url, status);
           if (is_fatal (refused) || status >= 500)
@@ -2057,22 +2041,23 @@ push_one (Job                 *job,
     }
   {
     g_autofree char *message = g_strdup_printf (_("The server kept changing %s while Liaison wrote it; "
-                                                  "it goes again at the next sync."), id);
+                                                  "it goes again at the next sync."),
+                                                   id);
     add_error (job, message);
   }
   return TRUE;
 }
 
 static gboolean
-push (Job                 *job,
-      LiaisonSyncService   service,
-      GError             **error)
+push (Job               *job,
+      LiaisonSyncService service,
+      GError           **error)
 {
-  g_autoptr(GPtrArray) ids = liaison_store_sync_list_outbox (job->store, entity_of (service));
+  g_autoptr (GPtrArray) ids = liaison_store_sync_list_outbox (job->store, entity_of (service));
 
   for (guint i = 0; i < ids->len; i++)
     {
-      g_autoptr(GError) local_error = NULL;
+      g_autoptr (GError) local_error = NULL;
 
       if (!push_one (job, service, g_ptr_array_index (ids, i), &local_error))
         {
@@ -2093,7 +2078,7 @@ run_job (Job     *job,
          GError **error)
 {
   g_autofree char *account = NULL;
-  gboolean pulled[2] = { FALSE, FALSE };
+  gboolean         pulled[2] = { FALSE, FALSE };
 
   job->traced = g_get_monotonic_time ();
   job->store = liaison_store_open (job->db_path, error);
@@ -2103,8 +2088,7 @@ run_job (Job     *job,
   job->client = liaison_dav_client_new (job->user, job->password);
   account = g_strconcat (job->url, "\n", job->user, NULL);
 
-  if (!liaison_store_sync_set_account (job->store, account, error)
-      || !liaison_store_sync_feed_outbox (job->store, error))
+  if (!liaison_store_sync_set_account (job->store, account, error) || !liaison_store_sync_feed_outbox (job->store, error))
     return FALSE;
   trace (job, "feed the outbox");
 
@@ -2145,7 +2129,7 @@ run_job (Job     *job,
   for (LiaisonSyncService s = 0; s < 2; s++)
     {
       g_autofree char *path = job->collections[s] ? collection_path (job->collections[s]) : NULL;
-      g_autoptr(GPtrArray) skipped = path ? liaison_store_sync_list_skipped (job->store, path) : NULL;
+      g_autoptr (GPtrArray) skipped = path ? liaison_store_sync_list_skipped (job->store, path) : NULL;
 
       if (skipped == NULL)
         continue;
@@ -2170,9 +2154,9 @@ sync_thread (GTask        *task,
              gpointer      data,
              GCancellable *cancellable)
 {
-  Job *job = data;
+  Job          *job = data;
   GMainContext *context = g_main_context_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gboolean ok;
 
   g_main_context_push_thread_default (context);
@@ -2199,9 +2183,9 @@ find_thread (GTask        *task,
              gpointer      data,
              GCancellable *cancellable)
 {
-  Job *job = data;
+  Job          *job = data;
   GMainContext *context = g_main_context_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GPtrArray *found;
 
   g_main_context_push_thread_default (context);
@@ -2261,7 +2245,7 @@ error_code (const GError *error)
 static void
 refresh_conflicts (LiaisonSyncEngine *self)
 {
-  g_autoptr(GPtrArray) list = liaison_store_list_conflicts (self->store, FALSE, NULL);
+  g_autoptr (GPtrArray) list = liaison_store_list_conflicts (self->store, FALSE, NULL);
 
   if (list == NULL)
     return;
@@ -2287,9 +2271,9 @@ on_sync_done (GObject      *source,
               gpointer      user_data)
 {
   LiaisonSyncEngine *self = LIAISON_SYNC_ENGINE (source);
-  GTask *outer = user_data;
-  Job *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
+  GTask             *outer = user_data;
+  Job               *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
   LiaisonSyncSummary *summary = g_task_propagate_pointer (G_TASK (result), &error);
 
   self->syncing = FALSE;
@@ -2303,7 +2287,8 @@ on_sync_done (GObject      *source,
     {
       set_last_error (self, error->message, error_code (error));
       set_state (self, g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_UNREACHABLE)
-                       ? LIAISON_SYNC_STATE_OFFLINE : LIAISON_SYNC_STATE_ERROR);
+                           ? LIAISON_SYNC_STATE_OFFLINE
+                           : LIAISON_SYNC_STATE_ERROR);
       g_task_return_error (outer, g_steal_pointer (&error));
     }
   else
@@ -2323,7 +2308,7 @@ start_job (LiaisonSyncEngine *self,
            GTask             *outer,
            char              *password)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   Job *job = g_new0 (Job, 1);
 
   job->engine = g_object_ref (self);
@@ -2389,7 +2374,7 @@ on_find_password (GObject      *source,
                   gpointer      user_data)
 {
   GTask *task = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *password = liaison_secret_lookup_finish (result, &error);
 
   if (password == NULL)
@@ -2417,12 +2402,12 @@ not_configured_error (void)
  * homes, for a person to choose from: a GPtrArray of
  * LiaisonSyncCollection. Nothing is made or synced. */
 void
-liaison_sync_engine_find_collections_async (LiaisonSyncEngine   *self,
-                                            GCancellable        *cancellable,
-                                            GAsyncReadyCallback  callback,
-                                            gpointer             user_data)
+liaison_sync_engine_find_collections_async (LiaisonSyncEngine  *self,
+                                            GCancellable       *cancellable,
+                                            GAsyncReadyCallback callback,
+                                            gpointer            user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  GTask           *task = g_task_new (self, cancellable, callback, user_data);
   g_autofree char *url = setting (self, "server-url", self->server_url);
   g_autofree char *user = setting (self, "username", self->username);
 
@@ -2440,9 +2425,9 @@ liaison_sync_engine_find_collections_async (LiaisonSyncEngine   *self,
 }
 
 GPtrArray *
-liaison_sync_engine_find_collections_finish (LiaisonSyncEngine  *self,
-                                             GAsyncResult       *result,
-                                             GError            **error)
+liaison_sync_engine_find_collections_finish (LiaisonSyncEngine *self,
+                                             GAsyncResult      *result,
+                                             GError           **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
@@ -2453,9 +2438,9 @@ on_password (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  GTask *outer = user_data;
+  GTask             *outer = user_data;
   LiaisonSyncEngine *self = g_task_get_source_object (outer);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *password = liaison_secret_lookup_finish (result, &error);
 
   if (password == NULL)
@@ -2464,29 +2449,27 @@ on_password (GObject      *source,
 
       if (error != NULL)
         /* Translators: %1$s is the user name, %2$s why the keyring could not be read */
-        fail_outer (self, outer, g_error_new (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NO_PASSWORD,
-                                              _("There is no sync password for %1$s in the keyring (%2$s). Enter it "
+        fail_outer (self, outer, g_error_new (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NO_PASSWORD, _("There is no sync password for %1$s in the keyring (%2$s). Enter it "
                                                 "in Preferences, or give it to “liaison sync” with LIAISON_PASSWORD "
                                                 "or --password-file."),
-                                              user, error->message));
+                                                                                                     user, error->message));
       else
-        fail_outer (self, outer, g_error_new (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NO_PASSWORD,
-                                              _("There is no sync password for %s in the keyring. Enter it in "
+        fail_outer (self, outer, g_error_new (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NO_PASSWORD, _("There is no sync password for %s in the keyring. Enter it in "
                                                 "Preferences, or give it to “liaison sync” with LIAISON_PASSWORD "
                                                 "or --password-file."),
-                                              user));
+                                                                                                     user));
       return;
     }
   start_job (self, outer, password);
 }
 
 void
-liaison_sync_engine_sync_async (LiaisonSyncEngine   *self,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+liaison_sync_engine_sync_async (LiaisonSyncEngine  *self,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
 {
-  GTask *outer;
+  GTask           *outer;
   g_autofree char *url = NULL;
   g_autofree char *user = NULL;
 
@@ -2520,9 +2503,9 @@ liaison_sync_engine_sync_async (LiaisonSyncEngine   *self,
 }
 
 LiaisonSyncSummary *
-liaison_sync_engine_sync_finish (LiaisonSyncEngine  *self,
-                                 GAsyncResult       *result,
-                                 GError            **error)
+liaison_sync_engine_sync_finish (LiaisonSyncEngine *self,
+                                 GAsyncResult      *result,
+                                 GError           **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
@@ -2533,7 +2516,7 @@ on_automatic_done (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(LiaisonSyncSummary) summary = liaison_sync_engine_sync_finish (LIAISON_SYNC_ENGINE (source), result, NULL);
+  g_autoptr (LiaisonSyncSummary) summary = liaison_sync_engine_sync_finish (LIAISON_SYNC_ENGINE (source), result, NULL);
 
   /* The outcome is in the engine's state and last-error. */
 }
@@ -2694,7 +2677,7 @@ static void
 liaison_sync_engine_class_init (LiaisonSyncEngineClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags   ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->constructed = liaison_sync_engine_constructed;
   object_class->dispose = liaison_sync_engine_dispose;
@@ -2703,13 +2686,13 @@ liaison_sync_engine_class_init (LiaisonSyncEngineClass *klass)
   object_class->set_property = liaison_sync_engine_set_property;
 
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, LIAISON_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_object ("store", NULL, NULL, LIAISON_TYPE_STORE,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATE] =
-    g_param_spec_enum ("state", NULL, NULL, LIAISON_TYPE_SYNC_STATE, LIAISON_SYNC_STATE_IDLE, ro);
+      g_param_spec_enum ("state", NULL, NULL, LIAISON_TYPE_SYNC_STATE, LIAISON_SYNC_STATE_IDLE, ro);
   properties[PROP_LAST_SYNC] = g_param_spec_boxed ("last-sync", NULL, NULL, G_TYPE_DATE_TIME, ro);
   properties[PROP_PROGRESS] = g_param_spec_double ("progress", NULL, NULL, 0, 1, 0, ro);
   properties[PROP_LAST_ERROR] = g_param_spec_string ("last-error", NULL, NULL, NULL, ro);
@@ -2813,10 +2796,10 @@ liaison_sync_engine_get_conflicts (LiaisonSyncEngine *self)
 }
 
 gboolean
-liaison_sync_engine_resolve_conflict (LiaisonSyncEngine      *self,
-                                      LiaisonConflict        *conflict,
-                                      LiaisonConflictChoice   keep,
-                                      GError                **error)
+liaison_sync_engine_resolve_conflict (LiaisonSyncEngine    *self,
+                                      LiaisonConflict      *conflict,
+                                      LiaisonConflictChoice keep,
+                                      GError              **error)
 {
   gboolean ok = liaison_store_resolve_conflict (self->store, liaison_conflict_get_id (conflict), keep, error);
 

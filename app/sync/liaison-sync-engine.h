@@ -53,26 +53,26 @@ GType liaison_sync_state_get_type (void);
  * synced. */
 typedef struct
 {
-  guint pulled;     /* records changed here by the server's changes */
-  guint pushed;     /* writes and deletes the server accepted */
-  guint merged;     /* records where both sides' changes were combined */
-  guint conflicts;  /* new entries in the conflict queue */
-  guint requests;   /* HTTP requests sent */
+  guint      pulled;    /* records changed here by the server's changes */
+  guint      pushed;    /* writes and deletes the server accepted */
+  guint      merged;    /* records where both sides' changes were combined */
+  guint      conflicts; /* new entries in the conflict queue */
+  guint      requests;  /* HTTP requests sent */
   GPtrArray *errors;
 } LiaisonSyncSummary;
 
 #define LIAISON_TYPE_SYNC_SUMMARY (liaison_sync_summary_get_type ())
 GType               liaison_sync_summary_get_type (void);
-LiaisonSyncSummary *liaison_sync_summary_copy     (const LiaisonSyncSummary *summary);
-void                liaison_sync_summary_free     (LiaisonSyncSummary       *summary);
+LiaisonSyncSummary *liaison_sync_summary_copy (const LiaisonSyncSummary *summary);
+void                liaison_sync_summary_free (LiaisonSyncSummary *summary);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonSyncSummary, liaison_sync_summary_free)
 
 /* A calendar or address book on the server, as found in the homes. */
 typedef struct
 {
   LiaisonSyncService service;
-  char *url;
-  char *name;  /* its display name, else its href */
+  char              *url;
+  char              *name; /* its display name, else its href */
 } LiaisonSyncCollection;
 
 void liaison_sync_collection_free (LiaisonSyncCollection *collection);
@@ -81,42 +81,42 @@ void liaison_sync_collection_free (LiaisonSyncCollection *collection);
 
 G_DECLARE_FINAL_TYPE (LiaisonSyncEngine, liaison_sync_engine, LIAISON, SYNC_ENGINE, GObject)
 
-LiaisonSyncEngine  *liaison_sync_engine_new              (LiaisonStore         *store,
-                                                          GSettings            *settings);
-void                liaison_sync_engine_set_account      (LiaisonSyncEngine    *self,
-                                                          const char           *server_url,
-                                                          const char           *username);
-void                liaison_sync_engine_set_collections  (LiaisonSyncEngine    *self,
-                                                          const char           *calendar_url,
-                                                          const char           *address_book_url);
-void                liaison_sync_engine_set_password     (LiaisonSyncEngine    *self,
-                                                          const char           *password);
-void                liaison_sync_engine_sync_async       (LiaisonSyncEngine    *self,
-                                                          GCancellable         *cancellable,
-                                                          GAsyncReadyCallback   callback,
-                                                          gpointer              user_data);
-LiaisonSyncSummary *liaison_sync_engine_sync_finish      (LiaisonSyncEngine    *self,
-                                                          GAsyncResult         *result,
-                                                          GError              **error);
-void                liaison_sync_engine_find_collections_async  (LiaisonSyncEngine   *self,
-                                                                 GCancellable        *cancellable,
-                                                                 GAsyncReadyCallback  callback,
-                                                                 gpointer             user_data);
-GPtrArray          *liaison_sync_engine_find_collections_finish (LiaisonSyncEngine   *self,
-                                                                 GAsyncResult        *result,
-                                                                 GError             **error);
-gboolean            liaison_sync_engine_is_syncing       (LiaisonSyncEngine    *self);
-LiaisonSyncState    liaison_sync_engine_get_state        (LiaisonSyncEngine    *self);
-GDateTime          *liaison_sync_engine_get_last_sync    (LiaisonSyncEngine    *self);
-double              liaison_sync_engine_get_progress     (LiaisonSyncEngine    *self);
-const char         *liaison_sync_engine_get_last_error   (LiaisonSyncEngine    *self);
+LiaisonSyncEngine  *liaison_sync_engine_new (LiaisonStore *store,
+                                             GSettings    *settings);
+void                liaison_sync_engine_set_account (LiaisonSyncEngine *self,
+                                                     const char        *server_url,
+                                                     const char        *username);
+void                liaison_sync_engine_set_collections (LiaisonSyncEngine *self,
+                                                         const char        *calendar_url,
+                                                         const char        *address_book_url);
+void                liaison_sync_engine_set_password (LiaisonSyncEngine *self,
+                                                      const char        *password);
+void                liaison_sync_engine_sync_async (LiaisonSyncEngine  *self,
+                                                    GCancellable       *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer            user_data);
+LiaisonSyncSummary *liaison_sync_engine_sync_finish (LiaisonSyncEngine *self,
+                                                     GAsyncResult      *result,
+                                                     GError           **error);
+void                liaison_sync_engine_find_collections_async (LiaisonSyncEngine  *self,
+                                                                GCancellable       *cancellable,
+                                                                GAsyncReadyCallback callback,
+                                                                gpointer            user_data);
+GPtrArray          *liaison_sync_engine_find_collections_finish (LiaisonSyncEngine *self,
+                                                                 GAsyncResult      *result,
+                                                                 GError           **error);
+gboolean            liaison_sync_engine_is_syncing (LiaisonSyncEngine *self);
+LiaisonSyncState    liaison_sync_engine_get_state (LiaisonSyncEngine *self);
+GDateTime          *liaison_sync_engine_get_last_sync (LiaisonSyncEngine *self);
+double              liaison_sync_engine_get_progress (LiaisonSyncEngine *self);
+const char         *liaison_sync_engine_get_last_error (LiaisonSyncEngine *self);
 int                 liaison_sync_engine_get_last_error_code (LiaisonSyncEngine *self);
-GListModel         *liaison_sync_engine_get_conflicts    (LiaisonSyncEngine    *self);
+GListModel         *liaison_sync_engine_get_conflicts (LiaisonSyncEngine *self);
 gboolean            liaison_sync_engine_resolve_conflict (LiaisonSyncEngine    *self,
                                                           LiaisonConflict      *conflict,
                                                           LiaisonConflictChoice keep,
                                                           GError              **error);
-void                liaison_sync_engine_set_automatic    (LiaisonSyncEngine    *self,
-                                                          gboolean              automatic);
+void                liaison_sync_engine_set_automatic (LiaisonSyncEngine *self,
+                                                       gboolean           automatic);
 
 G_END_DECLS
