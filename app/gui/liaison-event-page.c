@@ -10,7 +10,6 @@
 #include "liaison-event-page.h"
 #include "liaison-gui-format.h"
 #include "liaison-registration-item.h"
-#include "liaison-window.h"
 
 /* One event: every field, its registrations (with the allowed status
  * changes, bulk actions and counts), and a check-in mode for the door. */
@@ -76,19 +75,13 @@ get_store (LiaisonEventPage *self)
 static void
 toast (LiaisonEventPage *self, const char *message)
 {
-  LiaisonWindow *window = liaison_window_for_widget (GTK_WIDGET (self));
-
-  if (window != NULL)
-    liaison_window_show_toast (window, message);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
 }
 
 static void
 undo_toast (LiaisonEventPage *self, const char *message, gint64 mark)
 {
-  LiaisonWindow *window = liaison_window_for_widget (GTK_WIDGET (self));
-
-  if (window != NULL)
-    liaison_window_show_undo_toast (window, message, mark);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-undo-toast", "(sx)", message, mark);
 }
 
 /* ------------------------------------------------------------------------ */
