@@ -4,13 +4,17 @@
 a layer above it does not compile there, by its name or by its path from
 the source root; nor does GTK below app/gui. Compiles one-line files with
 the flags meson gave a source file of each layer (compile_commands.json).
-TAP output.
+Then reads the includes of app/: in app/gui only the application and the
+window itself include liaison-window.h (views ask for toasts by actions),
+and a layer's *-private.h is included only inside its own folder (tests may
+look inside the layer they test). TAP output.
 
     check-layers.py SOURCE_ROOT BUILD_DIR
 """
 
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -64,6 +68,45 @@ def compiles(directory, flags, line):
         os.unlink(name)
 
 
+INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]([^">]+)[">]', re.MULTILINE)
+WINDOW_INCLUDERS = {"liaison-window.c", "liaison-application.c"}
+
+
+def includes_of(top):
+    """Every C file under app/ (its path from app/) and what it includes."""
+    app = os.path.join(top, "app")
+    found = {}
+    for folder, _, files in os.walk(app):
+        for name in sorted(files):
+            if name.endswith((".c", ".h")):
+                path = os.path.join(folder, name)
+                with open(path, encoding="utf-8") as f:
+                    found[os.path.relpath(path, app)] = INCLUDE.findall(f.read())
+    return found
+
+
+def include_checks(top):
+    found = includes_of(top)
+    results = []
+
+    wrong = sorted(path for path, incs in found.items()
+                   if path.startswith("gui" + os.sep)
+                   and os.path.basename(path) not in WINDOW_INCLUDERS
+                   and any(os.path.basename(i) == "liaison-window.h" for i in incs))
+    results.append((not wrong, "gui: only %s include liaison-window.h" % " and ".join(sorted(WINDOW_INCLUDERS)),
+                    "\n".join("%s includes liaison-window.h" % w for w in wrong)))
+
+    privates = sorted(p for p in found if p.endswith("-private.h"))
+    for private in privates:
+        folder = os.path.dirname(private)
+        wrong = sorted(path for path, incs in found.items()
+                       if os.path.dirname(path) != folder
+                       and any(os.path.basename(i) == os.path.basename(private) for i in incs))
+        results.append((not wrong, "app/%s is included only in app/%s" % (private, folder),
+                        "\n".join("app/%s includes it" % w for w in wrong)))
+    return results
+
+
 def main():
     top, build = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     with open(os.path.join(build, "compile_commands.json")) as f:
@@ -90,6 +133,7 @@ def main():
         if layer != "gui":
             ok, _ = compiles(directory, flags, "#include <gtk/gtk.h>")
             results.append((not ok, "%s cannot include <gtk/gtk.h>" % layer, ""))
+    results += include_checks(top)
 
     print("1..%d" % len(results))
     for n, (ok, what, err) in enumerate(results, 1):

@@ -8,7 +8,6 @@
 #include "liaison-add-people-dialog.h"
 #include "liaison-gui-format.h"
 #include "liaison-participant-list.h"
-#include "liaison-window.h"
 
 /* Registering people for an event: the same search as the Participants
  * view (any script, organisation, e-mail); people chosen across several
@@ -225,7 +224,7 @@ add_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_autoptr (GPtrArray) already = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GString) message = g_string_new (NULL);
-  LiaisonWindow *window = liaison_window_for_widget (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   g_autoptr (GString) elsewhere = g_string_new (NULL);
   guint          waitlisted = 0, n_elsewhere = 0;
   GHashTableIter iter;
@@ -293,8 +292,9 @@ add_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
           message, g_dngettext (NULL, "%u was already registered", "%u were already registered", already->len),
           already->len);
     }
-  if (window != NULL)
-    liaison_window_show_undo_toast (window, message->str, mark);
+  /* The toast is the window's this dialog belongs to. */
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-undo-toast", "(sx)", message->str, mark);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "liaison-conflicts-page.h"
-#include "liaison-window.h"
 
 /* The changes sync could not merge: for each, the record (in both
  * languages where it has them), the field, this office's value and the
@@ -193,21 +192,19 @@ on_keep (GtkButton            *button,
          LiaisonConflictsPage *self)
 {
   g_autoptr (LiaisonConflict) c = g_object_ref (g_object_get_data (G_OBJECT (button), "conflict"));
-  gboolean       local = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "keep-local"));
-  LiaisonWindow *window = liaison_window_for_widget (GTK_WIDGET (self));
+  gboolean local = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "keep-local"));
   g_autoptr (GError) error = NULL;
 
   if (!liaison_sync_engine_resolve_conflict (liaison_context_get_sync_engine (self->context), c,
                                              local ? LIAISON_CONFLICT_KEEP_LOCAL : LIAISON_CONFLICT_KEEP_REMOTE,
                                              &error))
     {
-      if (window != NULL)
-        liaison_window_show_toast (window, error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
       return;
     }
-  if (window != NULL)
-    liaison_window_show_toast (window, local ? _("This office’s value is kept; the next sync sends it to the secretariat.")
-                                             : _("The secretariat’s value is kept."));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s",
+                              local ? _("This office’s value is kept; the next sync sends it to the secretariat.")
+                                    : _("The secretariat’s value is kept."));
   /* Keyboard users go on with the next one. */
   gtk_widget_child_focus (GTK_WIDGET (self->list), GTK_DIR_TAB_FORWARD);
 }

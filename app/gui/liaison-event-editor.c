@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "liaison-event-editor.h"
-#include "liaison-window.h"
 #include "liaison-zone-strip.h"
 #include "liaison-zones.h"
 
@@ -420,9 +419,7 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gint64              mark = liaison_store_get_last_seq (store);
   g_autoptr (GError) error = NULL;
   g_autoptr (LiaisonEvent) e = build_event (self, &error);
-  LiaisonWindow *window = LIAISON_IS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (self)))
-                              ? LIAISON_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (self)))
-                              : NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
   if (e == NULL || !liaison_store_save_event (store, e, LIAISON_ORIGIN_LOCAL, &error))
     {
@@ -431,8 +428,10 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
       return;
     }
   g_signal_emit (self, signals[SAVED], 0, liaison_event_get_id (e));
-  if (window != NULL)
-    liaison_window_show_undo_toast (window, self->original != NULL ? _("Event saved") : _("Event created"), mark);
+  /* The toast is the window's this editor belongs to. */
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-undo-toast", "(sx)",
+                                self->original != NULL ? _("Event saved") : _("Event created"), mark);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 

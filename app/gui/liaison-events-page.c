@@ -10,7 +10,6 @@
 #include "liaison-event-page.h"
 #include "liaison-events-page.h"
 #include "liaison-gui-format.h"
-#include "liaison-window.h"
 
 /* The Events view: every event, filtered, as a list by month, a month
  * calendar and a timeline of years; and the page of one event. */
@@ -525,12 +524,7 @@ on_events_listed (GObject *source, GAsyncResult *result, gpointer user_data)
   if (events == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          LiaisonWindow *window = liaison_window_for_widget (GTK_WIDGET (self));
-
-          if (window != NULL)
-            liaison_window_show_toast (window, error->message);
-        }
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
       return;
     }
   gtk_spinner_stop (self->spinner);

@@ -8,7 +8,6 @@
 
 #include "liaison-gui-format.h"
 #include "liaison-participant-editor.h"
-#include "liaison-window.h"
 
 /* Adds a participant, or edits one, in a modal window. Every change is
  * checked by the core's own rule (liaison_participant_validate): Save is
@@ -507,7 +506,7 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_autoptr (LiaisonParticipant) p = build (self);
   g_autoptr (GError) error = NULL;
   LiaisonStore    *store = liaison_context_get_store (self->context);
-  LiaisonWindow   *window = liaison_window_for_widget (widget);
+  GtkWindow       *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   g_autofree char *name = NULL;
   gint64           mark;
 
@@ -519,7 +518,8 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     }
 
   name = liaison_participant_dup_display_name (p);
-  if (window != NULL && liaison_store_get_last_seq (store) != mark)
+  /* The toast is the window's this editor belongs to. */
+  if (parent != NULL && liaison_store_get_last_seq (store) != mark)
     {
       g_autofree char *message = NULL;
 
@@ -529,7 +529,7 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
       else
         /* Translators: %s is a person's name */
         message = g_strdup_printf (_("Saved the changes to %s"), name);
-      liaison_window_show_undo_toast (window, message, mark);
+      gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-undo-toast", "(sx)", message, mark);
     }
   g_signal_emit (self, signals[SAVED], 0, liaison_participant_get_id (p));
   gtk_window_destroy (GTK_WINDOW (self));

@@ -11,7 +11,6 @@
 #include "liaison-participant-editor.h"
 #include "liaison-participant-view.h"
 #include "liaison-programme.h"
-#include "liaison-window.h"
 
 /* One person's page: both names in their order, work, contacts, consent,
  * the Green Envoys cohort and the history across events. Read on the
@@ -469,10 +468,9 @@ edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static void
 on_delete_response (AdwMessageDialog *dialog, const char *response, LiaisonParticipantView *self)
 {
-  const char    *id = g_object_get_data (G_OBJECT (dialog), "participant-id");
-  const char    *name = g_object_get_data (G_OBJECT (dialog), "participant-name");
-  LiaisonWindow *window = liaison_window_for_widget (GTK_WIDGET (self));
-  LiaisonStore  *store;
+  const char   *id = g_object_get_data (G_OBJECT (dialog), "participant-id");
+  const char   *name = g_object_get_data (G_OBJECT (dialog), "participant-name");
+  LiaisonStore *store;
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
   gint64           mark;
@@ -484,14 +482,12 @@ on_delete_response (AdwMessageDialog *dialog, const char *response, LiaisonParti
   mark = liaison_store_get_last_seq (store);
   if (!liaison_store_delete_participant (store, id, LIAISON_ORIGIN_LOCAL, &error))
     {
-      if (window != NULL)
-        liaison_window_show_toast (window, error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
       return;
     }
   /* Translators: %s is a person's name */
   message = g_strdup_printf (_("Deleted %s"), name);
-  if (window != NULL)
-    liaison_window_show_undo_toast (window, message, mark);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-undo-toast", "(sx)", message, mark);
   if (g_strcmp0 (id, self->id) == 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "page.back", NULL);
 }

@@ -10,7 +10,6 @@
 #include "liaison-participant-view.h"
 #include "liaison-participants-page.h"
 #include "liaison-slot-list.h"
-#include "liaison-window.h"
 
 /* The paged list holds at most this many search results (SEARCH_LIMIT in
  * liaison-participant-list.c): a full page means there may be more. */
@@ -124,13 +123,8 @@ on_query_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!liaison_participant_list_set_query_finish (LIAISON_PARTICIPANT_LIST (source), result, &error))
     {
-      LiaisonWindow *window;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->context == NULL)
-        return;
-      window = liaison_window_for_widget (GTK_WIDGET (self));
-      if (window != NULL)
-        liaison_window_show_toast (window, error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->context != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
       return;
     }
   update_count (self);

@@ -7,7 +7,6 @@
 
 #include "liaison-translation-list.h"
 #include "liaison-translation-page.h"
-#include "liaison-window.h"
 
 /* The translator's desk: every bilingual text that needs work (missing,
  * draft, translated but not reviewed, stale), the source beside the
@@ -208,12 +207,7 @@ apply_filter (LiaisonTranslationPage *self)
                                                                         : -1;
   filter.kinds = gtk_drop_down_get_selected (self->content_filter) == 1 ? LIAISON_CONTENT_ALL : LIAISON_CONTENT_DEFAULT;
   if (!liaison_translation_list_set_filter (self->list, &filter, &error))
-    {
-      LiaisonWindow *window = liaison_window_for_widget (GTK_WIDGET (self));
-
-      if (window != NULL)
-        liaison_window_show_toast (window, error->message);
-    }
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
 }
 
 static void

@@ -213,6 +213,28 @@ undo_last_action (GtkWidget  *widget,
     liaison_window_show_toast (self, _("Nothing to undo"));
 }
 
+/* Views and dialogs ask for toasts by these actions, so they need not know
+ * the window (and a test can take the requests without one). */
+static void
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  liaison_window_show_toast (LIAISON_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_undo_toast_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  const char *message;
+  gint64      mark;
+
+  g_variant_get (parameter, "(&sx)", &message, &mark);
+  liaison_window_show_undo_toast (LIAISON_WINDOW (widget), message, mark);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Sync with the secretariat: the button, the banner and the conflict page
  * are their own widgets; the window holds the actions they use. */
@@ -441,6 +463,8 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.undo", "x", undo_action);
   gtk_widget_class_install_action (widget_class, "win.undo-last", NULL, undo_last_action);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-undo-toast", "(sx)", show_undo_toast_action);
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
   gtk_widget_class_install_action (widget_class, "win.sync-preferences", NULL, sync_preferences_action);
 
@@ -533,16 +557,4 @@ AdwToast *
 liaison_window_get_last_toast (LiaisonWindow *self)
 {
   return self->last_toast;
-}
-
-LiaisonWindow *
-liaison_window_for_widget (GtkWidget *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (LIAISON_IS_WINDOW (root))
-    return LIAISON_WINDOW (root);
-  if (GTK_IS_WINDOW (root) && LIAISON_IS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (root))))
-    return LIAISON_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (root)));
-  return NULL;
 }

@@ -22,7 +22,6 @@ void            liaison_window_show_toast (LiaisonWindow *self,
 void            liaison_window_show_undo_toast (LiaisonWindow *self,
                                                 const char    *message,
                                                 gint64         mark);
-LiaisonWindow  *liaison_window_for_widget (GtkWidget *widget);
 AdwToast       *liaison_window_get_last_toast (LiaisonWindow *self);
 
 G_END_DECLS
