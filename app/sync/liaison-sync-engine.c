@@ -12,6 +12,7 @@
 #include "liaison-io-error.h"
 #include "liaison-secret.h"
 #include "liaison-sync-engine.h"
+#include "liaison-sync-private.h"
 #include "liaison-vcard.h"
 
 /* How a sync goes (HACKING.md, "The sync engine", says why):
@@ -128,30 +129,8 @@ static GParamSpec *properties[N_PROPS];
 /* ------------------------------------------------------------------------ */
 /* The job, run in the worker thread                                         */
 
-typedef struct
-{
-  LiaisonSyncEngine *engine;
-  char              *db_path;
-  char              *url;
-  char              *user;
-  char              *password;
-
-  LiaisonStore       *store;
-  LiaisonDavClient   *client;
-  GCancellable       *cancellable;
-  LiaisonSyncSummary *summary;
-  char               *collections[2];
-  char               *chosen[2]; /* an existing collection the account picked, or NULL */
-  gboolean            changed;
-  guint               extra_requests; /* sent by the multiget thread */
-  gint64              traced;
-  GDateTime          *finished;
-  double              progress_from;
-  double              progress_span;
-} Job;
-
 static void
-job_free (Job *job)
+job_free (LiaisonSyncJob *job)
 {
   g_clear_object (&job->engine);
   g_free (job->db_path);
@@ -199,9 +178,9 @@ free_progress (gpointer data)
 }
 
 /* fraction of the current phase */
-static void
-report_progress (Job   *job,
-                 double fraction)
+void
+liaison_sync_job_report_progress (LiaisonSyncJob *job,
+                                  double          fraction)
 {
   ProgressUpdate *u = g_new0 (ProgressUpdate, 1);
 
@@ -211,19 +190,19 @@ report_progress (Job   *job,
 }
 
 static void
-phase (Job   *job,
-       double from,
-       double span)
+phase (LiaisonSyncJob *job,
+       double          from,
+       double          span)
 {
   job->progress_from = from;
   job->progress_span = span;
-  report_progress (job, 0);
+  liaison_sync_job_report_progress (job, 0);
 }
 
 /* Where the time goes: G_MESSAGES_DEBUG=liaison-sync shows each step. */
-static void
-trace (Job        *job,
-       const char *step)
+void
+liaison_sync_job_trace (LiaisonSyncJob *job,
+                        const char     *step)
 {
   gint64 now = g_get_monotonic_time ();
 
@@ -231,39 +210,39 @@ trace (Job        *job,
   job->traced = now;
 }
 
-static gboolean
-is_fatal (const GError *error)
+gboolean
+liaison_sync_is_fatal (const GError *error)
 {
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_AUTH) || g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_CERTIFICATE) || g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_UNREACHABLE) || (error->domain == LIAISON_STORE_ERROR && error->code != LIAISON_STORE_ERROR_INVALID && error->code != LIAISON_STORE_ERROR_NOT_FOUND);
 }
 
-static void
-add_error (Job        *job,
-           const char *message)
+void
+liaison_sync_job_add_error (LiaisonSyncJob *job,
+                            const char     *message)
 {
   if (!g_ptr_array_find_with_equal_func (job->summary->errors, message, g_str_equal, NULL))
     g_ptr_array_add (job->summary->errors, g_strdup (message));
 }
 
-static const char *
-entity_of (LiaisonSyncService service)
+const char *
+liaison_sync_entity_of (LiaisonSyncService service)
 {
   return service == LIAISON_SYNC_SERVICE_CALDAV ? "event" : "participant";
 }
 
-static char *
-collection_path (const char *url)
+char *
+liaison_sync_collection_path (const char *url)
 {
   g_autoptr (GUri) uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
 
   return g_strdup (uri != NULL ? g_uri_get_path (uri) : url);
 }
 
-static char *
-href_path (const char *href)
+char *
+liaison_sync_href_path (const char *href)
 {
   if (g_str_has_prefix (href, "http://") || g_str_has_prefix (href, "https://"))
-    return collection_path (href);
+    return liaison_sync_collection_path (href);
   return g_strdup (href);
 }
 
@@ -286,13 +265,13 @@ static const char propfind_collections[] =
  * libsoup would resend it without its body. status: the last answer's, 0
  * when none came. */
 static LiaisonDavMultistatus *
-propfind_following (Job        *job,
-                    const char *url,
-                    const char *depth,
-                    const char *body,
-                    char      **final_url,
-                    guint      *status,
-                    GError    **error)
+propfind_following (LiaisonSyncJob *job,
+                    const char     *url,
+                    const char     *depth,
+                    const char     *body,
+                    char          **final_url,
+                    guint          *status,
+                    GError        **error)
 {
   g_autofree char *current = g_strdup (url);
 
@@ -343,7 +322,7 @@ first_response (LiaisonDavMultistatus *ms)
 }
 
 static gboolean
-make_collection (Job               *job,
+make_collection (LiaisonSyncJob    *job,
                  LiaisonSyncService service,
                  const char        *url,
                  GError           **error)
@@ -385,7 +364,7 @@ make_collection (Job               *job,
 /* The collection a service syncs with from now on; another one than the
  * database synced with before is a switch (liaison_store_sync_switch_collection). */
 static gboolean
-use_collection (Job               *job,
+use_collection (LiaisonSyncJob    *job,
                 LiaisonSyncService service,
                 const char        *url,
                 GError           **error)
@@ -401,7 +380,7 @@ use_collection (Job               *job,
 
 /* A collection the account picked: used if it is one of its kind. */
 static gboolean
-check_chosen (Job               *job,
+check_chosen (LiaisonSyncJob    *job,
               LiaisonSyncService service,
               const char        *url,
               GError           **error)
@@ -430,7 +409,7 @@ check_chosen (Job               *job,
 }
 
 static gboolean
-find_collection (Job               *job,
+find_collection (LiaisonSyncJob    *job,
                  LiaisonSyncService service,
                  const char        *home,
                  GError           **error)
@@ -438,7 +417,7 @@ find_collection (Job               *job,
   g_autoptr (LiaisonDavMultistatus) ms = NULL;
   const char      *name = service == LIAISON_SYNC_SERVICE_CALDAV ? CALDAV_NAME : CARDDAV_NAME;
   g_autofree char *wanted = NULL;
-  g_autofree char *home_path = collection_path (home);
+  g_autofree char *home_path = liaison_sync_collection_path (home);
   g_autofree char *url = NULL;
   guint            status;
 
@@ -450,7 +429,7 @@ find_collection (Job               *job,
   for (guint i = 0; i < ms->responses->len; i++)
     {
       LiaisonDavResponse *r = g_ptr_array_index (ms->responses, i);
-      g_autofree char    *path = href_path (r->href);
+      g_autofree char    *path = liaison_sync_href_path (r->href);
 
       if (g_strcmp0 (path, wanted) == 0 && (service == LIAISON_SYNC_SERVICE_CALDAV ? r->is_calendar : r->is_addressbook))
         {
@@ -470,7 +449,7 @@ find_collection (Job               *job,
 /* The principal a well-known URI (RFC 6764) leads to, or NULL without an
  * error when the server has nothing there. */
 static char *
-well_known_principal (Job              *job,
+well_known_principal (LiaisonSyncJob   *job,
                       LiaisonDavService service,
                       GError          **error)
 {
@@ -499,10 +478,10 @@ well_known_principal (Job              *job,
 /* The principal's calendar-home-set and addressbook-home-set, each read
  * as its own property; NULL where the principal has none. */
 static gboolean
-read_homes (Job        *job,
-            const char *principal,
-            char      **homes,
-            GError    **error)
+read_homes (LiaisonSyncJob *job,
+            const char     *principal,
+            char          **homes,
+            GError        **error)
 {
   static const char body[] = "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
                              "<D:propfind xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\" "
@@ -533,9 +512,9 @@ read_homes (Job        *job,
 /* The calendar and the address book, found or made. A service the server
  * has no home for, or where it refuses a collection, is reported and the
  * other still syncs; FALSE when neither can. */
-static gboolean
-discover (Job     *job,
-          GError **error)
+gboolean
+liaison_sync_job_discover (LiaisonSyncJob *job,
+                           GError        **error)
 {
   g_autoptr (LiaisonDavMultistatus) start = NULL;
   g_autoptr (GError) start_error = NULL;
@@ -558,13 +537,13 @@ discover (Job     *job,
         g_clear_pointer (&job->collections[s], g_free);
         if (check_chosen (job, s, job->chosen[s], &local_error))
           continue;
-        if (is_fatal (local_error))
+        if (liaison_sync_is_fatal (local_error))
           {
             g_propagate_error (error, g_steal_pointer (&local_error));
             return FALSE;
           }
         /* Reported; the other service still syncs. */
-        add_error (job, local_error->message);
+        liaison_sync_job_add_error (job, local_error->message);
         skip[s] = TRUE;
       }
   if (skip[0] && skip[1])
@@ -649,12 +628,12 @@ discover (Job     *job,
 
         if (job->collections[s] != NULL || skip[s] || find_collection (job, s, home, &local_error))
           continue;
-        if (is_fatal (local_error))
+        if (liaison_sync_is_fatal (local_error))
           {
             g_propagate_error (error, g_steal_pointer (&local_error));
             goto out;
           }
-        add_error (job, local_error->message);
+        liaison_sync_job_add_error (job, local_error->message);
         if (first_error == NULL)
           first_error = g_steal_pointer (&local_error);
       }
@@ -681,9 +660,9 @@ out:
 
 /* What the account's homes hold, for Preferences to offer: calendars that
  * take events and address books, each as a LiaisonSyncCollection. */
-static GPtrArray *
-list_collections (Job     *job,
-                  GError **error)
+GPtrArray *
+liaison_sync_job_list_collections (LiaisonSyncJob *job,
+                                   GError        **error)
 {
   g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_sync_collection_free);
   g_autoptr (LiaisonDavMultistatus) start = NULL;
@@ -854,12 +833,12 @@ merge (GHashTable *base,
 /* ------------------------------------------------------------------------ */
 /* Applying the server's changes                                             */
 
-static GHashTable *
-read_text (const char  *entity,
-           const char  *text,
-           char       **uid,
-           GHashTable **people,
-           GError     **error)
+GHashTable *
+liaison_sync_read_text (const char  *entity,
+                        const char  *text,
+                        char       **uid,
+                        GHashTable **people,
+                        GError     **error)
 {
   if (people != NULL)
     *people = NULL;
@@ -868,16 +847,14 @@ read_text (const char  *entity,
   return liaison_vcard_read (text, uid, error);
 }
 
-static gboolean apply_remote (Job *job, LiaisonSyncService service, const char *href, const char *etag, const char *text, gboolean from_get, GError **error);
-
 /* An attendee whose participant is not here: their card if the address
  * book has it, or a participant made from the attendee's name and address
  * (another client's invitation), sent to the address book as a local one. */
 static gboolean
-ensure_participants (Job        *job,
-                     GHashTable *fields,
-                     GHashTable *people,
-                     GError    **error)
+ensure_participants (LiaisonSyncJob *job,
+                     GHashTable     *fields,
+                     GHashTable     *people,
+                     GError        **error)
 {
   GHashTableIter iter;
   gpointer       key;
@@ -913,10 +890,10 @@ ensure_participants (Job        *job,
           if (status == 200 && reply != NULL)
             {
               g_autofree char *text = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
-              g_autofree char *path = href_path (card_url);
+              g_autofree char *path = liaison_sync_href_path (card_url);
               g_autoptr (GError) local_error = NULL;
 
-              if (!apply_remote (job, LIAISON_SYNC_SERVICE_CARDDAV, path, etag, text, TRUE, &local_error))
+              if (!liaison_sync_job_apply_remote (job, LIAISON_SYNC_SERVICE_CARDDAV, path, etag, text, TRUE, &local_error))
                 {
                   g_propagate_error (error, g_steal_pointer (&local_error));
                   return FALSE;
@@ -957,11 +934,11 @@ ensure_participants (Job        *job,
 }
 
 static gboolean
-record_clashes (Job        *job,
-                const char *entity,
-                const char *id,
-                GPtrArray  *clashes,
-                GError    **error)
+record_clashes (LiaisonSyncJob *job,
+                const char     *entity,
+                const char     *id,
+                GPtrArray      *clashes,
+                GError        **error)
 {
   for (guint i = 0; i < clashes->len; i++)
     {
@@ -995,7 +972,7 @@ own_writes_base (const char *entity,
 
   for (guint i = 0; i < texts->len; i++)
     {
-      GHashTable *fields = read_text (entity, g_ptr_array_index (texts, i), NULL, NULL, NULL);
+      GHashTable *fields = liaison_sync_read_text (entity, g_ptr_array_index (texts, i), NULL, NULL, NULL);
 
       if (fields != NULL)
         g_ptr_array_add (sent, fields);
@@ -1043,16 +1020,16 @@ own_writes_base (const char *entity,
  * from_get: the text is the body of a plain GET, which a broken connection
  * can cut short without libsoup noticing (HTTP/1.0 headers cut before their
  * end): unreadable there means "try again", never "skip". */
-static gboolean
-apply_remote (Job               *job,
-              LiaisonSyncService service,
-              const char        *href,
-              const char        *etag,
-              const char        *text,
-              gboolean           from_get,
-              GError           **error)
+gboolean
+liaison_sync_job_apply_remote (LiaisonSyncJob    *job,
+                               LiaisonSyncService service,
+                               const char        *href,
+                               const char        *etag,
+                               const char        *text,
+                               gboolean           from_get,
+                               GError           **error)
 {
-  const char *entity = entity_of (service);
+  const char *entity = liaison_sync_entity_of (service);
   g_autoptr (GHashTable) remote = NULL;
   g_autoptr (GHashTable) people = NULL;
   g_autoptr (GHashTable) base = NULL;
@@ -1069,7 +1046,7 @@ apply_remote (Job               *job,
   if (text == NULL)
     text = "";
 
-  remote = read_text (entity, text, &uid, &people, &local_error);
+  remote = liaison_sync_read_text (entity, text, &uid, &people, &local_error);
   if (remote == NULL && from_get)
     {
       g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MALFORMED,
@@ -1104,7 +1081,7 @@ apply_remote (Job               *job,
       goto skip;
     }
 
-  base = res != NULL ? read_text (entity, res->base, NULL, NULL, NULL) : NULL;
+  base = res != NULL ? liaison_sync_read_text (entity, res->base, NULL, NULL, NULL) : NULL;
   local = liaison_store_sync_get_fields (job->store, entity, uid, NULL);
   {
     g_autoptr (GPtrArray) texts = liaison_store_sync_list_sent (job->store, entity, uid);
@@ -1185,7 +1162,7 @@ skip:
   {
     g_autofree char *message = g_strdup_printf (_("%s was skipped: %s"), href, local_error->message);
 
-    add_error (job, message);
+    liaison_sync_job_add_error (job, message);
     return liaison_store_sync_skip (job->store, href, etag, message, error);
   }
 
@@ -1195,10 +1172,10 @@ fail:
 }
 
 /* The server no longer has a record. */
-static gboolean
-apply_remote_delete (Job        *job,
-                     const char *href,
-                     GError    **error)
+gboolean
+liaison_sync_job_apply_remote_delete (LiaisonSyncJob *job,
+                                      const char     *href,
+                                      GError        **error)
 {
   g_autoptr (LiaisonSyncResource) res = liaison_store_sync_get_resource_by_href (job->store, href);
   g_autoptr (GHashTable) base = NULL;
@@ -1210,7 +1187,7 @@ apply_remote_delete (Job        *job,
     return TRUE;
   if (!liaison_store_sync_begin (job->store, error))
     return FALSE;
-  base = read_text (res->entity, res->base, NULL, NULL, NULL);
+  base = liaison_sync_read_text (res->entity, res->base, NULL, NULL, NULL);
   local = liaison_store_sync_get_fields (job->store, res->entity, res->entity_id, NULL);
   if (local != NULL && (!liaison_sync_fields_equal (local, base) || liaison_store_sync_is_queued (job->store, res->entity, res->entity_id)))
     {
@@ -1255,12 +1232,12 @@ sync_collection_body (const char *token)
                           escaped != NULL ? escaped : "");
 }
 
-static gboolean
-is_member (const char *collection_url,
-           const char *href)
+gboolean
+liaison_sync_is_member (const char *collection_url,
+                        const char *href)
 {
-  g_autofree char *collection = collection_path (collection_url);
-  g_autofree char *path = href_path (href);
+  g_autofree char *collection = liaison_sync_collection_path (collection_url);
+  g_autofree char *path = liaison_sync_href_path (href);
 
   return liaison_dav_href_is_member (collection, path);
 }
@@ -1286,10 +1263,10 @@ listing_clear (Listing *l)
  * href → ETag of the collection, or NULL to look each up (a sync from a
  * token names few hrefs; loading them all cost more than the request). */
 static gboolean
-same_etag (Job        *job,
-           GHashTable *known,
-           const char *path,
-           const char *etag)
+same_etag (LiaisonSyncJob *job,
+           GHashTable     *known,
+           const char     *path,
+           const char     *etag)
 {
   g_autofree char *here = NULL;
 
@@ -1302,13 +1279,13 @@ same_etag (Job        *job,
 /* sync-collection from token (NULL: everything). FALSE with status when the
  * server refused it, so the caller can start over without a token. */
 static gboolean
-list_changes (Job        *job,
-              const char *url,
-              const char *token,
-              GHashTable *known,
-              Listing    *out,
-              guint      *status,
-              GError    **error)
+list_changes (LiaisonSyncJob *job,
+              const char     *url,
+              const char     *token,
+              GHashTable     *known,
+              Listing        *out,
+              guint          *status,
+              GError        **error)
 {
   g_autofree char *current = g_strdup (token);
 
@@ -1324,14 +1301,14 @@ list_changes (Job        *job,
       for (guint i = 0; i < ms->responses->len; i++)
         {
           LiaisonDavResponse *r = g_ptr_array_index (ms->responses, i);
-          g_autofree char    *path = href_path (r->href);
+          g_autofree char    *path = liaison_sync_href_path (r->href);
 
           if (r->status == 507)
             {
               truncated = TRUE;
               continue;
             }
-          if (!is_member (url, path))
+          if (!liaison_sync_is_member (url, path))
             continue;
           if (r->status == 404)
             {
@@ -1356,11 +1333,11 @@ list_changes (Job        *job,
 
 /* PROPFIND Depth 1 with ETags, for servers without sync-collection. */
 static gboolean
-list_by_propfind (Job        *job,
-                  const char *url,
-                  GHashTable *known,
-                  Listing    *out,
-                  GError    **error)
+list_by_propfind (LiaisonSyncJob *job,
+                  const char     *url,
+                  GHashTable     *known,
+                  Listing        *out,
+                  GError        **error)
 {
   static const char body[] =
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
@@ -1374,9 +1351,9 @@ list_by_propfind (Job        *job,
   for (guint i = 0; i < ms->responses->len; i++)
     {
       LiaisonDavResponse *r = g_ptr_array_index (ms->responses, i);
-      g_autofree char    *path = href_path (r->href);
+      g_autofree char    *path = liaison_sync_href_path (r->href);
 
-      if (r->is_collection || !is_member (url, path) || r->status == 404)
+      if (r->is_collection || !liaison_sync_is_member (url, path) || r->status == 404)
         continue;
       g_hash_table_add (out->listed, g_strdup (path));
       if (r->etag == NULL || g_strcmp0 (g_hash_table_lookup (known, path), r->etag) != 0)
@@ -1489,7 +1466,7 @@ prefetch_thread (gpointer data)
 }
 
 static gboolean
-apply_batch_once (Job                   *job,
+apply_batch_once (LiaisonSyncJob        *job,
                   LiaisonSyncService     service,
                   LiaisonDavMultistatus *ms,
                   GHashTable            *changed,
@@ -1502,7 +1479,7 @@ apply_batch_once (Job                   *job,
  * writing, which spoils a bulk load, the batch is applied again with a
  * savepoint for each record, so the others still go in. */
 static gboolean
-apply_batch (Job                   *job,
+apply_batch (LiaisonSyncJob        *job,
              LiaisonSyncService     service,
              LiaisonDavMultistatus *ms,
              GHashTable            *changed,
@@ -1531,7 +1508,7 @@ apply_batch (Job                   *job,
 }
 
 static gboolean
-apply_batch_once (Job                   *job,
+apply_batch_once (LiaisonSyncJob        *job,
                   LiaisonSyncService     service,
                   LiaisonDavMultistatus *ms,
                   GHashTable            *changed,
@@ -1544,7 +1521,7 @@ apply_batch_once (Job                   *job,
   for (guint i = 0; i < ms->responses->len; i++)
     {
       LiaisonDavResponse *r = g_ptr_array_index (ms->responses, i);
-      g_autofree char    *path = href_path (r->href);
+      g_autofree char    *path = liaison_sync_href_path (r->href);
 
       if (!g_hash_table_contains (changed, path))
         continue;
@@ -1552,11 +1529,11 @@ apply_batch_once (Job                   *job,
         {
           /* Gone between the listing and now; on a first sync a 404
            * row means nothing. */
-          if (!initial && r->status == 404 && !apply_remote_delete (job, path, error))
+          if (!initial && r->status == 404 && !liaison_sync_job_apply_remote_delete (job, path, error))
             goto fail;
           continue;
         }
-      if (!apply_remote (job, service, path, r->etag, r->data, FALSE, error))
+      if (!liaison_sync_job_apply_remote (job, service, path, r->etag, r->data, FALSE, error))
         goto fail;
     }
   if (bulk)
@@ -1589,7 +1566,7 @@ is_whole (const char *text, gsize size)
  * of the batch with a GET of its own, so only the unreadable one is
  * skipped, by name. */
 static gboolean
-fetch_one_by_one (Job               *job,
+fetch_one_by_one (LiaisonSyncJob    *job,
                   LiaisonSyncService service,
                   const char        *url,
                   GPtrArray         *hrefs,
@@ -1612,7 +1589,7 @@ fetch_one_by_one (Job               *job,
         return FALSE;
       if (status == 404 || status == 410)
         {
-          if (!initial && !apply_remote_delete (job, href, error))
+          if (!initial && !liaison_sync_job_apply_remote_delete (job, href, error))
             return FALSE;
           continue;
         }
@@ -1622,14 +1599,14 @@ fetch_one_by_one (Job               *job,
           return FALSE;
         }
       text = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
-      if (!apply_remote (job, service, href, etag, text, !is_whole (text, strlen (text)), error))
+      if (!liaison_sync_job_apply_remote (job, service, href, etag, text, !is_whole (text, strlen (text)), error))
         return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-fetch_and_apply (Job               *job,
+fetch_and_apply (LiaisonSyncJob    *job,
                  LiaisonSyncService service,
                  const char        *url,
                  GHashTable        *changed,
@@ -1693,7 +1670,7 @@ fetch_and_apply (Job               *job,
       if (!ok)
         break;
       done = MIN (from + batch, hrefs->len);
-      report_progress (job, (double) done / hrefs->len);
+      liaison_sync_job_report_progress (job, (double) done / hrefs->len);
     }
 
   /* How much of the pull waited for the server rather than the database. */
@@ -1708,13 +1685,13 @@ fetch_and_apply (Job               *job,
   return ok;
 }
 
-static gboolean
-pull (Job               *job,
-      LiaisonSyncService service,
-      gboolean          *complete,
-      GError           **error)
+gboolean
+liaison_sync_job_pull (LiaisonSyncJob    *job,
+                       LiaisonSyncService service,
+                       gboolean          *complete,
+                       GError           **error)
 {
-  const char      *entity = entity_of (service);
+  const char      *entity = liaison_sync_entity_of (service);
   const char      *url = job->collections[service];
   g_autofree char *token = NULL;
   g_autofree char *stored_url = liaison_store_sync_get_collection (job->store, service, &token);
@@ -1733,7 +1710,7 @@ pull (Job               *job,
    * sweep needs them all. */
   if (token == NULL)
     known = liaison_store_sync_list_resources (job->store, entity);
-  trace (job, "known resources");
+  liaison_sync_job_trace (job, "known resources");
 
   if (!list_changes (job, url, token, known, &listing, &status, &local_error))
     {
@@ -1788,17 +1765,17 @@ pull (Job               *job,
           g_hash_table_add (listing.deleted, g_strdup (href));
     }
 
-  trace (job, "list changes");
+  liaison_sync_job_trace (job, "list changes");
   if (!fetch_and_apply (job, service, url, listing.changed, full && g_hash_table_size (known) == 0, &local_error))
     goto out;
-  trace (job, "fetch and apply");
+  liaison_sync_job_trace (job, "fetch and apply");
   {
     GHashTableIter iter;
     gpointer       href;
 
     g_hash_table_iter_init (&iter, listing.deleted);
     while (g_hash_table_iter_next (&iter, &href, NULL))
-      if (!apply_remote_delete (job, href, &local_error))
+      if (!liaison_sync_job_apply_remote_delete (job, href, &local_error))
         goto out;
   }
   ok = liaison_store_sync_set_token (job->store, service, listing.token, &local_error);
@@ -1808,12 +1785,12 @@ out:
   *complete = ok;
   if (!ok)
     {
-      if (is_fatal (local_error))
+      if (liaison_sync_is_fatal (local_error))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      add_error (job, local_error->message);
+      liaison_sync_job_add_error (job, local_error->message);
     }
   return TRUE;
 }
@@ -1822,8 +1799,8 @@ out:
 /* Push                                                                      */
 
 static GHashTable *
-people_of (Job        *job,
-           GHashTable *fields)
+people_of (LiaisonSyncJob *job,
+           GHashTable     *fields)
 {
   GHashTable    *people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
   GHashTableIter iter;
@@ -1853,7 +1830,7 @@ people_of (Job        *job,
 
 /* The server's current copy after a 412, merged in like a pulled change. */
 static gboolean
-refetch (Job               *job,
+refetch (LiaisonSyncJob    *job,
          LiaisonSyncService service,
          const char        *url,
          const char        *href,
@@ -1880,16 +1857,16 @@ refetch (Job               *job,
       return FALSE;
     }
   text = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
-  return apply_remote (job, service, href, etag, text, TRUE, error);
+  return liaison_sync_job_apply_remote (job, service, href, etag, text, TRUE, error);
 }
 
 static gboolean
-push_one (Job               *job,
+push_one (LiaisonSyncJob    *job,
           LiaisonSyncService service,
           const char        *id,
           GError           **error)
 {
-  const char *entity = entity_of (service);
+  const char *entity = liaison_sync_entity_of (service);
   const char *collection = job->collections[service];
 
   for (guint attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++)
@@ -1940,7 +1917,7 @@ push_one (Job               *job,
 
       if (res != NULL)
         {
-          base = read_text (entity, res->base, NULL, NULL, NULL);
+          base = liaison_sync_read_text (entity, res->base, NULL, NULL, NULL);
           if (base != NULL && liaison_sync_fields_equal (local, base))
             return liaison_store_sync_dequeue (job->store, entity, id, error);
         }
@@ -1959,12 +1936,12 @@ push_one (Job               *job,
         href = g_strdup (res->href);
       else
         {
-          g_autofree char *path = collection_path (collection);
+          g_autofree char *path = liaison_sync_collection_path (collection);
           href = liaison_dav_resource_href (path, id, service == LIAISON_SYNC_SERVICE_CALDAV ? LIAISON_DAV_SERVICE_CALDAV : LIAISON_DAV_SERVICE_CARDDAV);
         }
       /* Only ever a strict member: a PUT to the collection's own URL
        * replaces the whole collection on some servers. */
-      if (!is_member (collection, href))
+      if (!liaison_sync_is_member (collection, href))
         {
           g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_SERVER,
                        _("Refusing to write %s: it is not inside the collection %s."), href, collection);
@@ -1995,7 +1972,7 @@ push_one (Job               *job,
                   got == 200 && reply != NULL && etag != NULL)
                 {
                   g_autofree char *copy = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
-                  g_autoptr (GHashTable) readable = copy ? read_text (entity, copy, NULL, NULL, NULL) : NULL;
+                  g_autoptr (GHashTable) readable = copy ? liaison_sync_read_text (entity, copy, NULL, NULL, NULL) : NULL;
 
                   if (readable != NULL)
                     {
@@ -2023,14 +2000,14 @@ push_one (Job               *job,
           g_autoptr (GError) refused = NULL;
 
           liaison_dav_status_error (&refused, "PUT", url, status);
-          if (is_fatal (refused) || status >= 500)
+          if (liaison_sync_is_fatal (refused) || status >= 500)
             {
               g_propagate_error (error, g_steal_pointer (&refused));
               return FALSE;
             }
           /* Refused for this record only (409: its UID is taken): the
            * change stays in the outbox and is reported. */
-          add_error (job, refused->message);
+          liaison_sync_job_add_error (job, refused->message);
           return TRUE;
         }
       /* 412: someone else wrote first. */
@@ -2043,17 +2020,17 @@ push_one (Job               *job,
     g_autofree char *message = g_strdup_printf (_("The server kept changing %s while Liaison wrote it; "
                                                   "it goes again at the next sync."),
                                                    id);
-    add_error (job, message);
+    liaison_sync_job_add_error (job, message);
   }
   return TRUE;
 }
 
-static gboolean
-push (Job               *job,
-      LiaisonSyncService service,
-      GError           **error)
+gboolean
+liaison_sync_job_push (LiaisonSyncJob    *job,
+                       LiaisonSyncService service,
+                       GError           **error)
 {
-  g_autoptr (GPtrArray) ids = liaison_store_sync_list_outbox (job->store, entity_of (service));
+  g_autoptr (GPtrArray) ids = liaison_store_sync_list_outbox (job->store, liaison_sync_entity_of (service));
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -2061,21 +2038,21 @@ push (Job               *job,
 
       if (!push_one (job, service, g_ptr_array_index (ids, i), &local_error))
         {
-          if (is_fatal (local_error) || g_error_matches (local_error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_SERVER))
+          if (liaison_sync_is_fatal (local_error) || g_error_matches (local_error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_SERVER))
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
               return FALSE;
             }
-          add_error (job, local_error->message);
+          liaison_sync_job_add_error (job, local_error->message);
         }
-      report_progress (job, (double) (i + 1) / ids->len);
+      liaison_sync_job_report_progress (job, (double) (i + 1) / ids->len);
     }
   return TRUE;
 }
 
 static gboolean
-run_job (Job     *job,
-         GError **error)
+run_job (LiaisonSyncJob *job,
+         GError        **error)
 {
   g_autofree char *account = NULL;
   gboolean         pulled[2] = { FALSE, FALSE };
@@ -2084,60 +2061,60 @@ run_job (Job     *job,
   job->store = liaison_store_open (job->db_path, error);
   if (job->store == NULL)
     return FALSE;
-  trace (job, "open the database");
+  liaison_sync_job_trace (job, "open the database");
   job->client = liaison_dav_client_new (job->user, job->password);
   account = g_strconcat (job->url, "\n", job->user, NULL);
 
   if (!liaison_store_sync_set_account (job->store, account, error) || !liaison_store_sync_feed_outbox (job->store, error))
     return FALSE;
-  trace (job, "feed the outbox");
+  liaison_sync_job_trace (job, "feed the outbox");
 
   phase (job, 0, 0.05);
-  if (!discover (job, error))
+  if (!liaison_sync_job_discover (job, error))
     return FALSE;
-  trace (job, "discovery");
+  liaison_sync_job_trace (job, "discovery");
 
   /* The address book first: events name their attendees' cards. A
    * service discovery found no collection for was reported there. */
   phase (job, 0.05, 0.2);
   if (job->collections[LIAISON_SYNC_SERVICE_CARDDAV] == NULL)
     pulled[1] = TRUE;
-  else if (!pull (job, LIAISON_SYNC_SERVICE_CARDDAV, &pulled[1], error))
+  else if (!liaison_sync_job_pull (job, LIAISON_SYNC_SERVICE_CARDDAV, &pulled[1], error))
     return FALSE;
-  trace (job, "pull the address book");
+  liaison_sync_job_trace (job, "pull the address book");
   phase (job, 0.25, 0.4);
   if (job->collections[LIAISON_SYNC_SERVICE_CALDAV] == NULL)
     ;
   else if (pulled[1])
     {
-      if (!pull (job, LIAISON_SYNC_SERVICE_CALDAV, &pulled[0], error))
+      if (!liaison_sync_job_pull (job, LIAISON_SYNC_SERVICE_CALDAV, &pulled[0], error))
         return FALSE;
     }
   else
-    add_error (job, _("The calendar was not synced because the address book could not be read; "
+    liaison_sync_job_add_error (job, _("The calendar was not synced because the address book could not be read; "
                       "it will be at the next sync."));
-  trace (job, "pull the calendar");
+  liaison_sync_job_trace (job, "pull the calendar");
 
   phase (job, 0.65, 0.15);
-  if (job->collections[LIAISON_SYNC_SERVICE_CARDDAV] != NULL && !push (job, LIAISON_SYNC_SERVICE_CARDDAV, error))
+  if (job->collections[LIAISON_SYNC_SERVICE_CARDDAV] != NULL && !liaison_sync_job_push (job, LIAISON_SYNC_SERVICE_CARDDAV, error))
     return FALSE;
   phase (job, 0.8, 0.2);
-  if (job->collections[LIAISON_SYNC_SERVICE_CALDAV] != NULL && !push (job, LIAISON_SYNC_SERVICE_CALDAV, error))
+  if (job->collections[LIAISON_SYNC_SERVICE_CALDAV] != NULL && !liaison_sync_job_push (job, LIAISON_SYNC_SERVICE_CALDAV, error))
     return FALSE;
-  trace (job, "push");
+  liaison_sync_job_trace (job, "push");
 
   for (LiaisonSyncService s = 0; s < 2; s++)
     {
-      g_autofree char *path = job->collections[s] ? collection_path (job->collections[s]) : NULL;
+      g_autofree char *path = job->collections[s] ? liaison_sync_collection_path (job->collections[s]) : NULL;
       g_autoptr (GPtrArray) skipped = path ? liaison_store_sync_list_skipped (job->store, path) : NULL;
 
       if (skipped == NULL)
         continue;
 
       for (guint i = 0; i < skipped->len; i++)
-        add_error (job, g_ptr_array_index (skipped, i));
+        liaison_sync_job_add_error (job, g_ptr_array_index (skipped, i));
     }
-  report_progress (job, 1);
+  liaison_sync_job_report_progress (job, 1);
   job->finished = g_date_time_new_now_utc ();
   {
     g_autofree char *when = g_date_time_format_iso8601 (job->finished);
@@ -2154,8 +2131,8 @@ sync_thread (GTask        *task,
              gpointer      data,
              GCancellable *cancellable)
 {
-  Job          *job = data;
-  GMainContext *context = g_main_context_new ();
+  LiaisonSyncJob *job = data;
+  GMainContext   *context = g_main_context_new ();
   g_autoptr (GError) error = NULL;
   gboolean ok;
 
@@ -2183,15 +2160,15 @@ find_thread (GTask        *task,
              gpointer      data,
              GCancellable *cancellable)
 {
-  Job          *job = data;
-  GMainContext *context = g_main_context_new ();
+  LiaisonSyncJob *job = data;
+  GMainContext   *context = g_main_context_new ();
   g_autoptr (GError) error = NULL;
   GPtrArray *found;
 
   g_main_context_push_thread_default (context);
   job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   job->client = liaison_dav_client_new (job->user, job->password);
-  found = list_collections (job, &error);
+  found = liaison_sync_job_list_collections (job, &error);
   g_clear_object (&job->client);
   g_main_context_pop_thread_default (context);
   g_main_context_unref (context);
@@ -2272,7 +2249,7 @@ on_sync_done (GObject      *source,
 {
   LiaisonSyncEngine *self = LIAISON_SYNC_ENGINE (source);
   GTask             *outer = user_data;
-  Job               *job = g_task_get_task_data (G_TASK (result));
+  LiaisonSyncJob    *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
   LiaisonSyncSummary *summary = g_task_propagate_pointer (G_TASK (result), &error);
 
@@ -2309,7 +2286,7 @@ start_job (LiaisonSyncEngine *self,
            char              *password)
 {
   g_autoptr (GTask) task = NULL;
-  Job *job = g_new0 (Job, 1);
+  LiaisonSyncJob *job = g_new0 (LiaisonSyncJob, 1);
 
   job->engine = g_object_ref (self);
   job->db_path = g_strdup (liaison_store_get_path (self->store));
@@ -2356,7 +2333,7 @@ start_find (LiaisonSyncEngine *self,
             GTask             *task,
             char              *password)
 {
-  Job *job = g_new0 (Job, 1);
+  LiaisonSyncJob *job = g_new0 (LiaisonSyncJob, 1);
 
   job->engine = g_object_ref (self);
   job->url = setting (self, "server-url", self->server_url);
