@@ -245,95 +245,6 @@ liaison_sync_href_path (const char *href)
 }
 
 /* ------------------------------------------------------------------------ */
-/* Merging                                                                   */
-
-typedef struct
-{
-  char *field;
-  char *base;
-  char *local;
-  char *remote;
-} Clash;
-
-static void
-clash_free (Clash *c)
-{
-  g_free (c->field);
-  g_free (c->base);
-  g_free (c->local);
-  g_free (c->remote);
-  g_free (c);
-}
-
-/* Three-way, field by field: a side that did not change a field takes the
- * other side's value; a field both changed differently keeps the server's
- * value for now and goes to the conflict queue with the local one, so both
- * offices see the same record and a person chooses. Attendees are fields of
- * their own, so two offices adding different people both win. */
-static GHashTable *
-merge (GHashTable *base,
-       GHashTable *local,
-       GHashTable *remote,
-       GPtrArray  *clashes)
-{
-  GHashTable *merged = liaison_sync_fields_new ();
-  g_autoptr (GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTableIter iter;
-  gpointer       key;
-
-  g_hash_table_iter_init (&iter, local);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_add (keys, key);
-  g_hash_table_iter_init (&iter, remote);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_add (keys, key);
-
-  g_hash_table_iter_init (&iter, keys);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      const char *b = base != NULL ? g_hash_table_lookup (base, key) : NULL;
-      const char *l = g_hash_table_lookup (local, key);
-      const char *r = g_hash_table_lookup (remote, key);
-      const char *v;
-
-      /* A registration's id is not an edit: the server's, once it has one,
-       * is the one both offices keep. */
-      if (g_str_has_prefix (key, LIAISON_SYNC_REGISTRATION_PREFIX))
-        v = r != NULL ? r : l;
-      else if (g_strcmp0 (l, r) == 0 || g_strcmp0 (l, b) == 0)
-        v = r;
-      else if (g_strcmp0 (r, b) == 0)
-        v = l;
-      else
-        {
-          Clash *c = g_new0 (Clash, 1);
-
-          c->field = g_strdup (key);
-          c->base = g_strdup (b);
-          c->local = g_strdup (l);
-          c->remote = g_strdup (r);
-          g_ptr_array_add (clashes, c);
-          v = r;
-        }
-      if (v != NULL)
-        g_hash_table_insert (merged, g_strdup (key), g_strdup (v));
-    }
-
-  /* The id of a registration that the merge removed goes with it. */
-  g_hash_table_iter_init (&iter, merged);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (g_str_has_prefix (key, LIAISON_SYNC_REGISTRATION_PREFIX))
-      {
-        g_autofree char *attendee = g_strconcat (LIAISON_SYNC_ATTENDEE_PREFIX,
-                                                 (const char *) key + strlen (LIAISON_SYNC_REGISTRATION_PREFIX), NULL);
-
-        if (!g_hash_table_contains (merged, attendee))
-          g_hash_table_iter_remove (&iter);
-      }
-  return merged;
-}
-
-/* ------------------------------------------------------------------------ */
 /* Applying the server's changes                                             */
 
 GHashTable *
@@ -445,7 +356,7 @@ record_clashes (LiaisonSyncJob *job,
 {
   for (guint i = 0; i < clashes->len; i++)
     {
-      Clash *c = g_ptr_array_index (clashes, i);
+      LiaisonSyncClash *c = g_ptr_array_index (clashes, i);
 
       if (liaison_store_add_conflict (job->store, entity, id, c->field, c->base, c->local, c->remote, error) == 0)
         return FALSE;
@@ -455,12 +366,10 @@ record_clashes (LiaisonSyncJob *job,
 }
 
 /* This office's writes whose answers were lost (sync_sent) may be on the
- * server, under edits the other office made since. A field whose value on
- * the server is one this office wrote was not changed there by anyone
- * else: its base is that value, so what changed here since wins and what
- * the other office changed still merges. (Comparing whole records missed
- * every lost write that the other office had edited on top of.) NULL when
- * no sent text is readable. */
+ * server, under edits the other office made since: the base then follows
+ * from what was sent (liaison_sync_merge_base_with_sent). (Comparing whole
+ * records missed every lost write that the other office had edited on top
+ * of.) NULL when no sent text is readable. */
 static GHashTable *
 own_writes_base (const char *entity,
                  GHashTable *base,
@@ -468,10 +377,6 @@ own_writes_base (const char *entity,
                  GPtrArray  *texts)
 {
   g_autoptr (GPtrArray) sent = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
-  g_autoptr (GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTable    *own;
-  GHashTableIter iter;
-  gpointer       key, value;
 
   for (guint i = 0; i < texts->len; i++)
     {
@@ -482,40 +387,7 @@ own_writes_base (const char *entity,
     }
   if (sent->len == 0)
     return NULL;
-
-  own = liaison_sync_fields_new ();
-  if (base != NULL)
-    {
-      g_hash_table_iter_init (&iter, base);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        g_hash_table_insert (own, g_strdup (key), g_strdup (value));
-    }
-  g_hash_table_iter_init (&iter, remote);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_add (keys, key);
-  for (guint i = 0; i < sent->len; i++)
-    {
-      g_hash_table_iter_init (&iter, g_ptr_array_index (sent, i));
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        g_hash_table_add (keys, key);
-    }
-
-  g_hash_table_iter_init (&iter, keys);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      const char *r = g_hash_table_lookup (remote, key);
-
-      for (guint i = 0; i < sent->len; i++)
-        if (g_strcmp0 (g_hash_table_lookup (g_ptr_array_index (sent, i), key), r) == 0)
-          {
-            if (r != NULL)
-              g_hash_table_insert (own, g_strdup (key), g_strdup (r));
-            else
-              g_hash_table_remove (own, key);
-            break;
-          }
-    }
-  return own;
+  return liaison_sync_merge_base_with_sent (base, remote, sent);
 }
 
 /* One resource from the server, merged with what is here. Inside one
@@ -539,7 +411,7 @@ liaison_sync_job_apply_remote (LiaisonSyncJob    *job,
   g_autoptr (GHashTable) local = NULL;
   g_autoptr (LiaisonSyncResource) res = NULL;
   g_autoptr (GError) local_error = NULL;
-  g_autoptr (GPtrArray) clashes = g_ptr_array_new_with_free_func ((GDestroyNotify) clash_free);
+  g_autoptr (LiaisonSyncMerge) merge = NULL;
   g_autofree char *uid = NULL;
   g_autofree char *skipped = liaison_store_sync_get_skipped_etag (job->store, href);
 
@@ -597,10 +469,11 @@ liaison_sync_job_apply_remote (LiaisonSyncJob    *job,
       }
   }
 
+  merge = liaison_sync_merge (base, local, remote, FALSE);
   if (local == NULL && base != NULL)
     {
       /* Deleted here since the last sync. */
-      if (liaison_sync_fields_equal (base, remote))
+      if (merge->fields == NULL)
         {
           if (!liaison_store_sync_queue (job->store, entity, uid, error))
             goto fail;
@@ -609,27 +482,24 @@ liaison_sync_job_apply_remote (LiaisonSyncJob    *job,
         {
           /* Edit beats delete: the record comes back with the server's
            * edit, and the queue remembers it was deleted here. */
-          g_autofree char *json = liaison_sync_fields_to_json (remote);
-
-          if (!liaison_store_sync_apply_fields (job->store, entity, uid, remote, LIAISON_ORIGIN_REMOTE, &local_error))
+          if (!liaison_store_sync_apply_fields (job->store, entity, uid, merge->fields, LIAISON_ORIGIN_REMOTE, &local_error))
             goto invalid;
-          if (liaison_store_add_conflict (job->store, entity, uid, NULL, NULL, NULL, json, error) == 0 || !liaison_store_sync_dequeue (job->store, entity, uid, error))
+          if (!record_clashes (job, entity, uid, merge->clashes, error) || !liaison_store_sync_dequeue (job->store, entity, uid, error))
             goto fail;
-          job->summary->conflicts++;
           job->summary->pulled++;
           job->changed = TRUE;
         }
     }
   else if (local == NULL)
     {
-      if (!liaison_store_sync_apply_fields (job->store, entity, uid, remote, LIAISON_ORIGIN_REMOTE, &local_error))
+      if (!liaison_store_sync_apply_fields (job->store, entity, uid, merge->fields, LIAISON_ORIGIN_REMOTE, &local_error))
         goto invalid;
       job->summary->pulled++;
       job->changed = TRUE;
     }
   else
     {
-      g_autoptr (GHashTable) merged = merge (base, local, remote, clashes);
+      GHashTable *merged = merge->fields;
 
       if (!liaison_sync_fields_equal (merged, local))
         {
@@ -645,7 +515,7 @@ liaison_sync_job_apply_remote (LiaisonSyncJob    *job,
           if (!liaison_store_sync_queue (job->store, entity, uid, error))
             goto fail;
         }
-      if (!record_clashes (job, entity, uid, clashes, error))
+      if (!record_clashes (job, entity, uid, merge->clashes, error))
         goto fail;
     }
 
@@ -683,6 +553,7 @@ liaison_sync_job_apply_remote_delete (LiaisonSyncJob *job,
   g_autoptr (LiaisonSyncResource) res = liaison_store_sync_get_resource_by_href (job->store, href);
   g_autoptr (GHashTable) base = NULL;
   g_autoptr (GHashTable) local = NULL;
+  g_autoptr (LiaisonSyncMerge) merge = NULL;
 
   if (!liaison_store_sync_unskip (job->store, href, error))
     return FALSE;
@@ -692,15 +563,13 @@ liaison_sync_job_apply_remote_delete (LiaisonSyncJob *job,
     return FALSE;
   base = liaison_sync_read_text (res->entity, res->base, NULL, NULL, NULL);
   local = liaison_store_sync_get_fields (job->store, res->entity, res->entity_id, NULL);
-  if (local != NULL && (!liaison_sync_fields_equal (local, base) || liaison_store_sync_is_queued (job->store, res->entity, res->entity_id)))
+  merge = liaison_sync_merge (base, local, NULL, local != NULL && liaison_store_sync_is_queued (job->store, res->entity, res->entity_id));
+  if (local != NULL && merge->fields != NULL)
     {
       /* Edit beats delete: kept here, written again, and the queue
        * remembers the server had deleted it. */
-      g_autofree char *json = liaison_sync_fields_to_json (local);
-
-      if (liaison_store_add_conflict (job->store, res->entity, res->entity_id, NULL, NULL, json, NULL, error) == 0 || !liaison_store_sync_queue (job->store, res->entity, res->entity_id, error))
+      if (!record_clashes (job, res->entity, res->entity_id, merge->clashes, error) || !liaison_store_sync_queue (job->store, res->entity, res->entity_id, error))
         goto fail;
-      job->summary->conflicts++;
     }
   else if (local != NULL)
     {

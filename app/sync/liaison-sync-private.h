@@ -3,6 +3,7 @@
 
 #include "liaison-dav-client.h"
 #include "liaison-sync-engine.h"
+#include "liaison-sync-merge.h"
 
 G_BEGIN_DECLS
 
