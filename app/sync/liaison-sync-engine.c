@@ -4,36 +4,29 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "liaison-dav-client.h"
 #include "liaison-dav-href.h"
-#include "liaison-ical.h"
-#include "liaison-io-error.h"
 #include "liaison-secret.h"
 #include "liaison-sync-engine.h"
-#include "liaison-vcard.h"
+#include "liaison-sync-private.h"
 
 /* How a sync goes (HACKING.md, "The sync engine", says why):
  *
  *  1. feed the outbox from the journal (one transaction with its cursor);
  *  2. find the collections the first time (well-known URIs, principal,
- *     home sets; created when missing);
+ *     home sets; created when missing): liaison-sync-discovery.c;
  *  3. pull the address book, then the calendar: sync-collection with the
  *     stored token, or without one and a mark-and-sweep by ETag when the
- *     token is refused; changes fetched with multiget in batches, merged
- *     three ways with what is here, applied with origin "remote";
+ *     token is refused; changes fetched with multiget in batches
+ *     (liaison-sync-pull.c), merged three ways with what is here
+ *     (liaison-sync-merge.c), applied with origin "remote"
+ *     (liaison-sync-apply.c);
  *  4. push the outbox: If-None-Match: * or If-Match; a 412 fetches the
- *     server's version, merges, and tries again.
+ *     server's version, merges, and tries again (liaison-sync-push.c).
  *
  * Each step commits as it goes and is safe to repeat, so a process killed
  * anywhere resumes at the next sync without losing or doubling anything. */
-
-#define CALDAV_NAME "liaison-events"
-#define CARDDAV_NAME "liaison-participants"
-#define EVENT_BATCH 50
-#define CARD_BATCH 250
-#define MAX_WRITE_ATTEMPTS 3
 
 G_DEFINE_BOXED_TYPE (LiaisonSyncSummary, liaison_sync_summary, liaison_sync_summary_copy, liaison_sync_summary_free)
 
@@ -128,30 +121,8 @@ static GParamSpec *properties[N_PROPS];
 /* ------------------------------------------------------------------------ */
 /* The job, run in the worker thread                                         */
 
-typedef struct
-{
-  LiaisonSyncEngine *engine;
-  char              *db_path;
-  char              *url;
-  char              *user;
-  char              *password;
-
-  LiaisonStore       *store;
-  LiaisonDavClient   *client;
-  GCancellable       *cancellable;
-  LiaisonSyncSummary *summary;
-  char               *collections[2];
-  char               *chosen[2]; /* an existing collection the account picked, or NULL */
-  gboolean            changed;
-  guint               extra_requests; /* sent by the multiget thread */
-  gint64              traced;
-  GDateTime          *finished;
-  double              progress_from;
-  double              progress_span;
-} Job;
-
 static void
-job_free (Job *job)
+job_free (LiaisonSyncJob *job)
 {
   g_clear_object (&job->engine);
   g_free (job->db_path);
@@ -199,9 +170,9 @@ free_progress (gpointer data)
 }
 
 /* fraction of the current phase */
-static void
-report_progress (Job   *job,
-                 double fraction)
+void
+liaison_sync_job_report_progress (LiaisonSyncJob *job,
+                                  double          fraction)
 {
   ProgressUpdate *u = g_new0 (ProgressUpdate, 1);
 
@@ -211,19 +182,19 @@ report_progress (Job   *job,
 }
 
 static void
-phase (Job   *job,
-       double from,
-       double span)
+phase (LiaisonSyncJob *job,
+       double          from,
+       double          span)
 {
   job->progress_from = from;
   job->progress_span = span;
-  report_progress (job, 0);
+  liaison_sync_job_report_progress (job, 0);
 }
 
 /* Where the time goes: G_MESSAGES_DEBUG=liaison-sync shows each step. */
-static void
-trace (Job        *job,
-       const char *step)
+void
+liaison_sync_job_trace (LiaisonSyncJob *job,
+                        const char     *step)
 {
   gint64 now = g_get_monotonic_time ();
 
@@ -231,1851 +202,58 @@ trace (Job        *job,
   job->traced = now;
 }
 
-static gboolean
-is_fatal (const GError *error)
+gboolean
+liaison_sync_is_fatal (const GError *error)
 {
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_AUTH) || g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_CERTIFICATE) || g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_UNREACHABLE) || (error->domain == LIAISON_STORE_ERROR && error->code != LIAISON_STORE_ERROR_INVALID && error->code != LIAISON_STORE_ERROR_NOT_FOUND);
 }
 
-static void
-add_error (Job        *job,
-           const char *message)
+void
+liaison_sync_job_add_error (LiaisonSyncJob *job,
+                            const char     *message)
 {
   if (!g_ptr_array_find_with_equal_func (job->summary->errors, message, g_str_equal, NULL))
     g_ptr_array_add (job->summary->errors, g_strdup (message));
 }
 
-static const char *
-entity_of (LiaisonSyncService service)
+const char *
+liaison_sync_entity_of (LiaisonSyncService service)
 {
   return service == LIAISON_SYNC_SERVICE_CALDAV ? "event" : "participant";
 }
 
-static char *
-collection_path (const char *url)
+char *
+liaison_sync_collection_path (const char *url)
 {
   g_autoptr (GUri) uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
 
   return g_strdup (uri != NULL ? g_uri_get_path (uri) : url);
 }
 
-static char *
-href_path (const char *href)
+char *
+liaison_sync_href_path (const char *href)
 {
   if (g_str_has_prefix (href, "http://") || g_str_has_prefix (href, "https://"))
-    return collection_path (href);
+    return liaison_sync_collection_path (href);
   return g_strdup (href);
 }
 
-/* ------------------------------------------------------------------------ */
-/* Discovery                                                                 */
-
-static const char propfind_discovery[] =
-    "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-    "<D:propfind xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\" xmlns:A=\"urn:ietf:params:xml:ns:carddav\">"
-    "<D:prop><D:resourcetype/><D:current-user-principal/><C:calendar-home-set/><A:addressbook-home-set/></D:prop>"
-    "</D:propfind>";
-
-static const char propfind_collections[] =
-    "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-    "<D:propfind xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\">"
-    "<D:prop><D:resourcetype/><D:displayname/><C:supported-calendar-component-set/></D:prop>"
-    "</D:propfind>";
-
-/* A PROPFIND that follows redirects itself (a well-known URI is one):
- * libsoup would resend it without its body. status: the last answer's, 0
- * when none came. */
-static LiaisonDavMultistatus *
-propfind_following (Job        *job,
-                    const char *url,
-                    const char *depth,
-                    const char *body,
-                    char      **final_url,
-                    guint      *status,
-                    GError    **error)
+gboolean
+liaison_sync_is_member (const char *collection_url,
+                        const char *href)
 {
-  g_autofree char *current = g_strdup (url);
-
-  *status = 0;
-  for (guint hop = 0; hop < 5; hop++)
-    {
-      g_autoptr (GBytes) reply = NULL;
-      g_autofree char *location = NULL;
-
-      if (!liaison_dav_client_send (job->client, "PROPFIND", current, depth, NULL, NULL,
-                                    "application/xml; charset=utf-8", body, status, &reply, NULL, &location,
-                                    job->cancellable, error))
-        return NULL;
-      if (*status >= 300 && *status < 400 && location != NULL)
-        {
-          char *next = liaison_dav_client_resolve (current, location);
-
-          g_free (current);
-          current = next;
-          continue;
-        }
-      if (*status != 207)
-        {
-          liaison_dav_status_error (error, "PROPFIND", current, *status);
-          return NULL;
-        }
-      if (final_url != NULL)
-        *final_url = g_strdup (current);
-      return liaison_dav_parse_multistatus (reply, current, error);
-    }
-  g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_SERVER,
-               _("The server at %s redirects in circles; check the server address."), url);
-  return NULL;
-}
-
-/* A failure that says nothing about the next address to try: no answer at
- * all, or a refused password. */
-static gboolean
-stops_discovery (const GError *error, guint status)
-{
-  return status == 0 || status == 401 || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-}
-
-static LiaisonDavResponse *
-first_response (LiaisonDavMultistatus *ms)
-{
-  return ms != NULL && ms->responses->len > 0 ? g_ptr_array_index (ms->responses, 0) : NULL;
-}
-
-static gboolean
-make_collection (Job               *job,
-                 LiaisonSyncService service,
-                 const char        *url,
-                 GError           **error)
-{
-  static const char mkcalendar[] =
-      "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-      "<C:mkcalendar xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\"><D:set><D:prop>"
-      "<D:displayname>Liaison events</D:displayname>"
-      "<C:supported-calendar-component-set><C:comp name=\"VEVENT\"/></C:supported-calendar-component-set>"
-      "</D:prop></D:set></C:mkcalendar>";
-  static const char mkcol[] =
-      "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-      "<D:mkcol xmlns:D=\"DAV:\" xmlns:A=\"urn:ietf:params:xml:ns:carddav\"><D:set><D:prop>"
-      "<D:resourcetype><D:collection/><A:addressbook/></D:resourcetype>"
-      "<D:displayname>Liaison participants</D:displayname>"
-      "</D:prop></D:set></D:mkcol>";
-  gboolean    calendar = service == LIAISON_SYNC_SERVICE_CALDAV;
-  const char *method = calendar ? "MKCALENDAR" : "MKCOL";
-  guint       status = 0;
-
-  if (!liaison_dav_client_send (job->client, method, url, NULL, NULL, NULL, "application/xml; charset=utf-8",
-                                calendar ? mkcalendar : mkcol, &status, NULL, NULL, NULL, job->cancellable, error))
-    return FALSE;
-  /* 405: it exists already (made by the other office a moment ago). */
-  if (status == 201 || status == 405)
-    return TRUE;
-  if (status == 401)
-    liaison_dav_status_error (error, method, url, status);
-  else
-    g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND,
-                 calendar ? _("The server has no calendar for Liaison at %s and refused to make one (%u). "
-                              "Make a calendar there, or give its address as the server address.")
-                          : _("The server has no address book for Liaison at %s and refused to make one (%u). "
-                              "Make an address book there, or give its address as the server address."),
-                               url, status);
-  return FALSE;
-}
-
-/* The collection a service syncs with from now on; another one than the
- * database synced with before is a switch (liaison_store_sync_switch_collection). */
-static gboolean
-use_collection (Job               *job,
-                LiaisonSyncService service,
-                const char        *url,
-                GError           **error)
-{
-  g_autofree char *stored = liaison_store_sync_get_collection (job->store, service, NULL);
-
-  g_free (job->collections[service]);
-  job->collections[service] = g_strdup (url);
-  if (stored != NULL && g_strcmp0 (stored, url) != 0)
-    return liaison_store_sync_switch_collection (job->store, service, url, error);
-  return liaison_store_sync_set_collection (job->store, service, url, error);
-}
-
-/* A collection the account picked: used if it is one of its kind. */
-static gboolean
-check_chosen (Job               *job,
-              LiaisonSyncService service,
-              const char        *url,
-              GError           **error)
-{
-  g_autoptr (LiaisonDavMultistatus) ms = NULL;
-  LiaisonDavResponse *r;
-  guint               status = 0;
-  gboolean            calendar = service == LIAISON_SYNC_SERVICE_CALDAV;
-
-  ms = liaison_dav_client_multistatus (job->client, "PROPFIND", url, "0", propfind_collections, &status,
-                                       job->cancellable, error);
-  if (ms == NULL)
-    return FALSE;
-  r = first_response (ms);
-  if (r == NULL || !(calendar ? r->is_calendar : r->is_addressbook))
-    {
-      g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND,
-                   calendar ? _("%s, chosen as the calendar to sync events with, is not a calendar. Choose another "
-                                "in Preferences (or give --calendar to “liaison sync”).")
-                            : _("%s, chosen as the address book to sync participants with, is not an address book. "
-                                "Choose another in Preferences (or give --address-book to “liaison sync”)."),
-                                 url);
-      return FALSE;
-    }
-  return use_collection (job, service, url, error);
-}
-
-static gboolean
-find_collection (Job               *job,
-                 LiaisonSyncService service,
-                 const char        *home,
-                 GError           **error)
-{
-  g_autoptr (LiaisonDavMultistatus) ms = NULL;
-  const char      *name = service == LIAISON_SYNC_SERVICE_CALDAV ? CALDAV_NAME : CARDDAV_NAME;
-  g_autofree char *wanted = NULL;
-  g_autofree char *home_path = collection_path (home);
-  g_autofree char *url = NULL;
-  guint            status;
-
-  wanted = g_strconcat (home_path, g_str_has_suffix (home_path, "/") ? "" : "/", name, "/", NULL);
-  ms = liaison_dav_client_multistatus (job->client, "PROPFIND", home, "1", propfind_collections, &status,
-                                       job->cancellable, error);
-  if (ms == NULL)
-    return FALSE;
-  for (guint i = 0; i < ms->responses->len; i++)
-    {
-      LiaisonDavResponse *r = g_ptr_array_index (ms->responses, i);
-      g_autofree char    *path = href_path (r->href);
-
-      if (g_strcmp0 (path, wanted) == 0 && (service == LIAISON_SYNC_SERVICE_CALDAV ? r->is_calendar : r->is_addressbook))
-        {
-          url = liaison_dav_client_resolve (home, r->href);
-          break;
-        }
-    }
-  if (url == NULL)
-    {
-      url = liaison_dav_client_resolve (home, wanted);
-      if (!make_collection (job, service, url, error))
-        return FALSE;
-    }
-  return use_collection (job, service, url, error);
-}
-
-/* The principal a well-known URI (RFC 6764) leads to, or NULL without an
- * error when the server has nothing there. */
-static char *
-well_known_principal (Job              *job,
-                      LiaisonDavService service,
-                      GError          **error)
-{
-  g_autoptr (LiaisonDavMultistatus) ms = NULL;
-  g_autoptr (GError) local_error = NULL;
-  g_autofree char    *well_known = liaison_dav_well_known_uri (job->url, service, error);
-  g_autofree char    *final_url = NULL;
-  LiaisonDavResponse *r;
-  guint               status = 0;
-
-  if (well_known == NULL)
-    return NULL;
-  ms = propfind_following (job, well_known, "0", propfind_discovery, &final_url, &status, &local_error);
-  if (ms == NULL)
-    {
-      if (stops_discovery (local_error, status))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  r = first_response (ms);
-  if (r == NULL || r->hrefs->len == 0)
-    return NULL;
-  return liaison_dav_client_resolve (final_url, g_ptr_array_index (r->hrefs, 0));
-}
-
-/* The principal's calendar-home-set and addressbook-home-set, each read
- * as its own property; NULL where the principal has none. */
-static gboolean
-read_homes (Job        *job,
-            const char *principal,
-            char      **homes,
-            GError    **error)
-{
-  static const char body[] = "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-                             "<D:propfind xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\" "
-                             "xmlns:A=\"urn:ietf:params:xml:ns:carddav\">"
-                             "<D:prop><C:calendar-home-set/><A:addressbook-home-set/></D:prop></D:propfind>";
-  g_autoptr (LiaisonDavMultistatus) ms = NULL;
-  g_autoptr (GError) local_error = NULL;
-  LiaisonDavResponse *r;
-  guint               status = 0;
-
-  ms = liaison_dav_client_multistatus (job->client, "PROPFIND", principal, "0", body, &status, job->cancellable,
-                                       &local_error);
-  if (ms == NULL)
-    {
-      if (!stops_discovery (local_error, status))
-        return TRUE;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  r = first_response (ms);
-  if (r != NULL && r->calendar_home != NULL && homes[LIAISON_SYNC_SERVICE_CALDAV] == NULL)
-    homes[LIAISON_SYNC_SERVICE_CALDAV] = liaison_dav_client_resolve (principal, r->calendar_home);
-  if (r != NULL && r->addressbook_home != NULL && homes[LIAISON_SYNC_SERVICE_CARDDAV] == NULL)
-    homes[LIAISON_SYNC_SERVICE_CARDDAV] = liaison_dav_client_resolve (principal, r->addressbook_home);
-  return TRUE;
-}
-
-/* The calendar and the address book, found or made. A service the server
- * has no home for, or where it refuses a collection, is reported and the
- * other still syncs; FALSE when neither can. */
-static gboolean
-discover (Job     *job,
-          GError **error)
-{
-  g_autoptr (LiaisonDavMultistatus) start = NULL;
-  g_autoptr (GError) start_error = NULL;
-  g_autofree char    *start_url = NULL;
-  char               *principals[2] = { NULL, NULL };
-  char               *homes[2] = { NULL, NULL };
-  LiaisonDavResponse *r = NULL;
-  gboolean            skip[2] = { FALSE, FALSE };
-  gboolean            ok = FALSE;
-  guint               status = 0;
-
-  for (LiaisonSyncService s = 0; s < 2; s++)
-    job->collections[s] = liaison_store_sync_get_collection (job->store, s, NULL);
-  /* A collection the account picked, if it is not the one in use. */
-  for (LiaisonSyncService s = 0; s < 2; s++)
-    if (job->chosen[s] != NULL && g_strcmp0 (job->chosen[s], job->collections[s]) != 0)
-      {
-        g_autoptr (GError) local_error = NULL;
-
-        g_clear_pointer (&job->collections[s], g_free);
-        if (check_chosen (job, s, job->chosen[s], &local_error))
-          continue;
-        if (is_fatal (local_error))
-          {
-            g_propagate_error (error, g_steal_pointer (&local_error));
-            return FALSE;
-          }
-        /* Reported; the other service still syncs. */
-        add_error (job, local_error->message);
-        skip[s] = TRUE;
-      }
-  if (skip[0] && skip[1])
-    {
-      g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND, "%s",
-                   (const char *) g_ptr_array_index (job->summary->errors, 0));
-      return FALSE;
-    }
-  if ((job->collections[0] != NULL || skip[0]) && (job->collections[1] != NULL || skip[1]))
-    return TRUE;
-
-  /* The address given may be a collection, a principal, or just a host
-   * (whose root may not speak WebDAV at all). */
-  start = propfind_following (job, job->url, "0", propfind_discovery, &start_url, &status, &start_error);
-  if (start == NULL && stops_discovery (start_error, status))
-    {
-      g_propagate_error (error, g_steal_pointer (&start_error));
-      return FALSE;
-    }
-  r = first_response (start);
-  for (LiaisonSyncService s = 0; s < 2 && r != NULL; s++)
-    if (job->collections[s] == NULL && !skip[s] && (s == LIAISON_SYNC_SERVICE_CALDAV ? r->is_calendar : r->is_addressbook) && !use_collection (job, s, start_url, error))
-      return FALSE;
-  if ((job->collections[0] != NULL || skip[0]) && (job->collections[1] != NULL || skip[1]))
-    return TRUE;
-
-  /* One principal for both from the address itself; else each service's
-   * own well-known URI, the other's principal standing in for one that
-   * leads nowhere. */
-  if (r != NULL && r->hrefs->len > 0)
-    {
-      principals[0] = liaison_dav_client_resolve (start_url, g_ptr_array_index (r->hrefs, 0));
-      principals[1] = g_strdup (principals[0]);
-    }
-  else
-    {
-      g_autoptr (GError) wk_error = NULL;
-
-      principals[0] = well_known_principal (job, LIAISON_DAV_SERVICE_CALDAV, &wk_error);
-      if (wk_error == NULL)
-        principals[1] = well_known_principal (job, LIAISON_DAV_SERVICE_CARDDAV, &wk_error);
-      if (wk_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&wk_error));
-          goto out;
-        }
-      if (principals[0] == NULL)
-        principals[0] = g_strdup (principals[1]);
-      if (principals[1] == NULL)
-        principals[1] = g_strdup (principals[0]);
-    }
-  if (principals[0] == NULL)
-    {
-      if (start_error != NULL)
-        /* Translators: %1$s is the server address, %2$s what its answer was */
-        g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND,
-                     _("The server at %1$s does not say where your calendars are (%2$s), and has nothing at "
-                        "/.well-known/caldav or /.well-known/carddav. Give the address of a calendar or of your "
-                        "principal instead."),
-                        job->url, start_error->message);
-      else
-        g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND,
-                     _("The server at %s does not say where your calendars are (no current-user-principal). "
-                        "Give the address of a calendar or of your principal instead."),
-                        job->url);
-      goto out;
-    }
-
-  if (!read_homes (job, principals[0], homes, error) ||
-      (g_strcmp0 (principals[0], principals[1]) != 0 && !read_homes (job, principals[1], homes, error)))
-    goto out;
-
-  {
-    g_autoptr (GError) first_error = NULL;
-
-    for (LiaisonSyncService s = 0; s < 2; s++)
-      {
-        g_autoptr (GError) local_error = NULL;
-        /* No home set: collections go under the principal, never in the
-         * other service's home. */
-        const char *home = homes[s] != NULL ? homes[s] : principals[s];
-
-        if (job->collections[s] != NULL || skip[s] || find_collection (job, s, home, &local_error))
-          continue;
-        if (is_fatal (local_error))
-          {
-            g_propagate_error (error, g_steal_pointer (&local_error));
-            goto out;
-          }
-        add_error (job, local_error->message);
-        if (first_error == NULL)
-          first_error = g_steal_pointer (&local_error);
-      }
-    if (job->collections[0] == NULL && job->collections[1] == NULL)
-      {
-        if (first_error != NULL)
-          g_propagate_error (error, g_steal_pointer (&first_error));
-        else
-          g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND, "%s",
-                       (const char *) g_ptr_array_index (job->summary->errors, 0));
-        goto out;
-      }
-  }
-  ok = TRUE;
-
-out:
-  for (guint i = 0; i < 2; i++)
-    {
-      g_free (principals[i]);
-      g_free (homes[i]);
-    }
-  return ok;
-}
-
-/* What the account's homes hold, for Preferences to offer: calendars that
- * take events and address books, each as a LiaisonSyncCollection. */
-static GPtrArray *
-list_collections (Job     *job,
-                  GError **error)
-{
-  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_sync_collection_free);
-  g_autoptr (LiaisonDavMultistatus) start = NULL;
-  g_autoptr (GError) start_error = NULL;
-  g_autofree char    *start_url = NULL;
-  g_autofree char    *principal = NULL;
-  char               *homes[2] = { NULL, NULL };
-  LiaisonDavResponse *r;
-  guint               status = 0;
-  gboolean            ok = FALSE;
-
-  start = propfind_following (job, job->url, "0", propfind_discovery, &start_url, &status, &start_error);
-  if (start == NULL && stops_discovery (start_error, status))
-    {
-      g_propagate_error (error, g_steal_pointer (&start_error));
-      return NULL;
-    }
-  r = first_response (start);
-  if (r != NULL && r->hrefs->len > 0)
-    principal = liaison_dav_client_resolve (start_url, g_ptr_array_index (r->hrefs, 0));
-  else
-    {
-      g_autoptr (GError) wk_error = NULL;
-
-      principal = well_known_principal (job, LIAISON_DAV_SERVICE_CALDAV, &wk_error);
-      if (principal == NULL && wk_error == NULL)
-        principal = well_known_principal (job, LIAISON_DAV_SERVICE_CARDDAV, &wk_error);
-      if (wk_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&wk_error));
-          return NULL;
-        }
-    }
-  if (principal == NULL)
-    return g_steal_pointer (&found);
-  if (!read_homes (job, principal, homes, error))
-    goto out;
-  for (LiaisonSyncService s = 0; s < 2; s++)
-    {
-      g_autoptr (LiaisonDavMultistatus) ms = NULL;
-      g_autoptr (GError) local_error = NULL;
-      const char *home = homes[s] != NULL ? homes[s] : principal;
-
-      if (s == 1 && g_strcmp0 (home, homes[0] != NULL ? homes[0] : principal) == 0)
-        continue;
-      ms = liaison_dav_client_multistatus (job->client, "PROPFIND", home, "1", propfind_collections, &status,
-                                           job->cancellable, &local_error);
-      if (ms == NULL)
-        {
-          if (stops_discovery (local_error, status))
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              goto out;
-            }
-          continue;
-        }
-      for (guint i = 0; i < ms->responses->len; i++)
-        {
-          LiaisonDavResponse    *c = g_ptr_array_index (ms->responses, i);
-          LiaisonSyncCollection *col;
-
-          if (!(c->is_calendar && c->supports_events) && !c->is_addressbook)
-            continue;
-          col = g_new0 (LiaisonSyncCollection, 1);
-          col->service = c->is_calendar ? LIAISON_SYNC_SERVICE_CALDAV : LIAISON_SYNC_SERVICE_CARDDAV;
-          col->url = liaison_dav_client_resolve (home, c->href);
-          col->name = g_strdup (c->displayname != NULL && *c->displayname != '\0' ? c->displayname : c->href);
-          g_ptr_array_add (found, col);
-        }
-    }
-  ok = TRUE;
-
-out:
-  g_free (homes[0]);
-  g_free (homes[1]);
-  return ok ? g_steal_pointer (&found) : NULL;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Merging                                                                   */
-
-typedef struct
-{
-  char *field;
-  char *base;
-  char *local;
-  char *remote;
-} Clash;
-
-static void
-clash_free (Clash *c)
-{
-  g_free (c->field);
-  g_free (c->base);
-  g_free (c->local);
-  g_free (c->remote);
-  g_free (c);
-}
-
-/* Three-way, field by field: a side that did not change a field takes the
- * other side's value; a field both changed differently keeps the server's
- * value for now and goes to the conflict queue with the local one, so both
- * offices see the same record and a person chooses. Attendees are fields of
- * their own, so two offices adding different people both win. */
-static GHashTable *
-merge (GHashTable *base,
-       GHashTable *local,
-       GHashTable *remote,
-       GPtrArray  *clashes)
-{
-  GHashTable *merged = liaison_sync_fields_new ();
-  g_autoptr (GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTableIter iter;
-  gpointer       key;
-
-  g_hash_table_iter_init (&iter, local);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_add (keys, key);
-  g_hash_table_iter_init (&iter, remote);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_add (keys, key);
-
-  g_hash_table_iter_init (&iter, keys);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      const char *b = base != NULL ? g_hash_table_lookup (base, key) : NULL;
-      const char *l = g_hash_table_lookup (local, key);
-      const char *r = g_hash_table_lookup (remote, key);
-      const char *v;
-
-      /* A registration's id is not an edit: the server's, once it has one,
-       * is the one both offices keep. */
-      if (g_str_has_prefix (key, LIAISON_SYNC_REGISTRATION_PREFIX))
-        v = r != NULL ? r : l;
-      else if (g_strcmp0 (l, r) == 0 || g_strcmp0 (l, b) == 0)
-        v = r;
-      else if (g_strcmp0 (r, b) == 0)
-        v = l;
-      else
-        {
-          Clash *c = g_new0 (Clash, 1);
-
-          c->field = g_strdup (key);
-          c->base = g_strdup (b);
-          c->local = g_strdup (l);
-          c->remote = g_strdup (r);
-          g_ptr_array_add (clashes, c);
-          v = r;
-        }
-      if (v != NULL)
-        g_hash_table_insert (merged, g_strdup (key), g_strdup (v));
-    }
-
-  /* The id of a registration that the merge removed goes with it. */
-  g_hash_table_iter_init (&iter, merged);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (g_str_has_prefix (key, LIAISON_SYNC_REGISTRATION_PREFIX))
-      {
-        g_autofree char *attendee = g_strconcat (LIAISON_SYNC_ATTENDEE_PREFIX,
-                                                 (const char *) key + strlen (LIAISON_SYNC_REGISTRATION_PREFIX), NULL);
-
-        if (!g_hash_table_contains (merged, attendee))
-          g_hash_table_iter_remove (&iter);
-      }
-  return merged;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Applying the server's changes                                             */
-
-static GHashTable *
-read_text (const char  *entity,
-           const char  *text,
-           char       **uid,
-           GHashTable **people,
-           GError     **error)
-{
-  if (people != NULL)
-    *people = NULL;
-  if (g_str_equal (entity, "event"))
-    return liaison_ical_read (text, uid, people, error);
-  return liaison_vcard_read (text, uid, error);
-}
-
-static gboolean apply_remote (Job *job, LiaisonSyncService service, const char *href, const char *etag, const char *text, gboolean from_get, GError **error);
-
-/* An attendee whose participant is not here: their card if the address
- * book has it, or a participant made from the attendee's name and address
- * (another client's invitation), sent to the address book as a local one. */
-static gboolean
-ensure_participants (Job        *job,
-                     GHashTable *fields,
-                     GHashTable *people,
-                     GError    **error)
-{
-  GHashTableIter iter;
-  gpointer       key;
-
-  g_hash_table_iter_init (&iter, fields);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      const char      *pid;
-      g_autofree char *card_url = NULL;
-      g_autoptr (GBytes) reply = NULL;
-      g_autofree char *etag = NULL;
-      guint            status = 0;
-      char           **person;
-
-      if (!g_str_has_prefix (key, LIAISON_SYNC_ATTENDEE_PREFIX))
-        continue;
-      pid = (const char *) key + strlen (LIAISON_SYNC_ATTENDEE_PREFIX);
-      if (liaison_store_sync_has_participant (job->store, pid))
-        continue;
-
-      if (job->collections[LIAISON_SYNC_SERVICE_CARDDAV] != NULL)
-        {
-          card_url = liaison_dav_resource_href (job->collections[LIAISON_SYNC_SERVICE_CARDDAV], pid,
-                                                LIAISON_DAV_SERVICE_CARDDAV);
-          if (!liaison_dav_client_send (job->client, "GET", card_url, NULL, NULL, NULL, NULL, NULL, &status, &reply,
-                                        &etag, NULL, job->cancellable, error))
-            return FALSE;
-          if (status != 200 && status != 404 && status != 410)
-            {
-              liaison_dav_status_error (error, "GET", card_url, status);
-              return FALSE;
-            }
-          if (status == 200 && reply != NULL)
-            {
-              g_autofree char *text = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
-              g_autofree char *path = href_path (card_url);
-              g_autoptr (GError) local_error = NULL;
-
-              if (!apply_remote (job, LIAISON_SYNC_SERVICE_CARDDAV, path, etag, text, TRUE, &local_error))
-                {
-                  g_propagate_error (error, g_steal_pointer (&local_error));
-                  return FALSE;
-                }
-              if (liaison_store_sync_has_participant (job->store, pid))
-                continue;
-            }
-        }
-
-      person = people != NULL ? g_hash_table_lookup (people, pid) : NULL;
-      {
-        const char *name = person != NULL && person[0] != NULL ? person[0] : (person != NULL ? person[1] : NULL);
-        g_autoptr (LiaisonParticipant) made = liaison_participant_new (pid);
-        const char *emails[] = { person != NULL ? person[1] : NULL, NULL };
-        gboolean    latin = TRUE;
-
-        if (name == NULL)
-          {
-            g_set_error (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED,
-                         _("an attendee (%s) has neither a name nor an address, and no card in the address book"), pid);
-            return FALSE;
-          }
-        for (const char *c = name; *c != '\0'; c = g_utf8_next_char (c))
-          if (g_unichar_get_script (g_utf8_get_char (c)) > G_UNICODE_SCRIPT_INHERITED && g_unichar_get_script (g_utf8_get_char (c)) != G_UNICODE_SCRIPT_LATIN)
-            latin = FALSE;
-        if (latin)
-          liaison_participant_set_latin_name (made, NULL, name);
-        else
-          liaison_participant_set_native_name (made, NULL, name);
-        liaison_participant_set_name_order (made, LIAISON_NAME_ORDER_MONONYM);
-        if (emails[0] != NULL && strchr (emails[0], '@') != NULL)
-          liaison_participant_set_emails (made, emails);
-        if (!liaison_store_save_participant (job->store, made, LIAISON_ORIGIN_LOCAL, error))
-          return FALSE;
-      }
-    }
-  return TRUE;
-}
-
-static gboolean
-record_clashes (Job        *job,
-                const char *entity,
-                const char *id,
-                GPtrArray  *clashes,
-                GError    **error)
-{
-  for (guint i = 0; i < clashes->len; i++)
-    {
-      Clash *c = g_ptr_array_index (clashes, i);
-
-      if (liaison_store_add_conflict (job->store, entity, id, c->field, c->base, c->local, c->remote, error) == 0)
-        return FALSE;
-      job->summary->conflicts++;
-    }
-  return TRUE;
-}
-
-/* This office's writes whose answers were lost (sync_sent) may be on the
- * server, under edits the other office made since. A field whose value on
- * the server is one this office wrote was not changed there by anyone
- * else: its base is that value, so what changed here since wins and what
- * the other office changed still merges. (Comparing whole records missed
- * every lost write that the other office had edited on top of.) NULL when
- * no sent text is readable. */
-static GHashTable *
-own_writes_base (const char *entity,
-                 GHashTable *base,
-                 GHashTable *remote,
-                 GPtrArray  *texts)
-{
-  g_autoptr (GPtrArray) sent = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
-  g_autoptr (GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTable    *own;
-  GHashTableIter iter;
-  gpointer       key, value;
-
-  for (guint i = 0; i < texts->len; i++)
-    {
-      GHashTable *fields = read_text (entity, g_ptr_array_index (texts, i), NULL, NULL, NULL);
-
-      if (fields != NULL)
-        g_ptr_array_add (sent, fields);
-    }
-  if (sent->len == 0)
-    return NULL;
-
-  own = liaison_sync_fields_new ();
-  if (base != NULL)
-    {
-      g_hash_table_iter_init (&iter, base);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        g_hash_table_insert (own, g_strdup (key), g_strdup (value));
-    }
-  g_hash_table_iter_init (&iter, remote);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_add (keys, key);
-  for (guint i = 0; i < sent->len; i++)
-    {
-      g_hash_table_iter_init (&iter, g_ptr_array_index (sent, i));
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        g_hash_table_add (keys, key);
-    }
-
-  g_hash_table_iter_init (&iter, keys);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      const char *r = g_hash_table_lookup (remote, key);
-
-      for (guint i = 0; i < sent->len; i++)
-        if (g_strcmp0 (g_hash_table_lookup (g_ptr_array_index (sent, i), key), r) == 0)
-          {
-            if (r != NULL)
-              g_hash_table_insert (own, g_strdup (key), g_strdup (r));
-            else
-              g_hash_table_remove (own, key);
-            break;
-          }
-    }
-  return own;
-}
-
-/* One resource from the server, merged with what is here. Inside one
- * transaction; a resource Liaison cannot read is skipped and reported.
- * from_get: the text is the body of a plain GET, which a broken connection
- * can cut short without libsoup noticing (HTTP/1.0 headers cut before their
- * end): unreadable there means "try again", never "skip". */
-static gboolean
-apply_remote (Job               *job,
-              LiaisonSyncService service,
-              const char        *href,
-              const char        *etag,
-              const char        *text,
-              gboolean           from_get,
-              GError           **error)
-{
-  const char *entity = entity_of (service);
-  g_autoptr (GHashTable) remote = NULL;
-  g_autoptr (GHashTable) people = NULL;
-  g_autoptr (GHashTable) base = NULL;
-  g_autoptr (GHashTable) local = NULL;
-  g_autoptr (LiaisonSyncResource) res = NULL;
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (GPtrArray) clashes = g_ptr_array_new_with_free_func ((GDestroyNotify) clash_free);
-  g_autofree char *uid = NULL;
-  g_autofree char *skipped = liaison_store_sync_get_skipped_etag (job->store, href);
-
-  if (skipped != NULL && etag != NULL && g_str_equal (skipped, etag))
-    return TRUE;
-  /* An empty body (g_bytes_get_data gives NULL then) reads as nothing. */
-  if (text == NULL)
-    text = "";
-
-  remote = read_text (entity, text, &uid, &people, &local_error);
-  if (remote == NULL && from_get)
-    {
-      g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MALFORMED,
-                   _("The server's copy of %s could not be read (%s); Liaison tries again at the next sync."),
-                      href, local_error->message);
-      return FALSE;
-    }
-  if (remote == NULL)
-    goto skip;
-
-  res = liaison_store_sync_get_resource (job->store, entity, uid);
-  if (res != NULL && !g_str_equal (res->href, href))
-    {
-      g_clear_error (&local_error);
-      g_set_error (&local_error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED,
-                   _("its UID %s is already used by %s"), uid, res->href);
-      goto skip;
-    }
-  if (res != NULL && etag != NULL && g_strcmp0 (res->etag, etag) == 0)
-    return TRUE;
-
-  if (!liaison_store_sync_begin (job->store, error))
-    return FALSE;
-  if (service == LIAISON_SYNC_SERVICE_CALDAV && !ensure_participants (job, remote, people, &local_error))
-    {
-      liaison_store_sync_rollback (job->store);
-      if (local_error->domain != LIAISON_IO_ERROR)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      goto skip;
-    }
-
-  base = res != NULL ? read_text (entity, res->base, NULL, NULL, NULL) : NULL;
-  local = liaison_store_sync_get_fields (job->store, entity, uid, NULL);
-  {
-    g_autoptr (GPtrArray) texts = liaison_store_sync_list_sent (job->store, entity, uid);
-    GHashTable *own = own_writes_base (entity, base, remote, texts);
-
-    if (own != NULL)
-      {
-        g_clear_pointer (&base, g_hash_table_unref);
-        base = own;
-      }
-  }
-
-  if (local == NULL && base != NULL)
-    {
-      /* Deleted here since the last sync. */
-      if (liaison_sync_fields_equal (base, remote))
-        {
-          if (!liaison_store_sync_queue (job->store, entity, uid, error))
-            goto fail;
-        }
-      else
-        {
-          /* Edit beats delete: the record comes back with the server's
-           * edit, and the queue remembers it was deleted here. */
-          g_autofree char *json = liaison_sync_fields_to_json (remote);
-
-          if (!liaison_store_sync_apply_fields (job->store, entity, uid, remote, LIAISON_ORIGIN_REMOTE, &local_error))
-            goto invalid;
-          if (liaison_store_add_conflict (job->store, entity, uid, NULL, NULL, NULL, json, error) == 0 || !liaison_store_sync_dequeue (job->store, entity, uid, error))
-            goto fail;
-          job->summary->conflicts++;
-          job->summary->pulled++;
-          job->changed = TRUE;
-        }
-    }
-  else if (local == NULL)
-    {
-      if (!liaison_store_sync_apply_fields (job->store, entity, uid, remote, LIAISON_ORIGIN_REMOTE, &local_error))
-        goto invalid;
-      job->summary->pulled++;
-      job->changed = TRUE;
-    }
-  else
-    {
-      g_autoptr (GHashTable) merged = merge (base, local, remote, clashes);
-
-      if (!liaison_sync_fields_equal (merged, local))
-        {
-          if (!liaison_store_sync_apply_fields (job->store, entity, uid, merged, LIAISON_ORIGIN_REMOTE, &local_error))
-            goto invalid;
-          job->summary->pulled++;
-          job->changed = TRUE;
-        }
-      if (!liaison_sync_fields_equal (merged, remote))
-        {
-          if (!liaison_sync_fields_equal (local, base ? base : local) || base == NULL)
-            job->summary->merged++;
-          if (!liaison_store_sync_queue (job->store, entity, uid, error))
-            goto fail;
-        }
-      if (!record_clashes (job, entity, uid, clashes, error))
-        goto fail;
-    }
-
-  if (!liaison_store_sync_put_resource (job->store, entity, uid, href, etag, text, error) || !liaison_store_sync_unskip (job->store, href, error))
-    goto fail;
-  return liaison_store_sync_commit (job->store, error);
-
-invalid:
-  liaison_store_sync_rollback (job->store);
-  if (local_error->domain != LIAISON_STORE_ERROR && local_error->domain != LIAISON_CORE_ERROR)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  /* Fall through: the server holds something Liaison's rules refuse. */
-skip:
-  {
-    g_autofree char *message = g_strdup_printf (_("%s was skipped: %s"), href, local_error->message);
-
-    add_error (job, message);
-    return liaison_store_sync_skip (job->store, href, etag, message, error);
-  }
-
-fail:
-  liaison_store_sync_rollback (job->store);
-  return FALSE;
-}
-
-/* The server no longer has a record. */
-static gboolean
-apply_remote_delete (Job        *job,
-                     const char *href,
-                     GError    **error)
-{
-  g_autoptr (LiaisonSyncResource) res = liaison_store_sync_get_resource_by_href (job->store, href);
-  g_autoptr (GHashTable) base = NULL;
-  g_autoptr (GHashTable) local = NULL;
-
-  if (!liaison_store_sync_unskip (job->store, href, error))
-    return FALSE;
-  if (res == NULL)
-    return TRUE;
-  if (!liaison_store_sync_begin (job->store, error))
-    return FALSE;
-  base = read_text (res->entity, res->base, NULL, NULL, NULL);
-  local = liaison_store_sync_get_fields (job->store, res->entity, res->entity_id, NULL);
-  if (local != NULL && (!liaison_sync_fields_equal (local, base) || liaison_store_sync_is_queued (job->store, res->entity, res->entity_id)))
-    {
-      /* Edit beats delete: kept here, written again, and the queue
-       * remembers the server had deleted it. */
-      g_autofree char *json = liaison_sync_fields_to_json (local);
-
-      if (liaison_store_add_conflict (job->store, res->entity, res->entity_id, NULL, NULL, json, NULL, error) == 0 || !liaison_store_sync_queue (job->store, res->entity, res->entity_id, error))
-        goto fail;
-      job->summary->conflicts++;
-    }
-  else if (local != NULL)
-    {
-      if (!liaison_store_sync_delete_entity (job->store, res->entity, res->entity_id, LIAISON_ORIGIN_REMOTE, error))
-        goto fail;
-      job->summary->pulled++;
-      job->changed = TRUE;
-    }
-  if (local == NULL && !liaison_store_sync_dequeue (job->store, res->entity, res->entity_id, error))
-    goto fail;
-  if (!liaison_store_sync_remove_resource (job->store, res->entity, res->entity_id, error))
-    goto fail;
-  return liaison_store_sync_commit (job->store, error);
-
-fail:
-  liaison_store_sync_rollback (job->store);
-  return FALSE;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Pull                                                                      */
-
-static char *
-sync_collection_body (const char *token)
-{
-  g_autofree char *escaped = token != NULL ? g_markup_escape_text (token, -1) : NULL;
-
-  /* Never DAV:limit: some servers answer it wrongly. */
-  return g_strdup_printf ("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-                          "<D:sync-collection xmlns:D=\"DAV:\"><D:sync-token>%s</D:sync-token>"
-                          "<D:sync-level>1</D:sync-level><D:prop><D:getetag/></D:prop></D:sync-collection>",
-                          escaped != NULL ? escaped : "");
-}
-
-static gboolean
-is_member (const char *collection_url,
-           const char *href)
-{
-  g_autofree char *collection = collection_path (collection_url);
-  g_autofree char *path = href_path (href);
+  g_autofree char *collection = liaison_sync_collection_path (collection_url);
+  g_autofree char *path = liaison_sync_href_path (href);
 
   return liaison_dav_href_is_member (collection, path);
 }
 
-typedef struct
-{
-  GHashTable *changed; /* href → etag */
-  GHashTable *deleted; /* href set */
-  GHashTable *listed;  /* href set, for a full listing */
-  char       *token;
-} Listing;
-
-static void
-listing_clear (Listing *l)
-{
-  g_clear_pointer (&l->changed, g_hash_table_unref);
-  g_clear_pointer (&l->deleted, g_hash_table_unref);
-  g_clear_pointer (&l->listed, g_hash_table_unref);
-  g_clear_pointer (&l->token, g_free);
-}
-
-/* Whether the resource at path is known here with this ETag. known: every
- * href → ETag of the collection, or NULL to look each up (a sync from a
- * token names few hrefs; loading them all cost more than the request). */
-static gboolean
-same_etag (Job        *job,
-           GHashTable *known,
-           const char *path,
-           const char *etag)
-{
-  g_autofree char *here = NULL;
-
-  if (known != NULL)
-    return g_strcmp0 (g_hash_table_lookup (known, path), etag) == 0;
-  here = liaison_store_sync_get_etag (job->store, path);
-  return g_strcmp0 (here, etag) == 0;
-}
-
-/* sync-collection from token (NULL: everything). FALSE with status when the
- * server refused it, so the caller can start over without a token. */
-static gboolean
-list_changes (Job        *job,
-              const char *url,
-              const char *token,
-              GHashTable *known,
-              Listing    *out,
-              guint      *status,
-              GError    **error)
-{
-  g_autofree char *current = g_strdup (token);
-
-  for (guint round = 0; round < 1000; round++)
-    {
-      g_autofree char *body = sync_collection_body (current);
-      g_autoptr (LiaisonDavMultistatus) ms = NULL;
-      gboolean truncated = FALSE;
-
-      ms = liaison_dav_client_multistatus (job->client, "REPORT", url, "1", body, status, job->cancellable, error);
-      if (ms == NULL)
-        return FALSE;
-      for (guint i = 0; i < ms->responses->len; i++)
-        {
-          LiaisonDavResponse *r = g_ptr_array_index (ms->responses, i);
-          g_autofree char    *path = href_path (r->href);
-
-          if (r->status == 507)
-            {
-              truncated = TRUE;
-              continue;
-            }
-          if (!is_member (url, path))
-            continue;
-          if (r->status == 404)
-            {
-              g_hash_table_add (out->deleted, g_strdup (path));
-              g_hash_table_remove (out->changed, path);
-              continue;
-            }
-          g_hash_table_add (out->listed, g_strdup (path));
-          g_hash_table_remove (out->deleted, path);
-          if (r->etag == NULL || !same_etag (job, known, path, r->etag))
-            g_hash_table_insert (out->changed, g_strdup (path), g_strdup (r->etag));
-        }
-      g_free (current);
-      current = g_strdup (ms->sync_token);
-      /* 507: the server sent part of the changes; ask again from its token. */
-      if (!truncated || current == NULL)
-        break;
-    }
-  out->token = g_steal_pointer (&current);
-  return TRUE;
-}
-
-/* PROPFIND Depth 1 with ETags, for servers without sync-collection. */
-static gboolean
-list_by_propfind (Job        *job,
-                  const char *url,
-                  GHashTable *known,
-                  Listing    *out,
-                  GError    **error)
-{
-  static const char body[] =
-      "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-      "<D:propfind xmlns:D=\"DAV:\"><D:prop><D:getetag/><D:resourcetype/></D:prop></D:propfind>";
-  g_autoptr (LiaisonDavMultistatus) ms = NULL;
-  guint status;
-
-  ms = liaison_dav_client_multistatus (job->client, "PROPFIND", url, "1", body, &status, job->cancellable, error);
-  if (ms == NULL)
-    return FALSE;
-  for (guint i = 0; i < ms->responses->len; i++)
-    {
-      LiaisonDavResponse *r = g_ptr_array_index (ms->responses, i);
-      g_autofree char    *path = href_path (r->href);
-
-      if (r->is_collection || !is_member (url, path) || r->status == 404)
-        continue;
-      g_hash_table_add (out->listed, g_strdup (path));
-      if (r->etag == NULL || g_strcmp0 (g_hash_table_lookup (known, path), r->etag) != 0)
-        g_hash_table_insert (out->changed, g_strdup (path), g_strdup (r->etag));
-    }
-  return TRUE;
-}
-
-static char *
-multiget_body (LiaisonSyncService service,
-               GPtrArray         *hrefs,
-               guint              from,
-               guint              n)
-{
-  GString *s = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
-
-  if (service == LIAISON_SYNC_SERVICE_CALDAV)
-    g_string_append (s, "<C:calendar-multiget xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\">"
-                        "<D:prop><D:getetag/><C:calendar-data/></D:prop>");
-  else
-    g_string_append (s, "<C:addressbook-multiget xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:carddav\">"
-                        "<D:prop><D:getetag/><C:address-data/></D:prop>");
-  for (guint i = from; i < from + n && i < hrefs->len; i++)
-    {
-      g_autofree char *escaped = g_markup_escape_text (g_ptr_array_index (hrefs, i), -1);
-      g_string_append_printf (s, "<D:href>%s</D:href>", escaped);
-    }
-  g_string_append (s, service == LIAISON_SYNC_SERVICE_CALDAV ? "</C:calendar-multiget>" : "</C:addressbook-multiget>");
-  return g_string_free (s, FALSE);
-}
-
-static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
-/* The multigets of a pull run in a thread of their own, with their own
- * connection, at most PREFETCH batches ahead: while this thread applies one
- * batch to the database, the server is already answering the next. */
-#define PREFETCH 2
-
-typedef struct
-{
-  LiaisonDavMultistatus *ms;
-  GError                *error;
-} Fetched;
-
-typedef struct
-{
-  LiaisonSyncService service;
-  char              *url;
-  char              *user;
-  char              *password;
-  GPtrArray         *hrefs;
-  guint              batch;
-  GCancellable      *cancellable;
-  GAsyncQueue       *results; /* Fetched, in batch order */
-  GAsyncQueue       *tokens;  /* one per batch the fetcher may run ahead */
-  gint               stop;
-  guint              requests;
-} Prefetch;
-
-static void
-fetched_free (Fetched *f)
-{
-  g_clear_pointer (&f->ms, liaison_dav_multistatus_free);
-  g_clear_error (&f->error);
-  g_free (f);
-}
-
-static gpointer
-prefetch_thread (gpointer data)
-{
-  Prefetch         *p = data;
-  GMainContext     *context = g_main_context_new ();
-  LiaisonDavClient *client;
-
-  g_main_context_push_thread_default (context);
-  client = liaison_dav_client_new (p->user, p->password);
-  for (guint from = 0; from < p->hrefs->len; from += p->batch)
-    {
-      Fetched         *f = g_new0 (Fetched, 1);
-      g_autofree char *body = NULL;
-      guint            status;
-
-      g_async_queue_pop (p->tokens);
-      if (g_atomic_int_get (&p->stop))
-        {
-          g_free (f);
-          break;
-        }
-      body = multiget_body (p->service, p->hrefs, from, p->batch);
-      f->ms = liaison_dav_client_multistatus (client, "REPORT", p->url, "1", body, &status, p->cancellable, &f->error);
-      /* An answer that is not XML is fetched item by item (fetch_and_apply);
-       * the batches after it are still wanted. */
-      if (f->ms == NULL && !g_error_matches (f->error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MALFORMED))
-        {
-          g_async_queue_push (p->results, f);
-          break;
-        }
-      g_async_queue_push (p->results, f);
-    }
-  p->requests = liaison_dav_client_get_requests (client);
-  g_object_unref (client);
-  g_main_context_pop_thread_default (context);
-  g_main_context_unref (context);
-  return NULL;
-}
-
-static gboolean
-apply_batch_once (Job                   *job,
-                  LiaisonSyncService     service,
-                  LiaisonDavMultistatus *ms,
-                  GHashTable            *changed,
-                  gboolean               initial,
-                  gboolean               bulk,
-                  GError               **error);
-
-/* One batch in one transaction. First as a bulk load (no savepoint for
- * each record: most of the cost of a first pull); if a record fails after
- * writing, which spoils a bulk load, the batch is applied again with a
- * savepoint for each record, so the others still go in. */
-static gboolean
-apply_batch (Job                   *job,
-             LiaisonSyncService     service,
-             LiaisonDavMultistatus *ms,
-             GHashTable            *changed,
-             gboolean               initial,
-             GError               **error)
-{
-  LiaisonSyncSummary before = *job->summary;
-  guint              n_errors = job->summary->errors->len;
-  gboolean           changed_before = job->changed;
-  g_autoptr (GError) local_error = NULL;
-
-  if (apply_batch_once (job, service, ms, changed, initial, TRUE, &local_error))
-    return TRUE;
-  if (!g_error_matches (local_error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  g_debug ("a batch is applied again with a savepoint for each record: %s", local_error->message);
-  job->summary->pulled = before.pulled;
-  job->summary->merged = before.merged;
-  job->summary->conflicts = before.conflicts;
-  g_ptr_array_set_size (job->summary->errors, n_errors);
-  job->changed = changed_before;
-  return apply_batch_once (job, service, ms, changed, initial, FALSE, error);
-}
-
-static gboolean
-apply_batch_once (Job                   *job,
-                  LiaisonSyncService     service,
-                  LiaisonDavMultistatus *ms,
-                  GHashTable            *changed,
-                  gboolean               initial,
-                  gboolean               bulk,
-                  GError               **error)
-{
-  if (bulk ? !liaison_store_begin_bulk (job->store, error) : !liaison_store_sync_begin (job->store, error))
-    return FALSE;
-  for (guint i = 0; i < ms->responses->len; i++)
-    {
-      LiaisonDavResponse *r = g_ptr_array_index (ms->responses, i);
-      g_autofree char    *path = href_path (r->href);
-
-      if (!g_hash_table_contains (changed, path))
-        continue;
-      if (r->status == 404 || r->data == NULL)
-        {
-          /* Gone between the listing and now; on a first sync a 404
-           * row means nothing. */
-          if (!initial && r->status == 404 && !apply_remote_delete (job, path, error))
-            goto fail;
-          continue;
-        }
-      if (!apply_remote (job, service, path, r->etag, r->data, FALSE, error))
-        goto fail;
-    }
-  if (bulk)
-    return liaison_store_end_bulk (job->store, TRUE, error);
-  return liaison_store_sync_commit (job->store, error);
-
-fail:
-  if (bulk)
-    liaison_store_end_bulk (job->store, FALSE, NULL);
-  else
-    liaison_store_sync_rollback (job->store);
-  return FALSE;
-}
-
-/* Whether a GET's body is a whole resource: a connection cut short can
- * end it anywhere, and only a whole one may be skipped as unreadable. */
-static gboolean
-is_whole (const char *text, gsize size)
-{
-  gsize end = size;
-
-  while (end > 0 && (text[end - 1] == '\r' || text[end - 1] == '\n'))
-    end--;
-  return end >= 13 && (g_ascii_strncasecmp (text + end - 13, "END:VCALENDAR", 13) == 0 ||
-                       g_ascii_strncasecmp (text + end - 9, "END:VCARD", 9) == 0);
-}
-
-/* A multiget whose answer is not XML (one item with a control character
- * is enough on Radicale, which writes it into the XML as it is): each item
- * of the batch with a GET of its own, so only the unreadable one is
- * skipped, by name. */
-static gboolean
-fetch_one_by_one (Job               *job,
-                  LiaisonSyncService service,
-                  const char        *url,
-                  GPtrArray         *hrefs,
-                  guint              from,
-                  guint              n,
-                  gboolean           initial,
-                  GError           **error)
-{
-  for (guint i = from; i < from + n && i < hrefs->len; i++)
-    {
-      const char      *href = g_ptr_array_index (hrefs, i);
-      g_autofree char *item_url = liaison_dav_client_resolve (url, href);
-      g_autoptr (GBytes) reply = NULL;
-      g_autofree char *etag = NULL;
-      g_autofree char *text = NULL;
-      guint            status = 0;
-
-      if (!liaison_dav_client_send (job->client, "GET", item_url, NULL, NULL, NULL, NULL, NULL, &status, &reply, &etag,
-                                    NULL, job->cancellable, error))
-        return FALSE;
-      if (status == 404 || status == 410)
-        {
-          if (!initial && !apply_remote_delete (job, href, error))
-            return FALSE;
-          continue;
-        }
-      if (status != 200 || reply == NULL)
-        {
-          liaison_dav_status_error (error, "GET", item_url, status);
-          return FALSE;
-        }
-      text = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
-      if (!apply_remote (job, service, href, etag, text, !is_whole (text, strlen (text)), error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-fetch_and_apply (Job               *job,
-                 LiaisonSyncService service,
-                 const char        *url,
-                 GHashTable        *changed,
-                 gboolean           initial,
-                 GError           **error)
-{
-  g_autoptr (GPtrArray) hrefs = g_ptr_array_new_with_free_func (g_free);
-  guint          batch = service == LIAISON_SYNC_SERVICE_CALDAV ? EVENT_BATCH : CARD_BATCH;
-  GHashTableIter iter;
-  gpointer       key;
-  Prefetch       p = { 0 };
-  GThread       *thread;
-  gboolean       ok = TRUE;
-  guint          done = 0;
-  gint64         waited = 0;
-
-  g_hash_table_iter_init (&iter, changed);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (hrefs, g_strdup (key));
-  g_ptr_array_sort (hrefs, compare_paths);
-  if (hrefs->len == 0)
-    return TRUE;
-
-  p.service = service;
-  p.url = (char *) url;
-  p.user = job->user;
-  p.password = job->password;
-  p.hrefs = hrefs;
-  p.batch = batch;
-  p.cancellable = job->cancellable;
-  p.results = g_async_queue_new_full ((GDestroyNotify) fetched_free);
-  p.tokens = g_async_queue_new ();
-  for (guint i = 0; i < PREFETCH; i++)
-    g_async_queue_push (p.tokens, GINT_TO_POINTER (1));
-  thread = g_thread_new ("liaison-multiget", prefetch_thread, &p);
-
-  for (guint from = 0; from < hrefs->len; from += batch)
-    {
-      gint64   start = g_get_monotonic_time ();
-      Fetched *f = g_async_queue_pop (p.results);
-
-      waited += g_get_monotonic_time () - start;
-
-      if (f->ms == NULL && !g_error_matches (f->error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MALFORMED))
-        {
-          g_propagate_error (error, g_steal_pointer (&f->error));
-          fetched_free (f);
-          ok = FALSE;
-          break;
-        }
-      /* Let the fetcher ask for the next batch before this one is applied. */
-      g_async_queue_push (p.tokens, GINT_TO_POINTER (1));
-      if (f->ms == NULL)
-        {
-          g_debug ("a multiget is fetched item by item: %s", f->error->message);
-          ok = fetch_one_by_one (job, service, url, hrefs, from, batch, initial, error);
-        }
-      else
-        ok = apply_batch (job, service, f->ms, changed, initial, error);
-      fetched_free (f);
-      if (!ok)
-        break;
-      done = MIN (from + batch, hrefs->len);
-      report_progress (job, (double) done / hrefs->len);
-    }
-
-  /* How much of the pull waited for the server rather than the database. */
-  g_debug ("waiting for multigets: %.1f ms of the next step", waited / 1000.0);
-  /* Stop the fetcher wherever it is, then wait for it. */
-  g_atomic_int_set (&p.stop, TRUE);
-  g_async_queue_push (p.tokens, GINT_TO_POINTER (1));
-  g_thread_join (thread);
-  job->extra_requests += p.requests;
-  g_async_queue_unref (p.results);
-  g_async_queue_unref (p.tokens);
-  return ok;
-}
-
-static gboolean
-pull (Job               *job,
-      LiaisonSyncService service,
-      gboolean          *complete,
-      GError           **error)
-{
-  const char      *entity = entity_of (service);
-  const char      *url = job->collections[service];
-  g_autofree char *token = NULL;
-  g_autofree char *stored_url = liaison_store_sync_get_collection (job->store, service, &token);
-  g_autoptr (GHashTable) known = NULL;
-  g_autoptr (GError) local_error = NULL;
-  Listing  listing = { 0 };
-  gboolean full = token == NULL;
-  gboolean token_refused = FALSE;
-  gboolean ok = FALSE;
-  guint    status = 0;
-
-  listing.changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  listing.deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  listing.listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  /* From a token, each href is looked up as it comes; without one, the
-   * sweep needs them all. */
-  if (token == NULL)
-    known = liaison_store_sync_list_resources (job->store, entity);
-  trace (job, "known resources");
-
-  if (!list_changes (job, url, token, known, &listing, &status, &local_error))
-    {
-      /* No answer, or a refused password: nothing else would do better. */
-      if (status == 0 || status == 401)
-        goto out;
-      /* Without a token, a failing server (Radicale with a file it cannot
-       * read answers 500) is reported and nothing changes here. */
-      if (token == NULL && status >= 500 && status != 501)
-        goto out;
-      g_clear_error (&local_error);
-      listing_clear (&listing);
-      listing.changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      listing.deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      listing.listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      full = TRUE;
-      if (known == NULL)
-        known = liaison_store_sync_list_resources (job->store, entity);
-      /* Any error for a token (Radicale: 403 valid-sync-token; others 412,
-       * 400, 409 or even 500): everything again, reconciled by ETag. An
-       * error without one (403, 405, 501): a server without
-       * sync-collection, listed with PROPFIND. */
-      if (token != NULL && !list_changes (job, url, NULL, known, &listing, &status, &local_error))
-        {
-          if (status == 0 || status == 401 || (status >= 500 && status != 501))
-            goto out;
-          g_clear_error (&local_error);
-          token_refused = TRUE;
-        }
-      if ((token == NULL || token_refused) && !list_by_propfind (job, url, known, &listing, &local_error))
-        goto out;
-    }
-
-  if (full)
-    {
-      GHashTableIter iter;
-      gpointer       href;
-
-      /* Mark and sweep: what is known here and not listed is gone. A
-       * collection that suddenly lists nothing is not believed. */
-      if (g_hash_table_size (listing.listed) == 0 && g_hash_table_size (known) > 0)
-        {
-          g_set_error (&local_error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_SERVER,
-                       _("The collection %s is suddenly empty on the server, though %u records of it are here. "
-                         "Nothing was deleted here; if the server was emptied on purpose, delete them here too."),
-                          url, g_hash_table_size (known));
-          goto out;
-        }
-      g_hash_table_iter_init (&iter, known);
-      while (g_hash_table_iter_next (&iter, &href, NULL))
-        if (!g_hash_table_contains (listing.listed, href))
-          g_hash_table_add (listing.deleted, g_strdup (href));
-    }
-
-  trace (job, "list changes");
-  if (!fetch_and_apply (job, service, url, listing.changed, full && g_hash_table_size (known) == 0, &local_error))
-    goto out;
-  trace (job, "fetch and apply");
-  {
-    GHashTableIter iter;
-    gpointer       href;
-
-    g_hash_table_iter_init (&iter, listing.deleted);
-    while (g_hash_table_iter_next (&iter, &href, NULL))
-      if (!apply_remote_delete (job, href, &local_error))
-        goto out;
-  }
-  ok = liaison_store_sync_set_token (job->store, service, listing.token, &local_error);
-
-out:
-  listing_clear (&listing);
-  *complete = ok;
-  if (!ok)
-    {
-      if (is_fatal (local_error))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      add_error (job, local_error->message);
-    }
-  return TRUE;
-}
-
 /* ------------------------------------------------------------------------ */
-/* Push                                                                      */
-
-static GHashTable *
-people_of (Job        *job,
-           GHashTable *fields)
-{
-  GHashTable    *people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
-  GHashTableIter iter;
-  gpointer       key;
-
-  g_hash_table_iter_init (&iter, fields);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      const char *pid;
-      g_autoptr (LiaisonParticipant) p = NULL;
-      char **person;
-
-      if (!g_str_has_prefix (key, LIAISON_SYNC_ATTENDEE_PREFIX))
-        continue;
-      pid = (const char *) key + strlen (LIAISON_SYNC_ATTENDEE_PREFIX);
-      p = liaison_store_get_participant (job->store, pid, NULL);
-      if (p == NULL)
-        continue;
-      person = g_new0 (char *, 3);
-      person[0] = liaison_participant_dup_display_name (p);
-      if (liaison_participant_get_emails (p) != NULL && liaison_participant_get_emails (p)[0] != NULL)
-        person[1] = g_strdup (liaison_participant_get_emails (p)[0]);
-      g_hash_table_insert (people, g_strdup (pid), person);
-    }
-  return people;
-}
-
-/* The server's current copy after a 412, merged in like a pulled change. */
-static gboolean
-refetch (Job               *job,
-         LiaisonSyncService service,
-         const char        *url,
-         const char        *href,
-         gboolean          *gone,
-         GError           **error)
-{
-  g_autoptr (GBytes) reply = NULL;
-  g_autofree char *etag = NULL;
-  g_autofree char *text = NULL;
-  guint            status = 0;
-
-  *gone = FALSE;
-  if (!liaison_dav_client_send (job->client, "GET", url, NULL, NULL, NULL, NULL, NULL, &status, &reply, &etag,
-                                NULL, job->cancellable, error))
-    return FALSE;
-  if (status == 404 || status == 410)
-    {
-      *gone = TRUE;
-      return TRUE;
-    }
-  if (status != 200 || reply == NULL)
-    {
-      liaison_dav_status_error (error, "GET", url, status);
-      return FALSE;
-    }
-  text = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
-  return apply_remote (job, service, href, etag, text, TRUE, error);
-}
+/* The steps in order, in the worker thread                                  */
 
 static gboolean
-push_one (Job               *job,
-          LiaisonSyncService service,
-          const char        *id,
-          GError           **error)
-{
-  const char *entity = entity_of (service);
-  const char *collection = job->collections[service];
-
-  for (guint attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++)
-    {
-      g_autoptr (LiaisonSyncResource) res = liaison_store_sync_get_resource (job->store, entity, id);
-      g_autoptr (GHashTable) local = liaison_store_sync_get_fields (job->store, entity, id, NULL);
-      g_autoptr (GHashTable) base = NULL;
-      g_autoptr (GHashTable) people = NULL;
-      g_autofree char *href = NULL;
-      g_autofree char *url = NULL;
-      g_autofree char *text = NULL;
-      g_autofree char *etag = NULL;
-      g_autoptr (GBytes) reply = NULL;
-      guint    status = 0;
-      gboolean gone;
-
-      if (local == NULL)
-        {
-          if (res == NULL)
-            return liaison_store_sync_dequeue (job->store, entity, id, error);
-          url = liaison_dav_client_resolve (collection, res->href);
-          if (!liaison_dav_client_send (job->client, "DELETE", url, NULL, res->etag, NULL, NULL, NULL, &status,
-                                        NULL, NULL, NULL, job->cancellable, error))
-            return FALSE;
-          if ((status >= 200 && status < 300) || status == 404 || status == 410)
-            {
-              if (!liaison_store_sync_begin (job->store, error))
-                return FALSE;
-              if (!liaison_store_sync_remove_resource (job->store, entity, id, error) || !liaison_store_sync_dequeue (job->store, entity, id, error))
-                {
-                  liaison_store_sync_rollback (job->store);
-                  return FALSE;
-                }
-              job->summary->pushed++;
-              return liaison_store_sync_commit (job->store, error);
-            }
-          if (status != 412)
-            {
-              liaison_dav_status_error (error, "DELETE", url, status);
-              return FALSE;
-            }
-          if (!refetch (job, service, url, res->href, &gone, error))
-            return FALSE;
-          if (gone && !liaison_store_sync_remove_resource (job->store, entity, id, error))
-            return FALSE;
-          continue;
-        }
-
-      if (res != NULL)
-        {
-          base = read_text (entity, res->base, NULL, NULL, NULL);
-          if (base != NULL && liaison_sync_fields_equal (local, base))
-            return liaison_store_sync_dequeue (job->store, entity, id, error);
-        }
-
-      if (service == LIAISON_SYNC_SERVICE_CALDAV)
-        {
-          people = people_of (job, local);
-          text = liaison_ical_write (id, local, people, res ? res->base : NULL, error);
-        }
-      else
-        text = liaison_vcard_write (id, local, res ? res->base : NULL, error);
-      if (text == NULL)
-        return FALSE;
-
-      if (res != NULL)
-        href = g_strdup (res->href);
-      else
-        {
-          g_autofree char *path = collection_path (collection);
-          href = liaison_dav_resource_href (path, id, service == LIAISON_SYNC_SERVICE_CALDAV ? LIAISON_DAV_SERVICE_CALDAV : LIAISON_DAV_SERVICE_CARDDAV);
-        }
-      /* Only ever a strict member: a PUT to the collection's own URL
-       * replaces the whole collection on some servers. */
-      if (!is_member (collection, href))
-        {
-          g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_SERVER,
-                       _("Refusing to write %s: it is not inside the collection %s."), href, collection);
-          return FALSE;
-        }
-      url = liaison_dav_client_resolve (collection, href);
-      if (!liaison_store_sync_add_sent (job->store, entity, id, text, error))
-        return FALSE;
-      if (!liaison_dav_client_send (job->client, "PUT", url, NULL, res ? res->etag : NULL, res ? NULL : "*",
-                                    service == LIAISON_SYNC_SERVICE_CALDAV ? "text/calendar; charset=utf-8"
-                                                                           : "text/vcard; charset=utf-8",
-                                    text, &status, NULL, &etag, NULL, job->cancellable, error))
-        return FALSE;
-
-      if (status >= 200 && status < 300)
-        {
-          g_autofree char *stored = g_steal_pointer (&text);
-
-          /* No ETag: the server changed what it stored; read it back. If
-           * that fails, what was sent is the base and the next pull brings
-           * the server's copy (an unknown ETag). */
-          if (etag == NULL)
-            {
-              guint got = 0;
-
-              if (liaison_dav_client_send (job->client, "GET", url, NULL, NULL, NULL, NULL, NULL, &got, &reply,
-                                           &etag, NULL, NULL, NULL) &&
-                  got == 200 && reply != NULL && etag != NULL)
-                {
-                  g_autofree char *copy = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
-                  g_autoptr (GHashTable) readable = copy ? read_text (entity, copy, NULL, NULL, NULL) : NULL;
-
-                  if (readable != NULL)
-                    {
-                      g_free (stored);
-                      stored = g_steal_pointer (&copy);
-                    }
-                  else
-                    g_clear_pointer (&etag, g_free);
-                }
-              else
-                g_clear_pointer (&etag, g_free);
-            }
-          if (!liaison_store_sync_begin (job->store, error))
-            return FALSE;
-          if (!liaison_store_sync_put_resource (job->store, entity, id, href, etag, stored, error) || !liaison_store_sync_dequeue (job->store, entity, id, error))
-            {
-              liaison_store_sync_rollback (job->store);
-              return FALSE;
-            }
-          job->summary->pushed++;
-          return liaison_store_sync_commit (job->store, error);
-        }
-      if (status != 412)
-        {
-          g_autoptr (GError) refused = NULL;
-
-          liaison_dav_status_error (&refused, "PUT", url, status);
-          if (is_fatal (refused) || status >= 500)
-            {
-              g_propagate_error (error, g_steal_pointer (&refused));
-              return FALSE;
-            }
-          /* Refused for this record only (409: its UID is taken): the
-           * change stays in the outbox and is reported. */
-          add_error (job, refused->message);
-          return TRUE;
-        }
-      /* 412: someone else wrote first. */
-      if (!refetch (job, service, url, href, &gone, error))
-        return FALSE;
-      if (gone && res != NULL && !liaison_store_sync_remove_resource (job->store, entity, id, error))
-        return FALSE;
-    }
-  {
-    g_autofree char *message = g_strdup_printf (_("The server kept changing %s while Liaison wrote it; "
-                                                  "it goes again at the next sync."),
-                                                   id);
-    add_error (job, message);
-  }
-  return TRUE;
-}
-
-static gboolean
-push (Job               *job,
-      LiaisonSyncService service,
-      GError           **error)
-{
-  g_autoptr (GPtrArray) ids = liaison_store_sync_list_outbox (job->store, entity_of (service));
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr (GError) local_error = NULL;
-
-      if (!push_one (job, service, g_ptr_array_index (ids, i), &local_error))
-        {
-          if (is_fatal (local_error) || g_error_matches (local_error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_SERVER))
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
-          add_error (job, local_error->message);
-        }
-      report_progress (job, (double) (i + 1) / ids->len);
-    }
-  return TRUE;
-}
-
-static gboolean
-run_job (Job     *job,
-         GError **error)
+run_job (LiaisonSyncJob *job,
+         GError        **error)
 {
   g_autofree char *account = NULL;
   gboolean         pulled[2] = { FALSE, FALSE };
@@ -2084,60 +262,60 @@ run_job (Job     *job,
   job->store = liaison_store_open (job->db_path, error);
   if (job->store == NULL)
     return FALSE;
-  trace (job, "open the database");
+  liaison_sync_job_trace (job, "open the database");
   job->client = liaison_dav_client_new (job->user, job->password);
   account = g_strconcat (job->url, "\n", job->user, NULL);
 
   if (!liaison_store_sync_set_account (job->store, account, error) || !liaison_store_sync_feed_outbox (job->store, error))
     return FALSE;
-  trace (job, "feed the outbox");
+  liaison_sync_job_trace (job, "feed the outbox");
 
   phase (job, 0, 0.05);
-  if (!discover (job, error))
+  if (!liaison_sync_job_discover (job, error))
     return FALSE;
-  trace (job, "discovery");
+  liaison_sync_job_trace (job, "discovery");
 
   /* The address book first: events name their attendees' cards. A
    * service discovery found no collection for was reported there. */
   phase (job, 0.05, 0.2);
   if (job->collections[LIAISON_SYNC_SERVICE_CARDDAV] == NULL)
     pulled[1] = TRUE;
-  else if (!pull (job, LIAISON_SYNC_SERVICE_CARDDAV, &pulled[1], error))
+  else if (!liaison_sync_job_pull (job, LIAISON_SYNC_SERVICE_CARDDAV, &pulled[1], error))
     return FALSE;
-  trace (job, "pull the address book");
+  liaison_sync_job_trace (job, "pull the address book");
   phase (job, 0.25, 0.4);
   if (job->collections[LIAISON_SYNC_SERVICE_CALDAV] == NULL)
     ;
   else if (pulled[1])
     {
-      if (!pull (job, LIAISON_SYNC_SERVICE_CALDAV, &pulled[0], error))
+      if (!liaison_sync_job_pull (job, LIAISON_SYNC_SERVICE_CALDAV, &pulled[0], error))
         return FALSE;
     }
   else
-    add_error (job, _("The calendar was not synced because the address book could not be read; "
+    liaison_sync_job_add_error (job, _("The calendar was not synced because the address book could not be read; "
                       "it will be at the next sync."));
-  trace (job, "pull the calendar");
+  liaison_sync_job_trace (job, "pull the calendar");
 
   phase (job, 0.65, 0.15);
-  if (job->collections[LIAISON_SYNC_SERVICE_CARDDAV] != NULL && !push (job, LIAISON_SYNC_SERVICE_CARDDAV, error))
+  if (job->collections[LIAISON_SYNC_SERVICE_CARDDAV] != NULL && !liaison_sync_job_push (job, LIAISON_SYNC_SERVICE_CARDDAV, error))
     return FALSE;
   phase (job, 0.8, 0.2);
-  if (job->collections[LIAISON_SYNC_SERVICE_CALDAV] != NULL && !push (job, LIAISON_SYNC_SERVICE_CALDAV, error))
+  if (job->collections[LIAISON_SYNC_SERVICE_CALDAV] != NULL && !liaison_sync_job_push (job, LIAISON_SYNC_SERVICE_CALDAV, error))
     return FALSE;
-  trace (job, "push");
+  liaison_sync_job_trace (job, "push");
 
   for (LiaisonSyncService s = 0; s < 2; s++)
     {
-      g_autofree char *path = job->collections[s] ? collection_path (job->collections[s]) : NULL;
+      g_autofree char *path = job->collections[s] ? liaison_sync_collection_path (job->collections[s]) : NULL;
       g_autoptr (GPtrArray) skipped = path ? liaison_store_sync_list_skipped (job->store, path) : NULL;
 
       if (skipped == NULL)
         continue;
 
       for (guint i = 0; i < skipped->len; i++)
-        add_error (job, g_ptr_array_index (skipped, i));
+        liaison_sync_job_add_error (job, g_ptr_array_index (skipped, i));
     }
-  report_progress (job, 1);
+  liaison_sync_job_report_progress (job, 1);
   job->finished = g_date_time_new_now_utc ();
   {
     g_autofree char *when = g_date_time_format_iso8601 (job->finished);
@@ -2154,8 +332,8 @@ sync_thread (GTask        *task,
              gpointer      data,
              GCancellable *cancellable)
 {
-  Job          *job = data;
-  GMainContext *context = g_main_context_new ();
+  LiaisonSyncJob *job = data;
+  GMainContext   *context = g_main_context_new ();
   g_autoptr (GError) error = NULL;
   gboolean ok;
 
@@ -2183,15 +361,15 @@ find_thread (GTask        *task,
              gpointer      data,
              GCancellable *cancellable)
 {
-  Job          *job = data;
-  GMainContext *context = g_main_context_new ();
+  LiaisonSyncJob *job = data;
+  GMainContext   *context = g_main_context_new ();
   g_autoptr (GError) error = NULL;
   GPtrArray *found;
 
   g_main_context_push_thread_default (context);
   job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   job->client = liaison_dav_client_new (job->user, job->password);
-  found = list_collections (job, &error);
+  found = liaison_sync_job_list_collections (job, &error);
   g_clear_object (&job->client);
   g_main_context_pop_thread_default (context);
   g_main_context_unref (context);
@@ -2272,7 +450,7 @@ on_sync_done (GObject      *source,
 {
   LiaisonSyncEngine *self = LIAISON_SYNC_ENGINE (source);
   GTask             *outer = user_data;
-  Job               *job = g_task_get_task_data (G_TASK (result));
+  LiaisonSyncJob    *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
   LiaisonSyncSummary *summary = g_task_propagate_pointer (G_TASK (result), &error);
 
@@ -2309,7 +487,7 @@ start_job (LiaisonSyncEngine *self,
            char              *password)
 {
   g_autoptr (GTask) task = NULL;
-  Job *job = g_new0 (Job, 1);
+  LiaisonSyncJob *job = g_new0 (LiaisonSyncJob, 1);
 
   job->engine = g_object_ref (self);
   job->db_path = g_strdup (liaison_store_get_path (self->store));
@@ -2356,7 +534,7 @@ start_find (LiaisonSyncEngine *self,
             GTask             *task,
             char              *password)
 {
-  Job *job = g_new0 (Job, 1);
+  LiaisonSyncJob *job = g_new0 (LiaisonSyncJob, 1);
 
   job->engine = g_object_ref (self);
   job->url = setting (self, "server-url", self->server_url);
