@@ -68,19 +68,6 @@ test_ui_wait_for (gboolean (*cond) (gpointer), gpointer data, double seconds)
 }
 
 static inline gboolean
-test_ui_never (gpointer data)
-{
-  return FALSE;
-}
-
-/* A fixed pause, for the tests not yet waiting on a condition. */
-static inline void
-test_ui_settle (double seconds)
-{
-  test_ui_wait_for (test_ui_never, NULL, seconds);
-}
-
-static inline gboolean
 test_ui_is_true (gpointer flag)
 {
   return *(gboolean *) flag;
@@ -382,7 +369,6 @@ static inline void
 test_ui_activate (TestUi *ui, const char *action, GVariant *parameter)
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (ui->window), action, parameter));
-  test_ui_settle (0.2);
 }
 
 typedef struct
