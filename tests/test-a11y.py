@@ -49,13 +49,16 @@ def report(ok, description, details=()):
     results.append((ok, description, list(details)))
 
 
+# The only pause in this test: between two looks at a condition, until its
+# deadline. AT-SPI answers from another process, so there is no event loop
+# here to wait on.
 def wait_for(predicate, seconds=20.0):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         value = predicate()
         if value:
             return value
-        time.sleep(0.2)
+        time.sleep(0.1)
     return predicate()
 
 
@@ -163,6 +166,35 @@ def selected_view(app):
     return None
 
 
+# The Overview has read the store: its line of translation counts, empty
+# until then, says how many texts wait.
+def overview_loaded(app):
+    for acc in walk(app):
+        try:
+            if acc.getRole() == pyatspi.ROLE_LABEL and (acc.name or "").startswith(("Into English:", "译成英文：")):
+                return True
+        except Exception:
+            continue
+    return False
+
+
+def focused_view(app):
+    views = None
+    for acc in walk(app):
+        try:
+            if acc.getRole() in (pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX) and acc.name in ("Views", "视图"):
+                views = acc
+                break
+        except Exception:
+            continue
+    if views is None:
+        return None
+    for row in views:
+        if row is not None and row.getState().contains(pyatspi.STATE_FOCUSED):
+            return row.name
+    return None
+
+
 def xdotool(*args):
     return subprocess.run(["xdotool", *args], check=True, capture_output=True, text=True).stdout.strip()
 
@@ -179,11 +211,13 @@ def main():
         report(app is not None, "the window is on the accessibility bus")
         if app is None:
             return
-        # Its first frame, and the pages' first queries.
-        time.sleep(2)
-
+        # On screen and focused (xdotool waits for both), the Overview it
+        # opens on shown and read.
         window = xdotool("search", "--sync", "--onlyvisible", "--name", "Liaison").split()[0]
         xdotool("windowfocus", "--sync", window)
+        ready = wait_for(lambda: selected_view(app) in ("Overview", "概览") and overview_loaded(app))
+        report(bool(ready), "the window opens on the Overview, read from the store",
+               ["selected: %s" % selected_view(app)])
 
         views = [("1", ("Overview", "概览")), ("2", ("Events", "活动")),
                  ("3", ("Participants", "参会人员")), ("4", ("Action Plan", "行动计划"))]
@@ -219,9 +253,9 @@ def main():
         xdotool("key", "--clearmodifiers", "alt+4")
         wait_for(lambda: selected_view(app) in views[3][1], 5)
         xdotool("key", "--clearmodifiers", "F9")
-        time.sleep(0.3)
+        wait_for(lambda: focused_view(app) in views[3][1], 5)
         xdotool("key", "Up")
-        time.sleep(0.2)
+        wait_for(lambda: focused_view(app) in views[2][1], 5)
         xdotool("key", "Return")
         shown = wait_for(lambda: selected_view(app) in views[2][1], 5)
         report(bool(shown), "F9, Up and Enter go from Action Plan to Participants",

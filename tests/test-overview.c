@@ -119,9 +119,8 @@ overview (TestUi *ui, int year)
   g_assert_true (LIAISON_IS_OVERVIEW_PAGE (page));
   g_settings_set_string (settings, "time-zone", "Asia/Shanghai");
   g_object_set (page, "year", year, NULL);
-  test_ui_activate (ui, "win.show-page", g_variant_new_string ("overview"));
+  test_ui_show_page (ui, "overview");
   g_assert_true (test_ui_wait_for (not_loading, page, 10));
-  test_ui_settle (0.2);
   return page;
 }
 
@@ -202,8 +201,7 @@ test_this_year (void)
   button = test_ui_find (row, GTK_TYPE_BUTTON, NULL);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  test_ui_settle (0.2);
-  fired = test_actions_take (actions);
+  fired = test_actions_wait (actions);
   g_assert_cmpstr (fired, ==, "new-event-for-activity('1.1.4')");
   g_assert_cmpstr (liaison_window_get_visible_page (ui->window), ==, "events");
 }
@@ -277,8 +275,7 @@ test_next_events (void)
   test_ui_wait_shown (GTK_WIDGET (list), "09:00 Yangon time (11:30 yours)");
 
   gtk_widget_activate (row_showing (list, "Yangon workshop"));
-  test_ui_settle (0.2);
-  fired = test_actions_take (actions);
+  fired = test_actions_wait (actions);
   g_free (expected);
   expected = g_strdup_printf ("show-event('%s')", liaison_event_get_id (yangon));
   g_assert_cmpstr (fired, ==, expected);
@@ -332,8 +329,7 @@ test_recent_changes (void)
   g_assert_true (count_rows (list) >= 5);
 
   gtk_widget_activate (row_showing (list, "New participant 李霞"));
-  test_ui_settle (0.2);
-  fired = test_actions_take (actions);
+  fired = test_actions_wait (actions);
   expected = g_strdup_printf ("show-participant('%s')", liaison_participant_get_id (li));
   g_assert_cmpstr (fired, ==, expected);
   g_assert_cmpstr (liaison_window_get_visible_page (ui->window), ==, "participants");
@@ -373,7 +369,7 @@ test_search (void)
 
   /* From a view without a search of its own, Ctrl+F (win.search) lands in
    * the Overview's search. */
-  test_ui_activate (ui, "win.show-page", g_variant_new_string ("translation"));
+  test_ui_show_page (ui, "translation");
   test_ui_activate (ui, "win.search", NULL);
   g_assert_cmpstr (liaison_window_get_visible_page (ui->window), ==, "overview");
   g_assert_true (test_ui_wait_for (focus_in, entry, 5));
@@ -384,14 +380,13 @@ test_search (void)
 
   /* Enter opens the first result. */
   g_signal_emit_by_name (entry, "activate");
-  test_ui_settle (0.2);
-  fired = test_actions_take (actions);
+  fired = test_actions_wait (actions);
   expected = g_strdup_printf ("show-participant('%s')", liaison_participant_get_id (li));
   g_assert_cmpstr (fired, ==, expected);
   g_assert_cmpstr (liaison_window_get_visible_page (ui->window), ==, "participants");
 
   /* Two Chinese characters find the forums of the history. */
-  test_ui_activate (ui, "win.show-page", g_variant_new_string ("overview"));
+  test_ui_show_page (ui, "overview");
   gtk_editable_set_text (GTK_EDITABLE (entry), "论坛");
   events = list_named (page, "event-results");
   test_ui_wait_shown (GTK_WIDGET (events),
@@ -400,13 +395,12 @@ test_search (void)
   g_clear_pointer (&fired, g_free);
   g_clear_pointer (&expected, g_free);
   gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (events, 0)));
-  test_ui_settle (0.2);
-  fired = test_actions_take (actions);
+  fired = test_actions_wait (actions);
   g_assert_true (g_str_has_prefix (fired, "show-event('"));
   g_assert_cmpstr (liaison_window_get_visible_page (ui->window), ==, "events");
 
   /* Nothing found says what can be searched. */
-  test_ui_activate (ui, "win.show-page", g_variant_new_string ("overview"));
+  test_ui_show_page (ui, "overview");
   gtk_editable_set_text (GTK_EDITABLE (entry), "zqxjw");
   {
     g_autofree char *nothing =

@@ -29,7 +29,7 @@ static void
 page_init (Page *page, TestUi *ui)
 {
   page->ui = ui;
-  test_ui_activate (ui, "win.show-page", g_variant_new_string ("participants"));
+  test_ui_show_page (ui, "participants");
   page->page = test_ui_page (ui, "participants");
   page->entry = test_ui_find (page->page, GTK_TYPE_SEARCH_ENTRY, NULL);
   page->list = GTK_COLUMN_VIEW (test_ui_find (page->page, GTK_TYPE_COLUMN_VIEW, "participants-list"));
@@ -139,7 +139,8 @@ search (Page *page, const char *query, guint expected)
     g_error ("Searching “%s” shows “%s”, not “%s”", query, gtk_label_get_label (page->count), count);
   g_signal_handler_disconnect (page_results (page), handler);
   g_assert_cmpuint (g_list_model_get_n_items (page_results (page)), ==, expected);
-  test_ui_settle (0.1);
+  /* The rows on screen are the new results once a frame has laid them out. */
+  test_ui_wait_painted (GTK_WIDGET (page->list));
 }
 
 /* Screenshots for the docs, named by the interface language. */
@@ -248,6 +249,48 @@ label_visible (GtkWidget *root, const char *name)
   return label != NULL && gtk_widget_get_visible (label);
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *name;
+  GtkWidget  *save;
+} Message;
+
+static gboolean
+message_shown (gpointer data)
+{
+  Message *m = data;
+
+  return label_visible (m->root, m->name);
+}
+
+static gboolean
+message_gone_save_enabled (gpointer data)
+{
+  Message *m = data;
+
+  return !label_visible (m->root, m->name) && gtk_widget_is_sensitive (m->save);
+}
+
+/* The editor says what is wrong a moment after typing stops: waits for
+ * the message under a field. */
+static void
+wait_message (GtkWidget *editor, const char *name)
+{
+  Message m = { editor, name, NULL };
+
+  test_ui_wait_for (message_shown, &m, 10);
+}
+
+/* Waits for the message under a field to go and Save to be enabled. */
+static void
+wait_message_gone (GtkWidget *editor, const char *name, GtkWidget *save)
+{
+  Message m = { editor, name, save };
+
+  test_ui_wait_for (message_gone_save_enabled, &m, 10);
+}
+
 static void
 add_person (LiaisonStore *store, const char *family, const char *given, const char *country)
 {
@@ -320,6 +363,7 @@ test_workflow (void)
   g_autofree char  *titled = NULL;
   gboolean          chinese = liaison_language_for_locale () == LIAISON_LANGUAGE_ZH;
   GtkWidget        *undo;
+  g_autoptr (AdwToast) before = NULL;
 
   page_init (&page, ui);
   titled = g_strdup_printf (C_("honorific and name", "%1$s %2$s"), "Dr", "李霞");
@@ -334,8 +378,7 @@ test_workflow (void)
 
   /* The editor: Save waits for a name, a bad e-mail is said next to it. */
   g_assert_true (gtk_widget_activate_action (page.page, "page.new-participant", NULL));
-  test_ui_settle (0.3);
-  editor = LIAISON_PARTICIPANT_EDITOR (find_toplevel (LIAISON_TYPE_PARTICIPANT_EDITOR));
+  editor = LIAISON_PARTICIPANT_EDITOR (test_ui_dialog (ui, LIAISON_TYPE_PARTICIPANT_EDITOR));
   g_assert_nonnull (editor);
   save = test_ui_find (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "save");
   g_assert_nonnull (save);
@@ -359,7 +402,7 @@ test_workflow (void)
   g_assert_true (gtk_widget_is_sensitive (save));
 
   type_into (GTK_WIDGET (editor), "email-0", "li.xia@");
-  test_ui_settle (0.6);
+  wait_message (GTK_WIDGET (editor), "emails-error");
   g_assert_false (gtk_widget_is_sensitive (save));
   g_assert_true (label_visible (GTK_WIDGET (editor), "emails-error"));
   {
@@ -375,7 +418,7 @@ test_workflow (void)
   }
   type_into (GTK_WIDGET (editor), "email-0", "li.xia@example.cn");
   type_into (GTK_WIDGET (editor), "phone-1", "+86 10 1234 5678");
-  test_ui_settle (0.6);
+  wait_message_gone (GTK_WIDGET (editor), "emails-error", save);
   g_assert_true (gtk_widget_is_sensitive (save));
   g_assert_false (label_visible (GTK_WIDGET (editor), "emails-error"));
   adw_expander_row_set_enable_expansion (
@@ -474,8 +517,7 @@ test_workflow (void)
 
   /* Delete asks, naming the person and their registrations. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page.view), "person.delete", NULL));
-  test_ui_settle (0.2);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (test_ui_dialog (ui, ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "李霞"));
   {
@@ -489,9 +531,11 @@ test_workflow (void)
     g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, body);
   }
   /* As a click does: the dialog answers and closes. */
+  before = test_ui_last_toast (ui);
   gtk_widget_activate (find_labelled_button (GTK_WIDGET (dialog), _("_Delete")));
   g_assert_true (test_ui_wait_for (toplevel_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5));
-  test_ui_settle (0.5);
+  /* Deleted: the toast that offers to undo it. */
+  test_ui_wait_toast (ui, before);
   g_assert_cmpuint (liaison_store_count_participants (store), ==, 2);
   /* The search below can outlast the toast's 5 seconds on a loaded
    * machine; a person would still have it in front of them. */
@@ -522,13 +566,19 @@ test_workflow (void)
 
   /* A change made while the view is hidden shows when it is shown again. */
   search (&page, "", 3);
-  test_ui_activate (ui, "win.show-page", g_variant_new_string ("overview"));
   /* Hidden once the stack's crossfade is over, not before. */
-  g_assert_true (test_ui_wait_for (test_ui_transitions_done, ui->window, 5));
+  test_ui_show_page (ui, "overview");
   add_person (store, "陈", "静", "CN");
-  test_ui_settle (0.4);
+  /* The Overview, on screen, shows the change once it has read it (300 ms
+   * after the store is quiet), by when the hidden view has had it too (150
+   * ms) and kept it for later. */
+  {
+    g_autofree char *told = g_strdup_printf (_("New participant %s"), "陈静");
+
+    test_ui_wait_shown (test_ui_page (ui, "overview"), told);
+  }
   g_assert_cmpuint (g_list_model_get_n_items (page_results (&page)), ==, 3);
-  test_ui_activate (ui, "win.show-page", g_variant_new_string ("participants"));
+  test_ui_show_page (ui, "participants");
   {
     g_autofree char *four = expected_count ("", 4);
     CountWait        wait = { &page, four, TRUE };
@@ -541,6 +591,7 @@ test_workflow (void)
   liaison_participants_page_show_participant (LIAISON_PARTICIPANTS_PAGE (page.page), id);
   g_assert_true (test_ui_wait_for (view_shows_person, &page, 10));
   test_ui_activate (ui, "win.search", NULL);
+  test_ui_wait_focus_in (page.entry);
   g_assert_true (gtk_widget_is_focus (page.entry) || gtk_widget_has_focus (page.entry) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (ui->window)), page.entry));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page.list)));
@@ -574,9 +625,8 @@ test_show_before_list (void)
 
   /* Edit opens the editor with the person in it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "person.edit", NULL));
-  test_ui_settle (0.3);
   {
-    GtkWindow *editor = find_toplevel (LIAISON_TYPE_PARTICIPANT_EDITOR);
+    GtkWindow *editor = test_ui_dialog (ui, LIAISON_TYPE_PARTICIPANT_EDITOR);
     GtkWidget *given = NULL;
 
     g_assert_nonnull (editor);
@@ -585,7 +635,7 @@ test_show_before_list (void)
     /* One name only: no family name to fill in. */
     g_assert_null (test_ui_find (GTK_WIDGET (editor), GTK_TYPE_EDITABLE, "family-latin"));
     gtk_editable_set_text (GTK_EDITABLE (given), "");
-    test_ui_settle (0.6);
+    wait_message (GTK_WIDGET (editor), "names-error");
     g_assert_false (liaison_participant_editor_is_valid (LIAISON_PARTICIPANT_EDITOR (editor)));
     g_assert_true (label_visible (GTK_WIDGET (editor), "names-error"));
     gtk_editable_set_text (GTK_EDITABLE (given), "Soekarno");
@@ -602,37 +652,33 @@ test_show_before_list (void)
 
   /* Someone who is not (or no longer) there: said so, nothing to edit. */
   test_ui_activate (ui, "win.show-participant", g_variant_new_string ("01a2b3c4-0000-7000-8000-000000000000"));
-  test_ui_settle (0.3);
-  g_assert_true (test_ui_shows_text (GTK_WIDGET (view), _("This Participant No Longer Exists")));
+  test_ui_wait_shown (GTK_WIDGET (view), _("This Participant No Longer Exists"));
   g_assert_null (liaison_participant_view_get_participant (view));
   gtk_widget_activate_action (GTK_WIDGET (view), "person.edit", NULL);
-  test_ui_settle (0.2);
+  /* Nothing opened by the next frame. */
+  test_ui_wait_painted (GTK_WIDGET (ui->window));
   g_assert_null (find_toplevel (LIAISON_TYPE_PARTICIPANT_EDITOR));
 
   /* An untouched editor closes at once; typed work is not dropped unasked. */
   g_assert_true (gtk_widget_activate_action (page_widget, "page.new-participant", NULL));
-  test_ui_settle (0.3);
-  g_assert_true (
-      gtk_widget_activate_action (GTK_WIDGET (find_toplevel (LIAISON_TYPE_PARTICIPANT_EDITOR)), "window.close", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test_ui_dialog (ui, LIAISON_TYPE_PARTICIPANT_EDITOR)),
+                                             "window.close", NULL));
   g_assert_true (test_ui_wait_for (toplevel_gone, GSIZE_TO_POINTER (LIAISON_TYPE_PARTICIPANT_EDITOR), 5));
   g_assert_true (gtk_widget_activate_action (page_widget, "page.new-participant", NULL));
-  test_ui_settle (0.3);
   {
-    GtkWindow *editor = find_toplevel (LIAISON_TYPE_PARTICIPANT_EDITOR);
+    GtkWindow *editor = test_ui_dialog (ui, LIAISON_TYPE_PARTICIPANT_EDITOR);
     GtkWindow *ask;
 
     type_into (GTK_WIDGET (editor), "given-latin", "Wiranto");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
-    test_ui_settle (0.3);
-    ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    ask = test_ui_dialog (ui, ADW_TYPE_MESSAGE_DIALOG);
     g_assert_nonnull (ask);
     gtk_widget_activate (find_labelled_button (GTK_WIDGET (ask), _("_Keep Editing")));
     g_assert_true (test_ui_wait_for (toplevel_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5));
     g_assert_true (find_toplevel (LIAISON_TYPE_PARTICIPANT_EDITOR) == editor);
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
-    test_ui_settle (0.3);
-    ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    ask = test_ui_dialog (ui, ADW_TYPE_MESSAGE_DIALOG);
     gtk_widget_activate (find_labelled_button (GTK_WIDGET (ask), _("_Discard")));
     g_assert_true (test_ui_wait_for (toplevel_gone, GSIZE_TO_POINTER (LIAISON_TYPE_PARTICIPANT_EDITOR), 5));
     g_assert_cmpuint (liaison_store_count_participants (ui->store), ==, 1);
@@ -671,9 +717,10 @@ scroll_and_check (Page *page, double fraction)
       if (i > 0 && G_APPROX_VALUE (gtk_adjustment_get_value (adjustment), value, 1.0))
         break;
       gtk_adjustment_set_value (adjustment, value);
-      test_ui_settle (0.1);
+      /* The rows it reaches measured, and drawn. */
+      test_ui_wait_painted (GTK_WIDGET (page->list));
     }
-  g_printerr ("# scrolled to %.0f%% (row %u) in %.1f ms (with settling)\n", fraction * 100, target,
+  g_printerr ("# scrolled to %.0f%% (row %u) in %.1f ms (until drawn)\n", fraction * 100, target,
               (g_get_monotonic_time () - start) / 1000.0);
 
   for (guint i = target; i + 5 > target && i < n && email == NULL; i--)
@@ -742,7 +789,7 @@ test_large (void)
 
     start = g_get_monotonic_time ();
     page_init (&page, ui);
-    g_printerr ("# Participants shown in %.1f ms (with settling)\n", (g_get_monotonic_time () - start) / 1000.0);
+    g_printerr ("# Participants shown in %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
     g_assert_cmpuint (page_n_rows (&page), ==, 100000);
     g_assert_true (strstr (gtk_label_get_label (page.count), "100") != NULL);
     screenshot (GTK_WIDGET (ui->window), "participants");

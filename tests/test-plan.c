@@ -27,9 +27,8 @@ plan_page (TestUi *ui, int year)
 
   g_assert_true (LIAISON_IS_PLAN_PAGE (page));
   g_object_set (page, "year", year, NULL);
-  test_ui_activate (ui, "win.show-page", g_variant_new_string ("plan"));
+  test_ui_show_page (ui, "plan");
   g_assert_true (test_ui_wait_for (not_loading, page, 10));
-  test_ui_settle (0.2);
   return page;
 }
 
@@ -64,13 +63,41 @@ shown_codes (GtkWidget *page)
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
   g_autoptr (GString) codes = g_string_new (NULL);
 
-  test_ui_settle (0.2);
   collect_rows (page, rows);
   for (guint i = 0; i < rows->len; i++)
     if (gtk_widget_get_mapped (g_ptr_array_index (rows, i)))
       g_string_append_printf (codes, "%s%s", codes->len > 0 ? " " : "",
                               gtk_widget_get_name (g_ptr_array_index (rows, i)));
   return g_string_free (g_steal_pointer (&codes), FALSE);
+}
+
+typedef struct
+{
+  const char *text;
+  gboolean    searched;
+} Search;
+
+static void
+on_search_changed (GtkEditable *entry, Search *search)
+{
+  /* Setting a text first empties the entry, which searches at once. */
+  if (g_str_equal (gtk_editable_get_text (entry), search->text))
+    search->searched = TRUE;
+}
+
+/* Types into the filter and waits for the page to have filtered (the
+ * entry tells it a moment after typing stops) and switched to the rows
+ * or the “nothing matches” page. */
+static void
+type_filter (GtkWidget *page, GtkWidget *entry, const char *text)
+{
+  Search search = { text, FALSE };
+  gulong handler = g_signal_connect (entry, "search-changed", G_CALLBACK (on_search_changed), &search);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_assert_true (test_ui_wait_for (test_ui_is_true, &search.searched, 10));
+  g_signal_handler_disconnect (entry, handler);
+  test_ui_wait_transitions (page);
 }
 
 static GtkWidget *
@@ -297,12 +324,12 @@ test_filter (void)
   /* Ctrl+F in the Action plan filters it (win.search → page.search). */
   test_ui_activate (ui, "win.search", NULL);
   g_assert_cmpstr (liaison_window_get_visible_page (ui->window), ==, "plan");
+  test_ui_wait_focus_in (entry);
   focus = gtk_root_get_focus (GTK_ROOT (ui->window));
   g_assert_nonnull (focus);
   g_assert_true (gtk_widget_is_ancestor (focus, entry));
 
-  gtk_editable_set_text (GTK_EDITABLE (entry), "mangrove");
-  test_ui_settle (0.4);
+  type_filter (page, entry, "mangrove");
   codes = shown_codes (page);
   g_assert_cmpstr (codes, ==, "3.2.2");
   g_free (codes);
@@ -314,20 +341,17 @@ test_filter (void)
     g_assert_true (test_ui_shows_text (page, third));
   }
 
-  gtk_editable_set_text (GTK_EDITABLE (entry), "红树林");
-  test_ui_settle (0.4);
+  type_filter (page, entry, "红树林");
   codes = shown_codes (page);
   g_assert_cmpstr (codes, ==, "3.2.2");
   g_free (codes);
 
-  gtk_editable_set_text (GTK_EDITABLE (entry), "2.1");
-  test_ui_settle (0.4);
+  type_filter (page, entry, "2.1");
   codes = shown_codes (page);
   g_assert_cmpstr (codes, ==, "2.1.1 2.1.2 2.1.3");
   g_free (codes);
 
-  gtk_editable_set_text (GTK_EDITABLE (entry), "zqxjw");
-  test_ui_settle (0.4);
+  type_filter (page, entry, "zqxjw");
   codes = shown_codes (page);
   g_assert_cmpstr (codes, ==, "");
   g_free (codes);
@@ -339,19 +363,41 @@ test_filter (void)
     g_assert_true (test_ui_shows_text (page, none));
   }
 
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  test_ui_settle (0.4);
+  type_filter (page, entry, "");
   g_assert_true (gtk_widget_activate_action (page, "page.missed-only", NULL));
-  test_ui_settle (0.4);
+  test_ui_wait_transitions (page);
   codes = shown_codes (page);
   g_assert_null (strstr (codes, "2.1.1"));
   g_assert_nonnull (strstr (codes, "1.1.1"));
   g_free (codes);
   g_assert_true (gtk_widget_activate_action (page, "page.missed-only", NULL));
-  test_ui_settle (0.4);
+  test_ui_wait_transitions (page);
   codes = shown_codes (page);
   g_assert_nonnull (strstr (codes, "2.1.1"));
   g_free (codes);
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  GtkWidget *widget;
+} Focus;
+
+static gboolean
+has_focus (gpointer data)
+{
+  Focus *f = data;
+
+  return gtk_root_get_focus (GTK_ROOT (f->window)) == f->widget;
+}
+
+/* Waits for the keyboard focus to be on widget. */
+static void
+wait_focus (TestUi *ui, GtkWidget *widget)
+{
+  Focus f = { GTK_WIDGET (ui->window), widget };
+
+  test_ui_wait_for (has_focus, &f, 10);
 }
 
 /* Up and Down walk the activities from one action to the next. */
@@ -366,12 +412,12 @@ test_keyboard (void)
 
   g_assert_true (gtk_widget_grab_focus (last_of_1_1));
   g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
-  test_ui_settle (0.1);
+  wait_focus (ui, first_of_1_2);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (ui->window)) == first_of_1_2);
 
   g_signal_emit_by_name (gtk_widget_get_parent (first_of_1_2), "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, -1, FALSE,
                          FALSE);
-  test_ui_settle (0.1);
+  wait_focus (ui, last_of_1_1);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (ui->window)) == last_of_1_1);
 }
 
@@ -404,34 +450,30 @@ test_actions (void)
   char      *fired;
 
   g_signal_emit_by_name (chip (row, "2021"), "clicked");
-  test_ui_settle (0.2);
-  fired = test_actions_take (actions);
+  fired = test_actions_wait (actions);
   g_assert_cmpstr (fired, ==, "show-activity-events('1.1.3')");
   g_free (fired);
   g_assert_cmpstr (liaison_window_get_visible_page (ui->window), ==, "events");
 
-  test_ui_activate (ui, "win.show-page", g_variant_new_string ("plan"));
+  test_ui_show_page (ui, "plan");
   g_signal_emit_by_name (button_labelled (row, C_("plan activity", "Show Events")), "clicked");
-  test_ui_settle (0.2);
-  fired = test_actions_take (actions);
+  fired = test_actions_wait (actions);
   g_assert_cmpstr (fired, ==, "show-activity-events('1.1.3')");
   g_free (fired);
 
-  test_ui_activate (ui, "win.show-page", g_variant_new_string ("plan"));
+  test_ui_show_page (ui, "plan");
   button = button_labelled (row, C_("plan activity", "New Event"));
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  test_ui_settle (0.2);
-  fired = test_actions_take (actions);
+  fired = test_actions_wait (actions);
   g_assert_cmpstr (fired, ==, "new-event-for-activity('1.1.3')");
   g_free (fired);
   g_assert_cmpstr (liaison_window_get_visible_page (ui->window), ==, "events");
 
   /* Enter on the row itself shows the events too. */
-  test_ui_activate (ui, "win.show-page", g_variant_new_string ("plan"));
+  test_ui_show_page (ui, "plan");
   gtk_widget_activate (activity_row (page, "2.1.1"));
-  test_ui_settle (0.2);
-  fired = test_actions_take (actions);
+  fired = test_actions_wait (actions);
   g_assert_cmpstr (fired, ==, "show-activity-events('2.1.1')");
   g_free (fired);
 }

@@ -28,7 +28,7 @@ test_sync_collections (void)
   prefs = liaison_preferences_window_new (ui->context);
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (ui->window));
   gtk_window_present (GTK_WINDOW (prefs));
-  test_ui_settle (0.3);
+  test_ui_wait_mapped (prefs);
 
   calendar = ADW_COMBO_ROW (test_ui_get_id (prefs, "calendar_row"));
   address_book = ADW_COMBO_ROW (test_ui_get_id (prefs, "address_book_row"));
@@ -60,7 +60,7 @@ test_preferences (void)
   prefs = liaison_preferences_window_new (ui->context);
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (ui->window));
   gtk_window_present (GTK_WINDOW (prefs));
-  test_ui_settle (0.3);
+  test_ui_wait_mapped (prefs);
 
   /* The template built (a property newer than libadwaita 1.2 would leave
    * it empty): every row is there, the database's path shown. */
@@ -99,7 +99,7 @@ test_preferences (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (test_ui_get_id (prefs, "language_row")), 1);
   g_assert_cmpstr (g_settings_get_string (settings, "interface-language"), ==, "zh_CN");
   g_assert_true (gtk_widget_get_visible (test_ui_get_id (prefs, "language_note")));
-  test_ui_settle (0.5);
+  test_ui_wait_mapped (test_ui_get_id (prefs, "language_note"));
   test_ui_screenshot_widget (prefs, g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "zh")
                                         ? "preferences-zh_CN.png"
                                         : "preferences-en.png");
@@ -120,6 +120,30 @@ first_column (GtkWidget *events)
   return gtk_label_get_text (GTK_LABEL (heading));
 }
 
+typedef struct
+{
+  GtkWidget  *events;
+  const char *heading;
+} FirstColumn;
+
+static gboolean
+first_column_is (gpointer data)
+{
+  FirstColumn *f = data;
+  GtkWidget   *heading = gtk_grid_get_child_at (GTK_GRID (test_ui_get_id (f->events, "month_grid")), 0, 0);
+
+  return GTK_IS_LABEL (heading) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (heading)), f->heading) == 0;
+}
+
+/* Waits for the calendar's first column to be the weekday's. */
+static void
+wait_first_column (GtkWidget *events, GDateWeekday weekday)
+{
+  FirstColumn f = { events, liaison_gui_weekday_abbreviation (weekday) };
+
+  test_ui_wait_for (first_column_is, &f, 10);
+}
+
 /* The month calendar follows the first day of the week as it is changed,
  * without reopening; "as the language has it" is the C library's locale
  * data (GtkCalendar's source), not a fixed Monday. */
@@ -132,31 +156,33 @@ test_first_weekday (void)
   const char *time_locale = setlocale (LC_TIME, NULL);
 
   g_settings_set_string (settings, "first-day-of-week", "monday");
-  test_ui_activate (ui, "win.show-page", g_variant_new_string ("events"));
+  test_ui_show_page (ui, "events");
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (test_ui_get_id (events, "view_stack")), "month");
-  test_ui_settle (0.3);
+  test_ui_wait_loaded (events);
+  wait_first_column (events, G_DATE_MONDAY);
   g_assert_cmpstr (first_column (events), ==, liaison_gui_weekday_abbreviation (G_DATE_MONDAY));
 
   g_settings_set_string (settings, "first-day-of-week", "sunday");
-  test_ui_settle (0.1);
+  wait_first_column (events, G_DATE_SUNDAY);
   g_assert_cmpstr (first_column (events), ==, liaison_gui_weekday_abbreviation (G_DATE_SUNDAY));
   g_settings_set_string (settings, "first-day-of-week", "saturday");
-  test_ui_settle (0.1);
+  wait_first_column (events, G_DATE_SATURDAY);
   g_assert_cmpstr (first_column (events), ==, liaison_gui_weekday_abbreviation (G_DATE_SATURDAY));
 
   /* Changed while another view is shown: right when the calendar is back. */
-  test_ui_activate (ui, "win.show-page", g_variant_new_string ("overview"));
+  test_ui_show_page (ui, "overview");
   g_settings_set_string (settings, "first-day-of-week", "monday");
-  test_ui_activate (ui, "win.show-page", g_variant_new_string ("events"));
-  test_ui_settle (0.3);
+  test_ui_show_page (ui, "events");
+  test_ui_wait_loaded (events);
+  wait_first_column (events, G_DATE_MONDAY);
   g_assert_cmpstr (first_column (events), ==, liaison_gui_weekday_abbreviation (G_DATE_MONDAY));
 
   /* The suite runs in the C locale, whose weeks start on Sunday. */
   g_settings_set_string (settings, "first-day-of-week", "locale");
-  test_ui_settle (0.1);
   if (g_strcmp0 (time_locale, "C") == 0 || g_str_has_prefix (time_locale, "C.") ||
       g_strcmp0 (time_locale, "POSIX") == 0)
     {
+      wait_first_column (events, G_DATE_SUNDAY);
       g_assert_cmpint (liaison_context_get_first_weekday (ui->context), ==, G_DATE_SUNDAY);
       g_assert_cmpstr (first_column (events), ==, liaison_gui_weekday_abbreviation (G_DATE_SUNDAY));
     }

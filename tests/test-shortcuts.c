@@ -3,8 +3,11 @@
 
 #include <string.h>
 
+#include "liaison-add-people-dialog.h"
 #include "liaison-application.h"
+#include "liaison-event-editor.h"
 #include "liaison-event-page.h"
+#include "liaison-participant-editor.h"
 #include "test-ui.h"
 
 /* Every key the application, the window, its views, editors and dialogs
@@ -170,9 +173,11 @@ test_all_listed (void)
   g_assert_true (test_ui_wait_for (event_loaded, event_page, 5));
   g_assert_true (gtk_widget_activate_action (event_page, "event.add-people", NULL));
   g_assert_true (gtk_widget_activate_action (event_page, "event.edit", NULL));
-  test_ui_activate (ui, "win.show-page", g_variant_new_string ("participants"));
+  test_ui_show_page (ui, "participants");
   g_assert_true (gtk_widget_activate_action (test_ui_page (ui, "participants"), "page.new-participant", NULL));
-  test_ui_settle (0.3);
+  test_ui_dialog (ui, LIAISON_TYPE_ADD_PEOPLE_DIALOG);
+  test_ui_dialog (ui, LIAISON_TYPE_EVENT_EDITOR);
+  test_ui_dialog (ui, LIAISON_TYPE_PARTICIPANT_EDITOR);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
@@ -208,7 +213,9 @@ test_all_listed (void)
       if (window != GTK_WINDOW (ui->window))
         gtk_window_destroy (window);
     }
-  test_ui_settle (0.1);
+  test_ui_wait_closed (LIAISON_TYPE_ADD_PEOPLE_DIALOG);
+  test_ui_wait_closed (LIAISON_TYPE_EVENT_EDITOR);
+  test_ui_wait_closed (LIAISON_TYPE_PARTICIPANT_EDITOR);
 }
 
 int

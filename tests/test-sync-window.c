@@ -37,11 +37,17 @@ sync_done (gpointer data)
   return !liaison_sync_engine_is_syncing (data);
 }
 
+static LiaisonSyncButton *sync_button (TestUi *ui);
+
+/* Waits for the sync to end and the window to say so: the button's spinner
+ * stops, the banner and the toast (if the sync brought or sent anything)
+ * come with the same answer, and the toast slides in. */
 static void
 wait_for_sync (TestUi *ui)
 {
   g_assert_true (test_ui_wait_for (sync_done, engine_of (ui), 120));
-  test_ui_settle (0.3);
+  test_ui_wait_loaded (GTK_WIDGET (sync_button (ui)));
+  test_ui_wait_toast_still (ui);
 }
 
 static void
@@ -52,6 +58,35 @@ apply_row (GtkWidget *root, const char *id, const char *text)
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   /* What the row's apply button (or Enter) does. */
   g_signal_emit_by_name (row, "apply");
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  char      *failed;
+} Keyring;
+
+static gboolean
+keyring_answered (gpointer data)
+{
+  Keyring *k = data;
+
+  return test_ui_shows_text (k->window, _("The password is saved in the keyring.")) ||
+                             test_ui_shows_text (k->window, k->failed);
+}
+
+/* Waits for the keyring's answer to the password, which the window shows
+ * in a toast (saved, or why not). */
+static void
+wait_keyring (GtkWidget *preferences)
+{
+  const char *failed = _("The keyring cannot be used (%s): Liaison keeps the password "
+                         "only until it quits.");
+  Keyring     k = { preferences, g_strndup (failed, strcspn (failed, "%")) };
+
+  if (!test_ui_wait_for (keyring_answered, &k, 30))
+    g_error ("The keyring never answered");
+  g_free (k.failed);
 }
 
 static void
@@ -69,9 +104,23 @@ set_up_in_preferences (TestUi *ui, const char *url, const char *user, const char
   /* The password never stays in the entry. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_ui_get_id (GTK_WIDGET (preferences), "password_row"))), ==,
                    "");
-  test_ui_settle (0.5);
+  wait_keyring (GTK_WIDGET (preferences));
   gtk_window_destroy (preferences);
-  test_ui_settle (0.2);
+  test_ui_wait_closed (LIAISON_TYPE_PREFERENCES_WINDOW);
+}
+
+typedef struct
+{
+  TestUi     *ui;
+  const char *text;
+} Status;
+
+static gboolean
+status_says (gpointer data)
+{
+  Status *s = data;
+
+  return strstr (liaison_sync_button_get_status (sync_button (s->ui)), s->text) != NULL;
 }
 
 static LiaisonSyncButton *
@@ -162,7 +211,8 @@ test_sync_window (void)
   g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), _("Sync is not set up")));
   g_assert_false (gtk_widget_is_sensitive (test_ui_get_id (GTK_WIDGET (sync_button (ui)), "now_button")));
   gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.sync", NULL);
-  test_ui_settle (0.2);
+  /* Nothing started by the next frame. */
+  test_ui_wait_painted (GTK_WIDGET (ui->window));
   g_assert_false (liaison_sync_engine_is_syncing (engine_of (ui)));
   g_assert_null (liaison_sync_engine_get_last_error (engine_of (ui)));
   g_assert_false (liaison_sync_banner_get_revealed (banner (ui)));
@@ -206,10 +256,12 @@ test_sync_window (void)
   g_assert_true (liaison_store_save_event (ui->store, e, LIAISON_ORIGIN_LOCAL, &error));
   g_assert_no_error (error);
   id = liaison_event_get_id (e);
-  test_ui_settle (0.2);
   {
     g_autofree char *waiting =
         g_strdup_printf (ngettext ("%u change waiting to be sent", "%u changes waiting to be sent", 1), 1);
+    Status shown = { ui, waiting };
+
+    test_ui_wait_for (status_says, &shown, 10);
 
     g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), waiting));
     test_ui_activate (ui, "win.sync", NULL);
@@ -263,7 +315,7 @@ test_sync_window (void)
   keep = test_ui_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, "keep-local");
   g_assert_nonnull (keep);
   g_signal_emit_by_name (keep, "clicked");
-  test_ui_settle (0.3);
+  test_ui_wait_n_items (liaison_sync_engine_get_conflicts (engine_of (ui)), 0);
   g_assert_cmpuint (g_list_model_get_n_items (liaison_sync_engine_get_conflicts (engine_of (ui))), ==, 0);
   g_assert_false (gtk_widget_get_visible (test_ui_get_id (GTK_WIDGET (ui->window), "conflicts_row")));
   g_assert_false (liaison_sync_banner_get_revealed (banner (ui)));
@@ -311,9 +363,8 @@ test_sync_window (void)
 
   /* The worker threads let go of their engines a moment after the result
    * came back. */
-  for (guint i = 0; i < 5000 && (G_OBJECT (other.engine)->ref_count > 1 || G_OBJECT (engine_of (ui))->ref_count > 1);
-       i++)
-    test_ui_settle (0.001);
+  test_ui_wait_for (test_ui_only_reference, other.engine, 5);
+  test_ui_wait_for (test_ui_only_reference, engine_of (ui), 5);
   g_assert_cmpuint (G_OBJECT (engine_of (ui))->ref_count, ==, 1);
   g_assert_finalize_object (other.engine);
   g_assert_finalize_object (other.store);

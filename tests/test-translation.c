@@ -38,14 +38,19 @@ position_of (TestUi         *ui,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* Selects a text and waits for the page to show its source beside it. */
 static void
 select_position (TestUi *ui,
                  guint   position)
 {
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list_view (ui)));
+  g_autoptr (LiaisonTranslationItem) item = NULL;
 
   gtk_single_selection_set_selected (selection, position);
-  test_ui_settle (0.1);
+  item = g_list_model_get_item (G_LIST_MODEL (selection), position);
+  g_assert_nonnull (item);
+  test_ui_wait_label (test_ui_get_id (test_ui_page (ui, "translation"), "source_text"),
+                      liaison_translation_item_get_source_text (item));
 }
 
 static void
@@ -62,7 +67,20 @@ save_as (TestUi     *ui,
          const char *state)
 {
   g_assert_true (gtk_widget_activate_action (test_ui_page (ui, "translation"), "translation.save", "s", state));
-  test_ui_settle (0.3);
+}
+
+typedef struct
+{
+  TestUi     *ui;
+  const char *key;
+} Listed;
+
+static gboolean
+listed_into_english (gpointer data)
+{
+  Listed *l = data;
+
+  return position_of (l->ui, l->key, LIAISON_LANGUAGE_EN) != GTK_INVALID_LIST_POSITION;
 }
 
 static void
@@ -83,9 +101,10 @@ test_translate_review_stale (void)
   g_assert_no_error (error);
   key = g_strdup_printf ("event/%s/title", liaison_event_get_id (e));
 
-  /* The Overview counts it among the texts to translate into English. */
-  test_ui_activate (ui, "win.show-page", g_variant_new_string ("overview"));
-  test_ui_settle (0.8);
+  /* The Overview counts it among the texts to translate into English,
+   * once it has read the store after the change. */
+  test_ui_wait_reload (test_ui_page (ui, "overview"));
+  test_ui_show_page (ui, "overview");
   {
     const char *counts = gtk_label_get_text (GTK_LABEL (test_ui_get_id (test_ui_page (ui, "overview"),
                                                                         "translation_counts")));
@@ -95,7 +114,7 @@ test_translate_review_stale (void)
       g_assert_nonnull (strstr (counts, "Into English: 1 to translate"));
   }
 
-  test_ui_activate (ui, "win.show-page", g_variant_new_string ("translation"));
+  test_ui_show_page (ui, "translation");
   page = test_ui_page (ui, "translation");
   g_assert_cmpstr (liaison_window_get_visible_page (ui->window), ==, "translation");
 
@@ -109,6 +128,7 @@ test_translate_review_stale (void)
   /* An empty translation is refused, and said so. */
   type_translation (ui, "  ");
   save_as (ui, "translated");
+  test_ui_wait_visible (test_ui_get_id (page, "error_label"));
   g_assert_true (gtk_widget_get_visible (test_ui_get_id (page, "error_label")));
 
   type_translation (ui, "Training course on mangrove conservation");
@@ -134,7 +154,11 @@ test_translate_review_stale (void)
                                                 LIAISON_LANGUAGE_ZH, "红树林生态系统保护研修班",
                                                 LIAISON_TRANSLATION_REVIEWED, LIAISON_ORIGIN_LOCAL, &error));
   g_assert_no_error (error);
-  test_ui_settle (0.5);
+  {
+    Listed listed = { ui, key };
+
+    test_ui_wait_for (listed_into_english, &listed, 10);
+  }
   position = position_of (ui, key, LIAISON_LANGUAGE_EN);
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
   select_position (ui, position);

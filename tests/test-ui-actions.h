@@ -72,3 +72,18 @@ test_actions_take (TestActions *recorder)
   g_string_truncate (recorder->log, 0);
   return last;
 }
+
+static inline gboolean
+test_actions_fired (gpointer recorder)
+{
+  return ((TestActions *) recorder)->log->len > 0;
+}
+
+/* Waits for the page to fire a window action, then takes it as
+ * test_actions_take does ("" if none came). */
+static inline char *
+test_actions_wait (TestActions *recorder)
+{
+  test_ui_wait_for (test_actions_fired, recorder, 10);
+  return test_actions_take (recorder);
+}

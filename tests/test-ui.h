@@ -43,35 +43,253 @@ test_ui_init (int *argc, char ***argv)
   liaison_gui_register_resource ();
 }
 
-/* Runs the main loop until cond (data) holds or seconds pass. */
+static inline gboolean
+test_ui_wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until cond (data) holds or seconds pass. A condition
+ * that another thread makes true (a worker letting go of a reference) is
+ * looked at again every few milliseconds. */
 static inline gboolean
 test_ui_wait_for (gboolean (*cond) (gpointer), gpointer data, double seconds)
 {
   gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+  guint  wake;
 
+  if (cond (data))
+    return TRUE;
+  wake = g_timeout_add (5, test_ui_wake, NULL);
   while (!cond (data) && g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
   return cond (data);
 }
 
 static inline gboolean
-test_ui_never (gpointer data)
+test_ui_is_true (gpointer flag)
 {
-  return FALSE;
-}
-
-/* Lets the window settle: pending idles, async queries, a few frames. */
-static inline void
-test_ui_settle (double seconds)
-{
-  test_ui_wait_for (test_ui_never, NULL, seconds);
+  return *(gboolean *) flag;
 }
 
 static inline gboolean
 test_ui_is_mapped (gpointer widget)
 {
   return gtk_widget_get_mapped (widget);
+}
+
+/* Waits for widget to be on screen (mapped: it and all its parents shown). */
+static inline void
+test_ui_wait_mapped (GtkWidget *widget)
+{
+  if (!test_ui_wait_for (test_ui_is_mapped, widget, 10))
+    g_error ("%s never showed", G_OBJECT_TYPE_NAME (widget));
+}
+
+static inline gboolean
+test_ui_is_visible (gpointer widget)
+{
+  return gtk_widget_get_visible (widget);
+}
+
+/* Waits for widget's own visible flag (a message, a row, a note shown). */
+static inline void
+test_ui_wait_visible (GtkWidget *widget)
+{
+  if (!test_ui_wait_for (test_ui_is_visible, widget, 10))
+    g_error ("%s never became visible", G_OBJECT_TYPE_NAME (widget));
+}
+
+static inline gboolean
+test_ui_is_sensitive (gpointer widget)
+{
+  return gtk_widget_is_sensitive (widget);
+}
+
+/* Waits for widget (a Save button) to take input. */
+static inline void
+test_ui_wait_sensitive (GtkWidget *widget)
+{
+  if (!test_ui_wait_for (test_ui_is_sensitive, widget, 10))
+    g_error ("%s never became sensitive", G_OBJECT_TYPE_NAME (widget));
+}
+
+static inline gboolean
+test_ui_is_insensitive (gpointer widget)
+{
+  return !gtk_widget_is_sensitive (widget);
+}
+
+static inline void
+test_ui_wait_insensitive (GtkWidget *widget)
+{
+  if (!test_ui_wait_for (test_ui_is_insensitive, widget, 10))
+    g_error ("%s is still sensitive", G_OBJECT_TYPE_NAME (widget));
+}
+
+static inline gboolean
+test_ui_is_revealed (gpointer revealer)
+{
+  return gtk_revealer_get_child_revealed (revealer);
+}
+
+/* Waits for a revealer to have slid its child fully in. */
+static inline void
+test_ui_wait_revealed (GtkWidget *revealer)
+{
+  if (!test_ui_wait_for (test_ui_is_revealed, revealer, 10))
+    g_error ("%s never revealed its child", gtk_buildable_get_buildable_id (GTK_BUILDABLE (revealer)));
+}
+
+static inline gboolean
+test_ui_focus_in (gpointer widget)
+{
+  GtkRoot   *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Waits for the keyboard focus to be in widget (it or a child of it). */
+static inline void
+test_ui_wait_focus_in (GtkWidget *widget)
+{
+  if (!test_ui_wait_for (test_ui_focus_in, widget, 10))
+    g_error ("The focus never came to %s", G_OBJECT_TYPE_NAME (widget));
+}
+
+typedef struct
+{
+  GtkWidget  *label;
+  const char *text;
+} TestUiLabel;
+
+static inline gboolean
+test_ui_label_says (gpointer data)
+{
+  TestUiLabel *l = data;
+
+  return g_strcmp0 (gtk_label_get_text (GTK_LABEL (l->label)), l->text) == 0;
+}
+
+/* Waits for a label to read text, exactly. */
+static inline void
+test_ui_wait_label (GtkWidget *label, const char *text)
+{
+  TestUiLabel l = { label, text };
+
+  if (!test_ui_wait_for (test_ui_label_says, &l, 10))
+    g_error ("The label reads “%s”, not “%s”", gtk_label_get_text (GTK_LABEL (label)), text);
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint       n;
+} TestUiItems;
+
+static inline gboolean
+test_ui_has_n_items (gpointer data)
+{
+  TestUiItems *i = data;
+
+  return g_list_model_get_n_items (i->model) == i->n;
+}
+
+/* Waits for a list model to hold n items. */
+static inline void
+test_ui_wait_n_items (GListModel *model, guint n)
+{
+  TestUiItems i = { model, n };
+
+  if (!test_ui_wait_for (test_ui_has_n_items, &i, 10))
+    g_error ("The list has %u items, not %u", g_list_model_get_n_items (model), n);
+}
+
+static inline gboolean
+test_ui_transitions_done (gpointer widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (widget))
+    return FALSE;
+  if (ADW_IS_LEAFLET (widget) && adw_leaflet_get_child_transition_running (widget))
+    return FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!test_ui_transitions_done (child))
+      return FALSE;
+  return TRUE;
+}
+
+/* Waits for every stack and leaflet under root to finish sliding or
+ * crossfading: the view that goes is unmapped, the one that comes is whole. */
+static inline void
+test_ui_wait_transitions (GtkWidget *root)
+{
+  if (!test_ui_wait_for (test_ui_transitions_done, root, 10))
+    g_error ("A transition under %s never ended", G_OBJECT_TYPE_NAME (root));
+}
+
+/* Whether a spinner under root spins: a view reading the store shows one
+ * (the Overview, the Action plan, the Events list, a person's page). */
+static inline gboolean
+test_ui_spins (gpointer root)
+{
+  if (GTK_IS_SPINNER (root) && gtk_spinner_get_spinning (root))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (test_ui_spins (child))
+      return TRUE;
+  return FALSE;
+}
+
+static inline gboolean
+test_ui_still (gpointer root)
+{
+  return !test_ui_spins (root);
+}
+
+/* Waits for the views under root to have what they read: no spinner spins. */
+static inline void
+test_ui_wait_loaded (GtkWidget *root)
+{
+  if (!test_ui_wait_for (test_ui_still, root, 30))
+    g_error ("%s is still loading", G_OBJECT_TYPE_NAME (root));
+}
+
+/* Waits for a view that reads the store again a moment after a change (on
+ * a timer) to start that read, then for it to end. Call it before anything
+ * else starts a read of the same view. */
+static inline void
+test_ui_wait_reload (GtkWidget *root)
+{
+  if (!test_ui_wait_for (test_ui_spins, root, 10))
+    g_error ("%s never read the store again", G_OBJECT_TYPE_NAME (root));
+  test_ui_wait_loaded (root);
+}
+
+static inline void
+test_ui_on_after_paint (GdkFrameClock *clock, gboolean *painted)
+{
+  *painted = TRUE;
+}
+
+/* Waits for the next frame of widget's window to be painted: whatever was
+ * set before it is laid out and drawn (what a screenshot takes). */
+static inline void
+test_ui_wait_painted (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean       painted = FALSE;
+  gulong         handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (test_ui_on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  if (!test_ui_wait_for (test_ui_is_true, &painted, 10))
+    g_error ("%s was never painted", G_OBJECT_TYPE_NAME (widget));
+  g_signal_handler_disconnect (clock, handler);
 }
 
 static inline TestUi *
@@ -105,8 +323,10 @@ test_ui_new (const char *database)
   ui->window = liaison_window_new (ui->app, ui->context);
   gtk_window_set_default_size (GTK_WINDOW (ui->window), 1100, 720);
   gtk_window_present (GTK_WINDOW (ui->window));
-  g_assert_true (test_ui_wait_for (test_ui_is_mapped, ui->window, 10));
-  test_ui_settle (0.3);
+  /* Up: mapped, the Overview it opens on read, its first frame drawn. */
+  test_ui_wait_mapped (GTK_WIDGET (ui->window));
+  test_ui_wait_loaded (GTK_WIDGET (ui->window));
+  test_ui_wait_painted (GTK_WIDGET (ui->window));
   return ui;
 }
 
@@ -116,11 +336,21 @@ test_ui_only_reference (gpointer object)
   return G_OBJECT (object)->ref_count == 1;
 }
 
+static inline gboolean
+test_ui_is_null (gpointer pointer)
+{
+  return *(gpointer *) pointer == NULL;
+}
+
 static inline void
 test_ui_free (TestUi *ui)
 {
+  g_object_add_weak_pointer (G_OBJECT (ui->window), (gpointer *) &ui->window);
   gtk_window_destroy (GTK_WINDOW (ui->window));
-  test_ui_settle (0.1);
+  /* Gone: its pages dropped, their answers to queries still running let
+   * go of (cancelled or not). */
+  if (!test_ui_wait_for (test_ui_is_null, &ui->window, 10))
+    g_error ("The window outlived its destruction");
   g_clear_object (&ui->context);
   g_clear_object (&ui->app);
   /* Queries still running hold the pages, and the pages the store, until
@@ -139,21 +369,35 @@ static inline void
 test_ui_activate (TestUi *ui, const char *action, GVariant *parameter)
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (ui->window), action, parameter));
-  test_ui_settle (0.2);
 }
 
-static inline gboolean
-test_ui_transitions_done (gpointer widget)
+typedef struct
 {
-  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (widget))
-    return FALSE;
-  if (ADW_IS_LEAFLET (widget) && adw_leaflet_get_child_transition_running (widget))
-    return FALSE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (!test_ui_transitions_done (child))
-      return FALSE;
-  return TRUE;
+  TestUi     *ui;
+  const char *name;
+} TestUiPage;
+
+static inline gboolean
+test_ui_page_shown (gpointer data)
+{
+  TestUiPage *p = data;
+
+  return g_strcmp0 (liaison_window_get_visible_page (p->ui->window), p->name) == 0 &&
+         gtk_widget_get_mapped (liaison_window_get_page (p->ui->window, p->name)) &&
+         test_ui_transitions_done (p->ui->window);
+}
+
+/* Shows a view as the sidebar does (win.show-page) and waits for it to be
+ * the one on screen, the view before it gone. Its data may still be on
+ * the way: test_ui_wait_loaded, or a wait for what it should show. */
+static inline void
+test_ui_show_page (TestUi *ui, const char *name)
+{
+  TestUiPage p = { ui, name };
+
+  test_ui_activate (ui, "win.show-page", g_variant_new_string (name));
+  if (!test_ui_wait_for (test_ui_page_shown, &p, 10))
+    g_error ("The %s view never showed (%s shows)", name, liaison_window_get_visible_page (ui->window));
 }
 
 /* In a translated run, nothing the window shows may still read as an
@@ -286,54 +530,6 @@ test_ui_chinese (void)
   return lang != NULL && g_str_has_prefix (lang, "zh");
 }
 
-/* Screenshots for the docs: LIAISON_SCREENSHOT_DIR=docs/screenshots. */
-static inline void
-test_ui_screenshot_widget (GtkWidget *widget, const char *name)
-{
-  const char *dir = g_getenv ("LIAISON_SCREENSHOT_DIR");
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GtkSnapshot) snapshot = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int              width, height;
-
-  /* Every place a test would photograph is also where a Chinese run looks
-   * for English left over. */
-  if (test_ui_chinese ())
-    {
-      test_ui_settle (0.3);
-      test_ui_assert_translated (widget);
-    }
-  if (dir == NULL)
-    return;
-  test_ui_settle (0.3);
-  test_ui_wait_for (test_ui_transitions_done, widget, 5);
-  test_ui_settle (0.1);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    {
-      g_test_message ("screenshot %s: nothing drawn yet", name);
-      return;
-    }
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static inline void
-test_ui_screenshot (TestUi *ui, const char *name)
-{
-  test_ui_screenshot_widget (GTK_WIDGET (ui->window), name);
-}
-
 /* The first descendant of root of a type (and with a name, if given). */
 static inline GtkWidget *
 test_ui_find (GtkWidget *root, GType type, const char *name)
@@ -385,9 +581,9 @@ test_ui_set_text (GtkWidget *root, const char *id, const char *text)
   gtk_editable_set_text (GTK_EDITABLE (test_ui_get_id (root, id)), text);
 }
 
-/* The newest toplevel that is not the main window (an editor, a dialog). */
+/* The newest visible toplevel of a type (an editor, a dialog), or NULL. */
 static inline GtkWindow *
-test_ui_dialog (TestUi *ui, GType type)
+test_ui_find_dialog (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
 
@@ -398,19 +594,151 @@ test_ui_dialog (TestUi *ui, GType type)
       if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
         return w;
     }
-  g_error ("No open %s", g_type_name (type));
   return NULL;
 }
 
-/* Presses the Undo of the last toast, as a person would. */
+static inline gboolean
+test_ui_dialog_open (gpointer type)
+{
+  GtkWindow *w = test_ui_find_dialog (GPOINTER_TO_SIZE (type));
+
+  return w != NULL && gtk_widget_get_mapped (GTK_WIDGET (w));
+}
+
+static inline gboolean
+test_ui_dialog_closed (gpointer type)
+{
+  return test_ui_find_dialog (GPOINTER_TO_SIZE (type)) == NULL;
+}
+
+/* Waits for a toplevel of a type (an editor, a dialog) to be on screen,
+ * and returns the newest. */
+static inline GtkWindow *
+test_ui_dialog (TestUi *ui, GType type)
+{
+  if (!test_ui_wait_for (test_ui_dialog_open, GSIZE_TO_POINTER (type), 10))
+    g_error ("No open %s", g_type_name (type));
+  return test_ui_find_dialog (type);
+}
+
+/* Waits for every toplevel of a type to be closed. */
 static inline void
-test_ui_press_toast_button (TestUi *ui)
+test_ui_wait_closed (GType type)
+{
+  if (!test_ui_wait_for (test_ui_dialog_closed, GSIZE_TO_POINTER (type), 10))
+    g_error ("A %s is still open", g_type_name (type));
+}
+
+typedef struct
+{
+  GtkWidget      *overlay;
+  graphene_rect_t last;
+  gboolean        have_last;
+} TestUiToastRest;
+
+/* Whether the toasts on screen are at rest: none, or one alone that has
+ * not moved since the last look (a frame ago), the one before it gone. */
+static inline gboolean
+test_ui_toast_still (TestUiToastRest *r)
+{
+  GType           type = g_type_from_name ("AdwToastWidget");
+  GtkWidget      *only = NULL;
+  guint           n = 0;
+  graphene_rect_t now;
+  gboolean        still;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (r->overlay); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (type != 0 && G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+      only = child, n++;
+  if (n == 0)
+    return TRUE;
+  if (n > 1 || !gtk_widget_compute_bounds (only, r->overlay, &now))
+    {
+      r->have_last = FALSE;
+      return FALSE;
+    }
+  still = r->have_last && graphene_rect_equal (&now, &r->last);
+  r->last = now;
+  r->have_last = TRUE;
+  return still;
+}
+
+/* Waits for the toast on screen under root (a window), if any, to have
+ * slid in, alone: what a person reads and presses. (libadwaita 1.2 frees a
+ * toast hidden before it has slid in, then touches it: toasts made faster
+ * than that crash.) */
+static inline void
+test_ui_wait_toasts_still (GtkWidget *root)
+{
+  TestUiToastRest r = { test_ui_find (root, ADW_TYPE_TOAST_OVERLAY, NULL), { { 0 } }, FALSE };
+  gint64          deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  if (r.overlay == NULL)
+    return;
+  while (!test_ui_toast_still (&r))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The toast never came to rest");
+      test_ui_wait_painted (r.overlay);
+    }
+}
+
+static inline void
+test_ui_wait_toast_still (TestUi *ui)
+{
+  test_ui_wait_toasts_still (GTK_WIDGET (ui->window));
+}
+
+typedef struct
+{
+  TestUi   *ui;
+  AdwToast *before;
+} TestUiToast;
+
+static inline gboolean
+test_ui_new_toast (gpointer data)
+{
+  TestUiToast *t = data;
+  AdwToast    *last = liaison_window_get_last_toast (t->ui->window);
+
+  return last != NULL && last != t->before;
+}
+
+/* Waits for a toast newer than before, the one test_ui_last_toast gave
+ * before the change (NULL for none), to be on screen, and returns it. */
+static inline AdwToast *
+test_ui_wait_toast (TestUi *ui, AdwToast *before)
+{
+  TestUiToast t = { ui, before };
+
+  if (!test_ui_wait_for (test_ui_new_toast, &t, 10))
+    g_error ("No new toast (the last one says “%s”)", before != NULL ? adw_toast_get_title (before) : "nothing");
+  test_ui_wait_toast_still (ui);
+  return liaison_window_get_last_toast (ui->window);
+}
+
+/* The toast shown last, held (so a newer one is never mistaken for it). */
+static inline AdwToast *
+test_ui_last_toast (TestUi *ui)
 {
   AdwToast *toast = liaison_window_get_last_toast (ui->window);
 
+  return toast != NULL ? g_object_ref (toast) : NULL;
+}
+
+/* Presses the Undo of the last toast, as a person would, and waits for
+ * the toast that says it was undone. */
+static inline void
+test_ui_press_toast_button (TestUi *ui)
+{
+  g_autoptr (AdwToast) toast = test_ui_last_toast (ui);
+
   g_assert_nonnull (toast);
   g_assert_nonnull (adw_toast_get_action_name (toast));
+  test_ui_wait_toast_still (ui);
   test_ui_activate (ui, adw_toast_get_action_name (toast), adw_toast_get_action_target_value (toast));
+  test_ui_wait_toast (ui, toast);
 }
 
 static inline GtkWidget *
@@ -474,4 +802,52 @@ test_ui_wait_hidden (GtkWidget *root, const char *text)
 
   if (!test_ui_wait_for (test_ui_hides, &s, 10))
     g_error ("“%s” still shows", text);
+}
+
+/* Screenshots for the docs: LIAISON_SCREENSHOT_DIR=docs/screenshots. */
+static inline void
+test_ui_screenshot_widget (GtkWidget *widget, const char *name)
+{
+  const char *dir = g_getenv ("LIAISON_SCREENSHOT_DIR");
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int              width, height;
+
+  /* As a person would see it: no view sliding in, none still reading, no
+   * toast moving, and drawn. */
+  test_ui_wait_transitions (widget);
+  test_ui_wait_loaded (widget);
+  test_ui_wait_toasts_still (widget);
+  test_ui_wait_painted (widget);
+  /* Every place a test would photograph is also where a Chinese run looks
+   * for English left over. */
+  if (test_ui_chinese ())
+    test_ui_assert_translated (widget);
+  if (dir == NULL)
+    return;
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_test_message ("screenshot %s: nothing drawn yet", name);
+      return;
+    }
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static inline void
+test_ui_screenshot (TestUi *ui, const char *name)
+{
+  test_ui_screenshot_widget (GTK_WIDGET (ui->window), name);
 }
