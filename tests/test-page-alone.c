@@ -80,8 +80,10 @@ alone_new (GtkWidget *(*page_new) (LiaisonContext *context))
 static void
 alone_free (Alone *alone)
 {
+  g_object_add_weak_pointer (G_OBJECT (alone->window), (gpointer *) &alone->window);
   gtk_window_destroy (alone->window);
-  test_ui_settle (0.1);
+  if (!test_ui_wait_for (test_ui_is_null, &alone->window, 10))
+    g_error ("The window outlived its destruction");
   g_clear_object (&alone->context);
   /* Queries still running hold the page, and the page the store. */
   test_ui_wait_for (test_ui_only_reference, alone->store, 10);
