@@ -61,7 +61,7 @@ main (int    argc,
           g_autofree char *message = NULL;
 
           /* Translators: %s is what was given after --language */
-          message = g_strdup_printf (_("Unknown language “%s”: give zh or en."), language);
+          message = g_strdup_printf (_ ("Unknown language “%s”: give zh or en."), language);
           g_printerr ("%s\n", message);
           return 1;
         }

@@ -204,7 +204,7 @@ test_create_in_yangon (void)
   assert_strip (strip, "Asia/Bangkok", "09:30–17:30");
   assert_strip (strip, "Asia/Shanghai", "10:30–18:30");
   assert_strip (strip, "Asia/Jayapura", "11:30–19:30");
-  assert_strip (strip, "Asia/Jayapura", _("outside office hours"));
+  assert_strip (strip, "Asia/Jayapura", _ ("outside office hours"));
   test_ui_wait_sensitive (test_ui_get_id (editor, "save_button"));
   g_assert_true (gtk_widget_is_sensitive (test_ui_get_id (editor, "save_button")));
   test_ui_screenshot_widget (editor, chinese ? "event-editor-zh_CN.png" : "event-editor-en.png");
@@ -212,8 +212,8 @@ test_create_in_yangon (void)
   /* Late at night in Yangon is the next day in the east. */
   test_ui_set_text (editor, "start_time", "23:00");
   test_ui_set_text (editor, "end_time", "23:30");
-  assert_strip (strip, "Asia/Manila", _("next day"));
-  assert_strip (strip, "Asia/Yangon", _("outside office hours"));
+  assert_strip (strip, "Asia/Manila", _ ("next day"));
+  assert_strip (strip, "Asia/Yangon", _ ("outside office hours"));
 
   /* A wrong date is named, and saving waits for it. */
   test_ui_set_text (editor, "start_date", "2026-02-30");
@@ -359,7 +359,7 @@ test_capacity_waitlist_check_in (void)
   g_signal_emit_by_name (entry, "activate");
   {
     g_autofree char *name = liaison_participant_dup_display_name (nguyen);
-    g_autofree char *twice = g_strdup_printf (_("%s is already checked in"), name);
+    g_autofree char *twice = g_strdup_printf (_ ("%s is already checked in"), name);
 
     g_assert_cmpstr (gtk_label_get_text (message), ==, twice);
   }
@@ -372,7 +372,7 @@ test_capacity_waitlist_check_in (void)
   g_signal_emit_by_name (entry, "activate");
   {
     g_autofree char *name = liaison_participant_dup_display_name (outsider);
-    g_autofree char *not_registered = g_strdup_printf (_("%s is not registered for this event"), name);
+    g_autofree char *not_registered = g_strdup_printf (_ ("%s is not registered for this event"), name);
 
     g_assert_cmpstr (gtk_label_get_text (message), ==, not_registered);
   }
@@ -427,7 +427,7 @@ test_check_in_undo (void)
       liaison_store_register (store, liaison_event_get_id (event), liaison_participant_get_id (li),
                               LIAISON_ROLE_DELEGATE, LIAISON_REGISTRATION_CONFIRMED, LIAISON_ORIGIN_LOCAL, NULL);
   g_autofree char *name = liaison_participant_dup_display_name (li);
-  g_autofree char *checked = g_strdup_printf (_("✓ %s is checked in"), name);
+  g_autofree char *checked = g_strdup_printf (_ ("✓ %s is checked in"), name);
   GtkWidget       *page;
   GtkWidget       *entry;
   g_autoptr (AdwToast) before = NULL;
@@ -525,7 +525,7 @@ test_overlap_warnings (void)
   dialog = LIAISON_ADD_PEOPLE_DIALOG (test_ui_dialog (ui, LIAISON_TYPE_ADD_PEOPLE_DIALOG));
   liaison_add_people_dialog_search (dialog, "li xia");
   g_assert_true (test_ui_wait_for (found_one, dialog, 5));
-  row_text = g_strdup_printf (_("also at “%s” then"), liaison_bilingual_get_display (liaison_event_get_title (forum),
+  row_text = g_strdup_printf (_ ("also at “%s” then"), liaison_bilingual_get_display (liaison_event_get_title (forum),
                                                                                       liaison_language_for_locale ()));
   wait = (Shows){ GTK_WIDGET (dialog), row_text };
   g_assert_true (test_ui_wait_for (shows, &wait, 5));
@@ -533,8 +533,8 @@ test_overlap_warnings (void)
   /* Chosen: the warning names them and the other event. */
   liaison_add_people_dialog_choose (dialog, 0);
   line =
-      g_strdup_printf (_("%1$s is also at “%2$s” then"), li_name,
-                          liaison_bilingual_get_display (liaison_event_get_title (forum), liaison_language_for_locale ()));
+      g_strdup_printf (_ ("%1$s is also at “%2$s” then"), li_name,
+                       liaison_bilingual_get_display (liaison_event_get_title (forum), liaison_language_for_locale ()));
   g_assert_true (gtk_widget_get_visible (test_ui_get_id (GTK_WIDGET (dialog), "warning_label")));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (test_ui_get_id (GTK_WIDGET (dialog), "warning_label"))), ==, line);
   test_ui_screenshot_widget (GTK_WIDGET (dialog),
@@ -557,8 +557,8 @@ test_overlap_warnings (void)
   g_assert_cmpuint (regs->len, ==, 2);
   {
     g_autofree char *who = g_strdup_printf (
-        _("%1$s (“%2$s”)"), li_name,
-           liaison_bilingual_get_display (liaison_event_get_title (forum), liaison_language_for_locale ()));
+        _ ("%1$s (“%2$s”)"), li_name,
+        liaison_bilingual_get_display (liaison_event_get_title (forum), liaison_language_for_locale ()));
 
     told = g_strdup_printf (
         g_dngettext (NULL, "%1$u is also at another event then: %2$s", "%1$u are also at other events then: %2$s", 1),
@@ -676,7 +676,7 @@ test_next_year (void)
   g_assert_cmpstr (liaison_event_get_activities (next)[0], ==, "1.1.1");
   g_assert_cmpstr (liaison_event_get_recurrence (next), ==, "FREQ=YEARLY");
   g_assert_cmpstr (adw_toast_get_title (liaison_window_get_last_toast (ui->window)), ==,
-                   _("Next year’s event created"));
+                   _ ("Next year’s event created"));
   test_ui_screenshot (ui, test_ui_chinese () ? "next-year-zh_CN.png" : "next-year-en.png");
 
   /* Undo takes it back. */

@@ -163,7 +163,7 @@ test_this_year (void)
   g_assert_cmpuint (planned, ==, 17);
   g_assert_cmpuint (count_rows (list), ==, planned);
   {
-    g_autofree char *heading = g_strdup_printf (_("Planned for %d"), 2025);
+    g_autofree char *heading = g_strdup_printf (_ ("Planned for %d"), 2025);
 
     g_assert_true (test_ui_shows_text (page, heading));
     g_assert_true (test_ui_shows_text (page, activities_without_event (17, 17)));
@@ -216,10 +216,10 @@ test_plan_ended (void)
 
   g_assert_cmpuint (count_rows (list_named (page, "this-year")), ==, 0);
   {
-    g_autofree char *ended = g_strdup_printf (_("The %1$d–%2$d Plan Has Ended"), 2021, 2025);
+    g_autofree char *ended = g_strdup_printf (_ ("The %1$d–%2$d Plan Has Ended"), 2021, 2025);
 
     g_assert_true (test_ui_shows_text (page, ended));
-    g_assert_true (test_ui_shows_text (page, _("Open the Action Plan")));
+    g_assert_true (test_ui_shows_text (page, _ ("Open the Action Plan")));
   }
 }
 
@@ -246,7 +246,7 @@ test_next_events (void)
   GtkWidget  *row;
 
   /* The history is all held: nothing is ahead yet. */
-  g_assert_true (test_ui_shows_text (page, _("No Upcoming Events")));
+  g_assert_true (test_ui_shows_text (page, _ ("No Upcoming Events")));
 
   may = save_event (ui, "五月论坛", "May forum", later, NULL, NULL, LIAISON_EVENT_STATUS_PLANNED);
   yangon =
@@ -299,7 +299,7 @@ test_recent_changes (void)
   GtkWidget       *row;
 
   /* The first-run content is no one's change. */
-  g_assert_true (test_ui_shows_text (page, _("No Changes Yet")));
+  g_assert_true (test_ui_shows_text (page, _ ("No Changes Yet")));
 
   event = save_event (ui, "仰光研讨会", "Yangon workshop", "2030-03-10T09:00", "Asia/Yangon", "1.1.1",
                       LIAISON_EVENT_STATUS_PLANNED);
@@ -404,17 +404,17 @@ test_search (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "zqxjw");
   {
     g_autofree char *nothing =
-        g_strdup_printf (_("Nothing matches “%s”. People are found by their name in any script "
+        g_strdup_printf (_ ("Nothing matches “%s”. People are found by their name in any script "
                             "(李霞 or li xia), their organisation or e-mail address; events by their "
                             "title, from two characters in Chinese."),
-                            "zqxjw");
+                         "zqxjw");
 
     test_ui_wait_shown (page, nothing);
   }
 
   /* Emptying the search brings the dashboard back. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  test_ui_wait_shown (page, _("Recent Changes"));
+  test_ui_wait_shown (page, _ ("Recent Changes"));
   test_ui_wait_hidden (page, "zqxjw");
 }
 

@@ -192,7 +192,7 @@ test_events (void)
   g_assert_true (gtk_widget_activate_action (event_page, "event.delete", NULL));
   confirm_delete ();
   g_assert_true (test_ui_wait_for (undo_asked, alone, 5));
-  deleted = g_strdup_printf (_("“%s” deleted"), liaison_bilingual_get_display (liaison_event_get_title (event),
+  deleted = g_strdup_printf (_ ("“%s” deleted"), liaison_bilingual_get_display (liaison_event_get_title (event),
                                                                                 liaison_language_for_locale ()));
   g_assert_cmpuint (alone->n_undo, ==, 1);
   g_assert_cmpstr (alone->undo_message, ==, deleted);
@@ -245,7 +245,7 @@ test_participants (void)
   confirm_delete ();
   g_assert_true (test_ui_wait_for (undo_asked, alone, 5));
   /* “Deleted 李霞”, as the view says it. */
-  deleted = g_strdup_printf (_("Deleted %s"), name);
+  deleted = g_strdup_printf (_ ("Deleted %s"), name);
   g_assert_cmpuint (alone->n_undo, ==, 1);
   g_assert_cmpstr (alone->undo_message, ==, deleted);
   g_assert_cmpint (alone->undo_mark, ==, mark);

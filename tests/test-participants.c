@@ -116,9 +116,9 @@ expected_count (const char *query, guint n)
   if (*query == '\0')
     return g_strdup_printf (ngettext ("%'u participant", "%'u participants", n), n);
   if (n == 0)
-    return g_strdup (_("No matches"));
+    return g_strdup (_ ("No matches"));
   if (n >= 500)
-    return g_strdup_printf (_("First %'u matches"), n);
+    return g_strdup_printf (_ ("First %'u matches"), n);
   return g_strdup_printf (ngettext ("%'u match", "%'u matches", n), n);
 }
 
@@ -366,11 +366,11 @@ test_workflow (void)
   g_autoptr (AdwToast) before = NULL;
 
   page_init (&page, ui);
-  titled = g_strdup_printf (C_("honorific and name", "%1$s %2$s"), "Dr", "李霞");
+  titled = g_strdup_printf (C_ ("honorific and name", "%1$s %2$s"), "Dr", "李霞");
 
   /* A new database has no one yet, and says what to do. */
   g_assert_cmpuint (page_n_rows (&page), ==, 0);
-  g_assert_true (test_ui_shows_text (page.page, _("No Participants Yet")));
+  g_assert_true (test_ui_shows_text (page.page, _ ("No Participants Yet")));
 
   /* People of other scripts, to be told apart by the search. */
   add_person (store, "Nguyễn", "Thị Minh Khai", "VN");
@@ -446,7 +446,7 @@ test_workflow (void)
   g_assert_true (test_ui_shows_text (GTK_WIDGET (page.view), "Li Xia"));
   g_assert_true (test_ui_shows_text (GTK_WIDGET (page.view), "li.xia@example.cn"));
   g_assert_true (test_ui_shows_text (
-      GTK_WIDGET (page.view), _("Not registered for any event yet. Registrations are made on an event’s page.")));
+      GTK_WIDGET (page.view), _ ("Not registered for any event yet. Registrations are made on an event’s page.")));
 
   /* Back to the list (Escape's action), which shows the three of them. */
   g_assert_true (gtk_widget_activate_action (page.page, "page.back", NULL));
@@ -473,7 +473,7 @@ test_workflow (void)
     g_assert_false (list_shows_text (GTK_WIDGET (page.list), titled));
   }
   search (&page, "xyzzy", 0);
-  g_assert_true (test_ui_shows_text (page.page, _("No One Found")));
+  g_assert_true (test_ui_shows_text (page.page, _ ("No One Found")));
 
   /* Enter on a row opens the person. */
   search (&page, "li xia", 1);
@@ -507,7 +507,7 @@ test_workflow (void)
   g_assert_true (
       test_ui_shows_text (GTK_WIDGET (page.view), liaison_registration_status_label (LIAISON_REGISTRATION_ATTENDED)));
   {
-    g_autofree char             *cohort = g_strdup_printf (_("Cohort of %d"), 2019);
+    g_autofree char             *cohort = g_strdup_printf (_ ("Cohort of %d"), 2019);
     const LiaisonProgrammeTrack *track = liaison_programme_lookup_track ("marine-plastics-youth");
 
     g_assert_true (test_ui_shows_text (GTK_WIDGET (page.view), cohort));
@@ -532,7 +532,7 @@ test_workflow (void)
   }
   /* As a click does: the dialog answers and closes. */
   before = test_ui_last_toast (ui);
-  gtk_widget_activate (find_labelled_button (GTK_WIDGET (dialog), _("_Delete")));
+  gtk_widget_activate (find_labelled_button (GTK_WIDGET (dialog), _ ("_Delete")));
   g_assert_true (test_ui_wait_for (toplevel_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5));
   /* Deleted: the toast that offers to undo it. */
   test_ui_wait_toast (ui, before);
@@ -573,7 +573,7 @@ test_workflow (void)
    * after the store is quiet), by when the hidden view has had it too (150
    * ms) and kept it for later. */
   {
-    g_autofree char *told = g_strdup_printf (_("New participant %s"), "陈静");
+    g_autofree char *told = g_strdup_printf (_ ("New participant %s"), "陈静");
 
     test_ui_wait_shown (test_ui_page (ui, "overview"), told);
   }
@@ -621,7 +621,7 @@ test_show_before_list (void)
   g_assert_true (test_ui_wait_for (view_shows_person, &page, 10));
   g_assert_true (test_ui_shows_text (GTK_WIDGET (view), "Sukarno"));
   g_assert_true (test_ui_shows_text (GTK_WIDGET (view), country_name ("ID")));
-  g_assert_true (test_ui_shows_text (GTK_WIDGET (view), _("One name only")));
+  g_assert_true (test_ui_shows_text (GTK_WIDGET (view), _ ("One name only")));
 
   /* Edit opens the editor with the person in it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "person.edit", NULL));
@@ -652,7 +652,7 @@ test_show_before_list (void)
 
   /* Someone who is not (or no longer) there: said so, nothing to edit. */
   test_ui_activate (ui, "win.show-participant", g_variant_new_string ("01a2b3c4-0000-7000-8000-000000000000"));
-  test_ui_wait_shown (GTK_WIDGET (view), _("This Participant No Longer Exists"));
+  test_ui_wait_shown (GTK_WIDGET (view), _ ("This Participant No Longer Exists"));
   g_assert_null (liaison_participant_view_get_participant (view));
   gtk_widget_activate_action (GTK_WIDGET (view), "person.edit", NULL);
   /* Nothing opened by the next frame. */
@@ -673,13 +673,13 @@ test_show_before_list (void)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
     ask = test_ui_dialog (ui, ADW_TYPE_MESSAGE_DIALOG);
     g_assert_nonnull (ask);
-    gtk_widget_activate (find_labelled_button (GTK_WIDGET (ask), _("_Keep Editing")));
+    gtk_widget_activate (find_labelled_button (GTK_WIDGET (ask), _ ("_Keep Editing")));
     g_assert_true (test_ui_wait_for (toplevel_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5));
     g_assert_true (find_toplevel (LIAISON_TYPE_PARTICIPANT_EDITOR) == editor);
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
     ask = test_ui_dialog (ui, ADW_TYPE_MESSAGE_DIALOG);
-    gtk_widget_activate (find_labelled_button (GTK_WIDGET (ask), _("_Discard")));
+    gtk_widget_activate (find_labelled_button (GTK_WIDGET (ask), _ ("_Discard")));
     g_assert_true (test_ui_wait_for (toplevel_gone, GSIZE_TO_POINTER (LIAISON_TYPE_PARTICIPANT_EDITOR), 5));
     g_assert_cmpuint (liaison_store_count_participants (ui->store), ==, 1);
   }

@@ -160,8 +160,8 @@ chip_tooltip (gboolean planned, int year, guint events, guint held)
 {
   g_autofree char *counts =
       g_strdup_printf (g_dngettext (NULL, "%1$u event, %2$u held", "%1$u events, %2$u held", events), events, held);
-  g_autofree char *text = planned ? g_strdup_printf (_("%1$d: planned; %2$s"), year, counts)
-                                  : g_strdup_printf (_("%1$d: not planned; %2$s"), year, counts);
+  g_autofree char *text = planned ? g_strdup_printf (_ ("%1$d: planned; %2$s"), year, counts)
+                                  : g_strdup_printf (_ ("%1$d: not planned; %2$s"), year, counts);
 
   return g_intern_string (text);
 }
@@ -199,21 +199,21 @@ test_outline (void)
   g_autofree char *text = NULL;
   /* “Schedule anomaly: ” as the interface writes it. */
   g_autofree char *anomaly_start =
-      g_strndup (_("Schedule anomaly: %s. So no year of this activity counts as planned or "
+      g_strndup (_ ("Schedule anomaly: %s. So no year of this activity counts as planned or "
                     "missed; its events still show under the years they took place."),
-                    strcspn (_("Schedule anomaly: %s. So no year of this activity counts as "
+                 strcspn (_ ("Schedule anomaly: %s. So no year of this activity counts as "
                              "planned or missed; its events still show under the years "
                              "they took place."),
-                                "%"));
+                          "%"));
 
   collect_rows (page, rows);
   g_assert_cmpuint (rows->len, ==, 21);
   /* Titles in the interface language, the other language under each. */
   g_free (text);
-  text = g_strdup_printf (_("Strategic direction %1$s: %2$s"), "1", plan_title (ui, "1", shown));
+  text = g_strdup_printf (_ ("Strategic direction %1$s: %2$s"), "1", plan_title (ui, "1", shown));
   g_assert_true (test_ui_shows_text (page, text));
   g_free (text);
-  text = g_strdup_printf (_("Strategic direction %1$s: %2$s"), "4", "");
+  text = g_strdup_printf (_ ("Strategic direction %1$s: %2$s"), "4", "");
   g_assert_true (test_ui_shows_text (page, text));
   g_assert_true (test_ui_shows_text (page, plan_title (ui, "1", other)));
   g_free (text);
@@ -224,7 +224,7 @@ test_outline (void)
   g_assert_true (test_ui_shows_text (regular, "China-ASEAN Environmental Cooperation Liaison Officers' Meeting"));
   g_assert_true (test_ui_shows_text (regular, "中国 - 东盟环境合作联络员会议"));
   g_free (text);
-  text = g_strdup_printf (_("Schedule as written: “%1$s”. Planned for %2$s."), "每年一次", "2021–2025");
+  text = g_strdup_printf (_ ("Schedule as written: “%1$s”. Planned for %2$s."), "每年一次", "2021–2025");
   g_assert_true (test_ui_shows_text (regular, text));
   g_assert_false (test_ui_shows_text (regular, anomaly_start));
 
@@ -232,17 +232,17 @@ test_outline (void)
   g_assert_nonnull (anomalous);
   {
     g_autofree char *what =
-        g_strdup_printf (_("The year range “%s” ends before it starts; no years were taken from it"), "2020-2015");
+        g_strdup_printf (_ ("The year range “%s” ends before it starts; no years were taken from it"), "2020-2015");
     g_autoptr (LiaisonPlanItem) item = liaison_store_get_plan_item (ui->store, "2.1.1", NULL);
 
     g_free (text);
-    text = g_strdup_printf (_("Schedule anomaly: %s. So no year of this activity counts as planned or missed; "
+    text = g_strdup_printf (_ ("Schedule anomaly: %s. So no year of this activity counts as planned or missed; "
                                "its events still show under the years they took place."),
-                               what);
+                            what);
     g_assert_true (test_ui_shows_text (anomalous, text));
     g_free (text);
-    text = g_strdup_printf (_("Schedule as written: “%1$s”. Started in %2$d; no planned years could be read."),
-                               liaison_schedule_get_text (liaison_plan_item_get_schedule (item)), 2020);
+    text = g_strdup_printf (_ ("Schedule as written: “%1$s”. Started in %2$d; no planned years could be read."),
+                            liaison_schedule_get_text (liaison_plan_item_get_schedule (item)), 2020);
     g_assert_true (test_ui_shows_text (anomalous, text));
   }
   /* No planned year, so none missed. */
@@ -269,7 +269,7 @@ test_chips (void)
   g_assert_cmpuint (liaison_plan_activity_row_get_missed (LIAISON_PLAN_ACTIVITY_ROW (row)), ==, 2);
   g_assert_true (test_ui_shows_text (row, missed_years (2)));
   {
-    g_autofree char *missed = g_strdup_printf (_("%d: planned, no event: missed"), 2021);
+    g_autofree char *missed = g_strdup_printf (_ ("%d: planned, no event: missed"), 2021);
 
     g_assert_cmpstr (gtk_widget_get_tooltip_text (chip (row, "2021")), ==, missed);
   }
@@ -334,8 +334,8 @@ test_filter (void)
   g_assert_cmpstr (codes, ==, "3.2.2");
   g_free (codes);
   {
-    g_autofree char *first = g_strdup_printf (_("Strategic direction %1$s: %2$s"), "1", "");
-    g_autofree char *third = g_strdup_printf (_("Strategic direction %1$s: %2$s"), "3", "");
+    g_autofree char *first = g_strdup_printf (_ ("Strategic direction %1$s: %2$s"), "1", "");
+    g_autofree char *third = g_strdup_printf (_ ("Strategic direction %1$s: %2$s"), "3", "");
 
     g_assert_false (test_ui_shows_text (page, first));
     g_assert_true (test_ui_shows_text (page, third));
@@ -356,9 +356,9 @@ test_filter (void)
   g_assert_cmpstr (codes, ==, "");
   g_free (codes);
   {
-    g_autofree char *none = g_strdup_printf (_("No activity has “%s” in its code or title. Try a code such as 2.1, "
+    g_autofree char *none = g_strdup_printf (_ ("No activity has “%s” in its code or title. Try a code such as 2.1, "
                                                 "or a word in Chinese or English."),
-                                                "zqxjw");
+                                             "zqxjw");
 
     g_assert_true (test_ui_shows_text (page, none));
   }
@@ -456,13 +456,13 @@ test_actions (void)
   g_assert_cmpstr (liaison_window_get_visible_page (ui->window), ==, "events");
 
   test_ui_show_page (ui, "plan");
-  g_signal_emit_by_name (button_labelled (row, C_("plan activity", "Show Events")), "clicked");
+  g_signal_emit_by_name (button_labelled (row, C_ ("plan activity", "Show Events")), "clicked");
   fired = test_actions_wait (actions);
   g_assert_cmpstr (fired, ==, "show-activity-events('1.1.3')");
   g_free (fired);
 
   test_ui_show_page (ui, "plan");
-  button = button_labelled (row, C_("plan activity", "New Event"));
+  button = button_labelled (row, C_ ("plan activity", "New Event"));
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   fired = test_actions_wait (actions);

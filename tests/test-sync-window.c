@@ -71,8 +71,8 @@ keyring_answered (gpointer data)
 {
   Keyring *k = data;
 
-  return test_ui_shows_text (k->window, _("The password is saved in the keyring.")) ||
-                             test_ui_shows_text (k->window, k->failed);
+  return test_ui_shows_text (k->window, _ ("The password is saved in the keyring.")) ||
+         test_ui_shows_text (k->window, k->failed);
 }
 
 /* Waits for the keyring's answer to the password, which the window shows
@@ -80,8 +80,8 @@ keyring_answered (gpointer data)
 static void
 wait_keyring (GtkWidget *preferences)
 {
-  const char *failed = _("The keyring cannot be used (%s): Liaison keeps the password "
-                         "only until it quits.");
+  const char *failed = _ ("The keyring cannot be used (%s): Liaison keeps the password "
+                          "only until it quits.");
   Keyring     k = { preferences, g_strndup (failed, strcspn (failed, "%")) };
 
   if (!test_ui_wait_for (keyring_answered, &k, 30))
@@ -208,7 +208,7 @@ test_sync_window (void)
   const char           *id;
 
   /* Nothing set up: the button says so and cannot sync. */
-  g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), _("Sync is not set up")));
+  g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), _ ("Sync is not set up")));
   g_assert_false (gtk_widget_is_sensitive (test_ui_get_id (GTK_WIDGET (sync_button (ui)), "now_button")));
   gtk_widget_activate_action (GTK_WIDGET (ui->window), "win.sync", NULL);
   /* Nothing started by the next frame. */
@@ -239,7 +239,7 @@ test_sync_window (void)
   g_assert_cmpint (liaison_sync_engine_get_state (engine_of (ui)), ==, LIAISON_SYNC_STATE_IDLE);
   g_assert_nonnull (liaison_sync_engine_get_last_sync (engine_of (ui)));
   g_test_message ("status: %s", liaison_sync_button_get_status (sync_button (ui)));
-  g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), _("Synced just now")));
+  g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), _ ("Synced just now")));
   {
     g_autofree char *sent = g_strdup_printf (ngettext ("Synced: %u change sent", "Synced: %u changes sent", 62), 62);
 
@@ -308,7 +308,7 @@ test_sync_window (void)
   g_assert_true (test_ui_shows_text (GTK_WIDGET (page), "Balai Kartini, Room 2"));
   g_assert_true (test_ui_shows_text (GTK_WIDGET (page), "Jakarta Convention Center, Hall B"));
   g_assert_true (test_ui_shows_text (GTK_WIDGET (page), "红树林修复研讨会"));
-  g_assert_true (test_ui_shows_text (GTK_WIDGET (page), _("Venue")));
+  g_assert_true (test_ui_shows_text (GTK_WIDGET (page), _ ("Venue")));
   test_ui_screenshot (ui, test_ui_chinese () ? "sync-conflicts-page-zh_CN.png" : "sync-conflicts-page-en.png");
 
   /* Keep this office's venue: it goes to the other office too. */
@@ -334,7 +334,7 @@ test_sync_window (void)
   g_assert_true (liaison_sync_banner_get_revealed (banner (ui)));
   {
     g_autofree char *refused =
-        g_strdup_printf (_("The secretariat’s server refused the password of %s. Nothing was synced."), "user1");
+        g_strdup_printf (_ ("The secretariat’s server refused the password of %s. Nothing was synced."), "user1");
 
     g_assert_cmpstr (liaison_sync_banner_get_title (banner (ui)), ==, refused);
   }
@@ -355,10 +355,10 @@ test_sync_window (void)
   g_assert_true (liaison_sync_banner_get_revealed (banner (ui)));
   g_assert_cmpstr (
       liaison_sync_banner_get_title (banner (ui)), ==,
-      _("Offline: the secretariat’s server cannot be reached. Liaison will retry; your changes are kept."));
+      _ ("Offline: the secretariat’s server cannot be reached. Liaison will retry; your changes are kept."));
   banner_button = liaison_sync_banner_get_button (banner (ui));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (banner_button)), ==, "win.sync");
-  g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), _("Offline")));
+  g_assert_nonnull (strstr (liaison_sync_button_get_status (sync_button (ui)), _ ("Offline")));
   test_ui_screenshot (ui, test_ui_chinese () ? "sync-offline-zh_CN.png" : "sync-offline-en.png");
 
   /* The worker threads let go of their engines a moment after the result

@@ -79,7 +79,7 @@ on_progress (GObject    *engine,
       g_autofree char *message = NULL;
 
       /* Translators: progress of a sync on standard error */
-      message = g_strdup_printf (_("liaison: syncing… %d%%"), percent);
+      message = g_strdup_printf (_ ("liaison: syncing… %d%%"), percent);
       g_printerr ("%s\n", message);
     }
 }
@@ -117,12 +117,13 @@ liaison_cli_sync (LiaisonStore *store,
 {
   g_autofree char   *url = NULL, *user = NULL, *password_file = NULL, *calendar = NULL, *address_book = NULL;
   const GOptionEntry entries[] = {
-    { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("Server address (else the one in Preferences)"), N_("URL") },
-      { "username", 0, 0, G_OPTION_ARG_STRING, &user, N_("User name on the server (else the one in Preferences)"), N_("USER") },
-        { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file, N_("Read the password from the first line of this file (else LIAISON_PASSWORD, else the keyring)"), N_("FILE") },
-          { "calendar", 0, 0, G_OPTION_ARG_STRING, &calendar, N_("Sync events with this existing calendar (else the one in Preferences, else Liaison's own)"), N_("URL") },
-            { "address-book", 0, 0, G_OPTION_ARG_STRING, &address_book, N_("Sync participants with this existing address book (else the one in Preferences, else Liaison's own)"), N_("URL") },
-              { NULL } };
+    { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_ ("Server address (else the one in Preferences)"), N_ ("URL") },
+    { "username", 0, 0, G_OPTION_ARG_STRING, &user, N_ ("User name on the server (else the one in Preferences)"), N_ ("USER") },
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file, N_ ("Read the password from the first line of this file (else LIAISON_PASSWORD, else the keyring)"), N_ ("FILE") },
+    { "calendar", 0, 0, G_OPTION_ARG_STRING, &calendar, N_ ("Sync events with this existing calendar (else the one in Preferences, else Liaison's own)"), N_ ("URL") },
+    { "address-book", 0, 0, G_OPTION_ARG_STRING, &address_book, N_ ("Sync participants with this existing address book (else the one in Preferences, else Liaison's own)"), N_ ("URL") },
+    { NULL }
+  };
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GSettings) settings = NULL;
@@ -136,21 +137,21 @@ liaison_cli_sync (LiaisonStore *store,
   /* Standard output is for the JSON summary alone, even with
    * G_MESSAGES_DEBUG set. */
   g_log_writer_default_set_use_stderr (TRUE);
-  g_option_context_set_summary (context, _("Sync events and participants with the secretariat's CalDAV/CardDAV "
-                                           "server. Progress goes to standard error, a JSON summary to standard "
-                                           "output."));
+  g_option_context_set_summary (context, _ ("Sync events and participants with the secretariat's CalDAV/CardDAV "
+                                            "server. Progress goes to standard error, a JSON summary to standard "
+                                            "output."));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (LIAISON_EXIT_USAGE, "%s", error->message);
   if (argc > 1)
-    return fail (LIAISON_EXIT_USAGE, _("Unexpected argument “%s”"), argv[1]);
+    return fail (LIAISON_EXIT_USAGE, _ ("Unexpected argument “%s”"), argv[1]);
 
   if (password_file != NULL)
     {
       password = read_password_file (password_file, &error);
       if (password == NULL)
-        return fail (LIAISON_EXIT_USAGE, _("Cannot read the password file: %s"), error->message);
+        return fail (LIAISON_EXIT_USAGE, _ ("Cannot read the password file: %s"), error->message);
     }
   else if (g_getenv ("LIAISON_PASSWORD") != NULL)
     password = g_strdup (g_getenv ("LIAISON_PASSWORD"));
@@ -259,15 +260,16 @@ liaison_cli_conflicts (LiaisonStore *store,
   gboolean           json = FALSE;
   g_autofree char   *keep = NULL;
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
-      { "keep", 0, 0, G_OPTION_ARG_STRING, &keep, N_("With resolve: which side to keep, local or remote"), N_("SIDE") },
-        { NULL } };
-  g_autoptr (GOptionContext) context = g_option_context_new (_("[resolve ID --keep local|remote]"));
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print a JSON array"), NULL },
+    { "keep", 0, 0, G_OPTION_ARG_STRING, &keep, N_ ("With resolve: which side to keep, local or remote"), N_ ("SIDE") },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (_ ("[resolve ID --keep local|remote]"));
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) list = NULL;
 
-  g_option_context_set_summary (context, _("List the changes sync could not merge, each with its value here "
-                                           "(local) and on the server (remote), or resolve one by keeping a side."));
+  g_option_context_set_summary (context, _ ("List the changes sync could not merge, each with its value here "
+                                            "(local) and on the server (remote), or resolve one by keeping a side."));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -280,16 +282,16 @@ liaison_cli_conflicts (LiaisonStore *store,
       LiaisonConflictChoice choice;
 
       if (!g_str_equal (argv[1], "resolve") || argc != 3)
-        return fail (LIAISON_EXIT_USAGE, _("Use “liaison conflicts resolve ID --keep local|remote”"));
+        return fail (LIAISON_EXIT_USAGE, _ ("Use “liaison conflicts resolve ID --keep local|remote”"));
       id = g_ascii_strtoll (argv[2], &end, 10);
       if (end == argv[2] || *end != '\0' || id <= 0)
-        return fail (LIAISON_EXIT_USAGE, _("“%s” is not a conflict number"), argv[2]);
+        return fail (LIAISON_EXIT_USAGE, _ ("“%s” is not a conflict number"), argv[2]);
       if (g_strcmp0 (keep, "local") == 0)
         choice = LIAISON_CONFLICT_KEEP_LOCAL;
       else if (g_strcmp0 (keep, "remote") == 0)
         choice = LIAISON_CONFLICT_KEEP_REMOTE;
       else
-        return fail (LIAISON_EXIT_USAGE, _("Give --keep local or --keep remote"));
+        return fail (LIAISON_EXIT_USAGE, _ ("Give --keep local or --keep remote"));
       if (!liaison_store_resolve_conflict (store, id, choice, &error))
         return fail (LIAISON_EXIT_DATA, "%s", error->message);
       return LIAISON_EXIT_OK;
@@ -340,15 +342,15 @@ liaison_cli_conflicts (LiaisonStore *store,
 
       if (liaison_conflict_get_field (c) == NULL && local == NULL)
         /* Translators: a record deleted here and edited on the server: the conflict's number, the record */
-        line = g_strdup_printf (_("%1$s  %2$s: deleted here, edited on the server"), number, name);
+        line = g_strdup_printf (_ ("%1$s  %2$s: deleted here, edited on the server"), number, name);
       else if (liaison_conflict_get_field (c) == NULL)
         /* Translators: a record deleted on the server and edited here: the conflict's number, the record */
-        line = g_strdup_printf (_("%1$s  %2$s: deleted on the server, edited here"), number, name);
+        line = g_strdup_printf (_ ("%1$s  %2$s: deleted on the server, edited here"), number, name);
       else
         /* Translators: number, record, the field as “liaison conflicts --json” names it (title_zh, venue), the
          * value here, the value on the server */
-        line = g_strdup_printf (_("%1$s  %2$s, %3$s: here “%4$s”, on the server “%5$s”"), number, name,
-                                   liaison_conflict_get_field (c), local ? local : "", remote ? remote : "");
+        line = g_strdup_printf (_ ("%1$s  %2$s, %3$s: here “%4$s”, on the server “%5$s”"), number, name,
+                                liaison_conflict_get_field (c), local ? local : "", remote ? remote : "");
       fputs (line, stdout);
       fputc ('\n', stdout);
     }

@@ -140,7 +140,7 @@ parse_language (const char      *text,
   if ((g_str_equal (text, "zh") || g_str_equal (text, "en")) && liaison_language_from_code (text, language))
     return TRUE;
   /* Translators: %s is what was given after --language; zh and en are literal */
-  *status = fail (LIAISON_EXIT_USAGE, _("Unknown language “%s” (choose zh or en)"), text);
+  *status = fail (LIAISON_EXIT_USAGE, _ ("Unknown language “%s” (choose zh or en)"), text);
   return FALSE;
 }
 
@@ -163,8 +163,8 @@ parse_states (char **texts,
           g_autofree char *nicks = liaison_enum_nicks (LIAISON_TYPE_TRANSLATION_STATE);
 
           /* Translators: %1$s is what was given, %2$s the states; “all” is literal */
-          *status = fail (LIAISON_EXIT_USAGE, _("Unknown translation state “%1$s” (choose from: %2$s, all)"),
-                                                 texts[i], nicks);
+          *status = fail (LIAISON_EXIT_USAGE, _ ("Unknown translation state “%1$s” (choose from: %2$s, all)"),
+                          texts[i], nicks);
           return FALSE;
         }
     }
@@ -200,7 +200,7 @@ parse_kinds (char **texts,
         {
           /* Translators: %s is what was given; the names in parentheses are literal */
           *status = fail (LIAISON_EXIT_USAGE,
-                          _("Unknown content “%s” (choose from: events, plan, programme, participants, all)"), texts[i]);
+                          _ ("Unknown content “%s” (choose from: events, plan, programme, participants, all)"), texts[i]);
           return FALSE;
         }
       *kinds |= found;
@@ -272,15 +272,16 @@ liaison_cli_translations (LiaisonStore *store,
   gboolean           json = FALSE;
   const GOptionEntry entries[] = {
     { "state", 0, 0, G_OPTION_ARG_STRING_ARRAY, &states,
-      N_("Only texts in this state: missing, draft, translated, reviewed, stale or all (repeatable)"), N_("STATE") },
-      { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("Only texts to translate into this language: zh or en"), N_("LANGUAGE") },
-        { "content", 0, 0, G_OPTION_ARG_STRING_ARRAY, &contents,
-          N_("Only this content: events, plan, programme, participants or all (repeatable)"), N_("CONTENT") },
-          { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
-            { NULL } };
+      N_ ("Only texts in this state: missing, draft, translated, reviewed, stale or all (repeatable)"), N_ ("STATE") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_ ("Only texts to translate into this language: zh or en"), N_ ("LANGUAGE") },
+    { "content", 0, 0, G_OPTION_ARG_STRING_ARRAY, &contents,
+      N_ ("Only this content: events, plan, programme, participants or all (repeatable)"), N_ ("CONTENT") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print a JSON array"), NULL },
+    { NULL }
+  };
   g_autoptr (GOptionContext) context =
-      new_context (NULL, _("List the texts that need translating: events' titles, themes, descriptions and cities, the "
-                         "action plan, and the Green Envoys Programme. Without --state: all but reviewed ones."));
+      new_context (NULL, _ ("List the texts that need translating: events' titles, themes, descriptions and cities, the "
+                            "action plan, and the Green Envoys Programme. Without --state: all but reviewed ones."));
   LiaisonTranslationFilter filter = LIAISON_TRANSLATION_FILTER_INIT;
   LiaisonLanguage          target = LIAISON_LANGUAGE_EN;
   g_autoptr (GPtrArray) items = NULL;
@@ -292,7 +293,7 @@ liaison_cli_translations (LiaisonStore *store,
     goto out;
   if (argc > 1)
     {
-      rc = fail (LIAISON_EXIT_USAGE, _("Unexpected argument “%s”"), argv[1]);
+      rc = fail (LIAISON_EXIT_USAGE, _ ("Unexpected argument “%s”"), argv[1]);
       goto out;
     }
   if (!parse_states (states, &filter.states, &rc) || !parse_kinds (contents, &filter.kinds, &rc) || !parse_language (language, &target, &rc))
@@ -367,16 +368,17 @@ liaison_cli_translations_export (LiaisonStore *store,
   char              *language = NULL;
   const GOptionEntry entries[] = {
     { "language", 0, 0, G_OPTION_ARG_STRING, &language,
-      N_("The language to translate into: zh or en (en if not given)"), N_("LANGUAGE") },
-      { "state", 0, 0, G_OPTION_ARG_STRING_ARRAY, &states,
-        N_("Only texts in this state: missing, draft, translated, reviewed, stale or all (repeatable)"), N_("STATE") },
-        { "content", 0, 0, G_OPTION_ARG_STRING_ARRAY, &contents,
-          N_("Only this content: events, plan, programme, participants or all (repeatable)"), N_("CONTENT") },
-          { NULL } };
+      N_ ("The language to translate into: zh or en (en if not given)"), N_ ("LANGUAGE") },
+    { "state", 0, 0, G_OPTION_ARG_STRING_ARRAY, &states,
+      N_ ("Only texts in this state: missing, draft, translated, reviewed, stale or all (repeatable)"), N_ ("STATE") },
+    { "content", 0, 0, G_OPTION_ARG_STRING_ARRAY, &contents,
+      N_ ("Only this content: events, plan, programme, participants or all (repeatable)"), N_ ("CONTENT") },
+    { NULL }
+  };
   g_autoptr (GOptionContext) context =
-      new_context (_("FILE"), _("Write the texts that need translating into one language to a PO file, for Poedit or any "
-                              "PO editor. Drafts and stale translations are marked fuzzy. Without --state: all but "
-                              "reviewed ones."));
+      new_context (_ ("FILE"), _ ("Write the texts that need translating into one language to a PO file, for Poedit or any "
+                                  "PO editor. Drafts and stale translations are marked fuzzy. Without --state: all but "
+                                  "reviewed ones."));
   LiaisonTranslationFilter filter = LIAISON_TRANSLATION_FILTER_INIT;
   LiaisonLanguage          target = LIAISON_LANGUAGE_EN;
   g_autoptr (GError) error = NULL;
@@ -388,7 +390,7 @@ liaison_cli_translations_export (LiaisonStore *store,
     goto out;
   if (argc != 2)
     {
-      rc = fail (LIAISON_EXIT_USAGE, _("Give the PO file to write"));
+      rc = fail (LIAISON_EXIT_USAGE, _ ("Give the PO file to write"));
       goto out;
     }
   if (!parse_states (states, &filter.states, &rc) || !parse_kinds (contents, &filter.kinds, &rc) || !parse_language (language, &target, &rc))
@@ -425,9 +427,9 @@ liaison_cli_translations_import (LiaisonStore *store,
     { NULL }
   };
   g_autoptr (GOptionContext) context =
-      new_context (_("FILE"), _("Apply the translations of a PO file made by “liaison translations export”. An entry "
-                              "whose source text changed since the export, or whose record is gone, is refused with "
-                              "a message; the others are applied. Exit status 2 when any entry was refused."));
+      new_context (_ ("FILE"), _ ("Apply the translations of a PO file made by “liaison translations export”. An entry "
+                                  "whose source text changed since the export, or whose record is gone, is refused with "
+                                  "a message; the others are applied. Exit status 2 when any entry was refused."));
   g_autoptr (LiaisonPoImport) result = NULL;
   g_autoptr (GError) error = NULL;
   int rc = LIAISON_EXIT_OK;
@@ -436,7 +438,7 @@ liaison_cli_translations_import (LiaisonStore *store,
   if (!parse (context, &argc, &argv, &rc))
     return rc;
   if (argc != 2)
-    return fail (LIAISON_EXIT_USAGE, _("Give the PO file to read"));
+    return fail (LIAISON_EXIT_USAGE, _ ("Give the PO file to read"));
 
   result = liaison_content_po_import (store, argv[1], LIAISON_ORIGIN_LOCAL, &error);
   if (result == NULL)
@@ -491,14 +493,15 @@ liaison_cli_translations_set (LiaisonStore *store,
   char              *language = NULL, *text = NULL, *state = NULL;
   const GOptionEntry entries[] = {
     { "language", 0, 0, G_OPTION_ARG_STRING, &language,
-      N_("The language of the text: zh or en (the one translated into if not given)"), N_("LANGUAGE") },
-      { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("The new text (the current one if not given)"), N_("TEXT") },
-        { "state", 0, 0, G_OPTION_ARG_STRING, &state,
-          N_("draft, translated or reviewed (translated if not given)"), N_("STATE") },
-          { NULL } };
+      N_ ("The language of the text: zh or en (the one translated into if not given)"), N_ ("LANGUAGE") },
+    { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_ ("The new text (the current one if not given)"), N_ ("TEXT") },
+    { "state", 0, 0, G_OPTION_ARG_STRING, &state,
+      N_ ("draft, translated or reviewed (translated if not given)"), N_ ("STATE") },
+    { NULL }
+  };
   g_autoptr (GOptionContext) context =
-      new_context (_("KEY"), _("Set one text's translation or its state, for instance to mark it reviewed. KEY is as "
-                             "“liaison translations” shows it, such as event/1f0c2a3b/title or plan/1.1.2/title."));
+      new_context (_ ("KEY"), _ ("Set one text's translation or its state, for instance to mark it reviewed. KEY is as "
+                                 "“liaison translations” shows it, such as event/1f0c2a3b/title or plan/1.1.2/title."));
   g_autoptr (LiaisonBilingual) current = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char        *entity = NULL, *id = NULL, *field = NULL, *full_id = NULL;
@@ -512,24 +515,24 @@ liaison_cli_translations_set (LiaisonStore *store,
     goto out;
   if (argc != 2)
     {
-      rc = fail (LIAISON_EXIT_USAGE, _("Give the key of one text, such as plan/1.1.2/title"));
+      rc = fail (LIAISON_EXIT_USAGE, _ ("Give the key of one text, such as plan/1.1.2/title"));
       goto out;
     }
   if (!liaison_content_key_parse (argv[1], &entity, &id, &field))
     {
-      rc = fail (LIAISON_EXIT_USAGE, _("“%s” is not the key of a text Liaison translates (see “liaison translations”)"),
-                                        argv[1]);
+      rc = fail (LIAISON_EXIT_USAGE, _ ("“%s” is not the key of a text Liaison translates (see “liaison translations”)"),
+                 argv[1]);
       goto out;
     }
   if (state != NULL && (!liaison_enum_from_nick (LIAISON_TYPE_TRANSLATION_STATE, state, &state_value) || state_value == LIAISON_TRANSLATION_MISSING || state_value == LIAISON_TRANSLATION_STALE))
     {
       /* Translators: %s is what was given; draft, translated and reviewed are literal */
-      rc = fail (LIAISON_EXIT_USAGE, _("Unknown state “%s” (choose from: draft, translated, reviewed)"), state);
+      rc = fail (LIAISON_EXIT_USAGE, _ ("Unknown state “%s” (choose from: draft, translated, reviewed)"), state);
       goto out;
     }
   if (text == NULL && state == NULL)
     {
-      rc = fail (LIAISON_EXIT_USAGE, _("Give a new text with --text, a state with --state, or both"));
+      rc = fail (LIAISON_EXIT_USAGE, _ ("Give a new text with --text, a state with --state, or both"));
       goto out;
     }
 
@@ -543,7 +546,7 @@ liaison_cli_translations_set (LiaisonStore *store,
     goto out;
   if (text == NULL && liaison_bilingual_get_text (current, target) == NULL)
     {
-      rc = fail (LIAISON_EXIT_DATA, _("This text has no translation yet; give one with --text"));
+      rc = fail (LIAISON_EXIT_DATA, _ ("This text has no translation yet; give one with --text"));
       goto out;
     }
 
@@ -565,10 +568,10 @@ liaison_cli_translations_set (LiaisonStore *store,
   result = liaison_bilingual_get_effective_state (current, target);
   if (target == LIAISON_LANGUAGE_ZH)
     /* Translators: %1$s is a key such as plan/1.1.2/title, %2$s a translation state (“Reviewed”) */
-    outln (_("%1$s: Chinese text saved, state “%2$s”"), argv[1], liaison_translation_state_label (result));
+    outln (_ ("%1$s: Chinese text saved, state “%2$s”"), argv[1], liaison_translation_state_label (result));
   else
     /* Translators: %1$s is a key such as plan/1.1.2/title, %2$s a translation state (“Reviewed”) */
-    outln (_("%1$s: English text saved, state “%2$s”"), argv[1], liaison_translation_state_label (result));
+    outln (_ ("%1$s: English text saved, state “%2$s”"), argv[1], liaison_translation_state_label (result));
 
 out:
   g_free (language);

@@ -30,19 +30,19 @@ static int cmd_register (LiaisonStore *store, int argc, char **argv);
 static int cmd_plan (LiaisonStore *store, int argc, char **argv);
 
 static const Command commands[] = {
-  { "events", "add", cmd_events_add, N_("Add an event") },
-    { "events", NULL, cmd_events, N_("List events") },
-      { "participants", "add", cmd_participants_add, N_("Add a participant") },
-        { "participants", "search", cmd_participants_search, N_("Find participants by name, organisation or e-mail, in any script") },
-          { "register", NULL, cmd_register, N_("Register a participant for an event") },
-            { "plan", NULL, cmd_plan, N_("Show the action plan with events per year") },
-              { "sync", NULL, liaison_cli_sync, N_("Sync events and participants with the secretariat's server") },
-                { "conflicts", NULL, liaison_cli_conflicts, N_("List or resolve the changes sync could not merge") },
-                  { "translations", "export", liaison_cli_translations_export, N_("Write the texts to translate to a PO file") },
-                    { "translations", "import", liaison_cli_translations_import, N_("Apply the translations of a PO file") },
-                      { "translations", "set", liaison_cli_translations_set, N_("Set one text's translation or mark it reviewed") },
-                        { "translations", NULL, liaison_cli_translations, N_("List the texts that need translating") },
-                      };
+  { "events", "add", cmd_events_add, N_ ("Add an event") },
+  { "events", NULL, cmd_events, N_ ("List events") },
+  { "participants", "add", cmd_participants_add, N_ ("Add a participant") },
+  { "participants", "search", cmd_participants_search, N_ ("Find participants by name, organisation or e-mail, in any script") },
+  { "register", NULL, cmd_register, N_ ("Register a participant for an event") },
+  { "plan", NULL, cmd_plan, N_ ("Show the action plan with events per year") },
+  { "sync", NULL, liaison_cli_sync, N_ ("Sync events and participants with the secretariat's server") },
+  { "conflicts", NULL, liaison_cli_conflicts, N_ ("List or resolve the changes sync could not merge") },
+  { "translations", "export", liaison_cli_translations_export, N_ ("Write the texts to translate to a PO file") },
+  { "translations", "import", liaison_cli_translations_import, N_ ("Apply the translations of a PO file") },
+  { "translations", "set", liaison_cli_translations_set, N_ ("Set one text's translation or mark it reviewed") },
+  { "translations", NULL, liaison_cli_translations, N_ ("List the texts that need translating") },
+};
 
 /* Data goes to stdout as UTF-8 whatever the locale: g_print would convert
  * Chinese to '?' under LANG=C. */
@@ -125,25 +125,25 @@ parse_enum (GType       type,
   nicks = liaison_enum_nicks (type);
   if (type == LIAISON_TYPE_EVENT_KIND)
     /* Translators: %1$s is what was given, %2$s the kinds to choose from */
-    *status = fail (LIAISON_EXIT_USAGE, _("Unknown kind of event “%1$s” (choose from: %2$s)"), text, nicks);
+    *status = fail (LIAISON_EXIT_USAGE, _ ("Unknown kind of event “%1$s” (choose from: %2$s)"), text, nicks);
   else if (type == LIAISON_TYPE_EVENT_STATUS)
     /* Translators: %1$s is what was given, %2$s the statuses to choose from */
-    *status = fail (LIAISON_EXIT_USAGE, _("Unknown event status “%1$s” (choose from: %2$s)"), text, nicks);
+    *status = fail (LIAISON_EXIT_USAGE, _ ("Unknown event status “%1$s” (choose from: %2$s)"), text, nicks);
   else if (type == LIAISON_TYPE_ROLE)
     /* Translators: %1$s is what was given, %2$s the roles to choose from */
-    *status = fail (LIAISON_EXIT_USAGE, _("Unknown role “%1$s” (choose from: %2$s)"), text, nicks);
+    *status = fail (LIAISON_EXIT_USAGE, _ ("Unknown role “%1$s” (choose from: %2$s)"), text, nicks);
   else if (type == LIAISON_TYPE_REGISTRATION_STATUS)
     /* Translators: %1$s is what was given, %2$s the statuses to choose from */
-    *status = fail (LIAISON_EXIT_USAGE, _("Unknown registration status “%1$s” (choose from: %2$s)"), text, nicks);
+    *status = fail (LIAISON_EXIT_USAGE, _ ("Unknown registration status “%1$s” (choose from: %2$s)"), text, nicks);
   else if (type == LIAISON_TYPE_NAME_ORDER)
     /* Translators: %1$s is what was given, %2$s the name orders to choose from */
-    *status = fail (LIAISON_EXIT_USAGE, _("Unknown name order “%1$s” (choose from: %2$s)"), text, nicks);
+    *status = fail (LIAISON_EXIT_USAGE, _ ("Unknown name order “%1$s” (choose from: %2$s)"), text, nicks);
   else if (type == LIAISON_TYPE_GENDER)
     /* Translators: %1$s is what was given, %2$s the values to choose from */
-    *status = fail (LIAISON_EXIT_USAGE, _("Unknown gender “%1$s” (choose from: %2$s)"), text, nicks);
+    *status = fail (LIAISON_EXIT_USAGE, _ ("Unknown gender “%1$s” (choose from: %2$s)"), text, nicks);
   else
     /* Translators: %1$s is what was given, %2$s the sectors to choose from */
-    *status = fail (LIAISON_EXIT_USAGE, _("Unknown sector “%1$s” (choose from: %2$s)"), text, nicks);
+    *status = fail (LIAISON_EXIT_USAGE, _ ("Unknown sector “%1$s” (choose from: %2$s)"), text, nicks);
   return FALSE;
 }
 
@@ -167,16 +167,17 @@ cmd_events (LiaisonStore *store,
   char              *kind = NULL, *status = NULL, *country = NULL, *activity = NULL, *track = NULL, *text = NULL;
   gboolean           json = FALSE;
   const GOptionEntry entries[] = {
-    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Only events of this year"), N_("YEAR") },
-      { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("Only events of this kind (forum, workshop, …)"), N_("KIND") },
-        { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("Only events with this status"), N_("STATUS") },
-          { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Only events in this country (ISO code)"), N_("CODE") },
-            { "activity", 0, 0, G_OPTION_ARG_STRING, &activity, N_("Only events for this activity of the plan"), N_("CODE") },
-              { "track", 0, 0, G_OPTION_ARG_STRING, &track, N_("Only events of this programme track"), N_("TRACK") },
-                { "search", 0, 0, G_OPTION_ARG_STRING, &text, N_("Only events whose title, city or venue matches"), N_("TEXT") },
-                  { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
-                    { NULL } };
-  g_autoptr (GOptionContext) context = new_context (NULL, _("List events, oldest first."));
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_ ("Only events of this year"), N_ ("YEAR") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_ ("Only events of this kind (forum, workshop, …)"), N_ ("KIND") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_ ("Only events with this status"), N_ ("STATUS") },
+    { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_ ("Only events in this country (ISO code)"), N_ ("CODE") },
+    { "activity", 0, 0, G_OPTION_ARG_STRING, &activity, N_ ("Only events for this activity of the plan"), N_ ("CODE") },
+    { "track", 0, 0, G_OPTION_ARG_STRING, &track, N_ ("Only events of this programme track"), N_ ("TRACK") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &text, N_ ("Only events whose title, city or venue matches"), N_ ("TEXT") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print a JSON array"), NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = new_context (NULL, _ ("List events, oldest first."));
   LiaisonEventFilter filter = LIAISON_EVENT_FILTER_INIT;
   g_autoptr (GPtrArray) events = NULL;
   g_autoptr (GError) error = NULL;
@@ -189,14 +190,14 @@ cmd_events (LiaisonStore *store,
   rc = LIAISON_EXIT_USAGE;
   if (argc > 1)
     {
-      rc = fail (LIAISON_EXIT_USAGE, _("Unexpected argument “%s”"), argv[1]);
+      rc = fail (LIAISON_EXIT_USAGE, _ ("Unexpected argument “%s”"), argv[1]);
       goto out;
     }
   if (!parse_enum (LIAISON_TYPE_EVENT_KIND, kind, &filter.kind, &rc) || !parse_enum (LIAISON_TYPE_EVENT_STATUS, status, &filter.status, &rc))
     goto out;
   if (country != NULL && liaison_country_lookup (country) == NULL)
     {
-      rc = fail (LIAISON_EXIT_USAGE, _("“%s” is not an ISO 3166 country code"), country);
+      rc = fail (LIAISON_EXIT_USAGE, _ ("“%s” is not an ISO 3166 country code"), country);
       goto out;
     }
   filter.year = year;
@@ -273,23 +274,24 @@ cmd_events_add (LiaisonStore *store,
   int                capacity = 0;
   gboolean           json = FALSE;
   const GOptionEntry entries[] = {
-    { "title-zh", 0, 0, G_OPTION_ARG_STRING, &title_zh, N_("Title in Chinese"), N_("TEXT") },
-      { "title-en", 0, 0, G_OPTION_ARG_STRING, &title_en, N_("Title in English"), N_("TEXT") },
-        { "start", 0, 0, G_OPTION_ARG_STRING, &start, N_("Start, local time: YYYY-MM-DD or YYYY-MM-DDTHH:MM"), N_("WHEN") },
-          { "end", 0, 0, G_OPTION_ARG_STRING, &end, N_("End, local time"), N_("WHEN") },
-            { "tz", 0, 0, G_OPTION_ARG_STRING, &tz, N_("Time zone of start and end (IANA, e.g. Asia/Yangon)"), N_("ZONE") },
-              { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("Kind of event (forum, workshop, …)"), N_("KIND") },
-                { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("Status (planned if not given)"), N_("STATUS") },
-                  { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Country, ISO code or name"), N_("COUNTRY") },
-                    { "city-zh", 0, 0, G_OPTION_ARG_STRING, &city_zh, N_("City in Chinese"), N_("TEXT") },
-                      { "city-en", 0, 0, G_OPTION_ARG_STRING, &city_en, N_("City in English"), N_("TEXT") },
-                        { "venue", 0, 0, G_OPTION_ARG_STRING, &venue, N_("Venue"), N_("TEXT") },
-                          { "activity", 0, 0, G_OPTION_ARG_STRING_ARRAY, &activities, N_("Activity of the plan this event serves (repeatable)"), N_("CODE") },
-                            { "track", 0, 0, G_OPTION_ARG_STRING, &track, N_("Programme track"), N_("TRACK") },
-                              { "capacity", 0, 0, G_OPTION_ARG_INT, &capacity, N_("Number of places (0: no limit)"), N_("N") },
-                                { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the new event as JSON"), NULL },
-                                  { NULL } };
-  g_autoptr (GOptionContext) context = new_context (NULL, _("Add an event. It needs a title in at least one language, a start and a kind."));
+    { "title-zh", 0, 0, G_OPTION_ARG_STRING, &title_zh, N_ ("Title in Chinese"), N_ ("TEXT") },
+    { "title-en", 0, 0, G_OPTION_ARG_STRING, &title_en, N_ ("Title in English"), N_ ("TEXT") },
+    { "start", 0, 0, G_OPTION_ARG_STRING, &start, N_ ("Start, local time: YYYY-MM-DD or YYYY-MM-DDTHH:MM"), N_ ("WHEN") },
+    { "end", 0, 0, G_OPTION_ARG_STRING, &end, N_ ("End, local time"), N_ ("WHEN") },
+    { "tz", 0, 0, G_OPTION_ARG_STRING, &tz, N_ ("Time zone of start and end (IANA, e.g. Asia/Yangon)"), N_ ("ZONE") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_ ("Kind of event (forum, workshop, …)"), N_ ("KIND") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_ ("Status (planned if not given)"), N_ ("STATUS") },
+    { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_ ("Country, ISO code or name"), N_ ("COUNTRY") },
+    { "city-zh", 0, 0, G_OPTION_ARG_STRING, &city_zh, N_ ("City in Chinese"), N_ ("TEXT") },
+    { "city-en", 0, 0, G_OPTION_ARG_STRING, &city_en, N_ ("City in English"), N_ ("TEXT") },
+    { "venue", 0, 0, G_OPTION_ARG_STRING, &venue, N_ ("Venue"), N_ ("TEXT") },
+    { "activity", 0, 0, G_OPTION_ARG_STRING_ARRAY, &activities, N_ ("Activity of the plan this event serves (repeatable)"), N_ ("CODE") },
+    { "track", 0, 0, G_OPTION_ARG_STRING, &track, N_ ("Programme track"), N_ ("TRACK") },
+    { "capacity", 0, 0, G_OPTION_ARG_INT, &capacity, N_ ("Number of places (0: no limit)"), N_ ("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the new event as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = new_context (NULL, _ ("Add an event. It needs a title in at least one language, a start and a kind."));
   g_autoptr (LiaisonEvent) event = liaison_event_new (NULL);
   g_autoptr (GError) error = NULL;
   int                   kind_value = LIAISON_EVENT_KIND_OTHER, status_value = LIAISON_EVENT_STATUS_PLANNED;
@@ -303,30 +305,30 @@ cmd_events_add (LiaisonStore *store,
   rc = LIAISON_EXIT_USAGE;
   if (title_zh == NULL && title_en == NULL)
     {
-      rc = fail (rc, _("Give a title with --title-zh or --title-en"));
+      rc = fail (rc, _ ("Give a title with --title-zh or --title-en"));
       goto out;
     }
   if (start == NULL)
     {
-      rc = fail (rc, _("Give a start with --start"));
+      rc = fail (rc, _ ("Give a start with --start"));
       goto out;
     }
   if (kind == NULL)
     {
       g_autofree char *nicks = liaison_enum_nicks (LIAISON_TYPE_EVENT_KIND);
-      rc = fail (rc, _("Give a kind with --kind (one of: %s)"), nicks);
+      rc = fail (rc, _ ("Give a kind with --kind (one of: %s)"), nicks);
       goto out;
     }
   if (!parse_enum (LIAISON_TYPE_EVENT_KIND, kind, &kind_value, &rc) || !parse_enum (LIAISON_TYPE_EVENT_STATUS, status, &status_value, &rc))
     goto out;
   if (country != NULL && (c = liaison_country_find (country)) == NULL)
     {
-      rc = fail (rc, _("“%s” is not a country Liaison knows (use an ISO code such as MM)"), country);
+      rc = fail (rc, _ ("“%s” is not a country Liaison knows (use an ISO code such as MM)"), country);
       goto out;
     }
   if (capacity < 0)
     {
-      rc = fail (rc, _("--capacity cannot be negative"));
+      rc = fail (rc, _ ("--capacity cannot be negative"));
       goto out;
     }
 
@@ -393,25 +395,26 @@ cmd_participants_add (LiaisonStore *store,
   char             **emails = NULL, **phones = NULL;
   gboolean           json = FALSE, consent = FALSE;
   const GOptionEntry entries[] = {
-    { "family-name", 0, 0, G_OPTION_ARG_STRING, &family, N_("Family name in the person's own script"), N_("TEXT") },
-      { "given-name", 0, 0, G_OPTION_ARG_STRING, &given, N_("Given name (or the only name) in the person's own script"), N_("TEXT") },
-        { "family-name-latin", 0, 0, G_OPTION_ARG_STRING, &family_latin, N_("Family name in Latin script, as the person writes it"), N_("TEXT") },
-          { "given-name-latin", 0, 0, G_OPTION_ARG_STRING, &given_latin, N_("Given name in Latin script, as the person writes it"), N_("TEXT") },
-            { "name-order", 0, 0, G_OPTION_ARG_STRING, &order, N_("family-first, given-first or mononym"), N_("ORDER") },
-              { "honorific", 0, 0, G_OPTION_ARG_STRING, &honorific, N_("Honorific, such as H.E. or Dr"), N_("TEXT") },
-                { "gender", 0, 0, G_OPTION_ARG_STRING, &gender, N_("female, male, other or unspecified"), N_("GENDER") },
-                  { "sector", 0, 0, G_OPTION_ARG_STRING, &sector, N_("government, academia, youth, ngo, …"), N_("SECTOR") },
-                    { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Country, ISO code or name"), N_("COUNTRY") },
-                      { "organisation-zh", 0, 0, G_OPTION_ARG_STRING, &org_zh, N_("Organisation in Chinese"), N_("TEXT") },
-                        { "organisation-en", 0, 0, G_OPTION_ARG_STRING, &org_en, N_("Organisation in English"), N_("TEXT") },
-                          { "position-zh", 0, 0, G_OPTION_ARG_STRING, &pos_zh, N_("Position in Chinese"), N_("TEXT") },
-                            { "position-en", 0, 0, G_OPTION_ARG_STRING, &pos_en, N_("Position in English"), N_("TEXT") },
-                              { "email", 0, 0, G_OPTION_ARG_STRING_ARRAY, &emails, N_("E-mail address (repeatable)"), N_("ADDRESS") },
-                                { "phone", 0, 0, G_OPTION_ARG_STRING_ARRAY, &phones, N_("Telephone number (repeatable)"), N_("NUMBER") },
-                                  { "consent", 0, 0, G_OPTION_ARG_NONE, &consent, N_("The person consented to data processing today"), NULL },
-                                    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the new participant as JSON"), NULL },
-                                      { NULL } };
-  g_autoptr (GOptionContext) context = new_context (NULL, _("Add a participant. Give the name in the person's own script, in Latin script, or both."));
+    { "family-name", 0, 0, G_OPTION_ARG_STRING, &family, N_ ("Family name in the person's own script"), N_ ("TEXT") },
+    { "given-name", 0, 0, G_OPTION_ARG_STRING, &given, N_ ("Given name (or the only name) in the person's own script"), N_ ("TEXT") },
+    { "family-name-latin", 0, 0, G_OPTION_ARG_STRING, &family_latin, N_ ("Family name in Latin script, as the person writes it"), N_ ("TEXT") },
+    { "given-name-latin", 0, 0, G_OPTION_ARG_STRING, &given_latin, N_ ("Given name in Latin script, as the person writes it"), N_ ("TEXT") },
+    { "name-order", 0, 0, G_OPTION_ARG_STRING, &order, N_ ("family-first, given-first or mononym"), N_ ("ORDER") },
+    { "honorific", 0, 0, G_OPTION_ARG_STRING, &honorific, N_ ("Honorific, such as H.E. or Dr"), N_ ("TEXT") },
+    { "gender", 0, 0, G_OPTION_ARG_STRING, &gender, N_ ("female, male, other or unspecified"), N_ ("GENDER") },
+    { "sector", 0, 0, G_OPTION_ARG_STRING, &sector, N_ ("government, academia, youth, ngo, …"), N_ ("SECTOR") },
+    { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_ ("Country, ISO code or name"), N_ ("COUNTRY") },
+    { "organisation-zh", 0, 0, G_OPTION_ARG_STRING, &org_zh, N_ ("Organisation in Chinese"), N_ ("TEXT") },
+    { "organisation-en", 0, 0, G_OPTION_ARG_STRING, &org_en, N_ ("Organisation in English"), N_ ("TEXT") },
+    { "position-zh", 0, 0, G_OPTION_ARG_STRING, &pos_zh, N_ ("Position in Chinese"), N_ ("TEXT") },
+    { "position-en", 0, 0, G_OPTION_ARG_STRING, &pos_en, N_ ("Position in English"), N_ ("TEXT") },
+    { "email", 0, 0, G_OPTION_ARG_STRING_ARRAY, &emails, N_ ("E-mail address (repeatable)"), N_ ("ADDRESS") },
+    { "phone", 0, 0, G_OPTION_ARG_STRING_ARRAY, &phones, N_ ("Telephone number (repeatable)"), N_ ("NUMBER") },
+    { "consent", 0, 0, G_OPTION_ARG_NONE, &consent, N_ ("The person consented to data processing today"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the new participant as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = new_context (NULL, _ ("Add a participant. Give the name in the person's own script, in Latin script, or both."));
   g_autoptr (LiaisonParticipant) p = liaison_participant_new (NULL);
   g_autoptr (GError) error = NULL;
   int                   order_value = LIAISON_NAME_ORDER_FAMILY_FIRST, gender_value = 0, sector_value = LIAISON_SECTOR_OTHER;
@@ -427,7 +430,7 @@ cmd_participants_add (LiaisonStore *store,
     goto out;
   if (country != NULL && (c = liaison_country_find (country)) == NULL)
     {
-      rc = fail (rc, _("“%s” is not a country Liaison knows (use an ISO code such as MM)"), country);
+      rc = fail (rc, _ ("“%s” is not a country Liaison knows (use an ISO code such as MM)"), country);
       goto out;
     }
 
@@ -494,11 +497,12 @@ cmd_participants_search (LiaisonStore *store,
   gboolean           json = FALSE;
   int                limit = 50;
   const GOptionEntry entries[] = {
-    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most this many results (50 if not given)"), N_("N") },
-      { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
-        { NULL } };
-  g_autoptr (GOptionContext) context = new_context (_("TEXT"),
-                                                       _("Find participants. TEXT may be in any script: “li xia” finds 李霞 and 李霞 finds Li Xia."));
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_ ("At most this many results (50 if not given)"), N_ ("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print a JSON array"), NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = new_context (_ ("TEXT"),
+                                                    _ ("Find participants. TEXT may be in any script: “li xia” finds 李霞 and 李霞 finds Li Xia."));
   g_autoptr (GPtrArray) people = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *query = NULL;
@@ -508,9 +512,9 @@ cmd_participants_search (LiaisonStore *store,
   if ((rc = parse_options (context, &argc, &argv)) != 0)
     return rc;
   if (argc < 2)
-    return fail (LIAISON_EXIT_USAGE, _("Give the text to search for"));
+    return fail (LIAISON_EXIT_USAGE, _ ("Give the text to search for"));
   if (limit <= 0)
-    return fail (LIAISON_EXIT_USAGE, _("--limit must be at least 1"));
+    return fail (LIAISON_EXIT_USAGE, _ ("--limit must be at least 1"));
 
   query = g_strjoinv (" ", argv + 1);
   people = liaison_store_search_participants (store, query, limit, &error);
@@ -548,12 +552,13 @@ cmd_register (LiaisonStore *store,
   char              *role = NULL, *status = NULL;
   gboolean           json = FALSE;
   const GOptionEntry entries[] = {
-    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("delegate, speaker, moderator, organiser, interpreter, observer, vip or staff"), N_("ROLE") },
-      { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("invited, registered, waitlisted or confirmed (registered if not given)"), N_("STATUS") },
-        { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the registration as JSON"), NULL },
-          { NULL } };
-  g_autoptr (GOptionContext) context = new_context (_("EVENT PARTICIPANT"),
-                                                       _("Register a participant for an event. EVENT and PARTICIPANT are identifiers or their first characters. When the event is full the person goes on the waitlist."));
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_ ("delegate, speaker, moderator, organiser, interpreter, observer, vip or staff"), N_ ("ROLE") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_ ("invited, registered, waitlisted or confirmed (registered if not given)"), N_ ("STATUS") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the registration as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = new_context (_ ("EVENT PARTICIPANT"),
+                                                    _ ("Register a participant for an event. EVENT and PARTICIPANT are identifiers or their first characters. When the event is full the person goes on the waitlist."));
   g_autoptr (LiaisonEvent) event = NULL;
   g_autoptr (LiaisonParticipant) p = NULL;
   g_autoptr (LiaisonRegistration) r = NULL;
@@ -567,7 +572,7 @@ cmd_register (LiaisonStore *store,
   rc = LIAISON_EXIT_USAGE;
   if (argc != 3)
     {
-      rc = fail (rc, _("Give an event and a participant"));
+      rc = fail (rc, _ ("Give an event and a participant"));
       goto out;
     }
   if (!parse_enum (LIAISON_TYPE_ROLE, role, &role_value, &rc) || !parse_enum (LIAISON_TYPE_REGISTRATION_STATUS, status, &status_value, &rc))
@@ -591,9 +596,9 @@ cmd_register (LiaisonStore *store,
       g_autofree char *line = NULL;
 
       /* Translators: %1$s is a person's name, %2$s a registration status (“Waitlisted”), %3$s the registration's identifier */
-      line = g_strdup_printf (_("%1$s: %2$s (registration %3$s)"), name,
-                                 liaison_registration_status_label (liaison_registration_get_status (r)),
-                                 liaison_registration_get_id (r));
+      line = g_strdup_printf (_ ("%1$s: %2$s (registration %3$s)"), name,
+                              liaison_registration_status_label (liaison_registration_get_status (r)),
+                              liaison_registration_get_id (r));
       outf ("%s\n", line);
     }
   rc = LIAISON_EXIT_OK;
@@ -612,10 +617,11 @@ cmd_plan (LiaisonStore *store,
   int                year = 0;
   gboolean           json = FALSE;
   const GOptionEntry entries[] = {
-    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Only this year"), N_("YEAR") },
-      { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
-        { NULL } };
-  g_autoptr (GOptionContext) context = new_context (NULL, _("Show each activity of the 2021–2025 action plan: its schedule, the years it is planned for, and the events held or planned in each year."));
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_ ("Only this year"), N_ ("YEAR") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print a JSON array"), NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = new_context (NULL, _ ("Show each activity of the 2021–2025 action plan: its schedule, the years it is planned for, and the events held or planned in each year."));
   g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
@@ -627,7 +633,7 @@ cmd_plan (LiaisonStore *store,
   if ((rc = parse_options (context, &argc, &argv)) != 0)
     return rc;
   if (argc > 1)
-    return fail (LIAISON_EXIT_USAGE, _("Unexpected argument “%s”"), argv[1]);
+    return fail (LIAISON_EXIT_USAGE, _ ("Unexpected argument “%s”"), argv[1]);
 
   rows = liaison_plan_report_build (store, year, this_year, &error);
   if (rows == NULL)
@@ -658,9 +664,9 @@ cmd_plan (LiaisonStore *store,
         }
 
       /* Translators: %s is the schedule as the action plan writes it, in Chinese (“每年一次”) */
-      schedule_line = g_strdup_printf (_("Schedule: %s"), schedule ? liaison_schedule_get_text (schedule) : "");
+      schedule_line = g_strdup_printf (_ ("Schedule: %s"), schedule ? liaison_schedule_get_text (schedule) : "");
       /* Translators: %s lists years with their number of events, as “2021:1 2022*:0”; keep the explanation of * */
-      years_line = g_strdup_printf (_("Events per year (* not planned that year): %s"), years->str);
+      years_line = g_strdup_printf (_ ("Events per year (* not planned that year): %s"), years->str);
       outf ("%-6s %s\n", liaison_plan_item_get_code (item),
             liaison_bilingual_get_display (liaison_plan_item_get_title (item), lang));
       outf ("       %s\n       %s\n", schedule_line, years_line);
@@ -675,34 +681,34 @@ print_help (void)
 {
   g_autoptr (GString) s = g_string_new (NULL);
 
-  g_string_append_printf (s, "%s\n  %s\n\n", _("Usage:"),
-                                                /* Translators: keep “liaison” and “--database”; FILE, COMMAND and OPTION are placeholders */
-                                                _("liaison [--database FILE] [--language zh|en] [COMMAND [OPTION…]]"));
-  g_string_append_printf (s, "%s\n\n", _("Without a command, Liaison opens its window."));
-  g_string_append_printf (s, "%s\n", _("Commands:"));
+  g_string_append_printf (s, "%s\n  %s\n\n", _ ("Usage:"),
+                          /* Translators: keep “liaison” and “--database”; FILE, COMMAND and OPTION are placeholders */
+                          _ ("liaison [--database FILE] [--language zh|en] [COMMAND [OPTION…]]"));
+  g_string_append_printf (s, "%s\n\n", _ ("Without a command, Liaison opens its window."));
+  g_string_append_printf (s, "%s\n", _ ("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree char *name = commands[i].sub ? g_strdup_printf ("%s %s", commands[i].name, commands[i].sub)
                                               : g_strdup (commands[i].name);
-      g_string_append_printf (s, "  %-22s %s\n", name, _(commands[i].summary));
+      g_string_append_printf (s, "  %-22s %s\n", name, _ (commands[i].summary));
     }
-  g_string_append_printf (s, "\n%s\n", _("Options:"));
+  g_string_append_printf (s, "\n%s\n", _ ("Options:"));
   {
     /* Translators: keep “--database”; FILE is a placeholder */
-    g_autofree char *option = liaison_cli_pad (_("--database FILE"), 22);
+    g_autofree char *option = liaison_cli_pad (_ ("--database FILE"), 22);
 
-    g_string_append_printf (s, "  %s %s\n", option, _("Use this database file (or set LIAISON_DATABASE)"));
+    g_string_append_printf (s, "  %s %s\n", option, _ ("Use this database file (or set LIAISON_DATABASE)"));
   }
   {
     /* Translators: keep “--language zh|en” */
-    g_autofree char *option = liaison_cli_pad (_("--language zh|en"), 22);
+    g_autofree char *option = liaison_cli_pad (_ ("--language zh|en"), 22);
 
     g_string_append_printf (s, "  %s %s\n", option,
-                            _("Write in this language, whatever the interface's (titles, dates, messages)"));
+                            _ ("Write in this language, whatever the interface's (titles, dates, messages)"));
   }
-  g_string_append_printf (s, "  %-22s %s\n", "--version", _("Print the version and exit"));
-  g_string_append_printf (s, "  %-22s %s\n", "--help", _("Print this help and exit"));
-  g_string_append_printf (s, "\n%s\n", _("“liaison COMMAND --help” describes a command's options. Exit status: 0 success, 1 usage error, 2 data error."));
+  g_string_append_printf (s, "  %-22s %s\n", "--version", _ ("Print the version and exit"));
+  g_string_append_printf (s, "  %-22s %s\n", "--help", _ ("Print this help and exit"));
+  g_string_append_printf (s, "\n%s\n", _ ("“liaison COMMAND --help” describes a command's options. Exit status: 0 success, 1 usage error, 2 data error."));
   out (s->str);
 }
 
@@ -819,8 +825,8 @@ liaison_cli_run (int    argc,
   if (command == NULL)
     {
       if (g_str_equal (argv[1], "participants"))
-        return fail (LIAISON_EXIT_USAGE, _("“participants” needs “add” or “search”"));
-      return fail (LIAISON_EXIT_USAGE, _("Unknown command “%s”; “liaison --help” lists the commands"), argv[1]);
+        return fail (LIAISON_EXIT_USAGE, _ ("“participants” needs “add” or “search”"));
+      return fail (LIAISON_EXIT_USAGE, _ ("Unknown command “%s”; “liaison --help” lists the commands"), argv[1]);
     }
 
   store = liaison_store_open (database, &error);

@@ -431,8 +431,8 @@ liaison_event_set_when (LiaisonEvent *self,
     {
       g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
                    /* Translators: %s is what the person typed as a start date */
-                   _("Start “%s” is not a date or time (use YYYY-MM-DD or YYYY-MM-DDTHH:MM)"),
-                      start ? start : "");
+                   _ ("Start “%s” is not a date or time (use YYYY-MM-DD or YYYY-MM-DDTHH:MM)"),
+                   start ? start : "");
       return FALSE;
     }
   if (end != NULL && *end != '\0')
@@ -440,13 +440,13 @@ liaison_event_set_when (LiaisonEvent *self,
       if (!liaison_parse_local_time (end, &end_precision, NULL, NULL, NULL, NULL, NULL))
         {
           g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
-                       _("End “%s” is not a date or time (use YYYY-MM-DD or YYYY-MM-DDTHH:MM)"), end);
+                       _ ("End “%s” is not a date or time (use YYYY-MM-DD or YYYY-MM-DDTHH:MM)"), end);
           return FALSE;
         }
       if (compare_local (end, start) < 0)
         {
           g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
-                       _("The event ends (%1$s) before it starts (%2$s)"), end, start);
+                       _ ("The event ends (%1$s) before it starts (%2$s)"), end, start);
           return FALSE;
         }
     }
@@ -462,14 +462,14 @@ liaison_event_set_when (LiaisonEvent *self,
       if (tz == NULL)
         {
           g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
-                       _("“%s” is not a time zone (use an IANA name such as Asia/Yangon)"), time_zone);
+                       _ ("“%s” is not a time zone (use an IANA name such as Asia/Yangon)"), time_zone);
           return FALSE;
         }
     }
   else if (precision == LIAISON_DATE_PRECISION_TIME)
     {
       g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
-                   _("A start time needs a time zone"));
+                   _ ("A start time needs a time zone"));
       return FALSE;
     }
 

@@ -467,7 +467,7 @@ liaison_participant_validate (LiaisonParticipant *self,
   if (self->given_native == NULL && self->family_native == NULL && self->given_latin == NULL && self->family_latin == NULL)
     {
       g_set_error_literal (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
-                           _("A participant needs a name in at least one script"));
+                           _ ("A participant needs a name in at least one script"));
       return FALSE;
     }
 
@@ -475,7 +475,7 @@ liaison_participant_validate (LiaisonParticipant *self,
     {
       g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
                    /* Translators: %s is what was given as a country code */
-                   _("“%s” is not an ISO 3166 country code"), self->country);
+                   _ ("“%s” is not an ISO 3166 country code"), self->country);
       return FALSE;
     }
 
@@ -483,7 +483,7 @@ liaison_participant_validate (LiaisonParticipant *self,
     if (!looks_like_email (self->emails[i]))
       {
         g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
-                     _("“%s” is not an e-mail address"), self->emails[i]);
+                     _ ("“%s” is not an e-mail address"), self->emails[i]);
         return FALSE;
       }
 

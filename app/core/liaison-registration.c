@@ -248,9 +248,9 @@ liaison_registration_transition (LiaisonRegistration      *self,
     {
       g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_TRANSITION,
                    /* Translators: both are registration statuses, e.g. “A declined registration cannot become attended” */
-                   _("A registration that is “%1$s” cannot become “%2$s”"),
-                      liaison_registration_status_label (self->status),
-                      liaison_registration_status_label (status));
+                   _ ("A registration that is “%1$s” cannot become “%2$s”"),
+                   liaison_registration_status_label (self->status),
+                   liaison_registration_status_label (status));
       return FALSE;
     }
 

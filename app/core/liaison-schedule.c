@@ -294,11 +294,11 @@ liaison_schedule_describe_anomaly (const LiaisonSchedule *self)
     {
     case LIAISON_SCHEDULE_INVERTED_RANGE:
       /* Translators: %s is a year range from the action plan, such as “2020-2015” */
-      return g_strdup_printf (_("The year range “%s” ends before it starts; no years were taken from it"),
-                                 self->anomaly_piece);
+      return g_strdup_printf (_ ("The year range “%s” ends before it starts; no years were taken from it"),
+                              self->anomaly_piece);
     case LIAISON_SCHEDULE_UNRECOGNISED:
       /* Translators: %s is part of an activity's schedule text */
-      return g_strdup_printf (_("“%s” is not a schedule Liaison understands"), self->anomaly_piece);
+      return g_strdup_printf (_ ("“%s” is not a schedule Liaison understands"), self->anomaly_piece);
     case LIAISON_SCHEDULE_OK:
     default:
       return NULL;

@@ -86,7 +86,7 @@ update_warnings (LiaisonAddPeopleDialog *self)
       if (other == NULL)
         continue;
       /* Translators: a clash, “李霞 is also at “Forum 2025” then” */
-      line = g_strdup_printf (_("%1$s is also at “%2$s” then"), (const char *) name, event_title (other));
+      line = g_strdup_printf (_ ("%1$s is also at “%2$s” then"), (const char *) name, event_title (other));
       g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", line);
     }
   gtk_label_set_label (self->warning_label, text->str);
@@ -104,18 +104,18 @@ update_chosen (LiaisonAddPeopleDialog *self)
 
   g_hash_table_iter_init (&iter, self->chosen);
   while (g_hash_table_iter_next (&iter, NULL, &name))
-    g_string_append_printf (names, "%s%s", names->len > 0 ? C_("list", ", ") : "", (const char *) name);
+    g_string_append_printf (names, "%s%s", names->len > 0 ? C_ ("list", ", ") : "", (const char *) name);
   if (n == 0)
     gtk_label_set_label (self->chosen_label,
-                         _("Choose people with Enter or a click; choose again to leave them out."));
+                         _ ("Choose people with Enter or a click; choose again to leave them out."));
   else
     {
       /* Translators: “Chosen: 李霞, Nguyễn Văn An” */
-      g_autofree char *text = g_strdup_printf (_("Chosen: %s"), names->str);
+      g_autofree char *text = g_strdup_printf (_ ("Chosen: %s"), names->str);
       gtk_label_set_label (self->chosen_label, text);
     }
   button =
-      n > 0 ? g_strdup_printf (g_dngettext (NULL, "_Add %u Person", "_Add %u People", n), n) : g_strdup (_("_Add"));
+      n > 0 ? g_strdup_printf (g_dngettext (NULL, "_Add %u Person", "_Add %u People", n), n) : g_strdup (_ ("_Add"));
   gtk_button_set_label (GTK_BUTTON (self->add_button), button);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.add", n > 0);
   update_warnings (self);
@@ -196,12 +196,12 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, LiaisonAddP
     liaison_gui_append_part (subtitle, liaison_country_get_name (country, lang));
   liaison_gui_append_part (subtitle, organisation);
   if (already)
-    liaison_gui_append_part (subtitle, _("already registered"));
+    liaison_gui_append_part (subtitle, _ ("already registered"));
   else if (other != NULL)
     {
       /* Translators: in a person's row when adding people to an event,
        * “also at “Forum 2025” then”: booked into an event at the same time */
-      g_autofree char *elsewhere = g_strdup_printf (_("also at “%s” then"), event_title (other));
+      g_autofree char *elsewhere = g_strdup_printf (_ ("also at “%s” then"), event_title (other));
 
       liaison_gui_append_part (subtitle, elsewhere);
     }
@@ -256,11 +256,11 @@ add_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
         {
           /* Translators: a person added while booked elsewhere, “李霞 (“Forum 2025”)” */
           g_autofree char *who =
-              g_strdup_printf (_("%1$s (“%2$s”)"), (const char *) g_hash_table_lookup (self->chosen, person),
-                                  event_title (busy_at (self, person)));
+              g_strdup_printf (_ ("%1$s (“%2$s”)"), (const char *) g_hash_table_lookup (self->chosen, person),
+                               event_title (busy_at (self, person)));
 
           if (n_elsewhere++ > 0)
-            g_string_append (elsewhere, C_("list", ", "));
+            g_string_append (elsewhere, C_ ("list", ", "));
           g_string_append (elsewhere, who);
         }
     }
@@ -268,7 +268,7 @@ add_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                           created->len);
   if (waitlisted > 0)
     {
-      g_string_append (message, C_("sentence", "; "));
+      g_string_append (message, C_ ("sentence", "; "));
       g_string_append_printf (message,
                               g_dngettext (NULL, "%u on the waitlist (the event is full)",
                                            "%u on the waitlist (the event is full)", waitlisted),
@@ -276,7 +276,7 @@ add_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     }
   if (n_elsewhere > 0)
     {
-      g_string_append (message, C_("sentence", "; "));
+      g_string_append (message, C_ ("sentence", "; "));
       /* Translators: after “3 people added; ”, who was added although booked
        * into another event at an overlapping time, “1 is also at another
        * event then: 李霞 (“Forum 2025”)” */
@@ -287,7 +287,7 @@ add_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     }
   if (already->len > 0)
     {
-      g_string_append (message, C_("sentence", "; "));
+      g_string_append (message, C_ ("sentence", "; "));
       g_string_append_printf (
           message, g_dngettext (NULL, "%u was already registered", "%u were already registered", already->len),
           already->len);
@@ -337,7 +337,7 @@ liaison_add_people_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (liaison_add_people_dialog_parent_class)->constructed (object);
 
-  gtk_window_set_title (GTK_WINDOW (self), _("Add People"));
+  gtk_window_set_title (GTK_WINDOW (self), _ ("Add People"));
 
   if (event != NULL)
     {

@@ -47,7 +47,7 @@ about_action (GSimpleAction *action,
                 "version", PACKAGE_VERSION,
                 "developers", developers,
                 /* Translators: put your names here, one per line */
-                "translator-credits", _("translator-credits"), NULL);
+                "translator-credits", _ ("translator-credits"), NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -95,9 +95,9 @@ show_open_error (LiaisonApplication *self)
   AdwMessageDialog *dialog;
 
   /* A window of its own: the database could not be opened, so there is no main window. */
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("The database cannot be opened"),
-                                                                self->open_error->message));
-  adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _ ("The database cannot be opened"),
+                                                       self->open_error->message));
+  adw_message_dialog_add_response (dialog, "quit", _ ("_Quit"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_error_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

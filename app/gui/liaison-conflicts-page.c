@@ -46,12 +46,59 @@ field_label (const char *field)
     const char *field;
     const char *label;
   } labels[] = {
-    { "kind", N_("Kind") }, { "status", N_("Status") }, { "mode", N_("Mode") }, { "title_zh", N_("Title in Chinese") }, { "title_en", N_("Title in English") }, { "theme_zh", N_("Theme in Chinese") }, { "theme_en", N_("Theme in English") }, { "description_zh", N_("Description in Chinese") }, { "description_en", N_("Description in English") }, { "city_zh", N_("City in Chinese") }, { "city_en", N_("City in English") }, { "i18n_title", N_("Translation state of the title") }, { "i18n_theme", N_("Translation state of the theme") }, { "i18n_description", N_("Translation state of the description") }, { "start", N_("Start") }, { "end", N_("End") }, { "time_zone", N_("Time zone") }, { "venue", N_("Venue") }, { "country", N_("Country") }, { "online_url", N_("Online link") }, { "organisers", N_("Organisers") }, { "partners", N_("Partners") }, { "capacity", N_("Capacity") }, { "registration_deadline", N_("Registration deadline") }, { "budget", N_("Budget") }, { "currency", N_("Currency") }, { "funding", N_("Funding source") }, { "track", N_("Programme track") }, { "recurrence", N_("Recurrence") }, { "activities", N_("Activities of the action plan") }, { "areas", N_("Areas") }, { "family_native", N_("Family name in the person’s own script") }, { "given_native", N_("Given name in the person’s own script") }, { "family_latin", N_("Family name in Latin script") }, { "given_latin", N_("Given name in Latin script") }, { "name_order", N_("Name order") }, { "honorific", N_("Honorific") }, { "gender", N_("Gender") }, { "organisation_zh", N_("Organisation in Chinese") }, { "organisation_en", N_("Organisation in English") }, { "position_zh", N_("Position in Chinese") }, { "position_en", N_("Position in English") }, { "sector", N_("Sector") }, { "emails", N_("E-mail addresses") }, { "phones", N_("Phone numbers") }, { "languages", N_("Languages") }, { "consent", N_("Consent to data processing") }, { "consent_date", N_("Date of consent") },
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            };
+    { "kind", N_ ("Kind") },
+    { "status", N_ ("Status") },
+    { "mode", N_ ("Mode") },
+    { "title_zh", N_ ("Title in Chinese") },
+    { "title_en", N_ ("Title in English") },
+    { "theme_zh", N_ ("Theme in Chinese") },
+    { "theme_en", N_ ("Theme in English") },
+    { "description_zh", N_ ("Description in Chinese") },
+    { "description_en", N_ ("Description in English") },
+    { "city_zh", N_ ("City in Chinese") },
+    { "city_en", N_ ("City in English") },
+    { "i18n_title", N_ ("Translation state of the title") },
+    { "i18n_theme", N_ ("Translation state of the theme") },
+    { "i18n_description", N_ ("Translation state of the description") },
+    { "start", N_ ("Start") },
+    { "end", N_ ("End") },
+    { "time_zone", N_ ("Time zone") },
+    { "venue", N_ ("Venue") },
+    { "country", N_ ("Country") },
+    { "online_url", N_ ("Online link") },
+    { "organisers", N_ ("Organisers") },
+    { "partners", N_ ("Partners") },
+    { "capacity", N_ ("Capacity") },
+    { "registration_deadline", N_ ("Registration deadline") },
+    { "budget", N_ ("Budget") },
+    { "currency", N_ ("Currency") },
+    { "funding", N_ ("Funding source") },
+    { "track", N_ ("Programme track") },
+    { "recurrence", N_ ("Recurrence") },
+    { "activities", N_ ("Activities of the action plan") },
+    { "areas", N_ ("Areas") },
+    { "family_native", N_ ("Family name in the person’s own script") },
+    { "given_native", N_ ("Given name in the person’s own script") },
+    { "family_latin", N_ ("Family name in Latin script") },
+    { "given_latin", N_ ("Given name in Latin script") },
+    { "name_order", N_ ("Name order") },
+    { "honorific", N_ ("Honorific") },
+    { "gender", N_ ("Gender") },
+    { "organisation_zh", N_ ("Organisation in Chinese") },
+    { "organisation_en", N_ ("Organisation in English") },
+    { "position_zh", N_ ("Position in Chinese") },
+    { "position_en", N_ ("Position in English") },
+    { "sector", N_ ("Sector") },
+    { "emails", N_ ("E-mail addresses") },
+    { "phones", N_ ("Phone numbers") },
+    { "languages", N_ ("Languages") },
+    { "consent", N_ ("Consent to data processing") },
+    { "consent_date", N_ ("Date of consent") },
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (g_str_equal (labels[i].field, field))
-      return _(labels[i].label);
+      return _ (labels[i].label);
   return field;
 }
 
@@ -103,25 +150,25 @@ value_text (LiaisonConflict *c,
   if (field == NULL)
     {
       if (value == NULL)
-        return g_strdup (local ? _("Deleted in this office") : _("Deleted by the secretariat"));
-      return g_strdup (local ? _("Edited in this office after the secretariat deleted it")
-                             : _("Edited by the secretariat after this office deleted it"));
+        return g_strdup (local ? _ ("Deleted in this office") : _ ("Deleted by the secretariat"));
+      return g_strdup (local ? _ ("Edited in this office after the secretariat deleted it")
+                             : _ ("Edited by the secretariat after this office deleted it"));
     }
   if (g_str_has_prefix (field, LIAISON_SYNC_ATTENDEE_PREFIX))
     {
       g_auto (GStrv) parts = NULL;
 
       if (value == NULL)
-        return g_strdup (_("Not registered"));
+        return g_strdup (_ ("Not registered"));
       parts = g_strsplit (value, "|", 4);
       if (g_strv_length (parts) < 2)
         return g_strdup (value);
       /* Translators: a registration: %1$s is a role (Speaker), %2$s a status (Confirmed) */
-      return g_strdup_printf (_("%1$s, %2$s"), enum_label (LIAISON_TYPE_ROLE, parts[0]),
-                                 enum_label (LIAISON_TYPE_REGISTRATION_STATUS, parts[1]));
+      return g_strdup_printf (_ ("%1$s, %2$s"), enum_label (LIAISON_TYPE_ROLE, parts[0]),
+                              enum_label (LIAISON_TYPE_REGISTRATION_STATUS, parts[1]));
     }
   if (value == NULL)
-    return g_strdup (_("Empty"));
+    return g_strdup (_ ("Empty"));
   if (g_str_equal (field, "kind"))
     return g_strdup (enum_label (LIAISON_TYPE_EVENT_KIND, value));
   if (g_str_equal (field, "status") && g_str_equal (entity, "event"))
@@ -135,7 +182,7 @@ value_text (LiaisonConflict *c,
   if (g_str_equal (field, "gender"))
     return g_strdup (enum_label (LIAISON_TYPE_GENDER, value));
   if (g_str_equal (field, "consent"))
-    return g_strdup (g_str_equal (value, "1") ? _("Given") : _("Not given"));
+    return g_strdup (g_str_equal (value, "1") ? _ ("Given") : _ ("Not given"));
   return g_strdup (value);
 }
 
@@ -147,13 +194,13 @@ field_text (LiaisonConflictsPage *self,
   g_autofree char *name = NULL;
 
   if (field == NULL)
-    return g_strdup (g_str_equal (liaison_conflict_get_entity (c), "event") ? _("The whole event")
-                                                                            : _("The whole participant"));
+    return g_strdup (g_str_equal (liaison_conflict_get_entity (c), "event") ? _ ("The whole event")
+                                                                            : _ ("The whole participant"));
   if (!g_str_has_prefix (field, LIAISON_SYNC_ATTENDEE_PREFIX))
     return g_strdup (field_label (field));
   name = participant_name (liaison_context_get_store (self->context), field + strlen (LIAISON_SYNC_ATTENDEE_PREFIX));
   /* Translators: %s is a person's name */
-  return g_strdup_printf (_("Registration of %s"), name);
+  return g_strdup_printf (_ ("Registration of %s"), name);
 }
 
 /* The record in both languages where it has them. */
@@ -175,7 +222,7 @@ record_text (LiaisonConflictsPage *self,
           gboolean chinese = liaison_language_for_locale () == LIAISON_LANGUAGE_ZH;
 
           /* Translators: an event's title in the interface's language, then in the other */
-          return g_strdup_printf (_("%1$s (%2$s)"), chinese ? zh : en, chinese ? en : zh);
+          return g_strdup_printf (_ ("%1$s (%2$s)"), chinese ? zh : en, chinese ? en : zh);
         }
       if (zh != NULL || en != NULL)
         return g_strdup (zh != NULL ? zh : en);
@@ -203,8 +250,8 @@ on_keep (GtkButton            *button,
       return;
     }
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s",
-                              local ? _("This office’s value is kept; the next sync sends it to the secretariat.")
-                                    : _("The secretariat’s value is kept."));
+                              local ? _ ("This office’s value is kept; the next sync sends it to the secretariat.")
+                                    : _ ("The secretariat’s value is kept."));
   /* Keyboard users go on with the next one. */
   gtk_widget_child_focus (GTK_WIDGET (self->list), GTK_DIR_TAB_FORWARD);
 }
@@ -236,7 +283,7 @@ keep_button (LiaisonConflictsPage *self,
              const char           *record,
              const char           *field)
 {
-  GtkWidget       *button = gtk_button_new_with_mnemonic (local ? _("Keep _Mine") : _("Keep the _Secretariat’s"));
+  GtkWidget       *button = gtk_button_new_with_mnemonic (local ? _ ("Keep _Mine") : _ ("Keep the _Secretariat’s"));
   g_autofree char *name = NULL;
 
   gtk_widget_set_name (button, local ? "keep-local" : "keep-remote");
@@ -244,7 +291,7 @@ keep_button (LiaisonConflictsPage *self,
   g_object_set_data (G_OBJECT (button), "keep-local", GINT_TO_POINTER (local));
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_keep), self, 0);
   /* Translators: accessible name of a button: %1$s is a field, %2$s a record */
-  name = g_strdup_printf (local ? _("Keep this office’s %1$s of %2$s") : _("Keep the secretariat’s %1$s of %2$s"), field, record);
+  name = g_strdup_printf (local ? _ ("Keep this office’s %1$s of %2$s") : _ ("Keep the secretariat’s %1$s of %2$s"), field, record);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   return button;
 }
@@ -260,7 +307,7 @@ create_row (gpointer item,
   g_autofree char      *mine = value_text (c, liaison_conflict_get_local_value (c), TRUE);
   g_autofree char      *theirs = value_text (c, liaison_conflict_get_remote_value (c), FALSE);
   /* Translators: a screen reader's name for a conflict row: the record, then the field, “李霞 — E-mail” */
-  g_autofree char *row_name = g_strdup_printf (C_("conflict row", "%1$s — %2$s"), record, field);
+  g_autofree char *row_name = g_strdup_printf (C_ ("conflict row", "%1$s — %2$s"), record, field);
   GtkWidget       *row = gtk_list_box_row_new ();
   GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget       *sides = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
@@ -287,8 +334,8 @@ create_row (gpointer item,
   gtk_box_append (GTK_BOX (box), subtitle);
 
   gtk_box_set_homogeneous (GTK_BOX (sides), TRUE);
-  gtk_box_append (GTK_BOX (sides), side_box (_("This Office"), mine));
-  gtk_box_append (GTK_BOX (sides), side_box (_("The Secretariat"), theirs));
+  gtk_box_append (GTK_BOX (sides), side_box (_ ("This Office"), mine));
+  gtk_box_append (GTK_BOX (sides), side_box (_ ("The Secretariat"), theirs));
   gtk_box_append (GTK_BOX (box), sides);
 
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);

@@ -227,13 +227,13 @@ build_event (LiaisonEventEditor *self, GError **error)
   if (fields[0].zh == NULL && fields[0].en == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("Give the event a title, in Chinese or in English."));
+                           _ ("Give the event a title, in Chinese or in English."));
       return NULL;
     }
   if (start == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("Give the start date, as YYYY-MM-DD (for example 2025-09-10)."));
+                           _ ("Give the start date, as YYYY-MM-DD (for example 2025-09-10)."));
       return NULL;
     }
   if (!liaison_event_set_when (e, start, text_of (self->end_date) != NULL ? end : NULL,
@@ -269,8 +269,8 @@ build_event (LiaisonEventEditor *self, GError **error)
       !liaison_parse_local_time (text_of (self->deadline), NULL, NULL, NULL, NULL, NULL, NULL))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The registration deadline “%s” is not a date: write it as YYYY-MM-DD."),
-                      text_of (self->deadline));
+                   _ ("The registration deadline “%s” is not a date: write it as YYYY-MM-DD."),
+                   text_of (self->deadline));
       return NULL;
     }
   return g_steal_pointer (&e);
@@ -321,8 +321,8 @@ on_clashes_found (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       /* Translators: a clash, “The venue is also booked for “Forum 2025” at that time” */
       g_autofree char *line = g_strdup_printf (
-          _("The venue is also booked for “%s” at that time"),
-             liaison_bilingual_get_display (liaison_event_get_title (g_ptr_array_index (c->venues, i)), lang));
+          _ ("The venue is also booked for “%s” at that time"),
+          liaison_bilingual_get_display (liaison_event_get_title (g_ptr_array_index (c->venues, i)), lang));
       g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", line);
     }
   for (guint i = 0; c != NULL && i < c->people->len; i++)
@@ -431,7 +431,7 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   /* The toast is the window's this editor belongs to. */
   if (parent != NULL)
     gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-undo-toast", "(sx)",
-                                self->original != NULL ? _("Event saved") : _("Event created"), mark);
+                                self->original != NULL ? _ ("Event saved") : _ ("Event created"), mark);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -461,8 +461,8 @@ fill_choices (LiaisonEventEditor *self)
   g_autoptr (GPtrArray) members = liaison_country_list_members ();
   g_autoptr (GPtrArray) all = liaison_country_list_all ();
   g_autoptr (GPtrArray) plan = liaison_store_list_plan (liaison_context_get_store (self->context), NULL);
-  g_autoptr (GtkStringList) countries = gtk_string_list_new ((const char *[]){ _("None"), NULL });
-  g_autoptr (GtkStringList) tracks = gtk_string_list_new ((const char *[]){ _("None"), NULL });
+  g_autoptr (GtkStringList) countries = gtk_string_list_new ((const char *[]){ _ ("None"), NULL });
+  g_autoptr (GtkStringList) tracks = gtk_string_list_new ((const char *[]){ _ ("None"), NULL });
   g_autoptr (GListModel) zones = liaison_zones_model_new (NULL);
   g_autoptr (GtkExpression) zone_expression = NULL;
   g_autoptr (GListModel) kinds = labels_model ((const char *(*) (int) ) liaison_event_kind_label,
@@ -632,8 +632,8 @@ liaison_event_editor_constructed (GObject *object)
   if (self->original != NULL)
     {
       load_event (self);
-      adw_window_title_set_title (self->window_title, _("Edit Event"));
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Event"));
+      adw_window_title_set_title (self->window_title, _ ("Edit Event"));
+      gtk_window_set_title (GTK_WINDOW (self), _ ("Edit Event"));
       adw_window_title_set_subtitle (
           self->window_title,
           liaison_bilingual_get_display (liaison_event_get_title (self->original), liaison_language_for_locale ()));
@@ -642,8 +642,8 @@ liaison_event_editor_constructed (GObject *object)
     {
       g_autoptr (GTimeZone) mine = liaison_context_dup_time_zone (self->context);
 
-      adw_window_title_set_title (self->window_title, _("New Event"));
-      gtk_window_set_title (GTK_WINDOW (self), _("New Event"));
+      adw_window_title_set_title (self->window_title, _ ("New Event"));
+      gtk_window_set_title (GTK_WINDOW (self), _ ("New Event"));
       adw_combo_row_set_selected (self->kind_row, LIAISON_EVENT_KIND_WORKSHOP);
       select_zone (self, g_time_zone_get_identifier (mine));
     }

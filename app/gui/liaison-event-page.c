@@ -199,20 +199,20 @@ fill_details (LiaisonEventPage *self)
   place = liaison_gui_format_place (city, country != NULL ? liaison_country_get_name (country, lang) : NULL);
   where = liaison_gui_format_place (liaison_event_get_venue (e), place);
 
-  add_detail (self, _("When"), when, NULL, NULL);
+  add_detail (self, _ ("When"), when, NULL, NULL);
   if (liaison_event_get_precision (e) == LIAISON_DATE_PRECISION_TIME)
-    add_detail (self, _("Time zone"), liaison_event_get_time_zone (e), NULL, NULL);
-  add_detail (self, _("Where"), where, NULL, NULL);
-  add_detail (self, _("Mode"), liaison_event_mode_label (liaison_event_get_mode (e)), NULL, NULL);
-  add_detail (self, _("Online link"), liaison_event_get_online_url (e), NULL, NULL);
-  add_detail (self, _("Theme"), theme, NULL, NULL);
-  add_detail (self, _("Description"), description, NULL, NULL);
-  add_detail (self, _("Organisers"), liaison_event_get_organisers (e), NULL, NULL);
-  add_detail (self, _("Partners"), liaison_event_get_partners (e), NULL, NULL);
+    add_detail (self, _ ("Time zone"), liaison_event_get_time_zone (e), NULL, NULL);
+  add_detail (self, _ ("Where"), where, NULL, NULL);
+  add_detail (self, _ ("Mode"), liaison_event_mode_label (liaison_event_get_mode (e)), NULL, NULL);
+  add_detail (self, _ ("Online link"), liaison_event_get_online_url (e), NULL, NULL);
+  add_detail (self, _ ("Theme"), theme, NULL, NULL);
+  add_detail (self, _ ("Description"), description, NULL, NULL);
+  add_detail (self, _ ("Organisers"), liaison_event_get_organisers (e), NULL, NULL);
+  add_detail (self, _ ("Partners"), liaison_event_get_partners (e), NULL, NULL);
   if (liaison_event_get_capacity (e) > 0)
     capacity = g_strdup_printf (g_dngettext (NULL, "%u place", "%u places", liaison_event_get_capacity (e)),
                                 liaison_event_get_capacity (e));
-  add_detail (self, _("Capacity"), capacity, NULL, NULL);
+  add_detail (self, _ ("Capacity"), capacity, NULL, NULL);
   if (liaison_event_get_registration_deadline (e) != NULL)
     {
       int y, m, d;
@@ -223,18 +223,18 @@ fill_details (LiaisonEventPage *self)
           deadline = liaison_gui_format_date (dt);
         }
     }
-  add_detail (self, _("Registration deadline"), deadline, NULL, NULL);
+  add_detail (self, _ ("Registration deadline"), deadline, NULL, NULL);
   if (liaison_event_get_budget (e) > 0)
     /* Translators: a budget, “12,500.00 USD — China–ASEAN Cooperation Fund” */
-    budget = g_strdup_printf (_("%1$'.2f %2$s — %3$s"), liaison_event_get_budget (e),
-                                 liaison_event_get_currency (e) != NULL ? liaison_event_get_currency (e) : "",
-                                 liaison_funding_source_label (liaison_event_get_funding (e)));
-  add_detail (self, _("Budget"), budget, NULL, NULL);
+    budget = g_strdup_printf (_ ("%1$'.2f %2$s — %3$s"), liaison_event_get_budget (e),
+                              liaison_event_get_currency (e) != NULL ? liaison_event_get_currency (e) : "",
+                              liaison_funding_source_label (liaison_event_get_funding (e)));
+  add_detail (self, _ ("Budget"), budget, NULL, NULL);
   if (track != NULL)
-    add_detail (self, _("Green Envoys Programme"), lang == LIAISON_LANGUAGE_ZH ? track->title_zh : track->title_en,
-                         NULL, NULL);
+    add_detail (self, _ ("Green Envoys Programme"), lang == LIAISON_LANGUAGE_ZH ? track->title_zh : track->title_en,
+                NULL, NULL);
   if (liaison_event_get_recurrence (e) != NULL)
-    add_detail (self, _("Repeats"), _("Every year"), NULL, NULL);
+    add_detail (self, _ ("Repeats"), _ ("Every year"), NULL, NULL);
 
   for (guint i = 0; activities != NULL && activities[i] != NULL; i++)
     {
@@ -244,8 +244,8 @@ fill_details (LiaisonEventPage *self)
                                           liaison_bilingual_get_display (liaison_plan_item_get_title (item), lang))
                        : g_strdup (activities[i]);
 
-      add_detail (self, _("Activity of the action plan"), text, "win.show-activity-events",
-                           g_variant_new_string (activities[i]));
+      add_detail (self, _ ("Activity of the action plan"), text, "win.show-activity-events",
+                  g_variant_new_string (activities[i]));
     }
   if (areas != NULL && areas[0] != NULL)
     {
@@ -261,7 +261,7 @@ fill_details (LiaisonEventPage *self)
               g_string_append_printf (names, "%s%s", names->len > 0 ? "\n" : "",
                                       lang == LIAISON_LANGUAGE_ZH ? area->title_zh : area->title_en);
           }
-      add_detail (self, _("Priority area (2011–2020)"), names->str, NULL, NULL);
+      add_detail (self, _ ("Priority area (2011–2020)"), names->str, NULL, NULL);
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.next-occurrence",
@@ -418,7 +418,7 @@ on_delete_response (AdwMessageDialog *dialog, const char *response, LiaisonEvent
       return;
     }
   /* Translators: %s is an event's title */
-  message = g_strdup_printf (_("“%s” deleted"), liaison_bilingual_get_display (liaison_event_get_title (self->event),
+  message = g_strdup_printf (_ ("“%s” deleted"), liaison_bilingual_get_display (liaison_event_get_title (self->event),
                                                                                 liaison_language_for_locale ()));
   gtk_widget_activate_action (GTK_WIDGET (self), "events.back", NULL);
   undo_toast (self, message, mark);
@@ -437,13 +437,13 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   body = n > 0 ? g_strdup_printf (g_dngettext (NULL, "Its %u registration goes with it. You can undo this.",
                                                "Its %u registrations go with it. You can undo this.", n),
                                   n)
-               : g_strdup (_("You can undo this."));
+               : g_strdup (_ ("You can undo this."));
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
       GTK_WINDOW (gtk_widget_get_root (widget)),
       liaison_bilingual_get_display (liaison_event_get_title (self->event), liaison_language_for_locale ()), body));
-  adw_message_dialog_set_heading (dialog, _("Delete this event?"));
+  adw_message_dialog_set_heading (dialog, _ ("Delete this event?"));
   adw_message_dialog_set_body (dialog, body);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "delete", _ ("_Delete"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
@@ -550,7 +550,7 @@ next_occurrence_action (GtkWidget *widget, const char *action_name, GVariant *pa
       toast (self, error->message);
       return;
     }
-  undo_toast (self, _("Next year’s event created"), mark);
+  undo_toast (self, _ ("Next year’s event created"), mark);
   liaison_event_page_set_event_id (self, liaison_event_get_id (next));
 }
 

@@ -91,8 +91,8 @@ format_counts (GHashTable *table)
   for (GList *l = keys; l != NULL; l = l->next)
     {
       /* Translators: a group and how many people are in it, “Viet Nam 4” */
-      g_autofree char *part = g_strdup_printf (C_("breakdown", "%1$s %2$u"), (const char *) l->data,
-                                                   GPOINTER_TO_UINT (g_hash_table_lookup (table, l->data)));
+      g_autofree char *part = g_strdup_printf (C_ ("breakdown", "%1$s %2$u"), (const char *) l->data,
+                                               GPOINTER_TO_UINT (g_hash_table_lookup (table, l->data)));
 
       liaison_gui_append_part (text, part);
     }
@@ -137,7 +137,7 @@ fill_counts (LiaisonEventRegistrations *self)
         continue;
       count_into (countries, *liaison_registration_item_get_delegation (item) != '\0'
                                  ? liaison_registration_item_get_delegation (item)
-                                 : _("No delegation"));
+                                 : _ ("No delegation"));
       if (p != NULL)
         {
           count_into (genders, liaison_gender_label (liaison_participant_get_gender (p)));
@@ -150,7 +150,7 @@ fill_counts (LiaisonEventRegistrations *self)
       {
         /* Translators: how many registrations have a status, “3 Confirmed” */
         g_autofree char *part =
-            g_strdup_printf (C_("registrations", "%1$u %2$s"), by_status[s], liaison_registration_status_label (s));
+            g_strdup_printf (C_ ("registrations", "%1$u %2$s"), by_status[s], liaison_registration_status_label (s));
 
         liaison_gui_append_part (text, part);
       }
@@ -163,7 +163,7 @@ fill_counts (LiaisonEventRegistrations *self)
       if (text->len > 0)
         /* Translators: between the registrations by status and the places taken,
          * “3 Registered · 2 Confirmed — 5 of 30 places taken” */
-        g_string_append (text, C_("registrations", " — "));
+        g_string_append (text, C_ ("registrations", " — "));
       g_string_append (text, places);
     }
   gtk_label_set_label (self->counts_label, n > 0 ? text->str : "");
@@ -174,9 +174,9 @@ fill_counts (LiaisonEventRegistrations *self)
   g_ptr_array_set_size (self->breakdown_rows, 0);
   if (n > 0)
     {
-      add_breakdown (self, _("Country"), countries);
-      add_breakdown (self, _("Gender"), genders);
-      add_breakdown (self, _("Sector"), sectors);
+      add_breakdown (self, _ ("Country"), countries);
+      add_breakdown (self, _ ("Gender"), genders);
+      add_breakdown (self, _ ("Sector"), sectors);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->breakdown_row), n > 0);
   gtk_stack_set_visible_child_name (self->registrations_stack, n > 0 ? "list" : "empty");
@@ -299,7 +299,7 @@ bind_status (GtkSignalListItemFactory *factory, GtkListItem *list_item, LiaisonE
                            liaison_enum_to_nick (LIAISON_TYPE_REGISTRATION_STATUS, to)));
         g_menu_append_item (moves, move);
       }
-  remove_item = g_menu_item_new (_("Remove from the Event"), NULL);
+  remove_item = g_menu_item_new (_ ("Remove from the Event"), NULL);
   g_menu_item_set_action_and_target_value (remove_item, "event.remove",
                                            g_variant_new_string (liaison_registration_get_id (r)));
   g_menu_append_item (remove, remove_item);
@@ -308,8 +308,8 @@ bind_status (GtkSignalListItemFactory *factory, GtkListItem *list_item, LiaisonE
   gtk_menu_button_set_label (button, liaison_registration_status_label (status));
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
   /* Translators: “Status of 李霞: registered” */
-  label = g_strdup_printf (_("Status of %1$s: %2$s"), liaison_registration_item_get_name (item),
-                              liaison_registration_status_label (status));
+  label = g_strdup_printf (_ ("Status of %1$s: %2$s"), liaison_registration_item_get_name (item),
+                           liaison_registration_status_label (status));
   gtk_widget_set_tooltip_text (GTK_WIDGET (button), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
@@ -341,7 +341,7 @@ on_role_selected (GtkDropDown *dropdown, GParamSpec *pspec, LiaisonEventRegistra
       return;
     }
   /* Translators: %s is a role, “now a speaker” */
-  message = g_strdup_printf (_("Role changed to %s"), liaison_role_label (role));
+  message = g_strdup_printf (_ ("Role changed to %s"), liaison_role_label (role));
   undo_toast (self, message, mark);
 }
 
@@ -373,7 +373,7 @@ bind_role (GtkSignalListItemFactory *factory, GtkListItem *list_item, LiaisonEve
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), liaison_registration_get_role (r));
   self->binding_rows = was;
   /* Translators: “Role of 李霞” */
-  label = g_strdup_printf (_("Role of %s"), liaison_registration_item_get_name (item));
+  label = g_strdup_printf (_ ("Role of %s"), liaison_registration_item_get_name (item));
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
@@ -416,12 +416,12 @@ setup_columns (LiaisonEventRegistrations *self)
   g_signal_connect_object (role, "bind", G_CALLBACK (bind_role), self, 0);
   g_signal_connect_object (role, "unbind", G_CALLBACK (unbind_role), self, 0);
 
-  add_column (self, _("Name"), label_factory ("name", FALSE), TRUE);
-  add_column (self, _("Code"), label_factory ("code", TRUE), FALSE);
-  add_column (self, _("Delegation"), label_factory ("delegation", FALSE), FALSE);
-  add_column (self, _("Role"), role, FALSE);
-  add_column (self, _("Status"), status, FALSE);
-  add_column (self, _("Checked In"), label_factory ("checked-in", TRUE), FALSE);
+  add_column (self, _ ("Name"), label_factory ("name", FALSE), TRUE);
+  add_column (self, _ ("Code"), label_factory ("code", TRUE), FALSE);
+  add_column (self, _ ("Delegation"), label_factory ("delegation", FALSE), FALSE);
+  add_column (self, _ ("Role"), role, FALSE);
+  add_column (self, _ ("Status"), status, FALSE);
+  add_column (self, _ ("Checked In"), label_factory ("checked-in", TRUE), FALSE);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -468,7 +468,7 @@ check_in_one (LiaisonEventRegistrations *self, const char *registration_id)
   p = liaison_store_get_participant (get_store (self), liaison_registration_get_participant_id (r), NULL);
   name = p != NULL ? liaison_participant_dup_display_name (p) : g_strdup (registration_id);
   /* Translators: shown at the door, “✓ 李霞 is checked in” */
-  message = g_strdup_printf (_("✓ %s is checked in"), name);
+  message = g_strdup_printf (_ ("✓ %s is checked in"), name);
   check_in_say (self, message, TRUE);
   undo_toast (self, message, mark);
   gtk_editable_set_text (GTK_EDITABLE (self->check_in_entry), "");
@@ -512,11 +512,11 @@ on_check_in_activate (LiaisonEventRegistrations *self)
           g_autofree char *name = liaison_participant_dup_display_name (g_ptr_array_index (people, 0));
 
           /* Translators: %s is a person's name */
-          message = g_strdup_printf (_("%s is not registered for this event"), name);
+          message = g_strdup_printf (_ ("%s is not registered for this event"), name);
         }
       else
         /* Translators: %s is what was typed or scanned */
-        message = g_strdup_printf (_("No one registered for this event has the code or name “%s”"), text);
+        message = g_strdup_printf (_ ("No one registered for this event has the code or name “%s”"), text);
       check_in_say (self, message, FALSE);
       gtk_editable_select_region (GTK_EDITABLE (self->check_in_entry), 0, -1);
       return;
@@ -776,12 +776,12 @@ liaison_event_registrations_set_status (LiaisonEventRegistrations *self,
       g_autofree char *other = q != NULL ? liaison_participant_dup_display_name (q) : g_strdup (promoted);
 
       /* Translators: “李霞 is now cancelled; 王芳 moved up from the waitlist” */
-      message = g_strdup_printf (_("%1$s is now %2$s; %3$s moved up from the waitlist"), name,
-                                    liaison_registration_status_label (status), other);
+      message = g_strdup_printf (_ ("%1$s is now %2$s; %3$s moved up from the waitlist"), name,
+                                 liaison_registration_status_label (status), other);
     }
   else
     /* Translators: “李霞 is now confirmed” */
-    message = g_strdup_printf (_("%1$s is now %2$s"), name, liaison_registration_status_label (status));
+    message = g_strdup_printf (_ ("%1$s is now %2$s"), name, liaison_registration_status_label (status));
   undo_toast (self, message, mark);
 }
 
@@ -809,7 +809,7 @@ liaison_event_registrations_remove (LiaisonEventRegistrations *self, const char 
       return;
     }
   /* Translators: %s is a person's name */
-  message = g_strdup_printf (_("%s removed from the event"), name != NULL ? name : "");
+  message = g_strdup_printf (_ ("%s removed from the event"), name != NULL ? name : "");
   undo_toast (self, message, mark);
 }
 

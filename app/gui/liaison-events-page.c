@@ -599,15 +599,15 @@ fill_filter_models (LiaisonEventsPage *self)
   g_autoptr (GPtrArray) plan = liaison_store_list_plan (store, NULL);
   g_autoptr (GPtrArray) members = liaison_country_list_members ();
   g_autoptr (GPtrArray) all = liaison_country_list_all ();
-  GtkStringList               *kinds = gtk_string_list_new ((const char *[]){ _("All Kinds"), NULL });
-  GtkStringList               *statuses = gtk_string_list_new ((const char *[]){ _("All Statuses"), NULL });
-  GtkStringList               *countries = gtk_string_list_new ((const char *[]){ _("All Countries"), NULL });
-  GtkStringList               *activities = gtk_string_list_new ((const char *[]){ _("All Activities"), NULL });
-  GtkStringList               *tracks = gtk_string_list_new ((const char *[]){ _("All Tracks"), NULL });
+  GtkStringList               *kinds = gtk_string_list_new ((const char *[]){ _ ("All Kinds"), NULL });
+  GtkStringList               *statuses = gtk_string_list_new ((const char *[]){ _ ("All Statuses"), NULL });
+  GtkStringList               *countries = gtk_string_list_new ((const char *[]){ _ ("All Countries"), NULL });
+  GtkStringList               *activities = gtk_string_list_new ((const char *[]){ _ ("All Activities"), NULL });
+  GtkStringList               *tracks = gtk_string_list_new ((const char *[]){ _ ("All Tracks"), NULL });
   const LiaisonProgrammeTrack *programme;
   guint                        n_tracks = 0;
 
-  self->years_model = gtk_string_list_new ((const char *[]){ _("All Years"), NULL });
+  self->years_model = gtk_string_list_new ((const char *[]){ _ ("All Years"), NULL });
   for (int year = g_date_time_get_year (now) + 5; year >= 2010; year--)
     {
       g_autofree char *text = g_strdup_printf ("%d", year);

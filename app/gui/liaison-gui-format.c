@@ -19,8 +19,19 @@ const char *
 liaison_gui_month_name (int month)
 {
   static const char *names[] = {
-    NC_("month", "January"), NC_("month", "February"), NC_("month", "March"), NC_("month", "April"), NC_("month", "May"), NC_("month", "June"), NC_("month", "July"), NC_("month", "August"), NC_("month", "September"), NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
-    };
+    NC_ ("month", "January"),
+    NC_ ("month", "February"),
+    NC_ ("month", "March"),
+    NC_ ("month", "April"),
+    NC_ ("month", "May"),
+    NC_ ("month", "June"),
+    NC_ ("month", "July"),
+    NC_ ("month", "August"),
+    NC_ ("month", "September"),
+    NC_ ("month", "October"),
+    NC_ ("month", "November"),
+    NC_ ("month", "December"),
+  };
 
   g_return_val_if_fail (month >= 1 && month <= 12, "");
   return g_dpgettext2 (NULL, "month", names[month - 1]);
@@ -79,36 +90,36 @@ static const struct
   const char *zone;
   const char *city;
 } zone_cities[] = {
-  { "Asia/Shanghai", NC_("time zone city", "Shanghai") },
-    { "Asia/Urumqi", NC_("time zone city", "Urumqi") },
-      { "Asia/Hong_Kong", NC_("time zone city", "Hong Kong") },
-        { "Asia/Macau", NC_("time zone city", "Macau") },
-          { "Asia/Brunei", NC_("time zone city", "Brunei") },
-            { "Asia/Jakarta", NC_("time zone city", "Jakarta") },
-              { "Asia/Pontianak", NC_("time zone city", "Pontianak") },
-                { "Asia/Makassar", NC_("time zone city", "Makassar") },
-                  { "Asia/Jayapura", NC_("time zone city", "Jayapura") },
-                    { "Asia/Phnom_Penh", NC_("time zone city", "Phnom Penh") },
-                      { "Asia/Vientiane", NC_("time zone city", "Vientiane") },
-                        { "Asia/Yangon", NC_("time zone city", "Yangon") },
-                          { "Asia/Kuala_Lumpur", NC_("time zone city", "Kuala Lumpur") },
-                            { "Asia/Kuching", NC_("time zone city", "Kuching") },
-                              { "Asia/Manila", NC_("time zone city", "Manila") },
-                                { "Asia/Singapore", NC_("time zone city", "Singapore") },
-                                  { "Asia/Bangkok", NC_("time zone city", "Bangkok") },
-                                    { "Asia/Ho_Chi_Minh", NC_("time zone city", "Ho Chi Minh City") },
-                                      { "Asia/Dili", NC_("time zone city", "Dili") },
-                                        { "Asia/Dhaka", NC_("time zone city", "Dhaka") },
-                                          { "Asia/Kolkata", NC_("time zone city", "Kolkata") },
-                                            { "Asia/Tokyo", NC_("time zone city", "Tokyo") },
-                                              { "Asia/Seoul", NC_("time zone city", "Seoul") },
-                                                { "Australia/Sydney", NC_("time zone city", "Sydney") },
-                                                  { "Europe/London", NC_("time zone city", "London") },
-                                                    { "Europe/Paris", NC_("time zone city", "Paris") },
-                                                      { "Europe/Berlin", NC_("time zone city", "Berlin") },
-                                                        { "America/New_York", NC_("time zone city", "New York") },
-                                                          { "UTC", NC_("time zone city", "UTC") },
-                                                        };
+  { "Asia/Shanghai", NC_ ("time zone city", "Shanghai") },
+  { "Asia/Urumqi", NC_ ("time zone city", "Urumqi") },
+  { "Asia/Hong_Kong", NC_ ("time zone city", "Hong Kong") },
+  { "Asia/Macau", NC_ ("time zone city", "Macau") },
+  { "Asia/Brunei", NC_ ("time zone city", "Brunei") },
+  { "Asia/Jakarta", NC_ ("time zone city", "Jakarta") },
+  { "Asia/Pontianak", NC_ ("time zone city", "Pontianak") },
+  { "Asia/Makassar", NC_ ("time zone city", "Makassar") },
+  { "Asia/Jayapura", NC_ ("time zone city", "Jayapura") },
+  { "Asia/Phnom_Penh", NC_ ("time zone city", "Phnom Penh") },
+  { "Asia/Vientiane", NC_ ("time zone city", "Vientiane") },
+  { "Asia/Yangon", NC_ ("time zone city", "Yangon") },
+  { "Asia/Kuala_Lumpur", NC_ ("time zone city", "Kuala Lumpur") },
+  { "Asia/Kuching", NC_ ("time zone city", "Kuching") },
+  { "Asia/Manila", NC_ ("time zone city", "Manila") },
+  { "Asia/Singapore", NC_ ("time zone city", "Singapore") },
+  { "Asia/Bangkok", NC_ ("time zone city", "Bangkok") },
+  { "Asia/Ho_Chi_Minh", NC_ ("time zone city", "Ho Chi Minh City") },
+  { "Asia/Dili", NC_ ("time zone city", "Dili") },
+  { "Asia/Dhaka", NC_ ("time zone city", "Dhaka") },
+  { "Asia/Kolkata", NC_ ("time zone city", "Kolkata") },
+  { "Asia/Tokyo", NC_ ("time zone city", "Tokyo") },
+  { "Asia/Seoul", NC_ ("time zone city", "Seoul") },
+  { "Australia/Sydney", NC_ ("time zone city", "Sydney") },
+  { "Europe/London", NC_ ("time zone city", "London") },
+  { "Europe/Paris", NC_ ("time zone city", "Paris") },
+  { "Europe/Berlin", NC_ ("time zone city", "Berlin") },
+  { "America/New_York", NC_ ("time zone city", "New York") },
+  { "UTC", NC_ ("time zone city", "UTC") },
+};
 
 char *
 liaison_gui_format_zone_name (const char *zone_id)
@@ -150,16 +161,16 @@ liaison_gui_format_event_when (LiaisonEvent *event,
   mine = user_zone != NULL ? g_date_time_to_timezone (start, user_zone) : NULL;
   if (mine == NULL || g_date_time_get_utc_offset (mine) == g_date_time_get_utc_offset (start))
     /* Translators: “10 September 2025, 09:00 Yangon time” */
-    return g_strdup_printf (_("%1$s, %2$s %3$s time"), date, time, zone);
+    return g_strdup_printf (_ ("%1$s, %2$s %3$s time"), date, time, zone);
   {
     g_autofree char *my_time = liaison_gui_format_time (mine);
     g_autofree char *my_date = liaison_gui_format_date (mine);
 
     if (g_date_time_get_day_of_year (mine) != g_date_time_get_day_of_year (start))
       /* Translators: “10 September 2025, 23:30 Yangon time (11 September 2025, 01:00 yours)” */
-      return g_strdup_printf (_("%1$s, %2$s %3$s time (%4$s, %5$s yours)"), date, time, zone, my_date, my_time);
+      return g_strdup_printf (_ ("%1$s, %2$s %3$s time (%4$s, %5$s yours)"), date, time, zone, my_date, my_time);
     /* Translators: “10 September 2025, 09:00 Yangon time (10:30 yours)” */
-    return g_strdup_printf (_("%1$s, %2$s %3$s time (%4$s yours)"), date, time, zone, my_time);
+    return g_strdup_printf (_ ("%1$s, %2$s %3$s time (%4$s yours)"), date, time, zone, my_time);
   }
 }
 
@@ -178,7 +189,7 @@ liaison_gui_format_relative (const char *utc_iso8601)
   span = g_date_time_difference (now, then);
   minutes = (int) (span / G_TIME_SPAN_MINUTE);
   if (minutes < 1)
-    return g_strdup (_("just now"));
+    return g_strdup (_ ("just now"));
   if (minutes < 60)
     return g_strdup_printf (g_dngettext (NULL, "%d minute ago", "%d minutes ago", minutes), minutes);
   if (minutes < 24 * 60)
@@ -200,7 +211,7 @@ liaison_gui_format_place (const char *city,
     /* Translators: a place in a larger one, “Nanning, China”, “Guangxi
      * International Expo Centre, Nanning”; Chinese writes the larger first:
      * “%2$s%1$s” */
-    return g_strdup_printf (C_("place", "%1$s, %2$s"), city, country);
+    return g_strdup_printf (C_ ("place", "%1$s, %2$s"), city, country);
   return g_strdup (has_city ? city : has_country ? country
                                                  : "");
 }
@@ -214,7 +225,7 @@ liaison_gui_append_part (GString    *text,
     return;
   if (text->len > 0)
     /* Translators: between the parts of a line of facts, “Workshop · Nanning · Confirmed” */
-    g_string_append (text, C_("list", " · "));
+    g_string_append (text, C_ ("list", " · "));
   g_string_append (text, part);
 }
 
@@ -226,8 +237,14 @@ liaison_gui_weekday_abbreviation (GDateWeekday weekday)
 {
   static const char *names[] = {
     /* Translators: abbreviated weekdays, the headings of the month view */
-    NC_("weekday", "Mon"), NC_("weekday", "Tue"), NC_("weekday", "Wed"), NC_("weekday", "Thu"), NC_("weekday", "Fri"), NC_("weekday", "Sat"), NC_("weekday", "Sun"),
-    };
+    NC_ ("weekday", "Mon"),
+    NC_ ("weekday", "Tue"),
+    NC_ ("weekday", "Wed"),
+    NC_ ("weekday", "Thu"),
+    NC_ ("weekday", "Fri"),
+    NC_ ("weekday", "Sat"),
+    NC_ ("weekday", "Sun"),
+  };
 
   g_return_val_if_fail (weekday >= G_DATE_MONDAY && weekday <= G_DATE_SUNDAY, "");
   return g_dpgettext2 (NULL, "weekday", names[weekday - 1]);

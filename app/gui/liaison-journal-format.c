@@ -50,14 +50,14 @@ liaison_journal_origin_label (LiaisonOrigin origin)
     {
     case LIAISON_ORIGIN_REMOTE:
       /* Translators: who made a change: the partner office, through the sync */
-      return _("The secretariat");
+      return _ ("The secretariat");
     case LIAISON_ORIGIN_BUILT_IN:
       /* Translators: who made a change: the content a new database ships with */
-      return _("Built in");
+      return _ ("Built in");
     case LIAISON_ORIGIN_LOCAL:
     default:
       /* Translators: who made a change: someone at this office, in this app */
-      return _("This office");
+      return _ ("This office");
     }
 }
 
@@ -68,64 +68,64 @@ field_info (const char *entity,
             const char *field)
 {
   static FieldInfo event_fields[] = {
-    { "kind", N_("kind"), G_TYPE_NONE, FALSE },
-      { "status", N_("status"), G_TYPE_NONE, FALSE },
-        { "mode", N_("mode"), G_TYPE_NONE, FALSE },
-          { "title_zh", N_("Chinese title"), G_TYPE_NONE, FALSE },
-            { "title_en", N_("English title"), G_TYPE_NONE, FALSE },
-              { "theme_zh", N_("Chinese theme"), G_TYPE_NONE, TRUE },
-                { "theme_en", N_("English theme"), G_TYPE_NONE, TRUE },
-                  { "description_zh", N_("Chinese description"), G_TYPE_NONE, TRUE },
-                    { "description_en", N_("English description"), G_TYPE_NONE, TRUE },
-                      { "start_local", N_("start"), G_TYPE_NONE, FALSE },
-                        { "end_local", N_("end"), G_TYPE_NONE, FALSE },
-                          { "time_zone", N_("time zone"), G_TYPE_NONE, FALSE },
-                            { "precision", NULL, G_TYPE_NONE, FALSE },
-                            { "year", NULL, G_TYPE_NONE, FALSE },
-                            { "venue", N_("venue"), G_TYPE_NONE, FALSE },
-                              { "city_zh", N_("city (Chinese)"), G_TYPE_NONE, FALSE },
-                                { "city_en", N_("city (English)"), G_TYPE_NONE, FALSE },
-                                  { "country", N_("country"), G_TYPE_NONE, FALSE },
-                                    { "online_url", N_("online link"), G_TYPE_NONE, TRUE },
-                                      { "organisers", N_("organisers"), G_TYPE_NONE, TRUE },
-                                        { "partners", N_("partners"), G_TYPE_NONE, TRUE },
-                                          { "capacity", N_("capacity"), G_TYPE_NONE, FALSE },
-                                            { "registration_deadline", N_("registration deadline"), G_TYPE_NONE, FALSE },
-                                              { "budget", N_("budget"), G_TYPE_NONE, FALSE },
-                                                { "currency", N_("currency"), G_TYPE_NONE, FALSE },
-                                                  { "funding", N_("funding source"), G_TYPE_NONE, FALSE },
-                                                    { "track", N_("programme track"), G_TYPE_NONE, FALSE },
-                                                      { "recurrence", N_("recurrence"), G_TYPE_NONE, TRUE },
-                                                        { "activities", N_("plan activities"), G_TYPE_NONE, FALSE },
-                                                          { "areas", N_("priority areas"), G_TYPE_NONE, FALSE },
-                                                        };
+    { "kind", N_ ("kind"), G_TYPE_NONE, FALSE },
+    { "status", N_ ("status"), G_TYPE_NONE, FALSE },
+    { "mode", N_ ("mode"), G_TYPE_NONE, FALSE },
+    { "title_zh", N_ ("Chinese title"), G_TYPE_NONE, FALSE },
+    { "title_en", N_ ("English title"), G_TYPE_NONE, FALSE },
+    { "theme_zh", N_ ("Chinese theme"), G_TYPE_NONE, TRUE },
+    { "theme_en", N_ ("English theme"), G_TYPE_NONE, TRUE },
+    { "description_zh", N_ ("Chinese description"), G_TYPE_NONE, TRUE },
+    { "description_en", N_ ("English description"), G_TYPE_NONE, TRUE },
+    { "start_local", N_ ("start"), G_TYPE_NONE, FALSE },
+    { "end_local", N_ ("end"), G_TYPE_NONE, FALSE },
+    { "time_zone", N_ ("time zone"), G_TYPE_NONE, FALSE },
+    { "precision", NULL, G_TYPE_NONE, FALSE },
+    { "year", NULL, G_TYPE_NONE, FALSE },
+    { "venue", N_ ("venue"), G_TYPE_NONE, FALSE },
+    { "city_zh", N_ ("city (Chinese)"), G_TYPE_NONE, FALSE },
+    { "city_en", N_ ("city (English)"), G_TYPE_NONE, FALSE },
+    { "country", N_ ("country"), G_TYPE_NONE, FALSE },
+    { "online_url", N_ ("online link"), G_TYPE_NONE, TRUE },
+    { "organisers", N_ ("organisers"), G_TYPE_NONE, TRUE },
+    { "partners", N_ ("partners"), G_TYPE_NONE, TRUE },
+    { "capacity", N_ ("capacity"), G_TYPE_NONE, FALSE },
+    { "registration_deadline", N_ ("registration deadline"), G_TYPE_NONE, FALSE },
+    { "budget", N_ ("budget"), G_TYPE_NONE, FALSE },
+    { "currency", N_ ("currency"), G_TYPE_NONE, FALSE },
+    { "funding", N_ ("funding source"), G_TYPE_NONE, FALSE },
+    { "track", N_ ("programme track"), G_TYPE_NONE, FALSE },
+    { "recurrence", N_ ("recurrence"), G_TYPE_NONE, TRUE },
+    { "activities", N_ ("plan activities"), G_TYPE_NONE, FALSE },
+    { "areas", N_ ("priority areas"), G_TYPE_NONE, FALSE },
+  };
   static FieldInfo participant_fields[] = {
-    { "family_native", N_("family name"), G_TYPE_NONE, FALSE },
-      { "given_native", N_("given name"), G_TYPE_NONE, FALSE },
-        { "family_latin", N_("family name in Latin script"), G_TYPE_NONE, FALSE },
-          { "given_latin", N_("given name in Latin script"), G_TYPE_NONE, FALSE },
-            { "name_order", N_("name order"), G_TYPE_NONE, TRUE },
-              { "honorific", N_("honorific"), G_TYPE_NONE, FALSE },
-                { "gender", N_("gender"), G_TYPE_NONE, FALSE },
-                  { "organisation_zh", N_("organisation (Chinese)"), G_TYPE_NONE, FALSE },
-                    { "organisation_en", N_("organisation (English)"), G_TYPE_NONE, FALSE },
-                      { "position_zh", N_("position (Chinese)"), G_TYPE_NONE, FALSE },
-                        { "position_en", N_("position (English)"), G_TYPE_NONE, FALSE },
-                          { "sector", N_("sector"), G_TYPE_NONE, FALSE },
-                            { "country", N_("country"), G_TYPE_NONE, FALSE },
-                              { "emails", N_("e-mail addresses"), G_TYPE_NONE, TRUE },
-                                { "phones", N_("phone numbers"), G_TYPE_NONE, TRUE },
-                                  { "languages", N_("languages"), G_TYPE_NONE, FALSE },
-                                    { "consent", N_("consent"), G_TYPE_NONE, TRUE },
-                                      { "consent_date", N_("consent date"), G_TYPE_NONE, FALSE },
-                                        { "sort_key", NULL, G_TYPE_NONE, FALSE },
-                                    };
+    { "family_native", N_ ("family name"), G_TYPE_NONE, FALSE },
+    { "given_native", N_ ("given name"), G_TYPE_NONE, FALSE },
+    { "family_latin", N_ ("family name in Latin script"), G_TYPE_NONE, FALSE },
+    { "given_latin", N_ ("given name in Latin script"), G_TYPE_NONE, FALSE },
+    { "name_order", N_ ("name order"), G_TYPE_NONE, TRUE },
+    { "honorific", N_ ("honorific"), G_TYPE_NONE, FALSE },
+    { "gender", N_ ("gender"), G_TYPE_NONE, FALSE },
+    { "organisation_zh", N_ ("organisation (Chinese)"), G_TYPE_NONE, FALSE },
+    { "organisation_en", N_ ("organisation (English)"), G_TYPE_NONE, FALSE },
+    { "position_zh", N_ ("position (Chinese)"), G_TYPE_NONE, FALSE },
+    { "position_en", N_ ("position (English)"), G_TYPE_NONE, FALSE },
+    { "sector", N_ ("sector"), G_TYPE_NONE, FALSE },
+    { "country", N_ ("country"), G_TYPE_NONE, FALSE },
+    { "emails", N_ ("e-mail addresses"), G_TYPE_NONE, TRUE },
+    { "phones", N_ ("phone numbers"), G_TYPE_NONE, TRUE },
+    { "languages", N_ ("languages"), G_TYPE_NONE, FALSE },
+    { "consent", N_ ("consent"), G_TYPE_NONE, TRUE },
+    { "consent_date", N_ ("consent date"), G_TYPE_NONE, FALSE },
+    { "sort_key", NULL, G_TYPE_NONE, FALSE },
+  };
   static FieldInfo registration_fields[] = {
-    { "role", N_("role"), G_TYPE_NONE, FALSE },
-      { "status", N_("status"), G_TYPE_NONE, FALSE },
-        { "delegation", N_("delegation"), G_TYPE_NONE, FALSE },
-          { "notes", N_("notes"), G_TYPE_NONE, TRUE },
-        };
+    { "role", N_ ("role"), G_TYPE_NONE, FALSE },
+    { "status", N_ ("status"), G_TYPE_NONE, FALSE },
+    { "delegation", N_ ("delegation"), G_TYPE_NONE, FALSE },
+    { "notes", N_ ("notes"), G_TYPE_NONE, TRUE },
+  };
   static gsize types_set = 0;
   FieldInfo   *table;
   guint        n;
@@ -233,7 +233,7 @@ format_detail (Names                     *names,
     return g_strdup (entry->field);
   if (info->label == NULL)
     return NULL;
-  label = _(info->label);
+  label = _ (info->label);
   if (info->no_value)
     return g_strdup (label);
   old_value = format_value (names, info, entry->old_value);
@@ -242,12 +242,12 @@ format_detail (Names                     *names,
     return g_strdup (label);
   if (old_value == NULL)
     /* Translators: a field given a value, “venue set to ICC Hanoi” */
-    return g_strdup_printf (_("%1$s set to %2$s"), label, new_value);
+    return g_strdup_printf (_ ("%1$s set to %2$s"), label, new_value);
   if (new_value == NULL)
     /* Translators: a field emptied, “venue cleared” */
-    return g_strdup_printf (_("%s cleared"), label);
+    return g_strdup_printf (_ ("%s cleared"), label);
   /* Translators: a field's old and new value, “capacity 40 → 50” */
-  return g_strdup_printf (_("%1$s %2$s → %3$s"), label, old_value, new_value);
+  return g_strdup_printf (_ ("%1$s %2$s → %3$s"), label, old_value, new_value);
 }
 
 static JsonObject *
@@ -291,7 +291,7 @@ static char *
 fallback_name (const char *id)
 {
   /* Translators: a record known only by its identifier's last characters */
-  return g_strdup_printf (_("#%s"), liaison_uuid_short (id));
+  return g_strdup_printf (_ ("#%s"), liaison_uuid_short (id));
 }
 
 /* The event's title in the interface language, from the database or from
@@ -434,7 +434,7 @@ join_details (Names     *names,
         }
       if (shown > 0)
         /* Translators: between the items of a list of changes */
-        g_string_append (out, C_("list separator", ", "));
+        g_string_append (out, C_ ("list separator", ", "));
       g_string_append (out, detail);
       shown++;
     }
@@ -442,7 +442,7 @@ join_details (Names     *names,
     {
       g_autofree char *tail = g_strdup_printf (g_dngettext (NULL, "%d more", "%d more", more), more);
 
-      g_string_append (out, C_("list separator", ", "));
+      g_string_append (out, C_ ("list separator", ", "));
       g_string_append (out, tail);
     }
   return shown > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
@@ -469,7 +469,7 @@ describe (Names     *names,
 
       if (g_strcmp0 (first->action, "create") == 0)
         /* Translators: in Recent changes; %s is an event's title */
-        change->sentence = g_strdup_printf (_("New event “%s”"), title);
+        change->sentence = g_strdup_printf (_ ("New event “%s”"), title);
       else if (g_strcmp0 (first->action, "delete") == 0 && group->len > 1)
         /* Translators: %1$s is an event's title, %2$u counts the registrations deleted with it */
         change->sentence = g_strdup_printf (g_dngettext (NULL, "Event “%1$s” deleted, with its %2$u registration",
@@ -477,12 +477,12 @@ describe (Names     *names,
                                                          group->len - 1),
                                             title, group->len - 1);
       else if (g_strcmp0 (first->action, "delete") == 0)
-        change->sentence = g_strdup_printf (_("Event “%s” deleted"), title);
+        change->sentence = g_strdup_printf (_ ("Event “%s” deleted"), title);
       else if (details != NULL)
         /* Translators: “Event “…” changed: capacity 40 → 50, status Planned → Confirmed” */
-        change->sentence = g_strdup_printf (_("Event “%1$s” changed: %2$s"), title, details);
+        change->sentence = g_strdup_printf (_ ("Event “%1$s” changed: %2$s"), title, details);
       else
-        change->sentence = g_strdup_printf (_("Event “%s” changed"), title);
+        change->sentence = g_strdup_printf (_ ("Event “%s” changed"), title);
       if (exists (names, "event", id))
         {
           change->action_name = g_strdup ("win.show-event");
@@ -495,14 +495,14 @@ describe (Names     *names,
 
       if (g_strcmp0 (first->action, "create") == 0)
         /* Translators: in Recent changes; %s is a person's name */
-        change->sentence = g_strdup_printf (_("New participant %s"), name);
+        change->sentence = g_strdup_printf (_ ("New participant %s"), name);
       else if (g_strcmp0 (first->action, "delete") == 0)
-        change->sentence = g_strdup_printf (_("Participant %s deleted"), name);
+        change->sentence = g_strdup_printf (_ ("Participant %s deleted"), name);
       else if (details != NULL)
         /* Translators: “Details of 李霞 changed: organisation (English) …” */
-        change->sentence = g_strdup_printf (_("Details of %1$s changed: %2$s"), name, details);
+        change->sentence = g_strdup_printf (_ ("Details of %1$s changed: %2$s"), name, details);
       else
-        change->sentence = g_strdup_printf (_("Details of %s changed"), name);
+        change->sentence = g_strdup_printf (_ ("Details of %s changed"), name);
       if (exists (names, "participant", id))
         {
           change->action_name = g_strdup ("win.show-participant");
@@ -517,24 +517,24 @@ describe (Names     *names,
 
       if (!registration_parties (names, id, snapshot, &event_id, &participant_id))
         {
-          change->sentence = g_strdup (_("A registration that no longer exists changed"));
+          change->sentence = g_strdup (_ ("A registration that no longer exists changed"));
           return change;
         }
       title = event_title (names, event_id, NULL);
       name = person_name (names, participant_id, NULL);
       if (g_strcmp0 (first->action, "create") == 0)
         /* Translators: “李霞 registered for “Forum 2025”” */
-        change->sentence = g_strdup_printf (_("%1$s registered for “%2$s”"), name, title);
+        change->sentence = g_strdup_printf (_ ("%1$s registered for “%2$s”"), name, title);
       else if (g_strcmp0 (first->action, "delete") == 0)
-        change->sentence = g_strdup_printf (_("Registration of %1$s to “%2$s” removed"), name, title);
+        change->sentence = g_strdup_printf (_ ("Registration of %1$s to “%2$s” removed"), name, title);
       else if (group->len == 1 && g_strcmp0 (first->field, "status") == 0)
         /* Translators: “Registration of 李霞 to “Forum 2025”: Confirmed” */
-        change->sentence = g_strdup_printf (_("Registration of %1$s to “%2$s”: %3$s"), name, title,
-                                               enum_label (LIAISON_TYPE_REGISTRATION_STATUS, first->new_value));
+        change->sentence = g_strdup_printf (_ ("Registration of %1$s to “%2$s”: %3$s"), name, title,
+                                            enum_label (LIAISON_TYPE_REGISTRATION_STATUS, first->new_value));
       else if (details != NULL)
-        change->sentence = g_strdup_printf (_("Registration of %1$s to “%2$s” changed: %3$s"), name, title, details);
+        change->sentence = g_strdup_printf (_ ("Registration of %1$s to “%2$s” changed: %3$s"), name, title, details);
       else
-        change->sentence = g_strdup_printf (_("Registration of %1$s to “%2$s” changed"), name, title);
+        change->sentence = g_strdup_printf (_ ("Registration of %1$s to “%2$s” changed"), name, title);
       if (exists (names, "event", event_id))
         {
           change->action_name = g_strdup ("win.show-event");
@@ -543,7 +543,7 @@ describe (Names     *names,
     }
   else
     /* Translators: a change to a kind of record this version does not describe; %s names it */
-    change->sentence = g_strdup_printf (_("Change to a record of the kind “%s”"), entity);
+    change->sentence = g_strdup_printf (_ ("Change to a record of the kind “%s”"), entity);
 
   return change;
 }

@@ -257,7 +257,7 @@ create_activity_row (gpointer item,
 {
   LiaisonLinkItem *link = item;
   GtkWidget       *row = adw_action_row_new ();
-  GtkWidget       *button = gtk_button_new_with_label (C_("plan activity", "New Event"));
+  GtkWidget       *button = gtk_button_new_with_label (C_ ("plan activity", "New Event"));
   g_autofree char *tooltip = NULL;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -267,7 +267,7 @@ create_activity_row (gpointer item,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), liaison_link_item_get_action_name (link));
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), liaison_link_item_get_action_target (link));
   /* Translators: %s is an activity's code, such as 1.1.2 */
-  tooltip = g_strdup_printf (_("Plan a new event for activity %s"), liaison_link_item_get_target (link));
+  tooltip = g_strdup_printf (_ ("Plan a new event for activity %s"), liaison_link_item_get_target (link));
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -351,7 +351,7 @@ describe_schedule (LiaisonPlanItem *activity)
   if (schedule == NULL)
     return NULL;
   /* Translators: an activity's schedule as the framework writes it, “Schedule: 每年一次” */
-  return g_strdup_printf (_("Schedule: %s"), liaison_schedule_get_text (schedule));
+  return g_strdup_printf (_ ("Schedule: %s"), liaison_schedule_get_text (schedule));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -375,7 +375,7 @@ show_this_year (LiaisonOverviewPage *self,
   guint            open = dashboard->open->len;
 
   /* Translators: heading of the Overview's plan section, “Planned for 2025” */
-  title = g_strdup_printf (_("Planned for %d"), dashboard->year);
+  title = g_strdup_printf (_ ("Planned for %d"), dashboard->year);
   gtk_label_set_text (self->this_year_title, title);
 
   for (guint i = 0; i < open; i++)
@@ -399,18 +399,18 @@ show_this_year (LiaisonOverviewPage *self,
       if (dashboard->year > LIAISON_PLAN_LAST_YEAR)
         {
           /* Translators: %1$d–%2$d is the action plan's period */
-          empty_title = g_strdup_printf (_("The %1$d–%2$d Plan Has Ended"), LIAISON_PLAN_FIRST_YEAR,
-                                            LIAISON_PLAN_LAST_YEAR);
+          empty_title = g_strdup_printf (_ ("The %1$d–%2$d Plan Has Ended"), LIAISON_PLAN_FIRST_YEAR,
+                                         LIAISON_PLAN_LAST_YEAR);
           /* Translators: %d is this year */
-          description = g_strdup_printf (_("It plans no activity for %d. The Action Plan view shows which planned "
-                                           "years had events and which were missed."),
-                                            dashboard->year);
+          description = g_strdup_printf (_ ("It plans no activity for %d. The Action Plan view shows which planned "
+                                            "years had events and which were missed."),
+                                         dashboard->year);
         }
       else
         {
-          empty_title = g_strdup (_("Nothing Planned This Year"));
+          empty_title = g_strdup (_ ("Nothing Planned This Year"));
           /* Translators: %d is this year */
-          description = g_strdup_printf (_("No activity of the action plan is planned for %d."), dashboard->year);
+          description = g_strdup_printf (_ ("No activity of the action plan is planned for %d."), dashboard->year);
         }
       gtk_label_set_text (self->this_year_empty_title, empty_title);
       gtk_label_set_text (self->this_year_empty_description, description);
@@ -430,7 +430,7 @@ show_this_year (LiaisonOverviewPage *self,
                                                   "All %1$u activities planned for %2$d have an event.",
                                                   dashboard->planned),
                                      dashboard->planned, dashboard->year);
-      gtk_label_set_text (self->this_year_empty_title, _("Every Planned Activity Has an Event"));
+      gtk_label_set_text (self->this_year_empty_title, _ ("Every Planned Activity Has an Event"));
       gtk_label_set_text (self->this_year_empty_description, description);
       gtk_widget_set_visible (self->open_plan_button, FALSE);
       gtk_label_set_text (self->this_year_summary, "");
@@ -482,14 +482,14 @@ show_dashboard (LiaisonOverviewPage *self,
     g_autofree char *text = NULL;
 
     /* Translators: texts that need work, per language translated into */
-    text = g_strdup_printf (_("Into English: %1$u to translate, %2$u stale, %3$u to review. "
-                              "Into Chinese: %4$u to translate, %5$u stale, %6$u to review."),
-                               n[LIAISON_LANGUAGE_EN][LIAISON_TRANSLATION_MISSING] + n[LIAISON_LANGUAGE_EN][LIAISON_TRANSLATION_DRAFT],
-                               n[LIAISON_LANGUAGE_EN][LIAISON_TRANSLATION_STALE],
-                               n[LIAISON_LANGUAGE_EN][LIAISON_TRANSLATION_TRANSLATED],
-                               n[LIAISON_LANGUAGE_ZH][LIAISON_TRANSLATION_MISSING] + n[LIAISON_LANGUAGE_ZH][LIAISON_TRANSLATION_DRAFT],
-                               n[LIAISON_LANGUAGE_ZH][LIAISON_TRANSLATION_STALE],
-                               n[LIAISON_LANGUAGE_ZH][LIAISON_TRANSLATION_TRANSLATED]);
+    text = g_strdup_printf (_ ("Into English: %1$u to translate, %2$u stale, %3$u to review. "
+                               "Into Chinese: %4$u to translate, %5$u stale, %6$u to review."),
+                            n[LIAISON_LANGUAGE_EN][LIAISON_TRANSLATION_MISSING] + n[LIAISON_LANGUAGE_EN][LIAISON_TRANSLATION_DRAFT],
+                            n[LIAISON_LANGUAGE_EN][LIAISON_TRANSLATION_STALE],
+                            n[LIAISON_LANGUAGE_EN][LIAISON_TRANSLATION_TRANSLATED],
+                            n[LIAISON_LANGUAGE_ZH][LIAISON_TRANSLATION_MISSING] + n[LIAISON_LANGUAGE_ZH][LIAISON_TRANSLATION_DRAFT],
+                            n[LIAISON_LANGUAGE_ZH][LIAISON_TRANSLATION_STALE],
+                            n[LIAISON_LANGUAGE_ZH][LIAISON_TRANSLATION_TRANSLATED]);
     gtk_label_set_label (self->translation_counts, text);
   }
 
@@ -598,10 +598,10 @@ on_search_done (GObject      *source,
       g_autofree char *description = NULL;
 
       /* Translators: %s is what was searched for */
-      description = g_strdup_printf (_("Nothing matches “%s”. People are found by their name in any script "
-                                       "(李霞 or li xia), their organisation or e-mail address; events by their "
-                                       "title, from two characters in Chinese."),
-                                        gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      description = g_strdup_printf (_ ("Nothing matches “%s”. People are found by their name in any script "
+                                        "(李霞 or li xia), their organisation or e-mail address; events by their "
+                                        "title, from two characters in Chinese."),
+                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
       adw_status_page_set_description (self->no_results_page, description);
     }
   gtk_stack_set_visible_child_name (self->body_stack, found > 0 ? "results" : "no-results");

@@ -253,7 +253,7 @@ update (LiaisonParticipantEditor *self)
     {
       g_autofree char *plain = g_steal_pointer (&display);
       /* Translators: an honorific (H.E., Dr) and a name */
-      display = g_strdup_printf (C_("honorific and name", "%1$s %2$s"), honorific, plain);
+      display = g_strdup_printf (C_ ("honorific and name", "%1$s %2$s"), honorific, plain);
     }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->preview_row), *display != '\0' ? display : "—");
 
@@ -268,8 +268,8 @@ update_name_rows (LiaisonParticipantEditor *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->family_native_row), !mononym);
   gtk_widget_set_visible (GTK_WIDGET (self->family_latin_row), !mononym);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->given_native_row), mononym ? _("Name") : _("Given name"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->given_latin_row), mononym ? _("Name") : _("Given name"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->given_native_row), mononym ? _ ("Name") : _ ("Given name"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->given_latin_row), mononym ? _ ("Name") : _ ("Given name"));
 }
 
 static void
@@ -378,10 +378,10 @@ add_contact_row (LiaisonParticipantEditor *self, gboolean email, const char *tex
   GtkWidget       *row = adw_entry_row_new ();
   GtkWidget       *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   g_autofree char *name = g_strdup_printf ("%s-%u", email ? "email" : "phone", self->next_row++);
-  const char      *tooltip = email ? _("Remove This E-mail Address") : _("Remove This Phone Number");
+  const char      *tooltip = email ? _ ("Remove This E-mail Address") : _ ("Remove This Phone Number");
 
   gtk_widget_set_name (row, name);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), email ? _("E-mail address") : _("Phone number"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), email ? _ ("E-mail address") : _ ("Phone number"));
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), email ? GTK_INPUT_PURPOSE_EMAIL : GTK_INPUT_PURPOSE_PHONE);
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
 
@@ -421,7 +421,7 @@ fill_choices (LiaisonParticipantEditor *self)
     gtk_string_list_append (self->sectors, liaison_sector_label (s));
 
   /* China and the ASEAN member states first, then the others by name. */
-  gtk_string_list_append (self->countries, C_("country", "Not specified"));
+  gtk_string_list_append (self->countries, C_ ("country", "Not specified"));
   g_ptr_array_add (self->country_codes, NULL);
   for (guint i = 0; i < members->len; i++)
     {
@@ -453,7 +453,7 @@ fill (LiaisonParticipantEditor *self)
   self->filling = TRUE;
   if (p == NULL)
     {
-      gtk_window_set_title (GTK_WINDOW (self), _("New Participant"));
+      gtk_window_set_title (GTK_WINDOW (self), _ ("New Participant"));
       adw_combo_row_set_selected (self->sector_row, LIAISON_SECTOR_OTHER);
     }
   else
@@ -464,7 +464,7 @@ fill (LiaisonParticipantEditor *self)
       LiaisonBilingual  *position = liaison_participant_get_position (p);
       g_autofree char   *joined = languages != NULL ? g_strjoinv (", ", (char **) languages) : NULL;
 
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Participant"));
+      gtk_window_set_title (GTK_WINDOW (self), _ ("Edit Participant"));
       adw_combo_row_set_selected (self->order_row, liaison_participant_get_name_order (p));
       set_text (self->family_native_row, liaison_participant_get_family_native (p));
       set_text (self->given_native_row, liaison_participant_get_given_native (p));
@@ -525,10 +525,10 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
       if (self->participant == NULL)
         /* Translators: %s is a person's name */
-        message = g_strdup_printf (_("Added %s"), name);
+        message = g_strdup_printf (_ ("Added %s"), name);
       else
         /* Translators: %s is a person's name */
-        message = g_strdup_printf (_("Saved the changes to %s"), name);
+        message = g_strdup_printf (_ ("Saved the changes to %s"), name);
       gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-undo-toast", "(sx)", message, mark);
     }
   g_signal_emit (self, signals[SAVED], 0, liaison_participant_get_id (p));
@@ -610,10 +610,10 @@ liaison_participant_editor_close_request (GtkWindow *window)
     return GTK_WINDOW_CLASS (liaison_participant_editor_parent_class)->close_request (window);
 
   dialog =
-      adw_message_dialog_new (window, _("Discard the Changes?"),
-                                         self->participant != NULL ? _("What you changed in this participant is not saved yet.")
-                                                                   : _("The new participant is not saved yet."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep Editing"), "discard", _("_Discard"), NULL);
+      adw_message_dialog_new (window, _ ("Discard the Changes?"),
+                              self->participant != NULL ? _ ("What you changed in this participant is not saved yet.")
+                                                        : _ ("The new participant is not saved yet."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _ ("_Keep Editing"), "discard", _ ("_Discard"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");

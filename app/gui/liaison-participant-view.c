@@ -131,12 +131,12 @@ name_order_label (LiaisonNameOrder order)
   switch (order)
     {
     case LIAISON_NAME_ORDER_GIVEN_FIRST:
-      return _("Given name first");
+      return _ ("Given name first");
     case LIAISON_NAME_ORDER_MONONYM:
-      return _("One name only");
+      return _ ("One name only");
     case LIAISON_NAME_ORDER_FAMILY_FIRST:
     default:
-      return _("Family name first");
+      return _ ("Family name first");
     }
 }
 
@@ -147,9 +147,9 @@ format_consent (LiaisonParticipant *p)
   int         year, month, day;
 
   if (!liaison_participant_get_consent (p))
-    return g_strdup (_("Not given"));
+    return g_strdup (_ ("Not given"));
   if (date == NULL)
-    return g_strdup (_("Given; the date was not recorded"));
+    return g_strdup (_ ("Given; the date was not recorded"));
   if (sscanf (date, "%d-%d-%d", &year, &month, &day) == 3)
     {
       g_autoptr (GDateTime) when = g_date_time_new_utc (year, month, day, 0, 0, 0);
@@ -158,17 +158,17 @@ format_consent (LiaisonParticipant *p)
         {
           g_autofree char *formatted = liaison_gui_format_date (when);
           /* Translators: %s is a date */
-          return g_strdup_printf (_("Given on %s"), formatted);
+          return g_strdup_printf (_ ("Given on %s"), formatted);
         }
     }
-  return g_strdup_printf (_("Given on %s"), date);
+  return g_strdup_printf (_ ("Given on %s"), date);
 }
 
 static char *
 join_list (const char *const *items)
 {
   /* Translators: between the items of a list, such as languages */
-  return items != NULL ? g_strjoinv (C_("list separator", ", "), (char **) items) : NULL;
+  return items != NULL ? g_strjoinv (C_ ("list separator", ", "), (char **) items) : NULL;
 }
 
 static void
@@ -193,7 +193,7 @@ add_contact (LiaisonParticipantView *self, const char *value, const char *what, 
       g_autofree char *escaped = g_uri_escape_string (value, "@+", FALSE);
       g_autofree char *uri = g_strconcat (uri_scheme, escaped, NULL);
       GtkWidget       *link = gtk_link_button_new (uri);
-      g_autofree char *tooltip = g_strdup_printf (_("Write to %s"), value);
+      g_autofree char *tooltip = g_strdup_printf (_ ("Write to %s"), value);
 
       gtk_button_set_icon_name (GTK_BUTTON (link), "mail-unread-symbolic");
       gtk_widget_set_valign (link, GTK_ALIGN_CENTER);
@@ -239,7 +239,7 @@ fill_history (LiaisonParticipantView *self, GPtrArray *history)
   gtk_widget_set_visible (GTK_WIDGET (self->programme_group), cohort > 0);
   if (cohort > 0)
     {
-      g_autofree char *title = g_strdup_printf (_("Cohort of %d"), cohort);
+      g_autofree char *title = g_strdup_printf (_ ("Cohort of %d"), cohort);
       g_autofree char *detail = g_strdup_printf (
           ngettext ("%u programme event attended", "%u programme events attended", programme_events), programme_events);
 
@@ -279,7 +279,7 @@ fill (LiaisonParticipantView *self, Loaded *loaded)
     {
       g_autofree char *plain = g_steal_pointer (&headline);
       /* Translators: an honorific (H.E., Dr) and a name */
-      headline = g_strdup_printf (C_("honorific and name", "%1$s %2$s"), honorific, plain);
+      headline = g_strdup_printf (C_ ("honorific and name", "%1$s %2$s"), honorific, plain);
     }
   gtk_label_set_label (self->name_label, headline);
   gtk_label_set_label (self->latin_label, native != NULL && latin != NULL ? latin : "");
@@ -289,12 +289,12 @@ fill (LiaisonParticipantView *self, Loaded *loaded)
 
   if (*position_text != '\0' && *organisation_text != '\0')
     /* Translators: a position at an organisation, e.g. “Director, Ministry of Ecology and Environment” */
-    work = g_strdup_printf (C_("position at organisation", "%1$s, %2$s"), position_text, organisation_text);
+    work = g_strdup_printf (C_ ("position at organisation", "%1$s, %2$s"), position_text, organisation_text);
   else
     work = g_strdup (*position_text != '\0' ? position_text : organisation_text);
   if (*work != '\0' && country_name != NULL)
     /* Translators: where someone works and their country */
-    summary = g_strdup_printf (C_("work and country", "%1$s · %2$s"), work, country_name);
+    summary = g_strdup_printf (C_ ("work and country", "%1$s · %2$s"), work, country_name);
   else
     summary = g_strdup (*work != '\0' ? work : country_name);
   gtk_label_set_label (self->summary_label, summary != NULL ? summary : "");
@@ -315,14 +315,14 @@ fill (LiaisonParticipantView *self, Loaded *loaded)
 
   clear_contacts (self);
   for (guint i = 0; emails != NULL && emails[i] != NULL; i++)
-    add_contact (self, emails[i], C_("contact", "E-mail"), "mailto:");
+    add_contact (self, emails[i], C_ ("contact", "E-mail"), "mailto:");
   for (guint i = 0; phones != NULL && phones[i] != NULL; i++)
-    add_contact (self, phones[i], C_("contact", "Phone"), NULL);
+    add_contact (self, phones[i], C_ ("contact", "Phone"), NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->no_contact_row), self->contact_rows->len == 0);
 
   languages = join_list (liaison_participant_get_languages (p));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->languages_row),
-                                 languages != NULL && *languages != '\0' ? languages : _("Not recorded"));
+                                 languages != NULL && *languages != '\0' ? languages : _ ("Not recorded"));
   consent = format_consent (p);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->consent_row), consent);
 
@@ -334,9 +334,9 @@ show_gone (LiaisonParticipantView *self, const GError *error)
 {
   g_clear_object (&self->participant);
   g_list_store_remove_all (self->history);
-  adw_window_title_set_title (self->window_title, _("Participant"));
+  adw_window_title_set_title (self->window_title, _ ("Participant"));
   if (error == NULL || g_error_matches (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND))
-    adw_status_page_set_description (self->gone_page, _("They were deleted, here or by a sync with the secretariat. "
+    adw_status_page_set_description (self->gone_page, _ ("They were deleted, here or by a sync with the secretariat. "
                                                          "Go back to find someone else."));
   else
     adw_status_page_set_description (self->gone_page, error->message);
@@ -486,7 +486,7 @@ on_delete_response (AdwMessageDialog *dialog, const char *response, LiaisonParti
       return;
     }
   /* Translators: %s is a person's name */
-  message = g_strdup_printf (_("Deleted %s"), name);
+  message = g_strdup_printf (_ ("Deleted %s"), name);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-undo-toast", "(sx)", message, mark);
   if (g_strcmp0 (id, self->id) == 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "page.back", NULL);
@@ -506,9 +506,9 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     return;
   name = liaison_participant_dup_display_name (self->participant);
   /* Translators: %s is a person's name */
-  heading = g_strdup_printf (_("Delete %s?"), name);
+  heading = g_strdup_printf (_ ("Delete %s?"), name);
   if (registrations == 0)
-    body = g_strdup (_("They are not registered for any event. You can undo the deletion from the notification "
+    body = g_strdup (_ ("They are not registered for any event. You can undo the deletion from the notification "
                         "that follows."));
   else
     body = g_strdup_printf (ngettext ("Their registration for %u event is deleted with them. You can undo the "
@@ -519,7 +519,7 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                             registrations);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "delete", _ ("_Delete"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");

@@ -78,10 +78,10 @@ update_count (LiaisonParticipantsPage *self)
   if (*query == '\0')
     count = g_strdup_printf (ngettext ("%'u participant", "%'u participants", n), n);
   else if (n == 0)
-    count = g_strdup (_("No matches"));
+    count = g_strdup (_ ("No matches"));
   else if (n >= SEARCH_RESULTS_SHOWN)
     /* Translators: the search stopped at this many people; typing more narrows it */
-    count = g_strdup_printf (_("First %'u matches"), n);
+    count = g_strdup_printf (_ ("First %'u matches"), n);
   else
     count = g_strdup_printf (ngettext ("%'u match", "%'u matches", n), n);
   gtk_label_set_label (self->count_label, count);
@@ -96,9 +96,9 @@ update_count (LiaisonParticipantsPage *self)
   if (*query == '\0')
     {
       adw_status_page_set_icon_name (self->empty_page, "system-users-symbolic");
-      adw_status_page_set_title (self->empty_page, _("No Participants Yet"));
+      adw_status_page_set_title (self->empty_page, _ ("No Participants Yet"));
       adw_status_page_set_description (self->empty_page,
-                                       _("Add the people who take part in events with New Participant "
+                                       _ ("Add the people who take part in events with New Participant "
                                           "(Ctrl+Shift+N); they are then ready to register for any event."));
     }
   else
@@ -106,11 +106,11 @@ update_count (LiaisonParticipantsPage *self)
       g_autofree char *description = NULL;
 
       adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
-      adw_status_page_set_title (self->empty_page, _("No One Found"));
-      description = g_strdup_printf (_("Nobody matches “%s”. Type part of a name in any script "
+      adw_status_page_set_title (self->empty_page, _ ("No One Found"));
+      description = g_strdup_printf (_ ("Nobody matches “%s”. Type part of a name in any script "
                                         "(“li xia” finds 李霞), an e-mail address or an organisation; "
                                         "or add the person if they are new."),
-                                        query);
+                                     query);
       adw_status_page_set_description (self->empty_page, description);
     }
 }
@@ -272,7 +272,7 @@ fill_name (LiaisonParticipantsPage *self, GtkInscription *cell, LiaisonParticipa
   if (honorific != NULL && name != NULL)
     {
       /* Translators: an honorific (H.E., Dr) and a name */
-      g_autofree char *titled = g_strdup_printf (C_("honorific and name", "%1$s %2$s"), honorific, name);
+      g_autofree char *titled = g_strdup_printf (C_ ("honorific and name", "%1$s %2$s"), honorific, name);
       gtk_inscription_set_text (cell, titled);
     }
   else

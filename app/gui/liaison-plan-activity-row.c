@@ -120,11 +120,11 @@ describe_year (const LiaisonPlanYear *y,
     {
     case CHIP_MISSED:
       /* Translators: a year chip of the action plan, “2023: planned, no event: missed” */
-      return g_strdup_printf (_("%d: planned, no event: missed"), y->year);
+      return g_strdup_printf (_ ("%d: planned, no event: missed"), y->year);
     case CHIP_TO_COME:
-      return g_strdup_printf (_("%d: planned, no event yet"), y->year);
+      return g_strdup_printf (_ ("%d: planned, no event yet"), y->year);
     case CHIP_NONE:
-      return g_strdup_printf (_("%d: not planned, no event"), y->year);
+      return g_strdup_printf (_ ("%d: not planned, no event"), y->year);
     case CHIP_HELD:
     case CHIP_EVENT:
     default:
@@ -135,9 +135,9 @@ describe_year (const LiaisonPlanYear *y,
                             y->events, y->held);
   if (y->planned)
     /* Translators: a year chip, “2022: planned; 2 events, 1 held” */
-    return g_strdup_printf (_("%1$d: planned; %2$s"), y->year, events);
+    return g_strdup_printf (_ ("%1$d: planned; %2$s"), y->year, events);
   /* Translators: a year chip for a year the plan did not foresee, “2026: not planned; 1 event, 0 held” */
-  return g_strdup_printf (_("%1$d: not planned; %2$s"), y->year, events);
+  return g_strdup_printf (_ ("%1$d: not planned; %2$s"), y->year, events);
 }
 
 static GtkWidget *
@@ -165,7 +165,7 @@ make_chip (LiaisonPlanActivityRow *self,
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (chip),
                                               g_variant_new_string (liaison_plan_item_get_code (self->activity)));
       /* Translators: what activating a year chip does; %s is an activity's code */
-      description = g_strdup_printf (_("Shows the events of activity %s"), liaison_plan_item_get_code (self->activity));
+      description = g_strdup_printf (_ ("Shows the events of activity %s"), liaison_plan_item_get_code (self->activity));
       gtk_accessible_update_property (GTK_ACCESSIBLE (chip),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, meaning,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
@@ -198,13 +198,13 @@ format_years (const int *years,
       while (j + 1 < n_years && years[j + 1] == years[j] + 1)
         j++;
       if (out->len > 0)
-        g_string_append (out, C_("list separator", ", "));
+        g_string_append (out, C_ ("list separator", ", "));
       if (j >= i + 2)
         g_string_append_printf (out, "%d–%d", years[i], years[j]);
       else if (j == i + 1)
         {
           g_string_append_printf (out, "%d", years[i]);
-          g_string_append (out, C_("list separator", ", "));
+          g_string_append (out, C_ ("list separator", ", "));
           g_string_append_printf (out, "%d", years[j]);
         }
       else
@@ -223,26 +223,26 @@ describe_schedule (LiaisonSchedule *schedule)
   int              start;
 
   if (schedule == NULL)
-    return g_strdup (_("The framework gives no schedule for this activity."));
+    return g_strdup (_ ("The framework gives no schedule for this activity."));
   list = liaison_schedule_get_years (schedule, &n);
   start = liaison_schedule_get_start_year (schedule);
   if (n == 0)
     {
       if (start > 0)
         /* Translators: %1$s is the schedule as the framework writes it, e.g. “2020-2015, 2020 年启动 (计划)” */
-        return g_strdup_printf (_("Schedule as written: “%1$s”. Started in %2$d; no planned years could be read."),
-                                   liaison_schedule_get_text (schedule), start);
-      return g_strdup_printf (_("Schedule as written: “%s”. No planned years could be read."),
-                                 liaison_schedule_get_text (schedule));
+        return g_strdup_printf (_ ("Schedule as written: “%1$s”. Started in %2$d; no planned years could be read."),
+                                liaison_schedule_get_text (schedule), start);
+      return g_strdup_printf (_ ("Schedule as written: “%s”. No planned years could be read."),
+                              liaison_schedule_get_text (schedule));
     }
   years = format_years (list, n);
   if (start > 0)
     /* Translators: “Schedule as written: “2020-2025, 2020 年启动”. Planned for 2020–2025, started in 2020.” */
-    return g_strdup_printf (_("Schedule as written: “%1$s”. Planned for %2$s, started in %3$d."),
-                               liaison_schedule_get_text (schedule), years, start);
+    return g_strdup_printf (_ ("Schedule as written: “%1$s”. Planned for %2$s, started in %3$d."),
+                            liaison_schedule_get_text (schedule), years, start);
   /* Translators: “Schedule as written: “每年一次”. Planned for 2021–2025.” */
-  return g_strdup_printf (_("Schedule as written: “%1$s”. Planned for %2$s."),
-                             liaison_schedule_get_text (schedule), years);
+  return g_strdup_printf (_ ("Schedule as written: “%1$s”. Planned for %2$s."),
+                          liaison_schedule_get_text (schedule), years);
 }
 
 static void
@@ -328,9 +328,9 @@ liaison_plan_activity_row_new (LiaisonPlanItem *activity)
       g_autofree char *text = NULL;
 
       /* Translators: %s says what is wrong with an activity's schedule as the framework writes it */
-      text = g_strdup_printf (_("Schedule anomaly: %s. So no year of this activity counts as planned or missed; "
-                                "its events still show under the years they took place."),
-                                 anomaly);
+      text = g_strdup_printf (_ ("Schedule anomaly: %s. So no year of this activity counts as planned or missed; "
+                                 "its events still show under the years they took place."),
+                              anomaly);
       gtk_label_set_text (self->anomaly_label, text);
       gtk_widget_set_visible (self->anomaly_box, TRUE);
     }
@@ -342,8 +342,8 @@ liaison_plan_activity_row_new (LiaisonPlanItem *activity)
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->new_event_icon_button), target);
   g_variant_unref (target);
   /* Translators: %s is an activity's code, such as 1.1.2 */
-  events_tip = g_strdup_printf (_("Show the events of activity %s"), code);
-  new_tip = g_strdup_printf (_("Plan a new event for activity %s"), code);
+  events_tip = g_strdup_printf (_ ("Show the events of activity %s"), code);
+  new_tip = g_strdup_printf (_ ("Plan a new event for activity %s"), code);
   gtk_widget_set_tooltip_text (self->events_button, events_tip);
   gtk_widget_set_tooltip_text (self->new_event_button, new_tip);
   gtk_widget_set_tooltip_text (self->events_icon_button, events_tip);
@@ -402,8 +402,8 @@ liaison_plan_activity_row_update (LiaisonPlanActivityRow *self,
 
   if (self->missed > 0)
     /* Translators: a screen reader's name for an activity row, “1.1.2 China-ASEAN … Forum, 1 missed year” */
-    label = g_strdup_printf (_("%1$s %2$s, %3$s"), liaison_plan_item_get_code (self->activity),
-                                gtk_label_get_text (self->title_label), gtk_label_get_text (self->missed_label));
+    label = g_strdup_printf (_ ("%1$s %2$s, %3$s"), liaison_plan_item_get_code (self->activity),
+                             gtk_label_get_text (self->title_label), gtk_label_get_text (self->missed_label));
   else
     label = g_strdup_printf ("%s %s", liaison_plan_item_get_code (self->activity),
                              gtk_label_get_text (self->title_label));

@@ -197,14 +197,14 @@ refilter (LiaisonPlanPage *self)
       const char      *text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
 
       if (self->missed_only && *text == '\0')
-        description = g_strdup (_("Every planned year so far has an event."));
+        description = g_strdup (_ ("Every planned year so far has an event."));
       else if (self->missed_only)
         /* Translators: %s is what was typed in the filter */
-        description = g_strdup_printf (_("No activity with missed years has “%s” in its code or title."), text);
+        description = g_strdup_printf (_ ("No activity with missed years has “%s” in its code or title."), text);
       else
-        description = g_strdup_printf (_("No activity has “%s” in its code or title. Try a code such as 2.1, "
+        description = g_strdup_printf (_ ("No activity has “%s” in its code or title. Try a code such as 2.1, "
                                           "or a word in Chinese or English."),
-                                          text);
+                                       text);
       adw_status_page_set_description (self->no_match_page, description);
     }
   gtk_stack_set_visible_child_name (self->outline_stack, !any && self->sections->len > 0 ? "no-match" : "outline");
@@ -305,7 +305,7 @@ build_outline (LiaisonPlanPage *self, GPtrArray *items)
             GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
 
             /* Translators: “Strategic direction 2: Sustainable cities and marine plastics reduction” */
-            heading = g_strdup_printf (_("Strategic direction %1$s: %2$s"), code, shown);
+            heading = g_strdup_printf (_ ("Strategic direction %1$s: %2$s"), code, shown);
             gtk_box_append (GTK_BOX (box), heading_box (heading, other, "title-2"));
             gtk_box_append (self->outline_box, box);
             section = g_new0 (Section, 1);

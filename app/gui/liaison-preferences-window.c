@@ -62,7 +62,7 @@ zone_title (GtkStringObject *item)
       g_autoptr (GTimeZone) local = g_time_zone_new_local ();
 
       /* Translators: %s is the system's time zone, e.g. Asia/Shanghai */
-      return g_strdup_printf (_("The System’s (%s)"), g_time_zone_get_identifier (local));
+      return g_strdup_printf (_ ("The System’s (%s)"), g_time_zone_get_identifier (local));
     }
   return liaison_zones_describe (id);
 }
@@ -122,9 +122,9 @@ on_chooser_response (LiaisonPreferencesWindow *self,
 
   g_settings_set_string (liaison_context_get_settings (self->context), "database", path);
   /* Translators: %s is a file name */
-  note = g_strdup_printf (_("Liaison opens %s the next time it starts (a new file gets the action plan and the "
-                            "2011–2020 history)."),
-                             path);
+  note = g_strdup_printf (_ ("Liaison opens %s the next time it starts (a new file gets the action plan and the "
+                             "2011–2020 history)."),
+                          path);
   gtk_label_set_label (self->database_note, note);
   gtk_widget_set_visible (GTK_WIDGET (self->database_note), TRUE);
 }
@@ -134,12 +134,12 @@ on_choose_database (LiaisonPreferencesWindow *self)
 {
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Liaison databases"));
+  gtk_file_filter_set_name (filter, _ ("Liaison databases"));
   gtk_file_filter_add_pattern (filter, "*.db");
   gtk_file_filter_add_pattern (filter, "*.sqlite");
   /* Save mode: a new name makes a new database, an existing one opens. */
-  self->chooser = gtk_file_chooser_native_new (_("Choose a Database"), GTK_WINDOW (self),
-                                                  GTK_FILE_CHOOSER_ACTION_SAVE, _("_Choose"), _("_Cancel"));
+  self->chooser = gtk_file_chooser_native_new (_ ("Choose a Database"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Choose"), _ ("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), "liaison.db");
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self, G_CONNECT_SWAPPED);

@@ -79,35 +79,35 @@ update (LiaisonSyncBanner *self)
     {
       int percent = (int) (liaison_sync_engine_get_progress (engine) * 100);
 
-      title = g_strdup_printf (_("First sync with the secretariat: %d%% done. You can keep working meanwhile."),
-                                  percent);
+      title = g_strdup_printf (_ ("First sync with the secretariat: %d%% done. You can keep working meanwhile."),
+                               percent);
       show (self, title, NULL, NULL, NULL, FALSE);
       return;
     }
   switch (code)
     {
     case LIAISON_SYNC_ERROR_AUTH:
-      title = g_strdup_printf (_("The secretariat’s server refused the password of %s. Nothing was synced."), user);
-      show (self, title, _("_Enter the Password Again"), "win.sync-preferences", NULL, TRUE);
+      title = g_strdup_printf (_ ("The secretariat’s server refused the password of %s. Nothing was synced."), user);
+      show (self, title, _ ("_Enter the Password Again"), "win.sync-preferences", NULL, TRUE);
       return;
     case LIAISON_SYNC_ERROR_NO_PASSWORD:
-      title = g_strdup_printf (_("Liaison has no password for %s to sync with the secretariat."), user);
-      show (self, title, _("_Enter the Password"), "win.sync-preferences", NULL, TRUE);
+      title = g_strdup_printf (_ ("Liaison has no password for %s to sync with the secretariat."), user);
+      show (self, title, _ ("_Enter the Password"), "win.sync-preferences", NULL, TRUE);
       return;
     case LIAISON_SYNC_ERROR_UNREACHABLE:
-      show (self, _("Offline: the secretariat’s server cannot be reached. Liaison will retry; your changes are kept."),
-                     _("_Retry Now"), "win.sync", NULL, FALSE);
+      show (self, _ ("Offline: the secretariat’s server cannot be reached. Liaison will retry; your changes are kept."),
+            _ ("_Retry Now"), "win.sync", NULL, FALSE);
       return;
     case LIAISON_SYNC_ERROR_CERTIFICATE:
-      show (self, _("The server’s certificate was refused, so nothing was sent to it: its identity could not be "
-                    "verified. It may not be the secretariat’s server, or its certificate may have expired; ask "
-                    "its administrator before you change anything."),
-                     _("_Check the Address"), "win.sync-preferences", NULL, TRUE);
+      show (self, _ ("The server’s certificate was refused, so nothing was sent to it: its identity could not be "
+                     "verified. It may not be the secretariat’s server, or its certificate may have expired; ask "
+                     "its administrator before you change anything."),
+            _ ("_Check the Address"), "win.sync-preferences", NULL, TRUE);
       return;
     case LIAISON_SYNC_ERROR_SERVER:
     case LIAISON_SYNC_ERROR_MALFORMED:
     case LIAISON_SYNC_ERROR_NOT_FOUND:
-      show (self, liaison_sync_engine_get_last_error (engine), _("_Try Again"), "win.sync", NULL, TRUE);
+      show (self, liaison_sync_engine_get_last_error (engine), _ ("_Try Again"), "win.sync", NULL, TRUE);
       return;
     default:
       break;

@@ -69,7 +69,7 @@ update (LiaisonSyncButton *self)
 
   if (!liaison_sync_status_is_configured (self->context))
     /* Translators: tooltip of the sync button when no server is set up */
-    tooltip = g_strdup (_("Sync is not set up: enter the secretariat’s server in Preferences"));
+    tooltip = g_strdup (_ ("Sync is not set up: enter the secretariat’s server in Preferences"));
   else if (*detail != '\0')
     tooltip = g_strconcat (title, "\n", detail, NULL);
   else

@@ -84,8 +84,8 @@ fill_collections (LiaisonSyncPreferences *self, LiaisonSyncService service, GPtr
   guint      selected = 0;
 
   gtk_string_list_append (names, service == LIAISON_SYNC_SERVICE_CALDAV
-                          ? _("Liaison’s Own Calendar (Made When Missing)")
-                          : _("Liaison’s Own Address Book (Made When Missing)"));
+                                     ? _ ("Liaison’s Own Calendar (Made When Missing)")
+                                     : _ ("Liaison’s Own Address Book (Made When Missing)"));
   g_ptr_array_add (urls, g_strdup (""));
   for (guint i = 0; found != NULL && i < found->len; i++)
     {
@@ -187,13 +187,13 @@ on_password_stored (GObject      *source,
   /* Not cancelled when the window closes: the password still goes to the
    * keyring, only the toast has nowhere to go (toast () checks). */
   if (liaison_secret_store_finish (result, &error))
-    toast (self, _("The password is saved in the keyring."));
+    toast (self, _ ("The password is saved in the keyring."));
   else
     {
       /* Translators: %s says why the keyring could not be used */
-      g_autofree char *message = g_strdup_printf (_("The keyring cannot be used (%s): Liaison keeps the password "
-                                                    "only until it quits."),
-                                                     error->message);
+      g_autofree char *message = g_strdup_printf (_ ("The keyring cannot be used (%s): Liaison keeps the password "
+                                                     "only until it quits."),
+                                                  error->message);
 
       toast (self, message);
     }
@@ -209,7 +209,7 @@ on_password_applied (LiaisonSyncPreferences *self)
 
   if (*url == '\0' || *user == '\0')
     {
-      toast (self, _("Enter the server address and the user name first."));
+      toast (self, _ ("Enter the server address and the user name first."));
       return;
     }
   /* For this run at once; for the next ones, from the keyring. */
@@ -228,8 +228,8 @@ summary_text (const LiaisonSyncSummary *s)
                                       s->errors->len),
                             s->errors->len, (const char *) g_ptr_array_index (s->errors, 0));
   /* Translators: what a sync did: records changed here, records sent, changes to review */
-  return g_strdup_printf (_("Synced. Changed here: %1$u; sent: %2$u; to review: %3$u."), s->pulled, s->pushed,
-                             s->conflicts);
+  return g_strdup_printf (_ ("Synced. Changed here: %1$u; sent: %2$u; to review: %3$u."), s->pulled, s->pushed,
+                          s->conflicts);
 }
 
 static void
@@ -252,7 +252,7 @@ on_synced (GObject      *source,
 static void
 on_sync_clicked (LiaisonSyncPreferences *self)
 {
-  adw_action_row_set_subtitle (self->sync_row, _("Syncing…"));
+  adw_action_row_set_subtitle (self->sync_row, _ ("Syncing…"));
   liaison_sync_engine_sync_async (liaison_context_get_sync_engine (self->context), NULL, on_synced,
                                   g_object_ref (self));
   update (self);

@@ -33,10 +33,10 @@ liaison_sync_status_last_sync (GDateTime *last_sync)
   int              minutes;
 
   if (last_sync == NULL)
-    return g_strdup (_("Not synced yet"));
+    return g_strdup (_ ("Not synced yet"));
   minutes = (int) (g_date_time_difference (now, last_sync) / G_TIME_SPAN_MINUTE);
   if (minutes < 1)
-    return g_strdup (_("Synced just now"));
+    return g_strdup (_ ("Synced just now"));
   if (minutes < 60)
     return g_strdup_printf (ngettext ("Synced %d minute ago", "Synced %d minutes ago", minutes), minutes);
   if (minutes < 24 * 60)
@@ -45,7 +45,7 @@ liaison_sync_status_last_sync (GDateTime *last_sync)
   date = liaison_gui_format_date (local);
   time = liaison_gui_format_time (local);
   /* Translators: %1$s is a date, %2$s a time of day */
-  return g_strdup_printf (_("Last synced %1$s at %2$s"), date, time);
+  return g_strdup_printf (_ ("Last synced %1$s at %2$s"), date, time);
 }
 
 char *
@@ -54,15 +54,15 @@ liaison_sync_status_title (LiaisonContext *context)
   LiaisonSyncEngine *engine = liaison_context_get_sync_engine (context);
 
   if (liaison_sync_engine_is_syncing (engine))
-    return g_strdup (_("Syncing…"));
+    return g_strdup (_ ("Syncing…"));
   if (!liaison_sync_status_is_configured (context))
-    return g_strdup (_("Sync is not set up"));
+    return g_strdup (_ ("Sync is not set up"));
   switch (liaison_sync_engine_get_state (engine))
     {
     case LIAISON_SYNC_STATE_OFFLINE:
-      return g_strdup (_("Offline"));
+      return g_strdup (_ ("Offline"));
     case LIAISON_SYNC_STATE_ERROR:
-      return g_strdup (_("The last sync failed"));
+      return g_strdup (_ ("The last sync failed"));
     case LIAISON_SYNC_STATE_IDLE:
     case LIAISON_SYNC_STATE_SYNCING:
     default:
@@ -85,7 +85,7 @@ liaison_sync_status_detail (LiaisonContext *context)
   const char *error = liaison_sync_engine_get_last_error (engine);
 
   if (!configured)
-    g_string_append (text, _("Enter the secretariat’s server address and your user name in Preferences."));
+    g_string_append (text, _ ("Enter the secretariat’s server address and your user name in Preferences."));
   else if (error != NULL && !liaison_sync_engine_is_syncing (engine))
     g_string_append (text, error);
   if (pending > 0)

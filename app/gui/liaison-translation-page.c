@@ -66,34 +66,34 @@ static const char *
 field_label (const char *field)
 {
   if (g_strcmp0 (field, "title") == 0)
-    return C_("field", "Title");
+    return C_ ("field", "Title");
   if (g_strcmp0 (field, "theme") == 0)
-    return C_("field", "Theme");
+    return C_ ("field", "Theme");
   if (g_strcmp0 (field, "description") == 0)
-    return C_("field", "Description");
+    return C_ ("field", "Description");
   if (g_strcmp0 (field, "city") == 0)
-    return C_("field", "City");
+    return C_ ("field", "City");
   if (g_strcmp0 (field, "organisation") == 0)
-    return C_("field", "Organisation");
+    return C_ ("field", "Organisation");
   if (g_strcmp0 (field, "position") == 0)
-    return C_("field", "Position");
+    return C_ ("field", "Position");
   return field;
 }
 
 static const char *
 language_name (LiaisonLanguage language)
 {
-  return language == LIAISON_LANGUAGE_ZH ? C_("language", "Chinese") : C_("language", "English");
+  return language == LIAISON_LANGUAGE_ZH ? C_ ("language", "Chinese") : C_ ("language", "English");
 }
 
 static char *
 describe (LiaisonTranslationItem *item)
 {
   /* Translators: a text to translate, “Title · Chinese → English · Stale” */
-  return g_strdup_printf (_("%1$s · %2$s → %3$s · %4$s"), field_label (liaison_translation_item_get_field (item)),
-                             language_name (liaison_translation_item_get_source_language (item)),
-                             language_name (liaison_translation_item_get_language (item)),
-                             liaison_translation_state_label (liaison_translation_item_get_state (item)));
+  return g_strdup_printf (_ ("%1$s · %2$s → %3$s · %4$s"), field_label (liaison_translation_item_get_field (item)),
+                          language_name (liaison_translation_item_get_source_language (item)),
+                          language_name (liaison_translation_item_get_language (item)),
+                          liaison_translation_state_label (liaison_translation_item_get_state (item)));
 }
 
 static LiaisonTranslationItem *
@@ -119,7 +119,7 @@ update_counts (LiaisonTranslationPage *self)
       review += counts.n[l][LIAISON_TRANSLATION_TRANSLATED];
     }
   /* Translators: counts of the texts that need work */
-  text = g_strdup_printf (_("To translate: %1$u · stale: %2$u · to review: %3$u"), missing, stale, review);
+  text = g_strdup_printf (_ ("To translate: %1$u · stale: %2$u · to review: %3$u"), missing, stale, review);
   gtk_label_set_label (self->counts_label, text);
 }
 
@@ -151,12 +151,12 @@ show_item (LiaisonTranslationPage *self)
   state = describe (item);
   gtk_label_set_label (self->state_label, state);
   /* Translators: the heading over the text to translate, “Chinese (source)” */
-  source = g_strdup_printf (_("%s (source)"), language_name (liaison_translation_item_get_source_language (item)));
+  source = g_strdup_printf (_ ("%s (source)"), language_name (liaison_translation_item_get_source_language (item)));
   gtk_label_set_label (self->source_heading, source);
   gtk_label_set_label (self->source_text, liaison_translation_item_get_source_text (item));
   /* Translators: the heading over the translation being written, “English (translation)”; its
    * mnemonic (Alt+T) moves to the text box */
-  target = g_strdup_printf (_("%s (_translation)"), language_name (liaison_translation_item_get_language (item)));
+  target = g_strdup_printf (_ ("%s (_translation)"), language_name (liaison_translation_item_get_language (item)));
   gtk_label_set_text_with_mnemonic (self->target_heading, target);
   gtk_text_buffer_set_text (
       gtk_text_view_get_buffer (self->target_view),
@@ -260,7 +260,7 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_strstrip (text);
   if (*text == '\0')
     {
-      gtk_label_set_label (self->error_label, _("Write the translation first; an empty text stays missing."));
+      gtk_label_set_label (self->error_label, _ ("Write the translation first; an empty text stays missing."));
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       return;
     }
@@ -330,18 +330,18 @@ fill_filters (LiaisonTranslationPage *self)
   g_autoptr (GtkStringList) languages = gtk_string_list_new (NULL);
   g_autoptr (GtkStringList) contents = gtk_string_list_new (NULL);
 
-  gtk_string_list_append (states, _("Needs Work"));
+  gtk_string_list_append (states, _ ("Needs Work"));
   gtk_string_list_append (states, liaison_translation_state_label (LIAISON_TRANSLATION_MISSING));
   gtk_string_list_append (states, liaison_translation_state_label (LIAISON_TRANSLATION_STALE));
   gtk_string_list_append (states, liaison_translation_state_label (LIAISON_TRANSLATION_DRAFT));
   gtk_string_list_append (states, liaison_translation_state_label (LIAISON_TRANSLATION_TRANSLATED));
   gtk_string_list_append (states, liaison_translation_state_label (LIAISON_TRANSLATION_REVIEWED));
-  gtk_string_list_append (states, _("All States"));
-  gtk_string_list_append (languages, _("Both Languages"));
-  gtk_string_list_append (languages, _("Into Chinese"));
-  gtk_string_list_append (languages, _("Into English"));
-  gtk_string_list_append (contents, _("Events, Plan and Programme"));
-  gtk_string_list_append (contents, _("Also People’s Organisations"));
+  gtk_string_list_append (states, _ ("All States"));
+  gtk_string_list_append (languages, _ ("Both Languages"));
+  gtk_string_list_append (languages, _ ("Into Chinese"));
+  gtk_string_list_append (languages, _ ("Into English"));
+  gtk_string_list_append (contents, _ ("Events, Plan and Programme"));
+  gtk_string_list_append (contents, _ ("Also People’s Organisations"));
   gtk_drop_down_set_model (self->state_filter, G_LIST_MODEL (states));
   gtk_drop_down_set_model (self->language_filter, G_LIST_MODEL (languages));
   gtk_drop_down_set_model (self->content_filter, G_LIST_MODEL (contents));

@@ -189,7 +189,7 @@ undo (LiaisonWindow *self,
     }
   if (mark <= self->last_undo_mark)
     self->last_undo_mark = 0;
-  liaison_window_show_toast (self, _("Undone"));
+  liaison_window_show_toast (self, _ ("Undone"));
 }
 
 static void
@@ -210,7 +210,7 @@ undo_last_action (GtkWidget  *widget,
   if (self->last_undo_mark > 0)
     undo (self, self->last_undo_mark);
   else
-    liaison_window_show_toast (self, _("Nothing to undo"));
+    liaison_window_show_toast (self, _ ("Nothing to undo"));
 }
 
 /* Views and dialogs ask for toasts by these actions, so they need not know
@@ -270,7 +270,7 @@ on_window_synced (GObject      *source,
     return;
   if (s->pulled > 0 && s->pushed > 0)
     /* Translators: records changed here by the secretariat's changes, records sent to it */
-    message = g_strdup_printf (_("Synced: %1$u changed here, %2$u sent"), s->pulled, s->pushed);
+    message = g_strdup_printf (_ ("Synced: %1$u changed here, %2$u sent"), s->pulled, s->pushed);
   else if (s->pulled > 0)
     message = g_strdup_printf (ngettext ("Synced: %u record changed here", "Synced: %u records changed here",
                                          s->pulled),
@@ -535,7 +535,7 @@ liaison_window_show_undo_toast (LiaisonWindow *self,
 {
   AdwToast *toast = adw_toast_new (message);
 
-  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_button_label (toast, _ ("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_action_target_value (toast, g_variant_new_int64 (mark));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);

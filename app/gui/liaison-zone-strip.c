@@ -113,7 +113,7 @@ liaison_zone_strip_set_slot (LiaisonZoneStrip *self,
             {
               g_autofree char *city = liaison_gui_format_zone_name (zones[z]);
               /* Translators: a country with one of its zones, “Indonesia (Jayapura)” */
-              name = g_strdup_printf (_("%1$s (%2$s)"), liaison_country_get_name (country, lang), city);
+              name = g_strdup_printf (_ ("%1$s (%2$s)"), liaison_country_get_name (country, lang), city);
             }
           else
             name = g_strdup (liaison_country_get_name (country, lang));
@@ -123,7 +123,7 @@ liaison_zone_strip_set_slot (LiaisonZoneStrip *self,
               g_autofree char *a = liaison_gui_format_time (local_start);
               g_autofree char *b = liaison_gui_format_time (local_end);
               /* Translators: a meeting's hours, “09:30–17:00” */
-              times = g_strdup_printf (C_("time range", "%1$s–%2$s"), a, b);
+              times = g_strdup_printf (C_ ("time range", "%1$s–%2$s"), a, b);
             }
           else
             times = liaison_gui_format_time (local_start);
@@ -131,11 +131,11 @@ liaison_zone_strip_set_slot (LiaisonZoneStrip *self,
           outside = out_of_hours (local_start, FALSE) || (local_end != NULL && out_of_hours (local_end, TRUE));
           shift = day_shift (local_start, start);
           if (shift > 0)
-            liaison_gui_append_part (marks, _("next day"));
+            liaison_gui_append_part (marks, _ ("next day"));
           else if (shift < 0)
-            liaison_gui_append_part (marks, _("previous day"));
+            liaison_gui_append_part (marks, _ ("previous day"));
           if (outside)
-            liaison_gui_append_part (marks, _("outside office hours"));
+            liaison_gui_append_part (marks, _ ("outside office hours"));
 
           gtk_grid_attach (GTK_GRID (self->grid), cell_label (name, NULL), 0, row, 1, 1);
           gtk_grid_attach (GTK_GRID (self->grid), cell_label (offset, "dim-label"), 1, row, 1, 1);
@@ -187,7 +187,7 @@ liaison_zone_strip_init (LiaisonZoneStrip *self)
   gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
   self->descriptions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("The time in each member country"), -1);
+                                  _ ("The time in each member country"), -1);
 }
 
 GtkWidget *

@@ -94,10 +94,10 @@ liaison_zones_describe (const char *zone_id)
   offset = liaison_zones_format_offset ((int) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_SECOND));
   if (country == NULL)
     /* Translators: a time zone, “Yangon (UTC+6:30)” */
-    return g_strdup_printf (_("%1$s (%2$s)"), city, offset);
+    return g_strdup_printf (_ ("%1$s (%2$s)"), city, offset);
   /* Translators: a time zone, “Yangon, Myanmar (UTC+6:30)” */
-  return g_strdup_printf (_("%1$s, %2$s (%3$s)"), city,
-                             liaison_country_get_name (country, liaison_language_for_locale ()), offset);
+  return g_strdup_printf (_ ("%1$s, %2$s (%3$s)"), city,
+                          liaison_country_get_name (country, liaison_language_for_locale ()), offset);
 }
 
 GListModel *

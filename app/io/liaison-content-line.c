@@ -104,7 +104,7 @@ liaison_content_check_text (const char *text, GError **error)
 
   if (!g_utf8_validate (text, -1, NULL))
     {
-      g_set_error_literal (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED, _("The text is not UTF-8"));
+      g_set_error_literal (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED, _ ("The text is not UTF-8"));
       return FALSE;
     }
   for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
@@ -115,9 +115,9 @@ liaison_content_check_text (const char *text, GError **error)
         {
           /* Translators: %1$u is a line number, %2$04X a character's code */
           g_set_error (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED,
-                       _("Line %1$u holds the control character U+%2$04X, which neither iCalendar nor vCard "
+                       _ ("Line %1$u holds the control character U+%2$04X, which neither iCalendar nor vCard "
                           "allows"),
-                          line, (guint) *p);
+                       line, (guint) *p);
           return FALSE;
         }
     }
@@ -163,7 +163,7 @@ liaison_content_parse (const char *text,
                 {
                   liaison_content_line_free (line);
                   g_set_error (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED,
-                               _("Line %u is not a content line"), first);
+                               _ ("Line %u is not a content line"), first);
                   return NULL;
                 }
               g_ptr_array_add (lines, line);
@@ -187,7 +187,7 @@ liaison_content_parse (const char *text,
         {
           liaison_content_line_free (line);
           g_set_error (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED,
-                       _("Line %u is not a content line"), first);
+                       _ ("Line %u is not a content line"), first);
           return NULL;
         }
       g_ptr_array_add (lines, line);

@@ -151,25 +151,25 @@ describe (LiaisonTranslationItem *item)
   if (g_str_equal (entity, "event"))
     {
       if (g_str_equal (field, "title"))
-        return g_strdup (_("The title of an event."));
+        return g_strdup (_ ("The title of an event."));
       if (g_str_equal (field, "theme"))
-        return g_strdup_printf (_("The theme of the event “%s”."), owner);
+        return g_strdup_printf (_ ("The theme of the event “%s”."), owner);
       if (g_str_equal (field, "description"))
-        return g_strdup_printf (_("The description of the event “%s”."), owner);
-      return g_strdup_printf (_("The city where the event “%s” takes place."), owner);
+        return g_strdup_printf (_ ("The description of the event “%s”."), owner);
+      return g_strdup_printf (_ ("The city where the event “%s” takes place."), owner);
     }
   if (g_str_equal (entity, "plan"))
     /* Translators: %s is a code such as 1.1.2 */
-    return g_strdup_printf (_("The title of item %s of the 2021–2025 action plan."), owner);
+    return g_strdup_printf (_ ("The title of item %s of the 2021–2025 action plan."), owner);
   if (g_str_equal (entity, "programme"))
-    return g_strdup (_("The name of the programme."));
+    return g_strdup (_ ("The name of the programme."));
   if (g_str_equal (entity, "track"))
-    return g_strdup (_("The name of a track of the Green Envoys Programme."));
+    return g_strdup (_ ("The name of a track of the Green Envoys Programme."));
   if (g_str_equal (field, "organisation"))
     /* Translators: %s is a person's name */
-    return g_strdup_printf (_("The organisation %s works for."), owner);
+    return g_strdup_printf (_ ("The organisation %s works for."), owner);
   /* Translators: %s is a person's name */
-  return g_strdup_printf (_("The position %s holds."), owner);
+  return g_strdup_printf (_ ("The position %s holds."), owner);
 }
 
 static const char *
@@ -178,13 +178,13 @@ state_note (LiaisonTranslationState state)
   switch (state)
     {
     case LIAISON_TRANSLATION_DRAFT:
-      return _("Draft: finish the translation, then clear the fuzzy mark.");
+      return _ ("Draft: finish the translation, then clear the fuzzy mark.");
     case LIAISON_TRANSLATION_TRANSLATED:
-      return _("Translated, not reviewed yet.");
+      return _ ("Translated, not reviewed yet.");
     case LIAISON_TRANSLATION_REVIEWED:
-      return _("Reviewed.");
+      return _ ("Reviewed.");
     case LIAISON_TRANSLATION_STALE:
-      return _("Stale: the source text changed after this was translated. Check the translation, then clear the fuzzy mark.");
+      return _ ("Stale: the source text changed after this was translated. Check the translation, then clear the fuzzy mark.");
     case LIAISON_TRANSLATION_MISSING:
     default:
       return NULL;
@@ -209,13 +209,13 @@ append_header (GString        *out,
   g_autofree char *intro = NULL;
 
   if (language == LIAISON_LANGUAGE_ZH)
-    intro = g_strdup_printf (_("Liaison content to translate into Chinese, exported from %s."), store_name);
+    intro = g_strdup_printf (_ ("Liaison content to translate into Chinese, exported from %s."), store_name);
   else
-    intro = g_strdup_printf (_("Liaison content to translate into English, exported from %s."), store_name);
+    intro = g_strdup_printf (_ ("Liaison content to translate into English, exported from %s."), store_name);
   append_comment (out, "#", intro);
-  append_comment (out, "#", _("Each msgctxt names a text (kind/identifier/field): leave it as it is."));
-  append_comment (out, "#", _("Fuzzy entries are drafts or stale translations: clear the mark when the translation is right."));
-  append_comment (out, "#", _("Import the file with “liaison translations import FILE”."));
+  append_comment (out, "#", _ ("Each msgctxt names a text (kind/identifier/field): leave it as it is."));
+  append_comment (out, "#", _ ("Fuzzy entries are drafts or stale translations: clear the mark when the translation is right."));
+  append_comment (out, "#", _ ("Import the file with “liaison translations import FILE”."));
   g_string_append (out, "#\n");
   g_string_append (out, "msgid \"\"\nmsgstr \"\"\n");
   g_string_append (out, "\"Project-Id-Version: Liaison content\\n\"\n");
@@ -358,13 +358,13 @@ parse_string (Parser     *parser,
   while (*p == ' ' || *p == '\t')
     p++;
   if (*p != '"')
-    return malformed (parser, error, _("a quoted string was expected here"));
+    return malformed (parser, error, _ ("a quoted string was expected here"));
   p++;
 
   for (;;)
     {
       if (*p == '\0')
-        return malformed (parser, error, _("this string has no closing quote"));
+        return malformed (parser, error, _ ("this string has no closing quote"));
       if (*p == '"')
         break;
       if (*p != '\\')
@@ -425,7 +425,7 @@ parse_string (Parser     *parser,
             for (guint n = 0; n < 3 && *p >= '0' && *p <= '7'; n++)
               value = value * 8 + (guint) (*p++ - '0');
             if (value == 0 || value > 0xff)
-              return malformed (parser, error, _("this string holds an escape that is not a character"));
+              return malformed (parser, error, _ ("this string holds an escape that is not a character"));
             g_string_append_c (out, (char) value);
           }
           break;
@@ -437,18 +437,18 @@ parse_string (Parser     *parser,
             for (; g_ascii_isxdigit (*p) && n < 2; n++)
               value = value * 16 + (guint) g_ascii_xdigit_value (*p++);
             if (n == 0 || value == 0)
-              return malformed (parser, error, _("this string holds an escape that is not a character"));
+              return malformed (parser, error, _ ("this string holds an escape that is not a character"));
             g_string_append_c (out, (char) value);
           }
           break;
         default:
-          return malformed (parser, error, _("this string holds an unknown escape sequence"));
+          return malformed (parser, error, _ ("this string holds an unknown escape sequence"));
         }
     }
 
   for (p++; *p != '\0'; p++)
     if (*p != ' ' && *p != '\t' && *p != '\r')
-      return malformed (parser, error, _("there is text after the closing quote"));
+      return malformed (parser, error, _ ("there is text after the closing quote"));
   return TRUE;
 }
 
@@ -463,12 +463,12 @@ finish_entry (Parser  *parser,
   if (parser->msgid == NULL)
     {
       parser->line = entry->line;
-      return malformed (parser, error, _("this entry has no msgid"));
+      return malformed (parser, error, _ ("this entry has no msgid"));
     }
   if (parser->msgstr == NULL)
     {
       parser->line = entry->line;
-      return malformed (parser, error, _("this entry has no msgstr"));
+      return malformed (parser, error, _ ("this entry has no msgstr"));
     }
 
   entry->msgctxt = parser->msgctxt ? g_string_free (parser->msgctxt, FALSE) : NULL;
@@ -525,9 +525,9 @@ parse_keyword (Parser     *parser,
     if (g_str_has_prefix (line, keywords[i]))
       keyword = keywords[i];
   if (keyword == NULL)
-    return malformed (parser, error, _("this line is not a PO keyword, comment or string"));
+    return malformed (parser, error, _ ("this line is not a PO keyword, comment or string"));
   if (g_str_equal (keyword, "msgid_plural") || g_str_equal (keyword, "msgstr["))
-    return malformed (parser, error, _("plural forms are not used in Liaison's content files"));
+    return malformed (parser, error, _ ("plural forms are not used in Liaison's content files"));
 
   if (g_str_equal (keyword, "msgctxt"))
     {
@@ -536,7 +536,7 @@ parse_keyword (Parser     *parser,
       if (!begin_entry_if_needed (parser, error))
         return FALSE;
       if (parser->msgctxt != NULL || parser->msgid != NULL)
-        return malformed (parser, error, _("msgctxt must come once, before msgid"));
+        return malformed (parser, error, _ ("msgctxt must come once, before msgid"));
       slot = &parser->msgctxt;
     }
   else if (g_str_equal (keyword, "msgid"))
@@ -546,7 +546,7 @@ parse_keyword (Parser     *parser,
       if (!begin_entry_if_needed (parser, error))
         return FALSE;
       if (parser->msgid != NULL)
-        return malformed (parser, error, _("this entry has two msgids"));
+        return malformed (parser, error, _ ("this entry has two msgids"));
       /* The entry is where its msgctxt is, or its msgid without one. */
       if (parser->msgctxt == NULL)
         parser->current->line = parser->line;
@@ -555,9 +555,9 @@ parse_keyword (Parser     *parser,
   else
     {
       if (parser->current == NULL || parser->msgid == NULL)
-        return malformed (parser, error, _("msgstr without a msgid before it"));
+        return malformed (parser, error, _ ("msgstr without a msgid before it"));
       if (parser->msgstr != NULL)
-        return malformed (parser, error, _("this entry has two msgstrs"));
+        return malformed (parser, error, _ ("this entry has two msgstrs"));
       slot = &parser->msgstr;
     }
 
@@ -610,7 +610,7 @@ parse_line (Parser     *parser,
   if (*p == '"')
     {
       if (parser->target == NULL)
-        return malformed (parser, error, _("a string continues nothing here"));
+        return malformed (parser, error, _ ("a string continues nothing here"));
       return parse_string (parser, p, parser->target, error);
     }
 
@@ -632,7 +632,7 @@ parse_po (const char *data,
       parser.line = 1;
       for (const char *p = data; p < invalid; p++)
         parser.line += *p == '\n';
-      malformed (&parser, error, _("this line is not valid UTF-8; save the file as UTF-8"));
+      malformed (&parser, error, _ ("this line is not valid UTF-8; save the file as UTF-8"));
       return NULL;
     }
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
@@ -647,7 +647,7 @@ parse_po (const char *data,
       parser.line++;
       if (memchr (p, '\0', (newline ? newline : end) - p) != NULL)
         {
-          malformed (&parser, error, _("this line holds a NUL character"));
+          malformed (&parser, error, _ ("this line holds a NUL character"));
           parser_clear (&parser);
           return NULL;
         }
@@ -688,7 +688,7 @@ read_header (GPtrArray       *entries,
   if (header == NULL)
     {
       g_set_error (error, LIAISON_CONTENT_PO_ERROR, LIAISON_CONTENT_PO_ERROR_LANGUAGE,
-                   _("%s has no header entry, so Liaison cannot tell which language it is in"), file_name);
+                   _ ("%s has no header entry, so Liaison cannot tell which language it is in"), file_name);
       return FALSE;
     }
 
@@ -706,8 +706,8 @@ read_header (GPtrArray       *entries,
           if (charset != NULL && g_ascii_strcasecmp (charset + strlen ("charset="), "UTF-8") != 0)
             {
               g_set_error (error, LIAISON_CONTENT_PO_ERROR, LIAISON_CONTENT_PO_ERROR_MALFORMED,
-                           _("%1$s:%2$u: the file says it is in %3$s; Liaison reads UTF-8 (save it as UTF-8)"),
-                              file_name, header->line, charset + strlen ("charset="));
+                           _ ("%1$s:%2$u: the file says it is in %3$s; Liaison reads UTF-8 (save it as UTF-8)"),
+                           file_name, header->line, charset + strlen ("charset="));
               return FALSE;
             }
         }
@@ -716,8 +716,8 @@ read_header (GPtrArray       *entries,
   if (code == NULL || *code == '\0' || !liaison_language_from_code (code, language))
     {
       g_set_error (error, LIAISON_CONTENT_PO_ERROR, LIAISON_CONTENT_PO_ERROR_LANGUAGE,
-                   _("%1$s:%2$u: the header's Language is “%3$s”; Liaison translates into zh or en"),
-                      file_name, header->line, code ? code : "");
+                   _ ("%1$s:%2$u: the header's Language is “%3$s”; Liaison translates into zh or en"),
+                   file_name, header->line, code ? code : "");
       return FALSE;
     }
   return TRUE;
@@ -740,8 +740,8 @@ check_duplicates (GPtrArray  *entries,
       if (g_hash_table_contains (seen, key))
         {
           g_set_error (error, LIAISON_CONTENT_PO_ERROR, LIAISON_CONTENT_PO_ERROR_MALFORMED,
-                       _("%1$s:%2$u: “%3$s” appears twice in the file"), file_name, entry->line,
-                          entry->msgctxt ? entry->msgctxt : entry->msgid);
+                       _ ("%1$s:%2$u: “%3$s” appears twice in the file"), file_name, entry->line,
+                       entry->msgctxt ? entry->msgctxt : entry->msgid);
           g_free (key);
           return FALSE;
         }
@@ -798,7 +798,7 @@ apply_entry (LiaisonStore    *store,
 
   if (!liaison_content_key_parse (entry->msgctxt, &entity, &entity_id, &field))
     {
-      refuse (result, entry, g_strdup (_("This entry does not name a text Liaison translates; leave each msgctxt as it was exported.")));
+      refuse (result, entry, g_strdup (_ ("This entry does not name a text Liaison translates; leave each msgctxt as it was exported.")));
       return TRUE;
     }
 
@@ -816,8 +816,8 @@ apply_entry (LiaisonStore    *store,
 
   if (liaison_bilingual_get_source (text) == language || g_strcmp0 (liaison_bilingual_get_text (text, liaison_bilingual_get_source (text)), entry->msgid) != 0)
     {
-      refuse (result, entry, g_strdup (_("The source text changed after the export, so this translation may no longer fit. "
-                                         "Export again and translate the new text.")));
+      refuse (result, entry, g_strdup (_ ("The source text changed after the export, so this translation may no longer fit. "
+                                          "Export again and translate the new text.")));
       return TRUE;
     }
 

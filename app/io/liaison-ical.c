@@ -703,7 +703,7 @@ liaison_ical_read (const char  *text,
   if (!liaison_content_check_text (text, &check_error))
     {
       /* Translators: %s says what is wrong with the text */
-      g_set_error (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED, _("it is not valid iCalendar (%s)"), check_error->message);
+      g_set_error (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED, _ ("it is not valid iCalendar (%s)"), check_error->message);
       return NULL;
     }
   icalerror_set_errors_are_fatal (0);
@@ -713,7 +713,7 @@ liaison_ical_read (const char  *text,
       if (root != NULL)
         icalcomponent_free (root);
       g_set_error_literal (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED,
-                           _("it is not an iCalendar object (BEGIN:VCALENDAR … END:VCALENDAR)"));
+                           _ ("it is not an iCalendar object (BEGIN:VCALENDAR … END:VCALENDAR)"));
       return NULL;
     }
 
@@ -726,24 +726,24 @@ liaison_ical_read (const char  *text,
       }
   if (event == NULL)
     {
-      problem = g_strdup (_("it holds no event (VEVENT)"));
+      problem = g_strdup (_ ("it holds no event (VEVENT)"));
       goto malformed;
     }
   uid = icalcomponent_get_uid (event);
   if (uid == NULL || *uid == '\0')
     {
-      problem = g_strdup (_("its event has no UID"));
+      problem = g_strdup (_ ("its event has no UID"));
       goto malformed;
     }
   if ((problem = first_error (event)) != NULL)
     {
       g_autofree char *detail = g_steal_pointer (&problem);
-      problem = g_strdup_printf (_("its event has an unreadable property (%s)"), detail);
+      problem = g_strdup_printf (_ ("its event has an unreadable property (%s)"), detail);
       goto malformed;
     }
   if (icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY) == NULL || icaltime_is_null_time (icalcomponent_get_dtstart (event)))
     {
-      problem = g_strdup (_("its event has no start (DTSTART)"));
+      problem = g_strdup (_ ("its event has no start (DTSTART)"));
       goto malformed;
     }
 

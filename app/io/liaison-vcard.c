@@ -394,7 +394,7 @@ liaison_vcard_read (const char *text,
   if (lines == NULL)
     {
       g_set_error (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED,
-                   _("it is not a vCard (%s)"), parse_error->message);
+                   _ ("it is not a vCard (%s)"), parse_error->message);
       return NULL;
     }
 
@@ -429,7 +429,7 @@ liaison_vcard_read (const char *text,
           if (!g_str_equal (l->value, "4.0") && !g_str_equal (l->value, "3.0"))
             {
               g_set_error (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_UNSUPPORTED,
-                           _("it is a vCard of version %s (Liaison reads 3.0 and 4.0)"), l->value);
+                           _ ("it is a vCard of version %s (Liaison reads 3.0 and 4.0)"), l->value);
               return NULL;
             }
         }
@@ -500,12 +500,12 @@ liaison_vcard_read (const char *text,
   if (!seen_card)
     {
       g_set_error_literal (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED,
-                           _("it holds no vCard (BEGIN:VCARD … END:VCARD)"));
+                           _ ("it holds no vCard (BEGIN:VCARD … END:VCARD)"));
       return NULL;
     }
   if (uid == NULL || *uid == '\0')
     {
-      g_set_error_literal (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED, _("its vCard has no UID"));
+      g_set_error_literal (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED, _ ("its vCard has no UID"));
       return NULL;
     }
   if (!has_n)
@@ -513,7 +513,7 @@ liaison_vcard_read (const char *text,
       if (fn == NULL || *fn == '\0')
         {
           g_set_error_literal (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED,
-                               _("its vCard has no name (FN or N)"));
+                               _ ("its vCard has no name (FN or N)"));
           return NULL;
         }
       put (f, is_latin (fn) ? "given_latin" : "given_native", fn);

@@ -304,7 +304,7 @@ liaison_seed_load (LiaisonStore *self,
         return FALSE;
       if (!load_plan (self, error) || !load_history (self, error))
         {
-          g_prefix_error (error, _("Loading the built-in action plan and history failed: "));
+          g_prefix_error (error, _ ("Loading the built-in action plan and history failed: "));
           liaison_store_rollback (self);
           return FALSE;
         }
@@ -323,7 +323,7 @@ liaison_seed_load (LiaisonStore *self,
         return FALSE;
       if (!load_programmes (self, error) || !liaison_store_fill_translation_states (self, error))
         {
-          g_prefix_error (error, _("Giving every text a translation state failed: "));
+          g_prefix_error (error, _ ("Giving every text a translation state failed: "));
           liaison_store_rollback (self);
           return FALSE;
         }

@@ -448,7 +448,7 @@ insert_registration (LiaisonStore *self,
   if (g_strv_length (parts) != 4)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _("The registration of %1$s is not readable (“%2$s”)"), participant_id, value);
+                   _ ("The registration of %1$s is not readable (“%2$s”)"), participant_id, value);
       return FALSE;
     }
   liaison_enum_from_nick (LIAISON_TYPE_REGISTRATION_STATUS, parts[1], &status);
@@ -469,7 +469,7 @@ insert_registration (LiaisonStore *self,
   bind_text (stmt, 8, *parts[3] ? parts[3] : NULL);
   if (!liaison_store_step_done (self, stmt, error))
     {
-      g_prefix_error (error, _("Registering %s: "), participant_id);
+      g_prefix_error (error, _ ("Registering %s: "), participant_id);
       return FALSE;
     }
   return liaison_store_journal (self, origin, "create", "registration", id, NULL, NULL, value, error);
@@ -491,8 +491,8 @@ update_registration (LiaisonStore        *self,
   if (g_strv_length (parts) != 4)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _("The registration of %1$s is not readable (“%2$s”)"),
-                      liaison_registration_get_participant_id (r), value);
+                   _ ("The registration of %1$s is not readable (“%2$s”)"),
+                   liaison_registration_get_participant_id (r), value);
       return FALSE;
     }
   liaison_enum_from_nick (LIAISON_TYPE_REGISTRATION_STATUS, parts[1], &status);
@@ -1504,7 +1504,7 @@ liaison_store_resolve_conflict (LiaisonStore         *self,
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
-      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND, _("There is no open conflict number %s"), number);
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND, _ ("There is no open conflict number %s"), number);
       goto fail;
     }
 

@@ -407,20 +407,20 @@ set_not_found (GError            **error,
     {
     case LIAISON_CONTENT_EVENTS:
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                   _("There is no event with the identifier %s"), entity_id);
+                   _ ("There is no event with the identifier %s"), entity_id);
       break;
     case LIAISON_CONTENT_PLAN:
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                   _("“%s” is not an activity of the action plan (codes look like 1.1.2)"), entity_id);
+                   _ ("“%s” is not an activity of the action plan (codes look like 1.1.2)"), entity_id);
       break;
     case LIAISON_CONTENT_PARTICIPANTS:
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                   _("There is no participant with the identifier %s"), entity_id);
+                   _ ("There is no participant with the identifier %s"), entity_id);
       break;
     case LIAISON_CONTENT_PROGRAMME:
     default:
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                   _("There is no programme or programme track with the identifier %s"), entity_id);
+                   _ ("There is no programme or programme track with the identifier %s"), entity_id);
       break;
     }
 }
@@ -432,7 +432,7 @@ set_unknown_field (GError    **error,
 {
   g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
                /* Translators: %1$s is a kind of record (event, plan, …), %2$s a field of it (title, …) */
-               _("“%1$s/%2$s” is not a text Liaison translates"), entity ? entity : "", field ? field : "");
+               _ ("“%1$s/%2$s” is not a text Liaison translates"), entity ? entity : "", field ? field : "");
 }
 
 /* One text with its states, as the translation editor shows it: both

@@ -174,7 +174,7 @@ liaison_store_set_error (LiaisonStore *self, GError **error, int rc)
     {
     case SQLITE_FULL:
       code = LIAISON_STORE_ERROR_FULL;
-      g_set_error (error, LIAISON_STORE_ERROR, code, _("The disk holding %s is full; nothing was changed"), self->path);
+      g_set_error (error, LIAISON_STORE_ERROR, code, _ ("The disk holding %s is full; nothing was changed"), self->path);
       return;
     case SQLITE_READONLY:
       code = LIAISON_STORE_ERROR_READ_ONLY;
@@ -358,7 +358,7 @@ liaison_store_end_bulk (LiaisonStore *self, gboolean commit, GError **error)
   if (commit && self->bulk_spoiled)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _("%s: a change failed halfway, so none of this batch was saved"), self->path);
+                   _ ("%s: a change failed halfway, so none of this batch was saved"), self->path);
       commit = FALSE;
       ok = FALSE;
     }
@@ -493,13 +493,13 @@ check_location (const char *path, gboolean *exists, GError **error)
       *exists = TRUE;
       if (!S_ISREG (st.st_mode))
         {
-          g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN, _("%s is not a file"), path);
+          g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN, _ ("%s is not a file"), path);
           return FALSE;
         }
       if ((st.st_mode & 0222) == 0 || access (path, R_OK | W_OK) != 0)
         {
           g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_READ_ONLY,
-                       _("The database %s is read-only; Liaison needs to write to it"), path);
+                       _ ("The database %s is read-only; Liaison needs to write to it"), path);
           return FALSE;
         }
     }
@@ -510,7 +510,7 @@ check_location (const char *path, gboolean *exists, GError **error)
         {
           int saved = errno;
           g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_READ_ONLY,
-                       _("Cannot create the folder %1$s for the database: %2$s"), dir, g_strerror (saved));
+                       _ ("Cannot create the folder %1$s for the database: %2$s"), dir, g_strerror (saved));
           return FALSE;
         }
     }
@@ -519,7 +519,7 @@ check_location (const char *path, gboolean *exists, GError **error)
   if (!writable_dir (dir))
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_READ_ONLY,
-                   _("The folder %s is not writable; Liaison keeps its database and journal files there"), dir);
+                   _ ("The folder %s is not writable; Liaison keeps its database and journal files there"), dir);
       return FALSE;
     }
 
@@ -543,8 +543,8 @@ read_version (LiaisonStore *self, int *version, GError **error)
     {
       if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
         g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_CORRUPT,
-                     _("%1$s is not a Liaison database or is damaged (%2$s); it was left as it is"), self->path,
-                        sqlite3_errstr (rc));
+                     _ ("%1$s is not a Liaison database or is damaged (%2$s); it was left as it is"), self->path,
+                     sqlite3_errstr (rc));
       else
         liaison_store_set_error (self, error, rc);
       return FALSE;
@@ -571,8 +571,8 @@ check_integrity (LiaisonStore *self, GError **error)
 
   if (!ok)
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_CORRUPT,
-                 _("%1$s is not a Liaison database or is damaged (%2$s); it was left as it is"), self->path,
-                    detail ? detail : "?");
+                 _ ("%1$s is not a Liaison database or is damaged (%2$s); it was left as it is"), self->path,
+                 detail ? detail : "?");
   return ok;
 }
 
@@ -599,7 +599,7 @@ migrate (LiaisonStore *self, GError **error)
         return FALSE;
       if (!liaison_store_exec (self, sql, error) || !liaison_store_exec (self, set_version, error))
         {
-          g_prefix_error (error, _("Upgrading the database to level %u failed: "), i + 1);
+          g_prefix_error (error, _ ("Upgrading the database to level %u failed: "), i + 1);
           liaison_store_rollback (self);
           return FALSE;
         }
@@ -686,7 +686,7 @@ liaison_store_open (const char *path, GError **error)
                         SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE) | SQLITE_OPEN_FULLMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN, _("Cannot open the database %1$s: %2$s"), path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN, _ ("Cannot open the database %1$s: %2$s"), path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
@@ -699,9 +699,9 @@ liaison_store_open (const char *path, GError **error)
   if (self->version > latest)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NEWER,
-                   _("%1$s was written by a newer Liaison (database level %2$d; this version knows up to %3$d). "
+                   _ ("%1$s was written by a newer Liaison (database level %2$d; this version knows up to %3$d). "
                       "Update Liaison to open it; the file was left as it is."),
-                      path, self->version, latest);
+                   path, self->version, latest);
       return NULL;
     }
   if (exists && !check_integrity (self, error))
@@ -746,7 +746,7 @@ liaison_store_open_reader (const char *path, GError **error)
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN, _("Cannot open the database %1$s: %2$s"), path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_OPEN, _ ("Cannot open the database %1$s: %2$s"), path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
@@ -1435,19 +1435,19 @@ validate_event (LiaisonEvent *event, GError **error)
 
   if (liaison_event_get_start (event) == NULL)
     {
-      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID, _("The event has no start date"));
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID, _ ("The event has no start date"));
       return FALSE;
     }
   if (liaison_bilingual_get_text (title, LIAISON_LANGUAGE_ZH) == NULL &&
       liaison_bilingual_get_text (title, LIAISON_LANGUAGE_EN) == NULL)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _("The event needs a title in Chinese or English"));
+                   _ ("The event needs a title in Chinese or English"));
       return FALSE;
     }
   if (liaison_event_get_country (event) != NULL && liaison_country_lookup (liaison_event_get_country (event)) == NULL)
     {
-      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID, _("“%s” is not an ISO 3166 country code"), liaison_event_get_country (event));
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID, _ ("“%s” is not an ISO 3166 country code"), liaison_event_get_country (event));
       return FALSE;
     }
   (void) codes;
@@ -1515,7 +1515,7 @@ save_event_rows (LiaisonStore *self, LiaisonEvent *event, char **values, GError 
       if (!liaison_store_step_done (self, stmt, NULL))
         {
           g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                       _("“%s” is not an activity of the action plan (codes look like 1.1.2)"), *c);
+                       _ ("“%s” is not an activity of the action plan (codes look like 1.1.2)"), *c);
           return FALSE;
         }
     }
@@ -1528,7 +1528,7 @@ save_event_rows (LiaisonStore *self, LiaisonEvent *event, char **values, GError 
       bind_text (stmt, 2, *a);
       if (!liaison_store_step_done (self, stmt, NULL))
         {
-          g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID, _("“%s” is not a priority area"), *a);
+          g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID, _ ("“%s” is not a priority area"), *a);
           return FALSE;
         }
     }
@@ -1588,7 +1588,7 @@ liaison_store_get_event (LiaisonStore *self, const char *id, GError **error)
     event = event_from_row (self, stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                 _("There is no event with the identifier %s"), id);
+                 _ ("There is no event with the identifier %s"), id);
   else
     liaison_store_set_error (self, error, rc);
   sqlite3_reset (stmt);
@@ -1619,7 +1619,7 @@ resolve_prefix (LiaisonStore *self, const char *table, const char *part, GError 
 
   if (strlen (part) < 4 || !looks_like_id_part (part))
     {
-      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND, _("Nothing has the identifier “%s”"), part);
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND, _ ("Nothing has the identifier “%s”"), part);
       return NULL;
     }
 
@@ -1648,10 +1648,10 @@ resolve_prefix (LiaisonStore *self, const char *table, const char *part, GError 
   if (found->len == 1)
     return g_strdup (g_ptr_array_index (found, 0));
   if (found->len == 0)
-    g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND, _("Nothing has the identifier “%s”"), part);
+    g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND, _ ("Nothing has the identifier “%s”"), part);
   else
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                 _("“%s” is part of more than one identifier; give more of it"), part);
+                 _ ("“%s” is part of more than one identifier; give more of it"), part);
   return NULL;
 }
 
@@ -1738,7 +1738,7 @@ snapshot_parse (const char *snapshot, GError **error)
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _("The change journal holds no readable copy of the deleted record"));
+                   _ ("The change journal holds no readable copy of the deleted record"));
       return NULL;
     }
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
@@ -2233,7 +2233,7 @@ liaison_store_get_participant (LiaisonStore *self, const char *id, GError **erro
     p = participant_from_row (self, stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                 _("There is no participant with the identifier %s"), id);
+                 _ ("There is no participant with the identifier %s"), id);
   else
     liaison_store_set_error (self, error, rc);
   sqlite3_reset (stmt);
@@ -2455,7 +2455,7 @@ liaison_store_get_registration (LiaisonStore *self, const char *id, GError **err
     r = registration_from_row (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                 _("There is no registration with the identifier %s"), id);
+                 _ ("There is no registration with the identifier %s"), id);
   else
     liaison_store_set_error (self, error, rc);
   sqlite3_reset (stmt);
@@ -2549,7 +2549,7 @@ lookup_event_places (LiaisonStore *self, const char *event_id, guint *capacity, 
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                 _("There is no event with the identifier %s"), event_id);
+                 _ ("There is no event with the identifier %s"), event_id);
   else
     liaison_store_set_error (self, error, rc);
   sqlite3_reset (stmt);
@@ -2585,7 +2585,7 @@ lookup_person_for_event (LiaisonStore *self,
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                 _("There is no participant with the identifier %s"), participant_id);
+                 _ ("There is no participant with the identifier %s"), participant_id);
   else
     liaison_store_set_error (self, error, rc);
   sqlite3_reset (stmt);
@@ -2622,8 +2622,8 @@ liaison_store_register_many (LiaisonStore             *self,
       status != LIAISON_REGISTRATION_CONFIRMED && status != LIAISON_REGISTRATION_WAITLISTED)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _("A new registration starts as invited, registered, waitlisted or confirmed, not “%s”"),
-                      liaison_registration_status_label (status));
+                   _ ("A new registration starts as invited, registered, waitlisted or confirmed, not “%s”"),
+                   liaison_registration_status_label (status));
       return NULL;
     }
 
@@ -2713,7 +2713,7 @@ liaison_store_register (LiaisonStore             *self,
       g_autofree char *name = dup_participant_name (self, participant_id);
 
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _("%s is already registered for this event"), name);
+                   _ ("%s is already registered for this event"), name);
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (created, 0));
@@ -2759,8 +2759,8 @@ liaison_store_set_registration_status (LiaisonStore             *self,
       liaison_event_get_capacity (event) > 0 && places_taken (all) >= liaison_event_get_capacity (event))
     {
       g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_CAPACITY,
-                   _("The event is full (%u places); free a place first or keep the person on the waitlist"),
-                      liaison_event_get_capacity (event));
+                   _ ("The event is full (%u places); free a place first or keep the person on the waitlist"),
+                   liaison_event_get_capacity (event));
       goto fail;
     }
 
@@ -2880,7 +2880,7 @@ delete_registration_row (
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                     _("There is no registration with the identifier %s"), id);
+                     _ ("There is no registration with the identifier %s"), id);
       else
         liaison_store_set_error (self, error, rc);
       goto fail;
@@ -3097,8 +3097,8 @@ liaison_store_find_clashes (
 
                 /* Translators: a clash, “李霞 — also at “Forum 2025” then” */
                 g_ptr_array_add (
-                    people, g_strdup_printf (_("%1$s is also at “%2$s” then"), name,
-                                                liaison_bilingual_get_display (liaison_event_get_title (other), lang)));
+                    people, g_strdup_printf (_ ("%1$s is also at “%2$s” then"), name,
+                                             liaison_bilingual_get_display (liaison_event_get_title (other), lang)));
               }
           }
       }
@@ -3233,19 +3233,19 @@ liaison_store_check_in (LiaisonStore *self, const char *registration_id, Liaison
     case LIAISON_REGISTRATION_ATTENDED:
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
                    /* Translators: %s is a person's name */
-                   _("%s is already checked in"), name);
+                   _ ("%s is already checked in"), name);
       goto fail;
     case LIAISON_REGISTRATION_WAITLISTED:
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _("%s is on the waitlist: give them a place first"), name);
+                   _ ("%s is on the waitlist: give them a place first"), name);
       goto fail;
     case LIAISON_REGISTRATION_DECLINED:
     case LIAISON_REGISTRATION_CANCELLED:
     default:
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
                    /* Translators: %1$s is a person's name, %2$s a registration status */
-                   _("%1$s cannot be checked in: their registration is “%2$s”"), name,
-                      liaison_registration_status_label (liaison_registration_get_status (r)));
+                   _ ("%1$s cannot be checked in: their registration is “%2$s”"), name,
+                   liaison_registration_status_label (liaison_registration_get_status (r)));
       goto fail;
     }
 
@@ -3283,19 +3283,19 @@ cannot_undo (const char *entity, const char *field)
   /* The field keeps its name in the database: it is what a bug report needs. */
   if (g_strcmp0 (entity, "event") == 0)
     return g_error_new (LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                        _("This change cannot be undone: the journal has no rule for the event field “%s”"),
-                           field_name);
+                        _ ("This change cannot be undone: the journal has no rule for the event field “%s”"),
+                        field_name);
   if (g_strcmp0 (entity, "participant") == 0)
     return g_error_new (LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                        _("This change cannot be undone: the journal has no rule for the participant field “%s”"),
-                           field_name);
+                        _ ("This change cannot be undone: the journal has no rule for the participant field “%s”"),
+                        field_name);
   if (g_strcmp0 (entity, "registration") == 0)
     return g_error_new (LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                        _("This change cannot be undone: the journal has no rule for the registration field “%s”"),
-                           field_name);
+                        _ ("This change cannot be undone: the journal has no rule for the registration field “%s”"),
+                        field_name);
   return g_error_new (LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                      _("This change cannot be undone: the journal has no rule for “%1$s” of “%2$s”"), field_name,
-                         entity != NULL ? entity : "");
+                      _ ("This change cannot be undone: the journal has no rule for “%1$s” of “%2$s”"), field_name,
+                      entity != NULL ? entity : "");
 }
 
 static gboolean
@@ -3550,7 +3550,7 @@ liaison_store_undo (LiaisonStore *self, gint64 after_seq, GError **error)
       if (g_hash_table_contains (remote, key))
         {
           g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                       _("This can no longer be undone: the same record was changed by a sync since"));
+                       _ ("This can no longer be undone: the same record was changed by a sync since"));
           goto fail;
         }
       if (!undo_one (self, e, error))
@@ -3635,7 +3635,7 @@ liaison_store_get_plan_item (LiaisonStore *self, const char *code, GError **erro
     item = plan_item_from_row (self, stmt);
   else
     g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                 _("“%s” is not an activity of the action plan (codes look like 1.1.2)"), code);
+                 _ ("“%s” is not an activity of the action plan (codes look like 1.1.2)"), code);
   sqlite3_reset (stmt);
   return item;
 }

@@ -114,22 +114,22 @@ liaison_dav_status_error (GError    **error,
 {
   if (status == SOUP_STATUS_UNAUTHORIZED)
     g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_AUTH,
-                 _("The server at %s refused the user name or password. Check them in Preferences "
-                   "(or give the right ones to “liaison sync”)."),
-                    url);
+                 _ ("The server at %s refused the user name or password. Check them in Preferences "
+                    "(or give the right ones to “liaison sync”)."),
+                 url);
   else if (status == SOUP_STATUS_FORBIDDEN)
     g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_AUTH,
-                 _("The server does not let this user %s %s (403 Forbidden). Ask the server's "
-                   "administrator for access, or use another collection."),
-                    method, url);
+                 _ ("The server does not let this user %s %s (403 Forbidden). Ask the server's "
+                    "administrator for access, or use another collection."),
+                 method, url);
   else if (status >= 500)
     g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_SERVER,
-                 _("The server failed to answer %s %s (%u %s). Nothing was changed here; "
-                   "Liaison tries again at the next sync."),
-                    method, url, status, soup_status_get_phrase (status));
+                 _ ("The server failed to answer %s %s (%u %s). Nothing was changed here; "
+                    "Liaison tries again at the next sync."),
+                 method, url, status, soup_status_get_phrase (status));
   else
     g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_SERVER,
-                 _("The server refused %s %s (%u %s)."), method, url, status, soup_status_get_phrase (status));
+                 _ ("The server refused %s %s (%u %s)."), method, url, status, soup_status_get_phrase (status));
 }
 
 static void
@@ -141,14 +141,14 @@ transport_error (GError    **error,
     g_propagate_error (error, g_error_copy (cause));
   else if (cause->domain == G_TLS_ERROR)
     g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_CERTIFICATE,
-                 _("The certificate of %s was refused (%s), so nothing was sent to it. If the server "
-                   "is right, its administrator needs a certificate your system trusts."),
-                    url, cause->message);
+                 _ ("The certificate of %s was refused (%s), so nothing was sent to it. If the server "
+                    "is right, its administrator needs a certificate your system trusts."),
+                 url, cause->message);
   else
     g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_UNREACHABLE,
-                 _("Cannot reach %s (%s). Check the network and the server address; your changes "
-                   "stay here and go at the next sync."),
-                    url, cause->message);
+                 _ ("Cannot reach %s (%s). Check the network and the server address; your changes "
+                    "stay here and go at the next sync."),
+                 url, cause->message);
 }
 
 typedef struct
@@ -215,7 +215,7 @@ liaison_dav_client_send (LiaisonDavClient *self,
     {
       g_main_context_unref (context);
       g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_CONFIGURED,
-                   _("“%s” is not a server address Liaison can use (it needs http:// or https://)."), url);
+                   _ ("“%s” is not a server address Liaison can use (it needs http:// or https://)."), url);
       return FALSE;
     }
   soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
@@ -380,13 +380,13 @@ liaison_dav_parse_multistatus (GBytes     *reply,
   if (data == NULL || size == 0 || size > G_MAXINT)
     {
       g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MALFORMED,
-                   _("The server's reply to %s is empty where a list was expected."), url);
+                   _ ("The server's reply to %s is empty where a list was expected."), url);
       return NULL;
     }
   if (g_strstr_len (data, MIN (size, 4096), "<!DOCTYPE") != NULL)
     {
       g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MALFORMED,
-                   _("The server's reply to %s has a document type declaration, which Liaison refuses."), url);
+                   _ ("The server's reply to %s has a document type declaration, which Liaison refuses."), url);
       return NULL;
     }
   doc = xmlReadMemory (data, (int) size, url, NULL,
@@ -396,7 +396,7 @@ liaison_dav_parse_multistatus (GBytes     *reply,
       if (doc != NULL)
         xmlFreeDoc (doc);
       g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MALFORMED,
-                   _("The server's reply to %s is not well-formed XML (it may have been cut off)."), url);
+                   _ ("The server's reply to %s is not well-formed XML (it may have been cut off)."), url);
       return NULL;
     }
   root = xmlDocGetRootElement (doc);
@@ -404,7 +404,7 @@ liaison_dav_parse_multistatus (GBytes     *reply,
     {
       xmlFreeDoc (doc);
       g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MALFORMED,
-                   _("The server's reply to %s is not a WebDAV multistatus."), url);
+                   _ ("The server's reply to %s is not a WebDAV multistatus."), url);
       return NULL;
     }
 

@@ -26,7 +26,7 @@ liaison_dav_well_known_uri (const char       *server_url,
   if (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0)
     {
       g_set_error (error, G_URI_ERROR, G_URI_ERROR_BAD_SCHEME,
-                   _("“%s” is not an http or https address"), server_url);
+                   _ ("“%s” is not an http or https address"), server_url);
       return NULL;
     }
 

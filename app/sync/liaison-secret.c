@@ -47,7 +47,7 @@ liaison_secret_store_async (const char         *server,
                             GAsyncReadyCallback callback,
                             gpointer            user_data)
 {
-  g_autofree char *label = g_strdup_printf (_("Liaison sync password for %1$s at %2$s"), user, server);
+  g_autofree char *label = g_strdup_printf (_ ("Liaison sync password for %1$s at %2$s"), user, server);
 
   secret_password_store (liaison_secret_get_schema (), SECRET_COLLECTION_DEFAULT, label, password, cancellable,
                          callback, user_data, "server", server, "user", user, NULL);

@@ -98,7 +98,7 @@ ensure_participants (LiaisonSyncJob *job,
         if (name == NULL)
           {
             g_set_error (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED,
-                         _("an attendee (%s) has neither a name nor an address, and no card in the address book"), pid);
+                         _ ("an attendee (%s) has neither a name nor an address, and no card in the address book"), pid);
             return FALSE;
           }
         for (const char *c = name; *c != '\0'; c = g_utf8_next_char (c))
@@ -196,8 +196,8 @@ liaison_sync_job_apply_remote (LiaisonSyncJob    *job,
   if (remote == NULL && from_get)
     {
       g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MALFORMED,
-                   _("The server's copy of %s could not be read (%s); Liaison tries again at the next sync."),
-                      href, local_error->message);
+                   _ ("The server's copy of %s could not be read (%s); Liaison tries again at the next sync."),
+                   href, local_error->message);
       return FALSE;
     }
   if (remote == NULL)
@@ -208,7 +208,7 @@ liaison_sync_job_apply_remote (LiaisonSyncJob    *job,
     {
       g_clear_error (&local_error);
       g_set_error (&local_error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED,
-                   _("its UID %s is already used by %s"), uid, res->href);
+                   _ ("its UID %s is already used by %s"), uid, res->href);
       goto skip;
     }
   if (res != NULL && etag != NULL && g_strcmp0 (res->etag, etag) == 0)
@@ -304,7 +304,7 @@ invalid:
   /* Fall through: the server holds something Liaison's rules refuse. */
 skip:
   {
-    g_autofree char *message = g_strdup_printf (_("%s was skipped: %s"), href, local_error->message);
+    g_autofree char *message = g_strdup_printf (_ ("%s was skipped: %s"), href, local_error->message);
 
     liaison_sync_job_add_error (job, message);
     return liaison_store_sync_skip (job->store, href, etag, message, error);

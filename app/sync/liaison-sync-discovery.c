@@ -71,7 +71,7 @@ propfind_following (LiaisonSyncJob *job,
       return liaison_dav_parse_multistatus (reply, current, error);
     }
   g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_SERVER,
-               _("The server at %s redirects in circles; check the server address."), url);
+               _ ("The server at %s redirects in circles; check the server address."), url);
   return NULL;
 }
 
@@ -121,11 +121,11 @@ make_collection (LiaisonSyncJob    *job,
     liaison_dav_status_error (error, method, url, status);
   else
     g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND,
-                 calendar ? _("The server has no calendar for Liaison at %s and refused to make one (%u). "
-                              "Make a calendar there, or give its address as the server address.")
-                          : _("The server has no address book for Liaison at %s and refused to make one (%u). "
-                              "Make an address book there, or give its address as the server address."),
-                               url, status);
+                 calendar ? _ ("The server has no calendar for Liaison at %s and refused to make one (%u). "
+                               "Make a calendar there, or give its address as the server address.")
+                          : _ ("The server has no address book for Liaison at %s and refused to make one (%u). "
+                               "Make an address book there, or give its address as the server address."),
+                 url, status);
   return FALSE;
 }
 
@@ -166,11 +166,11 @@ check_chosen (LiaisonSyncJob    *job,
   if (r == NULL || !(calendar ? r->is_calendar : r->is_addressbook))
     {
       g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND,
-                   calendar ? _("%s, chosen as the calendar to sync events with, is not a calendar. Choose another "
-                                "in Preferences (or give --calendar to “liaison sync”).")
-                            : _("%s, chosen as the address book to sync participants with, is not an address book. "
-                                "Choose another in Preferences (or give --address-book to “liaison sync”)."),
-                                 url);
+                   calendar ? _ ("%s, chosen as the calendar to sync events with, is not a calendar. Choose another "
+                                 "in Preferences (or give --calendar to “liaison sync”).")
+                            : _ ("%s, chosen as the address book to sync participants with, is not an address book. "
+                                 "Choose another in Preferences (or give --address-book to “liaison sync”)."),
+                   url);
       return FALSE;
     }
   return use_collection (job, service, url, error);
@@ -368,15 +368,15 @@ liaison_sync_job_discover (LiaisonSyncJob *job,
       if (start_error != NULL)
         /* Translators: %1$s is the server address, %2$s what its answer was */
         g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND,
-                     _("The server at %1$s does not say where your calendars are (%2$s), and has nothing at "
+                     _ ("The server at %1$s does not say where your calendars are (%2$s), and has nothing at "
                         "/.well-known/caldav or /.well-known/carddav. Give the address of a calendar or of your "
                         "principal instead."),
-                        job->url, start_error->message);
+                     job->url, start_error->message);
       else
         g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_FOUND,
-                     _("The server at %s does not say where your calendars are (no current-user-principal). "
+                     _ ("The server at %s does not say where your calendars are (no current-user-principal). "
                         "Give the address of a calendar or of your principal instead."),
-                        job->url);
+                     job->url);
       goto out;
     }
 

@@ -292,8 +292,8 @@ run_job (LiaisonSyncJob *job,
         return FALSE;
     }
   else
-    liaison_sync_job_add_error (job, _("The calendar was not synced because the address book could not be read; "
-                      "it will be at the next sync."));
+    liaison_sync_job_add_error (job, _ ("The calendar was not synced because the address book could not be read; "
+                                        "it will be at the next sync."));
   liaison_sync_job_trace (job, "pull the calendar");
 
   phase (job, 0.65, 0.15);
@@ -559,7 +559,7 @@ on_find_password (GObject      *source,
     {
       if (error == NULL)
         error = g_error_new_literal (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NO_PASSWORD,
-                                     _("There is no sync password in the keyring yet."));
+                                     _ ("There is no sync password in the keyring yet."));
       g_task_return_error (task, g_steal_pointer (&error));
       g_object_unref (task);
       return;
@@ -571,9 +571,9 @@ static GError *
 not_configured_error (void)
 {
   return g_error_new_literal (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_CONFIGURED,
-                              _("No sync server is set up. Enter the server address and "
-                                "user name in Preferences (or give --url and --username "
-                                "to “liaison sync”)."));
+                              _ ("No sync server is set up. Enter the server address and "
+                                 "user name in Preferences (or give --url and --username "
+                                 "to “liaison sync”)."));
 }
 
 /* The calendars (that take events) and address books in the account's
@@ -627,15 +627,15 @@ on_password (GObject      *source,
 
       if (error != NULL)
         /* Translators: %1$s is the user name, %2$s why the keyring could not be read */
-        fail_outer (self, outer, g_error_new (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NO_PASSWORD, _("There is no sync password for %1$s in the keyring (%2$s). Enter it "
-                                                "in Preferences, or give it to “liaison sync” with LIAISON_PASSWORD "
-                                                "or --password-file."),
-                                                                                                     user, error->message));
+        fail_outer (self, outer, g_error_new (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NO_PASSWORD, _ ("There is no sync password for %1$s in the keyring (%2$s). Enter it "
+                                                                                                     "in Preferences, or give it to “liaison sync” with LIAISON_PASSWORD "
+                                                                                                     "or --password-file."),
+                                              user, error->message));
       else
-        fail_outer (self, outer, g_error_new (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NO_PASSWORD, _("There is no sync password for %s in the keyring. Enter it in "
-                                                "Preferences, or give it to “liaison sync” with LIAISON_PASSWORD "
-                                                "or --password-file."),
-                                                                                                     user));
+        fail_outer (self, outer, g_error_new (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NO_PASSWORD, _ ("There is no sync password for %s in the keyring. Enter it in "
+                                                                                                     "Preferences, or give it to “liaison sync” with LIAISON_PASSWORD "
+                                                                                                     "or --password-file."),
+                                              user));
       return;
     }
   start_job (self, outer, password);
@@ -658,7 +658,7 @@ liaison_sync_engine_sync_async (LiaisonSyncEngine  *self,
   if (self->syncing)
     {
       g_task_return_new_error (outer, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_BUSY,
-                               _("A sync is already running; wait for it to finish."));
+                               _ ("A sync is already running; wait for it to finish."));
       g_object_unref (outer);
       return;
     }

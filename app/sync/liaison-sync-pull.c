@@ -542,9 +542,9 @@ liaison_sync_job_pull (LiaisonSyncJob    *job,
       if (g_hash_table_size (listing.listed) == 0 && g_hash_table_size (known) > 0)
         {
           g_set_error (&local_error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_SERVER,
-                       _("The collection %s is suddenly empty on the server, though %u records of it are here. "
-                         "Nothing was deleted here; if the server was emptied on purpose, delete them here too."),
-                          url, g_hash_table_size (known));
+                       _ ("The collection %s is suddenly empty on the server, though %u records of it are here. "
+                          "Nothing was deleted here; if the server was emptied on purpose, delete them here too."),
+                       url, g_hash_table_size (known));
           goto out;
         }
       g_hash_table_iter_init (&iter, known);

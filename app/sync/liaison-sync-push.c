@@ -165,7 +165,7 @@ push_one (LiaisonSyncJob    *job,
       if (!liaison_sync_is_member (collection, href))
         {
           g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_SERVER,
-                       _("Refusing to write %s: it is not inside the collection %s."), href, collection);
+                       _ ("Refusing to write %s: it is not inside the collection %s."), href, collection);
           return FALSE;
         }
       url = liaison_dav_client_resolve (collection, href);
@@ -238,9 +238,9 @@ push_one (LiaisonSyncJob    *job,
         return FALSE;
     }
   {
-    g_autofree char *message = g_strdup_printf (_("The server kept changing %s while Liaison wrote it; "
-                                                  "it goes again at the next sync."),
-                                                   id);
+    g_autofree char *message = g_strdup_printf (_ ("The server kept changing %s while Liaison wrote it; "
+                                                   "it goes again at the next sync."),
+                                                id);
     liaison_sync_job_add_error (job, message);
   }
   return TRUE;
