@@ -46,6 +46,28 @@ gboolean      liaison_seed_load (LiaisonStore *self,
 gboolean      liaison_store_fill_translation_states (LiaisonStore *self,
                                                      GError      **error);
 
+/* liaison-store-search.c */
+gboolean   liaison_store_index_event (LiaisonStore *self,
+                                      LiaisonEvent *event,
+                                      GError      **error);
+gboolean   liaison_store_index_participant (LiaisonStore       *self,
+                                            LiaisonParticipant *p,
+                                            GError            **error);
+gboolean   liaison_store_delete_search_doc (LiaisonStore *self,
+                                            const char   *entity,
+                                            const char   *entity_id,
+                                            GError      **error);
+GPtrArray *liaison_store_search_ids (LiaisonStore *self,
+                                     const char   *entity,
+                                     const char   *query,
+                                     guint         limit,
+                                     GError      **error);
+gboolean   liaison_store_looks_like_id_part (const char *text);
+char      *liaison_store_resolve_prefix (LiaisonStore *self,
+                                         const char   *table,
+                                         const char   *part,
+                                         GError      **error);
+
 /* Small helpers every part of the store uses. */
 static inline void
 bind_text (sqlite3_stmt *stmt,
