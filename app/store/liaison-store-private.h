@@ -35,16 +35,31 @@ gboolean      liaison_store_journal (LiaisonStore *self,
                                      const char   *old_value,
                                      const char   *new_value,
                                      GError      **error);
-gboolean      liaison_store_save_bilingual (LiaisonStore     *self,
-                                            const char       *entity,
-                                            const char       *entity_id,
-                                            const char       *field,
-                                            LiaisonBilingual *text,
-                                            GError          **error);
 gboolean      liaison_seed_load (LiaisonStore *self,
                                  GError      **error);
-gboolean      liaison_store_fill_translation_states (LiaisonStore *self,
-                                                     GError      **error);
+
+/* liaison-store-translations.c */
+gboolean liaison_store_fill_translation_states (LiaisonStore *self,
+                                                GError      **error);
+
+/* A bilingual text of an object and the field its states are kept under. */
+typedef struct
+{
+  const char       *field;
+  LiaisonBilingual *text;
+} LiaisonBilingualSlot;
+
+gboolean liaison_store_save_bilingual (LiaisonStore     *self,
+                                       const char       *entity,
+                                       const char       *entity_id,
+                                       const char       *field,
+                                       LiaisonBilingual *text,
+                                       GError          **error);
+void     liaison_store_load_bilingual (LiaisonStore         *self,
+                                       const char           *entity,
+                                       const char           *entity_id,
+                                       LiaisonBilingualSlot *slots,
+                                       guint                 n_slots);
 
 /* liaison-store-search.c */
 gboolean   liaison_store_index_event (LiaisonStore *self,

@@ -868,83 +868,6 @@ liaison_store_get_version (LiaisonStore *self)
 }
 
 /* ------------------------------------------------------------------------ */
-/* Translation states                                                        */
-
-gboolean
-liaison_store_save_bilingual (LiaisonStore     *self,
-                              const char       *entity,
-                              const char       *entity_id,
-                              const char       *field,
-                              LiaisonBilingual *text,
-                              GError          **error)
-{
-  sqlite3_stmt *stmt = liaison_store_stmt (self,
-                                           "INSERT OR REPLACE INTO translation_states"
-                                           " (entity, entity_id, field, lang, state, based_on, is_source)"
-                                           " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                           error);
-  if (stmt == NULL)
-    return FALSE;
-
-  liaison_bilingual_settle_source (text);
-  for (LiaisonLanguage l = 0; l < LIAISON_N_LANGUAGES; l++)
-    {
-      sqlite3_reset (stmt);
-      bind_text (stmt, 1, entity);
-      bind_text (stmt, 2, entity_id);
-      bind_text (stmt, 3, field);
-      bind_text (stmt, 4, liaison_language_code (l));
-      bind_text (stmt, 5, liaison_enum_to_nick (LIAISON_TYPE_TRANSLATION_STATE, liaison_bilingual_get_state (text, l)));
-      bind_text (stmt, 6, liaison_bilingual_get_based_on (text, l));
-      sqlite3_bind_int (stmt, 7, liaison_bilingual_get_source (text) == l);
-      if (!liaison_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-typedef struct
-{
-  const char       *field;
-  LiaisonBilingual *text;
-} BilingualSlot;
-
-static void
-load_bilingual (LiaisonStore *self, const char *entity, const char *entity_id, BilingualSlot *slots, guint n_slots)
-{
-  sqlite3_stmt *stmt = liaison_store_stmt (self,
-                                           "SELECT field, lang, state, based_on, is_source FROM translation_states"
-                                           " WHERE entity = ? AND entity_id = ?",
-                                           NULL);
-  if (stmt == NULL)
-    return;
-
-  bind_text (stmt, 1, entity);
-  bind_text (stmt, 2, entity_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char     *field = (const char *) sqlite3_column_text (stmt, 0);
-      LiaisonLanguage lang;
-      int             state = LIAISON_TRANSLATION_MISSING;
-
-      if (!liaison_language_from_code ((const char *) sqlite3_column_text (stmt, 1), &lang))
-        continue;
-      liaison_enum_from_nick (LIAISON_TYPE_TRANSLATION_STATE, (const char *) sqlite3_column_text (stmt, 2), &state);
-
-      for (guint i = 0; i < n_slots; i++)
-        if (g_strcmp0 (slots[i].field, field) == 0 && sqlite3_column_int (stmt, 4))
-          liaison_bilingual_set_source (slots[i].text, lang);
-      for (guint i = 0; i < n_slots; i++)
-        if (g_strcmp0 (slots[i].field, field) == 0)
-          liaison_bilingual_restore (slots[i].text, lang, liaison_bilingual_get_text (slots[i].text, lang), state,
-                                     (const char *) sqlite3_column_text (stmt, 3));
-    }
-  sqlite3_reset (stmt);
-  for (guint i = 0; i < n_slots; i++)
-    liaison_bilingual_settle_source (slots[i].text);
-}
-
-/* ------------------------------------------------------------------------ */
 /* Events                                                                    */
 
 static char *
@@ -1014,12 +937,12 @@ event_to_values (LiaisonEvent *event)
 #define N_EVENT_SLOTS 4
 
 static void
-event_bilingual_slots (LiaisonEvent *event, BilingualSlot slots[N_EVENT_SLOTS])
+event_bilingual_slots (LiaisonEvent *event, LiaisonBilingualSlot slots[N_EVENT_SLOTS])
 {
-  slots[0] = (BilingualSlot){ "title", liaison_event_get_title (event) };
-  slots[1] = (BilingualSlot){ "theme", liaison_event_get_theme (event) };
-  slots[2] = (BilingualSlot){ "description", liaison_event_get_description (event) };
-  slots[3] = (BilingualSlot){ "city", liaison_event_get_city (event) };
+  slots[0] = (LiaisonBilingualSlot){ "title", liaison_event_get_title (event) };
+  slots[1] = (LiaisonBilingualSlot){ "theme", liaison_event_get_theme (event) };
+  slots[2] = (LiaisonBilingualSlot){ "description", liaison_event_get_description (event) };
+  slots[3] = (LiaisonBilingualSlot){ "city", liaison_event_get_city (event) };
 }
 
 /* The inverse of event_to_values: col is indexed like event_fields. */
@@ -1068,16 +991,16 @@ event_from_values (const char *id, const char *const *col)
 static LiaisonEvent *
 event_from_row (LiaisonStore *self, sqlite3_stmt *stmt)
 {
-  const char   *col[G_N_ELEMENTS (event_fields)];
-  BilingualSlot slots[N_EVENT_SLOTS];
-  LiaisonEvent *event;
+  const char          *col[G_N_ELEMENTS (event_fields)];
+  LiaisonBilingualSlot slots[N_EVENT_SLOTS];
+  LiaisonEvent        *event;
 
   for (guint i = 0; i < G_N_ELEMENTS (event_fields); i++)
     col[i] = (const char *) sqlite3_column_text (stmt, i + 1);
   event = event_from_values ((const char *) sqlite3_column_text (stmt, 0), col);
 
   event_bilingual_slots (event, slots);
-  load_bilingual (self, "event", liaison_event_get_id (event), slots, G_N_ELEMENTS (slots));
+  liaison_store_load_bilingual (self, "event", liaison_event_get_id (event), slots, G_N_ELEMENTS (slots));
 
   return event;
 }
@@ -1283,13 +1206,13 @@ liaison_store_find_event (LiaisonStore *self, const char *id_or_prefix, GError *
  * entry) so that it can be undone: every column by name, "created" and
  * "modified", and the translation state of each bilingual field. */
 static char *
-snapshot_record (const char *const *fields,
-                 guint              n_fields,
-                 char             **values,
-                 const char        *created,
-                 const char        *modified,
-                 BilingualSlot     *slots,
-                 guint              n_slots)
+snapshot_record (const char *const    *fields,
+                 guint                 n_fields,
+                 char                **values,
+                 const char           *created,
+                 const char           *modified,
+                 LiaisonBilingualSlot *slots,
+                 guint                 n_slots)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
@@ -1372,7 +1295,7 @@ snapshot_values (JsonObject *snapshot, const char *const *fields, guint n_fields
 }
 
 static void
-snapshot_restore_translations (JsonObject *snapshot, BilingualSlot *slots, guint n_slots)
+snapshot_restore_translations (JsonObject *snapshot, LiaisonBilingualSlot *slots, guint n_slots)
 {
   JsonObject *all;
 
@@ -1507,10 +1430,10 @@ liaison_store_delete_event (LiaisonStore *self, const char *id, LiaisonOrigin or
 {
   g_autoptr (LiaisonEvent) old = NULL;
   g_auto (GStrv) values = NULL;
-  g_autofree char *snapshot = NULL;
-  g_autofree char *created = NULL;
-  g_autofree char *modified = NULL;
-  BilingualSlot    slots[N_EVENT_SLOTS];
+  g_autofree char     *snapshot = NULL;
+  g_autofree char     *created = NULL;
+  g_autofree char     *modified = NULL;
+  LiaisonBilingualSlot slots[N_EVENT_SLOTS];
 
   if (!liaison_store_begin (self, error))
     return FALSE;
@@ -1727,24 +1650,24 @@ participant_from_values (const char *id, const char *const *col)
 }
 
 static void
-participant_bilingual_slots (LiaisonParticipant *p, BilingualSlot slots[2])
+participant_bilingual_slots (LiaisonParticipant *p, LiaisonBilingualSlot slots[2])
 {
-  slots[0] = (BilingualSlot){ "organisation", liaison_participant_get_organisation (p) };
-  slots[1] = (BilingualSlot){ "position", liaison_participant_get_position (p) };
+  slots[0] = (LiaisonBilingualSlot){ "organisation", liaison_participant_get_organisation (p) };
+  slots[1] = (LiaisonBilingualSlot){ "position", liaison_participant_get_position (p) };
 }
 
 static LiaisonParticipant *
 participant_from_row (LiaisonStore *self, sqlite3_stmt *stmt)
 {
-  const char         *col[G_N_ELEMENTS (participant_fields)];
-  BilingualSlot       slots[2];
-  LiaisonParticipant *p;
+  const char          *col[G_N_ELEMENTS (participant_fields)];
+  LiaisonBilingualSlot slots[2];
+  LiaisonParticipant  *p;
 
   for (guint i = 0; i < G_N_ELEMENTS (participant_fields); i++)
     col[i] = (const char *) sqlite3_column_text (stmt, i + 1);
   p = participant_from_values ((const char *) sqlite3_column_text (stmt, 0), col);
   participant_bilingual_slots (p, slots);
-  load_bilingual (self, "participant", liaison_participant_get_id (p), slots, G_N_ELEMENTS (slots));
+  liaison_store_load_bilingual (self, "participant", liaison_participant_get_id (p), slots, G_N_ELEMENTS (slots));
   return p;
 }
 
@@ -1753,7 +1676,7 @@ participant_from_row (LiaisonStore *self, sqlite3_stmt *stmt)
 static gboolean
 save_participant_bilingual (LiaisonStore *self, LiaisonParticipant *p, GError **error)
 {
-  BilingualSlot slots[2];
+  LiaisonBilingualSlot slots[2];
 
   participant_bilingual_slots (p, slots);
   for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
@@ -2920,8 +2843,8 @@ undo_event_field (LiaisonStore *self, const char *id, const char *field, const c
   g_autoptr (LiaisonEvent) current = liaison_store_get_event (self, id, error);
   g_autoptr (LiaisonEvent) reverted = NULL;
   g_auto (GStrv) values = NULL;
-  BilingualSlot from[N_EVENT_SLOTS], to[N_EVENT_SLOTS];
-  int           i = field_index (event_fields, G_N_ELEMENTS (event_fields), field);
+  LiaisonBilingualSlot from[N_EVENT_SLOTS], to[N_EVENT_SLOTS];
+  int                  i = field_index (event_fields, G_N_ELEMENTS (event_fields), field);
 
   if (current == NULL)
     return FALSE;
@@ -3001,7 +2924,7 @@ restore_event (LiaisonStore *self, const char *id, JsonObject *snapshot, GError 
 {
   g_autofree const char **col = snapshot_values (snapshot, event_fields, G_N_ELEMENTS (event_fields));
   g_autoptr (LiaisonEvent) event = event_from_values (id, col);
-  BilingualSlot slots[N_EVENT_SLOTS];
+  LiaisonBilingualSlot slots[N_EVENT_SLOTS];
 
   event_bilingual_slots (event, slots);
   snapshot_restore_translations (snapshot, slots, G_N_ELEMENTS (slots));
@@ -3206,8 +3129,8 @@ plan_item_from_row (LiaisonStore *self, sqlite3_stmt *stmt)
       liaison_plan_item_set_schedule (item, parsed);
     }
   {
-    BilingualSlot slot = { "title", liaison_plan_item_get_title (item) };
-    load_bilingual (self, "plan", liaison_plan_item_get_code (item), &slot, 1);
+    LiaisonBilingualSlot slot = { "title", liaison_plan_item_get_title (item) };
+    liaison_store_load_bilingual (self, "plan", liaison_plan_item_get_code (item), &slot, 1);
   }
   return item;
 }
