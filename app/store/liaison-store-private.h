@@ -35,8 +35,19 @@ gboolean      liaison_store_journal (LiaisonStore *self,
                                      const char   *old_value,
                                      const char   *new_value,
                                      GError      **error);
-gboolean      liaison_seed_load (LiaisonStore *self,
-                                 GError      **error);
+/* A "create" entry when there were no old values, else an "update" entry
+ * for each field whose value changed. */
+gboolean liaison_store_journal_diff (LiaisonStore      *self,
+                                     LiaisonOrigin      origin,
+                                     const char        *entity,
+                                     const char        *id,
+                                     const char *const *fields,
+                                     guint              n_fields,
+                                     char             **old_values,
+                                     char             **new_values,
+                                     GError           **error);
+gboolean liaison_seed_load (LiaisonStore *self,
+                            GError      **error);
 
 /* liaison-store-translations.c */
 gboolean liaison_store_fill_translation_states (LiaisonStore *self,
@@ -60,6 +71,27 @@ void     liaison_store_load_bilingual (LiaisonStore         *self,
                                        const char           *entity_id,
                                        LiaisonBilingualSlot *slots,
                                        guint                 n_slots);
+
+/* liaison-store-registrations.c */
+/* The columns a deleted registration's snapshot keeps, and those a person
+ * edits directly (not its status). */
+#define LIAISON_STORE_N_REGISTRATION_COLUMNS 15
+#define LIAISON_STORE_N_REGISTRATION_EDIT_FIELDS 3
+extern const char *const liaison_store_registration_columns[];
+extern const char *const liaison_store_registration_edit_fields[];
+
+gboolean liaison_store_delete_registration_row (LiaisonStore *self,
+                                                const char   *id,
+                                                LiaisonOrigin origin,
+                                                gboolean      promote,
+                                                char        **promoted_id,
+                                                GError      **error);
+gboolean liaison_store_delete_registrations_of (LiaisonStore *self,
+                                                const char   *column,
+                                                const char   *id,
+                                                LiaisonOrigin origin,
+                                                gboolean      promote,
+                                                GError      **error);
 
 /* liaison-store-search.c */
 gboolean   liaison_store_index_event (LiaisonStore *self,
