@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+/* What the files of the store share and nothing outside it may use. The
+ * LiaisonStore struct stays in liaison-store.c. */
+
+/* liaison-store.c: the connection, transactions and the journal */
 GResource    *liaison_store_resource (void);
 sqlite3_stmt *liaison_store_stmt (LiaisonStore *self,
                                   const char   *sql,
@@ -17,6 +21,8 @@ gboolean      liaison_store_exec (LiaisonStore *self,
 gboolean      liaison_store_step_done (LiaisonStore *self,
                                        sqlite3_stmt *stmt,
                                        GError      **error);
+guint         liaison_store_count_rows (LiaisonStore *self,
+                                        const char   *sql);
 gboolean      liaison_store_begin (LiaisonStore *self,
                                    GError      **error);
 gboolean      liaison_store_commit (LiaisonStore *self,
@@ -72,6 +78,28 @@ void     liaison_store_load_bilingual (LiaisonStore         *self,
                                        LiaisonBilingualSlot *slots,
                                        guint                 n_slots);
 
+/* Deleting an event or a person keeps them in the journal, for undo. */
+char    *liaison_store_snapshot_record (const char *const    *fields,
+                                        guint                 n_fields,
+                                        char                **values,
+                                        const char           *created,
+                                        const char           *modified,
+                                        LiaisonBilingualSlot *slots,
+                                        guint                 n_slots);
+gboolean liaison_store_read_timestamps (LiaisonStore *self,
+                                        const char   *table,
+                                        const char   *id,
+                                        char        **created,
+                                        char        **modified,
+                                        GError      **error);
+gboolean liaison_store_delete_record (LiaisonStore *self,
+                                      const char   *table,
+                                      const char   *entity,
+                                      const char   *id,
+                                      LiaisonOrigin origin,
+                                      const char   *snapshot,
+                                      GError      **error);
+
 /* liaison-store-registrations.c */
 /* The columns a deleted registration's snapshot keeps, and those a person
  * edits directly (not its status). */
@@ -92,6 +120,14 @@ gboolean liaison_store_delete_registrations_of (LiaisonStore *self,
                                                 LiaisonOrigin origin,
                                                 gboolean      promote,
                                                 GError      **error);
+
+/* liaison-store-participants.c */
+#define LIAISON_STORE_N_PARTICIPANT_FIELDS 19
+extern const char *const liaison_store_participant_fields[];
+
+char              **liaison_store_participant_to_values (LiaisonParticipant *p);
+LiaisonParticipant *liaison_store_participant_from_values (const char        *id,
+                                                           const char *const *col);
 
 /* liaison-store-search.c */
 gboolean   liaison_store_index_event (LiaisonStore *self,
@@ -134,6 +170,15 @@ column_dup (sqlite3_stmt *stmt,
   const unsigned char *text = sqlite3_column_text (stmt, column);
 
   return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+static inline char *
+join_strv (const char *const *strv,
+           const char        *separator)
+{
+  if (strv == NULL || strv[0] == NULL)
+    return NULL;
+  return g_strjoinv (separator, (char **) strv);
 }
 
 /* An enum's value from its nick in a column, or the fallback. */

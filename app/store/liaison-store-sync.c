@@ -216,15 +216,6 @@ liaison_sync_fields_to_json (GHashTable *fields)
   return json_to_string (root, FALSE);
 }
 
-static char *
-join_strv (const char *const *strv,
-           const char        *separator)
-{
-  if (strv == NULL || strv[0] == NULL)
-    return NULL;
-  return g_strjoinv (separator, (char **) strv);
-}
-
 static void
 put_bilingual (GHashTable       *fields,
                const char       *name,
