@@ -121,6 +121,17 @@ gboolean liaison_store_delete_registrations_of (LiaisonStore *self,
                                                 gboolean      promote,
                                                 GError      **error);
 
+/* liaison-store-events.c */
+#define LIAISON_STORE_N_EVENT_FIELDS 30
+#define LIAISON_STORE_N_EVENT_SLOTS 4
+extern const char *const liaison_store_event_fields[];
+
+char        **liaison_store_event_to_values (LiaisonEvent *event);
+LiaisonEvent *liaison_store_event_from_values (const char        *id,
+                                               const char *const *col);
+void          liaison_store_event_bilingual_slots (LiaisonEvent        *event,
+                                                   LiaisonBilingualSlot slots[LIAISON_STORE_N_EVENT_SLOTS]);
+
 /* liaison-store-participants.c */
 #define LIAISON_STORE_N_PARTICIPANT_FIELDS 19
 extern const char *const liaison_store_participant_fields[];
