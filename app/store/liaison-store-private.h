@@ -78,28 +78,6 @@ void     liaison_store_load_bilingual (LiaisonStore         *self,
                                        LiaisonBilingualSlot *slots,
                                        guint                 n_slots);
 
-/* Deleting an event or a person keeps them in the journal, for undo. */
-char    *liaison_store_snapshot_record (const char *const    *fields,
-                                        guint                 n_fields,
-                                        char                **values,
-                                        const char           *created,
-                                        const char           *modified,
-                                        LiaisonBilingualSlot *slots,
-                                        guint                 n_slots);
-gboolean liaison_store_read_timestamps (LiaisonStore *self,
-                                        const char   *table,
-                                        const char   *id,
-                                        char        **created,
-                                        char        **modified,
-                                        GError      **error);
-gboolean liaison_store_delete_record (LiaisonStore *self,
-                                      const char   *table,
-                                      const char   *entity,
-                                      const char   *id,
-                                      LiaisonOrigin origin,
-                                      const char   *snapshot,
-                                      GError      **error);
-
 /* liaison-store-registrations.c */
 /* The columns a deleted registration's snapshot keeps, and those a person
  * edits directly (not its status). */
@@ -120,6 +98,29 @@ gboolean liaison_store_delete_registrations_of (LiaisonStore *self,
                                                 LiaisonOrigin origin,
                                                 gboolean      promote,
                                                 GError      **error);
+
+/* liaison-store-undo.c: deleting an event or a person keeps them in the
+ * journal, for undo. */
+char    *liaison_store_snapshot_record (const char *const    *fields,
+                                        guint                 n_fields,
+                                        char                **values,
+                                        const char           *created,
+                                        const char           *modified,
+                                        LiaisonBilingualSlot *slots,
+                                        guint                 n_slots);
+gboolean liaison_store_read_timestamps (LiaisonStore *self,
+                                        const char   *table,
+                                        const char   *id,
+                                        char        **created,
+                                        char        **modified,
+                                        GError      **error);
+gboolean liaison_store_delete_record (LiaisonStore *self,
+                                      const char   *table,
+                                      const char   *entity,
+                                      const char   *id,
+                                      LiaisonOrigin origin,
+                                      const char   *snapshot,
+                                      GError      **error);
 
 /* liaison-store-events.c */
 #define LIAISON_STORE_N_EVENT_FIELDS 30
