@@ -141,6 +141,11 @@ char              **liaison_store_participant_to_values (LiaisonParticipant *p);
 LiaisonParticipant *liaison_store_participant_from_values (const char        *id,
                                                            const char *const *col);
 
+/* liaison-store-sync.c: sets a field of a map, or removes it when empty. */
+void liaison_sync_fields_put (GHashTable *fields,
+                              const char *name,
+                              const char *value);
+
 /* liaison-store-search.c */
 gboolean   liaison_store_index_event (LiaisonStore *self,
                                       LiaisonEvent *event,
