@@ -7,8 +7,9 @@
 
 #include "liaison-store-private.h"
 
-/* The action plan (directions, actions, activities) and the priority
- * areas: built-in content, and how far events have carried each activity. */
+/* The action plan (directions, actions, activities), the priority areas
+ * and the programmes: built-in content, and how far events have carried
+ * each activity. */
 
 void
 liaison_area_free (LiaisonArea *area)
@@ -152,4 +153,82 @@ liaison_store_list_areas (LiaisonStore *self, GError **error)
     }
   sqlite3_reset (stmt);
   return g_steal_pointer (&areas);
+}
+
+gboolean
+liaison_store_add_plan_item (LiaisonStore    *self,
+                             LiaisonPlanItem *item,
+                             const char      *schedule,
+                             guint            position,
+                             GError         **error)
+{
+  const char       *code = liaison_plan_item_get_code (item);
+  LiaisonBilingual *title = liaison_plan_item_get_title (item);
+  g_autofree char  *parent = liaison_plan_item_dup_parent_code (item);
+  sqlite3_stmt     *stmt;
+
+  stmt = liaison_store_stmt (self,
+                             "INSERT INTO plan_items (code, level, parent_code, label, title_zh, title_en, schedule, position)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, code);
+  bind_text (stmt, 2, liaison_enum_to_nick (LIAISON_TYPE_PLAN_LEVEL, liaison_plan_item_get_level (item)));
+  bind_text (stmt, 3, parent);
+  bind_text (stmt, 4, liaison_plan_item_get_label (item));
+  bind_text (stmt, 5, liaison_bilingual_get_text (title, LIAISON_LANGUAGE_ZH));
+  bind_text (stmt, 6, liaison_bilingual_get_text (title, LIAISON_LANGUAGE_EN));
+  bind_text (stmt, 7, schedule);
+  sqlite3_bind_int (stmt, 8, position);
+  if (!liaison_store_step_done (self, stmt, error))
+    return FALSE;
+
+  return liaison_store_save_bilingual (self, "plan", code, "title", title, error);
+}
+
+gboolean
+liaison_store_add_area (LiaisonStore *self,
+                        const char   *id,
+                        const char   *title_zh,
+                        const char   *title_en,
+                        guint         position,
+                        GError      **error)
+{
+  sqlite3_stmt *stmt =
+      liaison_store_stmt (self, "INSERT INTO areas (id, title_zh, title_en, position) VALUES (?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, id);
+  bind_text (stmt, 2, title_zh);
+  bind_text (stmt, 3, title_en);
+  sqlite3_bind_int (stmt, 4, position);
+  return liaison_store_step_done (self, stmt, error);
+}
+
+gboolean
+liaison_store_add_programme (LiaisonStore     *self,
+                             const char       *id,
+                             const char       *parent_id,
+                             LiaisonBilingual *title,
+                             guint             position,
+                             GError          **error)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self,
+                                           "INSERT INTO programmes (id, parent_id, title_zh, title_en, position)"
+                                           " VALUES (?, ?, ?, ?, ?)",
+                                           error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, id);
+  bind_text (stmt, 2, parent_id);
+  bind_text (stmt, 3, liaison_bilingual_get_text (title, LIAISON_LANGUAGE_ZH));
+  bind_text (stmt, 4, liaison_bilingual_get_text (title, LIAISON_LANGUAGE_EN));
+  sqlite3_bind_int (stmt, 5, position);
+  if (!liaison_store_step_done (self, stmt, error))
+    return FALSE;
+
+  return liaison_store_save_bilingual (self, parent_id == NULL ? "programme" : "track", id, "title", title, error);
 }

@@ -52,8 +52,6 @@ gboolean liaison_store_journal_diff (LiaisonStore      *self,
                                      char             **old_values,
                                      char             **new_values,
                                      GError           **error);
-gboolean liaison_seed_load (LiaisonStore *self,
-                            GError      **error);
 
 /* liaison-store-translations.c */
 gboolean liaison_store_fill_translation_states (LiaisonStore *self,

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "liaison-seed.h"
 #include "liaison-store-private.h"
 #include "liaison-store-resources.h"
 
@@ -549,6 +550,66 @@ migrate (LiaisonStore *self, GError **error)
   return TRUE;
 }
 
+static gboolean
+table_is_empty (LiaisonStore *self,
+                const char   *sql,
+                gboolean     *empty,
+                GError      **error)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  *empty = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* First-run content (liaison-seed.c), each part in a transaction. */
+static gboolean
+load_first_run_content (LiaisonStore *self,
+                        GError      **error)
+{
+  gboolean empty;
+
+  if (!table_is_empty (self, "SELECT count(*) FROM plan_items", &empty, error))
+    return FALSE;
+  if (empty)
+    {
+      if (!liaison_store_begin (self, error))
+        return FALSE;
+      if (!liaison_seed_load_plan (self, liaison_store_resource (), error) ||
+          !liaison_seed_load_history (self, liaison_store_resource (), error))
+        {
+          g_prefix_error (error, _("Loading the built-in action plan and history failed: "));
+          liaison_store_rollback (self);
+          return FALSE;
+        }
+      if (!liaison_store_commit (self, error))
+        return FALSE;
+    }
+
+  /* Empty in a new database and right after the level that made the
+   * programme a table: then older texts get their translation states too,
+   * in the same transaction, so an interrupted upgrade is finished next time. */
+  if (!table_is_empty (self, "SELECT count(*) FROM programmes", &empty, error))
+    return FALSE;
+  if (empty)
+    {
+      if (!liaison_store_begin (self, error))
+        return FALSE;
+      if (!liaison_seed_load_programmes (self, error) || !liaison_store_fill_translation_states (self, error))
+        {
+          g_prefix_error (error, _("Giving every text a translation state failed: "));
+          liaison_store_rollback (self);
+          return FALSE;
+        }
+      if (!liaison_store_commit (self, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 liaison_store_finalize (GObject *object)
 {
@@ -661,7 +722,7 @@ liaison_store_open (const char *path, GError **error)
       return NULL;
     /* Checked by content, not by level, so a process killed between the
      * schema and the first-run content finishes the job next time. */
-    if (!liaison_seed_load (self, error))
+    if (!load_first_run_content (self, error))
       return NULL;
     /* Level 2 brought search: rows from before it have no documents. */
     if (before > 0 && before < 2 && !liaison_store_reindex (self, error))
