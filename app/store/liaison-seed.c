@@ -3,10 +3,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "liaison-store-private.h"
+#include "liaison-seed.h"
 
 /* First-run content: the 2021–2025 action plan (section 6 of the framework)
  * and the 2011–2020 history of its annex, both shipped in the GResource.
@@ -15,14 +14,15 @@
 #define DATA_PATH "/org/chinaaseanenv/Liaison/data/"
 
 static JsonNode *
-load_json (const char *name,
+load_json (GResource  *resource,
+           const char *name,
            GError    **error)
 {
   g_autofree char *path = g_strconcat (DATA_PATH, name, NULL);
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (JsonParser) parser = json_parser_new ();
 
-  bytes = g_resource_lookup_data (liaison_store_resource (), path, 0, error);
+  bytes = g_resource_lookup_data (resource, path, 0, error);
   if (bytes == NULL)
     return NULL;
   if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
@@ -45,48 +45,27 @@ member_string (JsonObject *object,
 }
 
 static gboolean
-insert_plan_item (LiaisonStore *self,
-                  const char   *code,
-                  const char   *level,
-                  const char   *parent,
-                  const char   *label,
-                  JsonObject   *object,
-                  int           position,
-                  GError      **error)
+insert_plan_item (LiaisonStore    *self,
+                  LiaisonPlanLevel level,
+                  const char      *code,
+                  const char      *label,
+                  JsonObject      *object,
+                  int              position,
+                  GError         **error)
 {
-  sqlite3_stmt *stmt;
-  g_autoptr (LiaisonBilingual) title = NULL;
-  const char *title_zh = member_string (object, "title_zh");
+  g_autoptr (LiaisonPlanItem) item =
+      liaison_plan_item_new (level, code, label, member_string (object, "title_zh"), member_string (object, "title_en"));
 
-  stmt = liaison_store_stmt (self,
-                             "INSERT INTO plan_items (code, level, parent_code, label, title_zh, title_en, schedule, position)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, level, -1, SQLITE_STATIC);
-  if (parent != NULL)
-    sqlite3_bind_text (stmt, 3, parent, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, label, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, title_zh, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, member_string (object, "title_en"), -1, SQLITE_TRANSIENT);
-  if (member_string (object, "schedule") != NULL)
-    sqlite3_bind_text (stmt, 7, member_string (object, "schedule"), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 8, position);
-  if (!liaison_store_step_done (self, stmt, error))
-    return FALSE;
-
-  title = liaison_bilingual_new_with_text (LIAISON_LANGUAGE_ZH, title_zh, member_string (object, "title_en"));
-  liaison_bilingual_set_state (title, LIAISON_LANGUAGE_EN, LIAISON_TRANSLATION_TRANSLATED);
-  return liaison_store_save_bilingual (self, "plan", code, "title", title, error);
+  liaison_bilingual_set_state (liaison_plan_item_get_title (item), LIAISON_LANGUAGE_EN, LIAISON_TRANSLATION_TRANSLATED);
+  return liaison_store_add_plan_item (self, item, member_string (object, "schedule"), position, error);
 }
 
-static gboolean
-load_plan (LiaisonStore *self,
-           GError      **error)
+gboolean
+liaison_seed_load_plan (LiaisonStore *self,
+                        GResource    *resource,
+                        GError      **error)
 {
-  g_autoptr (JsonNode) root = load_json ("action-plan.json", error);
+  g_autoptr (JsonNode) root = load_json (resource, "action-plan.json", error);
   JsonArray *directions;
   int        position = 0;
 
@@ -100,7 +79,7 @@ load_plan (LiaisonStore *self,
       g_autofree char *dcode = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (direction, "number"));
       JsonArray       *actions = json_object_get_array_member (direction, "actions");
 
-      if (!insert_plan_item (self, dcode, "direction", NULL, dcode, direction, position++, error))
+      if (!insert_plan_item (self, LIAISON_PLAN_LEVEL_DIRECTION, dcode, dcode, direction, position++, error))
         return FALSE;
 
       for (guint a = 0; a < json_array_get_length (actions); a++)
@@ -110,14 +89,14 @@ load_plan (LiaisonStore *self,
           g_autofree char *acode = g_strconcat (dcode, ".", alabel, NULL);
           JsonArray       *activities = json_object_get_array_member (action, "activities");
 
-          if (!insert_plan_item (self, acode, "action", dcode, alabel, action, position++, error))
+          if (!insert_plan_item (self, LIAISON_PLAN_LEVEL_ACTION, acode, alabel, action, position++, error))
             return FALSE;
 
           for (guint i = 0; i < json_array_get_length (activities); i++)
             {
               JsonObject *activity = json_array_get_object_element (activities, i);
 
-              if (!insert_plan_item (self, member_string (activity, "code"), "activity", acode,
+              if (!insert_plan_item (self, LIAISON_PLAN_LEVEL_ACTIVITY, member_string (activity, "code"),
                                      member_string (activity, "label"), activity, position++, error))
                 return FALSE;
             }
@@ -156,11 +135,12 @@ set_translated (LiaisonBilingual *text,
   liaison_bilingual_set_state (text, LIAISON_LANGUAGE_EN, LIAISON_TRANSLATION_TRANSLATED);
 }
 
-static gboolean
-load_history (LiaisonStore *self,
-              GError      **error)
+gboolean
+liaison_seed_load_history (LiaisonStore *self,
+                           GResource    *resource,
+                           GError      **error)
 {
-  g_autoptr (JsonNode) root = load_json ("history-2011-2020.json", error);
+  g_autoptr (JsonNode) root = load_json (resource, "history-2011-2020.json", error);
   JsonObject *top;
   JsonArray  *areas, *events;
 
@@ -171,17 +151,10 @@ load_history (LiaisonStore *self,
   areas = json_object_get_array_member (top, "areas");
   for (guint i = 0; i < json_array_get_length (areas); i++)
     {
-      JsonObject   *area = json_array_get_object_element (areas, i);
-      sqlite3_stmt *stmt = liaison_store_stmt (self,
-                                               "INSERT INTO areas (id, title_zh, title_en, position) VALUES (?, ?, ?, ?)",
-                                               error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, member_string (area, "id"), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, member_string (area, "title_zh"), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, member_string (area, "title_en"), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 4, i);
-      if (!liaison_store_step_done (self, stmt, error))
+      JsonObject *area = json_array_get_object_element (areas, i);
+
+      if (!liaison_store_add_area (self, member_string (area, "id"), member_string (area, "title_zh"),
+                                   member_string (area, "title_en"), i, error))
         return FALSE;
     }
 
@@ -238,96 +211,22 @@ load_history (LiaisonStore *self,
 
 /* The Green Envoys Programme and its tracks, as core has them built in;
  * from here on translators edit the database's copy. */
-static gboolean
-load_programmes (LiaisonStore *self,
-                 GError      **error)
+gboolean
+liaison_seed_load_programmes (LiaisonStore *self,
+                              GError      **error)
 {
   guint                        n_tracks;
   const LiaisonProgrammeTrack *tracks = liaison_programme_get_tracks (&n_tracks);
 
   for (guint i = 0; i <= n_tracks; i++)
     {
-      const char   *id = i == 0 ? LIAISON_PROGRAMME_GREEN_ENVOYS : tracks[i - 1].id;
-      const char   *zh = i == 0 ? liaison_programme_get_title (LIAISON_LANGUAGE_ZH) : tracks[i - 1].title_zh;
-      const char   *en = i == 0 ? liaison_programme_get_title (LIAISON_LANGUAGE_EN) : tracks[i - 1].title_en;
-      sqlite3_stmt *stmt = liaison_store_stmt (self,
-                                               "INSERT INTO programmes (id, parent_id, title_zh, title_en, position)"
-                                               " VALUES (?, ?, ?, ?, ?)",
-                                               error);
-      g_autoptr (LiaisonBilingual) title = NULL;
+      const char *id = i == 0 ? LIAISON_PROGRAMME_GREEN_ENVOYS : tracks[i - 1].id;
+      const char *zh = i == 0 ? liaison_programme_get_title (LIAISON_LANGUAGE_ZH) : tracks[i - 1].title_zh;
+      const char *en = i == 0 ? liaison_programme_get_title (LIAISON_LANGUAGE_EN) : tracks[i - 1].title_en;
+      g_autoptr (LiaisonBilingual) title = liaison_bilingual_new_with_text (LIAISON_LANGUAGE_ZH, zh, en);
 
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-      if (i > 0)
-        sqlite3_bind_text (stmt, 2, LIAISON_PROGRAMME_GREEN_ENVOYS, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, zh, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, en, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 5, i);
-      if (!liaison_store_step_done (self, stmt, error))
-        return FALSE;
-
-      title = liaison_bilingual_new_with_text (LIAISON_LANGUAGE_ZH, zh, en);
       liaison_bilingual_set_state (title, LIAISON_LANGUAGE_EN, LIAISON_TRANSLATION_TRANSLATED);
-      if (!liaison_store_save_bilingual (self, i == 0 ? "programme" : "track", id, "title", title, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-table_is_empty (LiaisonStore *self,
-                const char   *sql,
-                gboolean     *empty,
-                GError      **error)
-{
-  sqlite3_stmt *stmt = liaison_store_stmt (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  *empty = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
-gboolean
-liaison_seed_load (LiaisonStore *self,
-                   GError      **error)
-{
-  gboolean empty;
-
-  if (!table_is_empty (self, "SELECT count(*) FROM plan_items", &empty, error))
-    return FALSE;
-  if (empty)
-    {
-      if (!liaison_store_begin (self, error))
-        return FALSE;
-      if (!load_plan (self, error) || !load_history (self, error))
-        {
-          g_prefix_error (error, _ ("Loading the built-in action plan and history failed: "));
-          liaison_store_rollback (self);
-          return FALSE;
-        }
-      if (!liaison_store_commit (self, error))
-        return FALSE;
-    }
-
-  /* Empty in a new database and right after the level that made the
-   * programme a table: then older texts get their translation states too,
-   * in the same transaction, so an interrupted upgrade is finished next time. */
-  if (!table_is_empty (self, "SELECT count(*) FROM programmes", &empty, error))
-    return FALSE;
-  if (empty)
-    {
-      if (!liaison_store_begin (self, error))
-        return FALSE;
-      if (!load_programmes (self, error) || !liaison_store_fill_translation_states (self, error))
-        {
-          g_prefix_error (error, _ ("Giving every text a translation state failed: "));
-          liaison_store_rollback (self);
-          return FALSE;
-        }
-      if (!liaison_store_commit (self, error))
+      if (!liaison_store_add_programme (self, id, i == 0 ? NULL : LIAISON_PROGRAMME_GREEN_ENVOYS, title, i, error))
         return FALSE;
     }
   return TRUE;

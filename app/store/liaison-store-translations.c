@@ -778,3 +778,74 @@ liaison_store_fill_translation_states (LiaisonStore *self,
     }
   return TRUE;
 }
+
+/* ------------------------------------------------------------------------ */
+/* The states of an object's texts, saved and loaded with the object      */
+
+gboolean
+liaison_store_save_bilingual (LiaisonStore     *self,
+                              const char       *entity,
+                              const char       *entity_id,
+                              const char       *field,
+                              LiaisonBilingual *text,
+                              GError          **error)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self,
+                                           "INSERT OR REPLACE INTO translation_states"
+                                           " (entity, entity_id, field, lang, state, based_on, is_source)"
+                                           " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  liaison_bilingual_settle_source (text);
+  for (LiaisonLanguage l = 0; l < LIAISON_N_LANGUAGES; l++)
+    {
+      sqlite3_reset (stmt);
+      bind_text (stmt, 1, entity);
+      bind_text (stmt, 2, entity_id);
+      bind_text (stmt, 3, field);
+      bind_text (stmt, 4, liaison_language_code (l));
+      bind_text (stmt, 5, liaison_enum_to_nick (LIAISON_TYPE_TRANSLATION_STATE, liaison_bilingual_get_state (text, l)));
+      bind_text (stmt, 6, liaison_bilingual_get_based_on (text, l));
+      sqlite3_bind_int (stmt, 7, liaison_bilingual_get_source (text) == l);
+      if (!liaison_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+liaison_store_load_bilingual (LiaisonStore *self, const char *entity, const char *entity_id, LiaisonBilingualSlot *slots, guint n_slots)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self,
+                                           "SELECT field, lang, state, based_on, is_source FROM translation_states"
+                                           " WHERE entity = ? AND entity_id = ?",
+                                           NULL);
+  if (stmt == NULL)
+    return;
+
+  bind_text (stmt, 1, entity);
+  bind_text (stmt, 2, entity_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char     *field = (const char *) sqlite3_column_text (stmt, 0);
+      LiaisonLanguage lang;
+      int             state = LIAISON_TRANSLATION_MISSING;
+
+      if (!liaison_language_from_code ((const char *) sqlite3_column_text (stmt, 1), &lang))
+        continue;
+      liaison_enum_from_nick (LIAISON_TYPE_TRANSLATION_STATE, (const char *) sqlite3_column_text (stmt, 2), &state);
+
+      for (guint i = 0; i < n_slots; i++)
+        if (g_strcmp0 (slots[i].field, field) == 0 && sqlite3_column_int (stmt, 4))
+          liaison_bilingual_set_source (slots[i].text, lang);
+      for (guint i = 0; i < n_slots; i++)
+        if (g_strcmp0 (slots[i].field, field) == 0)
+          liaison_bilingual_restore (slots[i].text, lang, liaison_bilingual_get_text (slots[i].text, lang), state,
+                                     (const char *) sqlite3_column_text (stmt, 3));
+    }
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < n_slots; i++)
+    liaison_bilingual_settle_source (slots[i].text);
+}

@@ -176,6 +176,29 @@ void             liaison_plan_progress_clear (LiaisonPlanProgress *progress);
 void             liaison_history_entry_clear (LiaisonHistoryEntry *entry);
 GPtrArray       *liaison_store_list_areas (LiaisonStore *self, GError **error);
 
+/* Built-in content, written once when a file is first opened (by the
+ * first-run loader, liaison-seed.c): the same rows in every install, listed
+ * by position, not journalled. A plan item's schedule is stored as written
+ * (liaison_schedule_parse reads it); its parent is the code before its last
+ * dot. A programme with a parent is one of its tracks. */
+gboolean liaison_store_add_plan_item (LiaisonStore    *self,
+                                      LiaisonPlanItem *item,
+                                      const char      *schedule,
+                                      guint            position,
+                                      GError         **error);
+gboolean liaison_store_add_area (LiaisonStore *self,
+                                 const char   *id,
+                                 const char   *title_zh,
+                                 const char   *title_en,
+                                 guint         position,
+                                 GError      **error);
+gboolean liaison_store_add_programme (LiaisonStore     *self,
+                                      const char       *id,
+                                      const char       *parent_id,
+                                      LiaisonBilingual *title,
+                                      guint             position,
+                                      GError          **error);
+
 GPtrArray *liaison_store_list_journal (LiaisonStore *self, gint64 after_seq, guint limit, GError **error);
 gint64     liaison_store_get_last_seq (LiaisonStore *self);
 gboolean   liaison_store_undo (LiaisonStore *self, gint64 after_seq, GError **error);
