@@ -13,5 +13,6 @@
 #include "liaison-programme.h"
 #include "liaison-registration.h"
 #include "liaison-schedule.h"
+#include "liaison-text.h"
 #include "liaison-types.h"
 #include "liaison-uuid.h"
