@@ -58,37 +58,47 @@ has_parent_part (const char *name)
   return FALSE;
 }
 
-/* A compiled zone file (RFC 8536) begins "TZif". Answers are kept: a list
- * of events asks once per event. */
-static gboolean
-is_zone_file (const char *path)
+typedef enum
+{
+  NO_FILE = 1,
+  ZONE_FILE,
+  OTHER_FILE,
+} FileKind;
+
+/* What is at path: nothing, a compiled zone (RFC 8536: it begins "TZif")
+ * or some other file. Answers are kept: a list of events asks once per
+ * event. */
+static FileKind
+file_kind (const char *path)
 {
   G_LOCK_DEFINE_STATIC (known);
   static GHashTable *known = NULL;
-  gpointer           cached;
-  gboolean           found;
+  FileKind           kind;
   char               magic[4];
   FILE              *file;
 
   G_LOCK (known);
   if (known == NULL)
     known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  found = g_hash_table_lookup_extended (known, path, NULL, &cached);
+  kind = GPOINTER_TO_INT (g_hash_table_lookup (known, path));
   G_UNLOCK (known);
-  if (found)
-    return GPOINTER_TO_INT (cached);
+  if (kind != 0)
+    return kind;
 
-  found = FALSE;
-  if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && (file = g_fopen (path, "rb")) != NULL)
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    kind = NO_FILE;
+  else if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && (file = g_fopen (path, "rb")) != NULL)
     {
-      found = fread (magic, 1, sizeof magic, file) == sizeof magic && memcmp (magic, "TZif", 4) == 0;
+      kind = fread (magic, 1, sizeof magic, file) == sizeof magic && memcmp (magic, "TZif", 4) == 0 ? ZONE_FILE : OTHER_FILE;
       fclose (file);
     }
+  else
+    kind = OTHER_FILE;
 
   G_LOCK (known);
-  g_hash_table_insert (known, g_strdup (path), GINT_TO_POINTER (found));
+  g_hash_table_insert (known, g_strdup (path), GINT_TO_POINTER (kind));
   G_UNLOCK (known);
-  return found;
+  return kind;
 }
 
 /* The zone of a stored or typed name, or NULL; never a critical. Stored
@@ -101,15 +111,16 @@ liaison_time_zone_new (const char *name)
     return NULL;
   if (*name == '/')
     {
-      if (!is_zone_file (name))
+      if (file_kind (name) != ZONE_FILE)
         return NULL;
     }
   else
     {
       g_autofree char *path = g_build_filename (zoneinfo_dir (), name, NULL);
 
-      /* A file of the database that is not a zone (zone.tab, tzdata.zi). */
-      if (g_file_test (path, G_FILE_TEST_EXISTS) && !is_zone_file (path))
+      /* A file of the database that is not a zone (zone.tab, tzdata.zi);
+       * no file at all is an offset or a POSIX TZ string, read by GLib. */
+      if (file_kind (path) == OTHER_FILE)
         return NULL;
     }
   return g_time_zone_new_identifier (name);
@@ -131,7 +142,7 @@ liaison_time_zone_check (const char *name,
     {
       g_autofree char *path = g_build_filename (zoneinfo_dir (), name, NULL);
 
-      ok = is_zone_file (path);
+      ok = file_kind (path) == ZONE_FILE;
     }
   else if (ok)
     {
