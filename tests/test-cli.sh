@@ -126,6 +126,8 @@ contains "the message asks for a title" "$err" "title"
 expect "unknown activity" 2 "$liaison" --database "$db" events add --title-en X --start 2025-02-03 --kind forum --activity 7.7.7
 contains "the message names the activity" "$err" "7.7.7"
 expect "unknown event" 2 "$liaison" --database "$db" register deadbeef "$li"
+expect "a password file that cannot be read" 2 "$liaison" --database "$db" sync --url http://127.0.0.1:9/ --username beijing --password-file "$work/no-such-file"
+contains "the message names the file" "$err" "no-such-file"
 python3 - "$db" <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1]); c.execute("PRAGMA user_version = 99"); c.commit(); c.close()

@@ -123,7 +123,8 @@ liaison_cli_sync (LiaisonStore *store,
     {
       password = read_password_file (password_file, &error);
       if (password == NULL)
-        return liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("Cannot read the password file: %s"), error->message);
+        /* A file that cannot be read is a data error, as for every command. */
+        return liaison_cli_fail (LIAISON_EXIT_DATA, _ ("Cannot read the password file: %s"), error->message);
     }
   else if (g_getenv ("LIAISON_PASSWORD") != NULL)
     password = g_strdup (g_getenv ("LIAISON_PASSWORD"));
