@@ -147,6 +147,58 @@ contains "the message names file and line" "$err" "$work/bad.po:8:"
 expect "translations after the malformed file" 0 "$liaison" --database "$db" translations --state translated --language zh --json
 check "the city kept its translation" "[t['text'] for t in data if t['id'] == '$event'] == ['万象']"
 
+# Hostile files (issue 12): one rule for text at every entrance, and
+# messages that name the file and line.
+key="event/$event/title"
+header='msgid ""\nmsgstr ""\n"Language: en\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+before=$("$liaison" --database "$db" translations --state all --json)
+source=$(printf '%s' "$before" | python3 -c "import json,sys; print([t['source'] for t in json.load(sys.stdin) if t['key'] == '$key'][0])")
+printf "$header"'msgctxt "%s"\nmsgid "%s"\nmsgstr "A\\001B\\033[31mRED"\n' "$key" "$source" > "$work/control.po"
+expect "a translation with control characters" 2 "$liaison" --database "$db" translations import "$work/control.po"
+contains "it is refused with its line" "$err" "control.po:6: $key: The text holds the control character U+0001"
+if printf '%s' "$err" | grep -q $'\033'; then not_ok "no raw escape on the terminal"; else ok "no raw escape on the terminal"; fi
+printf "$header"'msgctxt "%s"\nmsgid "%s"\nmsgstr "A\\xff\\xfeB\\377"\n' "$key" "$source" > "$work/escapes.po"
+expect "escapes that make invalid UTF-8" 2 "$liaison" --database "$db" translations import "$work/escapes.po"
+contains "the file is refused at the entry" "$err" "escapes.po:6: this entry's escapes make text that is not valid UTF-8"
+printf "$header"'msgctxt "%s"\nmsgid "%s"\nmsgstr "%s"\n' "$key" "$source" "$(python3 -c "print('x' * 201)")" > "$work/long.po"
+expect "a translated title past the limit" 2 "$liaison" --database "$db" translations import "$work/long.po"
+contains "it is refused with the limit" "$err" "at most 200"
+printf "$header"'msgctxt "%s"\nmsgid "%s"\nmsgstr "A\0B"\n' "$key" "$source" > "$work/nul.po"
+expect "a NUL in the file" 2 "$liaison" --database "$db" translations import "$work/nul.po"
+contains "it is named as a NUL, at its line" "$err" "nul.po:8: this line holds a NUL character"
+printf "$header"'msgctxt ""\nmsgid "x"\nmsgstr "y"\n' > "$work/empty-context.po"
+expect "an empty msgctxt" 2 "$liaison" --database "$db" translations import "$work/empty-context.po"
+contains "the entry is named by its line" "$err" "empty-context.po:6: This entry does not name"
+if printf '%s' "$err" | grep -qF "empty-context.po:6: : "; then not_ok "no empty name before the message" "$err"; else ok "no empty name before the message"; fi
+after=$("$liaison" --database "$db" translations --state all --json)
+if [ "$before" = "$after" ]; then ok "no refused translation was stored"; else not_ok "the translations changed"; fi
+expect "translations set with a control character" 2 "$liaison" --database "$db" translations set "$key" --text $'A\001B'
+expect "translations set on a plan item past the limit" 2 "$liaison" --database "$db" translations set plan/1.1.2/title --text "$(python3 -c "print('x' * 1001)")"
+
+# Export to what is not a regular file: written in place, a failed write
+# said as such. A private copy of /dev/full (it refuses every byte), so a
+# Liaison that replaced the target would replace only that: the real one
+# was replaced when this ran as root before the fix.
+if mknod "$work/full" c 1 7 2>/dev/null; then
+  expect "export to a device that refuses every byte" 2 "$liaison" --database "$db" translations export "$work/full" --language en
+  contains "the failed write is reported" "$err" "No space left on device"
+  if [ -c "$work/full" ]; then ok "the device is still a device"; else not_ok "the device was replaced by a file"; fi
+else
+  ok "# SKIP mknod is not allowed here (not root)"
+fi
+mkfifo "$work/pipe"
+# A writer of the test's own, so the reader never waits for one that does not come.
+exec 4<>"$work/pipe"
+cat "$work/pipe" > "$work/from-pipe" 4>&- &
+reader=$!
+expect "export to a pipe" 0 "$liaison" --database "$db" translations export "$work/pipe" --language zh --state missing
+exec 4>&-
+wait $reader
+if [ -p "$work/pipe" ] && grep -q '^"Language: zh_CN' "$work/from-pipe"; then ok "the pipe carried the file and stayed a pipe"; else not_ok "the pipe was replaced or carried nothing"; fi
+ln -s en.po "$work/link.po"
+expect "export through a link" 0 "$liaison" --database "$db" translations export "$work/link.po" --language en
+if [ -L "$work/link.po" ] && grep -q '^msgctxt ' "$work/en.po"; then ok "the link stays, the file it names is written"; else not_ok "the link was replaced"; fi
+
 # Usage errors.
 expect "an unknown state" 1 "$liaison" --database "$db" translations --state done
 contains "the message lists the states" "$err" "stale"

@@ -115,13 +115,19 @@ expect "unknown zone" 1 "$liaison" --database "$db" events add --title-en X --st
 contains "the message names the zone" "$err" "Mars/Base"
 expect "unknown command" 1 "$liaison" --database "$db" frobnicate
 expect "missing search text" 1 "$liaison" --database "$db" participants search
-expect "bad e-mail" 1 "$liaison" --database "$db" participants add --given-name Ann --email not-an-address
-contains "the message quotes the address" "$err" "not-an-address"
 
-# Data errors: exit 2.
+# Data errors: exit 2. The rule (README, "Exit status"): 1 when the command
+# line is wrong in itself, 2 when the data refuses what it asks. A value a
+# record cannot hold is the data's refusal, whichever field it is in.
+expect "bad e-mail" 2 "$liaison" --database "$db" participants add --given-name Ann --email not-an-address
+contains "the message quotes the address" "$err" "not-an-address"
+expect "an empty title, the same kind of error" 2 "$liaison" --database "$db" events add --title-en "" --start 2025-02-03 --kind forum
+contains "the message asks for a title" "$err" "title"
 expect "unknown activity" 2 "$liaison" --database "$db" events add --title-en X --start 2025-02-03 --kind forum --activity 7.7.7
 contains "the message names the activity" "$err" "7.7.7"
 expect "unknown event" 2 "$liaison" --database "$db" register deadbeef "$li"
+expect "a password file that cannot be read" 2 "$liaison" --database "$db" sync --url http://127.0.0.1:9/ --username beijing --password-file "$work/no-such-file"
+contains "the message names the file" "$err" "no-such-file"
 python3 - "$db" <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1]); c.execute("PRAGMA user_version = 99"); c.commit(); c.close()
@@ -137,6 +143,80 @@ if [ -f "$work/env.db" ]; then ok "the database was created where LIAISON_DATABA
 
 LANG=C LC_ALL=C expect "Chinese output under LANG=C" 0 "$liaison" --database "$work/env.db" events --year 2012 --kind forum --json
 check "Chinese survives a C locale" "'北京' in data[0]['city_zh']"
+
+# One rule for text at every entrance (issues 12 and 13): nothing that
+# sync would later refuse is stored, the limits of the window apply, and
+# nothing stored reaches the terminal as a control sequence.
+count_events () { "$liaison" --database "$db" events --json | python3 -c "import json,sys; print(len(json.load(sys.stdin)))"; }
+db="$work/text.db"
+before=$(count_events)
+expect "a title with control characters" 2 "$liaison" --database "$db" events add --title-en $'A\001B\033[31mRED' --start 2025-02-03 --kind forum
+contains "the message names the field and the character" "$err" "English title: The text holds the control character U+0001"
+if printf '%s' "$err" | grep -q $'\033'; then not_ok "no raw escape reaches the terminal" "$(printf '%s' "$err" | od -c | head -3)"; else ok "no raw escape reaches the terminal"; fi
+expect "a line break in an e-mail address" 2 "$liaison" --database "$db" participants add --given-name Ann --email $'ann@example.org\nBcc: all@example.org'
+contains "the line break is shown, not sent" "$err" "<U+000A>"
+expect "a name of spaces only" 2 "$liaison" --database "$db" participants add --given-name "   "
+expect "a name of ideographic spaces only" 2 "$liaison" --database "$db" participants add --family-name "　　" --given-name-latin Ann
+contains "the message says why" "$err" "only spaces"
+long_title=$(python3 -c "print('环' * 201)")
+expect "a 201-character title" 2 "$liaison" --database "$db" events add --title-zh "$long_title" --start 2025-02-03 --kind forum
+contains "the message gives the limit" "$err" "at most 200"
+expect "a 200-character title is fine" 0 "$liaison" --database "$db" events add --title-zh "${long_title:1}" --start 2025-02-03 --kind forum
+expect "a 130,000-character name" 2 "$liaison" --database "$db" participants add --given-name "$(python3 -c "print('a' * 130000)")"
+expect "a newline in a city" 2 "$liaison" --database "$db" events add --title-en X --city-en $'Vientiane\nLaos' --start 2025-02-03 --kind forum
+after=$(count_events)
+if [ "$after" = "$((before + 1))" ]; then ok "only the good event was stored"; else not_ok "stored: $before → $after"; fi
+
+# Text stored by another program (or a Liaison from before the rule): shown
+# safely, and --json stays JSON.
+event=$("$liaison" --database "$db" events add --title-en Plain --start 2025-03-04 --kind forum)
+python3 - "$db" "$event" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE events SET title_en = CAST(? AS TEXT), city_en = ? WHERE id = ?",
+          (b"A\xff\xfeB\x1b[31mRED\xc2\x85", "Vien\x7ftiane\x01", sys.argv[2]))
+c.commit()
+PY
+expect "events --json over stored control characters and bad UTF-8" 0 "$liaison" --database "$db" events --json
+check "the output is JSON" "any(e['id'] == '$event' and e['title_en'].startswith('A\ufffd') for e in data)"
+if printf '%s' "$out" | LC_ALL=C grep -q $'[\x01-\x09\x0b-\x1f\x7f]'; then not_ok "no raw control character in the JSON"; else ok "no raw control character in the JSON"; fi
+expect "events over the same" 0 "$liaison" --database "$db" events --year 2025
+contains "the escape is shown, not sent" "$out" "B<U+001B>[31mRED<U+0085>"
+if printf '%s' "$out" | LC_ALL=C grep -q $'[\x01-\x09\x0b-\x1f\x7f]'; then not_ok "no raw control character in the list"; else ok "no raw control character in the list"; fi
+expect "editing another field of that event" 0 "$liaison" --database "$db" events edit "$event" --title-en "Fixed" --city-en Vientiane
+db="$work/liaison.db"
+
+# Time zones are IANA names; local times exist; years are in range; the
+# words an option takes are its own (issue 12, item 7).
+tz_db="$work/tz.db"
+expect "--tz with a path out of the zone database" 1 "$liaison" --database "$tz_db" events add --title-en X --start 2025-02-03T10:00 --tz ../../../etc/passwd --kind forum
+lacks "no GLib critical" "$err" "CRITICAL"
+contains "the message names the zone" "$err" "../../../etc/passwd"
+expect "--tz /etc/localtime" 1 "$liaison" --database "$tz_db" events add --title-en X --start 2025-02-03T10:00 --tz /etc/localtime --kind forum
+contains "the message asks for an IANA name" "$err" "IANA"
+expect "--tz +05:30" 1 "$liaison" --database "$tz_db" events add --title-en X --start 2025-02-03T10:00 --tz +05:30 --kind forum
+expect "--tz zone.tab (a file of the zone database that is no zone)" 1 "$liaison" --database "$tz_db" events add --title-en X --start 2025-02-03T10:00 --tz zone.tab --kind forum
+lacks "no GLib critical for it either" "$err" "CRITICAL"
+expect "a time the clocks skip" 1 "$liaison" --database "$tz_db" events add --title-en X --start 2025-03-09T02:30 --tz America/New_York --kind forum
+contains "the message says the gap" "$err" "from 02:00 straight to 03:00"
+expect "an end the clocks skip" 1 "$liaison" --database "$tz_db" events add --title-en X --start 2025-03-08T10:00 --end 2025-03-09T02:30 --tz America/New_York --kind forum
+expect "the hour after the gap is fine" 0 "$liaison" --database "$tz_db" events add --title-en X --start 2025-03-09T03:30 --tz America/New_York --kind forum --json
+check "it keeps its zone" "data['time_zone'] == 'America/New_York' and data['start'] == '2025-03-09T03:30'"
+expect "a time that comes twice is fine" 0 "$liaison" --database "$tz_db" events add --title-en X --start 2025-11-02T01:30 --tz America/New_York --kind forum
+expect "9999-12-31T23:59" 1 "$liaison" --database "$tz_db" events add --title-en X --start 9999-12-31T23:59 --tz Asia/Yangon --kind forum
+contains "the message gives the years Liaison keeps" "$err" "1900 to 2999"
+expect "--track nonexistent" 1 "$liaison" --database "$tz_db" events add --title-en X --start 2025-02-03 --track nonexistent --kind forum
+contains "the message names the tracks" "$err" "marine-plastics-youth"
+expect "a track of the programme" 0 "$liaison" --database "$tz_db" events add --title-en X --start 2025-02-03 --track climate-youth --kind forum --json
+check "the track is kept" "data['track'] == 'climate-youth'"
+expect "events --track nonexistent" 1 "$liaison" --database "$tz_db" events --track nonexistent
+expect "events --year -5" 1 "$liaison" --database "$tz_db" events --year -5
+contains "the message names the year" "$err" "-5"
+expect "plan --year -5" 1 "$liaison" --database "$tz_db" plan --year -5
+expect "--capacity past the window's limit" 1 "$liaison" --database "$tz_db" events add --title-en X --start 2025-02-03 --kind forum --capacity 100001
+expect "--capacity 99999999999" 1 "$liaison" --database "$tz_db" events add --title-en X --start 2025-02-03 --kind forum --capacity 99999999999
+expect "events after the refusals" 0 "$liaison" --database "$tz_db" events --year 2025 --json
+check "only the three good events were stored" "len(data) == 3"
 
 echo "1..$n"
 exit $failed

@@ -496,6 +496,56 @@ test_malformed (Fixture      *f,
   }
 }
 
+/* Files as a careless editor or a hostile sender makes them: what the
+ * window or the command line would refuse is refused here too, and each
+ * fault is named for what it is. */
+static void
+test_hostile (Fixture      *f,
+              gconstpointer data)
+{
+  static const char header[] = "msgid \"\"\nmsgstr \"Language: en\\n\"\n\n";
+  static const char with_nul[] = "msgid \"\"\nmsgstr \"Language: en\\n\"\n\nmsgid \"a\"\nmsgstr \"b\0c\"\n";
+  g_autofree char  *key = g_strdup_printf ("event/%s/title", f->visit);
+  g_autofree char  *escapes = g_strdup_printf ("%smsgctxt \"%s\"\nmsgid \"赴柬埔寨考察调研\"\nmsgstr \"A\\xff\\xfeB\\377\"\n", header, key);
+  g_autofree char  *controls = g_strdup_printf ("%smsgctxt \"%s\"\nmsgid \"赴柬埔寨考察调研\"\nmsgstr \"A\\001B\\033[31m\"\n", header, key);
+  g_autofree char  *blank = g_strdup_printf ("%smsgctxt \"%s\"\nmsgid \"赴柬埔寨考察调研\"\nmsgstr \"   \"\n", header, key);
+  g_autoptr (LiaisonPoImport) result = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64            seq = liaison_store_get_last_seq (f->store);
+  LiaisonPoRefusal *refusal;
+  LiaisonBilingual *text;
+
+  /* A NUL is a NUL, not an encoding problem. */
+  result = liaison_content_po_import_data (f->store, with_nul, sizeof with_nul - 1, "forum.po", LIAISON_ORIGIN_LOCAL, &error);
+  g_assert_null (result);
+  g_assert_error (error, LIAISON_CONTENT_PO_ERROR, LIAISON_CONTENT_PO_ERROR_MALFORMED);
+  g_assert_cmpstr (error->message, ==, "forum.po:5: this line holds a NUL character");
+  g_clear_error (&error);
+
+  assert_refused_whole (f, escapes, LIAISON_CONTENT_PO_ERROR_MALFORMED, "forum.po:4: this entry's escapes make text that is not valid UTF-8");
+
+  result = import (f, controls, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->applied, ==, 0);
+  g_assert_cmpuint (result->refused->len, ==, 1);
+  refusal = g_ptr_array_index (result->refused, 0);
+  g_assert_cmpuint (refusal->line, ==, 4);
+  g_assert_cmpstr (refusal->context, ==, key);
+  g_assert_cmpstr (refusal->message, ==, "The text holds the control character U+0001");
+  g_clear_pointer (&result, liaison_po_import_free);
+
+  result = import (f, blank, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->refused->len, ==, 1);
+  refusal = g_ptr_array_index (result->refused, 0);
+  g_assert_cmpstr (refusal->message, ==, "The text holds only spaces");
+
+  g_assert_cmpint (liaison_store_get_last_seq (f->store), ==, seq);
+  text = get_text (f, f->visit, "title");
+  g_assert_null (liaison_bilingual_get_text (text, EN));
+  g_object_unref (text);
+}
+
 static void
 test_files (Fixture      *f,
             gconstpointer data)
@@ -528,6 +578,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/liaison/content-po/export", test_export);
+  ADD ("/liaison/content-po/hostile", test_hostile);
   ADD ("/liaison/content-po/round-trip", test_round_trip);
   ADD ("/liaison/content-po/fuzzy", test_fuzzy);
   ADD ("/liaison/content-po/editor-output", test_editor_output);

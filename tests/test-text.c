@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "liaison-core.h"
 
 static void
@@ -76,6 +78,146 @@ test_shorten (void)
   g_assert_null (liaison_text_shorten (NULL, 5));
 }
 
+/* What every stored text is, wherever it came from: the sync reader's
+ * rule, no length limit, line breaks kept. */
+static void
+test_kept (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) long_title = g_string_new (NULL);
+
+  for (guint i = 0; i < 10 * liaison_text_max_chars (LIAISON_TEXT_TITLE); i++)
+    g_string_append (long_title, "环");
+  g_assert_true (liaison_text_check_kept (long_title->str, &error));
+  g_assert_true (liaison_text_check_kept ("Two\r\nlines\tand a tab", &error));
+  g_assert_true (liaison_text_check_kept ("   ", &error));
+  g_assert_true (liaison_text_check_kept (NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (liaison_text_check_kept ("A\001B", &error));
+  g_assert_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (liaison_text_check_kept ("A\x7f", &error));
+  g_clear_error (&error);
+  g_assert_false (liaison_text_check_kept ("A\xff\xfe"
+                                           "B",
+                                           &error));
+  g_clear_error (&error);
+}
+
+static void
+test_field (void)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (liaison_text_check_field ("A\033[31m", LIAISON_TEXT_TITLE, "English title", TRUE, &error));
+  g_assert_cmpstr (error->message, ==, "English title: The text holds the control character U+001B");
+  g_clear_error (&error);
+  g_assert_false (liaison_text_check_field ("A\033[31m", LIAISON_TEXT_TITLE, "English title", FALSE, &error));
+  g_clear_error (&error);
+  g_assert_true (liaison_text_check_field ("Line\nbreak", LIAISON_TEXT_TITLE, "English title", FALSE, &error));
+  g_assert_false (liaison_text_check_field ("Line\nbreak", LIAISON_TEXT_TITLE, "English title", TRUE, &error));
+  g_clear_error (&error);
+
+  g_assert_cmpint (liaison_text_kind_of_content ("event", "title"), ==, LIAISON_TEXT_TITLE);
+  g_assert_cmpint (liaison_text_kind_of_content ("event", "description"), ==, LIAISON_TEXT_DESCRIPTION);
+  g_assert_cmpint (liaison_text_kind_of_content ("event", "city"), ==, LIAISON_TEXT_CITY);
+  g_assert_cmpint (liaison_text_kind_of_content ("participant", "organisation"), ==, LIAISON_TEXT_ORGANISATION);
+  g_assert_cmpint (liaison_text_kind_of_content ("track", "title"), ==, LIAISON_TEXT_TITLE);
+  /* The framework's own titles run to 512 characters. */
+  g_assert_cmpint (liaison_text_kind_of_content ("plan", "title"), ==, LIAISON_TEXT_PLAN_TITLE);
+  g_assert_cmpuint (liaison_text_max_chars (LIAISON_TEXT_PLAN_TITLE), >=, 512);
+}
+
+/* A change made here is judged on what it changes: a title pulled from a
+ * server, longer than the limit, stays when the city is edited; a new one
+ * that long is refused. */
+static void
+test_event_changes (void)
+{
+  g_autoptr (LiaisonEvent) pulled = liaison_event_new ("khal-Style-UID-1");
+  g_autoptr (LiaisonEvent) edited = liaison_event_new ("khal-Style-UID-1");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) long_title = g_string_new (NULL);
+
+  for (guint i = 0; i <= liaison_text_max_chars (LIAISON_TEXT_TITLE); i++)
+    g_string_append_c (long_title, 'x');
+  for (LiaisonEvent **e = (LiaisonEvent *[]){ pulled, edited, NULL }; *e != NULL; e++)
+    {
+      liaison_bilingual_set_text (liaison_event_get_title (*e), LIAISON_LANGUAGE_EN, long_title->str);
+      g_assert_true (liaison_event_set_when (*e, "2026-05-12", NULL, NULL, &error));
+    }
+  g_assert_true (liaison_event_check_kept (pulled, &error));
+  g_assert_no_error (error);
+  g_assert_false (liaison_event_check_changes (pulled, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "English title"));
+  g_clear_error (&error);
+
+  liaison_bilingual_set_text (liaison_event_get_city (edited), LIAISON_LANGUAGE_EN, "Hanoi");
+  g_assert_true (liaison_event_check_changes (edited, pulled, &error));
+  g_assert_no_error (error);
+  liaison_bilingual_set_text (liaison_event_get_city (edited), LIAISON_LANGUAGE_EN, "Ha\nnoi");
+  g_assert_false (liaison_event_check_changes (edited, pulled, &error));
+  g_assert_nonnull (strstr (error->message, "city (English)"));
+  g_clear_error (&error);
+  liaison_bilingual_set_text (liaison_event_get_city (edited), LIAISON_LANGUAGE_EN, "Hanoi");
+  liaison_event_set_track (edited, "nonexistent");
+  g_assert_false (liaison_event_check_changes (edited, pulled, &error));
+  g_assert_nonnull (strstr (error->message, "climate-youth"));
+  g_clear_error (&error);
+  liaison_event_set_track (edited, "climate-youth");
+  liaison_event_set_capacity (edited, LIAISON_EVENT_MAX_CAPACITY + 1);
+  g_assert_false (liaison_event_check_changes (edited, pulled, &error));
+  g_clear_error (&error);
+}
+
+static void
+test_participant_changes (void)
+{
+  g_autoptr (LiaisonParticipant) p = liaison_participant_new (NULL);
+  g_autoptr (LiaisonParticipant) before = liaison_participant_new (NULL);
+  g_autoptr (GError) error = NULL;
+
+  /* Spaces alone are no name. */
+  liaison_participant_set_native_name (p, "   ", "\t");
+  g_assert_null (liaison_participant_get_family_native (p));
+  g_assert_null (liaison_participant_get_given_native (p));
+  g_assert_false (liaison_participant_validate (p, &error));
+  g_clear_error (&error);
+
+  liaison_participant_set_native_name (p, "李", "霞");
+  g_assert_true (liaison_participant_validate (p, &error));
+  g_assert_true (liaison_participant_check_changes (p, NULL, &error));
+  g_assert_no_error (error);
+
+  /* An address with a line break in it is two lines, not an address. */
+  liaison_participant_set_emails (p, (const char *[]){ "li.xia@example.cn\nBcc: all@example.org", NULL });
+  g_assert_false (liaison_participant_validate (p, &error));
+  g_clear_error (&error);
+  liaison_participant_set_emails (p, (const char *[]){ "li.xia@example.cn", NULL });
+
+  liaison_participant_set_honorific (p, "H.E.\033[2J");
+  g_assert_false (liaison_participant_check_changes (p, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "honorific"));
+  g_clear_error (&error);
+  liaison_participant_set_honorific (p, "H.E.");
+
+  /* A long organisation pulled from the server stays when the position changes. */
+  {
+    g_autoptr (GString) org = g_string_new (NULL);
+
+    for (guint i = 0; i <= liaison_text_max_chars (LIAISON_TEXT_ORGANISATION); i++)
+      g_string_append (org, "部");
+    liaison_bilingual_set_text (liaison_participant_get_organisation (before), LIAISON_LANGUAGE_ZH, org->str);
+    liaison_bilingual_set_text (liaison_participant_get_organisation (p), LIAISON_LANGUAGE_ZH, org->str);
+  }
+  liaison_bilingual_set_text (liaison_participant_get_position (p), LIAISON_LANGUAGE_EN, "Director");
+  g_assert_true (liaison_participant_check_changes (p, before, &error));
+  g_assert_no_error (error);
+  g_assert_false (liaison_participant_check_changes (p, NULL, &error));
+  g_clear_error (&error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -85,6 +227,10 @@ main (int    argc,
   g_test_add_func ("/liaison/text/check", test_check);
   g_test_add_func ("/liaison/text/limits", test_limits);
   g_test_add_func ("/liaison/text/shorten", test_shorten);
+  g_test_add_func ("/liaison/text/kept", test_kept);
+  g_test_add_func ("/liaison/text/field", test_field);
+  g_test_add_func ("/liaison/text/event-changes", test_event_changes);
+  g_test_add_func ("/liaison/text/participant-changes", test_participant_changes);
 
   return g_test_run ();
 }

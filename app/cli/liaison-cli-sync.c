@@ -9,38 +9,10 @@
 #include <string.h>
 
 #include "liaison-cli.h"
+#include "liaison-cli-common.h"
 #include "liaison-cli-sync.h"
 #include "liaison-json.h"
 #include "liaison-sync-engine.h"
-
-static int
-fail (int         status,
-      const char *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static int
-fail (int         status,
-      const char *format,
-      ...)
-{
-  va_list          args;
-  g_autofree char *text = NULL;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_printerr ("liaison: %s\n", text);
-  return status;
-}
-
-static void
-print_json (JsonNode *node)
-{
-  g_autofree char *text = liaison_json_to_string (node);
-
-  fputs (text, stdout);
-  fputs ("\n", stdout);
-}
 
 /* The settings when the schema is installed; the command line also works
  * from a build tree without it. */
@@ -143,15 +115,16 @@ liaison_cli_sync (LiaisonStore *store,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (LIAISON_EXIT_USAGE, "%s", error->message);
+    return liaison_cli_fail (LIAISON_EXIT_USAGE, "%s", error->message);
   if (argc > 1)
-    return fail (LIAISON_EXIT_USAGE, _ ("Unexpected argument “%s”"), argv[1]);
+    return liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("Unexpected argument “%s”"), argv[1]);
 
   if (password_file != NULL)
     {
       password = read_password_file (password_file, &error);
       if (password == NULL)
-        return fail (LIAISON_EXIT_USAGE, _ ("Cannot read the password file: %s"), error->message);
+        /* A file that cannot be read is a data error, as for every command. */
+        return liaison_cli_fail (LIAISON_EXIT_DATA, _ ("Cannot read the password file: %s"), error->message);
     }
   else if (g_getenv ("LIAISON_PASSWORD") != NULL)
     password = g_strdup (g_getenv ("LIAISON_PASSWORD"));
@@ -198,20 +171,20 @@ liaison_cli_sync (LiaisonStore *store,
   json_builder_end_array (b);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
-  print_json (root);
+  liaison_cli_print_json (root);
 
   if (run.error != NULL)
     {
-      rc = fail (g_error_matches (run.error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_CONFIGURED)
-                     ? LIAISON_EXIT_USAGE
-                     : LIAISON_EXIT_DATA,
-                 "%s", run.error->message);
+      rc = liaison_cli_fail (g_error_matches (run.error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_CONFIGURED)
+                                 ? LIAISON_EXIT_USAGE
+                                 : LIAISON_EXIT_DATA,
+                             "%s", run.error->message);
       g_error_free (run.error);
     }
   else if (run.summary->errors->len > 0)
     {
       for (guint i = 0; i < run.summary->errors->len; i++)
-        fail (0, "%s", (const char *) g_ptr_array_index (run.summary->errors, i));
+        liaison_cli_fail (0, "%s", (const char *) g_ptr_array_index (run.summary->errors, i));
       rc = LIAISON_EXIT_DATA;
     }
   g_clear_pointer (&run.summary, liaison_sync_summary_free);
@@ -273,7 +246,7 @@ liaison_cli_conflicts (LiaisonStore *store,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (LIAISON_EXIT_USAGE, "%s", error->message);
+    return liaison_cli_fail (LIAISON_EXIT_USAGE, "%s", error->message);
 
   if (argc > 1)
     {
@@ -282,24 +255,24 @@ liaison_cli_conflicts (LiaisonStore *store,
       LiaisonConflictChoice choice;
 
       if (!g_str_equal (argv[1], "resolve") || argc != 3)
-        return fail (LIAISON_EXIT_USAGE, _ ("Use “liaison conflicts resolve ID --keep local|remote”"));
+        return liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("Use “liaison conflicts resolve ID --keep local|remote”"));
       id = g_ascii_strtoll (argv[2], &end, 10);
       if (end == argv[2] || *end != '\0' || id <= 0)
-        return fail (LIAISON_EXIT_USAGE, _ ("“%s” is not a conflict number"), argv[2]);
+        return liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("“%s” is not a conflict number"), argv[2]);
       if (g_strcmp0 (keep, "local") == 0)
         choice = LIAISON_CONFLICT_KEEP_LOCAL;
       else if (g_strcmp0 (keep, "remote") == 0)
         choice = LIAISON_CONFLICT_KEEP_REMOTE;
       else
-        return fail (LIAISON_EXIT_USAGE, _ ("Give --keep local or --keep remote"));
+        return liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("Give --keep local or --keep remote"));
       if (!liaison_store_resolve_conflict (store, id, choice, &error))
-        return fail (LIAISON_EXIT_DATA, "%s", error->message);
+        return liaison_cli_fail (LIAISON_EXIT_DATA, "%s", error->message);
       return LIAISON_EXIT_OK;
     }
 
   list = liaison_store_list_conflicts (store, FALSE, &error);
   if (list == NULL)
-    return fail (LIAISON_EXIT_DATA, "%s", error->message);
+    return liaison_cli_fail (LIAISON_EXIT_DATA, "%s", error->message);
 
   if (json)
     {
@@ -327,7 +300,7 @@ liaison_cli_conflicts (LiaisonStore *store,
         }
       json_builder_end_array (b);
       root = json_builder_get_root (b);
-      print_json (root);
+      liaison_cli_print_json (root);
       return LIAISON_EXIT_OK;
     }
 
@@ -336,6 +309,7 @@ liaison_cli_conflicts (LiaisonStore *store,
       LiaisonConflict *c = g_ptr_array_index (list, i);
       g_autofree char *name = record_name (store, c);
       g_autofree char *line = NULL;
+      g_autofree char *shown = NULL;
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, liaison_conflict_get_id (c));
       const char      *local = liaison_conflict_get_local_value (c);
       const char      *remote = liaison_conflict_get_remote_value (c);
@@ -351,8 +325,7 @@ liaison_cli_conflicts (LiaisonStore *store,
          * value here, the value on the server */
         line = g_strdup_printf (_ ("%1$s  %2$s, %3$s: here “%4$s”, on the server “%5$s”"), number, name,
                                 liaison_conflict_get_field (c), local ? local : "", remote ? remote : "");
-      fputs (line, stdout);
-      fputc ('\n', stdout);
+      liaison_cli_outln ("%s", shown = liaison_cli_printable (line, FALSE));
     }
   return LIAISON_EXIT_OK;
 }

@@ -8,127 +8,13 @@
 #include <string.h>
 
 #include "liaison-cli.h"
+#include "liaison-cli-common.h"
 #include "liaison-cli-translations.h"
 #include "liaison-content-po.h"
 #include "liaison-json.h"
 
 /* liaison translations [export FILE | import FILE]: the texts that need
  * translating, and the PO round trip for translators' own tools. */
-
-/* As in liaison-cli.c: data as UTF-8 on stdout whatever the locale. */
-static void
-out (const char *text)
-{
-  fputs (text, stdout);
-}
-
-static void
-outf (const char *format,
-      ...) G_GNUC_PRINTF (1, 2);
-
-static void
-outf (const char *format,
-      ...)
-{
-  va_list          args;
-  g_autofree char *text = NULL;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-  out (text);
-}
-
-/* A whole line, so translatable messages carry no line break. */
-static void
-outln (const char *format,
-       ...) G_GNUC_PRINTF (1, 2);
-
-static void
-outln (const char *format,
-       ...)
-{
-  va_list          args;
-  g_autofree char *text = NULL;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-  out (text);
-  out ("\n");
-}
-
-static int
-fail (int         status,
-      const char *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static int
-fail (int         status,
-      const char *format,
-      ...)
-{
-  va_list          args;
-  g_autofree char *text = NULL;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_printerr ("liaison: %s\n", text);
-  return status;
-}
-
-/* Terminal columns: a Chinese character takes two, a combining mark none. */
-guint
-liaison_cli_width (const char *text)
-{
-  guint width = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_iszerowidth (c))
-        width += g_unichar_iswide (c) ? 2 : 1;
-    }
-  return width;
-}
-
-char *
-liaison_cli_pad (const char *text,
-                 guint       columns)
-{
-  GString *s = g_string_new (text);
-
-  for (guint width = liaison_cli_width (text); width < columns; width++)
-    g_string_append_c (s, ' ');
-  return g_string_free (s, FALSE);
-}
-
-static GOptionContext *
-new_context (const char *parameter,
-             const char *summary)
-{
-  GOptionContext *context = g_option_context_new (parameter);
-
-  g_option_context_set_summary (context, summary);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  return context;
-}
-
-static gboolean
-parse (GOptionContext *context,
-       int            *argc,
-       char         ***argv,
-       int            *status)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (g_option_context_parse (context, argc, argv, &error))
-    return TRUE;
-  *status = fail (LIAISON_EXIT_USAGE, "%s", error->message);
-  return FALSE;
-}
 
 static gboolean
 parse_language (const char      *text,
@@ -140,7 +26,7 @@ parse_language (const char      *text,
   if ((g_str_equal (text, "zh") || g_str_equal (text, "en")) && liaison_language_from_code (text, language))
     return TRUE;
   /* Translators: %s is what was given after --language; zh and en are literal */
-  *status = fail (LIAISON_EXIT_USAGE, _ ("Unknown language “%s” (choose zh or en)"), text);
+  *status = liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("Unknown language “%s” (choose zh or en)"), text);
   return FALSE;
 }
 
@@ -163,8 +49,8 @@ parse_states (char **texts,
           g_autofree char *nicks = liaison_enum_nicks (LIAISON_TYPE_TRANSLATION_STATE);
 
           /* Translators: %1$s is what was given, %2$s the states; “all” is literal */
-          *status = fail (LIAISON_EXIT_USAGE, _ ("Unknown translation state “%1$s” (choose from: %2$s, all)"),
-                          texts[i], nicks);
+          *status = liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("Unknown translation state “%1$s” (choose from: %2$s, all)"),
+                                      texts[i], nicks);
           return FALSE;
         }
     }
@@ -199,8 +85,8 @@ parse_kinds (char **texts,
       if (found == 0)
         {
           /* Translators: %s is what was given; the names in parentheses are literal */
-          *status = fail (LIAISON_EXIT_USAGE,
-                          _ ("Unknown content “%s” (choose from: events, plan, programme, participants, all)"), texts[i]);
+          *status = liaison_cli_fail (LIAISON_EXIT_USAGE,
+                                      _ ("Unknown content “%s” (choose from: events, plan, programme, participants, all)"), texts[i]);
           return FALSE;
         }
       *kinds |= found;
@@ -280,8 +166,8 @@ liaison_cli_translations (LiaisonStore *store,
     { NULL }
   };
   g_autoptr (GOptionContext) context =
-      new_context (NULL, _ ("List the texts that need translating: events' titles, themes, descriptions and cities, the "
-                            "action plan, and the Green Envoys Programme. Without --state: all but reviewed ones."));
+      liaison_cli_new_context (NULL, _ ("List the texts that need translating: events' titles, themes, descriptions and cities, the "
+                                        "action plan, and the Green Envoys Programme. Without --state: all but reviewed ones."));
   LiaisonTranslationFilter filter = LIAISON_TRANSLATION_FILTER_INIT;
   LiaisonLanguage          target = LIAISON_LANGUAGE_EN;
   g_autoptr (GPtrArray) items = NULL;
@@ -289,11 +175,11 @@ liaison_cli_translations (LiaisonStore *store,
   int rc = LIAISON_EXIT_OK;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse (context, &argc, &argv, &rc))
+  if (!liaison_cli_parse (context, &argc, &argv, &rc))
     goto out;
   if (argc > 1)
     {
-      rc = fail (LIAISON_EXIT_USAGE, _ ("Unexpected argument “%s”"), argv[1]);
+      rc = liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("Unexpected argument “%s”"), argv[1]);
       goto out;
     }
   if (!parse_states (states, &filter.states, &rc) || !parse_kinds (contents, &filter.kinds, &rc) || !parse_language (language, &target, &rc))
@@ -304,7 +190,7 @@ liaison_cli_translations (LiaisonStore *store,
   items = liaison_store_list_translations (store, &filter, 0, 0, &error);
   if (items == NULL)
     {
-      rc = fail (LIAISON_EXIT_DATA, "%s", error->message);
+      rc = liaison_cli_fail (LIAISON_EXIT_DATA, "%s", error->message);
       goto out;
     }
 
@@ -312,13 +198,11 @@ liaison_cli_translations (LiaisonStore *store,
     {
       g_autoptr (JsonArray) array = json_array_new ();
       g_autoptr (JsonNode) node = json_node_new (JSON_NODE_ARRAY);
-      g_autofree char *text = NULL;
 
       for (guint i = 0; i < items->len; i++)
         json_array_add_element (array, item_to_json (g_ptr_array_index (items, i)));
       json_node_set_array (node, array);
-      text = liaison_json_to_string (node);
-      outf ("%s\n", text);
+      liaison_cli_print_json (node);
       goto out;
     }
 
@@ -346,11 +230,11 @@ liaison_cli_translations (LiaisonStore *store,
         const char             *newline = strchr (source, '\n');
 
         /* The first line of the source text only: one text, one line. */
-        outf ("%s  %s  %s  %.*s%s\n", liaison_language_code (liaison_translation_item_get_language (item)), state, key,
-              newline ? (int) (newline - source) : (int) strlen (source), source, newline ? " …" : "");
+        liaison_cli_outf ("%s  %s  %s  %.*s%s\n", liaison_language_code (liaison_translation_item_get_language (item)), state, key,
+                          newline ? (int) (newline - source) : (int) strlen (source), source, newline ? " …" : "");
       }
   }
-  outln (ngettext ("%u text listed", "%u texts listed", items->len), items->len);
+  liaison_cli_outln (ngettext ("%u text listed", "%u texts listed", items->len), items->len);
 
 out:
   g_strfreev (states);
@@ -376,9 +260,9 @@ liaison_cli_translations_export (LiaisonStore *store,
     { NULL }
   };
   g_autoptr (GOptionContext) context =
-      new_context (_ ("FILE"), _ ("Write the texts that need translating into one language to a PO file, for Poedit or any "
-                                  "PO editor. Drafts and stale translations are marked fuzzy. Without --state: all but "
-                                  "reviewed ones."));
+      liaison_cli_new_context (_ ("FILE"), _ ("Write the texts that need translating into one language to a PO file, for Poedit or any "
+                                              "PO editor. Drafts and stale translations are marked fuzzy. Without --state: all but "
+                                              "reviewed ones."));
   LiaisonTranslationFilter filter = LIAISON_TRANSLATION_FILTER_INIT;
   LiaisonLanguage          target = LIAISON_LANGUAGE_EN;
   g_autoptr (GError) error = NULL;
@@ -386,11 +270,11 @@ liaison_cli_translations_export (LiaisonStore *store,
   int   rc = LIAISON_EXIT_OK;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse (context, &argc, &argv, &rc))
+  if (!liaison_cli_parse (context, &argc, &argv, &rc))
     goto out;
   if (argc != 2)
     {
-      rc = fail (LIAISON_EXIT_USAGE, _ ("Give the PO file to write"));
+      rc = liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("Give the PO file to write"));
       goto out;
     }
   if (!parse_states (states, &filter.states, &rc) || !parse_kinds (contents, &filter.kinds, &rc) || !parse_language (language, &target, &rc))
@@ -398,18 +282,18 @@ liaison_cli_translations_export (LiaisonStore *store,
 
   if (!liaison_content_po_export (store, &filter, target, argv[1], &n, &error))
     {
-      rc = fail (LIAISON_EXIT_DATA, "%s", error->message);
+      rc = liaison_cli_fail (LIAISON_EXIT_DATA, "%s", error->message);
       goto out;
     }
 
   if (target == LIAISON_LANGUAGE_ZH)
-    outln (ngettext ("Wrote %1$u text to translate into Chinese to %2$s",
-                     "Wrote %1$u texts to translate into Chinese to %2$s", n),
-           n, argv[1]);
+    liaison_cli_outln (ngettext ("Wrote %1$u text to translate into Chinese to %2$s",
+                                 "Wrote %1$u texts to translate into Chinese to %2$s", n),
+                       n, argv[1]);
   else
-    outln (ngettext ("Wrote %1$u text to translate into English to %2$s",
-                     "Wrote %1$u texts to translate into English to %2$s", n),
-           n, argv[1]);
+    liaison_cli_outln (ngettext ("Wrote %1$u text to translate into English to %2$s",
+                                 "Wrote %1$u texts to translate into English to %2$s", n),
+                       n, argv[1]);
 
 out:
   g_strfreev (states);
@@ -427,39 +311,47 @@ liaison_cli_translations_import (LiaisonStore *store,
     { NULL }
   };
   g_autoptr (GOptionContext) context =
-      new_context (_ ("FILE"), _ ("Apply the translations of a PO file made by “liaison translations export”. An entry "
-                                  "whose source text changed since the export, or whose record is gone, is refused with "
-                                  "a message; the others are applied. Exit status 2 when any entry was refused."));
+      liaison_cli_new_context (_ ("FILE"), _ ("Apply the translations of a PO file made by “liaison translations export”. An entry "
+                                              "whose source text changed since the export, or whose record is gone, is refused with "
+                                              "a message; the others are applied. Exit status 2 when any entry was refused."));
   g_autoptr (LiaisonPoImport) result = NULL;
   g_autoptr (GError) error = NULL;
   int rc = LIAISON_EXIT_OK;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse (context, &argc, &argv, &rc))
+  if (!liaison_cli_parse (context, &argc, &argv, &rc))
     return rc;
   if (argc != 2)
-    return fail (LIAISON_EXIT_USAGE, _ ("Give the PO file to read"));
+    return liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("Give the PO file to read"));
 
   result = liaison_content_po_import (store, argv[1], LIAISON_ORIGIN_LOCAL, &error);
   if (result == NULL)
-    return fail (LIAISON_EXIT_DATA, "%s", error->message);
+    return liaison_cli_fail (LIAISON_EXIT_DATA, "%s", error->message);
 
   for (guint i = 0; i < result->refused->len; i++)
     {
       LiaisonPoRefusal *refusal = g_ptr_array_index (result->refused, i);
 
-      fail (LIAISON_EXIT_DATA, "%s:%u: %s: %s", argv[1], refusal->line, refusal->context, refusal->message);
+      /* An entry without msgctxt (or an empty one) is named by its line alone. */
+      if (*refusal->context == '\0')
+        liaison_cli_fail (LIAISON_EXIT_DATA, "%s:%u: %s", argv[1], refusal->line, refusal->message);
+      else
+        {
+          g_autofree char *msgctxt = liaison_text_shorten (refusal->context, 80);
+
+          liaison_cli_fail (LIAISON_EXIT_DATA, "%s:%u: %s: %s", argv[1], refusal->line, msgctxt, refusal->message);
+        }
     }
 
-  outln (ngettext ("%u translation applied", "%u translations applied", result->applied), result->applied);
-  outln (ngettext ("%u entry unchanged", "%u entries unchanged", result->unchanged), result->unchanged);
-  outln (ngettext ("%u entry not translated yet", "%u entries not translated yet", result->untranslated),
-         result->untranslated);
+  liaison_cli_outln (ngettext ("%u translation applied", "%u translations applied", result->applied), result->applied);
+  liaison_cli_outln (ngettext ("%u entry unchanged", "%u entries unchanged", result->unchanged), result->unchanged);
+  liaison_cli_outln (ngettext ("%u entry not translated yet", "%u entries not translated yet", result->untranslated),
+                     result->untranslated);
   if (result->refused->len > 0)
     {
-      outln (ngettext ("%u entry refused (see the messages above)", "%u entries refused (see the messages above)",
-                       result->refused->len),
-             result->refused->len);
+      liaison_cli_outln (ngettext ("%u entry refused (see the messages above)", "%u entries refused (see the messages above)",
+                                   result->refused->len),
+                         result->refused->len);
       rc = LIAISON_EXIT_DATA;
     }
   return rc;
@@ -500,8 +392,8 @@ liaison_cli_translations_set (LiaisonStore *store,
     { NULL }
   };
   g_autoptr (GOptionContext) context =
-      new_context (_ ("KEY"), _ ("Set one text's translation or its state, for instance to mark it reviewed. KEY is as "
-                                 "“liaison translations” shows it, such as event/1f0c2a3b/title or plan/1.1.2/title."));
+      liaison_cli_new_context (_ ("KEY"), _ ("Set one text's translation or its state, for instance to mark it reviewed. KEY is as "
+                                             "“liaison translations” shows it, such as event/1f0c2a3b/title or plan/1.1.2/title."));
   g_autoptr (LiaisonBilingual) current = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char        *entity = NULL, *id = NULL, *field = NULL, *full_id = NULL;
@@ -511,34 +403,34 @@ liaison_cli_translations_set (LiaisonStore *store,
   int                     rc = LIAISON_EXIT_OK;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse (context, &argc, &argv, &rc))
+  if (!liaison_cli_parse (context, &argc, &argv, &rc))
     goto out;
   if (argc != 2)
     {
-      rc = fail (LIAISON_EXIT_USAGE, _ ("Give the key of one text, such as plan/1.1.2/title"));
+      rc = liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("Give the key of one text, such as plan/1.1.2/title"));
       goto out;
     }
   if (!liaison_content_key_parse (argv[1], &entity, &id, &field))
     {
-      rc = fail (LIAISON_EXIT_USAGE, _ ("“%s” is not the key of a text Liaison translates (see “liaison translations”)"),
-                 argv[1]);
+      rc = liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("“%s” is not the key of a text Liaison translates (see “liaison translations”)"),
+                             argv[1]);
       goto out;
     }
   if (state != NULL && (!liaison_enum_from_nick (LIAISON_TYPE_TRANSLATION_STATE, state, &state_value) || state_value == LIAISON_TRANSLATION_MISSING || state_value == LIAISON_TRANSLATION_STALE))
     {
       /* Translators: %s is what was given; draft, translated and reviewed are literal */
-      rc = fail (LIAISON_EXIT_USAGE, _ ("Unknown state “%s” (choose from: draft, translated, reviewed)"), state);
+      rc = liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("Unknown state “%s” (choose from: draft, translated, reviewed)"), state);
       goto out;
     }
   if (text == NULL && state == NULL)
     {
-      rc = fail (LIAISON_EXIT_USAGE, _ ("Give a new text with --text, a state with --state, or both"));
+      rc = liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("Give a new text with --text, a state with --state, or both"));
       goto out;
     }
 
   if ((full_id = resolve_id (store, entity, id, &error)) == NULL || (current = liaison_store_get_content_text (store, entity, full_id, field, &error)) == NULL)
     {
-      rc = fail (LIAISON_EXIT_DATA, "%s", error->message);
+      rc = liaison_cli_fail (LIAISON_EXIT_DATA, "%s", error->message);
       goto out;
     }
   target = liaison_language_other (liaison_bilingual_get_source (current));
@@ -546,7 +438,7 @@ liaison_cli_translations_set (LiaisonStore *store,
     goto out;
   if (text == NULL && liaison_bilingual_get_text (current, target) == NULL)
     {
-      rc = fail (LIAISON_EXIT_DATA, _ ("This text has no translation yet; give one with --text"));
+      rc = liaison_cli_fail (LIAISON_EXIT_DATA, _ ("This text has no translation yet; give one with --text"));
       goto out;
     }
 
@@ -554,7 +446,7 @@ liaison_cli_translations_set (LiaisonStore *store,
                                       text != NULL ? text : liaison_bilingual_get_text (current, target),
                                       state_value, LIAISON_ORIGIN_LOCAL, &error))
     {
-      rc = fail (LIAISON_EXIT_DATA, "%s", error->message);
+      rc = liaison_cli_fail (LIAISON_EXIT_DATA, "%s", error->message);
       goto out;
     }
 
@@ -562,16 +454,16 @@ liaison_cli_translations_set (LiaisonStore *store,
   current = liaison_store_get_content_text (store, entity, full_id, field, &error);
   if (current == NULL)
     {
-      rc = fail (LIAISON_EXIT_DATA, "%s", error->message);
+      rc = liaison_cli_fail (LIAISON_EXIT_DATA, "%s", error->message);
       goto out;
     }
   result = liaison_bilingual_get_effective_state (current, target);
   if (target == LIAISON_LANGUAGE_ZH)
     /* Translators: %1$s is a key such as plan/1.1.2/title, %2$s a translation state (“Reviewed”) */
-    outln (_ ("%1$s: Chinese text saved, state “%2$s”"), argv[1], liaison_translation_state_label (result));
+    liaison_cli_outln (_ ("%1$s: Chinese text saved, state “%2$s”"), argv[1], liaison_translation_state_label (result));
   else
     /* Translators: %1$s is a key such as plan/1.1.2/title, %2$s a translation state (“Reviewed”) */
-    outln (_ ("%1$s: English text saved, state “%2$s”"), argv[1], liaison_translation_state_label (result));
+    liaison_cli_outln (_ ("%1$s: English text saved, state “%2$s”"), argv[1], liaison_translation_state_label (result));
 
 out:
   g_free (language);

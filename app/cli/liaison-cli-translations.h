@@ -18,8 +18,4 @@ int liaison_cli_translations_set (LiaisonStore *store,
                                   int           argc,
                                   char        **argv);
 
-guint liaison_cli_width (const char *text);
-char *liaison_cli_pad (const char *text,
-                       guint       columns);
-
 G_END_DECLS

@@ -8,6 +8,10 @@
 #include <string.h>
 
 #include "liaison-cli.h"
+#include "liaison-cli-common.h"
+#include "liaison-cli-events.h"
+#include "liaison-cli-participants.h"
+#include "liaison-cli-registrations.h"
 #include "liaison-cli-sync.h"
 #include "liaison-cli-translations.h"
 #include "liaison-json.h"
@@ -23,18 +27,22 @@ typedef struct
 } Command;
 
 static int cmd_events (LiaisonStore *store, int argc, char **argv);
-static int cmd_events_add (LiaisonStore *store, int argc, char **argv);
-static int cmd_participants_add (LiaisonStore *store, int argc, char **argv);
 static int cmd_participants_search (LiaisonStore *store, int argc, char **argv);
-static int cmd_register (LiaisonStore *store, int argc, char **argv);
 static int cmd_plan (LiaisonStore *store, int argc, char **argv);
 
 static const Command commands[] = {
-  { "events", "add", cmd_events_add, N_ ("Add an event") },
+  { "events", "add", liaison_cli_events_add, N_ ("Add an event") },
+  { "events", "edit", liaison_cli_events_edit, N_ ("Change an event's fields") },
+  { "events", "delete", liaison_cli_events_delete, N_ ("Delete an event and its registrations") },
   { "events", NULL, cmd_events, N_ ("List events") },
-  { "participants", "add", cmd_participants_add, N_ ("Add a participant") },
+  { "participants", "add", liaison_cli_participants_add, N_ ("Add a participant") },
+  { "participants", "edit", liaison_cli_participants_edit, N_ ("Change a participant's fields") },
+  { "participants", "delete", liaison_cli_participants_delete, N_ ("Delete a participant and their registrations") },
   { "participants", "search", cmd_participants_search, N_ ("Find participants by name, organisation or e-mail, in any script") },
-  { "register", NULL, cmd_register, N_ ("Register a participant for an event") },
+  { "register", NULL, liaison_cli_register, N_ ("Register a participant for an event") },
+  { "registrations", "set", liaison_cli_registrations_set, N_ ("Change a registration's status or role") },
+  { "registrations", NULL, liaison_cli_registrations, N_ ("List who is registered for an event") },
+  { "unregister", NULL, liaison_cli_unregister, N_ ("Remove a registration; the waitlist moves up") },
   { "plan", NULL, cmd_plan, N_ ("Show the action plan with events per year") },
   { "sync", NULL, liaison_cli_sync, N_ ("Sync events and participants with the secretariat's server") },
   { "conflicts", NULL, liaison_cli_conflicts, N_ ("List or resolve the changes sync could not merge") },
@@ -44,126 +52,12 @@ static const Command commands[] = {
   { "translations", NULL, liaison_cli_translations, N_ ("List the texts that need translating") },
 };
 
-/* Data goes to stdout as UTF-8 whatever the locale: g_print would convert
- * Chinese to '?' under LANG=C. */
-static void
-out (const char *text)
-{
-  fputs (text, stdout);
-}
-
-static void
-outf (const char *format,
-      ...) G_GNUC_PRINTF (1, 2);
-
-static void
-outf (const char *format,
-      ...)
-{
-  va_list          args;
-  g_autofree char *text = NULL;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-  out (text);
-}
-
-static int
-fail (int         status,
-      const char *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static int
-fail (int         status,
-      const char *format,
-      ...)
-{
-  va_list          args;
-  g_autofree char *text = NULL;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_printerr ("liaison: %s\n", text);
-  return status;
-}
-
-static void
-print_json (JsonNode *node)
-{
-  g_autofree char *text = liaison_json_to_string (node);
-
-  out (text);
-  out ("\n");
-}
-
-static int
-parse_options (GOptionContext *context,
-               int            *argc,
-               char         ***argv)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!g_option_context_parse (context, argc, argv, &error))
-    return fail (LIAISON_EXIT_USAGE, "%s", error->message);
-  return LIAISON_EXIT_OK;
-}
-
-/* A whole sentence for each kind of value, so each reads right once
- * translated. */
-static gboolean
-parse_enum (GType       type,
-            const char *text,
-            int        *value,
-            int        *status)
-{
-  g_autofree char *nicks = NULL;
-
-  if (text == NULL || liaison_enum_from_nick (type, text, value))
-    return TRUE;
-  nicks = liaison_enum_nicks (type);
-  if (type == LIAISON_TYPE_EVENT_KIND)
-    /* Translators: %1$s is what was given, %2$s the kinds to choose from */
-    *status = fail (LIAISON_EXIT_USAGE, _ ("Unknown kind of event “%1$s” (choose from: %2$s)"), text, nicks);
-  else if (type == LIAISON_TYPE_EVENT_STATUS)
-    /* Translators: %1$s is what was given, %2$s the statuses to choose from */
-    *status = fail (LIAISON_EXIT_USAGE, _ ("Unknown event status “%1$s” (choose from: %2$s)"), text, nicks);
-  else if (type == LIAISON_TYPE_ROLE)
-    /* Translators: %1$s is what was given, %2$s the roles to choose from */
-    *status = fail (LIAISON_EXIT_USAGE, _ ("Unknown role “%1$s” (choose from: %2$s)"), text, nicks);
-  else if (type == LIAISON_TYPE_REGISTRATION_STATUS)
-    /* Translators: %1$s is what was given, %2$s the statuses to choose from */
-    *status = fail (LIAISON_EXIT_USAGE, _ ("Unknown registration status “%1$s” (choose from: %2$s)"), text, nicks);
-  else if (type == LIAISON_TYPE_NAME_ORDER)
-    /* Translators: %1$s is what was given, %2$s the name orders to choose from */
-    *status = fail (LIAISON_EXIT_USAGE, _ ("Unknown name order “%1$s” (choose from: %2$s)"), text, nicks);
-  else if (type == LIAISON_TYPE_GENDER)
-    /* Translators: %1$s is what was given, %2$s the values to choose from */
-    *status = fail (LIAISON_EXIT_USAGE, _ ("Unknown gender “%1$s” (choose from: %2$s)"), text, nicks);
-  else
-    /* Translators: %1$s is what was given, %2$s the sectors to choose from */
-    *status = fail (LIAISON_EXIT_USAGE, _ ("Unknown sector “%1$s” (choose from: %2$s)"), text, nicks);
-  return FALSE;
-}
-
-static GOptionContext *
-new_context (const char *parameter,
-             const char *summary)
-{
-  GOptionContext *context = g_option_context_new (parameter);
-
-  g_option_context_set_summary (context, summary);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  return context;
-}
-
 static int
 cmd_events (LiaisonStore *store,
             int           argc,
             char        **argv)
 {
-  int                year = 0;
+  int                year = LIAISON_CLI_UNSET;
   char              *kind = NULL, *status = NULL, *country = NULL, *activity = NULL, *track = NULL, *text = NULL;
   gboolean           json = FALSE;
   const GOptionEntry entries[] = {
@@ -177,30 +71,30 @@ cmd_events (LiaisonStore *store,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print a JSON array"), NULL },
     { NULL }
   };
-  g_autoptr (GOptionContext) context = new_context (NULL, _ ("List events, oldest first."));
+  g_autoptr (GOptionContext) context = liaison_cli_new_context (NULL, _ ("List events, oldest first."));
   LiaisonEventFilter filter = LIAISON_EVENT_FILTER_INIT;
   g_autoptr (GPtrArray) events = NULL;
   g_autoptr (GError) error = NULL;
   LiaisonLanguage lang = liaison_language_for_locale ();
-  int             rc;
+  int             rc = LIAISON_EXIT_OK;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((rc = parse_options (context, &argc, &argv)) != 0)
+  if (!liaison_cli_parse (context, &argc, &argv, &rc))
     goto out;
   rc = LIAISON_EXIT_USAGE;
   if (argc > 1)
     {
-      rc = fail (LIAISON_EXIT_USAGE, _ ("Unexpected argument “%s”"), argv[1]);
+      rc = liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("Unexpected argument “%s”"), argv[1]);
       goto out;
     }
-  if (!parse_enum (LIAISON_TYPE_EVENT_KIND, kind, &filter.kind, &rc) || !parse_enum (LIAISON_TYPE_EVENT_STATUS, status, &filter.status, &rc))
+  if (!liaison_cli_parse_enum (LIAISON_TYPE_EVENT_KIND, kind, &filter.kind, &rc) || !liaison_cli_parse_enum (LIAISON_TYPE_EVENT_STATUS, status, &filter.status, &rc) || !liaison_cli_parse_year (year, &rc) || !liaison_cli_parse_track (track, &rc))
     goto out;
   if (country != NULL && liaison_country_lookup (country) == NULL)
     {
-      rc = fail (LIAISON_EXIT_USAGE, _ ("“%s” is not an ISO 3166 country code"), country);
+      rc = liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("“%s” is not an ISO 3166 country code"), country);
       goto out;
     }
-  filter.year = year;
+  filter.year = year != LIAISON_CLI_UNSET ? year : 0;
   filter.country = country ? liaison_country_get_code (liaison_country_lookup (country)) : NULL;
   filter.activity = activity;
   filter.track = track;
@@ -209,7 +103,7 @@ cmd_events (LiaisonStore *store,
   events = liaison_store_list_events (store, &filter, &error);
   if (events == NULL)
     {
-      rc = fail (LIAISON_EXIT_DATA, "%s", error->message);
+      rc = liaison_cli_fail (LIAISON_EXIT_DATA, "%s", error->message);
       goto out;
     }
 
@@ -221,7 +115,7 @@ cmd_events (LiaisonStore *store,
       for (guint i = 0; i < events->len; i++)
         json_array_add_element (array, liaison_json_from_event (g_ptr_array_index (events, i)));
       json_node_set_array (node, array);
-      print_json (node);
+      liaison_cli_print_json (node);
     }
   else
     {
@@ -245,10 +139,10 @@ cmd_events (LiaisonStore *store,
           g_autofree char *when = liaison_cli_pad (g_ptr_array_index (whens, i), when_width);
           g_autofree char *kind_label = liaison_cli_pad (liaison_event_kind_label (liaison_event_get_kind (e)), kind_width);
 
-          outf ("%s  %s  %s  %s%s%s\n",
-                liaison_uuid_short (liaison_event_get_id (e)), when, kind_label,
-                liaison_bilingual_get_display (liaison_event_get_title (e), lang),
-                *city ? " — " : "", city);
+          liaison_cli_outf ("%s  %s  %s  %s%s%s\n",
+                            liaison_uuid_short (liaison_event_get_id (e)), when, kind_label,
+                            liaison_bilingual_get_display (liaison_event_get_title (e), lang),
+                            *city ? " — " : "", city);
         }
     }
   rc = LIAISON_EXIT_OK;
@@ -264,232 +158,6 @@ out:
 }
 
 static int
-cmd_events_add (LiaisonStore *store,
-                int           argc,
-                char        **argv)
-{
-  char              *title_zh = NULL, *title_en = NULL, *start = NULL, *end = NULL, *tz = NULL;
-  char              *kind = NULL, *status = NULL, *country = NULL, *city_zh = NULL, *city_en = NULL, *venue = NULL, *track = NULL;
-  char             **activities = NULL;
-  int                capacity = 0;
-  gboolean           json = FALSE;
-  const GOptionEntry entries[] = {
-    { "title-zh", 0, 0, G_OPTION_ARG_STRING, &title_zh, N_ ("Title in Chinese"), N_ ("TEXT") },
-    { "title-en", 0, 0, G_OPTION_ARG_STRING, &title_en, N_ ("Title in English"), N_ ("TEXT") },
-    { "start", 0, 0, G_OPTION_ARG_STRING, &start, N_ ("Start, local time: YYYY-MM-DD or YYYY-MM-DDTHH:MM"), N_ ("WHEN") },
-    { "end", 0, 0, G_OPTION_ARG_STRING, &end, N_ ("End, local time"), N_ ("WHEN") },
-    { "tz", 0, 0, G_OPTION_ARG_STRING, &tz, N_ ("Time zone of start and end (IANA, e.g. Asia/Yangon)"), N_ ("ZONE") },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_ ("Kind of event (forum, workshop, …)"), N_ ("KIND") },
-    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_ ("Status (planned if not given)"), N_ ("STATUS") },
-    { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_ ("Country, ISO code or name"), N_ ("COUNTRY") },
-    { "city-zh", 0, 0, G_OPTION_ARG_STRING, &city_zh, N_ ("City in Chinese"), N_ ("TEXT") },
-    { "city-en", 0, 0, G_OPTION_ARG_STRING, &city_en, N_ ("City in English"), N_ ("TEXT") },
-    { "venue", 0, 0, G_OPTION_ARG_STRING, &venue, N_ ("Venue"), N_ ("TEXT") },
-    { "activity", 0, 0, G_OPTION_ARG_STRING_ARRAY, &activities, N_ ("Activity of the plan this event serves (repeatable)"), N_ ("CODE") },
-    { "track", 0, 0, G_OPTION_ARG_STRING, &track, N_ ("Programme track"), N_ ("TRACK") },
-    { "capacity", 0, 0, G_OPTION_ARG_INT, &capacity, N_ ("Number of places (0: no limit)"), N_ ("N") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the new event as JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr (GOptionContext) context = new_context (NULL, _ ("Add an event. It needs a title in at least one language, a start and a kind."));
-  g_autoptr (LiaisonEvent) event = liaison_event_new (NULL);
-  g_autoptr (GError) error = NULL;
-  int                   kind_value = LIAISON_EVENT_KIND_OTHER, status_value = LIAISON_EVENT_STATUS_PLANNED;
-  const LiaisonCountry *c = NULL;
-  int                   rc;
-
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((rc = parse_options (context, &argc, &argv)) != 0)
-    goto out;
-
-  rc = LIAISON_EXIT_USAGE;
-  if (title_zh == NULL && title_en == NULL)
-    {
-      rc = fail (rc, _ ("Give a title with --title-zh or --title-en"));
-      goto out;
-    }
-  if (start == NULL)
-    {
-      rc = fail (rc, _ ("Give a start with --start"));
-      goto out;
-    }
-  if (kind == NULL)
-    {
-      g_autofree char *nicks = liaison_enum_nicks (LIAISON_TYPE_EVENT_KIND);
-      rc = fail (rc, _ ("Give a kind with --kind (one of: %s)"), nicks);
-      goto out;
-    }
-  if (!parse_enum (LIAISON_TYPE_EVENT_KIND, kind, &kind_value, &rc) || !parse_enum (LIAISON_TYPE_EVENT_STATUS, status, &status_value, &rc))
-    goto out;
-  if (country != NULL && (c = liaison_country_find (country)) == NULL)
-    {
-      rc = fail (rc, _ ("“%s” is not a country Liaison knows (use an ISO code such as MM)"), country);
-      goto out;
-    }
-  if (capacity < 0)
-    {
-      rc = fail (rc, _ ("--capacity cannot be negative"));
-      goto out;
-    }
-
-  liaison_bilingual_set_text (liaison_event_get_title (event), LIAISON_LANGUAGE_ZH, title_zh);
-  liaison_bilingual_set_text (liaison_event_get_title (event), LIAISON_LANGUAGE_EN, title_en);
-  if (title_zh == NULL)
-    liaison_bilingual_set_source (liaison_event_get_title (event), LIAISON_LANGUAGE_EN);
-  if (!liaison_event_set_when (event, start, end, tz, &error))
-    {
-      rc = fail (LIAISON_EXIT_USAGE, "%s", error->message);
-      goto out;
-    }
-  liaison_event_set_kind (event, kind_value);
-  liaison_event_set_status (event, status_value);
-  if (c != NULL)
-    liaison_event_set_country (event, liaison_country_get_code (c));
-  liaison_bilingual_set_text (liaison_event_get_city (event), LIAISON_LANGUAGE_ZH, city_zh);
-  liaison_bilingual_set_text (liaison_event_get_city (event), LIAISON_LANGUAGE_EN, city_en);
-  liaison_event_set_venue (event, venue);
-  liaison_event_set_track (event, track);
-  liaison_event_set_capacity (event, capacity);
-  liaison_event_set_activities (event, (const char *const *) activities);
-
-  if (!liaison_store_save_event (store, event, LIAISON_ORIGIN_LOCAL, &error))
-    {
-      rc = fail (LIAISON_EXIT_DATA, "%s", error->message);
-      goto out;
-    }
-
-  if (json)
-    {
-      g_autoptr (JsonNode) node = liaison_json_from_event (event);
-      print_json (node);
-    }
-  else
-    outf ("%s\n", liaison_event_get_id (event));
-  rc = LIAISON_EXIT_OK;
-
-out:
-  g_free (title_zh);
-  g_free (title_en);
-  g_free (start);
-  g_free (end);
-  g_free (tz);
-  g_free (kind);
-  g_free (status);
-  g_free (country);
-  g_free (city_zh);
-  g_free (city_en);
-  g_free (venue);
-  g_free (track);
-  g_strfreev (activities);
-  return rc;
-}
-
-static int
-cmd_participants_add (LiaisonStore *store,
-                      int           argc,
-                      char        **argv)
-{
-  char              *family = NULL, *given = NULL, *family_latin = NULL, *given_latin = NULL, *order = NULL;
-  char              *honorific = NULL, *gender = NULL, *sector = NULL, *country = NULL;
-  char              *org_zh = NULL, *org_en = NULL, *pos_zh = NULL, *pos_en = NULL;
-  char             **emails = NULL, **phones = NULL;
-  gboolean           json = FALSE, consent = FALSE;
-  const GOptionEntry entries[] = {
-    { "family-name", 0, 0, G_OPTION_ARG_STRING, &family, N_ ("Family name in the person's own script"), N_ ("TEXT") },
-    { "given-name", 0, 0, G_OPTION_ARG_STRING, &given, N_ ("Given name (or the only name) in the person's own script"), N_ ("TEXT") },
-    { "family-name-latin", 0, 0, G_OPTION_ARG_STRING, &family_latin, N_ ("Family name in Latin script, as the person writes it"), N_ ("TEXT") },
-    { "given-name-latin", 0, 0, G_OPTION_ARG_STRING, &given_latin, N_ ("Given name in Latin script, as the person writes it"), N_ ("TEXT") },
-    { "name-order", 0, 0, G_OPTION_ARG_STRING, &order, N_ ("family-first, given-first or mononym"), N_ ("ORDER") },
-    { "honorific", 0, 0, G_OPTION_ARG_STRING, &honorific, N_ ("Honorific, such as H.E. or Dr"), N_ ("TEXT") },
-    { "gender", 0, 0, G_OPTION_ARG_STRING, &gender, N_ ("female, male, other or unspecified"), N_ ("GENDER") },
-    { "sector", 0, 0, G_OPTION_ARG_STRING, &sector, N_ ("government, academia, youth, ngo, …"), N_ ("SECTOR") },
-    { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_ ("Country, ISO code or name"), N_ ("COUNTRY") },
-    { "organisation-zh", 0, 0, G_OPTION_ARG_STRING, &org_zh, N_ ("Organisation in Chinese"), N_ ("TEXT") },
-    { "organisation-en", 0, 0, G_OPTION_ARG_STRING, &org_en, N_ ("Organisation in English"), N_ ("TEXT") },
-    { "position-zh", 0, 0, G_OPTION_ARG_STRING, &pos_zh, N_ ("Position in Chinese"), N_ ("TEXT") },
-    { "position-en", 0, 0, G_OPTION_ARG_STRING, &pos_en, N_ ("Position in English"), N_ ("TEXT") },
-    { "email", 0, 0, G_OPTION_ARG_STRING_ARRAY, &emails, N_ ("E-mail address (repeatable)"), N_ ("ADDRESS") },
-    { "phone", 0, 0, G_OPTION_ARG_STRING_ARRAY, &phones, N_ ("Telephone number (repeatable)"), N_ ("NUMBER") },
-    { "consent", 0, 0, G_OPTION_ARG_NONE, &consent, N_ ("The person consented to data processing today"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the new participant as JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr (GOptionContext) context = new_context (NULL, _ ("Add a participant. Give the name in the person's own script, in Latin script, or both."));
-  g_autoptr (LiaisonParticipant) p = liaison_participant_new (NULL);
-  g_autoptr (GError) error = NULL;
-  int                   order_value = LIAISON_NAME_ORDER_FAMILY_FIRST, gender_value = 0, sector_value = LIAISON_SECTOR_OTHER;
-  const LiaisonCountry *c = NULL;
-  int                   rc;
-
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((rc = parse_options (context, &argc, &argv)) != 0)
-    goto out;
-
-  rc = LIAISON_EXIT_USAGE;
-  if (!parse_enum (LIAISON_TYPE_NAME_ORDER, order, &order_value, &rc) || !parse_enum (LIAISON_TYPE_GENDER, gender, &gender_value, &rc) || !parse_enum (LIAISON_TYPE_SECTOR, sector, &sector_value, &rc))
-    goto out;
-  if (country != NULL && (c = liaison_country_find (country)) == NULL)
-    {
-      rc = fail (rc, _ ("“%s” is not a country Liaison knows (use an ISO code such as MM)"), country);
-      goto out;
-    }
-
-  liaison_participant_set_native_name (p, family, given);
-  liaison_participant_set_latin_name (p, family_latin, given_latin);
-  liaison_participant_set_name_order (p, order_value);
-  liaison_participant_set_honorific (p, honorific);
-  liaison_participant_set_gender (p, gender_value);
-  liaison_participant_set_sector (p, sector_value);
-  if (c != NULL)
-    liaison_participant_set_country (p, liaison_country_get_code (c));
-  liaison_bilingual_set_text (liaison_participant_get_organisation (p), LIAISON_LANGUAGE_ZH, org_zh);
-  liaison_bilingual_set_text (liaison_participant_get_organisation (p), LIAISON_LANGUAGE_EN, org_en);
-  liaison_bilingual_set_text (liaison_participant_get_position (p), LIAISON_LANGUAGE_ZH, pos_zh);
-  liaison_bilingual_set_text (liaison_participant_get_position (p), LIAISON_LANGUAGE_EN, pos_en);
-  liaison_participant_set_emails (p, (const char *const *) emails);
-  liaison_participant_set_phones (p, (const char *const *) phones);
-  if (consent)
-    {
-      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-      liaison_participant_set_consent (p, TRUE, today);
-    }
-
-  if (!liaison_store_save_participant (store, p, LIAISON_ORIGIN_LOCAL, &error))
-    {
-      rc = fail (error->domain == LIAISON_CORE_ERROR ? LIAISON_EXIT_USAGE : LIAISON_EXIT_DATA, "%s", error->message);
-      goto out;
-    }
-
-  if (json)
-    {
-      g_autoptr (JsonNode) node = liaison_json_from_participant (p);
-      print_json (node);
-    }
-  else
-    outf ("%s\n", liaison_participant_get_id (p));
-  rc = LIAISON_EXIT_OK;
-
-out:
-  g_free (family);
-  g_free (given);
-  g_free (family_latin);
-  g_free (given_latin);
-  g_free (order);
-  g_free (honorific);
-  g_free (gender);
-  g_free (sector);
-  g_free (country);
-  g_free (org_zh);
-  g_free (org_en);
-  g_free (pos_zh);
-  g_free (pos_en);
-  g_strfreev (emails);
-  g_strfreev (phones);
-  return rc;
-}
-
-static int
 cmd_participants_search (LiaisonStore *store,
                          int           argc,
                          char        **argv)
@@ -501,25 +169,25 @@ cmd_participants_search (LiaisonStore *store,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print a JSON array"), NULL },
     { NULL }
   };
-  g_autoptr (GOptionContext) context = new_context (_ ("TEXT"),
-                                                    _ ("Find participants. TEXT may be in any script: “li xia” finds 李霞 and 李霞 finds Li Xia."));
+  g_autoptr (GOptionContext) context = liaison_cli_new_context (_ ("TEXT"),
+                                                                _ ("Find participants. TEXT may be in any script: “li xia” finds 李霞 and 李霞 finds Li Xia."));
   g_autoptr (GPtrArray) people = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *query = NULL;
-  int              rc;
+  int              rc = LIAISON_EXIT_OK;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((rc = parse_options (context, &argc, &argv)) != 0)
+  if (!liaison_cli_parse (context, &argc, &argv, &rc))
     return rc;
   if (argc < 2)
-    return fail (LIAISON_EXIT_USAGE, _ ("Give the text to search for"));
+    return liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("Give the text to search for"));
   if (limit <= 0)
-    return fail (LIAISON_EXIT_USAGE, _ ("--limit must be at least 1"));
+    return liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("--limit must be at least 1"));
 
   query = g_strjoinv (" ", argv + 1);
   people = liaison_store_search_participants (store, query, limit, &error);
   if (people == NULL)
-    return fail (LIAISON_EXIT_DATA, "%s", error->message);
+    return liaison_cli_fail (LIAISON_EXIT_DATA, "%s", error->message);
 
   if (json)
     {
@@ -529,7 +197,7 @@ cmd_participants_search (LiaisonStore *store,
       for (guint i = 0; i < people->len; i++)
         json_array_add_element (array, liaison_json_from_participant (g_ptr_array_index (people, i)));
       json_node_set_array (node, array);
-      print_json (node);
+      liaison_cli_print_json (node);
     }
   else
     for (guint i = 0; i < people->len; i++)
@@ -538,75 +206,10 @@ cmd_participants_search (LiaisonStore *store,
         g_autofree char    *name = liaison_participant_dup_display_name (p);
         const char         *country = liaison_participant_get_country (p);
 
-        outf ("%s  %s%s%s\n", liaison_uuid_short (liaison_participant_get_id (p)), name,
-              country ? "  " : "", country ? country : "");
+        liaison_cli_outf ("%s  %s%s%s\n", liaison_uuid_short (liaison_participant_get_id (p)), name,
+                          country ? "  " : "", country ? country : "");
       }
   return LIAISON_EXIT_OK;
-}
-
-static int
-cmd_register (LiaisonStore *store,
-              int           argc,
-              char        **argv)
-{
-  char              *role = NULL, *status = NULL;
-  gboolean           json = FALSE;
-  const GOptionEntry entries[] = {
-    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_ ("delegate, speaker, moderator, organiser, interpreter, observer, vip or staff"), N_ ("ROLE") },
-    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_ ("invited, registered, waitlisted or confirmed (registered if not given)"), N_ ("STATUS") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the registration as JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr (GOptionContext) context = new_context (_ ("EVENT PARTICIPANT"),
-                                                    _ ("Register a participant for an event. EVENT and PARTICIPANT are identifiers or their first characters. When the event is full the person goes on the waitlist."));
-  g_autoptr (LiaisonEvent) event = NULL;
-  g_autoptr (LiaisonParticipant) p = NULL;
-  g_autoptr (LiaisonRegistration) r = NULL;
-  g_autoptr (GError) error = NULL;
-  int role_value = LIAISON_ROLE_DELEGATE, status_value = LIAISON_REGISTRATION_REGISTERED;
-  int rc;
-
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((rc = parse_options (context, &argc, &argv)) != 0)
-    goto out;
-  rc = LIAISON_EXIT_USAGE;
-  if (argc != 3)
-    {
-      rc = fail (rc, _ ("Give an event and a participant"));
-      goto out;
-    }
-  if (!parse_enum (LIAISON_TYPE_ROLE, role, &role_value, &rc) || !parse_enum (LIAISON_TYPE_REGISTRATION_STATUS, status, &status_value, &rc))
-    goto out;
-
-  rc = LIAISON_EXIT_DATA;
-  if ((event = liaison_store_find_event (store, argv[1], &error)) == NULL || (p = liaison_store_find_participant (store, argv[2], &error)) == NULL || (r = liaison_store_register (store, liaison_event_get_id (event), liaison_participant_get_id (p), role_value, status_value, LIAISON_ORIGIN_LOCAL, &error)) == NULL)
-    {
-      rc = fail (rc, "%s", error->message);
-      goto out;
-    }
-
-  if (json)
-    {
-      g_autoptr (JsonNode) node = liaison_json_from_registration (r);
-      print_json (node);
-    }
-  else
-    {
-      g_autofree char *name = liaison_participant_dup_display_name (p);
-      g_autofree char *line = NULL;
-
-      /* Translators: %1$s is a person's name, %2$s a registration status (“Waitlisted”), %3$s the registration's identifier */
-      line = g_strdup_printf (_ ("%1$s: %2$s (registration %3$s)"), name,
-                              liaison_registration_status_label (liaison_registration_get_status (r)),
-                              liaison_registration_get_id (r));
-      outf ("%s\n", line);
-    }
-  rc = LIAISON_EXIT_OK;
-
-out:
-  g_free (role);
-  g_free (status);
-  return rc;
 }
 
 static int
@@ -614,35 +217,37 @@ cmd_plan (LiaisonStore *store,
           int           argc,
           char        **argv)
 {
-  int                year = 0;
+  int                year = LIAISON_CLI_UNSET;
   gboolean           json = FALSE;
   const GOptionEntry entries[] = {
     { "year", 0, 0, G_OPTION_ARG_INT, &year, N_ ("Only this year"), N_ ("YEAR") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print a JSON array"), NULL },
     { NULL }
   };
-  g_autoptr (GOptionContext) context = new_context (NULL, _ ("Show each activity of the 2021–2025 action plan: its schedule, the years it is planned for, and the events held or planned in each year."));
+  g_autoptr (GOptionContext) context = liaison_cli_new_context (NULL, _ ("Show each activity of the 2021–2025 action plan: its schedule, the years it is planned for, and the events held or planned in each year."));
   g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   int             this_year = g_date_time_get_year (now);
   LiaisonLanguage lang = liaison_language_for_locale ();
-  int             rc;
+  int             rc = LIAISON_EXIT_OK;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((rc = parse_options (context, &argc, &argv)) != 0)
+  if (!liaison_cli_parse (context, &argc, &argv, &rc))
     return rc;
   if (argc > 1)
-    return fail (LIAISON_EXIT_USAGE, _ ("Unexpected argument “%s”"), argv[1]);
+    return liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("Unexpected argument “%s”"), argv[1]);
+  if (!liaison_cli_parse_year (year, &rc))
+    return rc;
 
-  rows = liaison_plan_report_build (store, year, this_year, &error);
+  rows = liaison_plan_report_build (store, year != LIAISON_CLI_UNSET ? year : 0, this_year, &error);
   if (rows == NULL)
-    return fail (LIAISON_EXIT_DATA, "%s", error->message);
+    return liaison_cli_fail (LIAISON_EXIT_DATA, "%s", error->message);
 
   if (json)
     {
       g_autoptr (JsonNode) node = liaison_plan_report_to_json (rows, this_year);
-      print_json (node);
+      liaison_cli_print_json (node);
       return LIAISON_EXIT_OK;
     }
 
@@ -667,11 +272,11 @@ cmd_plan (LiaisonStore *store,
       schedule_line = g_strdup_printf (_ ("Schedule: %s"), schedule ? liaison_schedule_get_text (schedule) : "");
       /* Translators: %s lists years with their number of events, as “2021:1 2022*:0”; keep the explanation of * */
       years_line = g_strdup_printf (_ ("Events per year (* not planned that year): %s"), years->str);
-      outf ("%-6s %s\n", liaison_plan_item_get_code (item),
-            liaison_bilingual_get_display (liaison_plan_item_get_title (item), lang));
-      outf ("       %s\n       %s\n", schedule_line, years_line);
+      liaison_cli_outf ("%-6s %s\n", liaison_plan_item_get_code (item),
+                        liaison_bilingual_get_display (liaison_plan_item_get_title (item), lang));
+      liaison_cli_outf ("       %s\n       %s\n", schedule_line, years_line);
       if (anomaly != NULL)
-        outf ("       ⚠ %s\n", anomaly);
+        liaison_cli_outf ("       ⚠ %s\n", anomaly);
     }
   return LIAISON_EXIT_OK;
 }
@@ -709,7 +314,7 @@ print_help (void)
   g_string_append_printf (s, "  %-22s %s\n", "--version", _ ("Print the version and exit"));
   g_string_append_printf (s, "  %-22s %s\n", "--help", _ ("Print this help and exit"));
   g_string_append_printf (s, "\n%s\n", _ ("“liaison COMMAND --help” describes a command's options. Exit status: 0 success, 1 usage error, 2 data error."));
-  out (s->str);
+  liaison_cli_out (s->str);
 }
 
 static const char *global_options[] = { "--database", "--language" };
@@ -814,7 +419,7 @@ liaison_cli_run (int    argc,
     }
   if (g_str_equal (argv[1], "--version"))
     {
-      outf ("liaison %s\n", PACKAGE_VERSION);
+      liaison_cli_outf ("liaison %s\n", PACKAGE_VERSION);
       return LIAISON_EXIT_OK;
     }
 
@@ -825,13 +430,13 @@ liaison_cli_run (int    argc,
   if (command == NULL)
     {
       if (g_str_equal (argv[1], "participants"))
-        return fail (LIAISON_EXIT_USAGE, _ ("“participants” needs “add” or “search”"));
-      return fail (LIAISON_EXIT_USAGE, _ ("Unknown command “%s”; “liaison --help” lists the commands"), argv[1]);
+        return liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("“participants” needs “add”, “edit”, “delete” or “search”"));
+      return liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("Unknown command “%s”; “liaison --help” lists the commands"), argv[1]);
     }
 
   store = liaison_store_open (database, &error);
   if (store == NULL)
-    return fail (LIAISON_EXIT_DATA, "%s", error->message);
+    return liaison_cli_fail (LIAISON_EXIT_DATA, "%s", error->message);
 
   /* The command's own parser sees "liaison events add" as its program name. */
   skip = command->sub != NULL ? 2 : 1;

@@ -14,5 +14,6 @@
 #include "liaison-registration.h"
 #include "liaison-schedule.h"
 #include "liaison-text.h"
+#include "liaison-time-zone.h"
 #include "liaison-types.h"
 #include "liaison-uuid.h"

@@ -176,3 +176,36 @@ liaison_country_get_default_zone (const LiaisonCountry *self)
 {
   return self->zones[0];
 }
+
+/* How people of the country usually write their names, when there is one
+ * usual way: what a new person's name order follows until it is chosen
+ * (the participant editor, "participants add --country"). */
+gboolean
+liaison_country_get_name_order (const LiaisonCountry *self,
+                                LiaisonNameOrder     *order)
+{
+  static const struct
+  {
+    const char      *country;
+    LiaisonNameOrder order;
+  } usual[] = {
+    { "CN", LIAISON_NAME_ORDER_FAMILY_FIRST },
+    { "VN", LIAISON_NAME_ORDER_FAMILY_FIRST },
+    { "KH", LIAISON_NAME_ORDER_FAMILY_FIRST },
+    { "TH", LIAISON_NAME_ORDER_GIVEN_FIRST },
+    { "LA", LIAISON_NAME_ORDER_GIVEN_FIRST },
+    { "PH", LIAISON_NAME_ORDER_GIVEN_FIRST },
+    { "MM", LIAISON_NAME_ORDER_MONONYM },
+  };
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (usual); i++)
+    if (g_str_equal (usual[i].country, self->code))
+      {
+        if (order != NULL)
+          *order = usual[i].order;
+        return TRUE;
+      }
+  return FALSE;
+}

@@ -18,5 +18,7 @@ const char           *liaison_country_get_name (const LiaisonCountry *self,
 gboolean              liaison_country_is_member (const LiaisonCountry *self);
 const char *const    *liaison_country_get_zones (const LiaisonCountry *self);
 const char           *liaison_country_get_default_zone (const LiaisonCountry *self);
+gboolean              liaison_country_get_name_order (const LiaisonCountry *self,
+                                                      LiaisonNameOrder     *order);
 
 G_END_DECLS

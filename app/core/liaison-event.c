@@ -9,6 +9,10 @@
 
 #include "liaison-core-error.h"
 #include "liaison-event.h"
+#include "liaison-labels.h"
+#include "liaison-programme.h"
+#include "liaison-text.h"
+#include "liaison-time-zone.h"
 #include "liaison-uuid.h"
 
 struct _LiaisonEvent
@@ -387,7 +391,7 @@ liaison_parse_local_time (const char           *text,
   else
     return FALSE;
 
-  if (y < 1900 || y > 2999 || mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59)
+  if (y < LIAISON_FIRST_YEAR || y > LIAISON_LAST_YEAR || mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59)
     return FALSE;
   if (d < 1 || d > g_date_get_days_in_month (mo, y))
     return FALSE;
@@ -405,6 +409,19 @@ liaison_parse_local_time (const char           *text,
   if (minute)
     *minute = mi;
   return TRUE;
+}
+
+/* A date of the right form in a year Liaison does not keep
+ * ("9999-12-31T23:59"), to say so rather than "not a date". */
+static gboolean
+year_out_of_range (const char *text)
+{
+  g_autofree char *in_range = NULL;
+
+  if (text == NULL || strlen (text) < 4 || !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) || !g_ascii_isdigit (text[2]) || !g_ascii_isdigit (text[3]))
+    return FALSE;
+  in_range = g_strconcat ("2000", text + 4, NULL);
+  return liaison_parse_local_time (in_range, NULL, NULL, NULL, NULL, NULL, NULL);
 }
 
 /* Dates compare as text once cut to the shorter precision. */
@@ -429,18 +446,33 @@ liaison_event_set_when (LiaisonEvent *self,
 
   if (!liaison_parse_local_time (start, &precision, NULL, NULL, NULL, NULL, NULL))
     {
-      g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
-                   /* Translators: %s is what the person typed as a start date */
-                   _ ("Start “%s” is not a date or time (use YYYY-MM-DD or YYYY-MM-DDTHH:MM)"),
-                   start ? start : "");
+      g_autofree char *shown = g_utf8_make_valid (start ? start : "", -1);
+
+      if (year_out_of_range (start))
+        g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
+                     /* Translators: %1$s is what the person typed as a start date, %2$d and %3$d years */
+                     _ ("Start “%1$s” is outside the years Liaison keeps (%2$d to %3$d)"), shown,
+                     LIAISON_FIRST_YEAR, LIAISON_LAST_YEAR);
+      else
+        g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
+                     /* Translators: %s is what the person typed as a start date */
+                     _ ("Start “%s” is not a date or time (use YYYY-MM-DD or YYYY-MM-DDTHH:MM)"), shown);
       return FALSE;
     }
   if (end != NULL && *end != '\0')
     {
       if (!liaison_parse_local_time (end, &end_precision, NULL, NULL, NULL, NULL, NULL))
         {
-          g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
-                       _ ("End “%s” is not a date or time (use YYYY-MM-DD or YYYY-MM-DDTHH:MM)"), end);
+          g_autofree char *shown = g_utf8_make_valid (end, -1);
+
+          if (year_out_of_range (end))
+            g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
+                         /* Translators: %1$s is what the person typed as an end date, %2$d and %3$d years */
+                         _ ("End “%1$s” is outside the years Liaison keeps (%2$d to %3$d)"), shown,
+                         LIAISON_FIRST_YEAR, LIAISON_LAST_YEAR);
+          else
+            g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
+                         _ ("End “%s” is not a date or time (use YYYY-MM-DD or YYYY-MM-DDTHH:MM)"), shown);
           return FALSE;
         }
       if (compare_local (end, start) < 0)
@@ -457,12 +489,14 @@ liaison_event_set_when (LiaisonEvent *self,
     time_zone = NULL;
   if (time_zone != NULL)
     {
-      g_autoptr (GTimeZone) tz = g_time_zone_new_identifier (time_zone);
+      g_autoptr (GTimeZone) tz = liaison_time_zone_new (time_zone);
 
       if (tz == NULL)
         {
+          g_autofree char *shown = g_utf8_make_valid (time_zone, -1);
+
           g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
-                       _ ("“%s” is not a time zone (use an IANA name such as Asia/Yangon)"), time_zone);
+                       _ ("“%s” is not a time zone (use an IANA name such as Asia/Yangon)"), shown);
           return FALSE;
         }
     }
@@ -480,6 +514,141 @@ liaison_event_set_when (LiaisonEvent *self,
   self->precision = precision;
   g_object_thaw_notify (G_OBJECT (self));
 
+  return TRUE;
+}
+
+/* What a date typed here must also be (liaison_event_set_when reads any
+ * stored or pulled date): its zone an IANA name, its times ones the zone's
+ * clocks show. */
+gboolean
+liaison_event_check_when (LiaisonEvent *self,
+                          GError      **error)
+{
+  g_return_val_if_fail (LIAISON_IS_EVENT (self), FALSE);
+
+  if (self->time_zone == NULL)
+    return TRUE;
+  return liaison_time_zone_check (self->time_zone, error) &&
+         liaison_time_zone_check_local (self->time_zone, self->start, error) &&
+         (self->end == NULL || liaison_time_zone_check_local (self->time_zone, self->end, error));
+}
+
+typedef struct
+{
+  const char     *text;
+  LiaisonTextKind kind;
+  const char     *label;
+} TextField;
+
+#define N_TEXT_FIELDS 15
+
+static void
+text_fields (LiaisonEvent *self,
+             TextField     fields[N_TEXT_FIELDS])
+{
+  guint i = 0;
+
+  fields[i++] = (TextField){ liaison_bilingual_get_text (self->title, LIAISON_LANGUAGE_ZH), LIAISON_TEXT_TITLE, _ ("Chinese title") };
+  fields[i++] = (TextField){ liaison_bilingual_get_text (self->title, LIAISON_LANGUAGE_EN), LIAISON_TEXT_TITLE, _ ("English title") };
+  fields[i++] = (TextField){ liaison_bilingual_get_text (self->theme, LIAISON_LANGUAGE_ZH), LIAISON_TEXT_THEME, _ ("Chinese theme") };
+  fields[i++] = (TextField){ liaison_bilingual_get_text (self->theme, LIAISON_LANGUAGE_EN), LIAISON_TEXT_THEME, _ ("English theme") };
+  fields[i++] = (TextField){ liaison_bilingual_get_text (self->description, LIAISON_LANGUAGE_ZH), LIAISON_TEXT_DESCRIPTION, _ ("Chinese description") };
+  fields[i++] = (TextField){ liaison_bilingual_get_text (self->description, LIAISON_LANGUAGE_EN), LIAISON_TEXT_DESCRIPTION, _ ("English description") };
+  fields[i++] = (TextField){ liaison_bilingual_get_text (self->city, LIAISON_LANGUAGE_ZH), LIAISON_TEXT_CITY, _ ("city (Chinese)") };
+  fields[i++] = (TextField){ liaison_bilingual_get_text (self->city, LIAISON_LANGUAGE_EN), LIAISON_TEXT_CITY, _ ("city (English)") };
+  fields[i++] = (TextField){ self->venue, LIAISON_TEXT_VENUE, _ ("venue") };
+  fields[i++] = (TextField){ self->online_url, LIAISON_TEXT_URL, _ ("online link") };
+  fields[i++] = (TextField){ self->organisers, LIAISON_TEXT_VENUE, _ ("organisers") };
+  fields[i++] = (TextField){ self->partners, LIAISON_TEXT_VENUE, _ ("partners") };
+  fields[i++] = (TextField){ self->currency, LIAISON_TEXT_SHORT, _ ("currency") };
+  fields[i++] = (TextField){ self->track, LIAISON_TEXT_SHORT, _ ("programme track") };
+  fields[i++] = (TextField){ self->recurrence, LIAISON_TEXT_VENUE, _ ("recurrence") };
+  g_assert (i == N_TEXT_FIELDS);
+}
+
+static gboolean
+same_strv (const char *const *a,
+           const char *const *b)
+{
+  guint na = a != NULL ? g_strv_length ((char **) a) : 0;
+  guint nb = b != NULL ? g_strv_length ((char **) b) : 0;
+
+  if (na != nb)
+    return FALSE;
+  for (guint i = 0; i < na; i++)
+    if (g_strcmp0 (a[i], b[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* What every stored event's texts are, wherever they came from (a text
+ * pulled from a server is kept whole, however long). */
+gboolean
+liaison_event_check_kept (LiaisonEvent *self,
+                          GError      **error)
+{
+  TextField fields[N_TEXT_FIELDS];
+
+  g_return_val_if_fail (LIAISON_IS_EVENT (self), FALSE);
+
+  text_fields (self, fields);
+  for (guint i = 0; i < N_TEXT_FIELDS; i++)
+    if (!liaison_text_check_field (fields[i].text, fields[i].kind, fields[i].label, FALSE, error))
+      return FALSE;
+  for (guint i = 0; self->activities != NULL && self->activities[i] != NULL; i++)
+    if (!liaison_text_check_field (self->activities[i], LIAISON_TEXT_SHORT, _ ("plan activities"), FALSE, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* The rules of a change made here (the window, the command line, an
+ * import) to an event as it was before (NULL: a new one), applied to what
+ * the change gives: each changed text by the rule of liaison-text.h; a
+ * changed date in an IANA zone, at a time its clocks show; a changed track
+ * one of the programme's; a changed capacity one the window can show.
+ * What did not change stays as it was, even a longer title pulled from the
+ * server. */
+gboolean
+liaison_event_check_changes (LiaisonEvent *self,
+                             LiaisonEvent *before,
+                             GError      **error)
+{
+  TextField fields[N_TEXT_FIELDS], old_fields[N_TEXT_FIELDS];
+
+  g_return_val_if_fail (LIAISON_IS_EVENT (self), FALSE);
+  g_return_val_if_fail (before == NULL || LIAISON_IS_EVENT (before), FALSE);
+
+  text_fields (self, fields);
+  if (before != NULL)
+    text_fields (before, old_fields);
+  for (guint i = 0; i < N_TEXT_FIELDS; i++)
+    if (!liaison_text_check_field (fields[i].text, fields[i].kind, fields[i].label, before == NULL || g_strcmp0 (fields[i].text, old_fields[i].text) != 0, error))
+      return FALSE;
+  if (before == NULL || !same_strv ((const char *const *) self->activities, (const char *const *) before->activities))
+    for (guint i = 0; self->activities != NULL && self->activities[i] != NULL; i++)
+      if (!liaison_text_check_field (self->activities[i], LIAISON_TEXT_SHORT, _ ("plan activities"), TRUE, error))
+        return FALSE;
+
+  if ((before == NULL || g_strcmp0 (self->start, before->start) != 0 || g_strcmp0 (self->end, before->end) != 0 || g_strcmp0 (self->time_zone, before->time_zone) != 0) && !liaison_event_check_when (self, error))
+    return FALSE;
+
+  if (self->track != NULL && (before == NULL || g_strcmp0 (self->track, before->track) != 0) && liaison_programme_lookup_track (self->track) == NULL)
+    {
+      g_autofree char *tracks = liaison_programme_dup_track_ids ();
+
+      g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
+                   /* Translators: %1$s is what was given, %2$s the tracks to choose from */
+                   _ ("Unknown programme track “%1$s” (choose from: %2$s)"), self->track, tracks);
+      return FALSE;
+    }
+  if (self->capacity > LIAISON_EVENT_MAX_CAPACITY && (before == NULL || self->capacity != before->capacity))
+    {
+      g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
+                   /* Translators: %1$u is the capacity given, %2$u the largest allowed */
+                   _ ("A capacity of %1$u is more than Liaison takes (at most %2$u; 0 for no limit)"),
+                   self->capacity, (guint) LIAISON_EVENT_MAX_CAPACITY);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -512,7 +681,7 @@ to_date_time (const char *text,
 
   if (!liaison_parse_local_time (text, NULL, &y, &mo, &d, &h, &mi))
     return NULL;
-  tz = time_zone ? g_time_zone_new_identifier (time_zone) : NULL;
+  tz = liaison_time_zone_new (time_zone);
   if (tz == NULL)
     tz = g_time_zone_new_utc ();
   return g_date_time_new (tz, y, mo, d, h, mi, 0);

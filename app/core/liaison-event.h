@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* The window's capacity field goes no further. */
+#define LIAISON_EVENT_MAX_CAPACITY 100000
+
 #define LIAISON_TYPE_EVENT (liaison_event_get_type ())
 
 G_DECLARE_FINAL_TYPE (LiaisonEvent, liaison_event, LIAISON, EVENT, GObject)
@@ -37,6 +40,13 @@ gboolean             liaison_event_set_when (LiaisonEvent *self,
                                              const char   *end,
                                              const char   *time_zone,
                                              GError      **error);
+gboolean             liaison_event_check_when (LiaisonEvent *self,
+                                               GError      **error);
+gboolean             liaison_event_check_kept (LiaisonEvent *self,
+                                               GError      **error);
+gboolean             liaison_event_check_changes (LiaisonEvent *self,
+                                                  LiaisonEvent *before,
+                                                  GError      **error);
 int                  liaison_event_get_year (LiaisonEvent *self);
 int                  liaison_event_get_month (LiaisonEvent *self);
 GDateTime           *liaison_event_dup_start_date_time (LiaisonEvent *self);

@@ -8,8 +8,9 @@
 
 #include "liaison-core-error.h"
 #include "liaison-country.h"
-#include "liaison-uuid.h"
 #include "liaison-participant.h"
+#include "liaison-text.h"
+#include "liaison-uuid.h"
 
 struct _LiaisonParticipant
 {
@@ -57,6 +58,10 @@ replace (char      **field,
          const char *value)
 {
   char *copy = (value != NULL && *value != '\0') ? g_strstrip (g_strdup (value)) : NULL;
+
+  /* Spaces alone are no name, no honorific: nothing. */
+  if (copy != NULL && *copy == '\0')
+    g_clear_pointer (&copy, g_free);
 
   g_free (*field);
   *field = copy;
@@ -457,7 +462,110 @@ looks_like_email (const char *text)
 {
   const char *at = strchr (text, '@');
 
-  return at != NULL && at != text && strchr (at + 1, '.') != NULL && strchr (text, ' ') == NULL && strchr (at + 1, '@') == NULL;
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  /* No space, line break or control character: "a@b.cn\nBcc: …" is two
+   * lines, not an address. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isspace (g_utf8_get_char (p)) || g_unichar_iscntrl (g_utf8_get_char (p)))
+      return FALSE;
+  return at != NULL && at != text && strchr (at + 1, '.') != NULL && strchr (at + 1, '@') == NULL;
+}
+
+typedef struct
+{
+  const char     *text;
+  LiaisonTextKind kind;
+  const char     *label;
+} TextField;
+
+#define N_TEXT_FIELDS 9
+
+static void
+text_fields (LiaisonParticipant *self,
+             TextField           fields[N_TEXT_FIELDS])
+{
+  guint i = 0;
+
+  fields[i++] = (TextField){ self->family_native, LIAISON_TEXT_NAME, _ ("family name") };
+  fields[i++] = (TextField){ self->given_native, LIAISON_TEXT_NAME, _ ("given name") };
+  fields[i++] = (TextField){ self->family_latin, LIAISON_TEXT_NAME, _ ("family name in Latin script") };
+  fields[i++] = (TextField){ self->given_latin, LIAISON_TEXT_NAME, _ ("given name in Latin script") };
+  fields[i++] = (TextField){ self->honorific, LIAISON_TEXT_SHORT, _ ("honorific") };
+  fields[i++] = (TextField){ liaison_bilingual_get_text (self->organisation, LIAISON_LANGUAGE_ZH), LIAISON_TEXT_ORGANISATION, _ ("organisation (Chinese)") };
+  fields[i++] = (TextField){ liaison_bilingual_get_text (self->organisation, LIAISON_LANGUAGE_EN), LIAISON_TEXT_ORGANISATION, _ ("organisation (English)") };
+  fields[i++] = (TextField){ liaison_bilingual_get_text (self->position, LIAISON_LANGUAGE_ZH), LIAISON_TEXT_POSITION, _ ("position (Chinese)") };
+  fields[i++] = (TextField){ liaison_bilingual_get_text (self->position, LIAISON_LANGUAGE_EN), LIAISON_TEXT_POSITION, _ ("position (English)") };
+  g_assert (i == N_TEXT_FIELDS);
+}
+
+static gboolean
+check_list (char          **items,
+            char          **old_items,
+            gboolean        compare,
+            LiaisonTextKind kind,
+            const char     *label,
+            GError        **error)
+{
+  gboolean changed = !compare;
+
+  if (compare)
+    {
+      guint n = items != NULL ? g_strv_length (items) : 0;
+
+      changed = n != (old_items != NULL ? g_strv_length (old_items) : 0);
+      for (guint i = 0; !changed && i < n; i++)
+        changed = g_strcmp0 (items[i], old_items[i]) != 0;
+    }
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    if (!liaison_text_check_field (items[i], kind, label, changed, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* What every stored person's texts are, wherever they came from (a name
+ * pulled from a server is kept whole, however long). */
+gboolean
+liaison_participant_check_kept (LiaisonParticipant *self,
+                                GError            **error)
+{
+  TextField fields[N_TEXT_FIELDS];
+
+  g_return_val_if_fail (LIAISON_IS_PARTICIPANT (self), FALSE);
+
+  text_fields (self, fields);
+  for (guint i = 0; i < N_TEXT_FIELDS; i++)
+    if (!liaison_text_check_field (fields[i].text, fields[i].kind, fields[i].label, FALSE, error))
+      return FALSE;
+  return check_list (self->emails, NULL, FALSE, LIAISON_TEXT_EMAIL, _ ("e-mail addresses"), error) &&
+         check_list (self->phones, NULL, FALSE, LIAISON_TEXT_PHONE, _ ("phone numbers"), error) &&
+         check_list (self->languages, NULL, FALSE, LIAISON_TEXT_SHORT, _ ("languages"), error);
+}
+
+/* The rule of liaison-text.h for each text a change made here gives a
+ * person as they were before (NULL: someone new); what did not change
+ * stays as it was. */
+gboolean
+liaison_participant_check_changes (LiaisonParticipant *self,
+                                   LiaisonParticipant *before,
+                                   GError            **error)
+{
+  TextField fields[N_TEXT_FIELDS], old_fields[N_TEXT_FIELDS];
+  gboolean  compare = before != NULL;
+
+  g_return_val_if_fail (LIAISON_IS_PARTICIPANT (self), FALSE);
+  g_return_val_if_fail (before == NULL || LIAISON_IS_PARTICIPANT (before), FALSE);
+
+  text_fields (self, fields);
+  if (compare)
+    text_fields (before, old_fields);
+  for (guint i = 0; i < N_TEXT_FIELDS; i++)
+    if (!liaison_text_check_field (fields[i].text, fields[i].kind, fields[i].label,
+                                   !compare || g_strcmp0 (fields[i].text, old_fields[i].text) != 0, error))
+      return FALSE;
+  return check_list (self->emails, compare ? before->emails : NULL, compare, LIAISON_TEXT_EMAIL, _ ("e-mail addresses"), error) &&
+         check_list (self->phones, compare ? before->phones : NULL, compare, LIAISON_TEXT_PHONE, _ ("phone numbers"), error) &&
+         check_list (self->languages, compare ? before->languages : NULL, compare, LIAISON_TEXT_SHORT, _ ("languages"), error);
 }
 
 gboolean
@@ -482,8 +590,10 @@ liaison_participant_validate (LiaisonParticipant *self,
   for (guint i = 0; self->emails != NULL && self->emails[i] != NULL; i++)
     if (!looks_like_email (self->emails[i]))
       {
+        g_autofree char *shown = g_utf8_make_valid (self->emails[i], -1);
+
         g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
-                     _ ("“%s” is not an e-mail address"), self->emails[i]);
+                     _ ("“%s” is not an e-mail address"), shown);
         return FALSE;
       }
 

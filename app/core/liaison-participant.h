@@ -61,5 +61,10 @@ void                liaison_participant_set_consent (LiaisonParticipant *self,
                                                      const char         *date);
 gboolean            liaison_participant_validate (LiaisonParticipant *self,
                                                   GError            **error);
+gboolean            liaison_participant_check_kept (LiaisonParticipant *self,
+                                                    GError            **error);
+gboolean            liaison_participant_check_changes (LiaisonParticipant *self,
+                                                       LiaisonParticipant *before,
+                                                       GError            **error);
 
 G_END_DECLS

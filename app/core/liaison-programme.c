@@ -43,3 +43,14 @@ liaison_programme_lookup_track (const char *id)
       return &tracks[i];
   return NULL;
 }
+
+/* "marine-plastics-youth, climate-youth, …": what --track takes. */
+char *
+liaison_programme_dup_track_ids (void)
+{
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tracks); i++)
+    g_string_append_printf (ids, "%s%s", i > 0 ? ", " : "", tracks[i].id);
+  return g_string_free (ids, FALSE);
+}

@@ -20,5 +20,6 @@ typedef struct
 const char                  *liaison_programme_get_title (LiaisonLanguage language);
 const LiaisonProgrammeTrack *liaison_programme_get_tracks (guint *n_tracks);
 const LiaisonProgrammeTrack *liaison_programme_lookup_track (const char *id);
+char                        *liaison_programme_dup_track_ids (void);
 
 G_END_DECLS

@@ -25,6 +25,7 @@ static const guint max_chars[LIAISON_N_TEXT_KINDS] = {
   [LIAISON_TEXT_URL] = 2048,
   [LIAISON_TEXT_NOTE] = 2000,
   [LIAISON_TEXT_SHORT] = 50,
+  [LIAISON_TEXT_PLAN_TITLE] = 1000, /* the framework's longest is 512 */
 };
 
 guint
@@ -105,6 +106,82 @@ liaison_text_check (const char     *text,
     }
 
   return TRUE;
+}
+
+/* What every stored text is, wherever it came from: a text pulled from a
+ * server is kept whole (no length limit, line breaks wherever the other
+ * client put them), but it is UTF-8 and holds no control character other
+ * than a tab or a line break: the rule of the sync's reader
+ * (liaison_content_check_text), so nothing it accepted is refused here. */
+gboolean
+liaison_text_check_kept (const char *text,
+                         GError    **error)
+{
+  if (text == NULL)
+    return TRUE;
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
+                           _ ("The text is not valid UTF-8"));
+      return FALSE;
+    }
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7f)
+      {
+        g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
+                     _ ("The text holds the control character U+%04X"), (guint) *p);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* One field of a record: with local, the rule of an entrance here
+ * (liaison_text_check); without, what a text kept whole is. The message
+ * starts with the field's name (label, as a person says it). */
+gboolean
+liaison_text_check_field (const char     *text,
+                          LiaisonTextKind kind,
+                          const char     *label,
+                          gboolean        local,
+                          GError        **error)
+{
+  g_autoptr (GError) problem = NULL;
+
+  if (local ? liaison_text_check (text, kind, &problem) : liaison_text_check_kept (text, &problem))
+    return TRUE;
+  g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
+               /* Translators: %1$s is a field (“English title”), %2$s what is wrong with its text */
+               _ ("%1$s: %2$s"), label, problem->message);
+  return FALSE;
+}
+
+/* The kind of a translated text, by the key's entity and field
+ * (liaison_content_key_parse): what PO import and "translations set"
+ * check a translation against. */
+LiaisonTextKind
+liaison_text_kind_of_content (const char *entity,
+                              const char *field)
+{
+  static const struct
+  {
+    const char     *entity; /* NULL: any */
+    const char     *field;
+    LiaisonTextKind kind;
+  } kinds[] = {
+    { "plan", "title", LIAISON_TEXT_PLAN_TITLE },
+    { NULL, "title", LIAISON_TEXT_TITLE },
+    { NULL, "theme", LIAISON_TEXT_THEME },
+    { NULL, "description", LIAISON_TEXT_DESCRIPTION },
+    { NULL, "city", LIAISON_TEXT_CITY },
+    { NULL, "organisation", LIAISON_TEXT_ORGANISATION },
+    { NULL, "position", LIAISON_TEXT_POSITION },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if ((kinds[i].entity == NULL || g_strcmp0 (kinds[i].entity, entity) == 0) && g_strcmp0 (kinds[i].field, field) == 0)
+      return kinds[i].kind;
+  /* An unknown field: the strictest single-line limit that still holds a title. */
+  return LIAISON_TEXT_TITLE;
 }
 
 /* For showing a text kept whole (one pulled from a server may be longer

@@ -23,6 +23,7 @@ typedef enum
   LIAISON_TEXT_URL,          /* an online link */
   LIAISON_TEXT_NOTE,         /* notes: lines allowed */
   LIAISON_TEXT_SHORT,        /* honorifics, codes and other short words */
+  LIAISON_TEXT_PLAN_TITLE,   /* an item of the action plan, as long as the framework writes it */
   LIAISON_N_TEXT_KINDS
 } LiaisonTextKind;
 
@@ -31,7 +32,17 @@ gboolean liaison_text_is_multiline (LiaisonTextKind kind);
 gboolean liaison_text_check (const char     *text,
                              LiaisonTextKind kind,
                              GError        **error);
+gboolean liaison_text_check_kept (const char *text,
+                                  GError    **error);
+gboolean liaison_text_check_field (const char     *text,
+                                   LiaisonTextKind kind,
+                                   const char     *label,
+                                   gboolean        local,
+                                   GError        **error);
 char    *liaison_text_shorten (const char *text,
                                guint       max_chars);
+
+LiaisonTextKind liaison_text_kind_of_content (const char *entity,
+                                              const char *field);
 
 G_END_DECLS

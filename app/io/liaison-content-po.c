@@ -3,8 +3,14 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "liaison-content-po.h"
 
@@ -288,6 +294,69 @@ liaison_content_po_export_to_data (LiaisonStore                   *store,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+static gboolean
+write_failed (const char *path,
+              int         saved_errno,
+              GError    **error)
+{
+  g_autofree char *shown = g_filename_display_name (path);
+
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               /* Translators: %1$s is a file name, %2$s why writing failed (“No space left on device”) */
+               _ ("Could not write %1$s: %2$s"), shown, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* A file is replaced whole (a new file renamed over it, so a reader never
+ * sees half of it); anything else that is already there (a device such as
+ * /dev/stdout, a pipe) is written in place: replacing /dev/full with a
+ * file would hide that nothing was written. Every write is checked. */
+static gboolean
+write_file (const char *path,
+            const char *data,
+            GError    **error)
+{
+  GStatBuf    st;
+  gsize       length = strlen (data);
+  const char *p = data;
+  int         fd;
+
+  if (g_stat (path, &st) != 0 || S_ISREG (st.st_mode))
+    {
+      g_autofree char *target = NULL;
+
+      /* A link to a file: replace the file, keep the link. */
+      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        target = realpath (path, NULL);
+      return g_file_set_contents (target != NULL ? target : path, data, length, error);
+    }
+  if (S_ISDIR (st.st_mode))
+    return write_failed (path, EISDIR, error);
+
+  fd = g_open (path, O_WRONLY | O_TRUNC | O_CLOEXEC, 0);
+  if (fd < 0)
+    return write_failed (path, errno, error);
+  while (length > 0)
+    {
+      gssize written = write (fd, p, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        {
+          int saved = written < 0 ? errno : ENOSPC;
+
+          close (fd);
+          return write_failed (path, saved, error);
+        }
+      p += written;
+      length -= (gsize) written;
+    }
+  if (close (fd) != 0)
+    return write_failed (path, errno, error);
+  return TRUE;
+}
+
 gboolean
 liaison_content_po_export (LiaisonStore                   *store,
                            const LiaisonTranslationFilter *filter,
@@ -300,7 +369,7 @@ liaison_content_po_export (LiaisonStore                   *store,
 
   if (data == NULL)
     return FALSE;
-  return g_file_set_contents (path, data, -1, error);
+  return write_file (path, data, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -471,6 +540,15 @@ finish_entry (Parser  *parser,
       return malformed (parser, error, _ ("this entry has no msgstr"));
     }
 
+  /* Escapes (\377, \xff) can spell bytes that are no UTF-8 at all. */
+  if ((parser->msgctxt != NULL && !g_utf8_validate_len (parser->msgctxt->str, parser->msgctxt->len, NULL)) ||
+      !g_utf8_validate_len (parser->msgid->str, parser->msgid->len, NULL) ||
+      !g_utf8_validate_len (parser->msgstr->str, parser->msgstr->len, NULL))
+    {
+      parser->line = entry->line;
+      return malformed (parser, error, _ ("this entry's escapes make text that is not valid UTF-8"));
+    }
+
   entry->msgctxt = parser->msgctxt ? g_string_free (parser->msgctxt, FALSE) : NULL;
   entry->msgid = g_string_free (parser->msgid, FALSE);
   entry->msgstr = g_string_free (parser->msgstr, FALSE);
@@ -632,7 +710,11 @@ parse_po (const char *data,
       parser.line = 1;
       for (const char *p = data; p < invalid; p++)
         parser.line += *p == '\n';
-      malformed (&parser, error, _ ("this line is not valid UTF-8; save the file as UTF-8"));
+      /* g_utf8_validate stops at a NUL too, which is no encoding problem. */
+      if (invalid < end && *invalid == '\0')
+        malformed (&parser, error, _ ("this line holds a NUL character"));
+      else
+        malformed (&parser, error, _ ("this line is not valid UTF-8; save the file as UTF-8"));
       return NULL;
     }
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
@@ -846,6 +928,13 @@ apply_entry (LiaisonStore    *store,
     }
 
   new_text = same_text ? current : entry->msgstr;
+  /* The rule of every entrance: what the window or the command line would
+   * refuse in this field is refused here, entry by entry. */
+  if (!same_text && !liaison_text_check (new_text, liaison_text_kind_of_content (entity, field), &local_error))
+    {
+      refuse (result, entry, g_strdup (local_error->message));
+      return TRUE;
+    }
   new_state = entry->fuzzy ? LIAISON_TRANSLATION_DRAFT : LIAISON_TRANSLATION_TRANSLATED;
   if (!liaison_store_set_translation (store, entity, entity_id, field, language, new_text, new_state, origin, error))
     return FALSE;

@@ -68,6 +68,7 @@ liaison_json_from_event (LiaisonEvent *event)
       json_builder_set_member_name (b, "capacity");
       json_builder_add_int_value (b, liaison_event_get_capacity (event));
     }
+  add_string (b, "track", liaison_event_get_track (event));
   add_strv (b, "activities", liaison_event_get_activities (event));
   add_strv (b, "areas", liaison_event_get_areas (event));
   json_builder_end_object (b);
@@ -98,6 +99,7 @@ liaison_json_from_participant (LiaisonParticipant *p)
   add_string (b, "sector", liaison_enum_to_nick (LIAISON_TYPE_SECTOR, liaison_participant_get_sector (p)));
   add_string (b, "country", liaison_participant_get_country (p));
   add_strv (b, "emails", liaison_participant_get_emails (p));
+  add_strv (b, "phones", liaison_participant_get_phones (p));
   json_builder_end_object (b);
 
   return json_builder_get_root (b);

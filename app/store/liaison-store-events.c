@@ -175,11 +175,15 @@ event_from_row (LiaisonStore *self, sqlite3_stmt *stmt)
   return event;
 }
 
+/* Any event: a start, a title, a known country, texts as every stored
+ * text is. A change made here (origin local) also follows the rules of an
+ * entrance for what it changes (liaison_event_check_changes: the text
+ * limits, an IANA zone, a time that exists); what it leaves as it was
+ * (old), such as a longer title pulled from the server, stays. */
 static gboolean
-validate_event (LiaisonEvent *event, GError **error)
+validate_event (LiaisonEvent *event, LiaisonEvent *old, LiaisonOrigin origin, GError **error)
 {
-  const char *const *codes = liaison_event_get_activities (event);
-  LiaisonBilingual  *title = liaison_event_get_title (event);
+  LiaisonBilingual *title = liaison_event_get_title (event);
 
   if (liaison_event_get_start (event) == NULL)
     {
@@ -198,8 +202,9 @@ validate_event (LiaisonEvent *event, GError **error)
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID, _ ("“%s” is not an ISO 3166 country code"), liaison_event_get_country (event));
       return FALSE;
     }
-  (void) codes;
-  return TRUE;
+  if (origin == LIAISON_ORIGIN_LOCAL)
+    return liaison_event_check_changes (event, old, error);
+  return liaison_event_check_kept (event, error);
 }
 
 static gboolean
@@ -299,13 +304,15 @@ liaison_store_save_event (LiaisonStore *self, LiaisonEvent *event, LiaisonOrigin
   g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
   g_return_val_if_fail (LIAISON_IS_EVENT (event), FALSE);
 
-  if (!validate_event (event, error))
-    return FALSE;
-
   if (!liaison_store_begin (self, error))
     return FALSE;
 
   old = liaison_store_get_event (self, liaison_event_get_id (event), NULL);
+  if (!validate_event (event, old, origin, error))
+    {
+      liaison_store_rollback (self);
+      return FALSE;
+    }
   if (old != NULL)
     old_values = liaison_store_event_to_values (old);
   values = liaison_store_event_to_values (event);

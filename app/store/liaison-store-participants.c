@@ -170,6 +170,20 @@ save_participant_bilingual (LiaisonStore *self, LiaisonParticipant *p, GError **
   return TRUE;
 }
 
+/* Any person: a name, a known country, e-mail addresses, texts as every
+ * stored text is. A change made here (origin local) also follows the
+ * rules of an entrance for what it changes (liaison_text_check: limits,
+ * one line, not blank); what it leaves as it was (old) stays. */
+static gboolean
+validate_participant (LiaisonParticipant *p, LiaisonParticipant *old, LiaisonOrigin origin, GError **error)
+{
+  if (!liaison_participant_validate (p, error))
+    return FALSE;
+  if (origin == LIAISON_ORIGIN_LOCAL)
+    return liaison_participant_check_changes (p, old, error);
+  return liaison_participant_check_kept (p, error);
+}
+
 gboolean
 liaison_store_save_participant (LiaisonStore       *self,
                                 LiaisonParticipant *participant,
@@ -185,9 +199,6 @@ liaison_store_save_participant (LiaisonStore       *self,
   sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (LIAISON_IS_PARTICIPANT (participant), FALSE);
-
-  if (!liaison_participant_validate (participant, error))
-    return FALSE;
 
   if (g_once_init_enter (&upsert_sql))
     {
@@ -213,6 +224,8 @@ liaison_store_save_participant (LiaisonStore       *self,
     return FALSE;
 
   old = liaison_store_get_participant (self, id, NULL);
+  if (!validate_participant (participant, old, origin, error))
+    goto fail;
   if (old != NULL)
     old_values = liaison_store_participant_to_values (old);
   values = liaison_store_participant_to_values (participant);

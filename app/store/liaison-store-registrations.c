@@ -90,6 +90,16 @@ liaison_store_get_registration (LiaisonStore *self, const char *id, GError **err
   return r;
 }
 
+/* A registration from its whole identifier or a unique start or end of
+ * it (the code a badge prints is its end). */
+LiaisonRegistration *
+liaison_store_find_registration (LiaisonStore *self, const char *id_or_part, GError **error)
+{
+  g_autofree char *id = liaison_store_resolve_prefix (self, "registrations", id_or_part, error);
+
+  return id != NULL ? liaison_store_get_registration (self, id, error) : NULL;
+}
+
 GPtrArray *
 liaison_store_list_registrations (LiaisonStore *self, const char *event_id, GError **error)
 {
@@ -559,6 +569,18 @@ registration_edit_values (LiaisonRegistration *r)
   return v;
 }
 
+/* A registration's own texts: notes typed here follow the rule of an
+ * entrance (liaison_text_check); any other, what every stored text is. */
+static gboolean
+validate_registration (LiaisonRegistration *r, LiaisonRegistration *old, LiaisonOrigin origin, GError **error)
+{
+  const char *notes = liaison_registration_get_notes (r);
+  gboolean    typed = origin == LIAISON_ORIGIN_LOCAL && g_strcmp0 (notes, liaison_registration_get_notes (old)) != 0;
+
+  return liaison_text_check_field (notes, LIAISON_TEXT_NOTE, _ ("notes"), typed, error) &&
+         liaison_text_check_field (liaison_registration_get_delegation (r), LIAISON_TEXT_SHORT, _ ("delegation"), FALSE, error);
+}
+
 gboolean
 liaison_store_update_registration (LiaisonStore        *self,
                                    LiaisonRegistration *registration,
@@ -574,7 +596,7 @@ liaison_store_update_registration (LiaisonStore        *self,
   if (!liaison_store_begin (self, error))
     return FALSE;
   old = liaison_store_get_registration (self, id, error);
-  if (old == NULL)
+  if (old == NULL || !validate_registration (registration, old, origin, error))
     goto fail;
   old_values = registration_edit_values (old);
   values = registration_edit_values (registration);

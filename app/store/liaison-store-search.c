@@ -344,27 +344,24 @@ liaison_store_looks_like_id_part (const char *text)
   return *text != '\0';
 }
 
-/* An identifier from the whole of it, or from a unique start or end of 4+
- * characters: the CLI shows the end (liaison_uuid_short), people also copy
- * the start. */
-char *
-liaison_store_resolve_prefix (LiaisonStore *self, const char *table, const char *part, GError **error)
+/* Every id of table that starts or ends with part (at most two: one is
+ * the answer, two say "give more of it"). Compared byte for byte, so an
+ * identifier from another client (a khal UID, "khal-Style-UID-1") is
+ * matched as it is written; part is a bound value, never a pattern. */
+static gboolean
+find_by_part (LiaisonStore *self, const char *table, const char *part, GPtrArray *found, GError **error)
 {
-  g_autofree char *by_start = g_strdup_printf ("SELECT id FROM %s WHERE id >= ? AND id < ? ORDER BY id LIMIT 2", table);
-  g_autofree char *by_end = g_strdup_printf ("SELECT id FROM %s WHERE id LIKE '%%' || ? LIMIT 2", table);
+  g_autofree char *by_start = g_strdup_printf ("SELECT id FROM %s WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 2", table);
+  g_autofree char *by_end = g_strdup_printf ("SELECT id FROM %s WHERE length (id) > length (?1)"
+                                             " AND substr (id, -length (?1)) = ?1 LIMIT 2",
+                                             table);
+  /* No UTF-8 byte is 0xff: every id that starts with part sorts below this. */
   g_autofree char *upper = g_strconcat (part, "\xff", NULL);
-  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-
-  if (strlen (part) < 4 || !liaison_store_looks_like_id_part (part))
-    {
-      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND, _ ("Nothing has the identifier “%s”"), part);
-      return NULL;
-    }
+  sqlite3_stmt    *stmt;
 
   stmt = liaison_store_stmt (self, by_start, error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   bind_text (stmt, 1, part);
   bind_text (stmt, 2, upper);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -373,7 +370,7 @@ liaison_store_resolve_prefix (LiaisonStore *self, const char *table, const char 
 
   stmt = liaison_store_stmt (self, by_end, error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   bind_text (stmt, 1, part);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -383,13 +380,59 @@ liaison_store_resolve_prefix (LiaisonStore *self, const char *table, const char 
         g_ptr_array_add (found, g_steal_pointer (&id));
     }
   sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* An identifier from the whole of it, or from a unique start or end of 4+
+ * characters: the CLI shows the end (liaison_uuid_short), people also copy
+ * the start. Any identifier works, not only a UUID: other clients name
+ * their records as they like (khal's "JNICD0MXMQ9VQ3P57ISRKE8X2OFA119ISI4J"),
+ * so the whole identifier is tried first, as written; a UUID's part may
+ * also be typed in capitals. */
+char *
+liaison_store_resolve_prefix (LiaisonStore *self, const char *table, const char *part, GError **error)
+{
+  g_autofree char *exact_sql = g_strdup_printf ("SELECT id FROM %s WHERE id = ?", table);
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *shown = NULL;
+  sqlite3_stmt    *stmt;
+
+  if (part == NULL || *part == '\0' || !g_utf8_validate (part, -1, NULL))
+    goto not_found;
+
+  stmt = liaison_store_stmt (self, exact_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, part);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (found, column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+  if (found->len == 1)
+    return g_strdup (g_ptr_array_index (found, 0));
+
+  if (g_utf8_strlen (part, -1) < 4)
+    goto not_found;
+  if (!find_by_part (self, table, part, found, error))
+    return NULL;
+  if (found->len == 0 && liaison_store_looks_like_id_part (part))
+    {
+      g_autofree char *lower = g_ascii_strdown (part, -1);
+
+      if (!g_str_equal (lower, part) && !find_by_part (self, table, lower, found, error))
+        return NULL;
+    }
 
   if (found->len == 1)
     return g_strdup (g_ptr_array_index (found, 0));
-  if (found->len == 0)
-    g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND, _ ("Nothing has the identifier “%s”"), part);
-  else
-    g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
-                 _ ("“%s” is part of more than one identifier; give more of it"), part);
+  if (found->len > 1)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND,
+                   _ ("“%s” is part of more than one identifier; give more of it"), part);
+      return NULL;
+    }
+
+not_found:
+  shown = g_utf8_make_valid (part != NULL ? part : "", -1);
+  g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND, _ ("Nothing has the identifier “%s”"), shown);
   return NULL;
 }

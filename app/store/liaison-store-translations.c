@@ -664,6 +664,12 @@ liaison_store_set_translation (LiaisonStore           *self,
       break;
     }
 
+  /* Events and people check their own texts when they are saved. */
+  if (plain != NULL && origin == LIAISON_ORIGIN_LOCAL &&
+      g_strcmp0 (nonempty (text), liaison_bilingual_get_text (plain, language)) != 0 &&
+      !liaison_text_check (text, liaison_text_kind_of_content (entity, field), error))
+    goto fail;
+
   old_state = state_value (before, language);
   apply_translation (after, language, nonempty (text), state);
   new_state = state_value (after, language);

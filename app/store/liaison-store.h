@@ -167,6 +167,7 @@ gboolean             liaison_store_set_registration_status (LiaisonStore        
                                                             char                    **promoted_id,
                                                             GError                  **error);
 LiaisonRegistration *liaison_store_get_registration (LiaisonStore *self, const char *id, GError **error);
+LiaisonRegistration *liaison_store_find_registration (LiaisonStore *self, const char *id_or_part, GError **error);
 GPtrArray           *liaison_store_list_registrations (LiaisonStore *self, const char *event_id, GError **error);
 
 GPtrArray       *liaison_store_list_plan (LiaisonStore *self, GError **error);
