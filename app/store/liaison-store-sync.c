@@ -115,11 +115,17 @@ i18n_value (LiaisonBilingual *text)
 }
 
 /* What a bilingual text written without states gets (see
- * liaison_bilingual_set_text): not worth writing down. */
+ * liaison_bilingual_set_text and _settle_source): not worth writing down,
+ * and no edit. A text in English alone is its own source, so another
+ * client's English SUMMARY gets "en|missing|reviewed" here: a derived
+ * value that the server's copy never had, which must not make the record
+ * look edited (issue 11, 2: a delete on the server then did not stick). */
 static char *
 i18n_default (const char *zh,
               const char *en)
 {
+  if (zh == NULL && en != NULL)
+    return g_strdup ("en|missing|reviewed");
   return g_strdup_printf ("zh|%s|%s", zh ? "reviewed" : "missing", en ? "draft" : "missing");
 }
 
