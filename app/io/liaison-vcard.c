@@ -439,7 +439,7 @@ liaison_vcard_write (const char *uid,
             if (g_str_equal (g->key, LATIN_GROUP))
               liaison_content_group_add (g, g_strdup ("X-LIAISON-N-LATIN (the older form)"));
           }
-      text = liaison_content_splice (base, "VCARD", NULL, old_groups, groups, group_of_line, NULL, NULL, NULL);
+      text = liaison_content_splice (base, "VCARD", NULL, old_groups, groups, group_of_line, NULL, NULL, NULL, NULL);
       if (text != NULL)
         {
           style_clear (&style);
