@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # Starts what the sync tests talk to, runs the test, stops it all:
 #  - Radicale on 127.0.0.1 on a free port, temporary storage, htpasswd auth
-#    (users user1..user40, password "secret");
+#    (users user1..user80, password "secret");
 #  - a second Radicale speaking TLS with a self-signed certificate;
 #  - a fault-injecting proxy in front of the first, faults off until the
 #    test asks (GET /__faults__/on/SEED, GET /__faults__/off); besides the
@@ -93,6 +93,7 @@ class Rule:
     limits how often (default: always). Actions:
       {"action": "status", "code": 501}               answered by the proxy
       {"action": "sub", "pattern": RE, "repl": TEXT}  reply body rewritten
+      {"action": "sub", "pattern": RE, "repeat": N}   what RE matches, N times
       {"action": "drop-header", "header": "ETag"}     reply header dropped
       {"action": "truncate", "n": 20}                 a sync-collection answer
           with more than n rows is cut to n rows, a 507 row and a token of
@@ -196,7 +197,9 @@ def apply_rule(rule, request, port):
     if action == "truncate":
         return truncated(rule, request, port)
     head, body = split_reply(forward(request, port))
-    if action == "sub":
+    if action == "sub" and "repeat" in rule:
+        body = re.sub(rule["pattern"].encode(), lambda m: m.group(0) * rule["repeat"], body, flags=re.S)
+    elif action == "sub":
         body = re.sub(rule["pattern"].encode(), rule["repl"].encode(), body, flags=re.S)
     elif action == "drop-header":
         head = re.sub(rb"(?im)^" + re.escape(rule["header"].encode()) + rb":[^\r\n]*(\r\n)?", b"", head)
@@ -358,7 +361,7 @@ class Server(socketserver.ThreadingTCPServer):
 
 def main():
     with open(os.path.join(work, "users"), "w") as f:
-        for i in range(1, 41):
+        for i in range(1, 81):
             f.write("user%d:secret\n" % i)
     port, storage = start_radicale("plain")
     tls_port, _ = start_radicale("tls", tls=True)

@@ -149,6 +149,12 @@ static const Row rows[] = {
   { "delete/there-waiting-here", { EVENT, NULL }, { EVENT, NULL }, { GONE }, TRUE, { EVENT, NULL }, "*" },
   { "delete/there-no-base", { GONE }, { EVENT, NULL }, { GONE }, FALSE, { EVENT, NULL }, "*" },
   { "delete/both", { EVENT, NULL }, { GONE }, { GONE }, FALSE, { GONE }, NULL },
+  /* Another client's event (English SUMMARY only), never touched here,
+   * deleted on the server: its derived translation state is no edit (the
+   * store's map leaves it out, see test_derived_state). A translation made
+   * here is one. */
+  { "delete/there-foreign-untouched", { "title_en", "Seagrass survey", "start", "2025-11-10", NULL }, { "title_en", "Seagrass survey", "start", "2025-11-10", NULL }, { GONE }, FALSE, { GONE }, NULL },
+  { "delete/there-translated-here", { "title_en", "Seagrass survey", NULL }, { "title_en", "Seagrass survey", "title_zh", "海草调查", "i18n_title", "en|translated@5d41402a|reviewed", NULL }, { GONE }, FALSE, { "title_en", "Seagrass survey", "title_zh", "海草调查", "i18n_title", "en|translated@5d41402a|reviewed", NULL }, "*" },
   { "delete/attendee-of-a-deleted-event", { EVENT, P1, INVITED, R1, "r-1", NULL }, { GONE }, { EVENT, P1, CONFIRMED, R1, "r-1", NULL }, FALSE, { EVENT, P1, CONFIRMED, R1, "r-1", NULL }, "*" },
 
   /* No base: a record new on the server, or on both sides (the first sync
@@ -312,6 +318,35 @@ test_sent_then_merge (void)
   g_assert_true (liaison_sync_fields_equal (with->fields, expected));
 }
 
+/* Issue 11, 2: a text in English alone is its own source; the state the
+ * store derives for it ("en|missing|reviewed") is the default, left out of
+ * a map like any default, so it never looks like an edit. */
+static void
+test_derived_state (void)
+{
+  const char *derived_spec[] = { "title_en", "Seagrass survey", "i18n_title", "en|missing|reviewed", NULL };
+  const char *server_spec[] = { "title_en", "Seagrass survey", NULL };
+  const char *reviewed_spec[] = { "title_zh", "海草调查", "title_en", "Seagrass survey", "i18n_title", "zh|reviewed|draft", NULL };
+  const char *translated_spec[] = { "title_zh", "海草调查", "title_en", "Seagrass survey", "i18n_title", "en|translated@5d41402a|reviewed", NULL };
+  g_autoptr (GHashTable) derived = fields_of (derived_spec);
+  g_autoptr (GHashTable) server = fields_of (server_spec);
+  g_autoptr (GHashTable) reviewed = fields_of (reviewed_spec);
+  g_autoptr (GHashTable) translated = fields_of (translated_spec);
+  g_autoptr (LiaisonSyncMerge) merge = NULL;
+
+  liaison_sync_fields_normalize ("event", derived);
+  g_assert_true (liaison_sync_fields_equal (derived, server));
+  merge = liaison_sync_merge (server, derived, NULL, FALSE);
+  g_assert_null (merge->fields);
+  g_assert_cmpuint (merge->clashes->len, ==, 0);
+
+  /* Defaults of two texts go too; states a person set stay. */
+  liaison_sync_fields_normalize ("event", reviewed);
+  g_assert_null (g_hash_table_lookup (reviewed, "i18n_title"));
+  liaison_sync_fields_normalize ("event", translated);
+  g_assert_cmpstr (g_hash_table_lookup (translated, "i18n_title"), ==, "en|translated@5d41402a|reviewed");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -331,6 +366,7 @@ main (int    argc,
       g_test_add_data_func (path, &sent_rows[i], test_sent_row);
     }
   g_test_add_func ("/liaison/sync-merge/sent/then-merge", test_sent_then_merge);
+  g_test_add_func ("/liaison/sync-merge/derived-state", test_derived_state);
 
   return g_test_run ();
 }

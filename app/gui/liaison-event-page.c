@@ -10,6 +10,7 @@
 #include "liaison-event-page.h"
 #include "liaison-event-registrations.h"
 #include "liaison-gui-format.h"
+#include "liaison-ical.h"
 #include "liaison-registration-item.h"
 
 /* One event: every field, and its registrations (LiaisonEventRegistrations:
@@ -160,6 +161,55 @@ bilingual_pair (LiaisonBilingual *text)
   return g_strdup (mine != NULL ? mine : other);
 }
 
+/* "Every week", "Every 2 weeks, except on 1 date": what a recurrence
+ * (liaison-ical.h) says, for the details. */
+static char *
+describe_recurrence (const char *recurrence)
+{
+  LiaisonRepeats   repeats;
+  guint            interval, left_out;
+  g_autofree char *every = NULL;
+
+  if (!liaison_ical_recurrence_info (recurrence, &repeats, &interval, &left_out))
+    return g_strdup (_ ("On a schedule of its own"));
+  switch (repeats)
+    {
+    case LIAISON_REPEATS_DAILY:
+      every = interval == 1 ? g_strdup (_ ("Every day"))
+                            : g_strdup_printf (g_dngettext (NULL, "Every %u day", "Every %u days", interval), interval);
+      break;
+    case LIAISON_REPEATS_WEEKLY:
+      every = interval == 1 ? g_strdup (_ ("Every week"))
+                            : g_strdup_printf (g_dngettext (NULL, "Every %u week", "Every %u weeks", interval), interval);
+      break;
+    case LIAISON_REPEATS_MONTHLY:
+      every = interval == 1 ? g_strdup (_ ("Every month"))
+                            : g_strdup_printf (g_dngettext (NULL, "Every %u month", "Every %u months", interval), interval);
+      break;
+    case LIAISON_REPEATS_YEARLY:
+      every = interval == 1 ? g_strdup (_ ("Every year"))
+                            : g_strdup_printf (g_dngettext (NULL, "Every %u year", "Every %u years", interval), interval);
+      break;
+    default:
+      every = g_strdup (_ ("On a schedule of its own"));
+    }
+  if (left_out == 0)
+    return g_steal_pointer (&every);
+  /* Translators: %1$s is how often an event repeats ("Every week"), %2$u
+   * how many of its dates are left out */
+  return g_strdup_printf (g_dngettext (NULL, "%1$s, except on %2$u date", "%1$s, except on %2$u dates", left_out), every,
+                          left_out);
+}
+
+static gboolean
+repeats_yearly (const char *recurrence)
+{
+  LiaisonRepeats repeats;
+  guint          interval, left_out;
+
+  return liaison_ical_recurrence_info (recurrence, &repeats, &interval, &left_out) && repeats == LIAISON_REPEATS_YEARLY;
+}
+
 static void
 fill_details (LiaisonEventPage *self)
 {
@@ -234,7 +284,11 @@ fill_details (LiaisonEventPage *self)
     add_detail (self, _ ("Green Envoys Programme"), lang == LIAISON_LANGUAGE_ZH ? track->title_zh : track->title_en,
                 NULL, NULL);
   if (liaison_event_get_recurrence (e) != NULL)
-    add_detail (self, _ ("Repeats"), _ ("Every year"), NULL, NULL);
+    {
+      g_autofree char *repeats = describe_recurrence (liaison_event_get_recurrence (e));
+
+      add_detail (self, _ ("Repeats"), repeats, NULL, NULL);
+    }
 
   for (guint i = 0; activities != NULL && activities[i] != NULL; i++)
     {
@@ -264,8 +318,9 @@ fill_details (LiaisonEventPage *self)
       add_detail (self, _ ("Priority area (2011–2020)"), names->str, NULL, NULL);
     }
 
+  /* The next occurrence is the same event a year later. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.next-occurrence",
-                                 liaison_event_get_recurrence (e) != NULL ||
+                                 repeats_yearly (liaison_event_get_recurrence (e)) ||
                                      liaison_event_get_kind (e) == LIAISON_EVENT_KIND_LIAISON_MEETING);
 }
 

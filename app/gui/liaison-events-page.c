@@ -10,6 +10,7 @@
 #include "liaison-event-page.h"
 #include "liaison-events-page.h"
 #include "liaison-gui-format.h"
+#include "liaison-ical.h"
 
 /* The Events view: every event, filtered, as a list by month, a month
  * calendar and a timeline of years; and the page of one event. */
@@ -270,13 +271,16 @@ event_chip (LiaisonEventsPage *self, LiaisonEvent *event)
   return button;
 }
 
-/* Whether an event takes place on a day (in its own zone's dates). */
+/* Whether an event takes place on a day (in its own zone's dates): on
+ * one of its occurrences (the days they start on, from
+ * liaison_ical_occurrence_days), each as long as the first. */
 static gboolean
-event_on_day (LiaisonEvent *event, GDate *day)
+event_on_day (LiaisonEvent *event, GArray *starts, GDate *day)
 {
   int                  y, m, d, y2, m2, d2;
   LiaisonDatePrecision precision;
   GDate                first, last;
+  int                  length = 0;
 
   if (!liaison_parse_local_time (liaison_event_get_start (event), &precision, &y, &m, &d, NULL, NULL) ||
       precision == LIAISON_DATE_PRECISION_MONTH || precision == LIAISON_DATE_PRECISION_YEAR)
@@ -288,7 +292,16 @@ event_on_day (LiaisonEvent *event, GDate *day)
       liaison_parse_local_time (liaison_event_get_end (event), &precision, &y2, &m2, &d2, NULL, NULL) &&
       g_date_valid_dmy (d2, m2, y2))
     g_date_set_dmy (&last, d2, m2, y2);
-  return g_date_compare (day, &first) >= 0 && g_date_compare (day, &last) <= 0;
+  length = MAX (0, g_date_days_between (&first, &last));
+  for (guint i = 0; starts != NULL && i < starts->len; i++)
+    {
+      GDate *start = &g_array_index (starts, GDate, i);
+      int    after = g_date_days_between (start, day);
+
+      if (after >= 0 && after <= length)
+        return TRUE;
+    }
+  return starts == NULL && g_date_compare (day, &first) >= 0 && g_date_compare (day, &last) <= 0;
 }
 
 static void
@@ -306,6 +319,7 @@ fill_month (LiaisonEventsPage *self)
   GDateWeekday     first_weekday = liaison_context_get_first_weekday (self->context);
   g_autofree char *title = liaison_gui_format_month (self->month_year, self->month);
   g_autoptr (GDateTime) today = g_date_time_new_now_local ();
+  g_autoptr (GHashTable) occurrences = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   GDate day;
   guint offset;
 
@@ -347,6 +361,25 @@ fill_month (LiaisonEventsPage *self)
   offset = (g_date_get_weekday (&day) - first_weekday + 7) % 7;
   g_date_subtract_days (&day, offset);
 
+  /* A recurring event shows on each day it takes place in the grid's six
+   * weeks: the occurrences that start in them, or that began in the week
+   * before and still last. */
+  {
+    GDate from = day, to = day;
+
+    g_date_subtract_days (&from, 7);
+    g_date_add_days (&to, 41);
+    for (guint i = 0; i < self->events->len; i++)
+      {
+        LiaisonEvent *e = g_ptr_array_index (self->events, i);
+
+        if (liaison_event_get_recurrence (e) != NULL)
+          g_hash_table_insert (occurrences, e,
+                               liaison_ical_occurrence_days (liaison_event_get_recurrence (e),
+                                                             liaison_event_get_start (e), &from, &to));
+      }
+  }
+
   for (guint cell = 0; cell < 42; cell++, g_date_add_days (&day, 1))
     {
       GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -369,7 +402,7 @@ fill_month (LiaisonEventsPage *self)
         {
           LiaisonEvent *e = g_ptr_array_index (self->events, i);
 
-          if (!event_on_day (e, &day))
+          if (!event_on_day (e, g_hash_table_lookup (occurrences, e), &day))
             continue;
           if (shown < MONTH_CHIPS)
             {

@@ -483,21 +483,34 @@ add_param_names (GHashTable *names,
     }
 }
 
+static gboolean
+in_list (const char *const *names,
+         const char        *name)
+{
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (g_ascii_strcasecmp (names[i], name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* A changed one-line group (an attendee, a SUMMARY) replaces the server's
- * line, but the parameters another client put on it, which Liaison did not
- * write there before and does not write now (X-OTHER-PARAM, LANGUAGE),
- * stay on it. */
+ * line, changing only what Liaison writes: the server's line keeps its
+ * parameters in their order, each that Liaison writes now takes Liaison's
+ * value, one that Liaison wrote before and no longer writes goes, and the
+ * others (another client's: X-OTHER-PARAM, LANGUAGE) stay; Liaison's new
+ * ones follow. theirs_params (RSVP, SCHEDULE-AGENT) keep the server's
+ * value, and Liaison does not add them to a line it did not write. */
 static void
 emit_changed_group (GString             *out,
                     LiaisonContentGroup *now,
                     LiaisonContentGroup *before,
-                    LiaisonContentLine  *theirs)
+                    LiaisonContentLine  *theirs,
+                    const char *const   *theirs_params)
 {
-  g_autoptr (GHashTable) ours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) old_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GPtrArray) parsed = NULL;
   g_autoptr (GPtrArray) params = NULL;
   LiaisonContentLine *line;
-  gboolean            extra = FALSE;
 
   if (now == NULL || now->lines->len != 1 || theirs == NULL || theirs->params->len == 0)
     {
@@ -511,24 +524,31 @@ emit_changed_group (GString             *out,
       return;
     }
   line = g_ptr_array_index (parsed, 0);
-  add_param_names (ours, g_ptr_array_index (now->lines, 0));
   for (guint i = 0; before != NULL && i < before->lines->len; i++)
-    add_param_names (ours, g_ptr_array_index (before->lines, i));
+    add_param_names (old_names, g_ptr_array_index (before->lines, i));
 
   params = g_ptr_array_new ();
-  for (guint j = 0; j < line->params->len; j++)
-    g_ptr_array_add (params, g_ptr_array_index (line->params, j));
   for (guint j = 0; j + 1 < theirs->params->len; j += 2)
-    if (!g_hash_table_contains (ours, g_ptr_array_index (theirs->params, j)))
-      {
-        g_ptr_array_add (params, g_ptr_array_index (theirs->params, j));
-        g_ptr_array_add (params, g_ptr_array_index (theirs->params, j + 1));
-        extra = TRUE;
-      }
-  if (!extra)
     {
-      emit_group (out, now);
-      return;
+      const char *name = g_ptr_array_index (theirs->params, j);
+      const char *mine = liaison_content_line_param (line, name);
+
+      g_ptr_array_add (params, (gpointer) name);
+      if (mine != NULL && !in_list (theirs_params, name))
+        g_ptr_array_add (params, (gpointer) mine);
+      else if (mine != NULL || in_list (theirs_params, name) || !g_hash_table_contains (old_names, name))
+        g_ptr_array_add (params, g_ptr_array_index (theirs->params, j + 1));
+      else
+        g_ptr_array_remove_index (params, params->len - 1);
+    }
+  for (guint j = 0; j + 1 < line->params->len; j += 2)
+    {
+      const char *name = g_ptr_array_index (line->params, j);
+
+      if (liaison_content_line_param (theirs, name) != NULL || in_list (theirs_params, name))
+        continue;
+      g_ptr_array_add (params, (gpointer) name);
+      g_ptr_array_add (params, g_ptr_array_index (line->params, j + 1));
     }
   g_ptr_array_add (params, NULL);
   {
@@ -542,9 +562,9 @@ emit_changed_group (GString             *out,
  * whose rendering did not change keeps the server's bytes, a changed one
  * replaces the lines of that group where the first of them was, a new one
  * goes before the component's END. Every other line, parameter and
- * component stays byte for byte. prepend (a VTIMEZONE) goes before the
- * first insert_before_component when given. NULL if the component is not
- * there. */
+ * component stays byte for byte (see emit_changed_group for theirs_params).
+ * prepend (a VTIMEZONE) goes before the first insert_before_component when
+ * given. NULL if the component is not there. */
 char *
 liaison_content_splice (const char             *base,
                         const char             *component,
@@ -553,6 +573,7 @@ liaison_content_splice (const char             *base,
                         GPtrArray              *new_groups,
                         LiaisonContentGroupFunc group_of,
                         gpointer                user_data,
+                        const char *const      *theirs_params,
                         const char             *insert_before_component,
                         const char             *prepend)
 {
@@ -589,8 +610,11 @@ liaison_content_splice (const char             *base,
             {
               LiaisonContentGroup *group = g_ptr_array_index (new_groups, g);
 
-              if (!g_hash_table_contains (present, group->key))
-                emit_group (out, group);
+              if (g_hash_table_contains (present, group->key))
+                continue;
+              if (group->when_changed && same_lines (find_group (old_groups, group->key), group))
+                continue;
+              emit_group (out, group);
             }
           g_string_append (out, l->raw);
           continue;
@@ -614,7 +638,7 @@ liaison_content_splice (const char             *base,
                 g_string_append (out, l->raw);
               else if (!g_hash_table_contains (emitted, key))
                 {
-                  emit_changed_group (out, now, find_group (old_groups, key), l);
+                  emit_changed_group (out, now, find_group (old_groups, key), l, theirs_params);
                   /* present owns the key: a set stores it as its value. */
                   g_hash_table_add (emitted, g_hash_table_lookup (present, key));
                 }

@@ -37,11 +37,15 @@ char  *liaison_content_render (const char        *name,
 
 /* A property group Liaison owns in a resource, as it renders it: key names
  * the group (a property name, or "ATTENDEE:" and a participant), lines are
- * complete rendered content lines. */
+ * complete rendered content lines. when_changed: when the server's copy
+ * lacks the group, it is added only if it renders differently from the
+ * last sync's fields (a STATUS another client's event never had stays
+ * absent until the status changes here). */
 typedef struct
 {
   char      *key;
   GPtrArray *lines;
+  gboolean   when_changed;
 } LiaisonContentGroup;
 
 LiaisonContentGroup *liaison_content_group_new (const char *key);
@@ -59,6 +63,7 @@ char *liaison_content_splice (const char             *base,
                               GPtrArray              *new_groups,
                               LiaisonContentGroupFunc group_of,
                               gpointer                user_data,
+                              const char *const      *theirs_params,
                               const char             *insert_before_component,
                               const char             *prepend);
 

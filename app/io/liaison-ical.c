@@ -60,7 +60,20 @@ static const char *standard[] = {
   "DTEND",
   "STATUS",
   "RRULE",
+  "EXDATE",
 };
+
+/* Parameters of an attendee line that stay as another client wrote them
+ * when Liaison rewrites the line, and that Liaison does not add to a line
+ * it did not write (docs/sync.md, "Writing into another client's
+ * resource"). */
+static const char *theirs_params[] = { "RSVP", "SCHEDULE-AGENT", "CUTYPE", NULL };
+
+/* Bounds on what one resource may cost to read (issue 12, 7): past this
+ * many events, only the first (and the time zones) is given to libical. */
+#define MAX_EVENTS 1000
+
+#define EXDATE_PART ";EXDATE="
 
 static const char *
 get (GHashTable *f,
@@ -143,27 +156,34 @@ partstat_of (const char *status)
   return "ACCEPTED";
 }
 
+/* Another client's answer: "tentative" is a person's "maybe", not a
+ * place on the waitlist: still invited, a firm answer not yet given.
+ * (Liaison's own waitlisted travels as TENTATIVE with X-LIAISON-STATUS,
+ * which says so.) */
 static const char *
 status_from_partstat (const char *partstat)
 {
-  if (partstat == NULL || g_ascii_strcasecmp (partstat, "NEEDS-ACTION") == 0)
+  if (partstat == NULL || g_ascii_strcasecmp (partstat, "NEEDS-ACTION") == 0 ||
+      g_ascii_strcasecmp (partstat, "TENTATIVE") == 0)
     return "invited";
-  if (g_ascii_strcasecmp (partstat, "TENTATIVE") == 0)
-    return "waitlisted";
   if (g_ascii_strcasecmp (partstat, "DECLINED") == 0 || g_ascii_strcasecmp (partstat, "DELEGATED") == 0)
     return "declined";
   return "registered";
 }
 
-/* Who an ATTENDEE line stands for: Liaison's own parameter, a urn:uuid:
- * address, or a name-based identifier from the e-mail address, the same in
- * every install. */
-char *
-liaison_ical_attendee_key (const char *address,
-                           const char *participant_param)
+/* Who an ATTENDEE line stands for: Liaison's own parameter (any
+ * participant's identifier: a card's UID need not be a UUID), a urn:uuid:
+ * address, the participant here who has the e-mail address, or a
+ * name-based identifier from the address, the same in every install. */
+static char *
+attendee_key (const char         *address,
+              const char         *participant_param,
+              LiaisonIcalContext *context)
 {
   if (participant_param != NULL && liaison_uuid_is_valid (participant_param))
     return g_ascii_strdown (participant_param, -1);
+  if (participant_param != NULL && *participant_param != '\0' && strlen (participant_param) <= 255)
+    return g_strdup (participant_param);
   if (address != NULL && g_ascii_strncasecmp (address, "urn:uuid:", 9) == 0 && liaison_uuid_is_valid (address + 9))
     return g_ascii_strdown (address + 9, -1);
   if (address != NULL)
@@ -171,10 +191,20 @@ liaison_ical_attendee_key (const char *address,
       const char      *email = g_ascii_strncasecmp (address, "mailto:", 7) == 0 ? address + 7 : address;
       g_autofree char *lower = g_utf8_strdown (email, -1);
       g_autofree char *name = g_strconcat ("liaison:attendee:", lower, NULL);
+      char            *found = NULL;
 
-      return liaison_uuid_new_for_name (name);
+      if (context != NULL && context->find_person != NULL)
+        found = context->find_person (g_strstrip (lower), context->user_data);
+      return found != NULL ? found : liaison_uuid_new_for_name (name);
     }
   return NULL;
+}
+
+char *
+liaison_ical_attendee_key (const char *address,
+                           const char *participant_param)
+{
+  return attendee_key (address, participant_param, NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -307,10 +337,31 @@ local_text (struct icaltimetype t,
   return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d", t.year, t.month, t.day, t.hour, t.minute);
 }
 
+/* The zone of a floating time (no TZID, no Z: "the same wall-clock time
+ * wherever one is"): the event's own zone when Liaison knows it, else its
+ * country's, else the person's own zone (Preferences, else the system's),
+ * else UTC. */
+static char *
+floating_zone (GHashTable         *f,
+               LiaisonIcalContext *context)
+{
+  const LiaisonCountry *country = get (f, "country") ? liaison_country_lookup (get (f, "country")) : NULL;
+  const char           *place = country != NULL ? liaison_country_get_default_zone (country) : NULL;
+
+  if (get (f, "time_zone") != NULL)
+    return g_strdup (get (f, "time_zone"));
+  if (place != NULL)
+    return g_strdup (place);
+  if (context != NULL && context->local_zone != NULL)
+    return g_strdup (context->local_zone);
+  return g_strdup ("UTC");
+}
+
 /* Another client moved the event: its DTSTART/DTEND are the truth. */
 static void
-dates_from_ical (GHashTable    *f,
-                 icalcomponent *event)
+dates_from_ical (GHashTable         *f,
+                 icalcomponent      *event,
+                 LiaisonIcalContext *context)
 {
   icalproperty       *start_prop = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
   struct icaltimetype start = icalcomponent_get_dtstart (event);
@@ -318,8 +369,10 @@ dates_from_ical (GHashTable    *f,
   g_autofree char    *zone = zone_id (icalproperty_get_parameter_as_string (start_prop, "TZID"));
   g_autofree char    *start_text = NULL;
 
-  if (zone == NULL && !start.is_date)
+  if (zone == NULL && !start.is_date && icaltime_is_utc (start))
     zone = g_strdup (get (f, "time_zone") ? get (f, "time_zone") : "UTC");
+  else if (zone == NULL && !start.is_date)
+    zone = floating_zone (f, context);
   start_text = local_text (start, zone);
   put (f, "start", start_text);
   g_hash_table_remove (f, "end");
@@ -402,6 +455,33 @@ attendee_line (const char *pid,
   }
 }
 
+/* The dates an event leaves out, as one EXDATE line in its own zone (or
+ * as dates, for an event of whole days). */
+static char *
+exdate_line (GHashTable *f,
+             const char *dates)
+{
+  const char      *zone = get (f, "time_zone");
+  const char      *start = get (f, "start");
+  gboolean         timed = start != NULL && strchr (start, 'T') != NULL;
+  gboolean         utc = timed && g_strcmp0 (zone, "UTC") == 0;
+  const char      *params[] = { timed ? "TZID" : "VALUE", timed ? (utc ? NULL : zone) : "DATE", NULL };
+  g_autofree char *value = NULL;
+
+  if (utc)
+    {
+      g_auto (GStrv) list = g_strsplit (dates, ",", -1);
+      g_autoptr (GString) s = g_string_new (NULL);
+
+      for (guint i = 0; list[i] != NULL; i++)
+        g_string_append_printf (s, "%s%sZ", i > 0 ? "," : "", list[i]);
+      value = g_strdup (s->str);
+    }
+  else
+    value = g_strdup (dates);
+  return liaison_content_render ("EXDATE", params, value);
+}
+
 static GPtrArray *
 render_groups (GHashTable *f,
                GHashTable *people)
@@ -428,7 +508,21 @@ render_groups (GHashTable *f,
     liaison_content_group_add (g, g_steal_pointer (&dtend));
   g_ptr_array_add (groups, g);
   g_ptr_array_add (groups, text_group ("STATUS", status_to_ical (get (f, "status")), FALSE));
-  g_ptr_array_add (groups, text_group ("RRULE", get (f, "recurrence"), FALSE));
+  {
+    const char      *recurrence = get (f, "recurrence");
+    const char      *exdates = recurrence != NULL ? strstr (recurrence, EXDATE_PART) : NULL;
+    g_autofree char *rule = exdates != NULL ? g_strndup (recurrence, exdates - recurrence) : g_strdup (recurrence);
+
+    g_ptr_array_add (groups, text_group ("RRULE", rule, FALSE));
+    g = liaison_content_group_new ("EXDATE");
+    if (exdates != NULL)
+      liaison_content_group_add (g, exdate_line (f, exdates + strlen (EXDATE_PART)));
+    g_ptr_array_add (groups, g);
+  }
+  /* Standard properties another client's event lacks are added only when
+   * they change here: no STATUS, DTEND or such made up for it. */
+  for (guint i = 0; i < groups->len; i++)
+    ((LiaisonContentGroup *) g_ptr_array_index (groups, i))->when_changed = TRUE;
 
   for (guint i = 0; i < G_N_ELEMENTS (x_text); i++)
     {
@@ -474,7 +568,7 @@ group_of_line (LiaisonContentLine *line,
 {
   if (g_str_equal (line->name, "ATTENDEE"))
     {
-      g_autofree char *pid = liaison_ical_attendee_key (line->value, liaison_content_line_param (line, "X-LIAISON-PARTICIPANT"));
+      g_autofree char *pid = attendee_key (line->value, liaison_content_line_param (line, "X-LIAISON-PARTICIPANT"), user_data);
 
       return pid != NULL ? g_strconcat (LIAISON_SYNC_ATTENDEE_PREFIX, pid, NULL) : NULL;
     }
@@ -533,6 +627,59 @@ add_stamps (GPtrArray *groups)
   g_ptr_array_add (groups, text_group ("LAST-MODIFIED", stamp, FALSE));
 }
 
+static gboolean
+same_group (GPtrArray  *a,
+            GPtrArray  *b,
+            const char *key)
+{
+  LiaisonContentGroup *ga = NULL, *gb = NULL;
+
+  for (guint i = 0; i < a->len; i++)
+    if (g_str_equal (((LiaisonContentGroup *) g_ptr_array_index (a, i))->key, key))
+      ga = g_ptr_array_index (a, i);
+  for (guint i = 0; i < b->len; i++)
+    if (g_str_equal (((LiaisonContentGroup *) g_ptr_array_index (b, i))->key, key))
+      gb = g_ptr_array_index (b, i);
+  if (ga == NULL || gb == NULL || ga->lines->len != gb->lines->len)
+    return ga == gb;
+  for (guint i = 0; i < ga->lines->len; i++)
+    if (!g_str_equal (g_ptr_array_index (ga->lines, i), g_ptr_array_index (gb->lines, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* An attendee line is Liaison's to rewrite only when what it says changed
+ * here (role, status, delegation, status time): a registration id alone,
+ * or a name or address the card has otherwise, leaves another client's
+ * line as it was. Such groups take the old rendering, so the server's
+ * bytes stay. */
+static void
+keep_unchanged_attendees (GPtrArray  *old_groups,
+                          GPtrArray  *groups,
+                          GHashTable *base_fields,
+                          GHashTable *fields)
+{
+  for (guint i = 0; i < groups->len; i++)
+    {
+      LiaisonContentGroup *g = g_ptr_array_index (groups, i);
+
+      if (!g_str_has_prefix (g->key, LIAISON_SYNC_ATTENDEE_PREFIX) ||
+          g_strcmp0 (get (base_fields, g->key), get (fields, g->key)) != 0)
+        continue;
+      for (guint j = 0; j < old_groups->len; j++)
+        {
+          LiaisonContentGroup *old = g_ptr_array_index (old_groups, j);
+
+          if (!g_str_equal (old->key, g->key))
+            continue;
+          g_ptr_array_set_size (g->lines, 0);
+          for (guint k = 0; k < old->lines->len; k++)
+            liaison_content_group_add (g, g_strdup (g_ptr_array_index (old->lines, k)));
+          break;
+        }
+    }
+}
+
 /* The event's text: base patched when there is one (the server's copy of
  * the last sync), a new calendar otherwise. */
 char *
@@ -541,6 +688,19 @@ liaison_ical_write (const char *uid,
                     GHashTable *people,
                     const char *base,
                     GError    **error)
+{
+  return liaison_ical_write_with (uid, fields, people, base, NULL, error);
+}
+
+/* context: how base is read (who its attendees are), as it was when the
+ * fields were read from it. */
+char *
+liaison_ical_write_with (const char         *uid,
+                         GHashTable         *fields,
+                         GHashTable         *people,
+                         const char         *base,
+                         LiaisonIcalContext *context,
+                         GError            **error)
 {
   g_autoptr (GPtrArray) groups = render_groups (fields, people);
   const char      *zone = get (fields, "time_zone");
@@ -556,12 +716,19 @@ liaison_ical_write (const char *uid,
       g_autoptr (GPtrArray) old_groups = NULL;
       char *text;
 
-      base_fields = liaison_ical_read (base, NULL, &base_people, NULL);
+      base_fields = liaison_ical_read_with (base, context, NULL, &base_people, NULL);
       if (base_fields != NULL)
-        old_groups = render_groups (base_fields, base_people);
-      if (timed && zone != NULL && !has_vtimezone (base, zone))
+        {
+          old_groups = render_groups (base_fields, base_people);
+          keep_unchanged_attendees (old_groups, groups, base_fields, fields);
+        }
+      /* A VTIMEZONE only for a time Liaison writes anew (another client's
+       * floating DTSTART, kept as it was, needs none). */
+      if (timed && zone != NULL && !has_vtimezone (base, zone) &&
+          (old_groups == NULL || !same_group (old_groups, groups, "DTSTART") ||
+           !same_group (old_groups, groups, "DTEND") || !same_group (old_groups, groups, "EXDATE")))
         vtimezone = vtimezone_text (zone);
-      text = liaison_content_splice (base, "VEVENT", uid, old_groups, groups, group_of_line, NULL,
+      text = liaison_content_splice (base, "VEVENT", uid, old_groups, groups, group_of_line, context, theirs_params,
                                      "VEVENT", vtimezone);
       if (text != NULL)
         return text;
@@ -595,16 +762,28 @@ liaison_ical_write (const char *uid,
 /* ------------------------------------------------------------------------ */
 /* Reading                                                                   */
 
+static int
+compare_text (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
 static gboolean
 x_is_liaison (const char *name)
 {
   return g_str_has_prefix (name, "X-LIAISON-");
 }
 
+/* { CN, e-mail or NULL, "own" or NULL, NULL } */
 static void
 free_person (gpointer data)
 {
-  g_strfreev (data);
+  char **person = data;
+
+  for (guint i = 0; i < 3; i++)
+    g_free (person[i]);
+  g_free (person);
 }
 
 static char *
@@ -678,13 +857,197 @@ take_standard_text (GHashTable *f,
   put (f, key, text);
 }
 
+/* One line of text: its bytes up to the line break (no CR), and where the
+ * next one starts. */
+static gboolean
+next_line (const char **p,
+           const char **line,
+           gsize       *len)
+{
+  const char *nl;
+
+  if (**p == '\0')
+    return FALSE;
+  *line = *p;
+  nl = strchr (*p, '\n');
+  *p = nl != NULL ? nl + 1 : *p + strlen (*p);
+  *len = (nl != NULL ? nl : *p) - *line;
+  if (*len > 0 && (*line)[*len - 1] == '\r')
+    (*len)--;
+  return TRUE;
+}
+
+static gboolean
+line_is (const char *line,
+         gsize       len,
+         const char *what)
+{
+  gsize n = strlen (what);
+
+  return len == n && g_ascii_strncasecmp (line, what, n) == 0;
+}
+
+static gboolean
+line_names (const char *line,
+            gsize       len,
+            const char *name)
+{
+  gsize n = strlen (name);
+
+  return len > n && g_ascii_strncasecmp (line, name, n) == 0 && (line[n] == ':' || line[n] == ';');
+}
+
+/* Counts the events of a resource that have the UID of the first one
+ * (twins: an error of another client, or of a hostile server) in one pass
+ * over the text, without libical. When the resource has more than
+ * MAX_EVENTS components, returns a text with the first event and the
+ * time zones alone, which is all Liaison reads: libical's tree of 100,000
+ * events would cost seconds and hundreds of megabytes. NULL otherwise. */
+static char *
+reduce_events (const char *text,
+               guint      *twins)
+{
+  const char *p = text, *line, *begin = NULL;
+  gsize       len;
+  int         depth = 0;
+  guint       components = 0, zones = 0;
+  gboolean    in_event = FALSE, in_uid = FALSE, is_override = FALSE;
+  g_autoptr (GString) uid = g_string_new (NULL);
+  g_autoptr (GString) first_uid = NULL;
+  g_autoptr (GString) kept = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
+  gboolean first_kept = FALSE;
+
+  *twins = 0;
+  while (next_line (&p, &line, &len))
+    {
+      if (in_uid && len > 0 && (line[0] == ' ' || line[0] == '\t'))
+        {
+          g_string_append_len (uid, line + 1, len - 1);
+          continue;
+        }
+      in_uid = FALSE;
+      if (len > 6 && g_ascii_strncasecmp (line, "BEGIN:", 6) == 0)
+        {
+          if (depth == 1)
+            {
+              components++;
+              begin = line;
+              in_event = line_is (line, len, "BEGIN:VEVENT");
+              is_override = FALSE;
+              g_string_truncate (uid, 0);
+            }
+          depth++;
+          continue;
+        }
+      if (len > 4 && g_ascii_strncasecmp (line, "END:", 4) == 0)
+        {
+          depth--;
+          if (depth == 1 && begin != NULL)
+            {
+              gboolean master = in_event && !is_override;
+
+              if (master && first_uid == NULL)
+                first_uid = g_string_new (uid->str);
+              if (master && g_string_equal (uid, first_uid))
+                ++*twins;
+              /* What a reduced text keeps: the first event, and the time
+               * zones (up to a hundred). */
+              if ((master && !first_kept) || (line_is (begin, 15, "BEGIN:VTIMEZONE") && zones++ < 100))
+                {
+                  g_string_append_len (kept, begin, p - begin);
+                  if (kept->str[kept->len - 1] != '\n')
+                    g_string_append (kept, "\r\n");
+                  first_kept = first_kept || master;
+                }
+              begin = NULL;
+              in_event = FALSE;
+            }
+          continue;
+        }
+      if (depth == 2 && in_event && line_names (line, len, "UID"))
+        {
+          const char *colon = memchr (line, ':', len);
+
+          if (colon != NULL)
+            g_string_append_len (uid, colon + 1, line + len - colon - 1);
+          in_uid = TRUE;
+        }
+      else if (depth == 2 && in_event && line_names (line, len, "RECURRENCE-ID"))
+        is_override = TRUE;
+    }
+  if (components <= MAX_EVENTS)
+    return NULL;
+  g_string_append (kept, "END:VCALENDAR\r\n");
+  return g_string_free (g_steal_pointer (&kept), FALSE);
+}
+
+/* EXDATE's dates in the event's own wall-clock time, for the recurrence
+ * field: NULL when there are none. */
+static char *
+read_exdates (GHashTable    *f,
+              icalcomponent *event)
+{
+  g_autoptr (GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GTimeZone) event_zone = get (f, "time_zone") ? g_time_zone_new_identifier (get (f, "time_zone")) : NULL;
+  GString *joined;
+
+  for (icalproperty *p = icalcomponent_get_first_property (event, ICAL_EXDATE_PROPERTY); p != NULL;
+       p = icalcomponent_get_next_property (event, ICAL_EXDATE_PROPERTY))
+    {
+      struct icaltimetype t = icalproperty_get_exdate (p);
+      g_autofree char    *zone = zone_id (icalproperty_get_parameter_as_string (p, "TZID"));
+
+      if (icaltime_is_null_time (t))
+        continue;
+      if (t.is_date)
+        {
+          g_ptr_array_add (dates, g_strdup_printf ("%04d%02d%02d", t.year, t.month, t.day));
+          continue;
+        }
+      if ((icaltime_is_utc (t) || (zone != NULL && g_strcmp0 (zone, get (f, "time_zone")) != 0)) && event_zone != NULL)
+        {
+          g_autoptr (GTimeZone) from = icaltime_is_utc (t) ? g_time_zone_new_utc () : g_time_zone_new_identifier (zone);
+          g_autoptr (GDateTime) at = from ? g_date_time_new (from, t.year, t.month, t.day, t.hour, t.minute, t.second) : NULL;
+          g_autoptr (GDateTime) local = at ? g_date_time_to_timezone (at, event_zone) : NULL;
+
+          if (local != NULL)
+            {
+              g_ptr_array_add (dates, g_date_time_format (local, "%Y%m%dT%H%M%S"));
+              continue;
+            }
+        }
+      g_ptr_array_add (dates, g_strdup_printf ("%04d%02d%02dT%02d%02d%02d", t.year, t.month, t.day, t.hour,
+                                               t.minute, t.second));
+    }
+  if (dates->len == 0)
+    return NULL;
+  g_ptr_array_sort (dates, compare_text);
+  joined = g_string_new (NULL);
+  for (guint i = 0; i < dates->len; i++)
+    if (i == 0 || !g_str_equal (g_ptr_array_index (dates, i), g_ptr_array_index (dates, i - 1)))
+      g_string_append_printf (joined, "%s%s", joined->len > 0 ? "," : "", (char *) g_ptr_array_index (dates, i));
+  return g_string_free (joined, FALSE);
+}
+
 GHashTable *
 liaison_ical_read (const char  *text,
                    char       **uid_out,
                    GHashTable **people_out,
                    GError     **error)
 {
+  return liaison_ical_read_with (text, NULL, uid_out, people_out, error);
+}
+
+GHashTable *
+liaison_ical_read_with (const char         *text,
+                        LiaisonIcalContext *context,
+                        char              **uid_out,
+                        GHashTable        **people_out,
+                        GError            **error)
+{
   g_autoptr (GHashTable) f = liaison_sync_fields_new ();
+  g_autofree char *reduced = NULL;
+  guint            twins = 0;
   g_autoptr (GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_person);
   icalcomponent   *root, *event = NULL;
   g_autofree char *problem = NULL;
@@ -706,8 +1069,11 @@ liaison_ical_read (const char  *text,
       g_set_error (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED, _ ("it is not valid iCalendar (%s)"), check_error->message);
       return NULL;
     }
+  reduced = reduce_events (text, &twins);
+  if (context != NULL)
+    context->twins = twins;
   icalerror_set_errors_are_fatal (0);
-  root = icalparser_parse_string (text);
+  root = icalparser_parse_string (reduced != NULL ? reduced : text);
   if (root == NULL || icalcomponent_isa (root) != ICAL_VCALENDAR_COMPONENT)
     {
       if (root != NULL)
@@ -772,14 +1138,7 @@ liaison_ical_read (const char  *text,
   {
     icalproperty *p = icalcomponent_get_first_property (event, ICAL_URL_PROPERTY);
     put (f, "online_url", p ? icalproperty_get_url (p) : NULL);
-    p = icalcomponent_get_first_property (event, ICAL_RRULE_PROPERTY);
-    if (p != NULL)
-      {
-        g_autofree char *rule = icalproperty_get_value_as_string_r (p);
-        put (f, "recurrence", rule);
-      }
-    else
-      g_hash_table_remove (f, "recurrence");
+    g_hash_table_remove (f, "recurrence");
     p = icalcomponent_get_first_property (event, ICAL_STATUS_PROPERTY);
     if (p != NULL)
       {
@@ -792,13 +1151,27 @@ liaison_ical_read (const char  *text,
 
   render_dates (f, &dtstart, &dtend);
   if (get (f, "start") == NULL || !same_line (dtstart, "DTSTART", event) || !same_line (dtend, "DTEND", event))
-    dates_from_ical (f, event);
+    dates_from_ical (f, event, context);
+
+  /* The recurrence with the dates it leaves out, in the event's zone. */
+  {
+    icalproperty *p = icalcomponent_get_first_property (event, ICAL_RRULE_PROPERTY);
+
+    if (p != NULL)
+      {
+        g_autofree char *rule = icalproperty_get_value_as_string_r (p);
+        g_autofree char *exdates = read_exdates (f, event);
+        g_autofree char *value = exdates != NULL ? g_strconcat (rule, EXDATE_PART, exdates, NULL) : g_strdup (rule);
+
+        put (f, "recurrence", value);
+      }
+  }
 
   for (icalproperty *p = icalcomponent_get_first_property (event, ICAL_ATTENDEE_PROPERTY); p != NULL;
        p = icalcomponent_get_next_property (event, ICAL_ATTENDEE_PROPERTY))
     {
       const char      *address = icalproperty_get_attendee (p);
-      g_autofree char *pid = liaison_ical_attendee_key (address, icalproperty_get_parameter_as_string (p, "X-LIAISON-PARTICIPANT"));
+      g_autofree char *pid = attendee_key (address, icalproperty_get_parameter_as_string (p, "X-LIAISON-PARTICIPANT"), context);
       const char      *xrole = icalproperty_get_parameter_as_string (p, "X-LIAISON-ROLE");
       const char      *xstatus = icalproperty_get_parameter_as_string (p, "X-LIAISON-STATUS");
       const char      *role = icalproperty_get_parameter_as_string (p, "ROLE");
@@ -821,13 +1194,25 @@ liaison_ical_read (const char  *text,
         xstatus = status_from_partstat (partstat);
       value = g_strdup_printf ("%s|%s|%s|%s", xrole, xstatus, delegation ? delegation : "", since ? since : "");
       g_hash_table_insert (f, g_steal_pointer (&key), g_steal_pointer (&value));
+      /* Another client's attendee has no registration id: one made from
+       * the event and the person, the same in every office, so all print
+       * the same check-in code without writing into the line. */
       if (registration != NULL && *registration != '\0')
         g_hash_table_insert (f, g_strconcat (LIAISON_SYNC_REGISTRATION_PREFIX, pid, NULL), g_strdup (registration));
+      else
+        {
+          g_autofree char *name = g_strconcat ("liaison:registration:", uid, ":", pid, NULL);
 
-      person = g_new0 (char *, 3);
+          g_hash_table_insert (f, g_strconcat (LIAISON_SYNC_REGISTRATION_PREFIX, pid, NULL),
+                               liaison_uuid_new_for_name (name));
+        }
+
+      person = g_new0 (char *, 4);
       person[0] = g_strdup (icalproperty_get_parameter_as_string (p, "CN"));
       if (address != NULL && g_ascii_strncasecmp (address, "mailto:", 7) == 0)
         person[1] = g_strdup (address + 7);
+      if (registration != NULL && *registration != '\0')
+        person[2] = g_strdup ("own");
       g_hash_table_insert (people, g_strdup (pid), person);
     }
 
@@ -843,4 +1228,138 @@ malformed:
   g_set_error_literal (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED, problem);
   icalcomponent_free (root);
   return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Recurrence                                                                */
+
+static gboolean
+parse_rule (const char                *recurrence,
+            struct icalrecurrencetype *rule,
+            char                    ***exdates)
+{
+  const char      *part = recurrence != NULL ? strstr (recurrence, EXDATE_PART) : NULL;
+  g_autofree char *text = part != NULL ? g_strndup (recurrence, part - recurrence) : g_strdup (recurrence);
+
+  if (text == NULL)
+    return FALSE;
+  icalerror_set_errors_are_fatal (0);
+  *rule = icalrecurrencetype_from_string (text);
+  icalerror_clear_errno ();
+  if (rule->freq == ICAL_NO_RECURRENCE)
+    return FALSE;
+  if (exdates != NULL)
+    *exdates = part != NULL ? g_strsplit (part + strlen (EXDATE_PART), ",", -1) : g_new0 (char *, 1);
+  return TRUE;
+}
+
+/* What the event page says of a recurrence: how often, every how many,
+ * and how many dates it leaves out. FALSE when it is no recurrence Liaison
+ * can read. */
+gboolean
+liaison_ical_recurrence_info (const char     *recurrence,
+                              LiaisonRepeats *repeats,
+                              guint          *interval,
+                              guint          *left_out)
+{
+  struct icalrecurrencetype rule;
+  g_auto (GStrv) exdates = NULL;
+
+  if (!parse_rule (recurrence, &rule, &exdates))
+    return FALSE;
+  switch (rule.freq)
+    {
+    case ICAL_DAILY_RECURRENCE:
+      *repeats = LIAISON_REPEATS_DAILY;
+      break;
+    case ICAL_WEEKLY_RECURRENCE:
+      *repeats = LIAISON_REPEATS_WEEKLY;
+      break;
+    case ICAL_MONTHLY_RECURRENCE:
+      *repeats = LIAISON_REPEATS_MONTHLY;
+      break;
+    case ICAL_YEARLY_RECURRENCE:
+      *repeats = LIAISON_REPEATS_YEARLY;
+      break;
+    default:
+      *repeats = LIAISON_REPEATS_OTHER;
+    }
+  *interval = rule.interval > 1 ? (guint) rule.interval : 1;
+  *left_out = g_strv_length (exdates);
+  return TRUE;
+}
+
+/* Occurrences looked at, at most, for one event and one range: a daily
+ * event over thirty years. */
+#define MAX_OCCURRENCES 11000
+
+/* The days on which the occurrences of an event start, between first and
+ * last (both included), in the event's own dates, without those it leaves
+ * out; the start's day alone when it does not repeat. A GArray of GDate. */
+GArray *
+liaison_ical_occurrence_days (const char  *recurrence,
+                              const char  *start,
+                              const GDate *first,
+                              const GDate *last)
+{
+  GArray                   *days = g_array_new (FALSE, FALSE, sizeof (GDate));
+  struct icalrecurrencetype rule;
+  struct icaltimetype       dtstart = icaltime_null_time ();
+  icalrecur_iterator       *it;
+  g_auto (GStrv) exdates = NULL;
+  LiaisonDatePrecision precision;
+  int                  y, m, d, h = 0, mi = 0;
+
+  if (!liaison_parse_local_time (start, &precision, &y, &m, &d, &h, &mi) || precision == LIAISON_DATE_PRECISION_MONTH ||
+      precision == LIAISON_DATE_PRECISION_YEAR)
+    return days;
+  if (!parse_rule (recurrence, &rule, &exdates))
+    {
+      GDate day;
+
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, d, m, y);
+      if (g_date_compare (&day, first) >= 0 && g_date_compare (&day, last) <= 0)
+        g_array_append_val (days, day);
+      return days;
+    }
+  dtstart.year = y;
+  dtstart.month = m;
+  dtstart.day = d;
+  dtstart.is_date = precision != LIAISON_DATE_PRECISION_TIME;
+  if (!dtstart.is_date)
+    {
+      dtstart.hour = h;
+      dtstart.minute = mi;
+    }
+  it = icalrecur_iterator_new (rule, dtstart);
+  if (it == NULL)
+    return days;
+  for (guint n = 0; n < MAX_OCCURRENCES; n++)
+    {
+      struct icaltimetype next = icalrecur_iterator_next (it);
+      g_autofree char    *key = NULL;
+      GDate               day;
+
+      if (icaltime_is_null_time (next))
+        break;
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, next.day, next.month, next.year);
+      if (g_date_compare (&day, last) > 0)
+        break;
+      if (g_date_compare (&day, first) < 0)
+        continue;
+      key = dtstart.is_date ? g_strdup_printf ("%04d%02d%02d", next.year, next.month, next.day)
+                            : g_strdup_printf ("%04d%02d%02dT%02d%02d%02d", next.year, next.month, next.day, next.hour,
+                                               next.minute, next.second);
+      if (g_strv_contains ((const char *const *) exdates, key))
+        continue;
+      /* A date (without a time) left out of a timed event: that day. */
+      key[8] = '\0';
+      if (!dtstart.is_date && g_strv_contains ((const char *const *) exdates, key))
+        continue;
+      g_array_append_val (days, day);
+    }
+  icalrecur_iterator_free (it);
+  return days;
 }

@@ -32,7 +32,6 @@ static const char *x_text[][2] = {
 static const char *owned[] = {
   "FN",
   "N",
-  "X-LIAISON-N-LATIN",
   "GENDER",
   "ORG",
   "TITLE",
@@ -41,6 +40,37 @@ static const char *owned[] = {
   "LANG",
   "REV",
 };
+
+/* The Latin name of a person whose N is in their own script: one TEXT
+ * property per part, so a conforming re-serialisation (Radicale writes
+ * every ";" of an X- value as "\;") changes nothing that is read back,
+ * and a family name may hold a ";" of its own. Older versions wrote
+ * X-LIAISON-N-LATIN:FAMILY;GIVEN, which is still read, and replaced with
+ * these when Liaison writes the card. All three are one group. */
+#define LATIN_GROUP "X-LIAISON-N-LATIN"
+#define FAMILY_LATIN "X-LIAISON-FAMILY-LATIN"
+#define GIVEN_LATIN "X-LIAISON-GIVEN-LATIN"
+
+/* What vCard 3.0 (RFC 2426) has no property for travels in Liaison's own
+ * X- properties there; 3.0 has no ALTID either (LANGUAGE it has). */
+#define GENDER_3 "X-LIAISON-GENDER"
+#define LANG_3 "X-LIAISON-LANG"
+
+/* How a card is written: in the version of the card it goes into (4.0
+ * for a new one), and keeping the organisation units another client put
+ * on its ORG lines (Liaison has no field for them). */
+typedef struct
+{
+  gboolean v3;
+  char    *units[2]; /* zh, en: the escaped parts after ORG's first, or NULL */
+} Style;
+
+static void
+style_clear (Style *style)
+{
+  g_free (style->units[0]);
+  g_free (style->units[1]);
+}
 
 static const char *
 get (GHashTable *f,
@@ -153,44 +183,52 @@ add_text_line (LiaisonContentGroup *g,
   add_line (g, name, params, escaped);
 }
 
-/* A bilingual field as two lines of one ALTID, or one line. */
+/* A bilingual field as two lines of one ALTID (4.0), or one line; units
+ * (ORG's, already escaped) follow the text of their language. */
 static LiaisonContentGroup *
-bilingual_group (GHashTable *f,
-                 const char *property,
-                 const char *field,
-                 const char *altid)
+bilingual_group (GHashTable  *f,
+                 const char  *property,
+                 const char  *field,
+                 const char  *altid,
+                 const Style *style,
+                 char *const *units)
 {
   LiaisonContentGroup *g = group_with (property);
   g_autofree char     *zh_key = g_strconcat (field, "_zh", NULL);
   g_autofree char     *en_key = g_strconcat (field, "_en", NULL);
-  const char          *zh = get (f, zh_key);
-  const char          *en = get (f, en_key);
-  gboolean             both = zh != NULL && en != NULL;
+  const char          *texts[] = { get (f, zh_key), get (f, en_key) };
+  const char          *languages[] = { "zh", "en" };
+  gboolean             both = texts[0] != NULL && texts[1] != NULL;
 
-  if (zh != NULL)
+  for (guint i = 0; i < 2; i++)
     {
-      const char *params[] = { "ALTID", both ? altid : NULL, "LANGUAGE", "zh", NULL };
-      add_text_line (g, property, params, zh);
-    }
-  if (en != NULL)
-    {
-      const char *params[] = { "ALTID", both ? altid : NULL, "LANGUAGE", "en", NULL };
-      add_text_line (g, property, params, en);
+      const char      *params[] = { "ALTID", both && !style->v3 ? altid : NULL, "LANGUAGE", languages[i], NULL };
+      g_autofree char *escaped = NULL;
+      g_autofree char *value = NULL;
+
+      if (texts[i] == NULL)
+        continue;
+      escaped = liaison_content_escape_text (texts[i]);
+      value = units != NULL && units[i] != NULL ? g_strconcat (escaped, ";", units[i], NULL) : g_strdup (escaped);
+      add_line (g, property, params, value);
     }
   return g;
 }
 
+/* A list, in order of preference: PREF in 4.0; in 3.0 the order says it. */
 static LiaisonContentGroup *
-list_group (GHashTable *f,
-            const char *property,
-            const char *field)
+list_group (GHashTable  *f,
+            const char  *key,
+            const char  *property,
+            const char  *field,
+            const Style *style)
 {
-  LiaisonContentGroup *g = group_with (property);
+  LiaisonContentGroup *g = group_with (key);
   g_auto (GStrv) items = get (f, field) ? g_strsplit (get (f, field), "\n", -1) : NULL;
 
   for (guint i = 0; items != NULL && items[i] != NULL; i++)
     {
-      g_autofree char *pref = items[1] != NULL ? g_strdup_printf ("%u", i + 1) : NULL;
+      g_autofree char *pref = items[1] != NULL && !style->v3 ? g_strdup_printf ("%u", i + 1) : NULL;
       const char      *params[] = { "PREF", pref, NULL };
 
       add_text_line (g, property, params, items[i]);
@@ -199,7 +237,8 @@ list_group (GHashTable *f,
 }
 
 static GPtrArray *
-render_groups (GHashTable *f)
+render_groups (GHashTable  *f,
+               const Style *style)
 {
   GPtrArray           *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_content_group_free);
   const char          *order = get (f, "name_order");
@@ -212,10 +251,11 @@ render_groups (GHashTable *f)
   g = group_with ("FN");
   if (native != NULL)
     {
-      const char *params[] = { "ALTID", both ? "1" : NULL, "LANGUAGE", native_lang, NULL };
+      const char *params[] = { "ALTID", both && !style->v3 ? "1" : NULL, "LANGUAGE", native_lang, NULL };
       add_text_line (g, "FN", params, native);
     }
-  if (latin != NULL)
+  /* vCard 3.0 has one FN: the name in the script of N. */
+  if (latin != NULL && (native == NULL || !style->v3))
     {
       const char *params[] = { "ALTID", both ? "1" : NULL, "LANGUAGE", both ? "und-Latn" : NULL, NULL };
       add_text_line (g, "FN", params, latin);
@@ -223,7 +263,7 @@ render_groups (GHashTable *f)
   g_ptr_array_add (groups, g);
 
   /* One N only (servers refuse two): the person's own script when there is
-   * one, the Latin name then in X-LIAISON-N-LATIN. */
+   * one, the Latin name then in X-LIAISON-FAMILY-LATIN and -GIVEN-LATIN. */
   g = group_with ("N");
   {
     gboolean    use_native = get (f, "family_native") || get (f, "given_native");
@@ -236,21 +276,18 @@ render_groups (GHashTable *f)
     };
     g_autofree char *value = structured (parts, G_N_ELEMENTS (parts));
     const char      *params[] = {
-           "ALTID", both ? "1" : NULL, "LANGUAGE", use_native ? native_lang : NULL,
+           "ALTID", both && !style->v3 ? "1" : NULL, "LANGUAGE", use_native ? native_lang : NULL,
            "X-LIAISON-SCRIPT", use_native ? "native" : "latin", NULL
     };
 
     if (native != NULL || latin != NULL)
       add_line (g, "N", params, value);
     g_ptr_array_add (groups, g);
-    g = group_with ("X-LIAISON-N-LATIN");
-    if (use_native && latin != NULL)
-      {
-        const char      *latin_parts[] = { get (f, "family_latin"), get (f, "given_latin") };
-        g_autofree char *latin_value = structured (latin_parts, 2);
-
-        add_line (g, "X-LIAISON-N-LATIN", NULL, latin_value);
-      }
+    g = group_with (LATIN_GROUP);
+    if (use_native && get (f, "family_latin") != NULL)
+      add_text_line (g, FAMILY_LATIN, NULL, get (f, "family_latin"));
+    if (use_native && get (f, "given_latin") != NULL)
+      add_text_line (g, GIVEN_LATIN, NULL, get (f, "given_latin"));
     g_ptr_array_add (groups, g);
   }
 
@@ -261,15 +298,15 @@ render_groups (GHashTable *f)
                                                              : g_strcmp0 (gender, "other") == 0  ? "O"
                                                                                                  : NULL;
     if (code != NULL)
-      add_line (g, "GENDER", NULL, code);
+      add_line (g, style->v3 ? GENDER_3 : "GENDER", NULL, code);
   }
   g_ptr_array_add (groups, g);
 
-  g_ptr_array_add (groups, bilingual_group (f, "ORG", "organisation", "2"));
-  g_ptr_array_add (groups, bilingual_group (f, "TITLE", "position", "3"));
-  g_ptr_array_add (groups, list_group (f, "EMAIL", "emails"));
-  g_ptr_array_add (groups, list_group (f, "TEL", "phones"));
-  g_ptr_array_add (groups, list_group (f, "LANG", "languages"));
+  g_ptr_array_add (groups, bilingual_group (f, "ORG", "organisation", "2", style, style->units));
+  g_ptr_array_add (groups, bilingual_group (f, "TITLE", "position", "3", style, NULL));
+  g_ptr_array_add (groups, list_group (f, "EMAIL", "EMAIL", "emails", style));
+  g_ptr_array_add (groups, list_group (f, "TEL", "TEL", "phones", style));
+  g_ptr_array_add (groups, list_group (f, "LANG", style->v3 ? LANG_3 : "LANG", "languages", style));
 
   for (guint i = 0; i < G_N_ELEMENTS (x_text); i++)
     {
@@ -285,6 +322,13 @@ static char *
 group_of_line (LiaisonContentLine *line,
                gpointer            user_data)
 {
+  if (g_str_equal (line->name, LATIN_GROUP) || g_str_equal (line->name, FAMILY_LATIN) ||
+      g_str_equal (line->name, GIVEN_LATIN))
+    return g_strdup (LATIN_GROUP);
+  if (g_str_equal (line->name, GENDER_3))
+    return g_strdup ("GENDER");
+  if (g_str_equal (line->name, LANG_3))
+    return g_strdup ("LANG");
   for (guint i = 0; i < G_N_ELEMENTS (owned); i++)
     if (g_str_equal (line->name, owned[i]))
       return g_strdup (line->name);
@@ -305,24 +349,104 @@ rev_group (void)
   return g;
 }
 
+/* The card's version and the units of its ORG lines, from the server's
+ * copy. */
+static void
+style_of (const char *base,
+          Style      *style)
+{
+  g_autoptr (GPtrArray) lines = base != NULL ? liaison_content_parse (base, NULL) : NULL;
+  int depth = 0;
+
+  for (guint i = 0; lines != NULL && i < lines->len; i++)
+    {
+      LiaisonContentLine *l = g_ptr_array_index (lines, i);
+
+      if (g_str_equal (l->name, "BEGIN"))
+        depth++;
+      else if (g_str_equal (l->name, "END"))
+        depth--;
+      else if (depth != 1)
+        continue;
+      else if (g_str_equal (l->name, "VERSION"))
+        style->v3 = g_str_equal (l->value, "3.0");
+      else if (g_str_equal (l->name, "ORG"))
+        {
+          const char *language = liaison_content_line_param (l, "LANGUAGE");
+          g_auto (GStrv) parts = liaison_content_split_value (l->value, ';');
+          const char *units = NULL;
+          guint       lang;
+
+          /* The raw text after the first unescaped ";": units as they were. */
+          for (const char *p = l->value; *p != '\0'; p++)
+            if (*p == '\\' && p[1] != '\0')
+              p++;
+            else if (*p == ';')
+              {
+                units = p + 1;
+                break;
+              }
+          if (units == NULL || parts[0] == NULL)
+            continue;
+          if (language != NULL)
+            lang = g_ascii_strncasecmp (language, "zh", 2) == 0 ? 0 : 1;
+          else
+            lang = is_latin (parts[0]) ? 1 : 0;
+          /* Trailing empty units (";;") are no units. */
+          if (style->units[lang] == NULL && strspn (units, ";") != strlen (units))
+            style->units[lang] = g_strdup (units);
+        }
+    }
+}
+
+/* Whether the card still has the Latin name in the form older versions
+ * wrote (X-LIAISON-N-LATIN): Liaison then writes the group anew. */
+static gboolean
+has_legacy_latin (const char *base)
+{
+  g_autoptr (GPtrArray) lines = liaison_content_parse (base, NULL);
+
+  for (guint i = 0; lines != NULL && i < lines->len; i++)
+    if (g_str_equal (((LiaisonContentLine *) g_ptr_array_index (lines, i))->name, LATIN_GROUP))
+      return TRUE;
+  return FALSE;
+}
+
 char *
 liaison_vcard_write (const char *uid,
                      GHashTable *fields,
                      const char *base,
                      GError    **error)
 {
-  g_autoptr (GPtrArray) groups = render_groups (fields);
+  Style style = { FALSE, { NULL, NULL } };
+  g_autoptr (GPtrArray) groups = NULL;
 
+  style_of (base, &style);
+  groups = render_groups (fields, &style);
   g_ptr_array_add (groups, rev_group ());
   if (base != NULL)
     {
       g_autoptr (GHashTable) base_fields = liaison_vcard_read (base, NULL, NULL);
-      g_autoptr (GPtrArray) old_groups = base_fields ? render_groups (base_fields) : NULL;
-      char *text = liaison_content_splice (base, "VCARD", NULL, old_groups, groups, group_of_line, NULL, NULL, NULL);
+      g_autoptr (GPtrArray) old_groups = base_fields ? render_groups (base_fields, &style) : NULL;
+      char *text;
 
+      if (old_groups != NULL && has_legacy_latin (base))
+        for (guint i = 0; i < old_groups->len; i++)
+          {
+            LiaisonContentGroup *g = g_ptr_array_index (old_groups, i);
+
+            /* Never the same as what is written now. */
+            if (g_str_equal (g->key, LATIN_GROUP))
+              liaison_content_group_add (g, g_strdup ("X-LIAISON-N-LATIN (the older form)"));
+          }
+      text = liaison_content_splice (base, "VCARD", NULL, old_groups, groups, group_of_line, NULL, NULL, NULL, NULL);
       if (text != NULL)
-        return text;
+        {
+          style_clear (&style);
+          return text;
+        }
     }
+  style_clear (&style);
 
   {
     GString         *out = g_string_new ("BEGIN:VCARD\r\nVERSION:4.0\r\nPRODID:" PRODID "\r\n");
@@ -375,6 +499,30 @@ read_bilingual (GHashTable         *f,
     put (f, key, parts[0]);
 }
 
+/* X-LIAISON-N-LATIN as older versions wrote it: FAMILY;GIVEN, each part
+ * escaped. After a re-serialisation (Radicale's) every ";" is escaped and
+ * the value is one part: it then splits at its last ";", since given
+ * names hold a ";" even more rarely than family names. */
+static void
+read_legacy_latin (GHashTable *f,
+                   const char *value)
+{
+  g_auto (GStrv) parts = liaison_content_split_value (value, ';');
+  guint n = g_strv_length (parts);
+
+  if (n == 1 && strchr (parts[0], ';') != NULL)
+    {
+      char *last = strrchr (parts[0], ';');
+
+      *last = '\0';
+      put (f, "family_latin", parts[0]);
+      put (f, "given_latin", last + 1);
+      return;
+    }
+  put (f, "family_latin", n > 0 ? parts[0] : NULL);
+  put (f, "given_latin", n > 1 ? parts[1] : NULL);
+}
+
 GHashTable *
 liaison_vcard_read (const char *text,
                     char      **uid_out,
@@ -385,7 +533,7 @@ liaison_vcard_read (const char *text,
   g_autoptr (GError) parse_error = NULL;
   g_autofree char *uid = NULL;
   g_autofree char *fn = NULL;
-  gboolean         in_card = FALSE, seen_card = FALSE, has_n = FALSE;
+  gboolean         in_card = FALSE, seen_card = FALSE, has_n = FALSE, latin_parts = FALSE;
   int              depth = 0;
 
   if (uid_out != NULL)
@@ -461,15 +609,21 @@ liaison_vcard_read (const char *text,
           if (n > 3 && *parts[3] != '\0')
             put (f, "honorific", parts[3]);
         }
-      else if (g_str_equal (l->name, "X-LIAISON-N-LATIN"))
+      else if (g_str_equal (l->name, FAMILY_LATIN) || g_str_equal (l->name, GIVEN_LATIN))
         {
-          g_auto (GStrv) parts = liaison_content_split_value (l->value, ';');
-          guint n = g_strv_length (parts);
-
-          put (f, "family_latin", n > 0 ? parts[0] : NULL);
-          put (f, "given_latin", n > 1 ? parts[1] : NULL);
+          value = liaison_content_unescape_text (l->value);
+          /* These win over the older form, wherever that stands. */
+          if (!latin_parts)
+            {
+              g_hash_table_remove (f, "family_latin");
+              g_hash_table_remove (f, "given_latin");
+            }
+          put (f, g_str_equal (l->name, FAMILY_LATIN) ? "family_latin" : "given_latin", value);
+          latin_parts = TRUE;
         }
-      else if (g_str_equal (l->name, "GENDER"))
+      else if (g_str_equal (l->name, LATIN_GROUP) && !latin_parts)
+        read_legacy_latin (f, l->value);
+      else if (g_str_equal (l->name, "GENDER") || g_str_equal (l->name, GENDER_3))
         {
           char code = g_ascii_toupper (l->value[0]);
 
@@ -481,7 +635,8 @@ liaison_vcard_read (const char *text,
         read_bilingual (f, "organisation", l);
       else if (g_str_equal (l->name, "TITLE"))
         read_bilingual (f, "position", l);
-      else if (g_str_equal (l->name, "EMAIL") || g_str_equal (l->name, "TEL") || g_str_equal (l->name, "LANG"))
+      else if (g_str_equal (l->name, "EMAIL") || g_str_equal (l->name, "TEL") || g_str_equal (l->name, "LANG") ||
+               g_str_equal (l->name, LANG_3))
         {
           value = liaison_content_unescape_text (l->value);
           append_item (f, g_str_equal (l->name, "EMAIL") ? "emails" : g_str_equal (l->name, "TEL") ? "phones"

@@ -5,8 +5,9 @@
 
 G_BEGIN_DECLS
 
-/* Participants as vCard 4.0 resources (RFC 6350), through field maps (see
- * liaison-store-sync.h). */
+/* Participants as vCard resources, through field maps (see
+ * liaison-store-sync.h): 4.0 (RFC 6350) when Liaison makes the card, and
+ * into another client's 3.0 card (RFC 2426) what 3.0 allows. */
 
 GHashTable *liaison_vcard_read (const char *text,
                                 char      **uid,

@@ -115,11 +115,17 @@ i18n_value (LiaisonBilingual *text)
 }
 
 /* What a bilingual text written without states gets (see
- * liaison_bilingual_set_text): not worth writing down. */
+ * liaison_bilingual_set_text and _settle_source): not worth writing down,
+ * and no edit. A text in English alone is its own source, so another
+ * client's English SUMMARY gets "en|missing|reviewed" here: a derived
+ * value that the server's copy never had, which must not make the record
+ * look edited (issue 11, 2: a delete on the server then did not stick). */
 static char *
 i18n_default (const char *zh,
               const char *en)
 {
+  if (zh == NULL && en != NULL)
+    return g_strdup ("en|missing|reviewed");
   return g_strdup_printf ("zh|%s|%s", zh ? "reviewed" : "missing", en ? "draft" : "missing");
 }
 
@@ -672,6 +678,10 @@ liaison_store_sync_apply_fields (LiaisonStore *self,
   return liaison_store_commit (self, error);
 }
 
+/* A participant deleted on the server takes their registrations along
+ * (as any deletion of a person does), and the events that had them are
+ * queued, so the server's copies lose their attendee lines in this same
+ * sync: no office makes the person again from a line (issue 11, 7). */
 gboolean
 liaison_store_sync_delete_entity (LiaisonStore *self,
                                   const char   *entity,
@@ -679,7 +689,67 @@ liaison_store_sync_delete_entity (LiaisonStore *self,
                                   LiaisonOrigin origin,
                                   GError      **error)
 {
+  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int           rc;
+
   if (g_str_equal (entity, "event"))
     return liaison_store_delete_event (self, id, origin, error);
-  return liaison_store_delete_participant (self, id, origin, error);
+
+  if (!liaison_store_begin (self, error))
+    return FALSE;
+  stmt = liaison_store_stmt (self, "SELECT DISTINCT event_id FROM registrations WHERE participant_id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (events, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, rc);
+      goto fail;
+    }
+  if (!liaison_store_delete_participant (self, id, origin, error))
+    goto fail;
+  for (guint i = 0; i < events->len; i++)
+    if (!liaison_store_sync_queue (self, "event", g_ptr_array_index (events, i), error))
+      goto fail;
+  return liaison_store_commit (self, error);
+
+fail:
+  liaison_store_rollback (self);
+  return FALSE;
+}
+
+/* Every e-mail address of the participants here, in lower case, with the
+ * participant who has it (of two, the smaller identifier, the same in
+ * every office): who another client's attendee is (issue 11, 3). */
+GHashTable *
+liaison_store_sync_list_emails (LiaisonStore *self)
+{
+  GHashTable   *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT id, emails FROM participants WHERE emails IS NOT NULL"
+                                                 " ORDER BY id",
+                                           NULL);
+
+  if (stmt == NULL)
+    return index;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      g_auto (GStrv) emails = g_strsplit ((const char *) sqlite3_column_text (stmt, 1), "\n", -1);
+
+      for (guint i = 0; emails[i] != NULL; i++)
+        {
+          char *lower = g_utf8_strdown (g_strstrip (emails[i]), -1);
+
+          if (*lower == '\0' || g_hash_table_contains (index, lower))
+            g_free (lower);
+          else
+            g_hash_table_insert (index, lower, g_strdup (id));
+        }
+    }
+  sqlite3_reset (stmt);
+  return index;
 }

@@ -17,9 +17,11 @@ G_BEGIN_DECLS
  * "attendee:PARTICIPANT-ID" key per registration with
  * "role|status|delegation|status-time", and one
  * "registration:PARTICIPANT-ID" key with the registration's own id, which
- * both offices share (it is the check-in code on a badge). A participant's
- * map has the columns of the participants table, lists joined with
- * newlines. */
+ * both offices share (it is the check-in code on a badge; for another
+ * client's attendee line, which has none, one made from the event and the
+ * person). "recurrence" is the RRULE's value, with ";EXDATE=" and the
+ * dates left out when there are (liaison-ical.h). A participant's map has
+ * the columns of the participants table, lists joined with newlines. */
 
 #define LIAISON_SYNC_ATTENDEE_PREFIX "attendee:"
 #define LIAISON_SYNC_REGISTRATION_PREFIX "registration:"
@@ -73,6 +75,7 @@ gboolean    liaison_store_sync_delete_entity (LiaisonStore *self,
                                               const char   *id,
                                               LiaisonOrigin origin,
                                               GError      **error);
+GHashTable *liaison_store_sync_list_emails (LiaisonStore *self);
 
 gboolean liaison_store_sync_set_account (LiaisonStore *self,
                                          const char   *account,

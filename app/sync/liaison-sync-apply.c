@@ -10,6 +10,7 @@
 #include "liaison-dav-href.h"
 #include "liaison-ical.h"
 #include "liaison-io-error.h"
+#include "liaison-uuid.h"
 #include "liaison-sync-private.h"
 #include "liaison-vcard.h"
 
@@ -18,32 +19,111 @@
  * saved with origin "remote", in one transaction with its sync_resources
  * row; what Liaison cannot read is skipped and named. */
 
+/* Who an attendee's e-mail address is here: a participant made from it
+ * before (its name-based identifier), else the one whose card has the
+ * address (any of theirs, in any case; of two, the smaller identifier, so
+ * every office picks the same). The addresses are indexed once a sync, on
+ * the sync's own store, after the address book was pulled. */
+static char *
+find_person (const char *email,
+             gpointer    user_data)
+{
+  LiaisonSyncJob  *job = user_data;
+  GHashTable      *index = g_object_get_data (G_OBJECT (job->store), "liaison-sync-emails");
+  g_autofree char *name = g_strconcat ("liaison:attendee:", email, NULL);
+  g_autofree char *named = liaison_uuid_new_for_name (name);
+
+  if (liaison_store_sync_has_participant (job->store, named))
+    return g_steal_pointer (&named);
+  if (index == NULL)
+    {
+      index = liaison_store_sync_list_emails (job->store);
+      g_object_set_data_full (G_OBJECT (job->store), "liaison-sync-emails", index, (GDestroyNotify) g_hash_table_unref);
+    }
+  return g_strdup (g_hash_table_lookup (index, email));
+}
+
+/* This computer's zone, for other clients' floating times (docs/sync.md):
+ * NULL when it has no IANA name. */
+static const char *
+local_zone (void)
+{
+  static char *zone;
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      g_autoptr (GTimeZone) local = g_time_zone_new_local ();
+      const char *id = g_time_zone_get_identifier (local);
+      g_autoptr (GTimeZone) named = id != NULL && id[0] != '/' && strchr (id, '/') != NULL ? g_time_zone_new_identifier (id)
+                                                                                           : NULL;
+
+      zone = named != NULL ? g_strdup (id) : NULL;
+      g_once_init_leave (&done, 1);
+    }
+  return zone;
+}
+
+void
+liaison_sync_job_ical_context (LiaisonSyncJob     *job,
+                               LiaisonIcalContext *context)
+{
+  memset (context, 0, sizeof *context);
+  context->find_person = find_person;
+  context->user_data = job;
+  context->local_zone = local_zone ();
+}
+
+/* A resource's text as a field map. twins (events only): how many events
+ * the resource has with its UID. */
 GHashTable *
-liaison_sync_read_text (const char  *entity,
-                        const char  *text,
-                        char       **uid,
-                        GHashTable **people,
-                        GError     **error)
+liaison_sync_read_text (LiaisonSyncJob *job,
+                        const char     *entity,
+                        const char     *text,
+                        char          **uid,
+                        GHashTable    **people,
+                        guint          *twins,
+                        GError        **error)
 {
   if (people != NULL)
     *people = NULL;
+  if (twins != NULL)
+    *twins = 0;
   if (g_str_equal (entity, "event"))
-    return liaison_ical_read (text, uid, people, error);
+    {
+      LiaisonIcalContext context;
+      GHashTable        *fields;
+
+      liaison_sync_job_ical_context (job, &context);
+      fields = liaison_ical_read_with (text, &context, uid, people, error);
+      if (twins != NULL)
+        *twins = context.twins;
+      return fields;
+    }
   return liaison_vcard_read (text, uid, error);
 }
 
 /* An attendee whose participant is not here: their card if the address
  * book has it, or a participant made from the attendee's name and address
- * (another client's invitation), sent to the address book as a local one. */
+ * (another client's invitation), saved as a local change (the push that
+ * follows in this sync sends it). Unless the line is Liaison's own (it
+ * carries the registration's id, which Liaison writes only for a person
+ * whose card is on the server) and the card is gone: then the person was
+ * deleted on the server, and their registration goes with them rather
+ * than the card coming back (*dropped; the event is then written without
+ * them). */
 static gboolean
 ensure_participants (LiaisonSyncJob *job,
                      GHashTable     *fields,
                      GHashTable     *people,
+                     gboolean       *dropped,
                      GError        **error)
 {
+  g_autoptr (GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
   GHashTableIter iter;
   gpointer       key;
 
+  *dropped = FALSE;
   g_hash_table_iter_init (&iter, fields);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
@@ -86,6 +166,11 @@ ensure_participants (LiaisonSyncJob *job,
               if (liaison_store_sync_has_participant (job->store, pid))
                 continue;
             }
+          else if ((person = people != NULL ? g_hash_table_lookup (people, pid) : NULL) != NULL && person[2] != NULL)
+            {
+              g_ptr_array_add (gone, g_strdup (pid));
+              continue;
+            }
         }
 
       person = people != NULL ? g_hash_table_lookup (people, pid) : NULL;
@@ -115,6 +200,16 @@ ensure_participants (LiaisonSyncJob *job,
           return FALSE;
       }
     }
+
+  for (guint i = 0; i < gone->len; i++)
+    {
+      g_autofree char *attendee = g_strconcat (LIAISON_SYNC_ATTENDEE_PREFIX, g_ptr_array_index (gone, i), NULL);
+      g_autofree char *registration = g_strconcat (LIAISON_SYNC_REGISTRATION_PREFIX, g_ptr_array_index (gone, i), NULL);
+
+      g_hash_table_remove (fields, attendee);
+      g_hash_table_remove (fields, registration);
+      *dropped = TRUE;
+    }
   return TRUE;
 }
 
@@ -142,16 +237,17 @@ record_clashes (LiaisonSyncJob *job,
  * records missed every lost write that the other office had edited on top
  * of.) NULL when no sent text is readable. */
 static GHashTable *
-own_writes_base (const char *entity,
-                 GHashTable *base,
-                 GHashTable *remote,
-                 GPtrArray  *texts)
+own_writes_base (LiaisonSyncJob *job,
+                 const char     *entity,
+                 GHashTable     *base,
+                 GHashTable     *remote,
+                 GPtrArray      *texts)
 {
   g_autoptr (GPtrArray) sent = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
 
   for (guint i = 0; i < texts->len; i++)
     {
-      GHashTable *fields = liaison_sync_read_text (entity, g_ptr_array_index (texts, i), NULL, NULL, NULL);
+      GHashTable *fields = liaison_sync_read_text (job, entity, g_ptr_array_index (texts, i), NULL, NULL, NULL, NULL);
 
       if (fields != NULL)
         g_ptr_array_add (sent, fields);
@@ -185,6 +281,8 @@ liaison_sync_job_apply_remote (LiaisonSyncJob    *job,
   g_autoptr (LiaisonSyncMerge) merge = NULL;
   g_autofree char *uid = NULL;
   g_autofree char *skipped = liaison_store_sync_get_skipped_etag (job->store, href);
+  gboolean         dropped = FALSE;
+  guint            twins = 0;
 
   if (skipped != NULL && etag != NULL && g_str_equal (skipped, etag))
     return TRUE;
@@ -192,7 +290,7 @@ liaison_sync_job_apply_remote (LiaisonSyncJob    *job,
   if (text == NULL)
     text = "";
 
-  remote = liaison_sync_read_text (entity, text, &uid, &people, &local_error);
+  remote = liaison_sync_read_text (job, entity, text, &uid, &people, &twins, &local_error);
   if (remote == NULL && from_get)
     {
       g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MALFORMED,
@@ -214,9 +312,19 @@ liaison_sync_job_apply_remote (LiaisonSyncJob    *job,
   if (res != NULL && etag != NULL && g_strcmp0 (res->etag, etag) == 0)
     return TRUE;
 
+  if (twins > 1)
+    {
+      /* Named once: the resource is kept with its ETag, and read again
+       * only when it changes. */
+      g_autofree char *message = g_strdup_printf (_ ("%1$s holds %2$u events with the UID %3$s; Liaison reads the first "
+                                                     "and leaves the others as they are."),
+                                                  href, twins, uid);
+      liaison_sync_job_add_error (job, message);
+    }
+
   if (!liaison_store_sync_begin (job->store, error))
     return FALSE;
-  if (service == LIAISON_SYNC_SERVICE_CALDAV && !ensure_participants (job, remote, people, &local_error))
+  if (service == LIAISON_SYNC_SERVICE_CALDAV && !ensure_participants (job, remote, people, &dropped, &local_error))
     {
       liaison_store_sync_rollback (job->store);
       if (local_error->domain != LIAISON_IO_ERROR)
@@ -227,11 +335,11 @@ liaison_sync_job_apply_remote (LiaisonSyncJob    *job,
       goto skip;
     }
 
-  base = res != NULL ? liaison_sync_read_text (entity, res->base, NULL, NULL, NULL) : NULL;
+  base = res != NULL ? liaison_sync_read_text (job, entity, res->base, NULL, NULL, NULL, NULL) : NULL;
   local = liaison_store_sync_get_fields (job->store, entity, uid, NULL);
   {
     g_autoptr (GPtrArray) texts = liaison_store_sync_list_sent (job->store, entity, uid);
-    GHashTable *own = own_writes_base (entity, base, remote, texts);
+    GHashTable *own = own_writes_base (job, entity, base, remote, texts);
 
     if (own != NULL)
       {
@@ -289,6 +397,10 @@ liaison_sync_job_apply_remote (LiaisonSyncJob    *job,
       if (!record_clashes (job, entity, uid, merge->clashes, error))
         goto fail;
     }
+  /* Attendees of a person deleted on the server left the event here: the
+   * server's copy goes without them too. */
+  if (dropped && merge->fields != NULL && !liaison_store_sync_queue (job->store, entity, uid, error))
+    goto fail;
 
   if (!liaison_store_sync_put_resource (job->store, entity, uid, href, etag, text, error) || !liaison_store_sync_unskip (job->store, href, error))
     goto fail;
@@ -332,7 +444,7 @@ liaison_sync_job_apply_remote_delete (LiaisonSyncJob *job,
     return TRUE;
   if (!liaison_store_sync_begin (job->store, error))
     return FALSE;
-  base = liaison_sync_read_text (res->entity, res->base, NULL, NULL, NULL);
+  base = liaison_sync_read_text (job, res->entity, res->base, NULL, NULL, NULL, NULL);
   local = liaison_store_sync_get_fields (job->store, res->entity, res->entity_id, NULL);
   merge = liaison_sync_merge (base, local, NULL, local != NULL && liaison_store_sync_is_queued (job->store, res->entity, res->entity_id));
   if (local != NULL && merge->fields != NULL)

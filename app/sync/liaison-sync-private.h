@@ -2,6 +2,7 @@
 #pragma once
 
 #include "liaison-dav-client.h"
+#include "liaison-ical.h"
 #include "liaison-sync-engine.h"
 #include "liaison-sync-merge.h"
 
@@ -55,11 +56,15 @@ GPtrArray *liaison_sync_job_list_collections (LiaisonSyncJob *job,
                                               GError        **error);
 
 /* Applying the server's changes (liaison-sync-apply.c) */
-GHashTable *liaison_sync_read_text (const char  *entity,
-                                    const char  *text,
-                                    char       **uid,
-                                    GHashTable **people,
-                                    GError     **error);
+void        liaison_sync_job_ical_context (LiaisonSyncJob     *job,
+                                           LiaisonIcalContext *context);
+GHashTable *liaison_sync_read_text (LiaisonSyncJob *job,
+                                    const char     *entity,
+                                    const char     *text,
+                                    char          **uid,
+                                    GHashTable    **people,
+                                    guint          *twins,
+                                    GError        **error);
 gboolean    liaison_sync_job_apply_remote (LiaisonSyncJob    *job,
                                            LiaisonSyncService service,
                                            const char        *href,

@@ -49,6 +49,36 @@ people_of (LiaisonSyncJob *job,
   return people;
 }
 
+/* The event's fields as they go to the server: the registration id is
+ * left out of the attendee line of a person whose card is not on the
+ * server (its push failed in this sync). A line with a registration id
+ * says the card was there when it was written, so an office that finds
+ * no card for it knows the person was deleted (liaison-sync-apply.c,
+ * ensure_participants). */
+static GHashTable *
+without_unsent_ids (LiaisonSyncJob *job,
+                    GHashTable     *fields)
+{
+  GHashTable    *shown = liaison_sync_fields_new ();
+  GHashTableIter iter;
+  gpointer       key, value;
+
+  g_hash_table_iter_init (&iter, fields);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (g_str_has_prefix (key, LIAISON_SYNC_REGISTRATION_PREFIX) && job->collections[LIAISON_SYNC_SERVICE_CARDDAV] != NULL)
+        {
+          g_autoptr (LiaisonSyncResource) card = liaison_store_sync_get_resource (job->store, "participant",
+                                                                                  (const char *) key + strlen (LIAISON_SYNC_REGISTRATION_PREFIX));
+
+          if (card == NULL)
+            continue;
+        }
+      g_hash_table_insert (shown, g_strdup (key), g_strdup (value));
+    }
+  return shown;
+}
+
 /* The server's current copy after a 412, merged in like a pulled change. */
 static gboolean
 refetch (LiaisonSyncJob    *job,
@@ -138,15 +168,19 @@ push_one (LiaisonSyncJob    *job,
 
       if (res != NULL)
         {
-          base = liaison_sync_read_text (entity, res->base, NULL, NULL, NULL);
+          base = liaison_sync_read_text (job, entity, res->base, NULL, NULL, NULL, NULL);
           if (base != NULL && liaison_sync_fields_equal (local, base))
             return liaison_store_sync_dequeue (job->store, entity, id, error);
         }
 
       if (service == LIAISON_SYNC_SERVICE_CALDAV)
         {
+          g_autoptr (GHashTable) shown = without_unsent_ids (job, local);
+          LiaisonIcalContext context;
+
+          liaison_sync_job_ical_context (job, &context);
           people = people_of (job, local);
-          text = liaison_ical_write (id, local, people, res ? res->base : NULL, error);
+          text = liaison_ical_write_with (id, shown, people, res ? res->base : NULL, &context, error);
         }
       else
         text = liaison_vcard_write (id, local, res ? res->base : NULL, error);
@@ -193,7 +227,7 @@ push_one (LiaisonSyncJob    *job,
                   got == 200 && reply != NULL && etag != NULL)
                 {
                   g_autofree char *copy = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
-                  g_autoptr (GHashTable) readable = copy ? liaison_sync_read_text (entity, copy, NULL, NULL, NULL) : NULL;
+                  g_autoptr (GHashTable) readable = copy ? liaison_sync_read_text (job, entity, copy, NULL, NULL, NULL, NULL) : NULL;
 
                   if (readable != NULL)
                     {
@@ -215,6 +249,23 @@ push_one (LiaisonSyncJob    *job,
             }
           job->summary->pushed++;
           return liaison_store_sync_commit (job->store, error);
+        }
+      if (status == 400 || status == 403 || status == 413 || status == 415)
+        {
+          g_autoptr (GError) refused = NULL;
+          g_autofree char *message = NULL;
+
+          /* The server will not take this text (a 400 for what it cannot
+           * store, 403 for what this user may not write): asking again
+           * would fail again, every sync. Named once; the record stays
+           * here and goes again when it changes (the journal feeds it to
+           * the outbox then). */
+          liaison_dav_status_error (&refused, "PUT", url, status);
+          /* Translators: %s is the server's refusal, a sentence */
+          message = g_strdup_printf (_ ("%s Liaison keeps the record here and sends it again when it changes."),
+                                     refused->message);
+          liaison_sync_job_add_error (job, message);
+          return liaison_store_sync_dequeue (job->store, entity, id, error);
         }
       if (status != 412)
         {
@@ -251,7 +302,13 @@ liaison_sync_job_push (LiaisonSyncJob    *job,
                        LiaisonSyncService service,
                        GError           **error)
 {
-  g_autoptr (GPtrArray) ids = liaison_store_sync_list_outbox (job->store, liaison_sync_entity_of (service));
+  g_autoptr (GPtrArray) ids = NULL;
+
+  /* What the pull saved as local changes (participants made from another
+   * client's attendees) goes in this sync, not the next. */
+  if (!liaison_store_sync_feed_outbox (job->store, error))
+    return FALSE;
+  ids = liaison_store_sync_list_outbox (job->store, liaison_sync_entity_of (service));
 
   for (guint i = 0; i < ids->len; i++)
     {
