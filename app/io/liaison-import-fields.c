@@ -500,7 +500,7 @@ liaison_import_parse_name_order (const char       *text,
     { "名在前", LIAISON_NAME_ORDER_GIVEN_FIRST },
     { "mononym", LIAISON_NAME_ORDER_MONONYM },
     { "singlename", LIAISON_NAME_ORDER_MONONYM },
-    { "单名", LIAISON_NAME_ORDER_MONONYM },
+    { "只有一个名字", LIAISON_NAME_ORDER_MONONYM },
   };
   int value;
 
