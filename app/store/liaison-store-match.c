@@ -557,17 +557,24 @@ liaison_person_matcher_load (LiaisonPersonMatcher    *self,
   return TRUE;
 }
 
+/* A name shared by hundreds of people here (a common Chinese name, an
+ * Indonesian mononym) is weighed against the first of them only: enough to
+ * say "possible duplicate", and 100,000 rows stay a matter of seconds.
+ * E-mails and phones come first, so the person who has the same address
+ * is always among them. */
+#define MAX_WEIGHED 64
+
 static void
 collect (GHashTable *index,
          char      **keys,
          GHashTable *seen,
          GPtrArray  *found)
 {
-  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+  for (guint i = 0; keys != NULL && keys[i] != NULL && found->len < MAX_WEIGHED; i++)
     {
       GPtrArray *list = g_hash_table_lookup (index, keys[i]);
 
-      for (guint j = 0; list != NULL && j < list->len; j++)
+      for (guint j = 0; list != NULL && j < list->len && found->len < MAX_WEIGHED; j++)
         if (g_hash_table_add (seen, g_ptr_array_index (list, j)))
           g_ptr_array_add (found, g_ptr_array_index (list, j));
     }
