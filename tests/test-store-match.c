@@ -130,6 +130,14 @@ check_cases (Fixture *f, GPtrArray *ids, Case *cases, guint n_cases)
 
         g_assert_cmpstr (m->participant_id, ==, g_ptr_array_index (ids, c->expected));
         g_assert_cmpstr (m2->participant_id, ==, m->participant_id);
+        /* The name to show, as the rest of Liaison shows it. */
+        {
+          g_autoptr (LiaisonParticipant) here = liaison_store_get_participant (f->store, m->participant_id, NULL);
+          g_autofree char *shown = liaison_participant_dup_display_name (here);
+
+          g_assert_cmpstr (m->name, ==, shown);
+          g_assert_cmpstr (m2->name, ==, shown);
+        }
         g_assert_cmpuint (m2->score, ==, m->score);
         g_assert_cmpuint (m->reasons & c->must, ==, c->must);
         g_assert_cmpuint (m->score, >=, c->min_score);

@@ -778,10 +778,8 @@ liaison_people_import_prepare (LiaisonPeopleImport *self,
             }
           else
             {
-              g_autoptr (LiaisonParticipant) here = liaison_store_get_participant (store, best->participant_id, NULL);
-
               row->match_id = g_strdup (best->participant_id);
-              row->match_name = here != NULL ? liaison_participant_dup_display_name (here) : NULL;
+              row->match_name = g_strdup (best->name);
               row->kind = best->score >= LIAISON_MATCH_CERTAIN ? LIAISON_IMPORT_ROW_UPDATE : LIAISON_IMPORT_ROW_DUPLICATE;
               row->decision = row->kind == LIAISON_IMPORT_ROW_UPDATE ? LIAISON_IMPORT_UPDATE : LIAISON_IMPORT_LEAVE_OUT;
             }

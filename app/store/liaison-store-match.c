@@ -19,6 +19,7 @@
 typedef struct
 {
   char  *id;
+  char  *name; /* display name */
   char   country[3];
   char **emails;  /* lower case */
   char **phones;  /* the last 8 digits */
@@ -41,6 +42,7 @@ liaison_person_match_free (LiaisonPersonMatch *match)
   if (match == NULL)
     return;
   g_free (match->participant_id);
+  g_free (match->name);
   g_free (match);
 }
 
@@ -48,6 +50,7 @@ static void
 person_free (Person *p)
 {
   g_free (p->id);
+  g_free (p->name);
   g_strfreev (p->emails);
   g_strfreev (p->phones);
   g_free (p->native);
@@ -304,10 +307,13 @@ person_new (const char        *id,
 static Person *
 person_from_participant (LiaisonParticipant *participant)
 {
-  return person_new (liaison_participant_get_id (participant), liaison_participant_get_family_native (participant),
-                     liaison_participant_get_given_native (participant), liaison_participant_get_family_latin (participant),
-                     liaison_participant_get_given_latin (participant), liaison_participant_get_country (participant),
-                     liaison_participant_get_emails (participant), liaison_participant_get_phones (participant));
+  Person *p = person_new (liaison_participant_get_id (participant), liaison_participant_get_family_native (participant),
+                          liaison_participant_get_given_native (participant), liaison_participant_get_family_latin (participant),
+                          liaison_participant_get_given_latin (participant), liaison_participant_get_country (participant),
+                          liaison_participant_get_emails (participant), liaison_participant_get_phones (participant));
+
+  p->name = liaison_participant_dup_display_name (participant);
+  return p;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -519,7 +525,7 @@ liaison_person_matcher_load (LiaisonPersonMatcher    *self,
   int           rc;
 
   stmt = liaison_store_stmt (store,
-                             "SELECT id, family_native, given_native, family_latin, given_latin, country, emails, phones"
+                             "SELECT id, family_native, given_native, family_latin, given_latin, country, emails, phones, name_order"
                              " FROM participants",
                              error);
   if (stmt == NULL)
@@ -531,10 +537,26 @@ liaison_person_matcher_load (LiaisonPersonMatcher    *self,
       g_auto (GStrv) email_list = emails != NULL && *emails != '\0' ? g_strsplit (emails, "\n", -1) : NULL;
       g_auto (GStrv) phone_list = phones != NULL && *phones != '\0' ? g_strsplit (phones, "\n", -1) : NULL;
 
-      index_person (self, person_new ((const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
-                                      (const char *) sqlite3_column_text (stmt, 2), (const char *) sqlite3_column_text (stmt, 3),
-                                      (const char *) sqlite3_column_text (stmt, 4), (const char *) sqlite3_column_text (stmt, 5),
-                                      (const char *const *) email_list, (const char *const *) phone_list));
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      const char *names[4];
+      Person     *p;
+
+      for (guint i = 0; i < 4; i++)
+        names[i] = (const char *) sqlite3_column_text (stmt, 1 + i);
+      p = person_new (id, names[0], names[1], names[2], names[3], (const char *) sqlite3_column_text (stmt, 5),
+                      (const char *const *) email_list, (const char *const *) phone_list);
+      /* The name as the rest of Liaison shows it. */
+      {
+        g_autoptr (LiaisonParticipant) shown = liaison_participant_new (id);
+        int order = LIAISON_NAME_ORDER_FAMILY_FIRST;
+
+        liaison_enum_from_nick (LIAISON_TYPE_NAME_ORDER, (const char *) sqlite3_column_text (stmt, 8), &order);
+        liaison_participant_set_native_name (shown, names[0], names[1]);
+        liaison_participant_set_latin_name (shown, names[2], names[3]);
+        liaison_participant_set_name_order (shown, order);
+        p->name = liaison_participant_dup_display_name (shown);
+      }
+      index_person (self, p);
       if ((++n & 1023) == 0)
         {
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -622,6 +644,7 @@ match_person (LiaisonPersonMatcher *self,
           LiaisonPersonMatch *m = g_new0 (LiaisonPersonMatch, 1);
 
           m->participant_id = g_strdup (p->id);
+          m->name = g_strdup (p->name);
           m->score = s;
           m->reasons = reasons;
           g_ptr_array_add (matches, m);

@@ -44,6 +44,7 @@ typedef enum
 typedef struct
 {
   char               *participant_id;
+  char               *name;  /* their display name, for showing */
   guint               score; /* LIAISON_MATCH_MIN_SCORE … LIAISON_MATCH_CERTAIN */
   LiaisonMatchReasons reasons;
 } LiaisonPersonMatch;
