@@ -162,6 +162,40 @@ test_not_a_table (void)
   test_ui_wait_closed (LIAISON_TYPE_IMPORT_DIALOG);
 }
 
+static gboolean
+file_chosen (gpointer chooser)
+{
+  g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  return file != NULL;
+}
+
+/* From the main menu's Import… (Ctrl+I): the file chooser (the portal's,
+ * or GTK's own without one), then the import shows the file. */
+static void
+test_choose (void)
+{
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
+  g_autofree char *path = g_build_filename (ui->dir, "roster.csv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  GtkWindow *chooser;
+  GtkWidget *dialog;
+
+  g_assert_true (g_file_set_contents (path, "Name,E-mail\nLi Xia,li.xia@example.cn\n", -1, NULL));
+  test_ui_activate (ui, "win.import", NULL);
+  chooser = test_ui_dialog (ui, GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  /* The chooser selects the file once it has read the folder. */
+  if (!test_ui_wait_for (file_chosen, chooser, 10))
+    g_error ("The file chooser never selected %s", path);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  dialog = GTK_WIDGET (test_ui_dialog (ui, LIAISON_TYPE_IMPORT_DIALOG));
+  wait_page (dialog, "columns");
+  test_ui_wait_shown (dialog, "Li Xia");
+  gtk_widget_activate_action (dialog, "import.cancel", NULL);
+  test_ui_wait_closed (LIAISON_TYPE_IMPORT_DIALOG);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -169,6 +203,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/liaison/import/roster", test_roster);
   g_test_add_func ("/liaison/import/not-a-table", test_not_a_table);
+  g_test_add_func ("/liaison/import/choose", test_choose);
 
   return g_test_run ();
 }

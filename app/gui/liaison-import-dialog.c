@@ -1054,6 +1054,8 @@ on_chosen (GtkNativeDialog     *chooser,
   g_clear_pointer (&self->encoding, g_free);
   g_clear_pointer (&self->event_ids, g_ptr_array_unref);
   start_read (self);
+  /* Opened from the menu, the dialog shows once there is a file. */
+  gtk_window_present (GTK_WINDOW (self));
   g_object_unref (self);
 }
 
