@@ -466,6 +466,26 @@ test_mapping_key (Fixture *f, gconstpointer data)
   g_assert_cmpint (liaison_people_import_get_field (ib, 2), ==, LIAISON_IMPORT_FIELD_NOTES);
 }
 
+/* 姓名 and Name both in Latin letters: the same name with and without
+ * diacritics is one name; two different names are a problem. */
+static void
+test_two_latin_names (Fixture *f, gconstpointer data)
+{
+  g_autoptr (LiaisonPeopleImport) import = prepared (f,
+                                                     "姓名,Name,Country\n"
+                                                     "Nguyễn Thị Minh Khai,NGUYEN THI MINH KHAI,VN\n"
+                                                     "Ahmad bin Ismail,Ahmad Ismail,MY\n",
+                                                     "UTF-8");
+  LiaisonImportRow *r = row_at (import, 0);
+
+  g_assert_cmpint (r->kind, ==, LIAISON_IMPORT_ROW_NEW);
+  g_assert_cmpstr (liaison_participant_get_family_latin (r->person), ==, "Nguyễn");
+  r = row_at (import, 1);
+  g_assert_cmpint (r->kind, ==, LIAISON_IMPORT_ROW_BAD);
+  g_assert_cmpstr (((LiaisonImportProblem *) g_ptr_array_index (r->problems, 0))->message, ==,
+                   "Line 3, column B (Name): a second, different name in the same script");
+}
+
 static void
 test_split_names (void)
 {
@@ -516,6 +536,7 @@ main (int argc, char **argv)
   g_test_add ("/liaison/people-import/no-name-column", Fixture, NULL, fixture_set_up, test_no_name_column, fixture_tear_down);
   g_test_add ("/liaison/people-import/registrations", Fixture, NULL, fixture_set_up, test_registrations, fixture_tear_down);
   g_test_add ("/liaison/people-import/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/liaison/people-import/two-latin-names", Fixture, NULL, fixture_set_up, test_two_latin_names, fixture_tear_down);
   g_test_add ("/liaison/people-import/mapping-key", Fixture, NULL, fixture_set_up, test_mapping_key, fixture_tear_down);
 
   return g_test_run ();

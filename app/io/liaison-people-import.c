@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "liaison-people-import.h"
+#include "liaison-search-key.h"
 
 /* An import of people from a table (see liaison-people-import.h). */
 
@@ -387,6 +388,39 @@ set_once (char      **slot,
   return TRUE;
 }
 
+static gboolean
+has_non_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return TRUE;
+  return FALSE;
+}
+
+/* A name given twice (姓名 and Name both in Latin letters) is one name if
+ * only case and diacritics differ: the one with diacritics is kept
+ * ("Nguyễn Thị Minh Khai" over "NGUYEN THI MINH KHAI"). */
+static gboolean
+set_name_once (char      **slot,
+               const char *value)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (*slot == NULL || g_str_equal (*slot, value))
+    return set_once (slot, value);
+  a = liaison_search_fold (*slot);
+  b = liaison_search_fold (value);
+  if (g_strcmp0 (a, b) != 0)
+    return FALSE;
+  if (has_non_ascii (value) && !has_non_ascii (*slot))
+    {
+      g_free (*slot);
+      *slot = g_strdup (value);
+    }
+  return TRUE;
+}
+
 static void
 add_unique (GPtrArray  *list,
             const char *value)
@@ -422,17 +456,17 @@ read_cell (LiaisonPeopleImport *self,
     case LIAISON_IMPORT_N_FIELDS:
       break;
     case LIAISON_IMPORT_FIELD_NAME:
-      if (!set_once (latin ? &v->latin : &v->native, value))
+      if (!set_name_once (latin ? &v->latin : &v->native, value))
         message = g_strdup (_ ("a second, different name in the same script"));
       break;
     case LIAISON_IMPORT_FIELD_NATIVE_NAME:
-      if (!set_once (&v->native, value))
+      if (!set_name_once (&v->native, value))
         message = g_strdup (_ ("a second, different name in the same script"));
       break;
     case LIAISON_IMPORT_FIELD_LATIN_NAME:
       if (!latin)
         message = g_strdup_printf (_ ("“%s” is not in Latin script"), value);
-      else if (!set_once (&v->latin, value))
+      else if (!set_name_once (&v->latin, value))
         message = g_strdup (_ ("a second, different name in the same script"));
       break;
     case LIAISON_IMPORT_FIELD_FAMILY_NAME:
