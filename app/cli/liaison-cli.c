@@ -12,6 +12,7 @@
 #include "liaison-cli-events.h"
 #include "liaison-cli-participants.h"
 #include "liaison-cli-registrations.h"
+#include "liaison-cli-import.h"
 #include "liaison-cli-sync.h"
 #include "liaison-cli-translations.h"
 #include "liaison-json.h"
@@ -50,6 +51,9 @@ static const Command commands[] = {
   { "translations", "import", liaison_cli_translations_import, N_ ("Apply the translations of a PO file") },
   { "translations", "set", liaison_cli_translations_set, N_ ("Set one text's translation or mark it reviewed") },
   { "translations", NULL, liaison_cli_translations, N_ ("List the texts that need translating") },
+  { "import", "participants", liaison_cli_import_participants, N_ ("Import people from a CSV or Excel file, optionally registering them for an event") },
+  { "import", "calendar", liaison_cli_import_calendar, N_ ("Import the events of an iCalendar (.ics) file") },
+  { "import", "reply", liaison_cli_import_reply, N_ ("Apply an answer (METHOD:REPLY) to an invitation") },
 };
 
 static int

@@ -7,6 +7,7 @@
 
 #include "liaison-conflicts-page.h"
 #include "liaison-events-page.h"
+#include "liaison-import-dialog.h"
 #include "liaison-overview-page.h"
 #include "liaison-participants-page.h"
 #include "liaison-plan-page.h"
@@ -233,6 +234,45 @@ show_undo_toast_action (GtkWidget  *widget,
 
   g_variant_get (parameter, "(&sx)", &message, &mark);
   liaison_window_show_undo_toast (LIAISON_WINDOW (widget), message, mark);
+}
+
+/* Files in: a roster, a calendar or an answer, dropped on the window or
+ * chosen (liaison-import-dialog.c). */
+static void
+open_import (LiaisonWindow *self,
+             GFile         *file)
+{
+  GtkWidget *dialog = liaison_import_dialog_new (self->context, file);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  if (file == NULL)
+    liaison_import_dialog_choose_file (LIAISON_IMPORT_DIALOG (dialog));
+  else
+    gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  open_import (LIAISON_WINDOW (widget), NULL);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         LiaisonWindow *self)
+{
+  GSList *files = G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) ? gdk_file_list_get_files (g_value_get_boxed (value)) : NULL;
+
+  if (files == NULL)
+    return FALSE;
+  open_import (self, files->data);
+  g_slist_free (files);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -467,6 +507,8 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-undo-toast", "(sx)", show_undo_toast_action);
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
   gtk_widget_class_install_action (widget_class, "win.sync-preferences", NULL, sync_preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-event", NULL);
@@ -481,6 +523,12 @@ static void
 liaison_window_init (LiaisonWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

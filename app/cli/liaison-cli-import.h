@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "liaison-store.h"
+
+G_BEGIN_DECLS
+
+int liaison_cli_import_participants (LiaisonStore *store,
+                                     int           argc,
+                                     char        **argv);
+int liaison_cli_import_calendar (LiaisonStore *store,
+                                 int           argc,
+                                 char        **argv);
+int liaison_cli_import_reply (LiaisonStore *store,
+                              int           argc,
+                              char        **argv);
+
+G_END_DECLS
