@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "liaison-cli.h"
+#include "liaison-cli-export.h"
 #include "liaison-cli-sync.h"
 #include "liaison-cli-translations.h"
 #include "liaison-json.h"
@@ -42,6 +43,8 @@ static const Command commands[] = {
   { "translations", "import", liaison_cli_translations_import, N_ ("Apply the translations of a PO file") },
   { "translations", "set", liaison_cli_translations_set, N_ ("Set one text's translation or mark it reviewed") },
   { "translations", NULL, liaison_cli_translations, N_ ("List the texts that need translating") },
+  { "export", NULL, liaison_cli_export, N_ ("Write participants, registrations or events to CSV or Excel, events to iCalendar, invitations") },
+  { "print", NULL, liaison_cli_print, N_ ("Write an event's sign-in sheet, badges or certificates to PDF") },
 };
 
 /* Data goes to stdout as UTF-8 whatever the locale: g_print would convert
