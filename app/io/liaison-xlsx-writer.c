@@ -28,6 +28,18 @@ cut (const char *text)
   return g_utf8_substring (text, 0, MAX_CELL_CHARS);
 }
 
+/* Columns of the text's width in a spreadsheet: Han and other wide
+ * characters take two. */
+static double
+text_width (const char *text)
+{
+  double width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
 static lxw_error
 write_cell (lxw_worksheet             *sheet,
             lxw_row_t                  row,
@@ -117,8 +129,7 @@ liaison_xlsx_write_file (LiaisonExportTable  *table,
     {
       const LiaisonExportColumn *column = liaison_export_table_get_column (table, c);
       g_autofree char           *header = liaison_export_column_header (column, headers);
-      /* Han characters are two columns wide in a spreadsheet too. */
-      double width = MAX (column->width, 2 * g_utf8_strlen (header, -1) + 2);
+      double                     width = MAX (column->width, text_width (header) + 3);
 
       worksheet_set_column (sheet, c, c, MIN (width, 60), NULL);
     }
