@@ -230,7 +230,7 @@ build_one (LiaisonEvent        *e,
   for (guint i = 0; emails != NULL && emails[i] != NULL && inv->email == NULL; i++)
     if (liaison_itip_check_address (emails[i], NULL))
       inv->email = g_strdup (emails[i]);
-  if (inv->email == NULL)
+  if (inv->email == NULL || organizer_email == NULL)
     return inv;
 
   {
@@ -284,7 +284,7 @@ liaison_itip_build_invitations (LiaisonStore      *store,
   EventLines       lines = { NULL, NULL };
   gboolean         ok;
 
-  if (!liaison_itip_check_address (organizer_email, error))
+  if (organizer_email != NULL && !liaison_itip_check_address (organizer_email, error))
     return NULL;
   e = liaison_store_get_event (store, event_id, error);
   if (e == NULL)

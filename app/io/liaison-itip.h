@@ -31,7 +31,8 @@ LiaisonLanguage liaison_itip_language_for (LiaisonParticipant *participant);
 gboolean        liaison_itip_check_address (const char *address,
                                             GError    **error);
 
-/* registration_ids NULL: everyone whose registration is still "invited". */
+/* registration_ids NULL: everyone whose registration is still "invited".
+ * organizer_email NULL: only who would be invited, without the texts. */
 GPtrArray *liaison_itip_build_invitations (LiaisonStore      *store,
                                            const char        *event_id,
                                            const char *const *registration_ids,

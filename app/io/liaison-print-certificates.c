@@ -49,17 +49,24 @@ place_of (LiaisonEvent   *e,
   return g_strdup (city != NULL ? city : country);
 }
 
+/* Whether the name is in Han or Latin letters, which the Chinese side
+ * shows as they are. */
 static gboolean
-has_han (const char *text)
+reads_as_is (const char *text)
 {
   for (const char *c = text; c != NULL && *c != '\0'; c = g_utf8_next_char (c))
-    if (g_unichar_get_script (g_utf8_get_char (c)) == G_UNICODE_SCRIPT_HAN)
-      return TRUE;
-  return FALSE;
+    {
+      GUnicodeScript script = g_unichar_get_script (g_utf8_get_char (c));
+
+      if (script != G_UNICODE_SCRIPT_HAN && script != G_UNICODE_SCRIPT_LATIN && script != G_UNICODE_SCRIPT_COMMON && script != G_UNICODE_SCRIPT_INHERITED)
+        return FALSE;
+    }
+  return TRUE;
 }
 
-/* The Chinese side names a Chinese name as it is written, anyone else in
- * their script with the Latin form; the English side in Latin letters. */
+/* The Chinese side names a Chinese or Vietnamese name as it is written,
+ * one in another script with its Latin form; the English side in Latin
+ * letters. */
 static char *
 name_for (LiaisonPrintPerson *p,
           LiaisonLanguage     lang)
@@ -68,7 +75,7 @@ name_for (LiaisonPrintPerson *p,
 
   if (lang == LIAISON_LANGUAGE_ZH)
     {
-      if (p->native != NULL && (has_han (p->native) || p->latin == NULL))
+      if (p->native != NULL && (reads_as_is (p->native) || p->latin == NULL))
         name = p->native;
       else if (p->native != NULL)
         return g_strdup_printf ("%s（%s）", p->native, p->latin);
