@@ -28,7 +28,7 @@ enum
   N_COLS
 };
 
-static const double              widths[N_COLS] = { 26, 118, 108, 130, 62, 0 };
+static const double              widths[N_COLS] = { 32, 114, 106, 128, 62, 0 };
 static const LiaisonDocumentText headers[N_COLS] = {
   LIAISON_DOCUMENT_NUMBER, LIAISON_DOCUMENT_NAME, LIAISON_DOCUMENT_LATIN_NAME, LIAISON_DOCUMENT_ORGANISATION,
   LIAISON_DOCUMENT_COUNTRY, LIAISON_DOCUMENT_SIGNATURE
