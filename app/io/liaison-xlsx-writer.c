@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <xlsxwriter.h>
 
 #include "liaison-io-error.h"
@@ -88,11 +89,38 @@ failed (lxw_error   status,
   return FALSE;
 }
 
+static gboolean write_book (LiaisonExportTable  *table,
+                            LiaisonExportHeaders headers,
+                            const char          *path,
+                            GError             **error);
+
+/* Debian's libxlsxwriter writes numbers (and dates, which are numbers)
+ * with printf's %G, in the locale's decimal mark: a Vietnamese or
+ * Indonesian desktop would write 45965,5 and a workbook Excel refuses.
+ * The C locale's numbers, for this thread only, while it writes. */
 gboolean
 liaison_xlsx_write_file (LiaisonExportTable  *table,
                          LiaisonExportHeaders headers,
                          const char          *path,
                          GError             **error)
+{
+  locale_t c_numbers = newlocale (LC_NUMERIC_MASK, "C", (locale_t) 0);
+  locale_t previous = c_numbers != (locale_t) 0 ? uselocale (c_numbers) : (locale_t) 0;
+  gboolean ok = write_book (table, headers, path, error);
+
+  if (c_numbers != (locale_t) 0)
+    {
+      uselocale (previous);
+      freelocale (c_numbers);
+    }
+  return ok;
+}
+
+static gboolean
+write_book (LiaisonExportTable  *table,
+            LiaisonExportHeaders headers,
+            const char          *path,
+            GError             **error)
 {
   guint                n_columns = liaison_export_table_get_n_columns (table);
   guint                n_rows = liaison_export_table_get_n_rows (table);
