@@ -86,7 +86,11 @@ draw_badge (LiaisonPrintDocument *doc,
   double           y;
   g_autofree char *role = liaison_print_bilingual (liaison_document_enum_label (LIAISON_TYPE_ROLE, p->role, LIAISON_LANGUAGE_ZH),
                                                    liaison_document_enum_label (LIAISON_TYPE_ROLE, p->role, LIAISON_LANGUAGE_EN), "  ");
-  const char      *name = p->native != NULL ? p->native : p->latin;
+  gboolean         latin_line = p->native != NULL && p->latin != NULL && g_strcmp0 (p->latin, p->native) != 0;
+  /* The honorific (H.E., Dato', Dr) with the Latin name, as it is said. */
+  g_autofree char *name = p->honorific != NULL && !latin_line ? g_strdup_printf ("%s %s", p->honorific, p->native != NULL ? p->native : p->latin)
+                                                              : g_strdup (p->native != NULL ? p->native : p->latin);
+  g_autofree char *latin = latin_line && p->honorific != NULL ? g_strdup_printf ("%s %s", p->honorific, p->latin) : g_strdup (p->latin);
   g_autofree char *country_zh = p->country ? liaison_print_country (p->country, LIAISON_LANGUAGE_ZH) : NULL;
   g_autofree char *country_en = p->country ? liaison_print_country (p->country, LIAISON_LANGUAGE_EN) : NULL;
   g_autofree char *country = liaison_print_bilingual (country_zh, country_en, "  ");
@@ -113,9 +117,9 @@ draw_badge (LiaisonPrintDocument *doc,
   y = BAND + 6;
   liaison_print_show (cr, name_layout, PAD, y);
   y += liaison_print_height (name_layout);
-  if (p->latin != NULL && g_strcmp0 (p->latin, name) != 0)
+  if (latin_line)
     {
-      latin_layout = liaison_print_layout (doc, context, p->latin, 14, FALSE, inner, PANGO_ALIGN_CENTER);
+      latin_layout = liaison_print_layout (doc, context, latin, 14, FALSE, inner, PANGO_ALIGN_CENTER);
       liaison_print_fit_width (latin_layout, 14, 9, inner);
       liaison_print_show (cr, latin_layout, PAD, y);
       y += liaison_print_height (latin_layout);

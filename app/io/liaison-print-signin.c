@@ -128,8 +128,10 @@ row_cell (LiaisonPrintDocument *doc,
         return liaison_print_layout (doc, context, text, 11, TRUE, width, PANGO_ALIGN_LEFT);
       }
     case COL_LATIN:
-      return liaison_print_layout (doc, context, g_strcmp0 (p->latin, p->native) != 0 ? p->latin : NULL, 9, FALSE,
-                                   width, PANGO_ALIGN_LEFT);
+      /* Beside a name in the person's script; a Latin-only name is in the
+       * name column already. */
+      return liaison_print_layout (doc, context, p->native != NULL && g_strcmp0 (p->latin, p->native) != 0 ? p->latin : NULL,
+                                   9, FALSE, width, PANGO_ALIGN_LEFT);
     case COL_ORGANISATION:
       text = liaison_print_bilingual (p->organisation_zh, p->organisation_en, "\n");
       return liaison_print_layout (doc, context, text, 8, FALSE, width, PANGO_ALIGN_LEFT);
