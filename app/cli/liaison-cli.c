@@ -13,6 +13,7 @@
 #include "liaison-cli-participants.h"
 #include "liaison-cli-registrations.h"
 #include "liaison-cli-import.h"
+#include "liaison-cli-export.h"
 #include "liaison-cli-sync.h"
 #include "liaison-cli-translations.h"
 #include "liaison-json.h"
@@ -54,6 +55,8 @@ static const Command commands[] = {
   { "import", "participants", liaison_cli_import_participants, N_ ("Import people from a CSV or Excel file, optionally registering them for an event") },
   { "import", "calendar", liaison_cli_import_calendar, N_ ("Import the events of an iCalendar (.ics) file") },
   { "import", "reply", liaison_cli_import_reply, N_ ("Apply an answer (METHOD:REPLY) to an invitation") },
+  { "export", NULL, liaison_cli_export, N_ ("Write participants, registrations or events to CSV or Excel, events to iCalendar, invitations") },
+  { "print", NULL, liaison_cli_print, N_ ("Write an event's sign-in sheet, badges or certificates to PDF") },
 };
 
 static int

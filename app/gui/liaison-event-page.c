@@ -9,8 +9,11 @@
 #include "liaison-event-editor.h"
 #include "liaison-event-page.h"
 #include "liaison-event-registrations.h"
+#include "liaison-export-dialog.h"
 #include "liaison-gui-format.h"
 #include "liaison-ical.h"
+#include "liaison-invite-dialog.h"
+#include "liaison-print-preview.h"
 #include "liaison-registration-item.h"
 
 /* One event: every field, and its registrations (LiaisonEventRegistrations:
@@ -609,6 +612,55 @@ next_occurrence_action (GtkWidget *widget, const char *action_name, GVariant *pa
   liaison_event_page_set_event_id (self, liaison_event_get_id (next));
 }
 
+/* ------------------------------------------------------------------------ */
+/* Export and print: the dialogs are liaison-export-dialog.c,                 */
+/* liaison-invite-dialog.c and liaison-print-preview.c                       */
+
+static void
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonEventPage *self = LIAISON_EVENT_PAGE (widget);
+
+  if (self->event_id != NULL)
+    liaison_export_dialog_present (widget, self->context, LIAISON_EXPORT_REGISTRATIONS, self->event_id, NULL);
+}
+
+static void
+export_calendar_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonEventPage *self = LIAISON_EVENT_PAGE (widget);
+
+  if (self->event_id != NULL)
+    liaison_export_calendar (widget, self->context, self->event_id);
+}
+
+/* The people selected, or else everyone still invited. */
+static void
+invite_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonEventPage *self = LIAISON_EVENT_PAGE (widget);
+  g_auto (GStrv) chosen = liaison_event_registrations_dup_selected_ids (self->registrations);
+
+  if (self->event_id != NULL)
+    liaison_invite_dialog_present (widget, self->context, self->event_id, (const char *const *) chosen);
+}
+
+/* A sign-in sheet lists everyone expected; badges and certificates are
+ * for the people selected, if any. */
+static void
+print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonEventPage *self = LIAISON_EVENT_PAGE (widget);
+  LiaisonPrintKind  kind;
+  g_auto (GStrv) chosen = NULL;
+
+  if (self->event_id == NULL || !liaison_print_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    return;
+  if (kind != LIAISON_PRINT_SIGNIN)
+    chosen = liaison_event_registrations_dup_selected_ids (self->registrations);
+  liaison_print_preview_present (widget, self->context, kind, self->event_id, (const char *const *) chosen);
+}
+
 static void
 liaison_event_page_dispose (GObject *object)
 {
@@ -721,6 +773,10 @@ liaison_event_page_class_init (LiaisonEventPageClass *klass)
   gtk_widget_class_install_action (widget_class, "event.remove", "s", remove_action);
   gtk_widget_class_install_action (widget_class, "event.bulk-status", "s", bulk_status_action);
   gtk_widget_class_install_action (widget_class, "event.bulk-remove", NULL, bulk_remove_action);
+  gtk_widget_class_install_action (widget_class, "event.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "event.export-calendar", NULL, export_calendar_action);
+  gtk_widget_class_install_action (widget_class, "event.invite", NULL, invite_action);
+  gtk_widget_class_install_action (widget_class, "event.print", "s", print_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "event.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "event.check-in", NULL);
@@ -734,6 +790,15 @@ liaison_event_page_class_init (LiaisonEventPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_ALT_MASK, "event.bulk-status", "s", "confirmed");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_ALT_MASK, "event.bulk-status", "s", "attended");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "event.bulk-remove", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_X, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "event.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "event.export-calendar",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_M, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "event.invite", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "event.print", "s", "signin");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_B, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "event.print", "s",
+                                       "badges");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_T, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "event.print", "s",
+                                       "certificates");
 }
 
 static void

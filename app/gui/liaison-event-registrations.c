@@ -733,6 +733,21 @@ liaison_event_registrations_set_check_in_mode (LiaisonEventRegistrations *self, 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECK_IN_MODE]);
 }
 
+/* The ids of the registrations selected; NULL when none is. */
+char **
+liaison_event_registrations_dup_selected_ids (LiaisonEventRegistrations *self)
+{
+  g_autoptr (GPtrArray) ids = NULL;
+
+  g_return_val_if_fail (LIAISON_IS_EVENT_REGISTRATIONS (self), NULL);
+
+  ids = selected_ids (self);
+  if (ids->len == 0)
+    return NULL;
+  g_ptr_array_add (ids, NULL);
+  return (char **) g_ptr_array_steal (ids, NULL);
+}
+
 gboolean
 liaison_event_registrations_get_has_selection (LiaisonEventRegistrations *self)
 {

@@ -23,6 +23,7 @@ gboolean liaison_event_registrations_get_check_in_mode (LiaisonEventRegistration
 void     liaison_event_registrations_set_check_in_mode (LiaisonEventRegistrations *self,
                                                         gboolean                   mode);
 gboolean liaison_event_registrations_get_has_selection (LiaisonEventRegistrations *self);
+char   **liaison_event_registrations_dup_selected_ids (LiaisonEventRegistrations *self);
 void     liaison_event_registrations_set_status (LiaisonEventRegistrations *self,
                                                  const char                *registration_id,
                                                  LiaisonRegistrationStatus  status);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "liaison-export-dialog.h"
 #include "liaison-participant-editor.h"
 #include "liaison-participant-list.h"
 #include "liaison-participant-view.h"
@@ -435,6 +436,16 @@ new_participant_action (GtkWidget *widget, const char *action_name, GVariant *pa
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* Those the search finds, or everyone (liaison-export-dialog.c). */
+static void
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonParticipantsPage *self = LIAISON_PARTICIPANTS_PAGE (widget);
+
+  liaison_export_dialog_present (widget, self->context, LIAISON_EXPORT_PARTICIPANTS, NULL,
+                                 gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
 static void
 back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -592,6 +603,8 @@ liaison_participants_page_class_init (LiaisonParticipantsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "page.new-participant", NULL, new_participant_action);
   gtk_widget_class_install_action (widget_class, "page.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_X, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "page.export", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "page.new-participant", NULL);

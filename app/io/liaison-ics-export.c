@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "liaison-io"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "liaison-ical.h"
+#include "liaison-ics-export.h"
+#include "liaison-store-sync.h"
+
+#define PRODID "-//China-ASEAN Environmental Cooperation Center//Liaison//EN"
+
+GPtrArray *
+liaison_ics_components (const char *text,
+                        const char *name)
+{
+  GPtrArray       *blocks = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *begin = g_strconcat ("BEGIN:", name, "\r\n", NULL);
+  g_autofree char *end = g_strconcat ("END:", name, "\r\n", NULL);
+  const char      *p = text;
+
+  while ((p = strstr (p, begin)) != NULL)
+    {
+      const char *stop = strstr (p, end);
+
+      if (stop == NULL)
+        break;
+      stop += strlen (end);
+      /* Only whole lines: BEGIN must start one. */
+      if (p == text || p[-1] == '\n')
+        g_ptr_array_add (blocks, g_strndup (p, stop - p));
+      p = stop;
+    }
+  return blocks;
+}
+
+static void
+drop_attendees (GHashTable *fields)
+{
+  GHashTableIter iter;
+  gpointer       key;
+
+  g_hash_table_iter_init (&iter, fields);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_str_has_prefix (key, LIAISON_SYNC_ATTENDEE_PREFIX) || g_str_has_prefix (key, LIAISON_SYNC_REGISTRATION_PREFIX))
+      g_hash_table_iter_remove (&iter);
+}
+
+char *
+liaison_ics_export_events (LiaisonStore *store,
+                           GPtrArray    *events,
+                           GError      **error)
+{
+  g_autoptr (GString) zones = g_string_new (NULL);
+  g_autoptr (GString) vevents = g_string_new (NULL);
+  g_autoptr (GHashTable) seen_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GString *out;
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      LiaisonEvent *e = g_ptr_array_index (events, i);
+      const char   *id = liaison_event_get_id (e);
+      g_autoptr (GHashTable) fields = liaison_store_sync_get_fields (store, "event", id, error);
+      g_autofree char *text = NULL;
+      g_autoptr (GPtrArray) tz_blocks = NULL;
+      g_autoptr (GPtrArray) event_blocks = NULL;
+
+      if (fields == NULL)
+        return NULL;
+      drop_attendees (fields);
+      text = liaison_ical_write (id, fields, NULL, NULL, error);
+      if (text == NULL)
+        return NULL;
+      tz_blocks = liaison_ics_components (text, "VTIMEZONE");
+      for (guint j = 0; j < tz_blocks->len; j++)
+        {
+          const char *zone = liaison_event_get_time_zone (e);
+
+          if (zone != NULL && !g_hash_table_contains (seen_zones, zone))
+            {
+              g_hash_table_add (seen_zones, g_strdup (zone));
+              g_string_append (zones, g_ptr_array_index (tz_blocks, j));
+            }
+        }
+      event_blocks = liaison_ics_components (text, "VEVENT");
+      for (guint j = 0; j < event_blocks->len; j++)
+        g_string_append (vevents, g_ptr_array_index (event_blocks, j));
+    }
+
+  out = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:" PRODID "\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n");
+  g_string_append (out, zones->str);
+  g_string_append (out, vevents->str);
+  g_string_append (out, "END:VCALENDAR\r\n");
+  return g_string_free (out, FALSE);
+}
