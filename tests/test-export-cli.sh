@@ -148,9 +148,12 @@ if L --help | grep -q "^ *import "; then
   expect "import the export into a new database" 0 "$liaison" --database "$work/other.db" import participants "$work/people.csv"
   expect "and again: the same people, no duplicates" 0 "$liaison" --database "$work/other.db" import participants "$work/people.csv"
   expect "export from the new database" 0 "$liaison" --database "$work/other.db" export participants -o "$work/people2.csv"
+  # The new database gives each person an ID of its own; every other
+  # column comes back as it went out (the text mark before =… and +84 …
+  # read as a mark, not kept as part of the value).
   /usr/bin/python3 "$read_back" csv "$work/people.csv" >"$work/a.json"
   /usr/bin/python3 "$read_back" csv "$work/people2.csv" >"$work/b.json"
-  if /usr/bin/python3 -c "import json,sys; a=json.load(open(sys.argv[1]))['rows']; b=json.load(open(sys.argv[2]))['rows']; sys.exit(0 if sorted(a[1:]) == sorted(b[1:]) and len(b) == 12 else 1)" "$work/a.json" "$work/b.json"; then
+  if /usr/bin/python3 -c "import json,sys; a=json.load(open(sys.argv[1]))['rows']; b=json.load(open(sys.argv[2]))['rows']; strip=lambda rows: sorted(r[1:] for r in rows[1:]); sys.exit(0 if a[0] == b[0] and strip(a) == strip(b) and len(b) == 12 else 1)" "$work/a.json" "$work/b.json"; then
     ok "the same people come back, once each"
   else
     not_ok "the same people come back, once each" "$(head -c 600 "$work/b.json")"
@@ -165,13 +168,13 @@ if L --help | grep -q "^ *import "; then
     --registration "$guest_registration" -o "$work/guest"
   /usr/bin/python3 - "$(ls "$work"/guest/*.ics)" "$work/reply.ics" <<'EOF'
 import re, sys
-text = open(sys.argv[1], encoding="utf-8").read().replace("\r\n ", "")
+text = open(sys.argv[1], encoding="utf-8", newline="").read().replace("\r\n ", "")
 lines = text.split("\r\n")
 keep = [l for l in lines if re.match(r"(UID|DTSTART|DTEND|ORGANIZER|ATTENDEE)[;:]", l)]
 keep = [re.sub(r"PARTSTAT=NEEDS-ACTION", "PARTSTAT=ACCEPTED", re.sub(r";RSVP=TRUE", "", l)) for l in keep]
 out = ["BEGIN:VCALENDAR", "PRODID:-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN", "VERSION:2.0", "METHOD:REPLY",
        "BEGIN:VEVENT", "DTSTAMP:20250901T021530Z", "SEQUENCE:0", "X-MOZ-RECEIVED-SEQUENCE:0"] + keep + ["END:VEVENT", "END:VCALENDAR", ""]
-open(sys.argv[2], "w", encoding="utf-8").write("\r\n".join(out))
+open(sys.argv[2], "w", encoding="utf-8", newline="").write("\r\n".join(out))
 EOF
   expect "liaison import reply" 0 L import reply "$work/reply.ics"
   expect "export after the reply" 0 L export registrations --event "$event" --columns email,status --headers en -o "$work/after.csv"

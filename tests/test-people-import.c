@@ -486,6 +486,38 @@ test_two_latin_names (Fixture *f, gconstpointer data)
                    "Line 3, column B (Name): a second, different name in the same script");
 }
 
+/* Liaison's own export, in Chinese headers: the parts in Latin script in
+ * columns of their own (so 姓 is the own script's even when it is Latin,
+ * as Vietnamese is), the name order in the view's words, consent beside
+ * its date, and the text mark before a value that looks like a formula. */
+static void
+test_own_export (Fixture *f, gconstpointer data)
+{
+  g_autoptr (LiaisonPeopleImport) import = prepared (f,
+                                                     "编号,姓,名,姓（拉丁字母）,名（拉丁字母）,姓名顺序,国家代码,电话号码,同意数据处理,同意日期\n"
+                                                     "x,Nguyễn,Thị Minh Khai,Nguyen,Thi Minh Khai,Family name first,VN,'+84 24 3795 6868,Yes,2025-03-14\n"
+                                                     "y,,အောင်ကျော်မိုး,,Aung Kyaw Moe,One name only,MM,,No,\n",
+                                                     "UTF-8");
+  LiaisonImportRow *r = row_at (import, 0);
+
+  g_assert_cmpint (liaison_people_import_get_field (import, 3), ==, LIAISON_IMPORT_FIELD_LATIN_FAMILY_NAME);
+  g_assert_cmpint (liaison_people_import_get_field (import, 9), ==, LIAISON_IMPORT_FIELD_CONSENT);
+  g_assert_cmpint (r->kind, ==, LIAISON_IMPORT_ROW_NEW);
+  g_assert_cmpstr (liaison_participant_get_family_native (r->person), ==, "Nguyễn");
+  g_assert_cmpstr (liaison_participant_get_given_native (r->person), ==, "Thị Minh Khai");
+  g_assert_cmpstr (liaison_participant_get_family_latin (r->person), ==, "Nguyen");
+  g_assert_cmpstr (liaison_participant_get_given_latin (r->person), ==, "Thi Minh Khai");
+  g_assert_cmpint (liaison_participant_get_name_order (r->person), ==, LIAISON_NAME_ORDER_FAMILY_FIRST);
+  g_assert_cmpstr (liaison_participant_get_phones (r->person)[0], ==, "+84 24 3795 6868");
+  g_assert_true (liaison_participant_get_consent (r->person));
+  g_assert_cmpstr (liaison_participant_get_consent_date (r->person), ==, "2025-03-14");
+  r = row_at (import, 1);
+  g_assert_cmpint (r->kind, ==, LIAISON_IMPORT_ROW_NEW);
+  g_assert_cmpint (liaison_participant_get_name_order (r->person), ==, LIAISON_NAME_ORDER_MONONYM);
+  g_assert_cmpstr (liaison_participant_get_given_latin (r->person), ==, "Aung Kyaw Moe");
+  g_assert_false (liaison_participant_get_consent (r->person));
+}
+
 static void
 test_split_names (void)
 {
@@ -537,6 +569,7 @@ main (int argc, char **argv)
   g_test_add ("/liaison/people-import/registrations", Fixture, NULL, fixture_set_up, test_registrations, fixture_tear_down);
   g_test_add ("/liaison/people-import/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/liaison/people-import/two-latin-names", Fixture, NULL, fixture_set_up, test_two_latin_names, fixture_tear_down);
+  g_test_add ("/liaison/people-import/own-export", Fixture, NULL, fixture_set_up, test_own_export, fixture_tear_down);
   g_test_add ("/liaison/people-import/mapping-key", Fixture, NULL, fixture_set_up, test_mapping_key, fixture_tear_down);
 
   return g_test_run ();

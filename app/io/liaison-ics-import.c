@@ -863,11 +863,16 @@ liaison_ics_apply_replies (LiaisonStore *store,
           g_autofree char *title = event_title (v);
           icalproperty    *attendee = icalcomponent_get_first_property (v, ICAL_ATTENDEE_PROPERTY);
 
+          if (uid == NULL || *uid == '\0')
+            {
+              g_ptr_array_add (outcomes, outcome_new (NULL, g_strdup (_ ("A reply has no UID, so it cannot be matched to an event: nothing was changed"))));
+              continue;
+            }
           if (event == NULL)
             {
               /* Translators: %1$s an event's title as the reply gives it, %2$s its UID */
               g_ptr_array_add (outcomes, outcome_new (uid, g_strdup_printf (_ ("The reply is for “%1$s” (UID %2$s), an event Liaison does not have: nothing was changed"),
-                                                                            title != NULL ? title : "?", uid != NULL ? uid : "?")));
+                                                                            title != NULL ? title : "?", uid)));
               continue;
             }
           if (attendee == NULL)

@@ -27,6 +27,8 @@ static const FieldInfo fields[LIAISON_IMPORT_N_FIELDS] = {
   [LIAISON_IMPORT_FIELD_GIVEN_NAME] = { "given-name", NC_ ("import field", "Given name") },
   [LIAISON_IMPORT_FIELD_NATIVE_NAME] = { "native-name", NC_ ("import field", "Name in own script") },
   [LIAISON_IMPORT_FIELD_LATIN_NAME] = { "latin-name", NC_ ("import field", "Name in Latin script") },
+  [LIAISON_IMPORT_FIELD_LATIN_FAMILY_NAME] = { "latin-family-name", NC_ ("import field", "Family name in Latin script") },
+  [LIAISON_IMPORT_FIELD_LATIN_GIVEN_NAME] = { "latin-given-name", NC_ ("import field", "Given name in Latin script") },
   [LIAISON_IMPORT_FIELD_NAME_ORDER] = { "name-order", NC_ ("import field", "Name order") },
   [LIAISON_IMPORT_FIELD_HONORIFIC] = { "honorific", NC_ ("import field", "Honorific") },
   [LIAISON_IMPORT_FIELD_GENDER] = { "gender", NC_ ("import field", "Gender") },
@@ -96,6 +98,18 @@ static const Header headers[] = {
   { "英文姓名", LIAISON_IMPORT_FIELD_LATIN_NAME },
   { "姓名英文", LIAISON_IMPORT_FIELD_LATIN_NAME },
   { "护照姓名", LIAISON_IMPORT_FIELD_LATIN_NAME },
+  /* Liaison's own export writes the parts in Latin script beside the
+   * person's own; its "Family name" is then the own script's, whatever
+   * the script (Nguyễn). */
+  { "familynamelatin", LIAISON_IMPORT_FIELD_LATIN_FAMILY_NAME },
+  { "surnamelatin", LIAISON_IMPORT_FIELD_LATIN_FAMILY_NAME },
+  { "familynameinlatinscript", LIAISON_IMPORT_FIELD_LATIN_FAMILY_NAME },
+  { "姓拉丁字母", LIAISON_IMPORT_FIELD_LATIN_FAMILY_NAME },
+  { "姓拼音", LIAISON_IMPORT_FIELD_LATIN_FAMILY_NAME },
+  { "givennamelatin", LIAISON_IMPORT_FIELD_LATIN_GIVEN_NAME },
+  { "givennameinlatinscript", LIAISON_IMPORT_FIELD_LATIN_GIVEN_NAME },
+  { "名拉丁字母", LIAISON_IMPORT_FIELD_LATIN_GIVEN_NAME },
+  { "名拼音", LIAISON_IMPORT_FIELD_LATIN_GIVEN_NAME },
   { "nameorder", LIAISON_IMPORT_FIELD_NAME_ORDER },
   { "姓名顺序", LIAISON_IMPORT_FIELD_NAME_ORDER },
   { "title", LIAISON_IMPORT_FIELD_HONORIFIC },
@@ -122,11 +136,13 @@ static const Header headers[] = {
   { "机构", LIAISON_IMPORT_FIELD_ORGANISATION },
   { "组织", LIAISON_IMPORT_FIELD_ORGANISATION },
   { "organisationchinese", LIAISON_IMPORT_FIELD_ORGANISATION_ZH },
+  { "所在机构中文", LIAISON_IMPORT_FIELD_ORGANISATION_ZH },
   { "organizationchinese", LIAISON_IMPORT_FIELD_ORGANISATION_ZH },
   { "organisationzh", LIAISON_IMPORT_FIELD_ORGANISATION_ZH },
   { "单位中文", LIAISON_IMPORT_FIELD_ORGANISATION_ZH },
   { "中文单位", LIAISON_IMPORT_FIELD_ORGANISATION_ZH },
   { "organisationenglish", LIAISON_IMPORT_FIELD_ORGANISATION_EN },
+  { "所在机构英文", LIAISON_IMPORT_FIELD_ORGANISATION_EN },
   { "organizationenglish", LIAISON_IMPORT_FIELD_ORGANISATION_EN },
   { "organisationen", LIAISON_IMPORT_FIELD_ORGANISATION_EN },
   { "单位英文", LIAISON_IMPORT_FIELD_ORGANISATION_EN },
@@ -148,6 +164,8 @@ static const Header headers[] = {
   { "类别", LIAISON_IMPORT_FIELD_SECTOR },
   { "country", LIAISON_IMPORT_FIELD_COUNTRY },
   { "countryregion", LIAISON_IMPORT_FIELD_COUNTRY },
+  { "countrycode", LIAISON_IMPORT_FIELD_COUNTRY },
+  { "国家代码", LIAISON_IMPORT_FIELD_COUNTRY },
   { "nationality", LIAISON_IMPORT_FIELD_COUNTRY },
   { "国家", LIAISON_IMPORT_FIELD_COUNTRY },
   { "国家地区", LIAISON_IMPORT_FIELD_COUNTRY },
@@ -171,12 +189,15 @@ static const Header headers[] = {
   { "手机号", LIAISON_IMPORT_FIELD_PHONE },
   { "手机号码", LIAISON_IMPORT_FIELD_PHONE },
   { "联系电话", LIAISON_IMPORT_FIELD_PHONE },
+  { "电话号码", LIAISON_IMPORT_FIELD_PHONE },
   { "language", LIAISON_IMPORT_FIELD_LANGUAGES },
   { "languages", LIAISON_IMPORT_FIELD_LANGUAGES },
   { "语言", LIAISON_IMPORT_FIELD_LANGUAGES },
   { "工作语言", LIAISON_IMPORT_FIELD_LANGUAGES },
   { "consent", LIAISON_IMPORT_FIELD_CONSENT },
   { "consentdate", LIAISON_IMPORT_FIELD_CONSENT },
+  { "consenttodataprocessing", LIAISON_IMPORT_FIELD_CONSENT },
+  { "同意数据处理", LIAISON_IMPORT_FIELD_CONSENT },
   { "同意", LIAISON_IMPORT_FIELD_CONSENT },
   { "同意日期", LIAISON_IMPORT_FIELD_CONSENT },
   { "role", LIAISON_IMPORT_FIELD_ROLE },
@@ -252,7 +273,8 @@ gboolean
 liaison_import_field_takes_several (LiaisonImportField field)
 {
   return field == LIAISON_IMPORT_FIELD_EMAIL || field == LIAISON_IMPORT_FIELD_PHONE ||
-         field == LIAISON_IMPORT_FIELD_LANGUAGES || field == LIAISON_IMPORT_FIELD_NOTES;
+         field == LIAISON_IMPORT_FIELD_LANGUAGES || field == LIAISON_IMPORT_FIELD_NOTES ||
+         field == LIAISON_IMPORT_FIELD_CONSENT; /* "Consent" beside "Consent date" */
 }
 
 LiaisonImportField
@@ -498,6 +520,10 @@ liaison_import_parse_name_order (const char       *text,
     { "givenfirst", LIAISON_NAME_ORDER_GIVEN_FIRST },
     { "firstnamefirst", LIAISON_NAME_ORDER_GIVEN_FIRST },
     { "名在前", LIAISON_NAME_ORDER_GIVEN_FIRST },
+    /* The participant view's words, as Liaison's own export writes them. */
+    { "familynamefirst", LIAISON_NAME_ORDER_FAMILY_FIRST },
+    { "givennamefirst", LIAISON_NAME_ORDER_GIVEN_FIRST },
+    { "onenameonly", LIAISON_NAME_ORDER_MONONYM },
     { "mononym", LIAISON_NAME_ORDER_MONONYM },
     { "singlename", LIAISON_NAME_ORDER_MONONYM },
     { "只有一个名字", LIAISON_NAME_ORDER_MONONYM },

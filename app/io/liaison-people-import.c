@@ -233,7 +233,7 @@ gboolean
 liaison_people_import_has_name_column (LiaisonPeopleImport *self)
 {
   for (guint c = 0; c < self->n_columns; c++)
-    if (self->fields[c] >= LIAISON_IMPORT_FIELD_NAME && self->fields[c] <= LIAISON_IMPORT_FIELD_LATIN_NAME)
+    if (self->fields[c] >= LIAISON_IMPORT_FIELD_NAME && self->fields[c] <= LIAISON_IMPORT_FIELD_LATIN_GIVEN_NAME)
       return TRUE;
   return FALSE;
 }
@@ -274,6 +274,7 @@ typedef struct
   char                     *native_family, *native_given, *latin_family, *latin_given;
   gboolean                  has_order;
   LiaisonNameOrder          order;
+  gboolean                  latin_columns; /* parts in Latin script have their own columns */
   char                     *honorific;
   LiaisonGender             gender;
   char                     *org[2], *pos[2];
@@ -286,8 +287,10 @@ typedef struct
   LiaisonRegistrationStatus status;
   char                     *delegation;
   GString                  *notes;
-  guint32                   provided;
+  guint32                   provided; /* 1 << LiaisonImportField */
 } Values;
+
+G_STATIC_ASSERT (LIAISON_IMPORT_N_FIELDS <= 32);
 
 static void
 values_clear (Values *v)
@@ -322,6 +325,8 @@ text_kind (LiaisonImportField field)
     case LIAISON_IMPORT_FIELD_GIVEN_NAME:
     case LIAISON_IMPORT_FIELD_NATIVE_NAME:
     case LIAISON_IMPORT_FIELD_LATIN_NAME:
+    case LIAISON_IMPORT_FIELD_LATIN_FAMILY_NAME:
+    case LIAISON_IMPORT_FIELD_LATIN_GIVEN_NAME:
       return LIAISON_TEXT_NAME;
     case LIAISON_IMPORT_FIELD_ORGANISATION:
     case LIAISON_IMPORT_FIELD_ORGANISATION_ZH:
@@ -470,10 +475,17 @@ read_cell (LiaisonPeopleImport *self,
         message = g_strdup (_ ("a second, different name in the same script"));
       break;
     case LIAISON_IMPORT_FIELD_FAMILY_NAME:
-      set_once (latin ? &v->latin_family : &v->native_family, value);
+      set_once (latin && !v->latin_columns ? &v->latin_family : &v->native_family, value);
       break;
     case LIAISON_IMPORT_FIELD_GIVEN_NAME:
-      set_once (latin ? &v->latin_given : &v->native_given, value);
+      set_once (latin && !v->latin_columns ? &v->latin_given : &v->native_given, value);
+      break;
+    case LIAISON_IMPORT_FIELD_LATIN_FAMILY_NAME:
+    case LIAISON_IMPORT_FIELD_LATIN_GIVEN_NAME:
+      if (!latin)
+        message = g_strdup_printf (_ ("“%s” is not in Latin script"), value);
+      else
+        set_once (field == LIAISON_IMPORT_FIELD_LATIN_FAMILY_NAME ? &v->latin_family : &v->latin_given, value);
       break;
     case LIAISON_IMPORT_FIELD_NAME_ORDER:
       if (!(v->has_order = liaison_import_parse_name_order (value, &v->order)))
@@ -541,9 +553,22 @@ read_cell (LiaisonPeopleImport *self,
       }
       break;
     case LIAISON_IMPORT_FIELD_CONSENT:
-      g_clear_pointer (&v->consent_date, g_free);
-      if (!liaison_import_parse_consent (value, &v->consent, &v->consent_date))
-        message = g_strdup_printf (_ ("“%s” is neither yes, no nor a date such as 2025-03-14"), value);
+      {
+        /* One column, or "Consent" (yes/no) beside "Consent date". */
+        gboolean         consent;
+        g_autofree char *date = NULL;
+
+        if (!liaison_import_parse_consent (value, &consent, &date))
+          message = g_strdup_printf (_ ("“%s” is neither yes, no nor a date such as 2025-03-14"), value);
+        else if (date != NULL)
+          {
+            v->consent = TRUE;
+            g_free (v->consent_date);
+            v->consent_date = g_steal_pointer (&date);
+          }
+        else if (!(v->consent = consent))
+          g_clear_pointer (&v->consent_date, g_free);
+      }
       break;
     case LIAISON_IMPORT_FIELD_ROLE:
       if (!liaison_import_parse_role (value, &v->role))
@@ -573,6 +598,11 @@ clean_cell (const char *cell)
 
   if (cell == NULL)
     return NULL;
+  /* A spreadsheet's text mark before what would be a formula, as
+   * Liaison's own export writes it ('=…, '+84 …): the value is what
+   * follows. */
+  if (cell[0] == '\'' && strchr ("=+-@\t\r", cell[1]) != NULL && cell[1] != '\0')
+    cell++;
   trimmed = g_strstrip (g_strdup (cell));
   if (*trimmed == '\0')
     return NULL;
@@ -640,6 +670,9 @@ read_row (LiaisonPeopleImport *self,
   v.phones = g_ptr_array_new_with_free_func (g_free);
   v.languages = g_ptr_array_new_with_free_func (g_free);
   v.notes = g_string_new (NULL);
+  for (guint c = 0; c < self->n_columns; c++)
+    if (self->fields[c] == LIAISON_IMPORT_FIELD_LATIN_FAMILY_NAME || self->fields[c] == LIAISON_IMPORT_FIELD_LATIN_GIVEN_NAME)
+      v.latin_columns = TRUE;
 
   /* The country first: names are split by its rules. */
   for (guint pass = 0; pass < 2; pass++)
