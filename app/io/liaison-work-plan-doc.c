@@ -73,7 +73,7 @@ liaison_work_plan_write_pdf (const LiaisonWorkPlan *plan,
                              const char            *path,
                              GError               **error)
 {
-  static const double widths[] = { 0.05, 0.2, 0.43, 0.17, 0.15 };
+  static const double widths[] = { 0.05, 0.27, 0.38, 0.17, 0.13 };
   const char         *header[] = { "#", TEXT ("时间", "When"), TEXT ("活动", "Event"), TEXT ("地点", "Place"),
                                    TEXT ("框架活动", "Plan activity") };
   g_autofree char    *zh = liaison_work_plan_dup_title (plan, LIAISON_LANGUAGE_ZH);

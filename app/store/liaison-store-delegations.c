@@ -27,6 +27,16 @@ liaison_attachment_free (LiaisonAttachment *attachment)
   g_free (attachment);
 }
 
+/* A registration by its identifier, or a unique start or end of it (as a
+ * badge prints it). */
+LiaisonRegistration *
+liaison_store_find_registration (LiaisonStore *self, const char *id_or_part, GError **error)
+{
+  g_autofree char *id = liaison_store_resolve_prefix (self, "registrations", id_or_part != NULL ? id_or_part : "", error);
+
+  return id != NULL ? liaison_store_get_registration (self, id, error) : NULL;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Quotas                                                                    */
 

@@ -15,6 +15,12 @@
 /* ------------------------------------------------------------------------ */
 /* Officers                                                                  */
 
+char *
+liaison_store_find_officer_id (LiaisonStore *self, const char *id_or_part, GError **error)
+{
+  return liaison_store_resolve_prefix (self, "liaison_officers", id_or_part != NULL ? id_or_part : "", error);
+}
+
 static char *
 officer_value (const char        *participant_id,
                const char        *country,

@@ -78,6 +78,8 @@ typedef struct
 
 void liaison_attachment_free (LiaisonAttachment *attachment);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonAttachment, liaison_attachment_free)
+LiaisonRegistration *liaison_store_find_registration (LiaisonStore *self, const char *id_or_part, GError **error);
+char                *liaison_store_find_officer_id (LiaisonStore *self, const char *id_or_part, GError **error);
 GBytes              *liaison_attachment_read_file (GFile *file, char **file_name, GCancellable *cancellable, GError **error);
 GHashTable          *liaison_store_get_quotas (LiaisonStore *self, const char *event_id, GError **error);
 gboolean             liaison_store_set_quota (LiaisonStore *self,
