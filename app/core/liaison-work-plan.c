@@ -56,17 +56,17 @@ liaison_work_plan_check_approve (const LiaisonWorkPlan *plan, GError **error)
       return TRUE;
     case LIAISON_WORK_PLAN_DRAFT:
       g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
-                   _ ("Version %u of the %d work plan has not been sent to the liaison officers yet: send it first"),
+                   _ ("Version %1$u of the %2$d work plan has not been sent to the liaison officers yet: send it first"),
                    plan->version, plan->year);
       return FALSE;
     case LIAISON_WORK_PLAN_APPROVED:
       g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
-                   _ ("Version %u of the %d work plan is approved already"), plan->version, plan->year);
+                   _ ("Version %1$u of the %2$d work plan is approved already"), plan->version, plan->year);
       return FALSE;
     case LIAISON_WORK_PLAN_SUPERSEDED:
     default:
       g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
-                   _ ("Version %u of the %d work plan was superseded by a later version"), plan->version, plan->year);
+                   _ ("Version %1$u of the %2$d work plan was superseded by a later version"), plan->version, plan->year);
       return FALSE;
     }
 }
@@ -77,7 +77,7 @@ liaison_work_plan_check_feedback (const LiaisonWorkPlan *plan, GError **error)
   if (plan->status != LIAISON_WORK_PLAN_DRAFT)
     return TRUE;
   g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_INVALID,
-               _ ("Version %u of the %d work plan has not been sent to the liaison officers yet: there is no "
+               _ ("Version %1$u of the %2$d work plan has not been sent to the liaison officers yet: there is no "
                   "feedback to record"),
                plan->version, plan->year);
   return FALSE;
