@@ -5,6 +5,7 @@
 
 #include "liaison-bar-chart.h"
 #include "liaison-delegation-board.h"
+#include "liaison-event-editor.h"
 #include "liaison-event-page.h"
 #include "liaison-officers-page.h"
 #include "liaison-participant-view.h"
@@ -322,6 +323,19 @@ test_programme (void)
     answer (ui, dialog, "add");
     g_assert_nonnull (strstr (toast_title (ui), "biodiversity-youth-leadership"));
     test_ui_wait_shown (page, chinese ? "生物多样性青年领导力计划" : "Biodiversity Youth Leadership");
+  }
+
+  /* An event can belong to it: the editor offers it after the others. */
+  test_ui_activate (ui, "win.new-event", NULL);
+  {
+    GtkWidget  *editor = GTK_WIDGET (test_ui_dialog (ui, LIAISON_TYPE_EVENT_EDITOR));
+    GListModel *tracks = adw_combo_row_get_model (ADW_COMBO_ROW (test_ui_get_id (editor, "track_row")));
+    g_autoptr (GtkStringObject) last = g_list_model_get_item (tracks, g_list_model_get_n_items (tracks) - 1);
+
+    g_assert_cmpuint (g_list_model_get_n_items (tracks), ==, 5);
+    g_assert_cmpstr (gtk_string_object_get_string (last), ==, chinese ? "生物多样性青年领导力计划" : "Biodiversity Youth Leadership");
+    gtk_window_destroy (GTK_WINDOW (editor));
+    test_ui_wait_closed (LIAISON_TYPE_EVENT_EDITOR);
   }
 }
 
