@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "liaison-store-people.h"
 #include "liaison-store-sync.h"
 #include "liaison-store-translations.h"
 #include "liaison-programme.h"
@@ -356,6 +357,69 @@ test_from_level_4 (void)
   test_remove_tree (dir);
 }
 
+/* Level 5 had no people tables: the record derives from the same rows, the
+ * consent given before purposes existed covers organising events, and a
+ * registration of then can still be moved on (its nominated time empty). */
+static void
+test_from_level_5 (void)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  const char      *schema[] = { "0001-initial.sql", "0002-search.sql", "0003-faster-writes.sql", "0004-sync.sql",
+                                "0005-translations.sql", NULL };
+  const char      *ha = "0c2e4a6b-8d0f-4b2d-9e4a-6c8e0a2c4e6d";
+  const char      *vannak = "1d3f5b7c-9e1a-4c3e-8f5b-7d9f1b3d5f7e";
+  g_autoptr (LiaisonStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) steps = NULL;
+  g_autoptr (LiaisonProgrammeRecord) record = NULL;
+  g_autoptr (LiaisonProgrammeSummary) summary = NULL;
+  g_autoptr (LiaisonRegistration) talk = NULL;
+  g_autoptr (LiaisonRegistration) waiting = NULL;
+  g_autoptr (GHashTable) quotas = NULL;
+  g_autoptr (GPtrArray) tracks = NULL;
+
+  make_old_database (path, schema, "v5-people.sql");
+
+  store = liaison_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (liaison_store_get_version (store), ==, liaison_store_latest_version ());
+
+  steps = liaison_store_list_programme_steps (store, ha, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (steps->len, ==, 2);
+  record = liaison_programme_record_derive (steps);
+  g_assert_cmpint (record->cohort, ==, 2022);
+  g_assert_cmpstr (record->cohort_track, ==, "marine-plastics-youth");
+  g_assert_cmpint (record->highest, ==, LIAISON_PROGRAMME_STAGE_SPEAKER);
+  summary = liaison_store_programme_summary (store, &error);
+  g_assert_cmpuint (summary->alumni, ==, 1);
+  g_assert_cmpuint (summary->returned, ==, 1);
+  tracks = liaison_store_list_tracks (store, &error);
+  g_assert_cmpuint (tracks->len, ==, 3);
+
+  g_assert_cmpuint (liaison_store_get_consent_scopes (store, ha), ==, LIAISON_CONSENT_EVENTS);
+  g_assert_cmpuint (liaison_store_get_consent_scopes (store, vannak), ==, 0);
+
+  talk = liaison_store_get_registration (store, "3f5b7d9e-1a3c-4e5a-8b7d-9f1b3d5f7b9a", &error);
+  g_assert_cmpint (liaison_registration_get_status (talk), ==, LIAISON_REGISTRATION_ATTENDED);
+  g_assert_cmpstr (liaison_registration_get_notes (talk), ==, "Talk on beach surveys, day 2");
+  g_assert_cmpstr (liaison_registration_get_status_time (talk, LIAISON_REGISTRATION_ATTENDED), ==, "2024-05-20T02:00:00.000000Z");
+  g_assert_null (liaison_registration_get_status_time (talk, LIAISON_REGISTRATION_NOMINATED));
+  g_assert_true (liaison_store_set_registration_status (store, "4a6c8e0f-2b4d-4f6b-9c8e-0a2c4e6a8c0b",
+                                                        LIAISON_REGISTRATION_CANCELLED, LIAISON_ORIGIN_LOCAL, NULL, &error));
+  g_assert_true (liaison_store_set_registration_status (store, "4a6c8e0f-2b4d-4f6b-9c8e-0a2c4e6a8c0b",
+                                                        LIAISON_REGISTRATION_NOMINATED, LIAISON_ORIGIN_LOCAL, NULL, &error));
+  g_assert_no_error (error);
+  waiting = liaison_store_get_registration (store, "4a6c8e0f-2b4d-4f6b-9c8e-0a2c4e6a8c0b", &error);
+  g_assert_nonnull (liaison_registration_get_status_time (waiting, LIAISON_REGISTRATION_NOMINATED));
+  quotas = liaison_store_get_quotas (store, "6e8a0c2e-4a6b-4d8f-8b2c-4e6a8b0d2f4b", &error);
+  g_assert_cmpuint (g_hash_table_size (quotas), ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -365,6 +429,7 @@ main (int argc, char **argv)
   g_test_add_func ("/liaison/migrations/from-level-2", test_from_level_2);
   g_test_add_func ("/liaison/migrations/from-level-3", test_from_level_3);
   g_test_add_func ("/liaison/migrations/from-level-4", test_from_level_4);
+  g_test_add_func ("/liaison/migrations/from-level-5", test_from_level_5);
 
   return g_test_run ();
 }

@@ -13,19 +13,21 @@
 #define N LIAISON_REGISTRATION_NO_SHOW
 #define D LIAISON_REGISTRATION_DECLINED
 #define X LIAISON_REGISTRATION_CANCELLED
+#define M LIAISON_REGISTRATION_NOMINATED
 
 /* The whole table, written out independently of the code's bit masks:
  * expected[from][to]. */
-static const gboolean expected[8][8] = {
-  /*          I  R  W  C  A  N  D  X */
-  /* I */ { 0, 1, 1, 1, 0, 0, 1, 1 },
-  /* R */ { 0, 0, 1, 1, 0, 0, 1, 1 },
-  /* W */ { 0, 1, 0, 1, 0, 0, 1, 1 },
-  /* C */ { 0, 0, 0, 0, 1, 1, 1, 1 },
-  /* A */ { 0, 0, 0, 0, 0, 1, 0, 0 },
-  /* N */ { 0, 0, 0, 0, 1, 0, 0, 0 },
-  /* D */ { 1, 1, 0, 0, 0, 0, 0, 0 },
-  /* X */ { 1, 1, 0, 0, 0, 0, 0, 0 },
+static const gboolean expected[9][9] = {
+  /*          I  R  W  C  A  N  D  X  M */
+  /* I */ { 0, 1, 1, 1, 0, 0, 1, 1, 0 },
+  /* R */ { 0, 0, 1, 1, 0, 0, 1, 1, 0 },
+  /* W */ { 0, 1, 0, 1, 0, 0, 1, 1, 0 },
+  /* C */ { 0, 0, 0, 0, 1, 1, 1, 1, 0 },
+  /* A */ { 0, 0, 0, 0, 0, 1, 0, 0, 0 },
+  /* N */ { 0, 0, 0, 0, 1, 0, 0, 0, 0 },
+  /* D */ { 1, 1, 0, 0, 0, 0, 0, 0, 1 },
+  /* X */ { 1, 1, 0, 0, 0, 0, 0, 0, 1 },
+  /* M */ { 1, 1, 1, 1, 0, 0, 1, 1, 0 },
 };
 
 static LiaisonRegistration *
@@ -40,8 +42,10 @@ registration_in (LiaisonRegistrationStatus status)
 static void
 test_every_transition (void)
 {
-  for (guint from = 0; from < 8; from++)
-    for (guint to = 0; to < 8; to++)
+  G_STATIC_ASSERT (G_N_ELEMENTS (expected) == LIAISON_N_REGISTRATION_STATUSES);
+
+  for (guint from = 0; from < LIAISON_N_REGISTRATION_STATUSES; from++)
+    for (guint to = 0; to < LIAISON_N_REGISTRATION_STATUSES; to++)
       {
         g_autoptr (LiaisonRegistration) r = registration_in (from);
         g_autoptr (GError) error = NULL;

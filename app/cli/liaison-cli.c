@@ -14,6 +14,7 @@
 #include "liaison-cli-registrations.h"
 #include "liaison-cli-import.h"
 #include "liaison-cli-export.h"
+#include "liaison-cli-people.h"
 #include "liaison-cli-sync.h"
 #include "liaison-cli-translations.h"
 #include "liaison-json.h"
@@ -57,6 +58,30 @@ static const Command commands[] = {
   { "import", "reply", liaison_cli_import_reply, N_ ("Apply an answer (METHOD:REPLY) to an invitation") },
   { "export", NULL, liaison_cli_export, N_ ("Write participants, registrations or events to CSV or Excel, events to iCalendar, invitations") },
   { "print", NULL, liaison_cli_print, N_ ("Write an event's sign-in sheet, badges or certificates to PDF") },
+  { "programme", "person", liaison_cli_programme_person, N_ ("A person's Green Envoys record") },
+  { "programme", "note", liaison_cli_programme_note, N_ ("Add a “where are they now” note to a person's record") },
+  { "programme", "tracks", liaison_cli_programme_tracks, N_ ("List the tracks of the Green Envoys Programme") },
+  { "programme", "add-track", liaison_cli_programme_add_track, N_ ("Add a track to the Green Envoys Programme") },
+  { "programme", NULL, liaison_cli_programme, N_ ("The Green Envoys Programme: cohorts, alumni, countries, sectors") },
+  { "delegations", "quota", liaison_cli_delegations_quota, N_ ("Set a country's quota at an event") },
+  { "delegations", "attach", liaison_cli_delegations_attach, N_ ("Keep a letter with a registration") },
+  { "delegations", "letter", liaison_cli_delegations_letter, N_ ("Write out the letter kept with a registration") },
+  { "delegations", NULL, liaison_cli_delegations, N_ ("Each country's delegation at an event, and its nominations") },
+  { "nominate", NULL, liaison_cli_nominate, N_ ("Record a country's nomination of a person for an event") },
+  { "approve", NULL, liaison_cli_approve, N_ ("Approve nominations, within their country's quota") },
+  { "officers", "add", liaison_cli_officers_add, N_ ("Record a national liaison officer or deputy") },
+  { "officers", "end", liaison_cli_officers_end, N_ ("End or correct a liaison officer's term") },
+  { "officers", "remove", liaison_cli_officers_remove, N_ ("Remove a liaison officer entered by mistake") },
+  { "officers", NULL, liaison_cli_officers, N_ ("The national liaison officers of each member state") },
+  { "work-plan", "issue", liaison_cli_work_plan_issue, N_ ("Issue a new version of a year's work plan") },
+  { "work-plan", "send", liaison_cli_work_plan_send, N_ ("Make the work plan's PDF and .ics, and record it as sent") },
+  { "work-plan", "feedback", liaison_cli_work_plan_feedback, N_ ("Record a liaison officer's feedback on the work plan") },
+  { "work-plan", "approve", liaison_cli_work_plan_approve, N_ ("Approve a version of the work plan") },
+  { "work-plan", "review", liaison_cli_work_plan_review, N_ ("Link the work plan to the meeting that reviewed it") },
+  { "work-plan", NULL, liaison_cli_work_plan, N_ ("The annual work plan's versions, events and feedback") },
+  { "participants", "consent", liaison_cli_participants_consent, N_ ("Show or record a person's consent, with its date and scope") },
+  { "participants", "export-data", liaison_cli_participants_export_data, N_ ("Everything held about a person, as JSON and PDF") },
+  { "participants", "anonymise", liaison_cli_participants_anonymise, N_ ("Remove who a person is, keep the statistics") },
 };
 
 static int

@@ -12,6 +12,7 @@ typedef enum
   LIAISON_CORE_ERROR_INVALID,
   LIAISON_CORE_ERROR_TRANSITION,
   LIAISON_CORE_ERROR_CAPACITY,
+  LIAISON_CORE_ERROR_QUOTA,
 } LiaisonCoreError;
 
 GQuark liaison_core_error_quark (void);

@@ -63,6 +63,7 @@ static const char *roles[] = {
   NC_ ("registration role", "Observer"),
   NC_ ("registration role", "VIP"),
   NC_ ("registration role", "Staff"),
+  NC_ ("registration role", "Mentor"),
 };
 
 static const char  registration_statuses_context[] = "registration status";
@@ -75,6 +76,8 @@ static const char *registration_statuses[] = {
   NC_ ("registration status", "No-show"),
   NC_ ("registration status", "Declined"),
   NC_ ("registration status", "Cancelled"),
+  /* Translators: put forward by a country's liaison officer, not yet approved */
+  NC_ ("registration status", "Nominated"),
 };
 
 static const char  sectors_context[] = "sector";

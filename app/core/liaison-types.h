@@ -122,7 +122,11 @@ typedef enum
   LIAISON_ROLE_OBSERVER,
   LIAISON_ROLE_VIP,
   LIAISON_ROLE_STAFF,
+  /* Appended, so stored and synced values keep their meaning. */
+  LIAISON_ROLE_MENTOR,
 } LiaisonRole;
+
+#define LIAISON_N_ROLES 9
 
 typedef enum
 {
@@ -134,9 +138,12 @@ typedef enum
   LIAISON_REGISTRATION_NO_SHOW,
   LIAISON_REGISTRATION_DECLINED,
   LIAISON_REGISTRATION_CANCELLED,
+  /* Put forward by a country's liaison officer, not yet approved by the
+   * centre: holds no place and counts against no quota. */
+  LIAISON_REGISTRATION_NOMINATED,
 } LiaisonRegistrationStatus;
 
-#define LIAISON_N_REGISTRATION_STATUSES 8
+#define LIAISON_N_REGISTRATION_STATUSES 9
 
 typedef enum
 {

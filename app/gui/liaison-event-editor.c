@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "liaison-event-editor.h"
+#include "liaison-store-people.h"
 #include "liaison-zone-strip.h"
 #include "liaison-zones.h"
 
@@ -22,6 +23,7 @@ struct _LiaisonEventEditor
   LiaisonEvent   *original;
   GPtrArray      *zone_ids;
   GPtrArray      *country_codes;
+  GPtrArray      *tracks; /* LiaisonTrackInfo: the programme's, added ones too */
   GPtrArray      *activity_checks;
   gboolean        zone_chosen;
   gboolean        loading;
@@ -162,12 +164,10 @@ build_event (LiaisonEventEditor *self, GError **error)
   g_autofree char *end =
       local_time (text_of (self->end_date),
                   text_of (self->end_time) != NULL ? text_of (self->end_time) : text_of (self->start_time), all_day);
-  g_autofree char             *description_zh = text_view_text (self->description_zh);
-  g_autofree char             *description_en = text_view_text (self->description_en);
-  LiaisonLanguage              lang = liaison_language_for_locale ();
-  guint                        track = adw_combo_row_get_selected (self->track_row);
-  const LiaisonProgrammeTrack *tracks;
-  guint                        n_tracks = 0;
+  g_autofree char *description_zh = text_view_text (self->description_zh);
+  g_autofree char *description_en = text_view_text (self->description_en);
+  LiaisonLanguage  lang = liaison_language_for_locale ();
+  guint            track = adw_combo_row_get_selected (self->track_row);
   struct
   {
     LiaisonBilingual *text;
@@ -253,8 +253,9 @@ build_event (LiaisonEventEditor *self, GError **error)
   liaison_event_set_organisers (e, text_of (self->organisers));
   liaison_event_set_partners (e, text_of (self->partners));
   liaison_event_set_recurrence (e, gtk_switch_get_active (self->yearly) ? "FREQ=YEARLY" : NULL);
-  tracks = liaison_programme_get_tracks (&n_tracks);
-  liaison_event_set_track (e, track > 0 && track <= n_tracks ? tracks[track - 1].id : NULL);
+  liaison_event_set_track (e, track > 0 && track <= self->tracks->len
+                                  ? ((LiaisonTrackInfo *) g_ptr_array_index (self->tracks, track - 1))->id
+                                  : NULL);
   for (guint i = 0; i < self->activity_checks->len; i++)
     {
       GtkCheckButton *check = g_ptr_array_index (self->activity_checks, i);
@@ -473,9 +474,6 @@ fill_choices (LiaisonEventEditor *self)
                                                LIAISON_EVENT_MODE_IN_PERSON, LIAISON_EVENT_MODE_HYBRID);
   g_autoptr (GListModel) funding = labels_model ((const char *(*) (int) ) liaison_funding_source_label,
                                                  LIAISON_FUNDING_COOPERATION_FUND, LIAISON_FUNDING_OTHER);
-  const LiaisonProgrammeTrack *programme;
-  guint                        n_tracks = 0;
-
   adw_combo_row_set_model (self->kind_row, kinds);
   adw_combo_row_set_model (self->status_row, statuses);
   adw_combo_row_set_model (self->mode_row, modes);
@@ -505,9 +503,18 @@ fill_choices (LiaisonEventEditor *self)
   adw_combo_row_set_expression (self->zone_row, zone_expression);
   adw_combo_row_set_model (self->zone_row, zones);
 
-  programme = liaison_programme_get_tracks (&n_tracks);
-  for (guint i = 0; i < n_tracks; i++)
-    gtk_string_list_append (tracks, lang == LIAISON_LANGUAGE_ZH ? programme[i].title_zh : programme[i].title_en);
+  /* The tracks in the database: the built-in ones and those added since. */
+  self->tracks = liaison_store_list_tracks (liaison_context_get_store (self->context), NULL);
+  if (self->tracks == NULL)
+    self->tracks = g_ptr_array_new ();
+  for (guint i = 0; i < self->tracks->len; i++)
+    {
+      LiaisonTrackInfo *t = g_ptr_array_index (self->tracks, i);
+      const char       *mine = lang == LIAISON_LANGUAGE_ZH ? t->title_zh : t->title_en;
+
+      gtk_string_list_append (tracks, mine != NULL ? mine : lang == LIAISON_LANGUAGE_ZH ? t->title_en
+                                                                                        : t->title_zh);
+    }
   adw_combo_row_set_model (self->track_row, G_LIST_MODEL (tracks));
 
   self->activity_checks = g_ptr_array_new ();
@@ -568,10 +575,8 @@ split_when (const char *when, AdwEntryRow *date, AdwEntryRow *time)
 static void
 load_event (LiaisonEventEditor *self)
 {
-  LiaisonEvent                *e = self->original;
-  const char *const           *codes = liaison_event_get_activities (e);
-  guint                        n_tracks = 0;
-  const LiaisonProgrammeTrack *tracks = liaison_programme_get_tracks (&n_tracks);
+  LiaisonEvent      *e = self->original;
+  const char *const *codes = liaison_event_get_activities (e);
 
   set_row (self->title_zh, liaison_bilingual_get_text (liaison_event_get_title (e), LIAISON_LANGUAGE_ZH));
   set_row (self->title_en, liaison_bilingual_get_text (liaison_event_get_title (e), LIAISON_LANGUAGE_EN));
@@ -605,8 +610,8 @@ load_event (LiaisonEventEditor *self)
 
       gtk_check_button_set_active (check, codes != NULL && g_strv_contains (codes, code));
     }
-  for (guint i = 0; i < n_tracks; i++)
-    if (g_strcmp0 (tracks[i].id, liaison_event_get_track (e)) == 0)
+  for (guint i = 0; i < self->tracks->len; i++)
+    if (g_strcmp0 (((LiaisonTrackInfo *) g_ptr_array_index (self->tracks, i))->id, liaison_event_get_track (e)) == 0)
       adw_combo_row_set_selected (self->track_row, i + 1);
   gtk_spin_button_set_value (self->capacity, liaison_event_get_capacity (e));
   set_row (self->deadline, liaison_event_get_registration_deadline (e));
@@ -671,6 +676,7 @@ liaison_event_editor_dispose (GObject *object)
   g_clear_pointer (&self->event_id, g_free);
   g_clear_pointer (&self->zone_ids, g_ptr_array_unref);
   g_clear_pointer (&self->country_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->tracks, g_ptr_array_unref);
   g_clear_pointer (&self->activity_checks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (liaison_event_editor_parent_class)->dispose (object);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "liaison-add-people-dialog.h"
+#include "liaison-delegation-board.h"
 #include "liaison-event-editor.h"
 #include "liaison-event-page.h"
 #include "liaison-event-registrations.h"
@@ -41,6 +42,7 @@ struct _LiaisonEventPage
   GtkLabel                  *summary_label;
   AdwPreferencesGroup       *details_group;
   LiaisonEventRegistrations *registrations;
+  LiaisonDelegationBoard    *delegations;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonEventPage, liaison_event_page, ADW_TYPE_BIN)
@@ -358,6 +360,7 @@ reload (LiaisonEventPage *self)
 {
   if (self->event_id == NULL)
     return;
+  liaison_delegation_board_show (self->delegations, self->context, self->event_id);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -755,6 +758,7 @@ liaison_event_page_class_init (LiaisonEventPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LIAISON_TYPE_EVENT_REGISTRATIONS);
+  g_type_ensure (LIAISON_TYPE_DELEGATION_BOARD);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/chinaaseanenv/Liaison/ui/liaison-event-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonEventPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, LiaisonEventPage, scroller);
@@ -763,6 +767,7 @@ liaison_event_page_class_init (LiaisonEventPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonEventPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonEventPage, details_group);
   gtk_widget_class_bind_template_child (widget_class, LiaisonEventPage, registrations);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonEventPage, delegations);
 
   gtk_widget_class_install_action (widget_class, "event.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "event.delete", NULL, delete_action);

@@ -10,6 +10,8 @@
 #include "liaison-history-item.h"
 #include "liaison-participant-editor.h"
 #include "liaison-participant-view.h"
+#include "liaison-person-privacy.h"
+#include "liaison-person-programme.h"
 #include "liaison-programme.h"
 
 /* One person's page: both names in their order, work, contacts, consent,
@@ -27,36 +29,36 @@ struct _LiaisonParticipantView
   GPtrArray          *contact_rows;
   LiaisonLanguage     language;
 
-  AdwWindowTitle      *window_title;
-  GtkStack            *content_stack;
-  GtkSpinner          *spinner;
-  AdwStatusPage       *gone_page;
-  GtkScrolledWindow   *scrolled_window;
-  AdwAvatar           *avatar;
-  GtkLabel            *name_label;
-  GtkLabel            *latin_label;
-  GtkLabel            *summary_label;
-  AdwActionRow        *native_row;
-  AdwActionRow        *latin_row;
-  AdwActionRow        *order_row;
-  AdwActionRow        *honorific_row;
-  AdwActionRow        *gender_row;
-  AdwActionRow        *organisation_zh_row;
-  AdwActionRow        *organisation_en_row;
-  AdwActionRow        *position_zh_row;
-  AdwActionRow        *position_en_row;
-  AdwActionRow        *sector_row;
-  AdwActionRow        *country_row;
-  AdwPreferencesGroup *contact_group;
-  AdwActionRow        *no_contact_row;
-  AdwActionRow        *languages_row;
-  AdwActionRow        *consent_row;
-  AdwPreferencesGroup *programme_group;
-  AdwActionRow        *cohort_row;
-  AdwPreferencesGroup *history_group;
-  GtkLabel            *history_empty;
-  GtkColumnView       *history_view;
-  GListStore          *history;
+  AdwWindowTitle         *window_title;
+  GtkStack               *content_stack;
+  GtkSpinner             *spinner;
+  AdwStatusPage          *gone_page;
+  GtkScrolledWindow      *scrolled_window;
+  AdwAvatar              *avatar;
+  GtkLabel               *name_label;
+  GtkLabel               *latin_label;
+  GtkLabel               *summary_label;
+  AdwActionRow           *native_row;
+  AdwActionRow           *latin_row;
+  AdwActionRow           *order_row;
+  AdwActionRow           *honorific_row;
+  AdwActionRow           *gender_row;
+  AdwActionRow           *organisation_zh_row;
+  AdwActionRow           *organisation_en_row;
+  AdwActionRow           *position_zh_row;
+  AdwActionRow           *position_en_row;
+  AdwActionRow           *sector_row;
+  AdwActionRow           *country_row;
+  AdwPreferencesGroup    *contact_group;
+  AdwActionRow           *no_contact_row;
+  AdwActionRow           *languages_row;
+  AdwActionRow           *consent_row;
+  LiaisonPersonProgramme *person_programme;
+  LiaisonPersonPrivacy   *person_privacy;
+  AdwPreferencesGroup    *history_group;
+  GtkLabel               *history_empty;
+  GtkColumnView          *history_view;
+  GListStore             *history;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonParticipantView, liaison_participant_view, ADW_TYPE_BIN)
@@ -73,8 +75,10 @@ static GParamSpec *properties[N_PROPS];
 
 typedef struct
 {
-  LiaisonParticipant *participant;
-  GPtrArray          *history;
+  LiaisonParticipant         *participant;
+  GPtrArray                  *history;
+  LiaisonPersonProgrammeData *programme;
+  LiaisonPersonPrivacyData   *privacy;
 } Loaded;
 
 static void
@@ -84,6 +88,8 @@ loaded_free (gpointer data)
 
   g_clear_object (&loaded->participant);
   g_clear_pointer (&loaded->history, g_ptr_array_unref);
+  g_clear_pointer (&loaded->programme, liaison_person_programme_data_free);
+  g_clear_pointer (&loaded->privacy, liaison_person_privacy_data_free);
   g_free (loaded);
 }
 
@@ -103,6 +109,9 @@ read_person (LiaisonStore *reader, gpointer data, GCancellable *cancellable, GEr
   loaded = g_new0 (Loaded, 1);
   loaded->participant = g_steal_pointer (&participant);
   loaded->history = history;
+  /* Their programme record and privacy, read with them so all shows at once. */
+  loaded->programme = liaison_person_programme_read (reader, id, NULL);
+  loaded->privacy = liaison_person_privacy_read (reader, id, NULL);
   return loaded;
 }
 
@@ -211,22 +220,9 @@ fill_history (LiaisonParticipantView *self, GPtrArray *history)
 {
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *count = NULL;
-  int              cohort = 0;
-  guint            programme_events = 0;
 
   for (guint i = 0; i < history->len; i++)
-    {
-      const LiaisonHistoryEntry *entry = g_ptr_array_index (history, i);
-
-      g_ptr_array_add (items, liaison_history_item_new (entry));
-      /* The cohort is the first year they attended a programme event. */
-      if (entry->status == LIAISON_REGISTRATION_ATTENDED && entry->track != NULL && *entry->track != '\0')
-        {
-          programme_events++;
-          if (cohort == 0 || entry->year < cohort)
-            cohort = entry->year;
-        }
-    }
+    g_ptr_array_add (items, liaison_history_item_new (g_ptr_array_index (history, i)));
   g_list_store_splice (self->history, 0, g_list_model_get_n_items (G_LIST_MODEL (self->history)), items->pdata,
                        items->len);
   gtk_widget_set_visible (GTK_WIDGET (self->history_view), history->len > 0);
@@ -235,18 +231,6 @@ fill_history (LiaisonParticipantView *self, GPtrArray *history)
     count =
         g_strdup_printf (ngettext ("Registered for %u event", "Registered for %u events", history->len), history->len);
   adw_preferences_group_set_description (self->history_group, count);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->programme_group), cohort > 0);
-  if (cohort > 0)
-    {
-      g_autofree char *title = g_strdup_printf (_ ("Cohort of %d"), cohort);
-      g_autofree char *detail = g_strdup_printf (
-          ngettext ("%u programme event attended", "%u programme events attended", programme_events), programme_events);
-
-      adw_preferences_group_set_title (self->programme_group, liaison_programme_get_title (self->language));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->cohort_row), title);
-      adw_action_row_set_subtitle (self->cohort_row, detail);
-    }
 }
 
 static void
@@ -327,6 +311,9 @@ fill (LiaisonParticipantView *self, Loaded *loaded)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->consent_row), consent);
 
   fill_history (self, loaded->history);
+  liaison_person_programme_set_data (self->person_programme, self->context, liaison_participant_get_id (p),
+                                     loaded->programme);
+  liaison_person_privacy_set_data (self->person_privacy, self->context, liaison_participant_get_id (p), loaded->privacy);
 }
 
 static void
@@ -614,6 +601,8 @@ liaison_participant_view_class_init (LiaisonParticipantViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LIAISON_TYPE_HISTORY_ITEM);
+  g_type_ensure (LIAISON_TYPE_PERSON_PROGRAMME);
+  g_type_ensure (LIAISON_TYPE_PERSON_PRIVACY);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/chinaaseanenv/Liaison/ui/liaison-participant-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonParticipantView, window_title);
@@ -640,8 +629,8 @@ liaison_participant_view_class_init (LiaisonParticipantViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonParticipantView, no_contact_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonParticipantView, languages_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonParticipantView, consent_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonParticipantView, programme_group);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonParticipantView, cohort_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonParticipantView, person_programme);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonParticipantView, person_privacy);
   gtk_widget_class_bind_template_child (widget_class, LiaisonParticipantView, history_group);
   gtk_widget_class_bind_template_child (widget_class, LiaisonParticipantView, history_empty);
   gtk_widget_class_bind_template_child (widget_class, LiaisonParticipantView, history_view);

@@ -8,9 +8,11 @@
 #include "liaison-conflicts-page.h"
 #include "liaison-events-page.h"
 #include "liaison-import-dialog.h"
+#include "liaison-officers-page.h"
 #include "liaison-overview-page.h"
 #include "liaison-participants-page.h"
 #include "liaison-plan-page.h"
+#include "liaison-programme-page.h"
 #include "liaison-translation-page.h"
 #include "liaison-preferences-window.h"
 #include "liaison-sync-banner.h"
@@ -36,6 +38,8 @@ struct _LiaisonWindow
   GtkWidget *participants_page;
   GtkWidget *plan_page;
   GtkWidget *translation_page;
+  GtkWidget *programme_page;
+  GtkWidget *officers_page;
 
   /* Sync with the secretariat */
   LiaisonSyncButton *sync_button;
@@ -59,7 +63,7 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *page_names[] = { "overview", "events", "participants", "plan", "translation" };
+static const char *page_names[] = { "overview", "events", "participants", "plan", "translation", "programme", "officers" };
 
 static void
 select_sidebar_row (LiaisonWindow *self,
@@ -392,6 +396,8 @@ liaison_window_constructed (GObject *object)
   pages[2] = self->participants_page = liaison_participants_page_new (self->context);
   pages[3] = self->plan_page = liaison_plan_page_new (self->context);
   pages[4] = self->translation_page = liaison_translation_page_new (self->context);
+  pages[5] = self->programme_page = liaison_programme_page_new (self->context);
+  pages[6] = self->officers_page = liaison_officers_page_new (self->context);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       gtk_stack_add_named (self->stack, pages[i], page_names[i]);

@@ -62,6 +62,7 @@ static const Pair roles[] = {
   { "Observer", "观察员" },
   { "VIP", "贵宾" },
   { "Staff", "工作人员" },
+  { "Mentor", "导师" },
 };
 
 static const Pair registration_statuses[] = {
@@ -73,6 +74,7 @@ static const Pair registration_statuses[] = {
   { "No-show", "未出席" },
   { "Declined", "已谢绝" },
   { "Cancelled", "已取消" },
+  { "Nominated", "已提名" },
 };
 
 static const Pair sectors[] = {

@@ -142,12 +142,14 @@ role_from_ical (const char *role)
   return "delegate";
 }
 
-/* iCalendar has no word for waitlisted, attended or no-show: those travel
- * in X-LIAISON-STATUS, PARTSTAT says the nearest thing for other clients. */
+/* iCalendar has no word for waitlisted, attended, no-show or nominated:
+ * those travel in X-LIAISON-STATUS, PARTSTAT says the nearest thing for
+ * other clients (a nomination awaits the centre's answer, as an invitation
+ * awaits the person's). */
 static const char *
 partstat_of (const char *status)
 {
-  if (g_strcmp0 (status, "invited") == 0)
+  if (g_strcmp0 (status, "invited") == 0 || g_strcmp0 (status, "nominated") == 0)
     return "NEEDS-ACTION";
   if (g_strcmp0 (status, "waitlisted") == 0)
     return "TENTATIVE";

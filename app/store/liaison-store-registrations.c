@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "liaison-store-people-private.h"
 #include "liaison-store-private.h"
 
 /* Registrations: a person's place at an event, its status and the
@@ -21,6 +22,7 @@ static const char *status_columns[LIAISON_N_REGISTRATION_STATUSES] = {
   "no_show_at",
   "declined_at",
   "cancelled_at",
+  "nominated_at",
 };
 
 const char *const liaison_store_registration_columns[] = {
@@ -39,6 +41,7 @@ const char *const liaison_store_registration_columns[] = {
   "cancelled_at",
   "notes",
   "created",
+  "nominated_at",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (liaison_store_registration_columns) == LIAISON_STORE_N_REGISTRATION_COLUMNS);
 
@@ -48,8 +51,8 @@ G_STATIC_ASSERT (G_N_ELEMENTS (liaison_store_registration_edit_fields) == LIAISO
 
 #define REGISTRATION_SELECT                                                                   \
   "SELECT id, event_id, participant_id, role, status, delegation, invited_at, registered_at," \
-  " waitlisted_at, confirmed_at, attended_at, no_show_at, declined_at, cancelled_at, notes"   \
-  " FROM registrations"
+  " waitlisted_at, confirmed_at, attended_at, no_show_at, declined_at, cancelled_at,"         \
+  " nominated_at, notes FROM registrations"
 
 static LiaisonRegistration *
 registration_from_row (sqlite3_stmt *stmt)
@@ -64,7 +67,7 @@ registration_from_row (sqlite3_stmt *stmt)
   liaison_registration_set_delegation (r, (const char *) sqlite3_column_text (stmt, 5));
   for (guint i = 0; i < LIAISON_N_REGISTRATION_STATUSES; i++)
     liaison_registration_restore_status_time (r, i, (const char *) sqlite3_column_text (stmt, 6 + i));
-  liaison_registration_set_notes (r, (const char *) sqlite3_column_text (stmt, 14));
+  liaison_registration_set_notes (r, (const char *) sqlite3_column_text (stmt, 6 + LIAISON_N_REGISTRATION_STATUSES));
   return r;
 }
 
@@ -95,7 +98,7 @@ liaison_store_get_registration (LiaisonStore *self, const char *id, GError **err
 LiaisonRegistration *
 liaison_store_find_registration (LiaisonStore *self, const char *id_or_part, GError **error)
 {
-  g_autofree char *id = liaison_store_resolve_prefix (self, "registrations", id_or_part, error);
+  g_autofree char *id = liaison_store_resolve_prefix (self, "registrations", id_or_part != NULL ? id_or_part : "", error);
 
   return id != NULL ? liaison_store_get_registration (self, id, error) : NULL;
 }
@@ -257,10 +260,11 @@ liaison_store_register_many (LiaisonStore             *self,
     *already_registered = NULL;
 
   if (status != LIAISON_REGISTRATION_INVITED && status != LIAISON_REGISTRATION_REGISTERED &&
-      status != LIAISON_REGISTRATION_CONFIRMED && status != LIAISON_REGISTRATION_WAITLISTED)
+      status != LIAISON_REGISTRATION_CONFIRMED && status != LIAISON_REGISTRATION_WAITLISTED &&
+      status != LIAISON_REGISTRATION_NOMINATED)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-                   _ ("A new registration starts as invited, registered, waitlisted or confirmed, not “%s”"),
+                   _ ("A new registration starts as invited, registered, waitlisted, confirmed or nominated, not “%s”"),
                    liaison_registration_status_label (status));
       return NULL;
     }
@@ -290,6 +294,8 @@ liaison_store_register_many (LiaisonStore             *self,
         }
 
       arrival = liaison_registration_status_on_arrival (status, taken, capacity);
+      if (liaison_delegation_counts (role, arrival) && !liaison_store_check_quota_room (self, event_id, country, error))
+        goto fail;
       if (liaison_registration_status_holds_place (arrival))
         taken++;
       r = liaison_registration_new (NULL, event_id, participant_id);
@@ -401,6 +407,13 @@ liaison_store_set_registration_status (LiaisonStore             *self,
                    liaison_event_get_capacity (event));
       goto fail;
     }
+
+  /* A country's delegation keeps to its quota. */
+  if (!liaison_delegation_counts (liaison_registration_get_role (r), old_status) &&
+      liaison_delegation_counts (liaison_registration_get_role (r), status) &&
+      !liaison_store_check_quota_room (self, liaison_registration_get_event_id (r),
+                                       liaison_registration_get_delegation (r), error))
+    goto fail;
 
   if (!liaison_registration_transition (r, status, now, error) || !write_status (self, r, old_status, origin, error))
     goto fail;

@@ -23,6 +23,7 @@ static const char *status_columns[LIAISON_N_REGISTRATION_STATUSES] = {
   "no_show_at",
   "declined_at",
   "cancelled_at",
+  "nominated_at",
 };
 
 gboolean
