@@ -94,6 +94,11 @@ class Rule:
       {"action": "status", "code": 501}               answered by the proxy
       {"action": "sub", "pattern": RE, "repl": TEXT}  reply body rewritten
       {"action": "drop-header", "header": "ETag"}     reply header dropped
+      {"action": "cut-head"}                          the server's reply cut
+          inside its headers, after the status line, and the connection
+          closed (libsoup 3.2 reads it as the status with an empty body)
+      {"action": "empty"}                             the connection closed
+          after the server acted on the request, nothing sent
       {"action": "truncate", "n": 20}                 a sync-collection answer
           with more than n rows is cut to n rows, a 507 row and a token of
           the proxy's; a request from that token gets the next n rows, and
@@ -193,6 +198,14 @@ def apply_rule(rule, request, port):
         return b"HTTP/1.0 %d Proxy Rule\r\nContent-Length: 0\r\n\r\n" % code
     # Replies the proxy changes come uncompressed.
     request = re.sub(rb"(?im)^accept-encoding:[^\r\n]*\r\n", b"", request, count=1)
+    if action == "cut-head":
+        # At the end of a header line: cut inside a line, libsoup says it
+        # could not parse the answer; at a line's end, it takes it whole.
+        lines = forward(request, port).partition(b"\r\n\r\n")[0].split(b"\r\n")
+        return b"".join(line + b"\r\n" for line in lines[: max(1, len(lines) // 2)])
+    if action == "empty":
+        forward(request, port)
+        return b""
     if action == "truncate":
         return truncated(rule, request, port)
     head, body = split_reply(forward(request, port))

@@ -370,6 +370,8 @@ fetch_one_by_one (LiaisonSyncJob    *job,
       g_autoptr (GBytes) reply = NULL;
       g_autofree char *etag = NULL;
       g_autofree char *text = NULL;
+      const char      *data;
+      gsize            size = 0;
       guint            status = 0;
 
       if (!liaison_dav_client_send (job->client, "GET", item_url, NULL, NULL, NULL, NULL, NULL, &status, &reply, &etag,
@@ -386,7 +388,10 @@ fetch_one_by_one (LiaisonSyncJob    *job,
           liaison_dav_status_error (error, "GET", item_url, status);
           return FALSE;
         }
-      text = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
+      /* An answer cut inside its headers comes as 200 with an empty body
+       * (no data at all): read as a cut resource, tried again next time. */
+      data = g_bytes_get_data (reply, &size);
+      text = g_strndup (data != NULL ? data : "", size);
       if (!liaison_sync_job_apply_remote (job, service, href, etag, text, !is_whole (text, strlen (text)), error))
         return FALSE;
     }
