@@ -11,7 +11,9 @@
 #    the Nth request from then on, before or after the server acted on it;
 #    and rules for one user (POST /__faults__/rule, a JSON object, see
 #    Rule): answer with a status of its own, rewrite the reply's body, drop
-#    a header, or cut a sync-collection answer short with a 507 row.
+#    a header, or cut a sync-collection answer short with a 507 row;
+#  - tests/hostile-server.py in front of the first Radicale, answering what
+#    a test planned in ways no server should.
 # Debian's python3 on purpose: Radicale is a Debian package (DESIGN.md).
 # Usage: dav-fixture.py TEST [ARG...]
 import base64
@@ -369,6 +371,16 @@ class Server(socketserver.ThreadingTCPServer):
     allow_reuse_address = True
 
 
+def start_hostile(port):
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "hostile-server.py")
+    proc = subprocess.Popen([sys.executable, script, str(port)], stdout=subprocess.PIPE)
+    procs.append(proc)
+    m = re.match(r"Listening on (\d+)", proc.stdout.readline().decode())
+    if not m:
+        raise SystemExit("the hostile server did not start")
+    return int(m.group(1))
+
+
 def main():
     with open(os.path.join(work, "users"), "w") as f:
         for i in range(1, 41):
@@ -377,6 +389,7 @@ def main():
     tls_port, _ = start_radicale("tls", tls=True)
     proxy = Server(("127.0.0.1", 0), make_handler(port))
     threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    hostile_port = start_hostile(port)
 
     env = dict(os.environ)
     # No GIO_USE_PROXY_RESOLVER here: the tests' isolated data dirs hide
@@ -386,6 +399,7 @@ def main():
     env["LIAISON_TEST_DAV_STORAGE"] = storage
     env["LIAISON_TEST_DAV_TLS_URL"] = "https://127.0.0.1:%d/" % tls_port
     env["LIAISON_TEST_PROXY_URL"] = "http://127.0.0.1:%d/" % proxy.server_address[1]
+    env["LIAISON_TEST_HOSTILE_URL"] = "http://127.0.0.1:%d/" % hostile_port
     try:
         return subprocess.call(sys.argv[1:], env=env)
     finally:

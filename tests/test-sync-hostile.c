@@ -312,6 +312,189 @@ test_cut_headers (void)
   }
 }
 
+/* ------------------------------------------------------------------------ */
+/* The hostile server (tests/hostile-server.py, Plan)                        */
+
+#define TIMEOUT 3
+
+typedef struct
+{
+  const char *answer;
+  const char *method; /* the requests it answers, NULL: any */
+  const char *path;
+  const char *body;
+  guint64     limit;  /* the engine's answer-limit, 0: the default */
+  const char *expect; /* in the error */
+} Case;
+
+static void
+hostile_request (const char  *method,
+                 const char  *path,
+                 JsonBuilder *b)
+{
+  g_autoptr (GProxyResolver) direct = g_simple_proxy_resolver_new (NULL, NULL);
+  g_autoptr (SoupSession) session = soup_session_new_with_options ("proxy-resolver", direct, NULL);
+  g_autofree char *url = g_strconcat (env ("LIAISON_TEST_HOSTILE_URL"), path, NULL);
+  g_autoptr (SoupMessage) msg = soup_message_new (method, url);
+  g_autoptr (GBytes) reply = NULL;
+
+  if (b != NULL)
+    {
+      g_autoptr (JsonNode) root = json_builder_get_root (b);
+      g_autoptr (JsonGenerator) gen = json_generator_new ();
+      g_autofree char *text = NULL;
+      g_autoptr (GBytes) body = NULL;
+
+      json_generator_set_root (gen, root);
+      text = json_generator_to_data (gen, NULL);
+      body = g_bytes_new (text, strlen (text));
+      soup_message_set_request_body_from_bytes (msg, "application/json", body);
+    }
+  reply = soup_session_send_and_read (session, msg, NULL, NULL);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+}
+
+static void
+plan (const char *user,
+      const char *method,
+      const char *path,
+      const char *body,
+      const char *answer)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "user");
+  json_builder_add_string_value (b, user);
+  if (method != NULL)
+    {
+      json_builder_set_member_name (b, "method");
+      json_builder_add_string_value (b, method);
+    }
+  json_builder_set_member_name (b, "path");
+  json_builder_add_string_value (b, path);
+  if (body != NULL)
+    {
+      json_builder_set_member_name (b, "body");
+      json_builder_add_string_value (b, body);
+    }
+  json_builder_set_member_name (b, "answer");
+  json_builder_add_string_value (b, answer);
+  /* A trickle slower than anything but the deadline notices. */
+  json_builder_set_member_name (b, "interval");
+  json_builder_add_double_value (b, 0.5);
+  json_builder_end_object (b);
+  hostile_request ("POST", "__hostile__/plan", b);
+}
+
+static void
+unplan (const char *user)
+{
+  g_autofree char *path = g_strconcat ("__hostile__/plan/", user, NULL);
+
+  hostile_request ("DELETE", path, NULL);
+}
+
+static LiaisonParticipant *
+add_person (LiaisonStore *store,
+            const char   *given)
+{
+  g_autoptr (LiaisonParticipant) p = liaison_participant_new (NULL);
+  g_autoptr (GError) error = NULL;
+
+  liaison_participant_set_latin_name (p, "Hostile", given);
+  liaison_participant_set_country (p, "MY");
+  g_assert_true (liaison_store_save_participant (store, p, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&p);
+}
+
+/* B is in step with the server; A adds a card and an event; B's next sync
+ * meets the planned answer (most cases: for every request to the address
+ * book, which is pulled first, so the calendar waits for it). It ends
+ * within its deadline, says what happened, and B's tables are as they
+ * were. With the plan gone, the next sync brings both records. */
+static void
+test_hostile (gconstpointer data)
+{
+  const Case      *c = data;
+  g_autofree char *user = new_user ();
+  g_autoptr (Client) a = client_new (env ("LIAISON_TEST_DAV_URL"), user);
+  g_autoptr (Client) b = client_new (env ("LIAISON_TEST_HOSTILE_URL"), user);
+  g_autoptr (LiaisonSyncSummary) s = NULL;
+  g_autoptr (LiaisonEvent) e = NULL;
+  g_autoptr (LiaisonParticipant) p = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) said = g_string_new (NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64           start;
+  double           seconds;
+
+  g_object_set (b->engine, "request-timeout", TIMEOUT, NULL);
+  if (c->limit > 0)
+    g_object_set (b->engine, "answer-limit", c->limit, NULL);
+  sync_ok (a);
+  sync_ok (b);
+  e = add_event (a->store, "Hostile server");
+  p = add_person (a->store, c->answer);
+  sync_ok (a);
+
+  before = dump_tables (b->path);
+  plan (user, c->method, c->path, c->body, c->answer);
+  /* A GET is met after a multiget that is not XML. */
+  if (g_strcmp0 (c->method, "GET") == 0)
+    plan (user, "REPORT", "liaison-participants/$", "addressbook-multiget", "text");
+  start = g_get_monotonic_time ();
+  s = client_sync (b, &error);
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  if (error != NULL)
+    g_string_append_printf (said, "%s\n", error->message);
+  for (guint i = 0; s != NULL && i < s->errors->len; i++)
+    g_string_append_printf (said, "%s\n", (char *) g_ptr_array_index (s->errors, i));
+  g_test_message ("%.1f s: %s", seconds, said->str);
+  g_assert_nonnull (strstr (said->str, c->expect));
+  g_assert_cmpfloat (seconds, <, TIMEOUT + 10);
+  after = dump_tables (b->path);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_error (&error);
+
+  unplan (user);
+  sync_ok (b);
+  {
+    g_autoptr (LiaisonEvent) got = liaison_store_get_event (b->store, liaison_event_get_id (e), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (liaison_store_count_participants (b->store), ==, 1);
+  }
+}
+
+#define BOOK "liaison-participants/$"
+#define CARD "liaison-participants/.+\\.vcf$"
+
+static const Case cases[] = {
+  { "empty", NULL, BOOK, NULL, 0, "Cannot reach" },
+  { "status-only", NULL, BOOK, NULL, 0, "not well-formed" },
+  { "cut-head", NULL, BOOK, NULL, 0, "not well-formed" },
+  { "status-only", "GET", CARD, NULL, 0, "could not be read" },
+  { "cut-head", "GET", CARD, NULL, 0, "could not be read" },
+  { "trickle", NULL, BOOK, NULL, 0, "took more than 3 seconds" },
+  { "trickle-head", NULL, BOOK, NULL, 0, "took more than 3 seconds" },
+  { "trickle", "GET", CARD, NULL, 0, "took more than 3 seconds" },
+  { "endless", NULL, BOOK, NULL, 1000000, "larger than 1.0" },
+  { "endless", NULL, BOOK, NULL, 0, "larger than 64.0" },
+  { "endless", "GET", CARD, NULL, 1000000, "larger than 1.0" },
+  { "huge", NULL, BOOK, NULL, 0, "larger than 64.0" },
+  { "gzip", NULL, BOOK, NULL, 1000000, "larger than 1.0" },
+  { "text", NULL, BOOK, NULL, 0, "not well-formed" },
+  { "html", NULL, BOOK, NULL, 0, "not a WebDAV multistatus" },
+  { "billion-laughs", NULL, BOOK, NULL, 0, "document type declaration" },
+  { "parameter-laughs", NULL, BOOK, NULL, 0, "document type declaration" },
+  { "external-entity", NULL, BOOK, NULL, 0, "document type declaration" },
+  { "late-doctype", NULL, BOOK, NULL, 0, "document type declaration" },
+  { "redirect-loop", NULL, BOOK, NULL, 0, "302" },
+};
+
 int
 main (int   argc,
       char *argv[])
@@ -320,6 +503,15 @@ main (int   argc,
   liaison_proxy_resolver_register ();
 
   g_test_add_func ("/liaison/sync/faults/cut-headers", test_cut_headers);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/liaison/sync/hostile/%s%s%s", cases[i].answer,
+                                               cases[i].method != NULL ? "-" : "",
+                                               cases[i].method != NULL ? cases[i].method : "");
+      g_autofree char *full = cases[i].limit > 0 ? g_strconcat (name, "-limited", NULL) : g_strdup (name);
+
+      g_test_add_data_func (full, &cases[i], test_hostile);
+    }
 
   return g_test_run ();
 }

@@ -197,6 +197,8 @@ typedef struct
   char              *url;
   char              *user;
   char              *password;
+  guint64            answer_limit;
+  guint              timeout;
   GPtrArray         *hrefs;
   guint              batch;
   GCancellable      *cancellable;
@@ -223,6 +225,7 @@ prefetch_thread (gpointer data)
 
   g_main_context_push_thread_default (context);
   client = liaison_dav_client_new (p->user, p->password);
+  liaison_dav_client_set_limits (client, p->answer_limit, p->timeout);
   for (guint from = 0; from < p->hrefs->len; from += p->batch)
     {
       Fetched         *f = g_new0 (Fetched, 1);
@@ -427,6 +430,8 @@ fetch_and_apply (LiaisonSyncJob    *job,
   p.url = (char *) url;
   p.user = job->user;
   p.password = job->password;
+  p.answer_limit = job->answer_limit;
+  p.timeout = job->request_timeout;
   p.hrefs = hrefs;
   p.batch = batch;
   p.cancellable = job->cancellable;
