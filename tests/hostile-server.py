@@ -28,6 +28,8 @@ class Plan:
       trickle-head     the status line itself one byte at a time
       endless          a status, then a body that never ends (a listing of
                        404 rows, or "text" for a GET)
+      endless-wide     the same with hrefs of a kilobyte (fewer rows a
+                       megabyte, for the default limit under a sanitizer)
       huge             Content-Length: 200,000,000 and that many bytes
       gzip             gzip-encoded: a few KB on the wire that decode to an
                        endless run of spaces
@@ -119,7 +121,7 @@ PARAMETER_LAUGHS = (b'<!DOCTYPE multistatus [\n<!ENTITY % a "lollollollollolloll
 EXTERNAL = (b'<!DOCTYPE multistatus [\n<!ENTITY passwd SYSTEM "file:///etc/passwd">\n]>\n'
             b'<multistatus xmlns="DAV:"><response><href>&passwd;</href>'
             b"<status>HTTP/1.1 404 Not Found</status></response></multistatus>\n")
-ROW = b"<response><href>/nowhere/%d</href><status>HTTP/1.1 404 Not Found</status></response>\n"
+ROW = b"<response><href>/nowhere/%d%s</href><status>HTTP/1.1 404 Not Found</status></response>\n"
 
 
 def head_of(status, extra=b""):
@@ -145,13 +147,14 @@ def answer(sock, plan, request, port):
         for i in range(len(data)):
             sock.sendall(data[i:i + 1])
             time.sleep(plan.get("interval", 5))
-    elif kind == "endless":
+    elif kind in ("endless", "endless-wide"):
         sock.sendall(head_of(status) + b"\r\n")
         if status == 207:
             sock.sendall(XML + b'<multistatus xmlns="DAV:">')
+            pad = b"-" * 1000 if kind == "endless-wide" else b""
             n = 0
             while True:
-                sock.sendall(b"".join(ROW % i for i in range(n, n + 1000)))
+                sock.sendall(b"".join(ROW % (i, pad) for i in range(n, n + 1000)))
                 n += 1000
         while True:
             sock.sendall(b"text, and more text\r\n" * 4096)

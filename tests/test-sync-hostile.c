@@ -328,8 +328,9 @@ typedef struct
   const char *method; /* the requests it answers, NULL: any */
   const char *path;
   const char *body;
-  guint64     limit;  /* the engine's answer-limit, 0: the default */
-  const char *expect; /* in the error */
+  guint64     limit;   /* the engine's answer-limit, 0: the default */
+  const char *expect;  /* in the error */
+  guint       timeout; /* the engine's request-timeout, 0: TIMEOUT */
 } Case;
 
 static void
@@ -436,7 +437,7 @@ test_hostile (gconstpointer data)
   gint64           start;
   double           seconds;
 
-  g_object_set (b->engine, "request-timeout", TIMEOUT, NULL);
+  g_object_set (b->engine, "request-timeout", c->timeout > 0 ? c->timeout : TIMEOUT, NULL);
   if (c->limit > 0)
     g_object_set (b->engine, "answer-limit", c->limit, NULL);
   sync_ok (a);
@@ -459,7 +460,7 @@ test_hostile (gconstpointer data)
     g_string_append_printf (said, "%s\n", (char *) g_ptr_array_index (s->errors, i));
   g_test_message ("%.1f s: %s", seconds, said->str);
   g_assert_nonnull (strstr (said->str, c->expect));
-  g_assert_cmpfloat (seconds, <, TIMEOUT + 10);
+  g_assert_cmpfloat (seconds, <, (c->timeout > 0 ? c->timeout : TIMEOUT) + 10);
   after = dump_tables (b->path);
   g_assert_cmpstr (before, ==, after);
   g_clear_error (&error);
@@ -523,7 +524,8 @@ static const Case cases[] = {
   { "trickle-head", NULL, BOOK, NULL, 0, "took more than 3 seconds" },
   { "trickle", "GET", CARD, NULL, 0, "took more than 3 seconds" },
   { "endless", NULL, BOOK, NULL, 1000000, "larger than 1.0" },
-  { "endless", NULL, BOOK, NULL, 0, "larger than 64.0" },
+  /* 64 MB read and parsed: more than 3 s under a sanitizer. */
+  { "endless-wide", NULL, BOOK, NULL, 0, "larger than 64.0", 30 },
   { "endless", "GET", CARD, NULL, 1000000, "larger than 1.0" },
   { "huge", NULL, BOOK, NULL, 0, "larger than 64.0" },
   { "gzip", NULL, BOOK, NULL, 1000000, "larger than 1.0" },
