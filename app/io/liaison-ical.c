@@ -604,7 +604,11 @@ x_is_liaison (const char *name)
 static void
 free_person (gpointer data)
 {
-  g_strfreev (data);
+  char **person = data;
+
+  for (guint i = 0; i < 3; i++)
+    g_free (person[i]);
+  g_free (person);
 }
 
 static char *
