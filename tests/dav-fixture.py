@@ -382,9 +382,13 @@ def start_hostile(port):
 
 
 def main():
+    # "keeper" has a password made for this run, that tests/test-secrets.c
+    # looks for wherever it should not be.
+    keeper = base64.b32encode(os.urandom(15)).decode().lower()
     with open(os.path.join(work, "users"), "w") as f:
         for i in range(1, 41):
             f.write("user%d:secret\n" % i)
+        f.write("keeper:%s\n" % keeper)
     port, storage = start_radicale("plain")
     tls_port, _ = start_radicale("tls", tls=True)
     proxy = Server(("127.0.0.1", 0), make_handler(port))
@@ -400,6 +404,8 @@ def main():
     env["LIAISON_TEST_DAV_TLS_URL"] = "https://127.0.0.1:%d/" % tls_port
     env["LIAISON_TEST_PROXY_URL"] = "http://127.0.0.1:%d/" % proxy.server_address[1]
     env["LIAISON_TEST_HOSTILE_URL"] = "http://127.0.0.1:%d/" % hostile_port
+    env["LIAISON_TEST_SECRET_USER"] = "keeper"
+    env["LIAISON_TEST_SECRET_PASSWORD"] = keeper
     try:
         return subprocess.call(sys.argv[1:], env=env)
     finally:
