@@ -240,6 +240,11 @@ liaison_content_unescape_text (const char *text)
 
   for (const char *p = text; *p != '\0'; p++)
     {
+      /* A carriage return is never text here (line breaks come as \n):
+       * dropped, as the writer drops it, so what is read writes back the
+       * same. */
+      if (*p == '\r')
+        continue;
       if (*p != '\\' || p[1] == '\0')
         {
           g_string_append_c (s, *p);
