@@ -381,6 +381,404 @@ test_kill_write (void)
   test_remove_tree (dir);
 }
 
+/* ------------------------------------------------------------------------ */
+/* A sync killed                                                             */
+
+typedef struct
+{
+  char              *dir;
+  char              *path;
+  LiaisonStore      *store;
+  LiaisonSyncEngine *engine;
+} Client;
+
+static guint next_user = 1;
+
+static Client *
+client_open (const char *dir,
+             const char *url,
+             const char *user)
+{
+  Client *c = g_new0 (Client, 1);
+  g_autoptr (GError) error = NULL;
+
+  c->dir = dir != NULL ? g_strdup (dir) : test_make_dir ();
+  c->path = g_build_filename (c->dir, "liaison.db", NULL);
+  c->store = liaison_store_open (c->path, &error);
+  g_assert_no_error (error);
+  c->engine = liaison_sync_engine_new (c->store, NULL);
+  liaison_sync_engine_set_account (c->engine, url, user);
+  liaison_sync_engine_set_password (c->engine, "secret");
+  return c;
+}
+
+/* Lets go of the database; its folder stays when keep. */
+static void
+client_close (Client  *c,
+              gboolean keep)
+{
+  for (guint i = 0; i < 5000 && G_OBJECT (c->engine)->ref_count > 1; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_finalize_object (c->engine);
+  liaison_store_close (c->store);
+  g_assert_finalize_object (c->store);
+  if (!keep)
+    test_remove_tree (c->dir);
+  g_free (c->path);
+  g_free (c->dir);
+  g_free (c);
+}
+
+typedef struct
+{
+  gboolean            done;
+  LiaisonSyncSummary *summary;
+  GError             *error;
+} Wait;
+
+static void
+on_synced (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Wait *w = user_data;
+
+  w->summary = liaison_sync_engine_sync_finish (LIAISON_SYNC_ENGINE (source), result, &w->error);
+  w->done = TRUE;
+}
+
+static void
+sync_ok (Client *c)
+{
+  Wait w = { FALSE, NULL, NULL };
+
+  liaison_sync_engine_sync_async (c->engine, NULL, on_synced, &w);
+  while (!w.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (w.error);
+  for (guint i = 0; i < w.summary->errors->len; i++)
+    g_printerr ("unexpected: %s\n", (char *) g_ptr_array_index (w.summary->errors, i));
+  g_assert_cmpuint (w.summary->errors->len, ==, 0);
+  liaison_sync_summary_free (w.summary);
+}
+
+static char *
+add_event (LiaisonStore *store,
+           const char   *title)
+{
+  g_autoptr (LiaisonEvent) e = liaison_event_new (NULL);
+  g_autoptr (GError) error = NULL;
+
+  liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_EN, title);
+  g_assert_true (liaison_event_set_when (e, "2025-11-04T09:30", "2025-11-05T17:00", "Asia/Yangon", &error));
+  liaison_event_set_kind (e, LIAISON_EVENT_KIND_WORKSHOP);
+  g_assert_true (liaison_store_save_event (store, e, LIAISON_ORIGIN_LOCAL, &error));
+  return g_strdup (liaison_event_get_id (e));
+}
+
+static char *
+add_person (LiaisonStore *store,
+            const char   *given,
+            const char   *event_id)
+{
+  g_autoptr (LiaisonParticipant) p = liaison_participant_new (NULL);
+  g_autoptr (LiaisonRegistration) r = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *email = g_strdup_printf ("%s@example.la", given);
+  const char      *emails[] = { email, NULL };
+
+  liaison_participant_set_latin_name (p, "Vong", given);
+  liaison_participant_set_emails (p, emails);
+  liaison_participant_set_country (p, "LA");
+  g_assert_true (liaison_store_save_participant (store, p, LIAISON_ORIGIN_LOCAL, &error));
+  if (event_id != NULL)
+    {
+      r = liaison_store_register (store, event_id, liaison_participant_get_id (p), LIAISON_ROLE_DELEGATE,
+                                  LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, &error);
+      g_assert_no_error (error);
+    }
+  return g_strdup (liaison_participant_get_id (p));
+}
+
+static void
+edit_event (LiaisonStore *store,
+            const char   *id,
+            const char   *title,
+            const char   *venue)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonEvent) e = liaison_store_get_event (store, id, &error);
+
+  g_assert_no_error (error);
+  if (title != NULL)
+    liaison_bilingual_set_text (liaison_event_get_title (e), LIAISON_LANGUAGE_EN, title);
+  if (venue != NULL)
+    liaison_event_set_venue (e, venue);
+  g_assert_true (liaison_store_save_event (store, e, LIAISON_ORIGIN_LOCAL, &error));
+}
+
+static GHashTable *
+read_base (const char *entity,
+           const char *text)
+{
+  if (g_str_equal (entity, "event"))
+    return liaison_ical_read (text, NULL, NULL, NULL);
+  return liaison_vcard_read (text, NULL, NULL);
+}
+
+static GPtrArray *
+local_ids (LiaisonStore *store,
+           const char   *entity)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  if (g_str_equal (entity, "event"))
+    {
+      g_autoptr (GPtrArray) events = liaison_store_list_events (store, NULL, NULL);
+
+      for (guint i = 0; i < events->len; i++)
+        g_ptr_array_add (ids, g_strdup (liaison_event_get_id (g_ptr_array_index (events, i))));
+    }
+  else
+    {
+      g_autoptr (GArray) rowids = liaison_store_list_participant_rowids (store, NULL, 0, NULL);
+
+      for (guint i = 0; i < rowids->len; i++)
+        {
+          g_autoptr (LiaisonParticipant) p = liaison_store_get_participant_by_rowid (store, g_array_index (rowids, gint64, i));
+          g_ptr_array_add (ids, g_strdup (liaison_participant_get_id (p)));
+        }
+    }
+  return ids;
+}
+
+/* Every record that differs from the server's copy of the last sync (or
+ * has none, or was deleted here) waits in the outbox, once, after the
+ * outbox is fed as the next sync starts. */
+static void
+assert_pending (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonStore) store = liaison_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (liaison_store_sync_feed_outbox (store, &error));
+  for (guint e = 0; e < 2; e++)
+    {
+      const char *entity = e == 0 ? "event" : "participant";
+      g_autoptr (GPtrArray) outbox = liaison_store_sync_list_outbox (store, entity);
+      g_autoptr (GHashTable) waiting = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr (GPtrArray) ids = local_ids (store, entity);
+      g_autoptr (GHashTable) here = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr (GHashTable) resources = liaison_store_sync_list_resources (store, entity);
+      GHashTableIter iter;
+      gpointer       href;
+
+      for (guint i = 0; i < outbox->len; i++)
+        g_assert_true (g_hash_table_add (waiting, g_ptr_array_index (outbox, i)));
+      for (guint i = 0; i < ids->len; i++)
+        {
+          const char *id = g_ptr_array_index (ids, i);
+          g_autoptr (GHashTable) fields = liaison_store_sync_get_fields (store, entity, id, NULL);
+          g_autoptr (LiaisonSyncResource) res = liaison_store_sync_get_resource (store, entity, id);
+          g_autoptr (GHashTable) base = res != NULL ? read_base (entity, res->base) : NULL;
+
+          g_hash_table_add (here, (gpointer) id);
+          if ((base == NULL || !liaison_sync_fields_equal (fields, base)) && !g_hash_table_contains (waiting, id))
+            g_error ("%s %s changed here, not sent, and not waiting", entity, id);
+        }
+      /* Deleted here, still on the server. */
+      g_hash_table_iter_init (&iter, resources);
+      while (g_hash_table_iter_next (&iter, &href, NULL))
+        {
+          g_autoptr (LiaisonSyncResource) res = liaison_store_sync_get_resource_by_href (store, href);
+
+          if (res != NULL && !g_hash_table_contains (here, res->entity_id) && !g_hash_table_contains (waiting, res->entity_id))
+            g_error ("%s %s deleted here, not sent, and not waiting", entity, res->entity_id);
+        }
+    }
+  liaison_store_close (store);
+}
+
+static void
+proxy_off (void)
+{
+  g_autoptr (GProxyResolver) direct = g_simple_proxy_resolver_new (NULL, NULL);
+  g_autoptr (SoupSession) session = soup_session_new_with_options ("proxy-resolver", direct, NULL);
+  g_autofree char *url = g_strconcat (env ("LIAISON_TEST_PROXY_URL"), "__faults__/off", NULL);
+  g_autoptr (SoupMessage) msg = soup_message_new ("GET", url);
+  g_autoptr (GBytes) reply = soup_session_send_and_read (session, msg, NULL, NULL);
+
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Every record as its field map, in a stable order. */
+static char *
+snapshot (LiaisonStore *store)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint e = 0; e < 2; e++)
+    {
+      const char *entity = e == 0 ? "event" : "participant";
+      g_autoptr (GPtrArray) ids = local_ids (store, entity);
+
+      g_ptr_array_sort (ids, compare_strings);
+      for (guint i = 0; i < ids->len; i++)
+        {
+          g_autoptr (GHashTable) f = liaison_store_sync_get_fields (store, entity, g_ptr_array_index (ids, i), NULL);
+          g_autofree char *json = liaison_sync_fields_to_json (f);
+
+          g_string_append_printf (s, "%s %s %s\n", entity, (char *) g_ptr_array_index (ids, i), json);
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+static guint
+count_items (const char *user,
+             const char *collection)
+{
+  g_autofree char *dir = g_build_filename (env ("LIAISON_TEST_DAV_STORAGE"), user, collection, NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint       n = 0;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (name[0] != '.')
+      n++;
+  return n;
+}
+
+/* A has events, people and registrations on the server; B edits venues
+ * there, A titles and people here; A's `liaison sync` is killed at a
+ * seeded request (the proxy) or durable call (the shim), 50 times, with
+ * new work on both sides before each. Then ordinary syncs converge. */
+static void
+test_kill_sync (void)
+{
+  g_autofree char *user = g_strdup_printf ("user%u", next_user++);
+  const char      *url = env ("LIAISON_TEST_PROXY_URL");
+  Client          *a = client_open (NULL, url, user);
+  Client          *b = client_open (NULL, url, user);
+  Client          *c;
+  g_autofree char *dir = g_strdup (a->dir);
+  g_autofree char *path = g_strdup (a->path);
+  const char      *args[] = { "--database", path, "sync", "--url", url, "--username", user, NULL };
+  g_autoptr (GRand) rand = seeded ();
+  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) titles = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr (GHashTable) venues = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autofree char *snap_a = NULL;
+  g_autofree char *snap_b = NULL;
+  g_autofree char *snap_c = NULL;
+  guint            people = 0, killed = 0;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Crash event %u", i);
+
+      g_ptr_array_add (events, add_event (a->store, title));
+    }
+  for (guint i = 0; i < 60; i++, people++)
+    {
+      g_autofree char *given = g_strdup_printf ("p%u", i);
+      g_autofree char *id = add_person (a->store, given, g_ptr_array_index (events, i % events->len));
+    }
+  sync_ok (a);
+  sync_ok (b);
+  client_close (a, TRUE);
+
+  for (guint i = 0; i < POINTS; i++)
+    {
+      const char      *title_of = g_ptr_array_index (events, i % events->len);
+      const char      *venue_of = g_ptr_array_index (events, (i + 7) % events->len);
+      g_autofree char *title = g_strdup_printf ("Title %u", i);
+      g_autofree char *venue = g_strdup_printf ("Venue %u", i);
+      Kill             kill = { 0, g_rand_boolean (rand) ? "after" : "before", NULL, 0 };
+      int              status;
+
+      /* New work on both sides. */
+      a = client_open (dir, url, user);
+      edit_event (a->store, title_of, title, NULL);
+      if (i % 3 == 0)
+        {
+          g_autofree char *given = g_strdup_printf ("q%u", i);
+          g_autofree char *id = add_person (a->store, given, title_of);
+
+          people++;
+        }
+      client_close (a, TRUE);
+      g_hash_table_insert (titles, (gpointer) title_of, g_strdup (title));
+      edit_event (b->store, venue_of, NULL, venue);
+      g_hash_table_insert (venues, (gpointer) venue_of, g_strdup (venue));
+      sync_ok (b);
+
+      if (i % 2 == 0)
+        kill.request = 1 + g_rand_int_range (rand, 0, 12);
+      else
+        kill.kill_at = 1 + g_rand_int_range (rand, 0, 40);
+      status = run_cli (args, &kill);
+      proxy_off ();
+      if (was_killed (status))
+        killed++;
+      else
+        g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+      assert_intact (path);
+      assert_pending (path);
+    }
+  g_test_message ("killed %u times of %u", killed, POINTS);
+  g_assert_cmpuint (killed, >=, POINTS / 2);
+
+  a = client_open (dir, url, user);
+  sync_ok (a);
+  sync_ok (b);
+  sync_ok (a);
+  g_assert_cmpuint (liaison_store_count_conflicts (a->store), ==, 0);
+  g_assert_cmpuint (liaison_store_count_conflicts (b->store), ==, 0);
+  g_assert_cmpuint (liaison_store_sync_count_pending (a->store), ==, 0);
+  g_assert_cmpuint (count_items (user, "liaison-events"), ==, 62 + events->len);
+  g_assert_cmpuint (count_items (user, "liaison-participants"), ==, people);
+  g_assert_cmpuint (liaison_store_count_participants (a->store), ==, people);
+  {
+    GHashTableIter iter;
+    gpointer       id, value;
+
+    g_hash_table_iter_init (&iter, titles);
+    while (g_hash_table_iter_next (&iter, &id, &value))
+      {
+        g_autoptr (LiaisonEvent) e = liaison_store_get_event (b->store, id, NULL);
+        g_assert_cmpstr (liaison_bilingual_get_text (liaison_event_get_title (e), LIAISON_LANGUAGE_EN), ==, value);
+      }
+    g_hash_table_iter_init (&iter, venues);
+    while (g_hash_table_iter_next (&iter, &id, &value))
+      {
+        g_autoptr (LiaisonEvent) e = liaison_store_get_event (a->store, id, NULL);
+        g_assert_cmpstr (liaison_event_get_venue (e), ==, value);
+      }
+  }
+  snap_a = snapshot (a->store);
+  snap_b = snapshot (b->store);
+  g_assert_cmpstr (snap_a, ==, snap_b);
+  c = client_open (NULL, env ("LIAISON_TEST_DAV_URL"), user);
+  sync_ok (c);
+  snap_c = snapshot (c->store);
+  g_assert_cmpstr (snap_a, ==, snap_c);
+  client_close (c, FALSE);
+  client_close (b, FALSE);
+  client_close (a, FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +787,7 @@ main (int   argc,
   liaison_proxy_resolver_register ();
 
   g_test_add_func ("/liaison/crash/kill-write", test_kill_write);
+  g_test_add_func ("/liaison/crash/kill-sync", test_kill_sync);
 
   return g_test_run ();
 }
