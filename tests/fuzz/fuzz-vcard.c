@@ -48,6 +48,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (again == NULL)
     g_printerr ("%s\n---\n%s\n", error->message, written);
   fuzz_check (again != NULL);
+  if (g_strcmp0 (uid, again_uid) != 0)
+    g_printerr ("UID %s, then %s\n---\n%s\n", uid, again_uid, written);
   fuzz_check (g_strcmp0 (uid, again_uid) == 0);
   fuzz_check (liaison_sync_fields_equal (fields, again));
   return 0;
