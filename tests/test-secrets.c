@@ -289,7 +289,8 @@ test_tls (void)
 
       for (guint j = 0; lines[j] != NULL; j++)
         {
-          g_autofree char *line = g_ascii_strdown (g_strstrip (g_strdup (lines[j])), -1);
+          g_autofree char *copy = g_strdup (lines[j]);
+          g_autofree char *line = g_ascii_strdown (g_strstrip (copy), -1);
           g_auto (GStrv) option = g_strsplit (line, " ", 2);
 
           if (g_str_has_prefix (line, "--") && strstr (option[0], words[i]) != NULL)
