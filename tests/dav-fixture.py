@@ -11,7 +11,9 @@
 #    the Nth request from then on, before or after the server acted on it;
 #    and rules for one user (POST /__faults__/rule, a JSON object, see
 #    Rule): answer with a status of its own, rewrite the reply's body, drop
-#    a header, or cut a sync-collection answer short with a 507 row.
+#    a header, or cut a sync-collection answer short with a 507 row;
+#  - tests/hostile-server.py in front of the first Radicale, answering what
+#    a test planned in ways no server should.
 # Debian's python3 on purpose: Radicale is a Debian package (DESIGN.md).
 # Usage: dav-fixture.py TEST [ARG...]
 import base64
@@ -95,6 +97,11 @@ class Rule:
       {"action": "sub", "pattern": RE, "repl": TEXT}  reply body rewritten
       {"action": "sub", "pattern": RE, "repeat": N}   what RE matches, N times
       {"action": "drop-header", "header": "ETag"}     reply header dropped
+      {"action": "cut-head"}                          the server's reply cut
+          inside its headers, after the status line, and the connection
+          closed (libsoup 3.2 reads it as the status with an empty body)
+      {"action": "empty"}                             the connection closed
+          after the server acted on the request, nothing sent
       {"action": "truncate", "n": 20}                 a sync-collection answer
           with more than n rows is cut to n rows, a 507 row and a token of
           the proxy's; a request from that token gets the next n rows, and
@@ -194,6 +201,14 @@ def apply_rule(rule, request, port):
         return b"HTTP/1.0 %d Proxy Rule\r\nContent-Length: 0\r\n\r\n" % code
     # Replies the proxy changes come uncompressed.
     request = re.sub(rb"(?im)^accept-encoding:[^\r\n]*\r\n", b"", request, count=1)
+    if action == "cut-head":
+        # At the end of a header line: cut inside a line, libsoup says it
+        # could not parse the answer; at a line's end, it takes it whole.
+        lines = forward(request, port).partition(b"\r\n\r\n")[0].split(b"\r\n")
+        return b"".join(line + b"\r\n" for line in lines[: max(1, len(lines) // 2)])
+    if action == "empty":
+        forward(request, port)
+        return b""
     if action == "truncate":
         return truncated(rule, request, port)
     head, body = split_reply(forward(request, port))
@@ -359,14 +374,29 @@ class Server(socketserver.ThreadingTCPServer):
     allow_reuse_address = True
 
 
+def start_hostile(port):
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "hostile-server.py")
+    proc = subprocess.Popen([sys.executable, script, str(port)], stdout=subprocess.PIPE)
+    procs.append(proc)
+    m = re.match(r"Listening on (\d+)", proc.stdout.readline().decode())
+    if not m:
+        raise SystemExit("the hostile server did not start")
+    return int(m.group(1))
+
+
 def main():
+    # "keeper" has a password made for this run, that tests/test-secrets.c
+    # looks for wherever it should not be.
+    keeper = base64.b32encode(os.urandom(15)).decode().lower()
     with open(os.path.join(work, "users"), "w") as f:
         for i in range(1, 81):
             f.write("user%d:secret\n" % i)
+        f.write("keeper:%s\n" % keeper)
     port, storage = start_radicale("plain")
     tls_port, _ = start_radicale("tls", tls=True)
     proxy = Server(("127.0.0.1", 0), make_handler(port))
     threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    hostile_port = start_hostile(port)
 
     env = dict(os.environ)
     # No GIO_USE_PROXY_RESOLVER here: the tests' isolated data dirs hide
@@ -376,6 +406,9 @@ def main():
     env["LIAISON_TEST_DAV_STORAGE"] = storage
     env["LIAISON_TEST_DAV_TLS_URL"] = "https://127.0.0.1:%d/" % tls_port
     env["LIAISON_TEST_PROXY_URL"] = "http://127.0.0.1:%d/" % proxy.server_address[1]
+    env["LIAISON_TEST_HOSTILE_URL"] = "http://127.0.0.1:%d/" % hostile_port
+    env["LIAISON_TEST_SECRET_USER"] = "keeper"
+    env["LIAISON_TEST_SECRET_PASSWORD"] = keeper
     try:
         return subprocess.call(sys.argv[1:], env=env)
     finally:

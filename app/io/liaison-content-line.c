@@ -147,7 +147,15 @@ liaison_content_parse (const char *text,
       number++;
       if (content > 0 && p[content - 1] == '\r')
         content--;
-      if ((*p == ' ' || *p == '\t') && raw != NULL)
+      /* A fold after an empty line (or at the start) continues nothing:
+       * written back without that empty line it would continue the line
+       * before it (fuzz-vcard). */
+      if ((*p == ' ' || *p == '\t') && raw == NULL)
+        {
+          g_set_error (error, LIAISON_IO_ERROR, LIAISON_IO_ERROR_MALFORMED, _ ("Line %u is not a content line"), number);
+          return NULL;
+        }
+      if (*p == ' ' || *p == '\t')
         {
           g_string_append_len (raw, p, end - p);
           g_string_append_len (unfolded, p + 1, content > 0 ? content - 1 : 0);
@@ -240,6 +248,11 @@ liaison_content_unescape_text (const char *text)
 
   for (const char *p = text; *p != '\0'; p++)
     {
+      /* A carriage return is never text here (line breaks come as \n):
+       * dropped, as the writer drops it, so what is read writes back the
+       * same. */
+      if (*p == '\r')
+        continue;
       if (*p != '\\' || p[1] == '\0')
         {
           g_string_append_c (s, *p);

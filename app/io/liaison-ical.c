@@ -742,6 +742,8 @@ liaison_ical_write_with (const char         *uid,
     g_autofree char *uid_line = liaison_content_render ("UID", NULL, escaped_uid);
 
     g_string_append (out, "PRODID:" PRODID "\r\nCALSCALE:GREGORIAN\r\n");
+    /* The base's splice may have made one already. */
+    g_clear_pointer (&vtimezone, g_free);
     if (timed && zone != NULL)
       vtimezone = vtimezone_text (zone);
     if (vtimezone != NULL)

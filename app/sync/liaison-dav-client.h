@@ -35,6 +35,14 @@ typedef struct
 void liaison_dav_multistatus_free (LiaisonDavMultistatus *ms);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonDavMultistatus, liaison_dav_multistatus_free)
 
+/* Generous for real collections: a listing of 300,000 items, a multiget
+ * batch of 250 cards with photos. */
+#define LIAISON_DAV_DEFAULT_ANSWER_LIMIT (G_GUINT64_CONSTANT (64) * 1000 * 1000)
+/* From sending a request to its answer's last byte: a server that trickles
+ * (a byte every few seconds never trips the 60-second idle timeout) cannot
+ * keep a sync for longer. */
+#define LIAISON_DAV_DEFAULT_TIMEOUT 300
+
 #define LIAISON_TYPE_DAV_CLIENT (liaison_dav_client_get_type ())
 
 G_DECLARE_FINAL_TYPE (LiaisonDavClient, liaison_dav_client, LIAISON, DAV_CLIENT, GObject)
@@ -42,6 +50,9 @@ G_DECLARE_FINAL_TYPE (LiaisonDavClient, liaison_dav_client, LIAISON, DAV_CLIENT,
 LiaisonDavClient      *liaison_dav_client_new (const char *username,
                                                const char *password);
 guint                  liaison_dav_client_get_requests (LiaisonDavClient *self);
+void                   liaison_dav_client_set_limits (LiaisonDavClient *self,
+                                                      guint64           answer_limit,
+                                                      guint             timeout);
 char                  *liaison_dav_client_resolve (const char *base,
                                                    const char *href);
 gboolean               liaison_dav_client_send (LiaisonDavClient *self,

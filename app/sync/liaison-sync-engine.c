@@ -99,6 +99,8 @@ struct _LiaisonSyncEngine
   gboolean         syncing;
   gboolean         automatic;
   guint            timer;
+  guint64          answer_limit;
+  guint            request_timeout;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonSyncEngine, liaison_sync_engine, G_TYPE_OBJECT)
@@ -113,6 +115,8 @@ enum
   PROP_PROGRESS,
   PROP_LAST_ERROR,
   PROP_LAST_ERROR_CODE,
+  PROP_ANSWER_LIMIT,
+  PROP_REQUEST_TIMEOUT,
   N_PROPS
 };
 
@@ -264,6 +268,7 @@ run_job (LiaisonSyncJob *job,
     return FALSE;
   liaison_sync_job_trace (job, "open the database");
   job->client = liaison_dav_client_new (job->user, job->password);
+  liaison_dav_client_set_limits (job->client, job->answer_limit, job->request_timeout);
   account = g_strconcat (job->url, "\n", job->user, NULL);
 
   if (!liaison_store_sync_set_account (job->store, account, error) || !liaison_store_sync_feed_outbox (job->store, error))
@@ -369,6 +374,7 @@ find_thread (GTask        *task,
   g_main_context_push_thread_default (context);
   job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   job->client = liaison_dav_client_new (job->user, job->password);
+  liaison_dav_client_set_limits (job->client, job->answer_limit, job->request_timeout);
   found = liaison_sync_job_list_collections (job, &error);
   g_clear_object (&job->client);
   g_main_context_pop_thread_default (context);
@@ -494,6 +500,8 @@ start_job (LiaisonSyncEngine *self,
   job->url = setting (self, "server-url", self->server_url);
   job->user = setting (self, "username", self->username);
   job->password = password;
+  job->answer_limit = self->answer_limit;
+  job->request_timeout = self->request_timeout;
   for (guint s = 0; s < 2; s++)
     {
       job->chosen[s] = setting (self, s == LIAISON_SYNC_SERVICE_CALDAV ? "calendar-url" : "address-book-url",
@@ -540,6 +548,8 @@ start_find (LiaisonSyncEngine *self,
   job->url = setting (self, "server-url", self->server_url);
   job->user = setting (self, "username", self->username);
   job->password = password;
+  job->answer_limit = self->answer_limit;
+  job->request_timeout = self->request_timeout;
   job->summary = summary_new ();
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, find_thread);
@@ -825,6 +835,12 @@ liaison_sync_engine_get_property (GObject    *object,
     case PROP_LAST_ERROR_CODE:
       g_value_set_int (value, self->last_error_code);
       break;
+    case PROP_ANSWER_LIMIT:
+      g_value_set_uint64 (value, self->answer_limit);
+      break;
+    case PROP_REQUEST_TIMEOUT:
+      g_value_set_uint (value, self->request_timeout);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -845,6 +861,20 @@ liaison_sync_engine_set_property (GObject      *object,
       break;
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      break;
+    case PROP_ANSWER_LIMIT:
+      if (self->answer_limit != g_value_get_uint64 (value))
+        {
+          self->answer_limit = g_value_get_uint64 (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_REQUEST_TIMEOUT:
+      if (self->request_timeout != g_value_get_uint (value))
+        {
+          self->request_timeout = g_value_get_uint (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -877,6 +907,15 @@ liaison_sync_engine_class_init (LiaisonSyncEngineClass *klass)
   /* The LiaisonSyncErrorCode of the last failure, -1 when the last sync
    * worked: what the window's banner offers to do. */
   properties[PROP_LAST_ERROR_CODE] = g_param_spec_int ("last-error-code", NULL, NULL, -1, G_MAXINT, -1, ro);
+  /* The most bytes one answer of the server may have (decoded), and the
+   * most seconds one request may take, from sending it to the answer's last
+   * byte; a sync already running keeps the values it started with. */
+  properties[PROP_ANSWER_LIMIT] =
+      g_param_spec_uint64 ("answer-limit", NULL, NULL, 1024, G_MAXUINT64, LIAISON_DAV_DEFAULT_ANSWER_LIMIT,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REQUEST_TIMEOUT] =
+      g_param_spec_uint ("request-timeout", NULL, NULL, 1, 24 * 60 * 60, LIAISON_DAV_DEFAULT_TIMEOUT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -887,6 +926,8 @@ liaison_sync_engine_init (LiaisonSyncEngine *self)
   self->context = g_main_context_ref_thread_default ();
   self->conflicts = g_list_store_new (LIAISON_TYPE_CONFLICT);
   self->last_error_code = -1;
+  self->answer_limit = LIAISON_DAV_DEFAULT_ANSWER_LIMIT;
+  self->request_timeout = LIAISON_DAV_DEFAULT_TIMEOUT;
 }
 
 /* settings may be NULL when the account is always given with

@@ -20,6 +20,8 @@ typedef struct
   char              *url;
   char              *user;
   char              *password;
+  guint64            answer_limit;    /* the most bytes of one answer */
+  guint              request_timeout; /* the most seconds of one request */
 
   LiaisonStore       *store;
   LiaisonDavClient   *client;
