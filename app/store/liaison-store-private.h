@@ -155,6 +155,15 @@ gboolean   liaison_store_delete_search_doc (LiaisonStore *self,
                                             const char   *entity,
                                             const char   *entity_id,
                                             GError      **error);
+gboolean   liaison_store_note_activity (LiaisonStore *self,
+                                        const char   *entity,
+                                        const char   *entity_id,
+                                        GError      **error);
+GArray    *liaison_store_search_docids (LiaisonStore *self,
+                                        const char   *entity,
+                                        const char   *query,
+                                        guint         limit,
+                                        GError      **error);
 GPtrArray *liaison_store_search_ids (LiaisonStore *self,
                                      const char   *entity,
                                      const char   *query,

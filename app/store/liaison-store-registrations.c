@@ -304,7 +304,8 @@ liaison_store_register_many (LiaisonStore             *self,
       bind_text (stmt, 8, now);
       if (!liaison_store_step_done (self, stmt, error) ||
           !liaison_store_journal (self, origin, "create", "registration", liaison_registration_get_id (r), NULL, NULL,
-                                  NULL, error))
+                                  NULL, error) ||
+          !liaison_store_note_activity (self, "participant", participant_id, error))
         goto fail;
       g_ptr_array_add (created, g_steal_pointer (&r));
     }

@@ -13,51 +13,54 @@
  * per record, in search_docs, search_fts and search_short), and
  * identifiers from a part of them. */
 
+/* A search document's keys: each name form between U+E000 and U+E001, each
+ * other text between U+E002 and U+E001, a space inside the marks. A query
+ * never holds the marks (liaison_search_query_variants takes them out),
+ * so no match spans two texts; and with them, the trigram index answers
+ * "is" ("\uE000 q \uE001"), "starts with" ("\uE000 q") and "is a word in"
+ * (" q ") as well as "contains". */
+#define NAME_START "\xee\x80\x80 "
+#define TEXT_START "\xee\x80\x82 "
+#define TEXT_END " \xee\x80\x81"
+
 static void
-append_key (GString *keys, const char *text)
+append_keys (GString *keys, GPtrArray *texts, const char *start)
 {
-  g_autofree char *folded = NULL;
-
-  if (text == NULL || *text == '\0')
-    return;
-  folded = liaison_search_fold (text);
-  if (folded == NULL || *folded == '\0')
-    return;
-  if (keys->len > 0)
-    g_string_append (keys, " / ");
-  g_string_append (keys, folded);
-}
-
-/* A transliterated name is indexed spaced ("li xia") and joined ("lixia"):
- * people type pinyin both ways. */
-static void
-append_transliteration (GString *keys, GString *names, const char *text, gboolean is_person)
-{
-  g_autofree char *latin = NULL;
-  g_autofree char *joined = NULL;
-
-  if (text == NULL || !liaison_search_has_non_latin (text))
-    return;
-  latin = liaison_search_transliterate (text, is_person);
-  if (latin == NULL || *latin == '\0')
-    return;
-
-  append_key (keys, latin);
-  if (names != NULL)
-    append_key (names, latin);
-  if (strchr (latin, ' ') != NULL)
+  for (guint i = 0; i < texts->len; i++)
     {
-      GString *s = g_string_new (latin);
-      g_string_replace (s, " ", "", 0);
-      joined = g_string_free (s, FALSE);
-      append_key (keys, joined);
+      g_string_append (keys, start);
+      g_string_append (keys, g_ptr_array_index (texts, i));
+      g_string_append (keys, TEXT_END);
     }
 }
 
-/* Takes a document out of the trigram and short-gram indexes (not out of
- * search_docs) and says which docid it had, or 0. */
+static void
+append_grams (GString *grams, GPtrArray *texts)
+{
+  for (guint i = 0; i < texts->len; i++)
+    {
+      g_auto (GStrv) pieces = liaison_search_short_grams (g_ptr_array_index (texts, i));
+
+      for (guint j = 0; pieces[j] != NULL; j++)
+        {
+          if (grams->len > 0)
+            g_string_append_c (grams, ' ');
+          g_string_append (grams, pieces[j]);
+        }
+    }
+}
+
+/* Takes a document out of the trigram and short-gram indexes and out of
+ * search_docs, and says which docid, keys and grams it had (0 and NULL
+ * when there was none). */
 static gboolean
-unindex_search_doc (LiaisonStore *self, const char *entity, const char *entity_id, gint64 *docid, GError **error)
+remove_search_doc (LiaisonStore *self,
+                   const char   *entity,
+                   const char   *entity_id,
+                   gint64       *docid,
+                   char        **keys,
+                   char        **grams,
+                   GError      **error)
 {
   sqlite3_stmt    *stmt;
   g_autofree char *old_keys = NULL;
@@ -84,6 +87,17 @@ unindex_search_doc (LiaisonStore *self, const char *entity, const char *entity_i
   if (*docid == 0)
     return TRUE;
 
+  if (grams != NULL)
+    {
+      stmt = liaison_store_stmt (self, "SELECT grams FROM search_short WHERE rowid = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, *docid);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        *grams = column_dup (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+
   /* An external-content FTS5 table forgets a row given its old text. */
   stmt = liaison_store_stmt (self, "INSERT INTO search_fts (search_fts, rowid, keys) VALUES ('delete', ?, ?)", error);
   if (stmt == NULL)
@@ -97,49 +111,75 @@ unindex_search_doc (LiaisonStore *self, const char *entity, const char *entity_i
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, *docid);
-  return liaison_store_step_done (self, stmt, error);
+  if (!liaison_store_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = liaison_store_stmt (self, "DELETE FROM search_docs WHERE docid = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, *docid);
+  if (!liaison_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (keys != NULL)
+    *keys = g_steal_pointer (&old_keys);
+  return TRUE;
+}
+
+/* Each write of a document gives it the next docid: participants count up
+ * from 1, events down from -1, so the order of docids is the order of
+ * activity (a record written, a person registered) and the index gives
+ * the most recent first, stopping at the limit, with no sort. */
+static gint64
+next_docid (LiaisonStore *self, const char *entity, GError **error)
+{
+  gboolean      events = g_str_equal (entity, "event");
+  sqlite3_stmt *stmt = liaison_store_stmt (self,
+                                           events ? "SELECT min (docid) FROM search_docs WHERE docid < 0"
+                                                  : "SELECT max (docid) FROM search_docs WHERE docid > 0",
+                                           error);
+  gint64        last = 0;
+  int           rc;
+
+  if (stmt == NULL)
+    return 0;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    last = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      liaison_store_set_error (self, error, rc);
+      return 0;
+    }
+  return events ? last - 1 : last + 1;
 }
 
 /* search_docs, search_fts and search_short are kept in step here, one row
  * per statement (see migration 0003 for why not with triggers). */
 static gboolean
-write_search_doc (LiaisonStore *self,
-                  const char   *entity,
-                  const char   *entity_id,
-                  const char   *keys,
-                  const char   *gram_source,
-                  GError      **error)
+insert_search_doc (LiaisonStore *self,
+                   const char   *entity,
+                   const char   *entity_id,
+                   const char   *keys,
+                   const char   *grams,
+                   GError      **error)
 {
   sqlite3_stmt *stmt;
-  gint64        docid;
-  g_auto (GStrv) grams = NULL;
-  g_autofree char *joined = NULL;
+  gint64        docid = next_docid (self, entity, error);
 
-  if (!unindex_search_doc (self, entity, entity_id, &docid, error))
+  if (docid == 0)
     return FALSE;
 
-  if (docid != 0)
-    {
-      stmt = liaison_store_stmt (self, "UPDATE search_docs SET keys = ? WHERE docid = ?", error);
-      if (stmt == NULL)
-        return FALSE;
-      bind_text (stmt, 1, keys);
-      sqlite3_bind_int64 (stmt, 2, docid);
-      if (!liaison_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-  else
-    {
-      stmt = liaison_store_stmt (self, "INSERT INTO search_docs (entity, entity_id, keys) VALUES (?, ?, ?)", error);
-      if (stmt == NULL)
-        return FALSE;
-      bind_text (stmt, 1, entity);
-      bind_text (stmt, 2, entity_id);
-      bind_text (stmt, 3, keys);
-      if (!liaison_store_step_done (self, stmt, error))
-        return FALSE;
-      docid = sqlite3_last_insert_rowid (sqlite3_db_handle (stmt));
-    }
+  stmt = liaison_store_stmt (self, "INSERT INTO search_docs (docid, entity, entity_id, keys) VALUES (?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, docid);
+  bind_text (stmt, 2, entity);
+  bind_text (stmt, 3, entity_id);
+  bind_text (stmt, 4, keys);
+  if (!liaison_store_step_done (self, stmt, error))
+    return FALSE;
 
   stmt = liaison_store_stmt (self, "INSERT INTO search_fts (rowid, keys) VALUES (?, ?)", error);
   if (stmt == NULL)
@@ -149,188 +189,253 @@ write_search_doc (LiaisonStore *self,
   if (!liaison_store_step_done (self, stmt, error))
     return FALSE;
 
-  grams = liaison_search_short_grams (gram_source);
-  if (grams[0] == NULL)
+  if (grams == NULL || *grams == '\0')
     return TRUE;
-  joined = g_strjoinv (" ", grams);
   stmt = liaison_store_stmt (self, "INSERT INTO search_short (rowid, grams) VALUES (?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, docid);
-  bind_text (stmt, 2, joined);
+  bind_text (stmt, 2, grams);
   return liaison_store_step_done (self, stmt, error);
+}
+
+static gboolean
+write_search_doc (LiaisonStore *self, const char *entity, const char *entity_id, LiaisonSearchTexts *texts, GError **error)
+{
+  g_autoptr (GString) keys = g_string_new (NULL);
+  g_autoptr (GString) grams = g_string_new (NULL);
+  gint64 docid;
+
+  append_keys (keys, texts->names, NAME_START);
+  append_keys (keys, texts->texts, TEXT_START);
+  append_keys (keys, texts->others, TEXT_START);
+  append_grams (grams, texts->names);
+  append_grams (grams, texts->texts);
+
+  return remove_search_doc (self, entity, entity_id, &docid, NULL, NULL, error) &&
+         insert_search_doc (self, entity, entity_id, keys->str, grams->str, error);
 }
 
 gboolean
 liaison_store_delete_search_doc (LiaisonStore *self, const char *entity, const char *entity_id, GError **error)
 {
-  sqlite3_stmt *stmt;
-  gint64        docid;
+  gint64 docid;
 
-  if (!unindex_search_doc (self, entity, entity_id, &docid, error))
+  return remove_search_doc (self, entity, entity_id, &docid, NULL, NULL, error);
+}
+
+/* A person registered (or otherwise active) moves to the front of their
+ * ties: the document is the same, its docid the next. */
+gboolean
+liaison_store_note_activity (LiaisonStore *self, const char *entity, const char *entity_id, GError **error)
+{
+  g_autofree char *keys = NULL;
+  g_autofree char *grams = NULL;
+  gint64           docid;
+
+  if (!remove_search_doc (self, entity, entity_id, &docid, &keys, &grams, error))
     return FALSE;
   if (docid == 0)
     return TRUE;
-  stmt = liaison_store_stmt (self, "DELETE FROM search_docs WHERE docid = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, docid);
-  return liaison_store_step_done (self, stmt, error);
+  return insert_search_doc (self, entity, entity_id, keys, grams, error);
 }
 
 gboolean
 liaison_store_index_event (LiaisonStore *self, LiaisonEvent *event, GError **error)
 {
-  g_autoptr (GString) keys = g_string_new (NULL);
-  g_autoptr (GString) grams = g_string_new (NULL);
-  LiaisonBilingual *title = liaison_event_get_title (event);
-  LiaisonBilingual *city = liaison_event_get_city (event);
+  g_autoptr (LiaisonSearchTexts) texts = liaison_search_texts_for_event (event);
 
-  append_key (keys, liaison_bilingual_get_text (title, LIAISON_LANGUAGE_ZH));
-  append_key (keys, liaison_bilingual_get_text (title, LIAISON_LANGUAGE_EN));
-  append_key (keys, liaison_bilingual_get_text (city, LIAISON_LANGUAGE_ZH));
-  append_key (keys, liaison_bilingual_get_text (city, LIAISON_LANGUAGE_EN));
-  append_key (keys, liaison_event_get_venue (event));
-  append_key (grams, liaison_bilingual_get_text (title, LIAISON_LANGUAGE_ZH));
-  append_key (grams, liaison_bilingual_get_text (city, LIAISON_LANGUAGE_ZH));
-
-  return write_search_doc (self, "event", liaison_event_get_id (event), keys->str, grams->str, error);
+  return write_search_doc (self, "event", liaison_event_get_id (event), texts, error);
 }
 
 gboolean
 liaison_store_index_participant (LiaisonStore *self, LiaisonParticipant *p, GError **error)
 {
-  g_autoptr (GString) keys = g_string_new (NULL);
-  g_autoptr (GString) names = g_string_new (NULL);
-  g_autofree char   *native = liaison_participant_dup_native_name (p);
-  g_autofree char   *latin = liaison_participant_dup_latin_name (p);
-  const char *const *emails = liaison_participant_get_emails (p);
-  const char        *family = liaison_participant_get_family_latin (p);
-  const char        *given = liaison_participant_get_given_latin (p);
+  g_autoptr (LiaisonSearchTexts) texts = liaison_search_texts_for_participant (p);
 
-  append_key (keys, native);
-  append_key (names, native);
-  append_key (keys, latin);
-  append_key (names, latin);
-  /* Either order, since forms and e-mails write Latin names both ways. */
-  if (family != NULL && given != NULL)
-    {
-      g_autofree char *other = NULL;
-
-      if (liaison_participant_get_name_order (p) == LIAISON_NAME_ORDER_FAMILY_FIRST)
-        other = g_strconcat (given, " ", family, NULL);
-      else
-        other = g_strconcat (family, " ", given, NULL);
-      append_key (keys, other);
-    }
-  append_transliteration (keys, names, native, TRUE);
-  /* "fang wang" as well as "wang fang": the order forms in English ask for. */
-  if (liaison_participant_get_family_native (p) != NULL && liaison_participant_get_given_native (p) != NULL &&
-      liaison_search_has_non_latin (native))
-    {
-      g_autofree char *family_latin = liaison_search_transliterate (liaison_participant_get_family_native (p), TRUE);
-      g_autofree char *given_latin = liaison_search_transliterate (liaison_participant_get_given_native (p), FALSE);
-
-      if (family_latin != NULL && given_latin != NULL)
-        {
-          g_autofree char *reversed = g_strconcat (given_latin, " ", family_latin, NULL);
-          append_key (keys, reversed);
-        }
-    }
-  append_key (keys, liaison_bilingual_get_text (liaison_participant_get_organisation (p), LIAISON_LANGUAGE_ZH));
-  append_key (keys, liaison_bilingual_get_text (liaison_participant_get_organisation (p), LIAISON_LANGUAGE_EN));
-  for (guint i = 0; emails != NULL && emails[i] != NULL; i++)
-    append_key (keys, emails[i]);
-
-  return write_search_doc (self, "participant", liaison_participant_get_id (p), keys->str, names->str, error);
+  return write_search_doc (self, "participant", liaison_participant_get_id (p), texts, error);
 }
 
-/* Finds up to limit entity ids of one kind for a query in any script.
- * CROSS JOIN keeps the index as the outer loop: left to itself, the planner
- * walks every search document of the entity and probes the index for each
- * (half a second per query on 100,000 people). */
+/* ------------------------------------------------------------------------ */
+/* Searching                                                                 */
+
+typedef enum
+{
+  TIER_IS,
+  TIER_STARTS,
+  TIER_CONTAINS,
+  N_TIERS
+} Tier;
+
+static void
+append_phrase (GString *expression, const char *before, const char *text, const char *after)
+{
+  if (expression->len > 0)
+    g_string_append (expression, " OR ");
+  g_string_append_c (expression, '"');
+  g_string_append (expression, before);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (expression, '"');
+      g_string_append_c (expression, *p);
+    }
+  g_string_append (expression, after);
+  g_string_append_c (expression, '"');
+}
+
+/* A piece of one or two characters that search_short holds: all of a
+ * Latin word's or all of another script's characters. */
+static gboolean
+is_gram (const char *text)
+{
+  gboolean latin = liaison_search_is_gram_char (g_utf8_get_char (text), TRUE);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!liaison_search_is_gram_char (g_utf8_get_char (p), latin))
+      return FALSE;
+  return TRUE;
+}
+
+/* The MATCH expressions of one tier: for the trigram index (fts) and for
+ * the short pieces (grams). */
+static void
+tier_expressions (GPtrArray *variants, Tier tier, GString *fts, GString *grams)
+{
+  for (guint i = 0; i < variants->len; i++)
+    {
+      LiaisonSearchVariant *v = g_ptr_array_index (variants, i);
+
+      switch (tier)
+        {
+        case TIER_IS:
+          if (v->whole)
+            append_phrase (fts, NAME_START, v->text, TEXT_END);
+          break;
+        case TIER_STARTS:
+          append_phrase (fts, NAME_START, v->text, v->syllables ? " " : "");
+          break;
+        case TIER_CONTAINS:
+          if (v->syllables)
+            append_phrase (fts, " ", v->text, " ");
+          else if (g_utf8_strlen (v->text, -1) >= 3)
+            append_phrase (fts, "", v->text, "");
+          else if (is_gram (v->text))
+            append_phrase (grams, "", v->text, "");
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+/* Up to limit docids of one entity for a MATCH expression, most recent
+ * activity first. */
+static gboolean
+match_docids (LiaisonStore *self, gboolean events, gboolean grams, const char *expression, guint limit, GArray *docids, GError **error)
+{
+  static const char *sql[2][2] = {
+    { "SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid > 0 ORDER BY rowid DESC LIMIT ?",
+      "SELECT rowid FROM search_short WHERE search_short MATCH ? AND rowid > 0 ORDER BY rowid DESC LIMIT ?" },
+    { "SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid < 0 ORDER BY rowid ASC LIMIT ?",
+      "SELECT rowid FROM search_short WHERE search_short MATCH ? AND rowid < 0 ORDER BY rowid ASC LIMIT ?" },
+  };
+  sqlite3_stmt *stmt;
+  int           rc;
+
+  if (*expression == '\0')
+    return TRUE;
+  stmt = liaison_store_stmt (self, sql[events][grams], error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, expression);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 docid = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (docids, docid);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The docids of up to limit records of one entity ("participant" or
+ * "event") for a query in any script, best first: the exact name (in any
+ * script and written form) first, then names that start with the query,
+ * then the rest; the most recent activity first within each. */
+GArray *
+liaison_store_search_docids (LiaisonStore *self, const char *entity, const char *query, guint limit, GError **error)
+{
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GPtrArray) variants = liaison_search_query_variants (query);
+  gboolean events = g_str_equal (entity, "event");
+
+  if (variants->len == 0 || limit == 0)
+    return g_steal_pointer (&found);
+
+  for (Tier tier = 0; tier < N_TIERS && found->len < limit; tier++)
+    {
+      g_autoptr (GString) fts = g_string_new (NULL);
+      g_autoptr (GString) grams = g_string_new (NULL);
+      g_autoptr (GArray) a = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr (GArray) b = g_array_new (FALSE, FALSE, sizeof (gint64));
+      guint i = 0, j = 0;
+
+      tier_expressions (variants, tier, fts, grams);
+      /* Those found in an earlier tier come again: ask for the limit. */
+      if (!match_docids (self, events, FALSE, fts->str, limit, a, error) ||
+          !match_docids (self, events, TRUE, grams->str, limit, b, error))
+        return NULL;
+
+      /* Both in order of activity: merged, each docid once. */
+      while ((i < a->len || j < b->len) && found->len < limit)
+        {
+          gint64 x = i < a->len ? g_array_index (a, gint64, i) : 0;
+          gint64 y = j < b->len ? g_array_index (b, gint64, j) : 0;
+          gint64 next;
+
+          if (j >= b->len || (i < a->len && (events ? x < y : x > y)))
+            next = x, i++;
+          else
+            next = y, j++;
+          if (g_hash_table_contains (seen, &next))
+            continue;
+          g_array_append_val (found, next);
+          g_hash_table_add (seen, g_memdup2 (&next, sizeof next));
+        }
+    }
+
+  return g_steal_pointer (&found);
+}
+
+/* The entity ids of up to limit records for a query, best first. */
 GPtrArray *
 liaison_store_search_ids (LiaisonStore *self, const char *entity, const char *query, guint limit, GError **error)
 {
-  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *folded = liaison_search_fold (query);
-  g_autofree char *latin = NULL;
-  const char      *variants[2] = { folded, NULL };
+  g_autoptr (GArray) docids = liaison_store_search_docids (self, entity, query, limit, error);
+  g_autoptr (GPtrArray) ids = NULL;
+  sqlite3_stmt *stmt;
 
-  if (folded == NULL || *folded == '\0')
-    return g_steal_pointer (&ids);
-
-  if (liaison_search_has_non_latin (folded))
-    variants[1] = latin = liaison_search_transliterate (folded, FALSE);
-
-  for (guint v = 0; v < G_N_ELEMENTS (variants) && ids->len < limit; v++)
+  if (docids == NULL)
+    return NULL;
+  ids = g_ptr_array_new_full (docids->len, g_free);
+  stmt = liaison_store_stmt (self, "SELECT entity_id FROM search_docs WHERE docid = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < docids->len; i++)
     {
-      const char   *text = variants[v];
-      sqlite3_stmt *stmt;
-      int           rc;
-
-      if (text == NULL || *text == '\0')
-        continue;
-
-      if (liaison_search_query_length (text) < 3)
-        {
-          g_autoptr (GString) gram = g_string_new (text);
-          char *space = strchr (gram->str, ' ');
-
-          if (space != NULL)
-            g_string_truncate (gram, space - gram->str);
-          g_string_replace (gram, "\"", "\"\"", 0);
-          g_string_prepend_c (gram, '"');
-          g_string_append_c (gram, '"');
-          stmt = liaison_store_stmt (self,
-                                     "SELECT d.entity_id FROM search_short s"
-                                     " CROSS JOIN search_docs d ON d.docid = s.rowid"
-                                     " WHERE search_short MATCH ? AND d.entity = ? LIMIT ?",
-                                     error);
-          if (stmt == NULL)
-            return NULL;
-          bind_text (stmt, 1, gram->str);
-        }
-      else
-        {
-          g_autoptr (GString) phrase = g_string_new (text);
-
-          g_string_replace (phrase, "\"", "\"\"", 0);
-          g_string_prepend_c (phrase, '"');
-          g_string_append_c (phrase, '"');
-          stmt = liaison_store_stmt (self,
-                                     "SELECT d.entity_id FROM search_fts f"
-                                     " CROSS JOIN search_docs d ON d.docid = f.rowid"
-                                     " WHERE search_fts MATCH ? AND d.entity = ? LIMIT ?",
-                                     error);
-          if (stmt == NULL)
-            return NULL;
-          bind_text (stmt, 1, phrase->str);
-        }
-      bind_text (stmt, 2, entity);
-      sqlite3_bind_int (stmt, 3, limit);
-
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && ids->len < limit)
-        {
-          const char *id = (const char *) sqlite3_column_text (stmt, 0);
-
-          if (!g_hash_table_contains (seen, id))
-            {
-              char *copy = g_strdup (id);
-              g_ptr_array_add (ids, copy);
-              g_hash_table_add (seen, copy);
-            }
-        }
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        {
-          liaison_store_set_error (self, error, rc);
-          sqlite3_reset (stmt);
-          return NULL;
-        }
       sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, g_array_index (docids, gint64, i));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (ids, column_dup (stmt, 0));
     }
-
+  sqlite3_reset (stmt);
   return g_steal_pointer (&ids);
 }
 

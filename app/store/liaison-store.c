@@ -724,8 +724,9 @@ liaison_store_open (const char *path, GError **error)
      * schema and the first-run content finishes the job next time. */
     if (!load_first_run_content (self, error))
       return NULL;
-    /* Level 2 brought search: rows from before it have no documents. */
-    if (before > 0 && before < 2 && !liaison_store_reindex (self, error))
+    /* Level 2 brought search, level 6 what its documents hold now: rows
+     * from before have none, or old ones. */
+    if (before > 0 && before < 6 && !liaison_store_reindex (self, error))
       return NULL;
   }
 
@@ -916,39 +917,67 @@ liaison_store_get_last_seq (LiaisonStore *self)
   return seq;
 }
 
-/* Builds search documents for every row that lacks one: after a migration
- * that added search, or a change to how keys are made. */
+/* Writes the search document of every record, in the order of each
+ * record's last activity (docids follow it: liaison-store-search.c): after
+ * a migration that changed what documents hold. A read of the rows alone,
+ * without their translation states, which search does not use. */
 gboolean
 liaison_store_reindex (LiaisonStore *self, GError **error)
 {
   g_autoptr (GPtrArray) events = NULL;
-  g_autoptr (GArray) rowids = NULL;
+  g_autoptr (GString) sql = g_string_new ("SELECT p.id");
+  sqlite3_stmt *stmt;
+  int           rc;
 
-  if (!liaison_store_begin (self, error))
+  if (!liaison_store_begin_bulk (self, error))
     return FALSE;
 
-  events = liaison_store_list_events (self, NULL, error);
-  if (events == NULL)
+  stmt = liaison_store_stmt (self, "SELECT id FROM events ORDER BY modified, rowid", error);
+  if (stmt == NULL)
     goto fail;
+  events = g_ptr_array_new_with_free_func (g_free);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (events, column_dup (stmt, 0));
+  sqlite3_reset (stmt);
   for (guint i = 0; i < events->len; i++)
-    if (!liaison_store_index_event (self, g_ptr_array_index (events, i), error))
-      goto fail;
-
-  rowids = liaison_store_list_participant_rowids (self, NULL, 0, error);
-  if (rowids == NULL)
-    goto fail;
-  for (guint i = 0; i < rowids->len; i++)
     {
-      g_autoptr (LiaisonParticipant) p =
-          liaison_store_get_participant_by_rowid (self, g_array_index (rowids, gint64, i));
+      g_autoptr (LiaisonEvent) event = liaison_store_get_event (self, g_ptr_array_index (events, i), error);
 
-      if (p != NULL && !liaison_store_index_participant (self, p, error))
+      if (event == NULL || !liaison_store_index_event (self, event, error))
         goto fail;
     }
 
-  return liaison_store_commit (self, error);
+  for (guint i = 0; i < LIAISON_STORE_N_PARTICIPANT_FIELDS; i++)
+    g_string_append_printf (sql, ", p.%s", liaison_store_participant_fields[i]);
+  g_string_append (sql, " FROM participants p ORDER BY max (p.modified, coalesce ((SELECT max (r.created) FROM registrations r"
+                        " WHERE r.participant_id = p.id), '')), p.rowid");
+  stmt = liaison_store_stmt (self, sql->str, error);
+  if (stmt == NULL)
+    goto fail;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *col[LIAISON_STORE_N_PARTICIPANT_FIELDS];
+      g_autoptr (LiaisonParticipant) p = NULL;
+
+      for (guint i = 0; i < LIAISON_STORE_N_PARTICIPANT_FIELDS; i++)
+        col[i] = (const char *) sqlite3_column_text (stmt, i + 1);
+      p = liaison_store_participant_from_values ((const char *) sqlite3_column_text (stmt, 0), col);
+      if (!liaison_store_index_participant (self, p, error))
+        {
+          sqlite3_reset (stmt);
+          goto fail;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, rc);
+      goto fail;
+    }
+
+  return liaison_store_end_bulk (self, TRUE, error);
 
 fail:
-  liaison_store_rollback (self);
+  liaison_store_end_bulk (self, FALSE, NULL);
   return FALSE;
 }
