@@ -294,12 +294,12 @@ found_ids (LiaisonStore *store,
            const char   *query)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) people = liaison_store_search_participants (store, query, 500, &error);
+  g_autoptr (GPtrArray) found = liaison_store_search_participants (store, query, 500, &error);
   GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
 
   g_assert_no_error (error);
-  for (guint i = 0; i < people->len; i++)
-    g_ptr_array_add (ids, g_strdup (liaison_participant_get_id (g_ptr_array_index (people, i))));
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (ids, g_strdup (liaison_participant_get_id (g_ptr_array_index (found, i))));
   return ids;
 }
 

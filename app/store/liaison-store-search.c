@@ -498,3 +498,26 @@ liaison_store_resolve_prefix (LiaisonStore *self, const char *table, const char 
                  _ ("“%s” is part of more than one identifier; give more of it"), part);
   return NULL;
 }
+
+GArray *
+liaison_store_search_participant_docids (LiaisonStore *self, const char *query, guint limit, GError **error)
+{
+  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
+
+  return liaison_store_search_docids (self, "participant", query, limit, error);
+}
+
+LiaisonParticipant *
+liaison_store_get_participant_by_docid (LiaisonStore *self, gint64 docid)
+{
+  sqlite3_stmt    *stmt = liaison_store_stmt (self, "SELECT entity_id FROM search_docs WHERE docid = ? AND entity = 'participant'", NULL);
+  g_autofree char *id = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, docid);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return id != NULL ? liaison_store_get_participant (self, id, NULL) : NULL;
+}
