@@ -48,6 +48,32 @@ test_agree (void)
   g_assert_no_error (error);
   g_assert_true (bench_dataset_generate (store, &size, &times, &error));
   g_assert_no_error (error);
+  /* People active since, one by one and in a bulk load. */
+  {
+    g_autoptr (GPtrArray) events = liaison_store_list_events (store, NULL, &error);
+    g_autoptr (GArray) rowids = liaison_store_list_participant_rowids (store, NULL, 0, &error);
+    g_autoptr (GRand) rand = g_rand_new_with_seed (11);
+
+    for (guint round = 0; round < 2; round++)
+      {
+        if (round == 1)
+          g_assert_true (liaison_store_begin_bulk (store, &error));
+        for (guint i = 0; i < 60; i++)
+          {
+            g_autoptr (LiaisonParticipant) p =
+                liaison_store_get_participant_by_rowid (store, g_array_index (rowids, gint64, g_rand_int_range (rand, 0, rowids->len)));
+            LiaisonEvent *event = g_ptr_array_index (events, g_rand_int_range (rand, 0, events->len));
+            g_autoptr (LiaisonRegistration) r = NULL;
+
+            /* Already registered there: refused, nothing written. */
+            r = liaison_store_register (store, liaison_event_get_id (event), liaison_participant_get_id (p),
+                                        LIAISON_ROLE_OBSERVER, LIAISON_REGISTRATION_INVITED, LIAISON_ORIGIN_LOCAL, NULL);
+          }
+        if (round == 1)
+          g_assert_true (liaison_store_end_bulk (store, TRUE, &error));
+        g_assert_no_error (error);
+      }
+  }
   ref = bench_reference_new (store, path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (bench_reference_size (ref), ==, size.participants);

@@ -464,6 +464,16 @@ test_ranking_activity (Bare         *b,
                               LIAISON_ROLE_DELEGATE, LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, &error);
   g_assert_no_error (error);
   assert_order (b->store, "李霞", newest_first);
+
+  /* In a bulk load (an import, a sync) too, once it is committed. */
+  g_clear_object (&r);
+  g_assert_true (liaison_store_begin_bulk (b->store, NULL));
+  r = liaison_store_register (b->store, liaison_event_get_id (g_ptr_array_index (events, 1)), first,
+                              LIAISON_ROLE_DELEGATE, LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_REMOTE, &error);
+  g_assert_no_error (error);
+  g_assert_true (liaison_store_end_bulk (b->store, TRUE, &error));
+  g_assert_no_error (error);
+  assert_order (b->store, "李霞", edited_first);
 }
 
 /* At the window's limit, the exact person comes first however many others

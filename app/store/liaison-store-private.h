@@ -53,6 +53,9 @@ gboolean liaison_store_journal_diff (LiaisonStore      *self,
                                      char             **new_values,
                                      GError           **error);
 
+gboolean liaison_store_defer_activity (LiaisonStore *self,
+                                       const char   *participant_id);
+
 /* liaison-store-translations.c */
 gboolean liaison_store_fill_translation_states (LiaisonStore *self,
                                                 GError      **error);
@@ -159,6 +162,12 @@ gboolean   liaison_store_note_activity (LiaisonStore *self,
                                         const char   *entity,
                                         const char   *entity_id,
                                         GError      **error);
+gint64     liaison_store_last_docid (LiaisonStore *self,
+                                     const char   *entity);
+gboolean   liaison_store_move_search_docs (LiaisonStore *self,
+                                           GPtrArray    *participant_ids,
+                                           gint64        written_after,
+                                           GError      **error);
 GArray    *liaison_store_search_docids (LiaisonStore *self,
                                         const char   *entity,
                                         const char   *query,

@@ -126,33 +126,42 @@ remove_search_doc (LiaisonStore *self,
   return TRUE;
 }
 
-/* Each write of a document gives it the next docid: participants count up
- * from 1, events down from -1, so the order of docids is the order of
- * activity (a record written, a person registered) and the index gives
- * the most recent first, stopping at the limit, with no sort. */
-static gint64
-next_docid (LiaisonStore *self, const char *entity, GError **error)
+/* Events' documents are numbered from here, participants' from 1: a search
+ * of one kind asks the index for its range, with no join. */
+#define EVENT_DOCIDS (G_GINT64_CONSTANT (1) << 62)
+
+/* The docid of the latest document of an entity, 0 when there is none. */
+gint64
+liaison_store_last_docid (LiaisonStore *self, const char *entity)
 {
+  /* Not max (): with the WHERE it reads every row. */
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT docid FROM search_docs WHERE docid >= ? AND docid < ? ORDER BY docid DESC LIMIT 1", NULL);
   gboolean      events = g_str_equal (entity, "event");
-  sqlite3_stmt *stmt = liaison_store_stmt (self,
-                                           events ? "SELECT min (docid) FROM search_docs WHERE docid < 0"
-                                                  : "SELECT max (docid) FROM search_docs WHERE docid > 0",
-                                           error);
   gint64        last = 0;
-  int           rc;
 
   if (stmt == NULL)
     return 0;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  sqlite3_bind_int64 (stmt, 1, events ? EVENT_DOCIDS : 1);
+  sqlite3_bind_int64 (stmt, 2, events ? G_MAXINT64 : EVENT_DOCIDS);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
     last = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      liaison_store_set_error (self, error, rc);
-      return 0;
-    }
-  return events ? last - 1 : last + 1;
+  return last;
+}
+
+/* Each write of a document gives it the next docid of its kind, so the
+ * order of docids is the order of activity (a record written, a person
+ * registered) and the index gives the most recent first, stopping at the
+ * limit, with no sort. Always upwards: FTS5 writes out what it holds in
+ * memory whenever a rowid is lower than the last one. */
+static gint64
+next_docid (LiaisonStore *self, const char *entity)
+{
+  gint64 last = liaison_store_last_docid (self, entity);
+
+  if (last == 0)
+    return g_str_equal (entity, "event") ? EVENT_DOCIDS : 1;
+  return last + 1;
 }
 
 /* search_docs, search_fts and search_short are kept in step here, one row
@@ -166,10 +175,7 @@ insert_search_doc (LiaisonStore *self,
                    GError      **error)
 {
   sqlite3_stmt *stmt;
-  gint64        docid = next_docid (self, entity, error);
-
-  if (docid == 0)
-    return FALSE;
+  gint64        docid = next_docid (self, entity);
 
   stmt = liaison_store_stmt (self, "INSERT INTO search_docs (docid, entity, entity_id, keys) VALUES (?, ?, ?, ?)", error);
   if (stmt == NULL)
@@ -224,10 +230,8 @@ liaison_store_delete_search_doc (LiaisonStore *self, const char *entity, const c
   return remove_search_doc (self, entity, entity_id, &docid, NULL, NULL, error);
 }
 
-/* A person registered (or otherwise active) moves to the front of their
- * ties: the document is the same, its docid the next. */
-gboolean
-liaison_store_note_activity (LiaisonStore *self, const char *entity, const char *entity_id, GError **error)
+static gboolean
+move_search_doc (LiaisonStore *self, const char *entity, const char *entity_id, GError **error)
 {
   g_autofree char *keys = NULL;
   g_autofree char *grams = NULL;
@@ -238,6 +242,50 @@ liaison_store_note_activity (LiaisonStore *self, const char *entity, const char 
   if (docid == 0)
     return TRUE;
   return insert_search_doc (self, entity, entity_id, keys, grams, error);
+}
+
+/* A person registered moves to the front of their ties: the document is
+ * the same, its docid the next. In a bulk load (an import, a sync), at its
+ * end, once. */
+gboolean
+liaison_store_note_activity (LiaisonStore *self, const char *entity, const char *entity_id, GError **error)
+{
+  if (g_str_equal (entity, "participant") && liaison_store_defer_activity (self, entity_id))
+    return TRUE;
+  return move_search_doc (self, entity, entity_id, error);
+}
+
+/* The end of a bulk load: the people registered in it, in the order of
+ * their last registration, except those the load wrote itself (docids
+ * after written_after), which are at the front already. */
+gboolean
+liaison_store_move_search_docs (LiaisonStore *self, GPtrArray *participant_ids, gint64 written_after, GError **error)
+{
+  g_autoptr (GHashTable) last = g_hash_table_new (g_str_hash, g_str_equal);
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < participant_ids->len; i++)
+    g_hash_table_insert (last, g_ptr_array_index (participant_ids, i), GUINT_TO_POINTER (i));
+  for (guint i = 0; i < participant_ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (participant_ids, i);
+      gint64      docid = 0;
+
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (last, id)) != i)
+        continue;
+      stmt = liaison_store_stmt (self, "SELECT docid FROM search_docs WHERE entity = 'participant' AND entity_id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        docid = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (docid > written_after || docid == 0)
+        continue;
+      if (!move_search_doc (self, "participant", id, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -334,22 +382,23 @@ tier_expressions (GPtrArray *variants, Tier tier, GString *fts, GString *grams)
 static gboolean
 match_docids (LiaisonStore *self, gboolean events, gboolean grams, const char *expression, guint limit, GArray *docids, GError **error)
 {
-  static const char *sql[2][2] = {
-    { "SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid > 0 ORDER BY rowid DESC LIMIT ?",
-      "SELECT rowid FROM search_short WHERE search_short MATCH ? AND rowid > 0 ORDER BY rowid DESC LIMIT ?" },
-    { "SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid < 0 ORDER BY rowid ASC LIMIT ?",
-      "SELECT rowid FROM search_short WHERE search_short MATCH ? AND rowid < 0 ORDER BY rowid ASC LIMIT ?" },
-  };
   sqlite3_stmt *stmt;
   int           rc;
 
   if (*expression == '\0')
     return TRUE;
-  stmt = liaison_store_stmt (self, sql[events][grams], error);
+  stmt = liaison_store_stmt (self,
+                             grams ? "SELECT rowid FROM search_short WHERE search_short MATCH ? AND rowid >= ? AND rowid < ?"
+                                     " ORDER BY rowid DESC LIMIT ?"
+                                   : "SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid < ?"
+                                     " ORDER BY rowid DESC LIMIT ?",
+                             error);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, expression);
-  sqlite3_bind_int64 (stmt, 2, limit);
+  sqlite3_bind_int64 (stmt, 2, events ? EVENT_DOCIDS : 1);
+  sqlite3_bind_int64 (stmt, 3, events ? G_MAXINT64 : EVENT_DOCIDS);
+  sqlite3_bind_int64 (stmt, 4, limit);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 docid = sqlite3_column_int64 (stmt, 0);
@@ -400,7 +449,7 @@ liaison_store_search_docids (LiaisonStore *self, const char *entity, const char 
           gint64 y = j < b->len ? g_array_index (b, gint64, j) : 0;
           gint64 next;
 
-          if (j >= b->len || (i < a->len && (events ? x < y : x > y)))
+          if (j >= b->len || (i < a->len && x > y))
             next = x, i++;
           else
             next = y, j++;

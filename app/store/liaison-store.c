@@ -32,6 +32,11 @@ struct _LiaisonStore
   gboolean bulk;
   gboolean bulk_spoiled;
   GArray  *bulk_changes;
+  /* People registered in a bulk load, in order (liaison_store_note_activity):
+   * their search documents move once, at its end, unless the load wrote
+   * them already (those after bulk_docid). */
+  GPtrArray *bulk_active;
+  gint64     bulk_docid;
 
   /* Queries off the main thread: one worker, its own read-only
    * connection (liaison_store_query_async). */
@@ -251,6 +256,17 @@ liaison_store_rollback (LiaisonStore *self)
   self->depth--;
 }
 
+/* In a bulk load, keeps a participant's activity for its end and says
+ * TRUE; else FALSE. */
+gboolean
+liaison_store_defer_activity (LiaisonStore *self, const char *participant_id)
+{
+  if (!self->bulk)
+    return FALSE;
+  g_ptr_array_add (self->bulk_active, g_strdup (participant_id));
+  return TRUE;
+}
+
 gboolean
 liaison_store_begin_bulk (LiaisonStore *self, GError **error)
 {
@@ -263,6 +279,8 @@ liaison_store_begin_bulk (LiaisonStore *self, GError **error)
   self->bulk = TRUE;
   self->bulk_spoiled = FALSE;
   g_array_set_size (self->bulk_changes, 0);
+  g_ptr_array_set_size (self->bulk_active, 0);
+  self->bulk_docid = liaison_store_last_docid (self, "participant");
   return TRUE;
 }
 
@@ -274,6 +292,12 @@ liaison_store_end_bulk (LiaisonStore *self, gboolean commit, GError **error)
   g_return_val_if_fail (self->bulk && self->depth == 1, FALSE);
 
   self->bulk = FALSE;
+  if (commit && !self->bulk_spoiled && !liaison_store_move_search_docs (self, self->bulk_active, self->bulk_docid, error))
+    {
+      commit = FALSE;
+      ok = FALSE;
+    }
+  g_ptr_array_set_size (self->bulk_active, 0);
   if (commit && self->bulk_spoiled)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
@@ -623,6 +647,7 @@ liaison_store_finalize (GObject *object)
   liaison_store_close (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->bulk_changes, g_array_unref);
+  g_clear_pointer (&self->bulk_active, g_ptr_array_unref);
 
   G_OBJECT_CLASS (liaison_store_parent_class)->finalize (object);
 }
@@ -650,6 +675,7 @@ liaison_store_init (LiaisonStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->bulk_changes = g_array_new (FALSE, FALSE, sizeof (int));
+  self->bulk_active = g_ptr_array_new_with_free_func (g_free);
 }
 
 void

@@ -12,7 +12,7 @@
 --    search_short, as names do.
 -- 2. A document's docid is the order of its record's last activity
 --    (written, or the person registered): participants count up from 1,
---    events down from -1. The index hands out the most recent first and
+--    events from 2^62. The index hands out the most recent first and
 --    stops at the limit, with no sort.
 --
 -- Older documents have neither: they are removed here, and the store
