@@ -154,15 +154,6 @@ line_starts (const char *line, gsize len, const char *q)
   return n <= len && strncmp (line, q, n) == 0;
 }
 
-/* q is " word " and the line holds it as whole words. */
-static gboolean
-line_has_words (const char *line, gsize len, const char *q)
-{
-  g_autofree char *spaced = g_strdup_printf (" %.*s ", (int) len, line);
-
-  return strstr (spaced, q) != NULL;
-}
-
 static gboolean
 line_contains (const char *line, gsize len, const char *q)
 {
@@ -205,17 +196,17 @@ all_chars (const char *q, gboolean latin)
 static int
 tier_of (Person *person, LiaisonSearchVariant *v)
 {
+  /* A reading in Latin letters: whole words at the start of a name, or of
+   * an organisation. */
   if (v->syllables)
     {
       g_autofree char *word_start = g_strconcat (v->text, " ", NULL);
-      g_autofree char *words = g_strdup_printf (" %s ", v->text);
 
       if (v->whole && any_line (person->names, line_is, v->text))
         return 0;
       if (any_line (person->names, line_is, v->text) || any_line (person->names, line_starts, word_start))
         return 1;
-      if (any_line (person->names, line_has_words, words) || any_line (person->texts, line_has_words, words) ||
-          any_line (person->others, line_has_words, words))
+      if (any_line (person->texts, line_is, v->text) || any_line (person->texts, line_starts, word_start))
         return 2;
       return 3;
     }

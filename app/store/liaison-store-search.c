@@ -13,15 +13,24 @@
  * per record, in search_docs, search_fts and search_short), and
  * identifiers from a part of them. */
 
-/* A search document's keys: each name form between U+E000 and U+E001, each
- * other text between U+E002 and U+E001, a space inside the marks. A query
- * never holds the marks (liaison_search_query_variants takes them out),
- * so no match spans two texts; and with them, the trigram index answers
- * "is" ("\uE000 q \uE001"), "starts with" ("\uE000 q") and "is a word in"
- * (" q ") as well as "contains". */
+/* A search document's keys: each name form between U+E000 and U+E001,
+ * each organisation or city between U+E002 and U+E001, each other text
+ * (e-mails, venues) between U+E003 and U+E001, a space inside the marks. A
+ * query never holds the marks (liaison_search_query_variants takes them
+ * out), so no match in the trigram index spans two texts, and "\uE000 q"
+ * is a name that starts with q. Names and organisations are also rows of
+ * search_names, for "is" and "starts with" in a B-tree. */
 #define NAME_START "\xee\x80\x80 "
 #define TEXT_START "\xee\x80\x82 "
+#define OTHER_START "\xee\x80\x83 "
 #define TEXT_END " \xee\x80\x81"
+
+/* The kinds of search_names rows. */
+enum
+{
+  KIND_NAME,
+  KIND_TEXT,
+};
 
 static void
 append_keys (GString *keys, GPtrArray *texts, const char *start)
@@ -32,6 +41,42 @@ append_keys (GString *keys, GPtrArray *texts, const char *start)
       g_string_append (keys, g_ptr_array_index (texts, i));
       g_string_append (keys, TEXT_END);
     }
+}
+
+/* Writes (insert) or removes the search_names rows of a document's names
+ * and organisations, read from its keys. */
+static gboolean
+write_names (LiaisonStore *self, const char *keys, gint64 docid, gboolean insert, GError **error)
+{
+  const char *p = keys;
+
+  while ((p = strchr (p, '\xee')) != NULL)
+    {
+      int           kind = g_str_has_prefix (p, NAME_START) ? KIND_NAME : g_str_has_prefix (p, TEXT_START) ? KIND_TEXT
+                                                                                                           : -1;
+      const char   *start = p + strlen (NAME_START);
+      const char   *end;
+      sqlite3_stmt *stmt;
+
+      if (kind < 0 || (end = strstr (start, TEXT_END)) == NULL)
+        {
+          p++;
+          continue;
+        }
+      p = end + strlen (TEXT_END);
+      stmt = liaison_store_stmt (self,
+                                 insert ? "INSERT OR IGNORE INTO search_names (form, kind, docid) VALUES (?, ?, ?)"
+                                        : "DELETE FROM search_names WHERE form = ? AND kind = ? AND docid = ?",
+                                 error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, start, end - start, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, kind);
+      sqlite3_bind_int64 (stmt, 3, docid);
+      if (!liaison_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -118,7 +163,7 @@ remove_search_doc (LiaisonStore *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, *docid);
-  if (!liaison_store_step_done (self, stmt, error))
+  if (!liaison_store_step_done (self, stmt, error) || !write_names (self, old_keys, *docid, FALSE, error))
     return FALSE;
 
   if (keys != NULL)
@@ -192,7 +237,7 @@ insert_search_doc (LiaisonStore *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, docid);
   bind_text (stmt, 2, keys);
-  if (!liaison_store_step_done (self, stmt, error))
+  if (!liaison_store_step_done (self, stmt, error) || !write_names (self, keys, docid, TRUE, error))
     return FALSE;
 
   if (grams == NULL || *grams == '\0')
@@ -214,7 +259,7 @@ write_search_doc (LiaisonStore *self, const char *entity, const char *entity_id,
 
   append_keys (keys, texts->names, NAME_START);
   append_keys (keys, texts->texts, TEXT_START);
-  append_keys (keys, texts->others, TEXT_START);
+  append_keys (keys, texts->others, OTHER_START);
   append_grams (grams, texts->names);
   append_grams (grams, texts->texts);
 
@@ -307,12 +352,30 @@ liaison_store_index_participant (LiaisonStore *self, LiaisonParticipant *p, GErr
 /* ------------------------------------------------------------------------ */
 /* Searching                                                                 */
 
-typedef enum
+/* A search gives, best first: the records with a name that is the query,
+ * then those with a name that starts with it, then those with any text
+ * that holds it; within each, the most recent activity first (the docids'
+ * order). A query is read several ways (liaison_search_query_variants):
+ *
+ * - as typed: is a name, starts a name (search_names), holds it anywhere
+ *   (the trigram index; 1–2 characters: a piece of another script or the
+ *   start of a Latin word in a name or organisation, search_short);
+ * - read in Latin letters (syllables): is a name, is or starts a name as
+ *   whole words, is or starts an organisation as whole words.
+ *
+ * "Is" and "starts with" are ranges of the B-tree search_names, read whole
+ * and sorted; a range of more than DENSE rows asks the trigram index for
+ * the same (it stops at the limit: many match). */
+
+#define DENSE 2000
+
+/* Docids read whole from search_names, and MATCH expressions for the
+ * trigram and short-piece indexes, which stop at the limit. */
+typedef struct
 {
-  TIER_IS,
-  TIER_STARTS,
-  TIER_CONTAINS,
-  N_TIERS
+  GHashTable *exact;
+  GString    *fts;
+  GString    *grams;
 } Tier;
 
 static void
@@ -345,36 +408,111 @@ is_gram (const char *text)
   return TRUE;
 }
 
-/* The MATCH expressions of one tier: for the trigram index (fts) and for
- * the short pieces (grams). */
-static void
-tier_expressions (GPtrArray *variants, Tier tier, GString *fts, GString *grams)
+/* The docids of an entity with a search_names row of kind in [low, high):
+ * into tier->exact, unless there are more than DENSE (then *dense). */
+static gboolean
+names_range (LiaisonStore *self, gboolean events, int kind, const char *low, const char *high, Tier *tier, gboolean *dense, GError **error)
+{
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int           rc;
+
+  stmt = liaison_store_stmt (self,
+                             "SELECT docid FROM search_names WHERE form >= ? AND form < ? AND kind = ?"
+                             " AND docid >= ? AND docid < ? LIMIT ?",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, low);
+  bind_text (stmt, 2, high);
+  sqlite3_bind_int (stmt, 3, kind);
+  sqlite3_bind_int64 (stmt, 4, events ? EVENT_DOCIDS : 1);
+  sqlite3_bind_int64 (stmt, 5, events ? G_MAXINT64 : EVENT_DOCIDS);
+  sqlite3_bind_int (stmt, 6, DENSE + 1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 docid = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (found, docid);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, rc);
+      return FALSE;
+    }
+  *dense = found->len > DENSE;
+  if (!*dense)
+    for (guint i = 0; i < found->len; i++)
+      g_hash_table_add (tier->exact, g_memdup2 (&g_array_index (found, gint64, i), sizeof (gint64)));
+  return TRUE;
+}
+
+/* The upper end of the range of texts that start with text. */
+static char *
+after_prefix (const char *text)
+{
+  /* No UTF-8 character is above these two bytes. */
+  return g_strconcat (text, "\xf4\x90", NULL);
+}
+
+static gboolean
+names_equal (LiaisonStore *self, gboolean events, int kind, const char *text, Tier *tier, GError **error)
+{
+  g_autofree char *high = g_strconcat (text, "\x01", NULL);
+  gboolean         dense;
+
+  /* Only text itself lies in [text, text + U+0001). */
+  return names_range (self, events, kind, text, high, tier, &dense, error);
+}
+
+/* Names that start with text, and with " " after it for whole words. */
+static gboolean
+names_starting (LiaisonStore *self, gboolean events, int kind, const char *text, gboolean words, Tier *tier, gboolean *dense, GError **error)
+{
+  g_autofree char *low = words ? g_strconcat (text, " ", NULL) : g_strdup (text);
+  g_autofree char *high = words ? g_strconcat (text, "!", NULL) : after_prefix (text);
+
+  return names_range (self, events, kind, low, high, tier, dense, error);
+}
+
+static gboolean
+build_tier (LiaisonStore *self, gboolean events, GPtrArray *variants, int n, Tier *tier, GError **error)
 {
   for (guint i = 0; i < variants->len; i++)
     {
       LiaisonSearchVariant *v = g_ptr_array_index (variants, i);
+      gboolean              dense = FALSE;
 
-      switch (tier)
+      switch (n)
         {
-        case TIER_IS:
-          if (v->whole)
-            append_phrase (fts, NAME_START, v->text, TEXT_END);
+        case 0:
+          if (v->whole && !names_equal (self, events, KIND_NAME, v->text, tier, error))
+            return FALSE;
           break;
-        case TIER_STARTS:
-          append_phrase (fts, NAME_START, v->text, v->syllables ? " " : "");
-          break;
-        case TIER_CONTAINS:
-          if (v->syllables)
-            append_phrase (fts, " ", v->text, " ");
-          else if (g_utf8_strlen (v->text, -1) >= 3)
-            append_phrase (fts, "", v->text, "");
-          else if (is_gram (v->text))
-            append_phrase (grams, "", v->text, "");
+        case 1:
+          if (v->syllables && !names_equal (self, events, KIND_NAME, v->text, tier, error))
+            return FALSE;
+          if (!names_starting (self, events, KIND_NAME, v->text, v->syllables, tier, &dense, error))
+            return FALSE;
+          if (dense)
+            append_phrase (tier->fts, NAME_START, v->text, v->syllables ? " " : "");
           break;
         default:
-          g_assert_not_reached ();
+          if (v->syllables)
+            {
+              if (!names_equal (self, events, KIND_TEXT, v->text, tier, error) ||
+                  !names_starting (self, events, KIND_TEXT, v->text, TRUE, tier, &dense, error))
+                return FALSE;
+              if (dense)
+                append_phrase (tier->fts, TEXT_START, v->text, " ");
+            }
+          else if (g_utf8_strlen (v->text, -1) >= 3)
+            append_phrase (tier->fts, "", v->text, "");
+          else if (is_gram (v->text))
+            append_phrase (tier->grams, "", v->text, "");
         }
     }
+  return TRUE;
 }
 
 /* Up to limit docids of one entity for a MATCH expression, most recent
@@ -413,10 +551,17 @@ match_docids (LiaisonStore *self, gboolean events, gboolean grams, const char *e
   return TRUE;
 }
 
+static int
+compare_desc (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? 1 : x > y ? -1
+                           : 0;
+}
+
 /* The docids of up to limit records of one entity ("participant" or
- * "event") for a query in any script, best first: the exact name (in any
- * script and written form) first, then names that start with the query,
- * then the rest; the most recent activity first within each. */
+ * "event") for a query in any script, best first. */
 GArray *
 liaison_store_search_docids (LiaisonStore *self, const char *entity, const char *query, guint limit, GError **error)
 {
@@ -428,31 +573,47 @@ liaison_store_search_docids (LiaisonStore *self, const char *entity, const char 
   if (variants->len == 0 || limit == 0)
     return g_steal_pointer (&found);
 
-  for (Tier tier = 0; tier < N_TIERS && found->len < limit; tier++)
+  for (int n = 0; n < 3 && found->len < limit; n++)
     {
+      g_autoptr (GHashTable) exact = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       g_autoptr (GString) fts = g_string_new (NULL);
       g_autoptr (GString) grams = g_string_new (NULL);
-      g_autoptr (GArray) a = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_autoptr (GArray) b = g_array_new (FALSE, FALSE, sizeof (gint64));
-      guint i = 0, j = 0;
+      Tier tier = { exact, fts, grams };
+      g_autoptr (GArray) from_names = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr (GArray) from_fts = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr (GArray) from_grams = g_array_new (FALSE, FALSE, sizeof (gint64));
+      GArray *lists[3] = { from_names, from_fts, from_grams };
+      guint   at[3] = { 0, 0, 0 };
 
-      tier_expressions (variants, tier, fts, grams);
+      if (!build_tier (self, events, variants, n, &tier, error))
+        return NULL;
+      {
+        GHashTableIter iter;
+        gpointer       key;
+
+        g_hash_table_iter_init (&iter, exact);
+        while (g_hash_table_iter_next (&iter, &key, NULL))
+          g_array_append_val (lists[0], *(gint64 *) key);
+        g_array_sort (lists[0], compare_desc);
+      }
       /* Those found in an earlier tier come again: ask for the limit. */
-      if (!match_docids (self, events, FALSE, fts->str, limit, a, error) ||
-          !match_docids (self, events, TRUE, grams->str, limit, b, error))
+      if (!match_docids (self, events, FALSE, fts->str, limit, lists[1], error) ||
+          !match_docids (self, events, TRUE, grams->str, limit, lists[2], error))
         return NULL;
 
-      /* Both in order of activity: merged, each docid once. */
-      while ((i < a->len || j < b->len) && found->len < limit)
+      /* All in order of activity: merged, each docid once. */
+      while (found->len < limit)
         {
-          gint64 x = i < a->len ? g_array_index (a, gint64, i) : 0;
-          gint64 y = j < b->len ? g_array_index (b, gint64, j) : 0;
+          int    best = -1;
           gint64 next;
 
-          if (j >= b->len || (i < a->len && x > y))
-            next = x, i++;
-          else
-            next = y, j++;
+          for (int k = 0; k < 3; k++)
+            if (at[k] < lists[k]->len &&
+                (best < 0 || g_array_index (lists[k], gint64, at[k]) > g_array_index (lists[best], gint64, at[best])))
+              best = k;
+          if (best < 0)
+            break;
+          next = g_array_index (lists[best], gint64, at[best]++);
           if (g_hash_table_contains (seen, &next))
             continue;
           g_array_append_val (found, next);

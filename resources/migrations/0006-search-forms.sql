@@ -15,9 +15,22 @@
 --    events from 2^62. The index hands out the most recent first and
 --    stops at the limit, with no sort.
 --
+-- 3. search_names holds each document's names (kind 0) and organisations
+--    and cities (kind 1), for "is" and "starts with" in a B-tree: the
+--    trigram index answered them too, but slowly when many documents share
+--    the query's trigrams and few match (5-20 ms a query at 100,000
+--    people). Its rows are written and removed with the document's.
+--
 -- Older documents have neither: they are removed here, and the store
 -- writes every record's document again when it opens a file from before
 -- this level (liaison_store_reindex), in the order of their activity.
+
+CREATE TABLE search_names (
+  form  TEXT NOT NULL,
+  kind  INTEGER NOT NULL,
+  docid INTEGER NOT NULL,
+  PRIMARY KEY (form, kind, docid)
+) WITHOUT ROWID;
 
 DELETE FROM search_docs;
 DELETE FROM search_short;
