@@ -540,6 +540,159 @@ check_integrity (LiaisonStore *self, GError **error)
   return ok;
 }
 
+/* A file Liaison did not make (another program's SQLite file, Firefox's
+ * history) is level 0 with tables in it: not new, and not converted. */
+static gboolean
+check_not_foreign (LiaisonStore *self, GError **error)
+{
+  sqlite3_stmt    *stmt = NULL;
+  g_autofree char *table = NULL;
+  int              rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT name FROM sqlite_schema ORDER BY rowid LIMIT 1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    table = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_CORRUPT,
+                   _ ("%1$s is not a Liaison database or is damaged (%2$s); it was left as it is"), self->path,
+                   sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+  if (table != NULL)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_CORRUPT,
+                   _ ("%1$s is not a Liaison database: it holds another program's data (the table “%2$s”). "
+                      "It was left as it is; give Liaison a file of its own."),
+                   self->path, table);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* "table\tcolumn" for every column of every table of a database. */
+static GHashTable *
+read_columns (sqlite3 *db)
+{
+  GHashTable   *columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT m.name, c.name FROM sqlite_schema m, pragma_table_info (m.name) c"
+                          " WHERE m.type = 'table' ORDER BY m.rowid, c.cid",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_hash_table_add (columns, g_strdup_printf ("%s\t%s", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1)));
+  sqlite3_finalize (stmt);
+  return columns;
+}
+
+/* The tables and columns of a level, as its migrations make them in an
+ * empty database: read once a process, for each level asked for. */
+static GHashTable *
+expected_columns (int version)
+{
+  static GMutex      lock;
+  static GHashTable *levels;
+  GHashTable        *columns;
+
+  g_mutex_lock (&lock);
+  if (levels == NULL)
+    levels = g_hash_table_new (NULL, NULL);
+  columns = g_hash_table_lookup (levels, GINT_TO_POINTER (version));
+  if (columns == NULL)
+    {
+      g_auto (GStrv) names = list_migrations ();
+      sqlite3 *db = NULL;
+
+      sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL);
+      for (int i = 0; i < version && names[i] != NULL; i++)
+        {
+          g_autofree char *path = g_build_path ("/", MIGRATIONS_PATH, names[i], NULL);
+          g_autoptr (GBytes) bytes = g_resource_lookup_data (liaison_store_resource (), path, 0, NULL);
+          g_autofree char *sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+          if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+            g_critical ("Migration %s does not apply to an empty database: %s", names[i], sqlite3_errmsg (db));
+        }
+      columns = read_columns (db);
+      sqlite3_close (db);
+      g_hash_table_insert (levels, GINT_TO_POINTER (version), columns);
+    }
+  g_mutex_unlock (&lock);
+  return columns;
+}
+
+/* A file of level N has the tables and columns of level N: one with a
+ * table dropped is named now, not by a raw "no such table" later. */
+static gboolean
+check_schema (LiaisonStore *self, GError **error)
+{
+  GHashTable *expected = expected_columns (self->version);
+  g_autoptr (GHashTable) actual = read_columns (self->db);
+  g_autoptr (GList) wanted = g_hash_table_get_keys (expected);
+
+  wanted = g_list_sort (wanted, (GCompareFunc) strcmp);
+  for (GList *l = wanted; l != NULL; l = l->next)
+    if (!g_hash_table_contains (actual, l->data))
+      {
+        g_auto (GStrv) parts = g_strsplit (l->data, "\t", 2);
+        g_autofree char *table = g_strdup_printf ("%s\t", parts[0]);
+        gboolean         has_table = FALSE;
+        GHashTableIter   iter;
+        gpointer         key;
+
+        g_hash_table_iter_init (&iter, actual);
+        while (!has_table && g_hash_table_iter_next (&iter, &key, NULL))
+          has_table = g_str_has_prefix (key, table);
+        if (has_table)
+          g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_CORRUPT,
+                       _ ("%1$s is damaged: the column “%2$s” of the table “%3$s” is missing (database level %4$d). "
+                          "It was left as it is; restore it from a backup."),
+                       self->path, parts[1], parts[0], self->version);
+        else
+          g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_CORRUPT,
+                       _ ("%1$s is damaged: the table “%2$s” is missing (database level %3$d). "
+                          "It was left as it is; restore it from a backup."),
+                       self->path, parts[0], self->version);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* A damaged page (of an index, of a table) is found now rather than when
+ * a write fails on it. PRAGMA quick_check reads every page: done for files
+ * up to QUICK_CHECK_BYTES, where it costs a few milliseconds; a bigger file
+ * is checked by sqlite as it is read. */
+#define QUICK_CHECK_BYTES (32 * 1024 * 1024)
+
+static gboolean
+check_pages (LiaisonStore *self, GError **error)
+{
+  sqlite3_stmt    *stmt = NULL;
+  g_autofree char *result = NULL;
+  GStatBuf         st;
+  int              rc;
+
+  if (g_stat (self->path, &st) != 0 || st.st_size > QUICK_CHECK_BYTES)
+    return TRUE;
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check (1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (result == NULL)
+    result = g_strdup (sqlite3_errmsg (self->db));
+  sqlite3_finalize (stmt);
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_CORRUPT,
+                   _ ("%1$s is not a Liaison database or is damaged (%2$s); it was left as it is"), self->path,
+                   result);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 migrate (LiaisonStore *self, GError **error)
 {
@@ -730,7 +883,19 @@ liaison_store_open (const char *path, GError **error)
                    path, self->version, latest);
       return NULL;
     }
+  if (self->version < 0)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_CORRUPT,
+                   _ ("%1$s has database level %2$d, which no Liaison writes: it is not a Liaison database or is "
+                      "damaged. It was left as it is."),
+                   path, self->version);
+      return NULL;
+    }
   if (exists && !check_integrity (self, error))
+    return NULL;
+  if (exists && self->version == 0 && !check_not_foreign (self, error))
+    return NULL;
+  if (exists && self->version > 0 && (!check_schema (self, error) || !check_pages (self, error)))
     return NULL;
 
   if (!liaison_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
