@@ -376,6 +376,7 @@ typedef struct
   GHashTable *exact;
   GString    *fts;
   GString    *grams;
+  GPtrArray  *substrings;
 } Tier;
 
 static void
@@ -506,7 +507,9 @@ build_tier (LiaisonStore *self, gboolean events, GPtrArray *variants, int n, Tie
               if (dense)
                 append_phrase (tier->fts, TEXT_START, v->text, " ");
             }
-          else if (g_utf8_strlen (v->text, -1) >= 3)
+          else if (g_utf8_strlen (v->text, -1) > 3)
+            g_ptr_array_add (tier->substrings, v->text);
+          else if (g_utf8_strlen (v->text, -1) == 3)
             append_phrase (tier->fts, "", v->text, "");
           else if (is_gram (v->text))
             append_phrase (tier->grams, "", v->text, "");
@@ -560,6 +563,212 @@ compare_desc (gconstpointer a, gconstpointer b)
                            : 0;
 }
 
+/* More than this many documents to check one by one, and the trigram
+ * index checks them instead. */
+#define VERIFY_MAX 1000
+/* This many found (or as many estimated) upwards, and the search goes
+ * downwards to its limit. */
+#define MANY 2000
+
+/* Up to limit docids matching expression whose keys hold text, most
+ * recent first. */
+static gboolean
+verified_docids (LiaisonStore *self, gboolean events, const char *expression, const char *text, guint limit, GArray *docids, GError **error)
+{
+  sqlite3_stmt *stmt, *keys;
+  int           rc = SQLITE_DONE;
+
+  stmt = liaison_store_stmt (self,
+                             "SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid < ?"
+                             " ORDER BY rowid DESC",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, expression);
+  sqlite3_bind_int64 (stmt, 2, events ? EVENT_DOCIDS : 1);
+  sqlite3_bind_int64 (stmt, 3, events ? G_MAXINT64 : EVENT_DOCIDS);
+  keys = liaison_store_stmt (self, "SELECT keys FROM search_docs WHERE docid = ?", error);
+  if (keys == NULL)
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  while (docids->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 docid = sqlite3_column_int64 (stmt, 0);
+
+      sqlite3_bind_int64 (keys, 1, docid);
+      if (sqlite3_step (keys) == SQLITE_ROW && strstr ((const char *) sqlite3_column_text (keys, 0), text) != NULL)
+        g_array_append_val (docids, docid);
+      sqlite3_reset (keys);
+    }
+  sqlite3_reset (stmt);
+  if (docids->len < limit && rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* All the docids for a MATCH expression, upwards (where the index skips
+ * through long doclists), into docids; FALSE in *all if there are many
+ * (as the 64th found shows, or MANY found), and then docids is partial. */
+static gboolean
+match_all_docids (LiaisonStore *self, gboolean events, const char *expression, gint64 last, GArray *docids, gboolean *all, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64        low = events ? EVENT_DOCIDS : 1;
+  int           rc;
+
+  *all = TRUE;
+  stmt = liaison_store_stmt (self,
+                             "SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid < ?"
+                             " ORDER BY rowid",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, expression);
+  sqlite3_bind_int64 (stmt, 2, low);
+  sqlite3_bind_int64 (stmt, 3, events ? G_MAXINT64 : EVENT_DOCIDS);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 docid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (docids, docid);
+      if (docids->len >= MANY || (docids->len == 64 && 64.0 * (last - low + 1) / (docid - low + 1) > MANY))
+        {
+          *all = FALSE;
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (*all && rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* How many documents of an entity match a MATCH expression, roughly: from
+ * where its 64th is among the docids (a few microseconds when many match),
+ * or fewer than 64. */
+static double
+estimate_docs (LiaisonStore *self, gboolean events, const char *expression, gint64 last, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64        low = events ? EVENT_DOCIDS : 1;
+  double        docs = 32;
+
+  stmt = liaison_store_stmt (self,
+                             "SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid < ?"
+                             " ORDER BY rowid LIMIT 1 OFFSET 63",
+                             error);
+  if (stmt == NULL)
+    return -1;
+  bind_text (stmt, 1, expression);
+  sqlite3_bind_int64 (stmt, 2, low);
+  sqlite3_bind_int64 (stmt, 3, events ? G_MAXINT64 : EVENT_DOCIDS);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    docs = 64.0 * (last - low + 1) / (sqlite3_column_int64 (stmt, 0) - low + 1);
+  sqlite3_reset (stmt);
+  return docs;
+}
+
+typedef struct
+{
+  const char *start;
+  gsize       len;
+  double      docs;
+} Trigram;
+
+static int
+compare_trigrams (gconstpointer a, gconstpointer b)
+{
+  const Trigram *x = a, *y = b;
+
+  return x->docs < y->docs ? -1 : x->docs > y->docs;
+}
+
+/* Up to limit docids whose keys hold text (four characters or more),
+ * most recent first. The trigram index checks every trigram of it, and
+ * a text of common ones that few documents hold ("7903@example" among a
+ * million addresses at example.org) costs it 20 ms at a million people,
+ * most of it going downwards through long doclists. So: when few documents
+ * hold its three rarest trigrams (each estimated by estimate_docs), those
+ * are read and each one's keys searched for the whole text; else the
+ * index checks it, upwards (where it skips through long doclists) and, if
+ * many match, downwards to the limit. */
+static gboolean
+substring_docids (LiaisonStore *self, gboolean events, const char *text, guint limit, GArray *docids, GError **error)
+{
+  g_autoptr (GArray) trigrams = g_array_new (FALSE, FALSE, sizeof (Trigram));
+  g_autoptr (GString) expression = g_string_new (NULL);
+  gint64 last = liaison_store_last_docid (self, events ? "event" : "participant");
+
+  for (const char *a = text; *a != '\0'; a = g_utf8_next_char (a))
+    {
+      const char *b = g_utf8_next_char (a);
+      const char *c = *b != '\0' ? g_utf8_next_char (b) : b;
+      const char *end = *c != '\0' ? g_utf8_next_char (c) : c;
+      Trigram     t = { a, end - a, 0 };
+      gboolean    again = FALSE;
+
+      if (*c == '\0')
+        break;
+      for (guint i = 0; i < trigrams->len && !again; i++)
+        again = g_array_index (trigrams, Trigram, i).len == t.len &&
+                strncmp (g_array_index (trigrams, Trigram, i).start, t.start, t.len) == 0;
+      if (again)
+        continue;
+      {
+        g_autofree char *one = g_strndup (t.start, t.len);
+        g_autoptr (GString) phrase = g_string_new (NULL);
+
+        append_phrase (phrase, "", one, "");
+        t.docs = estimate_docs (self, events, phrase->str, last, error);
+      }
+      if (t.docs < 0)
+        return FALSE;
+      g_array_append_val (trigrams, t);
+    }
+  g_array_sort (trigrams, compare_trigrams);
+  for (guint i = 0; i < MIN (trigrams->len, 3); i++)
+    {
+      Trigram         *t = &g_array_index (trigrams, Trigram, i);
+      g_autofree char *one = g_strndup (t->start, t->len);
+
+      g_autoptr (GString) phrase = g_string_new (NULL);
+
+      append_phrase (phrase, "", one, "");
+      if (expression->len > 0)
+        g_string_append (expression, " AND ");
+      g_string_append (expression, phrase->str);
+    }
+
+  /* Few documents hold the rarest trigrams: read them and check each. */
+  if (estimate_docs (self, events, expression->str, last, error) <= VERIFY_MAX)
+    return verified_docids (self, events, expression->str, text, limit, docids, error);
+  /* Else the index checks the whole text: upwards first, and if many
+   * match, downwards to the limit. */
+  {
+    g_autoptr (GString) phrase = g_string_new (NULL);
+    g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    gboolean complete;
+
+    append_phrase (phrase, "", text, "");
+    if (!match_all_docids (self, events, phrase->str, last, all, &complete, error))
+      return FALSE;
+    if (!complete)
+      return match_docids (self, events, FALSE, phrase->str, limit, docids, error);
+    g_array_sort (all, compare_desc);
+    g_array_append_vals (docids, all->data, MIN (all->len, limit));
+    return TRUE;
+  }
+}
+
 /* The docids of up to limit records of one entity ("participant" or
  * "event") for a query in any script, best first. */
 GArray *
@@ -578,28 +787,33 @@ liaison_store_search_docids (LiaisonStore *self, const char *entity, const char 
       g_autoptr (GHashTable) exact = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       g_autoptr (GString) fts = g_string_new (NULL);
       g_autoptr (GString) grams = g_string_new (NULL);
-      Tier tier = { exact, fts, grams };
-      g_autoptr (GArray) from_names = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_autoptr (GArray) from_fts = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_autoptr (GArray) from_grams = g_array_new (FALSE, FALSE, sizeof (gint64));
-      GArray *lists[3] = { from_names, from_fts, from_grams };
-      guint   at[3] = { 0, 0, 0 };
+      g_autoptr (GPtrArray) substrings = g_ptr_array_new ();
+      Tier tier = { exact, fts, grams, substrings };
+      g_autoptr (GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      g_autoptr (GArray) at = g_array_new (FALSE, TRUE, sizeof (guint));
 
       if (!build_tier (self, events, variants, n, &tier, error))
         return NULL;
+      for (guint k = 0; k < 3 + substrings->len; k++)
+        g_ptr_array_add (lists, g_array_new (FALSE, FALSE, sizeof (gint64)));
+      g_array_set_size (at, lists->len);
       {
         GHashTableIter iter;
         gpointer       key;
 
         g_hash_table_iter_init (&iter, exact);
         while (g_hash_table_iter_next (&iter, &key, NULL))
-          g_array_append_val (lists[0], *(gint64 *) key);
-        g_array_sort (lists[0], compare_desc);
+          g_array_append_val (g_ptr_array_index (lists, 0), *(gint64 *) key);
+        g_array_sort (g_ptr_array_index (lists, 0), compare_desc);
       }
       /* Those found in an earlier tier come again: ask for the limit. */
-      if (!match_docids (self, events, FALSE, fts->str, limit, lists[1], error) ||
-          !match_docids (self, events, TRUE, grams->str, limit, lists[2], error))
+      if (!match_docids (self, events, FALSE, fts->str, limit, g_ptr_array_index (lists, 1), error) ||
+          !match_docids (self, events, TRUE, grams->str, limit, g_ptr_array_index (lists, 2), error))
         return NULL;
+      for (guint k = 0; k < substrings->len; k++)
+        if (!substring_docids (self, events, g_ptr_array_index (substrings, k), limit, g_ptr_array_index (lists, 3 + k),
+                               error))
+          return NULL;
 
       /* All in order of activity: merged, each docid once. */
       while (found->len < limit)
@@ -607,13 +821,19 @@ liaison_store_search_docids (LiaisonStore *self, const char *entity, const char 
           int    best = -1;
           gint64 next;
 
-          for (int k = 0; k < 3; k++)
-            if (at[k] < lists[k]->len &&
-                (best < 0 || g_array_index (lists[k], gint64, at[k]) > g_array_index (lists[best], gint64, at[best])))
-              best = k;
+          for (guint k = 0; k < lists->len; k++)
+            {
+              GArray *list = g_ptr_array_index (lists, k);
+              guint   i = g_array_index (at, guint, k);
+
+              if (i < list->len &&
+                  (best < 0 || g_array_index (list, gint64, i) >
+                                   g_array_index ((GArray *) g_ptr_array_index (lists, best), gint64, g_array_index (at, guint, best))))
+                best = k;
+            }
           if (best < 0)
             break;
-          next = g_array_index (lists[best], gint64, at[best]++);
+          next = g_array_index ((GArray *) g_ptr_array_index (lists, best), gint64, g_array_index (at, guint, best)++);
           if (g_hash_table_contains (seen, &next))
             continue;
           g_array_append_val (found, next);

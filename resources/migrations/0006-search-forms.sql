@@ -26,10 +26,10 @@
 -- this level (liaison_store_reindex), in the order of their activity.
 
 CREATE TABLE search_names (
-  form  TEXT NOT NULL,
   kind  INTEGER NOT NULL,
+  form  TEXT NOT NULL,
   docid INTEGER NOT NULL,
-  PRIMARY KEY (form, kind, docid)
+  PRIMARY KEY (kind, form, docid)
 ) WITHOUT ROWID;
 
 DELETE FROM search_docs;
