@@ -56,6 +56,18 @@ gboolean liaison_store_journal_diff (LiaisonStore      *self,
 gboolean liaison_store_defer_activity (LiaisonStore *self,
                                        const char   *participant_id);
 
+/* A record's values, one for each of its fields, NULL for an SQL NULL: not
+ * a GStrv, which g_strfreev would free only up to its first NULL. A mark
+ * after the last says where they end. */
+typedef char **LiaisonStoreValues;
+
+extern char liaison_store_values_end[];
+
+char **liaison_store_values_new (guint n_fields);
+void   liaison_store_values_free (char **values);
+
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (LiaisonStoreValues, liaison_store_values_free, NULL)
+
 /* liaison-store-translations.c */
 gboolean liaison_store_fill_translation_states (LiaisonStore *self,
                                                 GError      **error);

@@ -76,6 +76,27 @@ liaison_journal_entry_free (LiaisonJournalEntry *entry)
 /* ------------------------------------------------------------------------ */
 /* sqlite plumbing                                                           */
 
+char liaison_store_values_end[] = "";
+
+char **
+liaison_store_values_new (guint n_fields)
+{
+  char **values = g_new0 (char *, n_fields + 1);
+
+  values[n_fields] = liaison_store_values_end;
+  return values;
+}
+
+void
+liaison_store_values_free (char **values)
+{
+  if (values == NULL)
+    return;
+  for (guint i = 0; values[i] != liaison_store_values_end; i++)
+    g_free (values[i]);
+  g_free (values);
+}
+
 void
 liaison_store_set_error (LiaisonStore *self, GError **error, int rc)
 {
