@@ -30,4 +30,8 @@ GPtrArray *bench_dataset_queries (LiaisonStore *store,
                                   guint         n,
                                   guint32       seed);
 
+GPtrArray *bench_dataset_search_queries (LiaisonStore *store,
+                                         guint         n,
+                                         guint32       seed);
+
 G_END_DECLS

@@ -2,9 +2,13 @@
 /* The real window on the 100,000-person dataset: types queries into the
  * Participants search one character at a time and measures each
  * keystroke's latency, from setting the entry's text to the first frame
- * painted after the list changed (the frame clock's after-paint). Then
- * pages through the whole list, one page per frame. Prints one JSON
- * object per line. Needs a display: run it under xvfb-run or
+ * painted after the list changed (the frame clock's after-paint); then a
+ * backspace, and clearing the box (Escape, or backspace to empty), timed
+ * the same way. For each, the main thread's work on the new list (the
+ * list's items-changed, through the view's and the page's handlers) and
+ * the main thread's CPU time from the edit to the painted frame. Timeouts are counted and
+ * printed. Then pages through the whole list, one page per frame. Prints
+ * one JSON object per line. Needs a display: run it under xvfb-run or
  * tests/run-under-xvfb.sh.
  *
  * Usage: bench-participants-search [--database FILE] [--keystrokes N] [--interval MS] */
@@ -12,6 +16,7 @@
 
 #include <adwaita.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "bench-dataset.h"
 #include "liaison-gui-resources.h"
@@ -21,23 +26,31 @@
 typedef struct
 {
   GListModel *model;
+  GtkWidget  *view;
   gboolean    waiting;
   gboolean    changed;
   gboolean    need_change;
   gint64      start;
   gint64      changed_at;
+  gint64      applied_at;
   gint64      frame_began_at;
   gint64      painted_at;
+  double      cpu_start;
+  double      cpu_painted;
 } Probe;
 
-/* One script's keystrokes: latency to the painted list, to the changed
- * list, and the painting frame's own work (before-paint to after-paint). */
+/* One kind of edit's figures: latency to the painted list, to the changed
+ * list, the painting frame's own work (before-paint to after-paint), the
+ * main thread's work on the new list, and its CPU time up to the frame. */
 typedef struct
 {
   GArray *latency;
   GArray *to_list;
   GArray *frame;
+  GArray *apply;
+  GArray *main_cpu;
   guint   queries;
+  guint   timeouts;
 } Stats;
 
 static Stats *
@@ -48,6 +61,8 @@ stats_new (void)
   stats->latency = g_array_new (FALSE, FALSE, sizeof (double));
   stats->to_list = g_array_new (FALSE, FALSE, sizeof (double));
   stats->frame = g_array_new (FALSE, FALSE, sizeof (double));
+  stats->apply = g_array_new (FALSE, FALSE, sizeof (double));
+  stats->main_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   return stats;
 }
 
@@ -57,7 +72,18 @@ stats_free (Stats *stats)
   g_array_unref (stats->latency);
   g_array_unref (stats->to_list);
   g_array_unref (stats->frame);
+  g_array_unref (stats->apply);
+  g_array_unref (stats->main_cpu);
   g_free (stats);
+}
+
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
 static int
@@ -79,13 +105,32 @@ percentile (GArray *samples, double p)
   return g_array_index (samples, double, i);
 }
 
-static void
-on_items_changed (Probe *probe)
+/* The list's items-changed begins: before any handler of it (the slot
+ * list's, which the view's and the page's follow). */
+static gboolean
+on_emission (GSignalInvocationHint *hint, guint n_values, const GValue *values, gpointer data)
 {
-  if (probe->waiting && !probe->changed)
+  Probe *probe = data;
+
+  if (g_value_get_object (&values[0]) == (gpointer) probe->model && probe->waiting && !probe->changed)
     {
       probe->changed = TRUE;
       probe->changed_at = g_get_monotonic_time ();
+    }
+  return TRUE;
+}
+
+/* The list's last handler: the view and the page have taken the change.
+ * A search that gives the same people again changes no pixel, and GTK
+ * paints nothing: the probe asks for a frame, so every edit is timed to
+ * one (a frame the window itself may not need). */
+static void
+on_items_changed (Probe *probe)
+{
+  if (probe->waiting && probe->changed && probe->applied_at == 0)
+    {
+      probe->applied_at = g_get_monotonic_time ();
+      gtk_widget_queue_draw (probe->view);
     }
 }
 
@@ -101,6 +146,7 @@ on_after_paint (GdkFrameClock *clock, Probe *probe)
   if (probe->waiting && (probe->changed || !probe->need_change))
     {
       probe->painted_at = g_get_monotonic_time ();
+      probe->cpu_painted = thread_cpu_ms ();
       probe->waiting = FALSE;
     }
 }
@@ -165,19 +211,59 @@ script_of (const char *query)
 }
 
 static void
-print_search (
-    const char *script, guint participants, Stats *stats, double interval, const char *renderer, guint timeouts)
+print_search (const char *benchmark, const char *script, guint participants, Stats *stats, double interval, const char *renderer)
 {
-  printf ("{\"benchmark\": \"participants-search-window\", \"participants\": %u, \"script\": \"%s\", "
-          "\"queries\": %u, \"keystrokes\": %u, \"interval_ms\": %.0f, \"renderer\": \"%s\", "
+  printf ("{\"benchmark\": \"%s\", \"participants\": %u, \"script\": \"%s\", "
+          "\"queries\": %u, \"edits\": %u, \"timeouts\": %u, \"interval_ms\": %.0f, \"renderer\": \"%s\", "
           "\"p50_ms\": %.2f, \"p95_ms\": %.2f, \"max_ms\": %.2f, "
           "\"to_list_p50_ms\": %.2f, \"to_list_p95_ms\": %.2f, \"frame_p50_ms\": %.2f, \"frame_p95_ms\": %.2f, "
-          "\"timeouts\": %u}\n",
-          participants, script, stats->queries, stats->latency->len, interval, renderer,
+          "\"main_apply_p50_ms\": %.2f, \"main_apply_p95_ms\": %.2f, \"main_apply_max_ms\": %.2f, "
+          "\"main_cpu_p50_ms\": %.2f, \"main_cpu_p95_ms\": %.2f}\n",
+          benchmark, participants, script, stats->queries, stats->latency->len, stats->timeouts, interval, renderer,
           percentile (stats->latency, 0.5), percentile (stats->latency, 0.95), percentile (stats->latency, 1.0),
           percentile (stats->to_list, 0.5), percentile (stats->to_list, 0.95), percentile (stats->frame, 0.5),
-          percentile (stats->frame, 0.95), timeouts);
+          percentile (stats->frame, 0.95), percentile (stats->apply, 0.5), percentile (stats->apply, 0.95),
+          percentile (stats->apply, 1.0), percentile (stats->main_cpu, 0.5), percentile (stats->main_cpu, 0.95));
   fflush (stdout);
+}
+
+static void
+probe_start (Probe *probe)
+{
+  probe->changed = FALSE;
+  probe->need_change = TRUE;
+  probe->waiting = TRUE;
+  probe->applied_at = 0;
+  probe->start = g_get_monotonic_time ();
+  probe->cpu_start = thread_cpu_ms ();
+}
+
+/* Waits for the edit's painted frame and adds its figures to each of
+ * stats (NULL-terminated). */
+static void
+probe_record (Probe *probe, Stats **stats)
+{
+  gboolean painted = wait_for_paint (probe);
+
+  for (guint i = 0; stats[i] != NULL; i++)
+    {
+      double latency = (probe->painted_at - probe->start) / 1000.0;
+      double model = (probe->changed_at - probe->start) / 1000.0;
+      double frame = (probe->painted_at - probe->frame_began_at) / 1000.0;
+      double apply = (probe->applied_at - probe->changed_at) / 1000.0;
+      double cpu = probe->cpu_painted - probe->cpu_start;
+
+      if (!painted)
+        {
+          stats[i]->timeouts++;
+          continue;
+        }
+      g_array_append_val (stats[i]->latency, latency);
+      g_array_append_val (stats[i]->to_list, model);
+      g_array_append_val (stats[i]->frame, frame);
+      g_array_append_val (stats[i]->apply, apply);
+      g_array_append_val (stats[i]->main_cpu, cpu);
+    }
 }
 
 int
@@ -202,6 +288,8 @@ main (int argc, char **argv)
   g_autoptr (GPtrArray) queries = NULL;
   g_autoptr (GHashTable) by_script = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) stats_free);
   Stats *all = stats_new ();
+  Stats *backspace = stats_new ();
+  Stats *cleared = stats_new ();
   g_autoptr (GArray) scrolls = g_array_new (FALSE, FALSE, sizeof (double));
   GSettingsSchemaSource *schemas;
   g_autoptr (GSettingsSchema) schema = NULL;
@@ -213,7 +301,9 @@ main (int argc, char **argv)
   Probe          probe = {
              NULL,
   };
-  guint  participants, typed = 0, timeouts = 0;
+  guint  participants, typed = 0, scroll_timeouts = 0;
+  gulong emission_hook;
+  double rows_covered = 0;
   gint64 t0;
 
   g_option_context_add_main_entries (options, entries, NULL);
@@ -284,6 +374,7 @@ main (int argc, char **argv)
   entry = find_widget (page, GTK_TYPE_SEARCH_ENTRY, NULL);
   list = find_widget (page, GTK_TYPE_COLUMN_VIEW, "participants-list");
   /* The list the search replaces: under the view's selection and slots. */
+  probe.view = list;
   probe.model = gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (list))));
   if (LIAISON_IS_SLOT_LIST (probe.model))
     probe.model = liaison_slot_list_get_source (LIAISON_SLOT_LIST (probe.model));
@@ -291,6 +382,8 @@ main (int argc, char **argv)
   g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), &probe);
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &probe);
   g_signal_connect_swapped (probe.model, "items-changed", G_CALLBACK (on_items_changed), &probe);
+  emission_hook = g_signal_add_emission_hook (g_signal_lookup ("items-changed", G_TYPE_LIST_MODEL), 0, on_emission, &probe,
+                                              NULL);
   probe.start = t0;
   probe.waiting = TRUE;
   probe.need_change = FALSE;
@@ -301,7 +394,8 @@ main (int argc, char **argv)
   renderer = G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window)));
   idle_for (300);
 
-  /* Typing: each query one character at a time, then cleared. */
+  /* Typing: each query one character at a time; then a backspace; then
+   * cleared, by Escape or by backspacing to empty in turn. */
   queries = bench_dataset_queries (store, 10 * keystrokes, 20251125);
   for (guint q = 0; q < queries->len && (int) typed < keystrokes; q++)
     {
@@ -322,40 +416,57 @@ main (int argc, char **argv)
         {
           g_autofree char *character = g_utf8_substring (query, k - 1, k);
           int              position = (int) g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
-          double           latency, model, frame;
+          Stats           *into[] = { stats, all, NULL };
 
           idle_for (interval);
-          probe.changed = FALSE;
-          probe.need_change = TRUE;
-          probe.waiting = TRUE;
-          probe.start = g_get_monotonic_time ();
+          probe_start (&probe);
           /* A keystroke inserts; set_text would replace (empty, then fill). */
           gtk_editable_insert_text (GTK_EDITABLE (entry), character, -1, &position);
-          if (!wait_for_paint (&probe))
-            {
-              timeouts++;
-              continue;
-            }
-          latency = (probe.painted_at - probe.start) / 1000.0;
-          model = (probe.changed_at - probe.start) / 1000.0;
-          frame = (probe.painted_at - probe.frame_began_at) / 1000.0;
-          g_array_append_val (stats->latency, latency);
-          g_array_append_val (stats->to_list, model);
-          g_array_append_val (stats->frame, frame);
-          g_array_append_val (all->latency, latency);
-          g_array_append_val (all->to_list, model);
-          g_array_append_val (all->frame, frame);
+          probe_record (&probe, into);
           typed++;
         }
 
-      /* Cleared at once, as with Escape: back to all 100,000 (not timed as typing). */
-      idle_for (interval);
-      probe.changed = FALSE;
-      probe.need_change = TRUE;
-      probe.waiting = TRUE;
-      probe.start = g_get_monotonic_time ();
-      gtk_editable_set_text (GTK_EDITABLE (entry), "");
-      wait_for_paint (&probe);
+      if (length > 1)
+        {
+          Stats *into[] = { backspace, NULL };
+          int    end = (int) g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
+
+          idle_for (interval);
+          probe_start (&probe);
+          gtk_editable_delete_text (GTK_EDITABLE (entry), end - 1, end);
+          probe_record (&probe, into);
+          backspace->queries++;
+        }
+
+      if (q % 2 == 0)
+        {
+          /* Escape: the page's stop-search empties the box. */
+          Stats *into[] = { cleared, NULL };
+
+          idle_for (interval);
+          probe_start (&probe);
+          g_signal_emit_by_name (entry, "stop-search");
+          probe_record (&probe, into);
+          cleared->queries++;
+        }
+      else
+        while (*gtk_editable_get_text (GTK_EDITABLE (entry)) != '\0')
+          {
+            int    end = (int) g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
+            Stats *to_empty[] = { cleared, NULL };
+            Stats *shorter[] = { backspace, NULL };
+
+            idle_for (interval);
+            probe_start (&probe);
+            gtk_editable_delete_text (GTK_EDITABLE (entry), end - 1, end);
+            if (end == 1)
+              {
+                probe_record (&probe, to_empty);
+                cleared->queries++;
+              }
+            else
+              probe_record (&probe, shorter);
+          }
     }
 
   {
@@ -364,16 +475,21 @@ main (int argc, char **argv)
 
     g_hash_table_iter_init (&iter, by_script);
     while (g_hash_table_iter_next (&iter, &key, &value))
-      print_search (key, participants, value, interval, renderer, 0);
-    print_search ("all", participants, all, interval, renderer, timeouts);
+      print_search ("participants-search-window", key, participants, value, interval, renderer);
+    print_search ("participants-search-window", "all", participants, all, interval, renderer);
+    print_search ("participants-backspace-window", "all", participants, backspace, interval, renderer);
+    print_search ("participants-clear-window", "all", participants, cleared, interval, renderer);
     stats_free (all);
+    stats_free (backspace);
+    stats_free (cleared);
   }
 
   /* Paging through: every frame shows rows it has not shown before. */
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
   for (int i = 0; i < frames; i++)
     {
-      double value = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment);
+      double before = gtk_adjustment_get_value (adjustment);
+      double value = before + gtk_adjustment_get_page_size (adjustment);
       double ms;
 
       if (value > gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment))
@@ -383,20 +499,28 @@ main (int argc, char **argv)
       probe.start = g_get_monotonic_time ();
       gtk_adjustment_set_value (adjustment, value);
       if (!wait_for_paint (&probe))
-        continue;
+        {
+          scroll_timeouts++;
+          continue;
+        }
       ms = (probe.painted_at - probe.start) / 1000.0;
       g_array_append_val (scrolls, ms);
+      /* What the frame really moved, in rows (the list may clamp). */
+      rows_covered += ABS (gtk_adjustment_get_value (adjustment) - before) * g_list_model_get_n_items (probe.model) /
+                      MAX (gtk_adjustment_get_upper (adjustment), 1);
     }
-  printf ("{\"benchmark\": \"participants-scroll-window\", \"participants\": %u, \"frames\": %u, "
-          "\"rows_per_page\": %.0f, \"renderer\": \"%s\", \"p50_ms\": %.2f, \"p95_ms\": %.2f, \"max_ms\": %.2f}\n",
-          participants, scrolls->len,
+  printf ("{\"benchmark\": \"participants-scroll-window\", \"participants\": %u, \"frames\": %u, \"timeouts\": %u, "
+          "\"rows_per_page\": %.0f, \"rows_covered\": %.0f, \"renderer\": \"%s\", \"p50_ms\": %.2f, \"p95_ms\": %.2f, "
+          "\"max_ms\": %.2f}\n",
+          participants, scrolls->len, scroll_timeouts,
           gtk_adjustment_get_page_size (adjustment) * g_list_model_get_n_items (probe.model) /
               MAX (gtk_adjustment_get_upper (adjustment), 1),
-          renderer, percentile (scrolls, 0.5), percentile (scrolls, 0.95), percentile (scrolls, 1.0));
+          rows_covered, renderer, percentile (scrolls, 0.5), percentile (scrolls, 0.95), percentile (scrolls, 1.0));
   fflush (stdout);
 
   g_signal_handlers_disconnect_by_data (clock, &probe);
   g_signal_handlers_disconnect_by_data (probe.model, &probe);
+  g_signal_remove_emission_hook (g_signal_lookup ("items-changed", G_TYPE_LIST_MODEL), emission_hook);
   gtk_window_destroy (GTK_WINDOW (window));
   idle_for (100);
   return 0;

@@ -152,13 +152,16 @@ test_from_level_2 (void)
   g_assert_no_error (error);
   g_assert_cmpint (liaison_registration_get_status (reg), ==, LIAISON_REGISTRATION_REGISTERED);
 
-  /* Level 3 moved the short grams to another table: both search paths
-   * still find the old rows, without a reindex. */
+  /* Level 3 moved the short grams to another table, level 6 wrote every
+   * document again: both search paths find the old rows. */
   g_assert_cmpuint (count_found (store, "wang fang"), ==, 1);
   g_assert_cmpuint (count_found (store, "王"), ==, 1);
   g_assert_cmpuint (count_found (store, "王芳"), ==, 1);
   g_assert_cmpuint (count_found (store, "nguyen"), ==, 1);
-  g_assert_cmpuint (count_found (store, "an"), ==, 1);
+  g_assert_cmpuint (count_found (store, "va"), ==, 1);
+  /* Since level 6 organisations too are found from one character on:
+   * “an” is also the start of “and” in Wang Fang's ministry. */
+  g_assert_cmpuint (count_found (store, "an"), ==, 2);
   events = liaison_store_search_events (store, "环境管理研修", 100, &error);
   g_assert_no_error (error);
   g_assert_true (g_ptr_array_find_with_equal_func (events, "3c1d5e7f-9a2b-4c4d-8e6f-1a3b5c7d9e0f", event_has_id, NULL));
@@ -357,11 +360,110 @@ test_from_level_4 (void)
   test_remove_tree (dir);
 }
 
+static GPtrArray *
+found_ids (LiaisonStore *store, const char *query)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) found = liaison_store_search_participants (store, query, 10, &error);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (ids, g_strdup (liaison_participant_get_id (g_ptr_array_index (found, i))));
+  return ids;
+}
+
+static guint
+count_rows (const char *path, const char *sql)
+{
+  sqlite3      *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint         n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* Level 6 changed what search documents hold: every one is written again,
+ * in the order of its record's last activity, and every row survives. */
+static void
+test_search_from_level_5 (void)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  const char      *schema[] = { "0001-initial.sql", "0002-search.sql", "0003-faster-writes.sql", "0004-sync.sql",
+                                "0005-translations.sql", NULL };
+  const char      *li_xia[] = { "2c3d4e5f-6a7b-4c8d-8e9f-1a2b3c4d5e6f", /* registered on 2025-04-01 */
+                                "1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e", /* edited on 2025-03-01 */
+                                "3d4e5f6a-7b8c-4d9e-9f0a-2b3c4d5e6f7a" /* added on 2025-02-01 */ };
+  g_autoptr (LiaisonStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonRegistration) reg = NULL;
+  g_autoptr (GPtrArray) ids = NULL;
+  g_autoptr (GPtrArray) journal = NULL;
+  g_autoptr (GPtrArray) events = NULL;
+
+  make_old_database (path, schema, "v5-data.sql");
+
+  store = liaison_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (liaison_store_get_version (store), ==, liaison_store_latest_version ());
+
+  /* Every row is there. */
+  g_assert_cmpuint (liaison_store_count_participants (store), ==, 4);
+  g_assert_cmpuint (liaison_store_count_events (store), ==, 62 + 1);
+  reg = liaison_store_get_registration (store, "4b6d8f0a-2c4e-4a6b-9d0f-3b5d7f9a1c3e", &error);
+  g_assert_no_error (error);
+  journal = liaison_store_list_journal (store, 0, 100, NULL);
+  g_assert_cmpint (((LiaisonJournalEntry *) g_ptr_array_index (journal, 6))->seq, ==, 7);
+
+  /* One document per record, none of the old ones. */
+  g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM search_docs"), ==, 4 + 62 + 1);
+  g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM search_docs WHERE keys LIKE '%/%'"), ==, 0);
+  g_assert_cmpuint (count_found (store, "obsolete"), ==, 0);
+
+  /* What level 6 finds: the standard pinyin forms, organisations by two
+   * characters and by their reading, the best match first. */
+  g_clear_pointer (&ids, g_ptr_array_unref);
+  ids = found_ids (store, "zeng fanren");
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (ids, 0), ==, "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+  g_assert_cmpuint (count_found (store, "fanren zeng"), ==, 1);
+  g_assert_cmpuint (count_found (store, "南京"), ==, 1);
+  g_assert_cmpuint (count_found (store, "nanjing"), ==, 1);
+
+  g_clear_pointer (&ids, g_ptr_array_unref);
+  ids = found_ids (store, "李霞");
+  g_assert_cmpuint (ids->len, ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (li_xia); i++)
+    g_assert_cmpstr (g_ptr_array_index (ids, i), ==, li_xia[i]);
+
+  /* Events are found as before. */
+  events = liaison_store_search_events (store, "环境管理研修", 100, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_ptr_array_find_with_equal_func (events, "3c1d5e7f-9a2b-4c4d-8e6f-1a3b5c7d9e0f", event_has_id, NULL));
+
+  /* Opening again writes nothing again. */
+  g_assert_finalize_object (g_steal_pointer (&store));
+  store = liaison_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rows (path, "SELECT max (docid) FROM search_docs WHERE entity = 'participant'"), ==, 4);
+
+  g_clear_object (&reg);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  test_remove_tree (dir);
+}
+
 /* Level 5 had no people tables: the record derives from the same rows, the
  * consent given before purposes existed covers organising events, and a
  * registration of then can still be moved on (its nominated time empty). */
 static void
-test_from_level_5 (void)
+test_people_from_level_5 (void)
 {
   g_autofree char *dir = test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "old.db", NULL);
@@ -429,7 +531,8 @@ main (int argc, char **argv)
   g_test_add_func ("/liaison/migrations/from-level-2", test_from_level_2);
   g_test_add_func ("/liaison/migrations/from-level-3", test_from_level_3);
   g_test_add_func ("/liaison/migrations/from-level-4", test_from_level_4);
-  g_test_add_func ("/liaison/migrations/from-level-5", test_from_level_5);
+  g_test_add_func ("/liaison/migrations/search-from-level-5", test_search_from_level_5);
+  g_test_add_func ("/liaison/migrations/people-from-level-5", test_people_from_level_5);
 
   return g_test_run ();
 }

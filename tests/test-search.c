@@ -235,6 +235,279 @@ test_events (Fixture      *f,
   g_assert_cmpuint (peat->len, >=, 1);
 }
 
+/* People added one by one on a store of their own, for the cases below. */
+typedef struct
+{
+  char         *dir;
+  LiaisonStore *store;
+} Bare;
+
+static void
+bare_setup (Bare         *b,
+            gconstpointer data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+
+  b->dir = test_make_dir ();
+  path = g_build_filename (b->dir, "liaison.db", NULL);
+  b->store = liaison_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+bare_teardown (Bare         *b,
+               gconstpointer data)
+{
+  g_assert_finalize_object (b->store);
+  test_remove_tree (b->dir);
+  g_free (b->dir);
+}
+
+/* Adds a person by the parts of their name (NULL for none) and returns
+ * their id. */
+static char *
+add_person (LiaisonStore *store,
+            const char   *family_native,
+            const char   *given_native,
+            const char   *family_latin,
+            const char   *given_latin,
+            const char   *organisation)
+{
+  g_autoptr (LiaisonParticipant) p = liaison_participant_new (NULL);
+  g_autoptr (GError) error = NULL;
+
+  liaison_participant_set_native_name (p, family_native, given_native);
+  liaison_participant_set_latin_name (p, family_latin, given_latin);
+  if (organisation != NULL)
+    liaison_bilingual_set_text (liaison_participant_get_organisation (p),
+                                g_utf8_get_char (organisation) > 0x2000 ? LIAISON_LANGUAGE_ZH : LIAISON_LANGUAGE_EN,
+                                organisation);
+  g_assert_true (liaison_store_save_participant (store, p, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_no_error (error);
+  return g_strdup (liaison_participant_get_id (p));
+}
+
+/* The ids a query finds, in the order given, at the window's limit. */
+static GPtrArray *
+found_ids (LiaisonStore *store,
+           const char   *query)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) found = liaison_store_search_participants (store, query, 500, &error);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (ids, g_strdup (liaison_participant_get_id (g_ptr_array_index (found, i))));
+  return ids;
+}
+
+static void
+assert_found (LiaisonStore *store,
+              const char   *query,
+              const char   *id)
+{
+  g_autoptr (GPtrArray) ids = found_ids (store, query);
+
+  if (!g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
+    g_error ("“%s” did not find %s (%u found)", query, id, ids->len);
+}
+
+/* Standard pinyin as people write a name stored only in Chinese. */
+static void
+test_native_pinyin (Bare         *b,
+                    gconstpointer data)
+{
+  g_autofree char *zeng = add_person (b->store, "曾", "繁仁", NULL, NULL, NULL);
+  g_autofree char *wang = add_person (b->store, "王", "秀英", NULL, NULL, NULL);
+  g_autofree char *ouyang = add_person (b->store, "欧阳", "秀英", NULL, NULL, NULL);
+  const char      *zeng_forms[] = {
+         "zeng fanren", /* family, given: the standard form */
+         "Zeng Fanren",
+         "ZENG FANREN",
+         "zengfanren",   /* all joined */
+         "zeng fan ren", /* all separate */
+         "fanren zeng",  /* given first, as forms in English ask */
+         "Fanren Zeng",
+         "fan ren zeng",
+         "fanrenzeng",
+         "Zēng Fánrén", /* with tone marks */
+         "zēng fánrén",
+         "zeng1 fan2ren2", /* with tone numbers */
+         "Zeng1 Fan2 Ren2",
+         "fanren",
+         "zeng fan",
+  };
+  const char *wang_forms[] = { "wang xiuying", "xiuying wang", "wang xiu ying", "wangxiuying", "Wáng Xiùyīng", "wang2 xiu4ying1" };
+  const char *ouyang_forms[] = { "ouyang xiuying", "xiuying ouyang", "ou yang xiu ying", "ouyangxiuying", "Ōuyáng Xiùyīng" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (zeng_forms); i++)
+    assert_found (b->store, zeng_forms[i], zeng);
+  for (guint i = 0; i < G_N_ELEMENTS (wang_forms); i++)
+    assert_found (b->store, wang_forms[i], wang);
+  for (guint i = 0; i < G_N_ELEMENTS (ouyang_forms); i++)
+    assert_found (b->store, ouyang_forms[i], ouyang);
+}
+
+/* Surnames read otherwise than the character's usual reading, by the
+ * surname table; in a given name the usual reading stands. */
+static void
+test_polyphonic_surnames (Bare         *b,
+                          gconstpointer data)
+{
+  g_autofree char *shan = add_person (b->store, "单", "雄信", NULL, NULL, NULL);
+  g_autofree char *xie = add_person (b->store, "解", "缙", NULL, NULL, NULL);
+  g_autofree char *ou = add_person (b->store, "区", "志强", NULL, NULL, NULL);
+  g_autofree char *qiu = add_person (b->store, "仇", "英", NULL, NULL, NULL);
+  g_autofree char *zeng = add_person (b->store, "曾", "国藩", NULL, NULL, NULL);
+  g_autofree char *dan = add_person (b->store, "王", "单", NULL, NULL, NULL);
+
+  assert_found (b->store, "shan xiongxin", shan);
+  assert_found (b->store, "xiongxin shan", shan);
+  assert_found (b->store, "xie jin", xie);
+  assert_found (b->store, "jin xie", xie);
+  assert_found (b->store, "ou zhiqiang", ou);
+  assert_found (b->store, "zhiqiang ou", ou);
+  assert_found (b->store, "qiu ying", qiu);
+  assert_found (b->store, "ying qiu", qiu);
+  assert_found (b->store, "zeng guofan", zeng);
+  assert_found (b->store, "wang dan", dan);
+}
+
+/* Organisations are found at every length a name is, in either language. */
+static void
+test_organisations (Bare         *b,
+                    gconstpointer data)
+{
+  g_autofree char *nju = add_person (b->store, "李", "明", NULL, NULL, "南京大学");
+  g_autofree char *green = add_person (b->store, NULL, NULL, "Santos", "Maria", "Green Youth Network");
+  g_autoptr (GPtrArray) none = NULL;
+
+  assert_found (b->store, "南京", nju);
+  assert_found (b->store, "南", nju);
+  assert_found (b->store, "大学", nju);
+  assert_found (b->store, "南京大学", nju);
+  assert_found (b->store, "Nanjing", nju);
+  assert_found (b->store, "nanjingdaxue", nju);
+  assert_found (b->store, "nan jing", nju);
+  assert_found (b->store, "gr", green);
+  assert_found (b->store, "g", green);
+  assert_found (b->store, "yo", green);
+  assert_found (b->store, "network", green);
+  none = found_ids (b->store, "北京");
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+static void
+assert_order (LiaisonStore      *store,
+              const char        *query,
+              const char *const *expected)
+{
+  g_autoptr (GPtrArray) ids = found_ids (store, query);
+  guint n = g_strv_length ((char **) expected);
+
+  for (guint i = 0; i < ids->len; i++)
+    g_test_message ("“%s” %u: %s", query, i, (char *) g_ptr_array_index (ids, i));
+  g_assert_cmpuint (ids->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    if (!g_str_equal (g_ptr_array_index (ids, i), expected[i]))
+      g_error ("“%s”: result %u is %s, not %s", query, i, (char *) g_ptr_array_index (ids, i), expected[i]);
+}
+
+/* The exact name first (any script, any written form), then names that
+ * start with the query, then the rest; the most recent activity first
+ * within each. */
+static void
+test_ranking (Bare         *b,
+              gconstpointer data)
+{
+  g_autofree char *li_xia = add_person (b->store, "李", "霞", NULL, NULL, NULL);
+  g_autofree char *li_xiaodong = add_person (b->store, "李", "晓东", NULL, NULL, NULL);
+  g_autofree char *chen_lixian = add_person (b->store, "陈", "李仙", NULL, NULL, NULL);
+  g_autofree char *latin_li_xia = add_person (b->store, NULL, NULL, "Li", "Xia", NULL);
+  g_autofree char *li_xiafei = add_person (b->store, "李", "霞飞", NULL, NULL, NULL);
+  g_autofree char *foundation = add_person (b->store, "王", "芳", NULL, NULL, "李霞基金会");
+  const char      *latin_order[] = { latin_li_xia, li_xia, li_xiafei, chen_lixian, li_xiaodong, foundation, NULL };
+  const char      *han_order[] = { latin_li_xia, li_xia, li_xiafei, foundation, NULL };
+
+  /* “li xian chen” (given name first) starts with “li xia” too. */
+  assert_order (b->store, "li xia", latin_order);
+  assert_order (b->store, "Li Xia", latin_order);
+  assert_order (b->store, "李霞", han_order);
+}
+
+/* Among people who match alike, the one with the latest activity (added,
+ * edited, registered) comes first. */
+static void
+test_ranking_activity (Bare         *b,
+                       gconstpointer data)
+{
+  g_autofree char *first = add_person (b->store, "李", "霞", NULL, NULL, NULL);
+  g_autofree char *second = add_person (b->store, "李", "霞", NULL, NULL, "生态环境部");
+  const char      *newest_first[] = { second, first, NULL };
+  const char      *edited_first[] = { first, second, NULL };
+  g_autoptr (LiaisonParticipant) p = liaison_store_get_participant (b->store, first, NULL);
+  g_autoptr (GPtrArray) events = liaison_store_list_events (b->store, NULL, NULL);
+  g_autoptr (LiaisonRegistration) r = NULL;
+  g_autoptr (GError) error = NULL;
+
+  assert_order (b->store, "李霞", newest_first);
+  assert_order (b->store, "li xia", newest_first);
+
+  liaison_participant_set_honorific (p, "Dr");
+  g_assert_true (liaison_store_save_participant (b->store, p, LIAISON_ORIGIN_LOCAL, NULL));
+  assert_order (b->store, "李霞", edited_first);
+
+  g_assert_cmpuint (events->len, >, 0);
+  r = liaison_store_register (b->store, liaison_event_get_id (g_ptr_array_index (events, 0)), second,
+                              LIAISON_ROLE_DELEGATE, LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, &error);
+  g_assert_no_error (error);
+  assert_order (b->store, "李霞", newest_first);
+
+  /* In a bulk load (an import, a sync) too, once it is committed. */
+  g_clear_object (&r);
+  g_assert_true (liaison_store_begin_bulk (b->store, NULL));
+  r = liaison_store_register (b->store, liaison_event_get_id (g_ptr_array_index (events, 1)), first,
+                              LIAISON_ROLE_DELEGATE, LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_REMOTE, &error);
+  g_assert_no_error (error);
+  g_assert_true (liaison_store_end_bulk (b->store, TRUE, &error));
+  g_assert_no_error (error);
+  assert_order (b->store, "李霞", edited_first);
+}
+
+/* At the window's limit, the exact person comes first however many others
+ * start with the same characters and were active since. */
+static void
+test_ranking_many (Bare         *b,
+                   gconstpointer data)
+{
+  static const char *given[] = { "霞飞", "霞光", "霞云", "霞明", "霞红", "霞丽" };
+  g_autofree char   *li_xia = NULL;
+  g_autoptr (GPtrArray) ids = NULL;
+
+  /* Others before and after: neither the order they were added in nor
+   * their activity puts the exact person first. */
+  g_assert_true (liaison_store_begin_bulk (b->store, NULL));
+  for (guint i = 0; i < 600; i++)
+    {
+      if (i == 300)
+        li_xia = add_person (b->store, "李", "霞", NULL, NULL, NULL);
+      g_free (add_person (b->store, "李", given[i % G_N_ELEMENTS (given)], NULL, NULL, NULL));
+    }
+  g_assert_true (liaison_store_end_bulk (b->store, TRUE, NULL));
+
+  ids = found_ids (b->store, "李霞");
+  g_assert_cmpuint (ids->len, ==, 500);
+  g_assert_cmpstr (g_ptr_array_index (ids, 0), ==, li_xia);
+  g_clear_pointer (&ids, g_ptr_array_unref);
+  ids = found_ids (b->store, "li xia");
+  g_assert_cmpstr (g_ptr_array_index (ids, 0), ==, li_xia);
+  g_clear_pointer (&ids, g_ptr_array_unref);
+  ids = found_ids (b->store, "李");
+  g_assert_cmpuint (ids->len, ==, 500);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -252,6 +525,14 @@ main (int    argc,
   ADD ("/liaison/search/update-and-delete", test_update_and_delete);
   ADD ("/liaison/search/events", test_events);
 #undef ADD
+#define BARE(path, func) g_test_add (path, Bare, NULL, bare_setup, func, bare_teardown)
+  BARE ("/liaison/search/native-pinyin", test_native_pinyin);
+  BARE ("/liaison/search/polyphonic-surnames", test_polyphonic_surnames);
+  BARE ("/liaison/search/organisations", test_organisations);
+  BARE ("/liaison/search/ranking", test_ranking);
+  BARE ("/liaison/search/ranking-activity", test_ranking_activity);
+  BARE ("/liaison/search/ranking-many", test_ranking_many);
+#undef BARE
 
   return g_test_run ();
 }

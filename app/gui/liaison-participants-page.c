@@ -158,8 +158,8 @@ ensure_list (LiaisonParticipantsPage *self)
   self->list = liaison_participant_list_new (liaison_context_get_store (self->context));
   self->slots = liaison_slot_list_new (G_LIST_MODEL (self->list));
   gtk_no_selection_set_model (self->selection, G_LIST_MODEL (self->slots));
-  /* After the view's own handler: it has kept its rows, now their text. */
-  g_signal_connect_object (self->slots, "items-changed", G_CALLBACK (refill_cells), self, G_CONNECT_SWAPPED);
+  /* The view keeps its rows: their text is refilled here. */
+  g_signal_connect_object (self->slots, "contents-changed", G_CALLBACK (refill_cells), self, G_CONNECT_SWAPPED);
   query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   if (*query != '\0')
     start_search (self);

@@ -10,9 +10,15 @@
  * replaced by a search. GTK 4.8's list views keep up to 200 rows built
  * and, when a model replaces its items, destroy every row whose item is
  * gone and build new ones (13 widgets a row in a six-column view, with
- * their styles): 40–70 ms a keystroke. Over slots they keep their rows;
- * the view refills the cells it has bound (items-changed, then the
- * view's own handler).
+ * their styles): 40–70 ms a keystroke. Over slots they keep their rows.
+ *
+ * The view is told only what changes for it: the number of positions, at
+ * the end (items-changed). That the positions before hold something else
+ * is the "contents-changed" signal, after which the view's owner refills
+ * the cells it has bound. Telling GTK 4.8 that positions it shows were
+ * removed and added again makes it read every added item, looking for
+ * the row it follows (a tracked item): 100,000 slots made and dropped, 45
+ * ms, when a search is cleared.
  *
  * A source that empties (a search with no match) leaves the slots as they
  * were, their items gone, until it has items again: the page shows its
@@ -28,6 +34,14 @@ struct _LiaisonSlotList
   /* position → slot, not owned: a slot leaves when the view drops it. */
   GHashTable *slots;
 };
+
+enum
+{
+  CONTENTS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -117,15 +131,15 @@ on_source_items_changed (LiaisonSlotList *self, guint position, guint removed, g
       self->holding = TRUE;
       return;
     }
+  self->holding = FALSE;
 
   self->n_items = n_items;
-  if (self->holding)
-    {
-      self->holding = FALSE;
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, shown, n_items);
-    }
-  else
-    g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  if (n_items > shown)
+    g_list_model_items_changed (G_LIST_MODEL (self), shown, 0, n_items - shown);
+  else if (n_items < shown)
+    g_list_model_items_changed (G_LIST_MODEL (self), n_items, shown - n_items, 0);
+  if (position < MIN (shown, n_items))
+    g_signal_emit (self, signals[CONTENTS_CHANGED], 0, position, MIN (shown, n_items) - position);
 }
 
 static void
@@ -163,6 +177,11 @@ liaison_slot_list_class_init (LiaisonSlotListClass *klass)
 
   object_class->dispose = liaison_slot_list_dispose;
   object_class->finalize = liaison_slot_list_finalize;
+
+  /* (position, n): these positions hold other items of the source now,
+   * after any change of their number. */
+  signals[CONTENTS_CHANGED] = g_signal_new ("contents-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                            NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void

@@ -52,7 +52,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (liaison_store_event_fields) == LIAISON_STORE_N_EV
 char **
 liaison_store_event_to_values (LiaisonEvent *event)
 {
-  char            **v = g_new0 (char *, G_N_ELEMENTS (liaison_store_event_fields) + 1);
+  char            **v = liaison_store_values_new (G_N_ELEMENTS (liaison_store_event_fields));
   LiaisonBilingual *title = liaison_event_get_title (event);
   LiaisonBilingual *theme = liaison_event_get_theme (event);
   LiaisonBilingual *description = liaison_event_get_description (event);
@@ -297,8 +297,8 @@ save_event_rows (LiaisonStore *self, LiaisonEvent *event, char **values, GError 
 gboolean
 liaison_store_save_event (LiaisonStore *self, LiaisonEvent *event, LiaisonOrigin origin, GError **error)
 {
-  g_auto (GStrv) values = NULL;
-  g_auto (GStrv) old_values = NULL;
+  g_auto (LiaisonStoreValues) values = NULL;
+  g_auto (LiaisonStoreValues) old_values = NULL;
   g_autoptr (LiaisonEvent) old = NULL;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), FALSE);
@@ -362,7 +362,7 @@ gboolean
 liaison_store_delete_event (LiaisonStore *self, const char *id, LiaisonOrigin origin, GError **error)
 {
   g_autoptr (LiaisonEvent) old = NULL;
-  g_auto (GStrv) values = NULL;
+  g_auto (LiaisonStoreValues) values = NULL;
   g_autofree char     *snapshot = NULL;
   g_autofree char     *created = NULL;
   g_autofree char     *modified = NULL;

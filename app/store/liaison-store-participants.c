@@ -48,7 +48,7 @@ liaison_history_entry_clear (LiaisonHistoryEntry *entry)
 char **
 liaison_store_participant_to_values (LiaisonParticipant *p)
 {
-  char            **v = g_new0 (char *, G_N_ELEMENTS (liaison_store_participant_fields) + 1);
+  char            **v = liaison_store_values_new (G_N_ELEMENTS (liaison_store_participant_fields));
   LiaisonBilingual *org = liaison_participant_get_organisation (p);
   LiaisonBilingual *pos = liaison_participant_get_position (p);
   g_autofree char  *latin = liaison_participant_dup_latin_name (p);
@@ -191,8 +191,8 @@ liaison_store_save_participant (LiaisonStore       *self,
                                 GError            **error)
 {
   static char *upsert_sql = NULL;
-  g_auto (GStrv) values = NULL;
-  g_auto (GStrv) old_values = NULL;
+  g_auto (LiaisonStoreValues) values = NULL;
+  g_auto (LiaisonStoreValues) old_values = NULL;
   g_autoptr (LiaisonParticipant) old = NULL;
   g_autofree char *now = liaison_store_now ();
   const char      *id;
@@ -301,7 +301,7 @@ gboolean
 liaison_store_delete_participant (LiaisonStore *self, const char *id, LiaisonOrigin origin, GError **error)
 {
   g_autoptr (LiaisonParticipant) old = NULL;
-  g_auto (GStrv) values = NULL;
+  g_auto (LiaisonStoreValues) values = NULL;
   g_autofree char *snapshot = NULL;
   g_autofree char *created = NULL;
   g_autofree char *modified = NULL;

@@ -53,6 +53,21 @@ gboolean liaison_store_journal_diff (LiaisonStore      *self,
                                      char             **new_values,
                                      GError           **error);
 
+gboolean liaison_store_defer_activity (LiaisonStore *self,
+                                       const char   *participant_id);
+
+/* A record's values, one for each of its fields, NULL for an SQL NULL: not
+ * a GStrv, which g_strfreev would free only up to its first NULL. A mark
+ * after the last says where they end. */
+typedef char **LiaisonStoreValues;
+
+extern char liaison_store_values_end[];
+
+char **liaison_store_values_new (guint n_fields);
+void   liaison_store_values_free (char **values);
+
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (LiaisonStoreValues, liaison_store_values_free, NULL)
+
 /* liaison-store-translations.c */
 gboolean liaison_store_fill_translation_states (LiaisonStore *self,
                                                 GError      **error);
@@ -155,6 +170,21 @@ gboolean   liaison_store_delete_search_doc (LiaisonStore *self,
                                             const char   *entity,
                                             const char   *entity_id,
                                             GError      **error);
+gboolean   liaison_store_note_activity (LiaisonStore *self,
+                                        const char   *entity,
+                                        const char   *entity_id,
+                                        GError      **error);
+gint64     liaison_store_last_docid (LiaisonStore *self,
+                                     const char   *entity);
+gboolean   liaison_store_move_search_docs (LiaisonStore *self,
+                                           GPtrArray    *participant_ids,
+                                           gint64        written_after,
+                                           GError      **error);
+GArray    *liaison_store_search_docids (LiaisonStore *self,
+                                        const char   *entity,
+                                        const char   *query,
+                                        guint         limit,
+                                        GError      **error);
 GPtrArray *liaison_store_search_ids (LiaisonStore *self,
                                      const char   *entity,
                                      const char   *query,

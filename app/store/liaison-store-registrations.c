@@ -320,7 +320,8 @@ liaison_store_register_many (LiaisonStore             *self,
       bind_text (stmt, 8, now);
       if (!liaison_store_step_done (self, stmt, error) ||
           !liaison_store_journal (self, origin, "create", "registration", liaison_registration_get_id (r), NULL, NULL,
-                                  NULL, error))
+                                  NULL, error) ||
+          !liaison_store_note_activity (self, "participant", participant_id, error))
         goto fail;
       g_ptr_array_add (created, g_steal_pointer (&r));
     }
@@ -574,7 +575,7 @@ liaison_store_delete_registration (
 static char **
 registration_edit_values (LiaisonRegistration *r)
 {
-  char **v = g_new0 (char *, G_N_ELEMENTS (liaison_store_registration_edit_fields) + 1);
+  char **v = liaison_store_values_new (LIAISON_STORE_N_REGISTRATION_EDIT_FIELDS);
 
   v[0] = g_strdup (liaison_enum_to_nick (LIAISON_TYPE_ROLE, liaison_registration_get_role (r)));
   v[1] = g_strdup (liaison_registration_get_delegation (r));
@@ -601,8 +602,8 @@ liaison_store_update_registration (LiaisonStore        *self,
                                    GError             **error)
 {
   g_autoptr (LiaisonRegistration) old = NULL;
-  g_auto (GStrv) old_values = NULL;
-  g_auto (GStrv) values = NULL;
+  g_auto (LiaisonStoreValues) old_values = NULL;
+  g_auto (LiaisonStoreValues) values = NULL;
   sqlite3_stmt *stmt;
   const char   *id = liaison_registration_get_id (registration);
 

@@ -463,7 +463,8 @@ insert_registration (LiaisonStore *self,
       g_prefix_error (error, _ ("Registering %s: "), participant_id);
       return FALSE;
     }
-  return liaison_store_journal (self, origin, "create", "registration", id, NULL, NULL, value, error);
+  return liaison_store_journal (self, origin, "create", "registration", id, NULL, NULL, value, error) &&
+         liaison_store_note_activity (self, "participant", participant_id, error);
 }
 
 static gboolean

@@ -435,6 +435,22 @@ set_unknown_field (GError    **error,
                _ ("“%1$s/%2$s” is not a text Liaison translates"), entity ? entity : "", field ? field : "");
 }
 
+/* The based_on of each language, kept past the row they were read from
+ * (g_autofree on an array would free only its first). */
+typedef struct
+{
+  char *text[LIAISON_N_LANGUAGES];
+} BasedOn;
+
+static void
+based_on_clear (BasedOn *based_on)
+{
+  for (guint l = 0; l < LIAISON_N_LANGUAGES; l++)
+    g_clear_pointer (&based_on->text[l], g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BasedOn, based_on_clear)
+
 /* One text with its states, as the translation editor shows it: both
  * languages, the source, and whether the translation is stale. */
 LiaisonBilingual *
@@ -449,9 +465,9 @@ liaison_store_get_content_text (LiaisonStore *self,
   g_autofree char    *zh = NULL;
   g_autofree char    *en = NULL;
   StateRow            rows[LIAISON_N_LANGUAGES] = { { 0 } };
-  g_autofree char    *based_on[LIAISON_N_LANGUAGES] = { NULL };
-  sqlite3_stmt       *stmt;
-  int                 rc;
+  g_auto (BasedOn) based_on = { { NULL } };
+  sqlite3_stmt *stmt;
+  int           rc;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
 
@@ -502,9 +518,9 @@ liaison_store_get_content_text (LiaisonStore *self,
         continue;
       read_state_row (stmt, 1, &rows[lang]);
       /* The row's text goes away with the next step. */
-      g_free (based_on[lang]);
-      based_on[lang] = g_strdup (rows[lang].based_on);
-      rows[lang].based_on = based_on[lang];
+      g_free (based_on.text[lang]);
+      based_on.text[lang] = g_strdup (rows[lang].based_on);
+      rows[lang].based_on = based_on.text[lang];
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)

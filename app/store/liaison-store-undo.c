@@ -245,7 +245,7 @@ undo_event_field (LiaisonStore *self, const char *id, const char *field, const c
 {
   g_autoptr (LiaisonEvent) current = liaison_store_get_event (self, id, error);
   g_autoptr (LiaisonEvent) reverted = NULL;
-  g_auto (GStrv) values = NULL;
+  g_auto (LiaisonStoreValues) values = NULL;
   LiaisonBilingualSlot from[LIAISON_STORE_N_EVENT_SLOTS], to[LIAISON_STORE_N_EVENT_SLOTS];
   int                  i = field_index (liaison_store_event_fields, LIAISON_STORE_N_EVENT_FIELDS, field);
 
@@ -279,7 +279,7 @@ undo_participant_field (LiaisonStore *self, const char *id, const char *field, c
 {
   g_autoptr (LiaisonParticipant) current = liaison_store_get_participant (self, id, error);
   g_autoptr (LiaisonParticipant) reverted = NULL;
-  g_auto (GStrv) values = NULL;
+  g_auto (LiaisonStoreValues) values = NULL;
   int i = field_index (liaison_store_participant_fields, LIAISON_STORE_N_PARTICIPANT_FIELDS, field);
 
   if (current == NULL)

@@ -32,6 +32,11 @@ struct _LiaisonStore
   gboolean bulk;
   gboolean bulk_spoiled;
   GArray  *bulk_changes;
+  /* People registered in a bulk load, in order (liaison_store_note_activity):
+   * their search documents move once, at its end, unless the load wrote
+   * them already (those after bulk_docid). */
+  GPtrArray *bulk_active;
+  gint64     bulk_docid;
 
   /* Queries off the main thread: one worker, its own read-only
    * connection (liaison_store_query_async). */
@@ -70,6 +75,27 @@ liaison_journal_entry_free (LiaisonJournalEntry *entry)
 
 /* ------------------------------------------------------------------------ */
 /* sqlite plumbing                                                           */
+
+char liaison_store_values_end[] = "";
+
+char **
+liaison_store_values_new (guint n_fields)
+{
+  char **values = g_new0 (char *, n_fields + 1);
+
+  values[n_fields] = liaison_store_values_end;
+  return values;
+}
+
+void
+liaison_store_values_free (char **values)
+{
+  if (values == NULL)
+    return;
+  for (guint i = 0; values[i] != liaison_store_values_end; i++)
+    g_free (values[i]);
+  g_free (values);
+}
 
 void
 liaison_store_set_error (LiaisonStore *self, GError **error, int rc)
@@ -251,6 +277,17 @@ liaison_store_rollback (LiaisonStore *self)
   self->depth--;
 }
 
+/* In a bulk load, keeps a participant's activity for its end and says
+ * TRUE; else FALSE. */
+gboolean
+liaison_store_defer_activity (LiaisonStore *self, const char *participant_id)
+{
+  if (!self->bulk)
+    return FALSE;
+  g_ptr_array_add (self->bulk_active, g_strdup (participant_id));
+  return TRUE;
+}
+
 gboolean
 liaison_store_begin_bulk (LiaisonStore *self, GError **error)
 {
@@ -263,6 +300,8 @@ liaison_store_begin_bulk (LiaisonStore *self, GError **error)
   self->bulk = TRUE;
   self->bulk_spoiled = FALSE;
   g_array_set_size (self->bulk_changes, 0);
+  g_ptr_array_set_size (self->bulk_active, 0);
+  self->bulk_docid = liaison_store_last_docid (self, "participant");
   return TRUE;
 }
 
@@ -274,6 +313,12 @@ liaison_store_end_bulk (LiaisonStore *self, gboolean commit, GError **error)
   g_return_val_if_fail (self->bulk && self->depth == 1, FALSE);
 
   self->bulk = FALSE;
+  if (commit && !self->bulk_spoiled && !liaison_store_move_search_docs (self, self->bulk_active, self->bulk_docid, error))
+    {
+      commit = FALSE;
+      ok = FALSE;
+    }
+  g_ptr_array_set_size (self->bulk_active, 0);
   if (commit && self->bulk_spoiled)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
@@ -516,6 +561,159 @@ check_integrity (LiaisonStore *self, GError **error)
   return ok;
 }
 
+/* A file Liaison did not make (another program's SQLite file, Firefox's
+ * history) is level 0 with tables in it: not new, and not converted. */
+static gboolean
+check_not_foreign (LiaisonStore *self, GError **error)
+{
+  sqlite3_stmt    *stmt = NULL;
+  g_autofree char *table = NULL;
+  int              rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT name FROM sqlite_schema ORDER BY rowid LIMIT 1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    table = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_CORRUPT,
+                   _ ("%1$s is not a Liaison database or is damaged (%2$s); it was left as it is"), self->path,
+                   sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+  if (table != NULL)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_CORRUPT,
+                   _ ("%1$s is not a Liaison database: it holds another program's data (the table “%2$s”). "
+                      "It was left as it is; give Liaison a file of its own."),
+                   self->path, table);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* "table\tcolumn" for every column of every table of a database. */
+static GHashTable *
+read_columns (sqlite3 *db)
+{
+  GHashTable   *columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT m.name, c.name FROM sqlite_schema m, pragma_table_info (m.name) c"
+                          " WHERE m.type = 'table' ORDER BY m.rowid, c.cid",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_hash_table_add (columns, g_strdup_printf ("%s\t%s", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1)));
+  sqlite3_finalize (stmt);
+  return columns;
+}
+
+/* The tables and columns of a level, as its migrations make them in an
+ * empty database: read once a process, for each level asked for. */
+static GHashTable *
+expected_columns (int version)
+{
+  static GMutex      lock;
+  static GHashTable *levels;
+  GHashTable        *columns;
+
+  g_mutex_lock (&lock);
+  if (levels == NULL)
+    levels = g_hash_table_new (NULL, NULL);
+  columns = g_hash_table_lookup (levels, GINT_TO_POINTER (version));
+  if (columns == NULL)
+    {
+      g_auto (GStrv) names = list_migrations ();
+      sqlite3 *db = NULL;
+
+      sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL);
+      for (int i = 0; i < version && names[i] != NULL; i++)
+        {
+          g_autofree char *path = g_build_path ("/", MIGRATIONS_PATH, names[i], NULL);
+          g_autoptr (GBytes) bytes = g_resource_lookup_data (liaison_store_resource (), path, 0, NULL);
+          g_autofree char *sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+          if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+            g_critical ("Migration %s does not apply to an empty database: %s", names[i], sqlite3_errmsg (db));
+        }
+      columns = read_columns (db);
+      sqlite3_close (db);
+      g_hash_table_insert (levels, GINT_TO_POINTER (version), columns);
+    }
+  g_mutex_unlock (&lock);
+  return columns;
+}
+
+/* A file of level N has the tables and columns of level N: one with a
+ * table dropped is named now, not by a raw "no such table" later. */
+static gboolean
+check_schema (LiaisonStore *self, GError **error)
+{
+  GHashTable *expected = expected_columns (self->version);
+  g_autoptr (GHashTable) actual = read_columns (self->db);
+  g_autoptr (GList) wanted = g_hash_table_get_keys (expected);
+
+  wanted = g_list_sort (wanted, (GCompareFunc) strcmp);
+  for (GList *l = wanted; l != NULL; l = l->next)
+    if (!g_hash_table_contains (actual, l->data))
+      {
+        g_auto (GStrv) parts = g_strsplit (l->data, "\t", 2);
+        g_autofree char *table = g_strdup_printf ("%s\t", parts[0]);
+        gboolean         has_table = FALSE;
+        GHashTableIter   iter;
+        gpointer         key;
+
+        g_hash_table_iter_init (&iter, actual);
+        while (!has_table && g_hash_table_iter_next (&iter, &key, NULL))
+          has_table = g_str_has_prefix (key, table);
+        if (has_table)
+          g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_CORRUPT,
+                       _ ("%1$s is damaged: the column “%2$s” of the table “%3$s” is missing (database level %4$d). "
+                          "It was left as it is; restore it from a backup."),
+                       self->path, parts[1], parts[0], self->version);
+        else
+          g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_CORRUPT,
+                       _ ("%1$s is damaged: the table “%2$s” is missing (database level %3$d). "
+                          "It was left as it is; restore it from a backup."),
+                       self->path, parts[0], self->version);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* A damaged page (of an index, of a table) is found now rather than when
+ * a write fails on it. PRAGMA quick_check reads every page: done for files
+ * up to QUICK_CHECK_BYTES, where it costs a few milliseconds; a bigger file
+ * is checked by sqlite as it is read. */
+#define QUICK_CHECK_BYTES (32 * 1024 * 1024)
+
+static gboolean
+check_pages (LiaisonStore *self, GError **error)
+{
+  sqlite3_stmt    *stmt = NULL;
+  g_autofree char *result = NULL;
+  GStatBuf         st;
+  int              rc;
+
+  if (g_stat (self->path, &st) != 0 || st.st_size > QUICK_CHECK_BYTES)
+    return TRUE;
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check (1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (result == NULL)
+    result = g_strdup (sqlite3_errmsg (self->db));
+  sqlite3_finalize (stmt);
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_CORRUPT,
+                   _ ("%1$s is not a Liaison database or is damaged (%2$s); it was left as it is"), self->path,
+                   result);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 migrate (LiaisonStore *self, GError **error)
 {
@@ -623,6 +821,7 @@ liaison_store_finalize (GObject *object)
   liaison_store_close (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->bulk_changes, g_array_unref);
+  g_clear_pointer (&self->bulk_active, g_ptr_array_unref);
 
   G_OBJECT_CLASS (liaison_store_parent_class)->finalize (object);
 }
@@ -650,6 +849,7 @@ liaison_store_init (LiaisonStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->bulk_changes = g_array_new (FALSE, FALSE, sizeof (int));
+  self->bulk_active = g_ptr_array_new_with_free_func (g_free);
 }
 
 void
@@ -704,7 +904,19 @@ liaison_store_open (const char *path, GError **error)
                    path, self->version, latest);
       return NULL;
     }
+  if (self->version < 0)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_CORRUPT,
+                   _ ("%1$s has database level %2$d, which no Liaison writes: it is not a Liaison database or is "
+                      "damaged. It was left as it is."),
+                   path, self->version);
+      return NULL;
+    }
   if (exists && !check_integrity (self, error))
+    return NULL;
+  if (exists && self->version == 0 && !check_not_foreign (self, error))
+    return NULL;
+  if (exists && self->version > 0 && (!check_schema (self, error) || !check_pages (self, error)))
     return NULL;
 
   if (!liaison_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
@@ -724,8 +936,9 @@ liaison_store_open (const char *path, GError **error)
      * schema and the first-run content finishes the job next time. */
     if (!load_first_run_content (self, error))
       return NULL;
-    /* Level 2 brought search: rows from before it have no documents. */
-    if (before > 0 && before < 2 && !liaison_store_reindex (self, error))
+    /* Level 2 brought search, level 6 what its documents hold now: rows
+     * from before have none, or old ones. */
+    if (before > 0 && before < 6 && !liaison_store_reindex (self, error))
       return NULL;
   }
 
@@ -916,39 +1129,67 @@ liaison_store_get_last_seq (LiaisonStore *self)
   return seq;
 }
 
-/* Builds search documents for every row that lacks one: after a migration
- * that added search, or a change to how keys are made. */
+/* Writes the search document of every record, in the order of each
+ * record's last activity (docids follow it: liaison-store-search.c): after
+ * a migration that changed what documents hold. A read of the rows alone,
+ * without their translation states, which search does not use. */
 gboolean
 liaison_store_reindex (LiaisonStore *self, GError **error)
 {
   g_autoptr (GPtrArray) events = NULL;
-  g_autoptr (GArray) rowids = NULL;
+  g_autoptr (GString) sql = g_string_new ("SELECT p.id");
+  sqlite3_stmt *stmt;
+  int           rc;
 
-  if (!liaison_store_begin (self, error))
+  if (!liaison_store_begin_bulk (self, error))
     return FALSE;
 
-  events = liaison_store_list_events (self, NULL, error);
-  if (events == NULL)
+  stmt = liaison_store_stmt (self, "SELECT id FROM events ORDER BY modified, rowid", error);
+  if (stmt == NULL)
     goto fail;
+  events = g_ptr_array_new_with_free_func (g_free);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (events, column_dup (stmt, 0));
+  sqlite3_reset (stmt);
   for (guint i = 0; i < events->len; i++)
-    if (!liaison_store_index_event (self, g_ptr_array_index (events, i), error))
-      goto fail;
-
-  rowids = liaison_store_list_participant_rowids (self, NULL, 0, error);
-  if (rowids == NULL)
-    goto fail;
-  for (guint i = 0; i < rowids->len; i++)
     {
-      g_autoptr (LiaisonParticipant) p =
-          liaison_store_get_participant_by_rowid (self, g_array_index (rowids, gint64, i));
+      g_autoptr (LiaisonEvent) event = liaison_store_get_event (self, g_ptr_array_index (events, i), error);
 
-      if (p != NULL && !liaison_store_index_participant (self, p, error))
+      if (event == NULL || !liaison_store_index_event (self, event, error))
         goto fail;
     }
 
-  return liaison_store_commit (self, error);
+  for (guint i = 0; i < LIAISON_STORE_N_PARTICIPANT_FIELDS; i++)
+    g_string_append_printf (sql, ", p.%s", liaison_store_participant_fields[i]);
+  g_string_append (sql, " FROM participants p ORDER BY max (p.modified, coalesce ((SELECT max (r.created) FROM registrations r"
+                        " WHERE r.participant_id = p.id), '')), p.rowid");
+  stmt = liaison_store_stmt (self, sql->str, error);
+  if (stmt == NULL)
+    goto fail;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *col[LIAISON_STORE_N_PARTICIPANT_FIELDS];
+      g_autoptr (LiaisonParticipant) p = NULL;
+
+      for (guint i = 0; i < LIAISON_STORE_N_PARTICIPANT_FIELDS; i++)
+        col[i] = (const char *) sqlite3_column_text (stmt, i + 1);
+      p = liaison_store_participant_from_values ((const char *) sqlite3_column_text (stmt, 0), col);
+      if (!liaison_store_index_participant (self, p, error))
+        {
+          sqlite3_reset (stmt);
+          goto fail;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, rc);
+      goto fail;
+    }
+
+  return liaison_store_end_bulk (self, TRUE, error);
 
 fail:
-  liaison_store_rollback (self);
+  liaison_store_end_bulk (self, FALSE, NULL);
   return FALSE;
 }

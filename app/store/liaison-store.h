@@ -129,6 +129,10 @@ gboolean            liaison_store_delete_participant (LiaisonStore *self, const 
 guint               liaison_store_count_participants (LiaisonStore *self);
 GArray             *liaison_store_list_participant_rowids (LiaisonStore *self, const char *query, guint limit, GError **error);
 GPtrArray          *liaison_store_search_participants (LiaisonStore *self, const char *query, guint limit, GError **error);
+/* A search's people as the documents of the search index that found them,
+ * best first; read each with liaison_store_get_participant_by_docid. */
+GArray             *liaison_store_search_participant_docids (LiaisonStore *self, const char *query, guint limit, GError **error);
+LiaisonParticipant *liaison_store_get_participant_by_docid (LiaisonStore *self, gint64 docid);
 GPtrArray          *liaison_store_search_events (LiaisonStore *self, const char *query, guint limit, GError **error);
 GPtrArray          *liaison_store_list_history (LiaisonStore *self, const char *participant_id, GError **error);
 
