@@ -766,14 +766,19 @@ test_ui_offer_key (GtkWidget *widget, GtkPropagationPhase phase, guint keyval, G
               gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))) != gdk_keyval_to_lower (keyval) ||
               (gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) & gtk_accelerator_get_default_mod_mask ()) != mods)
             continue;
-          if (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
-                                            gtk_shortcut_get_arguments (shortcut)))
-            {
-              g_autofree char *what = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+          {
+            g_autofree char *what = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+            const char      *type = G_OBJECT_TYPE_NAME (widget);
+            /* The action may close the window widget is in. */
+            g_autoptr (GtkWidget) held = g_object_ref (widget);
 
-              g_test_message ("%s took the key for %s", G_OBJECT_TYPE_NAME (widget), what);
-              return TRUE;
-            }
+            if (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                              gtk_shortcut_get_arguments (shortcut)))
+              {
+                g_test_message ("%s took the key for %s", type, what);
+                return TRUE;
+              }
+          }
         }
     }
   return FALSE;

@@ -1026,6 +1026,13 @@ liaison_event_registrations_bulk_status (LiaisonEventRegistrations *self, Liaiso
 
       if (r == NULL || liaison_registration_get_status (r) == status)
         continue;
+      /* Taking back a check-in is a correction, one person at a time. */
+      if (liaison_registration_get_status (r) == LIAISON_REGISTRATION_ATTENDED &&
+          status != LIAISON_REGISTRATION_NO_SHOW)
+        {
+          refused++;
+          continue;
+        }
       if (status == LIAISON_REGISTRATION_ATTENDED)
         {
           g_autoptr (LiaisonRegistration) checked =
