@@ -335,7 +335,7 @@ static void
 on_calendar_shown (GtkPopover *popover, GtkCalendar *calendar)
 {
   AdwEntryRow *row = g_object_get_data (G_OBJECT (calendar), "row");
-  int y, m, d;
+  int          y, m, d;
   g_autoptr (GDateTime) day = NULL;
 
   if (parse_date (gtk_editable_get_text (GTK_EDITABLE (row)), &y, &m, &d))

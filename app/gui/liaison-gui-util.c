@@ -82,8 +82,11 @@ liaison_gui_add_field_message (GtkWidget *row)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
   gtk_widget_add_css_class (label, "error");
-  gtk_widget_add_css_class (label, "field-message");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (holder), label);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (holder), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (holder), FALSE);
@@ -170,4 +173,13 @@ liaison_gui_check_entry_row (AdwEntryRow *row)
   if (kind == 0 || liaison_text_check (gtk_editable_get_text (GTK_EDITABLE (row)), kind - 1, &error))
     return NULL;
   return g_strdup (error->message);
+}
+
+/* A text kept whole (one pulled by the sync may be longer than its field
+ * takes) as a list or a page shows it: at most the field's limit. */
+char *
+liaison_gui_shorten (const char     *text,
+                     LiaisonTextKind kind)
+{
+  return liaison_text_shorten (text, liaison_text_max_chars (kind));
 }

@@ -15,5 +15,7 @@ void      liaison_gui_show_field_message (GtkLabel   *message,
 void      liaison_gui_limit_entry_row (AdwEntryRow    *row,
                                        LiaisonTextKind kind);
 char     *liaison_gui_check_entry_row (AdwEntryRow *row);
+char     *liaison_gui_shorten (const char     *text,
+                               LiaisonTextKind kind);
 
 G_END_DECLS
