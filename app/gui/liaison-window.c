@@ -581,6 +581,8 @@ show_message (LiaisonWindow *self,
       gtk_label_set_wrap (self->toast_label, TRUE);
       gtk_label_set_wrap_mode (self->toast_label, PANGO_WRAP_WORD_CHAR);
       gtk_label_set_max_width_chars (self->toast_label, 50);
+      gtk_label_set_lines (self->toast_label, 3);
+      gtk_label_set_ellipsize (self->toast_label, PANGO_ELLIPSIZE_END);
       gtk_label_set_xalign (self->toast_label, 0);
       gtk_widget_add_css_class (GTK_WIDGET (self->toast_label), "heading");
       self->toast = adw_toast_new ("");
