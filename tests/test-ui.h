@@ -34,6 +34,9 @@ test_ui_init (int *argc, char ***argv)
   /* No G_TEST_OPTION_ISOLATE_DIRS: run-under-xvfb.sh gives private user
    * dirs and keeps the system data dirs GTK needs. */
   g_test_init (argc, argv, NULL);
+  /* Any warning or critical, GTK's, libadwaita's, GLib's or ours, in any
+   * window or dialog a test opens, fails it (whatever G_DEBUG says). */
+  g_log_set_always_fatal (g_log_set_always_fatal (G_LOG_FATAL_MASK) | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
   if (!gtk_init_check ())
     {
       g_test_skip ("no display: run under tests/run-under-xvfb.sh");
@@ -739,6 +742,71 @@ test_ui_press_toast_button (TestUi *ui)
   test_ui_wait_toast_still (ui);
   test_ui_activate (ui, adw_toast_get_action_name (toast), adw_toast_get_action_target_value (toast));
   test_ui_wait_toast (ui, toast);
+}
+
+/* Offers a key to the shortcuts of widget's controllers in one phase;
+ * TRUE when one took it. */
+static inline gboolean
+test_ui_offer_key (GtkWidget *widget, GtkPropagationPhase phase, guint keyval, GdkModifierType mods)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) || gtk_event_controller_get_propagation_phase (controller) != phase)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger) ||
+              gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))) != gdk_keyval_to_lower (keyval) ||
+              (gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) & gtk_accelerator_get_default_mod_mask ()) != mods)
+            continue;
+          {
+            g_autofree char *what = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+            const char      *type = G_OBJECT_TYPE_NAME (widget);
+            /* The action may close the window widget is in. */
+            g_autoptr (GtkWidget) held = g_object_ref (widget);
+
+            if (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                              gtk_shortcut_get_arguments (shortcut)))
+              {
+                g_test_message ("%s took the key for %s", type, what);
+                return TRUE;
+              }
+          }
+        }
+    }
+  return FALSE;
+}
+
+/* Presses a key where the keyboard focus is, as GTK hands a key to the
+ * shortcuts on the way (no X event: the widgets' own bindings, from the
+ * window down and back up, the first that acts takes it). So a key an
+ * entry keeps for itself (Ctrl+Z in a GtkText with something to undo)
+ * never reaches the window. FALSE when nothing took it. */
+static inline gboolean
+test_ui_press_key (GtkWidget *root, guint keyval, GdkModifierType mods)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (root));
+  g_autoptr (GPtrArray) path = g_ptr_array_new ();
+
+  g_assert_nonnull (focus);
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    g_ptr_array_insert (path, 0, w);
+  for (guint i = 0; i < path->len; i++)
+    if (test_ui_offer_key (g_ptr_array_index (path, i), GTK_PHASE_CAPTURE, keyval, mods))
+      return TRUE;
+  if (test_ui_offer_key (focus, GTK_PHASE_TARGET, keyval, mods))
+    return TRUE;
+  for (guint i = path->len; i > 0; i--)
+    if (test_ui_offer_key (g_ptr_array_index (path, i - 1), GTK_PHASE_BUBBLE, keyval, mods))
+      return TRUE;
+  return FALSE;
 }
 
 static inline GtkWidget *

@@ -40,15 +40,17 @@ static GParamSpec *properties[N_PROPS];
 #define S(x) (1u << LIAISON_REGISTRATION_##x)
 
 /* Where each status may go. Attended and no-show may be corrected into each
- * other at the venue; a declined or cancelled person can be invited,
- * registered or nominated again. A nomination is approved (registered, or
- * waitlisted when the event is full), or declined. */
+ * other at the venue, and a check-in made by mistake (the wrong badge
+ * scanned) back to registered or confirmed after its Undo has gone; a
+ * declined or cancelled person can be invited, registered or nominated
+ * again. A nomination is approved (registered, or waitlisted when the
+ * event is full), or declined. */
 static const guint allowed[LIAISON_N_REGISTRATION_STATUSES] = {
   [LIAISON_REGISTRATION_INVITED] = S (REGISTERED) | S (WAITLISTED) | S (CONFIRMED) | S (DECLINED) | S (CANCELLED),
   [LIAISON_REGISTRATION_REGISTERED] = S (WAITLISTED) | S (CONFIRMED) | S (DECLINED) | S (CANCELLED),
   [LIAISON_REGISTRATION_WAITLISTED] = S (REGISTERED) | S (CONFIRMED) | S (DECLINED) | S (CANCELLED),
   [LIAISON_REGISTRATION_CONFIRMED] = S (ATTENDED) | S (NO_SHOW) | S (DECLINED) | S (CANCELLED),
-  [LIAISON_REGISTRATION_ATTENDED] = S (NO_SHOW),
+  [LIAISON_REGISTRATION_ATTENDED] = S (REGISTERED) | S (CONFIRMED) | S (NO_SHOW),
   [LIAISON_REGISTRATION_NO_SHOW] = S (ATTENDED),
   [LIAISON_REGISTRATION_DECLINED] = S (INVITED) | S (REGISTERED) | S (NOMINATED),
   [LIAISON_REGISTRATION_CANCELLED] = S (INVITED) | S (REGISTERED) | S (NOMINATED),

@@ -31,6 +31,7 @@ struct _LiaisonAddPeopleDialog
   LiaisonParticipantList *people;
   GCancellable           *cancellable;
   GHashTable             *chosen;     /* participant id → display name */
+  GPtrArray              *order;      /* the ids chosen, in the order they were */
   GHashTable             *registered; /* participant ids already at the event */
   GHashTable             *busy;       /* participant id → another event at that time */
   GCancellable           *busy_cancellable;
@@ -74,19 +75,18 @@ static void
 update_warnings (LiaisonAddPeopleDialog *self)
 {
   g_autoptr (GString) text = g_string_new (NULL);
-  GHashTableIter iter;
-  gpointer       id, name;
 
-  g_hash_table_iter_init (&iter, self->chosen);
-  while (g_hash_table_iter_next (&iter, &id, &name))
+  for (guint i = 0; i < self->order->len; i++)
     {
+      const char      *id = g_ptr_array_index (self->order, i);
       LiaisonEvent    *other = busy_at (self, id);
       g_autofree char *line = NULL;
 
       if (other == NULL)
         continue;
       /* Translators: a clash, “李霞 is also at “Forum 2025” then” */
-      line = g_strdup_printf (_ ("%1$s is also at “%2$s” then"), (const char *) name, event_title (other));
+      line = g_strdup_printf (_ ("%1$s is also at “%2$s” then"), (const char *) g_hash_table_lookup (self->chosen, id),
+                              event_title (other));
       g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", line);
     }
   gtk_label_set_label (self->warning_label, text->str);
@@ -99,12 +99,10 @@ update_chosen (LiaisonAddPeopleDialog *self)
   guint            n = g_hash_table_size (self->chosen);
   g_autofree char *button = NULL;
   g_autoptr (GString) names = g_string_new (NULL);
-  GHashTableIter iter;
-  gpointer       name;
 
-  g_hash_table_iter_init (&iter, self->chosen);
-  while (g_hash_table_iter_next (&iter, NULL, &name))
-    g_string_append_printf (names, "%s%s", names->len > 0 ? C_ ("list", ", ") : "", (const char *) name);
+  for (guint i = 0; i < self->order->len; i++)
+    g_string_append_printf (names, "%s%s", names->len > 0 ? C_ ("list", ", ") : "",
+                            (const char *) g_hash_table_lookup (self->chosen, g_ptr_array_index (self->order, i)));
   if (n == 0)
     gtk_label_set_label (self->chosen_label,
                          _ ("Choose people with Enter or a click; choose again to leave them out."));
@@ -128,8 +126,19 @@ toggle (LiaisonAddPeopleDialog *self, LiaisonParticipant *p)
 
   if (g_hash_table_contains (self->registered, id))
     return;
-  if (!g_hash_table_remove (self->chosen, id))
-    g_hash_table_insert (self->chosen, g_strdup (id), liaison_participant_dup_display_name (p));
+  /* In the order they were chosen: that order is the waitlist's. */
+  if (g_hash_table_remove (self->chosen, id))
+    {
+      guint index;
+
+      if (g_ptr_array_find_with_equal_func (self->order, id, g_str_equal, &index))
+        g_ptr_array_remove_index (self->order, index);
+    }
+  else
+    {
+      g_hash_table_insert (self->chosen, g_strdup (id), liaison_participant_dup_display_name (p));
+      g_ptr_array_add (self->order, g_strdup (id));
+    }
   update_chosen (self);
   /* The rows show whether their person is chosen: redraw them. */
   liaison_participant_list_invalidate (self->people);
@@ -162,16 +171,38 @@ on_search_changed (LiaisonAddPeopleDialog *self)
                                             self->cancellable, on_searched, NULL);
 }
 
+/* A row of its own, not an AdwActionRow: that is a GtkListBoxRow, and
+ * outside a GtkListBox taking the focus (a click, the arrows) makes GTK
+ * complain that it has no list box. */
 static void
 setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, LiaisonAddPeopleDialog *self)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
 
+  gtk_widget_add_css_class (row, "person-row");
   gtk_widget_set_can_focus (check, FALSE);
   gtk_widget_set_can_target (check, FALSE);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (subtitle), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), subtitle);
+  gtk_box_append (GTK_BOX (row), check);
+  gtk_box_append (GTK_BOX (row), texts);
   g_object_set_data (G_OBJECT (row), "check", check);
+  g_object_set_data (G_OBJECT (row), "title", title);
+  g_object_set_data (G_OBJECT (row), "subtitle", subtitle);
   gtk_list_item_set_child (list_item, row);
 }
 
@@ -205,9 +236,9 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, LiaisonAddP
 
       liaison_gui_append_part (subtitle, elsewhere);
     }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "title"), name);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "subtitle"), subtitle->str);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "subtitle"), subtitle->len > 0);
   gtk_check_button_set_active (check, already || g_hash_table_contains (self->chosen, liaison_participant_get_id (p)));
   gtk_widget_set_sensitive (row, !already);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
@@ -226,14 +257,11 @@ add_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_autoptr (GString) message = g_string_new (NULL);
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   g_autoptr (GString) elsewhere = g_string_new (NULL);
-  guint          waitlisted = 0, n_elsewhere = 0;
-  GHashTableIter iter;
-  gpointer       id;
-  guint          status = adw_combo_row_get_selected (self->status_row);
+  guint waitlisted = 0, n_elsewhere = 0;
+  guint status = adw_combo_row_get_selected (self->status_row);
 
-  g_hash_table_iter_init (&iter, self->chosen);
-  while (g_hash_table_iter_next (&iter, &id, NULL))
-    g_ptr_array_add (ids, id);
+  for (guint i = 0; i < self->order->len; i++)
+    g_ptr_array_add (ids, g_ptr_array_index (self->order, i));
   g_ptr_array_add (ids, NULL);
 
   created = liaison_store_register_many (
@@ -387,6 +415,7 @@ liaison_add_people_dialog_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->event_id, g_free);
   g_clear_pointer (&self->chosen, g_hash_table_unref);
+  g_clear_pointer (&self->order, g_ptr_array_unref);
   g_clear_pointer (&self->registered, g_hash_table_unref);
   g_clear_pointer (&self->busy, g_hash_table_unref);
 
@@ -470,6 +499,7 @@ liaison_add_people_dialog_init (LiaisonAddPeopleDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->order = g_ptr_array_new_with_free_func (g_free);
   self->registered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 

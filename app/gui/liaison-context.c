@@ -81,7 +81,8 @@ liaison_context_set_property (GObject *object, guint prop_id, const GValue *valu
     }
 }
 
-/* The one sync engine of this store (DESIGN.md: the context owns it). */
+/* The one sync engine of this store (DESIGN.md: the context owns it), and
+ * the store's watch on other writers. */
 static void
 liaison_context_constructed (GObject *object)
 {
@@ -89,7 +90,12 @@ liaison_context_constructed (GObject *object)
 
   G_OBJECT_CLASS (liaison_context_parent_class)->constructed (object);
   if (self->store != NULL)
-    self->sync_engine = liaison_sync_engine_new (self->store, self->settings);
+    {
+      self->sync_engine = liaison_sync_engine_new (self->store, self->settings);
+      /* Every view follows the file, whoever writes it: the CLI, a script,
+       * a second window. */
+      liaison_store_watch_others (self->store, 400);
+    }
 }
 
 static void

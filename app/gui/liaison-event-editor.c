@@ -5,68 +5,18 @@
 
 #include <glib/gi18n.h>
 
-#include "liaison-event-editor.h"
+#include "liaison-event-editor-private.h"
+#include "liaison-gui-util.h"
 #include "liaison-store-people.h"
 #include "liaison-zone-strip.h"
 #include "liaison-zones.h"
 
 /* Creating or editing an event: both languages side by side, the time at
  * the venue with its zone and the same slot in every member country, the
- * links to the action plan, and warnings (not refusals) for clashes. */
-
-struct _LiaisonEventEditor
-{
-  AdwWindow parent_instance;
-
-  LiaisonContext *context;
-  char           *event_id;
-  LiaisonEvent   *original;
-  GPtrArray      *zone_ids;
-  GPtrArray      *country_codes;
-  GPtrArray      *tracks; /* LiaisonTrackInfo: the programme's, added ones too */
-  GPtrArray      *activity_checks;
-  gboolean        zone_chosen;
-  gboolean        loading;
-  guint           clash_source;
-  GCancellable   *clash_cancellable;
-
-  AdwWindowTitle   *window_title;
-  GtkWidget        *save_button;
-  GtkLabel         *error_label;
-  GtkWidget        *warnings_box;
-  GtkLabel         *warnings_label;
-  AdwEntryRow      *title_zh;
-  AdwEntryRow      *title_en;
-  AdwEntryRow      *theme_zh;
-  AdwEntryRow      *theme_en;
-  AdwEntryRow      *city_zh;
-  AdwEntryRow      *city_en;
-  GtkTextView      *description_zh;
-  GtkTextView      *description_en;
-  AdwComboRow      *kind_row;
-  AdwComboRow      *status_row;
-  AdwComboRow      *mode_row;
-  AdwEntryRow      *online_url;
-  AdwEntryRow      *venue;
-  AdwComboRow      *country_row;
-  GtkSwitch        *all_day;
-  AdwEntryRow      *start_date;
-  AdwEntryRow      *start_time;
-  AdwEntryRow      *end_date;
-  AdwEntryRow      *end_time;
-  AdwComboRow      *zone_row;
-  LiaisonZoneStrip *zone_strip;
-  GtkSwitch        *yearly;
-  AdwExpanderRow   *activities_row;
-  AdwComboRow      *track_row;
-  GtkSpinButton    *capacity;
-  AdwEntryRow      *deadline;
-  GtkSpinButton    *budget;
-  AdwEntryRow      *currency;
-  AdwComboRow      *funding_row;
-  AdwEntryRow      *organisers;
-  AdwEntryRow      *partners;
-};
+ * links to the action plan, and warnings (not refusals) for clashes.
+ * What must be corrected is said under its field, in the field's own
+ * terms, once the field was touched or Save was pressed; Save then goes
+ * to the first. What was typed is never dropped unasked. */
 
 G_DEFINE_FINAL_TYPE (LiaisonEventEditor, liaison_event_editor, ADW_TYPE_WINDOW)
 
@@ -87,28 +37,6 @@ enum
 };
 
 static guint signals[N_SIGNALS];
-
-static const char *
-text_of (AdwEntryRow *row)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-
-  return text != NULL && *text != '\0' ? text : NULL;
-}
-
-static char *
-text_view_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter    start, end;
-  char          *text;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (*g_strstrip (text) == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
-}
 
 static const char *
 selected_zone (LiaisonEventEditor *self)
@@ -137,35 +65,20 @@ select_zone (LiaisonEventEditor *self, const char *zone)
       }
 }
 
-/* "2025-09-10" and "09:30" (or "9:30") into the store's local time text. */
-static char *
-local_time (const char *date, const char *time, gboolean all_day)
-{
-  int  h = 0, m = 0;
-  char extra;
-
-  if (date == NULL)
-    return NULL;
-  if (all_day || time == NULL)
-    return g_strdup (date);
-  if (sscanf (time, "%d:%d%c", &h, &m, &extra) != 2 || h < 0 || h > 23 || m < 0 || m > 59)
-    return g_strdup_printf ("%sT%s", date, time);
-  return g_strdup_printf ("%sT%02d:%02d", date, h, m);
-}
-
-/* The event as the form has it now; NULL and a message when it cannot be. */
+/* The event as the form has it now; NULL and a message when it cannot be
+ * (liaison_event_editor_find_problems says what to correct first). */
 static LiaisonEvent *
 build_event (LiaisonEventEditor *self, GError **error)
 {
   g_autoptr (LiaisonEvent) e = NULL;
   g_autoptr (GPtrArray) codes = g_ptr_array_new ();
   gboolean         all_day = gtk_switch_get_active (self->all_day);
-  g_autofree char *start = local_time (text_of (self->start_date), text_of (self->start_time), all_day);
+  g_autofree char *start = liaison_event_editor_local_time (liaison_event_editor_text_of (self->start_date), liaison_event_editor_text_of (self->start_time), all_day);
   g_autofree char *end =
-      local_time (text_of (self->end_date),
-                  text_of (self->end_time) != NULL ? text_of (self->end_time) : text_of (self->start_time), all_day);
-  g_autofree char *description_zh = text_view_text (self->description_zh);
-  g_autofree char *description_en = text_view_text (self->description_en);
+      liaison_event_editor_local_time (liaison_event_editor_text_of (self->end_date),
+                                       liaison_event_editor_text_of (self->end_time) != NULL ? liaison_event_editor_text_of (self->end_time) : liaison_event_editor_text_of (self->start_time), all_day);
+  g_autofree char *description_zh = liaison_event_editor_text_view_text (self->description_zh);
+  g_autofree char *description_en = liaison_event_editor_text_view_text (self->description_en);
   LiaisonLanguage  lang = liaison_language_for_locale ();
   guint            track = adw_combo_row_get_selected (self->track_row);
   struct
@@ -200,17 +113,17 @@ build_event (LiaisonEventEditor *self, GError **error)
     }
 
   fields[0].text = liaison_event_get_title (e);
-  fields[0].zh = text_of (self->title_zh);
-  fields[0].en = text_of (self->title_en);
+  fields[0].zh = liaison_event_editor_text_of (self->title_zh);
+  fields[0].en = liaison_event_editor_text_of (self->title_en);
   fields[1].text = liaison_event_get_theme (e);
-  fields[1].zh = text_of (self->theme_zh);
-  fields[1].en = text_of (self->theme_en);
+  fields[1].zh = liaison_event_editor_text_of (self->theme_zh);
+  fields[1].en = liaison_event_editor_text_of (self->theme_en);
   fields[2].text = liaison_event_get_description (e);
   fields[2].zh = description_zh;
   fields[2].en = description_en;
   fields[3].text = liaison_event_get_city (e);
-  fields[3].zh = text_of (self->city_zh);
-  fields[3].en = text_of (self->city_en);
+  fields[3].zh = liaison_event_editor_text_of (self->city_zh);
+  fields[3].en = liaison_event_editor_text_of (self->city_en);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       /* A new text is written in the interface language when there is one. */
@@ -224,35 +137,41 @@ build_event (LiaisonEventEditor *self, GError **error)
         liaison_bilingual_set_text (fields[i].text, LIAISON_LANGUAGE_EN, fields[i].en);
     }
 
-  if (fields[0].zh == NULL && fields[0].en == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _ ("Give the event a title, in Chinese or in English."));
-      return NULL;
-    }
-  if (start == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _ ("Give the start date, as YYYY-MM-DD (for example 2025-09-10)."));
-      return NULL;
-    }
-  if (!liaison_event_set_when (e, start, text_of (self->end_date) != NULL ? end : NULL,
+  {
+    g_autoptr (GPtrArray) problems = liaison_event_editor_find_problems (self);
+
+    if (problems->len > 0)
+      {
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                             ((LiaisonEditorProblem *) g_ptr_array_index (problems, 0))->message);
+        return NULL;
+      }
+  }
+  if (!liaison_event_set_when (e, start, liaison_event_editor_text_of (self->end_date) != NULL ? end : NULL,
                                all_day ? NULL : selected_zone (self), error))
     return NULL;
 
   liaison_event_set_kind (e, adw_combo_row_get_selected (self->kind_row));
   liaison_event_set_status (e, adw_combo_row_get_selected (self->status_row));
   liaison_event_set_mode (e, adw_combo_row_get_selected (self->mode_row));
-  liaison_event_set_online_url (e, text_of (self->online_url));
-  liaison_event_set_venue (e, text_of (self->venue));
+  liaison_event_set_online_url (e, liaison_event_editor_text_of (self->online_url));
+  liaison_event_set_venue (e, liaison_event_editor_text_of (self->venue));
   liaison_event_set_country (e, selected_country (self));
-  liaison_event_set_capacity (e, (guint) gtk_spin_button_get_value_as_int (self->capacity));
-  liaison_event_set_registration_deadline (e, text_of (self->deadline));
-  liaison_event_set_budget (e, gtk_spin_button_get_value (self->budget), text_of (self->currency),
+  liaison_event_set_capacity (e, liaison_event_editor_capacity (self));
+  liaison_event_set_registration_deadline (e, liaison_event_editor_text_of (self->deadline));
+  liaison_event_set_budget (e, gtk_spin_button_get_value (self->budget), liaison_event_editor_text_of (self->currency),
                             adw_combo_row_get_selected (self->funding_row));
-  liaison_event_set_organisers (e, text_of (self->organisers));
-  liaison_event_set_partners (e, text_of (self->partners));
-  liaison_event_set_recurrence (e, gtk_switch_get_active (self->yearly) ? "FREQ=YEARLY" : NULL);
+  liaison_event_set_organisers (e, liaison_event_editor_text_of (self->organisers));
+  liaison_event_set_partners (e, liaison_event_editor_text_of (self->partners));
+  /* The switch says whether the event repeats; a rule it came with (a
+   * weekly one from another calendar, with its exceptions) is kept as it
+   * is, and only a new repetition is yearly. */
+  if (!gtk_switch_get_active (self->yearly))
+    liaison_event_set_recurrence (e, NULL);
+  else if (self->original != NULL && liaison_event_get_recurrence (self->original) != NULL)
+    liaison_event_set_recurrence (e, liaison_event_get_recurrence (self->original));
+  else
+    liaison_event_set_recurrence (e, "FREQ=YEARLY");
   liaison_event_set_track (e, track > 0 && track <= self->tracks->len
                                   ? ((LiaisonTrackInfo *) g_ptr_array_index (self->tracks, track - 1))->id
                                   : NULL);
@@ -266,14 +185,6 @@ build_event (LiaisonEventEditor *self, GError **error)
   g_ptr_array_add (codes, NULL);
   liaison_event_set_activities (e, (const char *const *) codes->pdata);
 
-  if (text_of (self->deadline) != NULL &&
-      !liaison_parse_local_time (text_of (self->deadline), NULL, NULL, NULL, NULL, NULL, NULL))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _ ("The registration deadline “%s” is not a date: write it as YYYY-MM-DD."),
-                   text_of (self->deadline));
-      return NULL;
-    }
   return g_steal_pointer (&e);
 }
 
@@ -374,18 +285,43 @@ update_strip (LiaisonEventEditor *self, LiaisonEvent *e)
 static void
 on_changed (LiaisonEventEditor *self)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (LiaisonEvent) e = NULL;
 
   if (self->loading)
     return;
-  e = build_event (self, &error);
-  gtk_label_set_label (self->error_label, error != NULL ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", e != NULL);
+  problems = liaison_event_editor_show_problems (self);
+  if (problems->len == 0)
+    e = build_event (self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   update_strip (self, e);
   g_clear_handle_id (&self->clash_source, g_source_remove);
   self->clash_source = g_timeout_add (300, show_clashes, self);
+}
+
+/* Any field the person changes: its message may show from now on, and
+ * closing asks before dropping the change. */
+static void
+on_field_changed (LiaisonEventEditor *self, GtkWidget *field)
+{
+  if (self->loading)
+    return;
+  self->changed = TRUE;
+  g_hash_table_add (self->touched, field);
+  on_changed (self);
+}
+
+static void
+on_buffer_changed (GtkTextBuffer *buffer, LiaisonEventEditor *self)
+{
+  on_field_changed (self, g_object_get_data (G_OBJECT (buffer), "view"));
+}
+
+static void
+on_choice_changed (LiaisonEventEditor *self)
+{
+  if (!self->loading)
+    self->changed = TRUE;
 }
 
 static void
@@ -419,13 +355,28 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   LiaisonStore       *store = liaison_context_get_store (self->context);
   gint64              mark = liaison_store_get_last_seq (store);
   g_autoptr (GError) error = NULL;
-  g_autoptr (LiaisonEvent) e = build_event (self, &error);
+  g_autoptr (LiaisonEvent) e = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
+  /* Not yet: every message shows, and the first field to correct comes
+   * into view with the cursor in it. */
+  self->tried = TRUE;
+  problems = liaison_event_editor_show_problems (self);
+  if (problems->len > 0)
+    {
+      GtkWidget *first = ((LiaisonEditorProblem *) g_ptr_array_index (problems, 0))->field;
+
+      gtk_widget_grab_focus (first);
+      liaison_gui_scroll_into_view (first);
+      return;
+    }
+  e = build_event (self, &error);
   if (e == NULL || !liaison_store_save_event (store, e, LIAISON_ORIGIN_LOCAL, &error))
     {
       gtk_label_set_label (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      liaison_gui_scroll_into_view (GTK_WIDGET (self->error_label));
       return;
     }
   g_signal_emit (self, signals[SAVED], 0, liaison_event_get_id (e));
@@ -613,13 +564,154 @@ load_event (LiaisonEventEditor *self)
   for (guint i = 0; i < self->tracks->len; i++)
     if (g_strcmp0 (((LiaisonTrackInfo *) g_ptr_array_index (self->tracks, i))->id, liaison_event_get_track (e)) == 0)
       adw_combo_row_set_selected (self->track_row, i + 1);
-  gtk_spin_button_set_value (self->capacity, liaison_event_get_capacity (e));
+  if (liaison_event_get_capacity (e) > 0)
+    {
+      g_autofree char *capacity = g_strdup_printf ("%u", liaison_event_get_capacity (e));
+
+      set_row (self->capacity, capacity);
+    }
   set_row (self->deadline, liaison_event_get_registration_deadline (e));
   gtk_spin_button_set_value (self->budget, liaison_event_get_budget (e));
   set_row (self->currency, liaison_event_get_currency (e));
   adw_combo_row_set_selected (self->funding_row, liaison_event_get_funding (e));
   set_row (self->organisers, liaison_event_get_organisers (e));
   set_row (self->partners, liaison_event_get_partners (e));
+}
+
+/* ------------------------------------------------------------------------ */
+/* The form's machinery: messages, limits, calendars, what changed          */
+
+/* Collapsed, the Activities row says which are ticked. */
+static void
+update_activities_subtitle (LiaisonEventEditor *self)
+{
+  g_autoptr (GString) codes = g_string_new (NULL);
+
+  for (guint i = 0; i < self->activity_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->activity_checks, i);
+
+      if (gtk_check_button_get_active (check))
+        g_string_append_printf (codes, "%s%s", codes->len > 0 ? C_ ("list", ", ") : "",
+                                (const char *) g_object_get_data (G_OBJECT (check), "code"));
+    }
+  adw_expander_row_set_subtitle (self->activities_row, codes->len > 0 ? codes->str : _ ("None"));
+}
+
+static void
+on_activity_toggled (LiaisonEventEditor *self)
+{
+  update_activities_subtitle (self);
+  on_choice_changed (self);
+}
+
+/* The liaison officers' meeting comes back every year: choosing it turns
+ * Repeats Every Year on, until the person sets that switch. */
+static void
+on_kind_selected (LiaisonEventEditor *self)
+{
+  gboolean meeting = adw_combo_row_get_selected (self->kind_row) == LIAISON_EVENT_KIND_LIAISON_MEETING;
+
+  if (self->loading || self->yearly_touched)
+    return;
+  self->loading = TRUE;
+  gtk_switch_set_active (self->yearly, meeting);
+  self->loading = FALSE;
+}
+
+static void
+on_yearly_changed (LiaisonEventEditor *self)
+{
+  if (self->loading)
+    return;
+  self->yearly_touched = TRUE;
+  on_choice_changed (self);
+}
+
+static void
+setup_fields (LiaisonEventEditor *self)
+{
+  struct
+  {
+    AdwEntryRow *row;
+    int          kind; /* -1: no text limit of its own */
+  } fields[] = {
+    { self->title_zh, LIAISON_TEXT_TITLE },
+    { self->title_en, LIAISON_TEXT_TITLE },
+    { self->theme_zh, LIAISON_TEXT_THEME },
+    { self->theme_en, LIAISON_TEXT_THEME },
+    { self->city_zh, LIAISON_TEXT_CITY },
+    { self->city_en, LIAISON_TEXT_CITY },
+    { self->online_url, LIAISON_TEXT_URL },
+    { self->venue, LIAISON_TEXT_VENUE },
+    { self->start_date, -1 },
+    { self->start_time, -1 },
+    { self->end_date, -1 },
+    { self->end_time, -1 },
+    { self->capacity, -1 },
+    { self->deadline, -1 },
+    { self->currency, LIAISON_TEXT_SHORT },
+    { self->organisers, LIAISON_TEXT_VENUE },
+    { self->partners, LIAISON_TEXT_VENUE },
+  };
+  GtkTextView *views[] = { self->description_zh, self->description_en };
+  GtkLabel    *view_messages[] = { self->description_zh_message, self->description_en_message };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (fields[i].kind >= 0)
+        liaison_gui_limit_entry_row (fields[i].row, fields[i].kind);
+      g_hash_table_insert (self->messages, fields[i].row, liaison_gui_add_field_message (GTK_WIDGET (fields[i].row)));
+      g_signal_connect_object (fields[i].row, "changed", G_CALLBACK (on_field_changed), self, G_CONNECT_SWAPPED);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (views[i]);
+
+      g_object_set_data (G_OBJECT (buffer), "view", views[i]);
+      g_hash_table_insert (self->messages, views[i], view_messages[i]);
+      g_signal_connect_object (buffer, "changed", G_CALLBACK (on_buffer_changed), self, 0);
+    }
+  liaison_event_editor_add_date_picker (self->start_date);
+  liaison_event_editor_add_date_picker (self->end_date);
+  liaison_event_editor_add_date_picker (self->deadline);
+}
+
+static gboolean
+destroy_cb (gpointer window)
+{
+  gtk_window_destroy (window);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_discard_response (AdwMessageDialog *dialog, const char *response, LiaisonEventEditor *self)
+{
+  /* After the dialog has closed itself: it is the editor's child. */
+  if (g_strcmp0 (response, "discard") == 0)
+    g_idle_add_full (G_PRIORITY_DEFAULT, destroy_cb, g_object_ref (self), g_object_unref);
+}
+
+/* Cancel, Escape or the window's close: typed work is not dropped unasked. */
+static gboolean
+liaison_event_editor_close_request (GtkWindow *window)
+{
+  LiaisonEventEditor *self = LIAISON_EVENT_EDITOR (window);
+  GtkWidget          *dialog;
+
+  if (!self->changed)
+    return GTK_WINDOW_CLASS (liaison_event_editor_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _ ("Discard the Changes?"),
+                                   self->original != NULL ? _ ("What you changed in this event is not saved yet.")
+                                                          : _ ("The new event is not saved yet."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _ ("_Keep Editing"), "discard", _ ("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 static void
@@ -632,10 +724,18 @@ liaison_event_editor_constructed (GObject *object)
 
   self->loading = TRUE;
   fill_choices (self);
+  setup_fields (self);
   if (self->event_id != NULL)
     self->original = liaison_store_get_event (liaison_context_get_store (self->context), self->event_id, &error);
   if (self->original != NULL)
     {
+      g_autoptr (GPtrArray) registrations =
+          liaison_store_list_registrations (liaison_context_get_store (self->context), self->event_id, NULL);
+
+      for (guint i = 0; registrations != NULL && i < registrations->len; i++)
+        if (liaison_registration_status_holds_place (
+                liaison_registration_get_status (g_ptr_array_index (registrations, i))))
+          self->booked++;
       load_event (self);
       adw_window_title_set_title (self->window_title, _ ("Edit Event"));
       gtk_window_set_title (GTK_WINDOW (self), _ ("Edit Event"));
@@ -657,6 +757,21 @@ liaison_event_editor_constructed (GObject *object)
   g_signal_connect_object (self->zone_row, "notify::selected", G_CALLBACK (on_zone_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->country_row, "notify::selected", G_CALLBACK (on_country_selected), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (on_kind_selected), self, G_CONNECT_SWAPPED);
+  {
+    AdwComboRow *combos[] = { self->kind_row, self->status_row, self->mode_row, self->country_row,
+                              self->zone_row, self->track_row, self->funding_row };
+
+    for (guint i = 0; i < G_N_ELEMENTS (combos); i++)
+      g_signal_connect_object (combos[i], "notify::selected", G_CALLBACK (on_choice_changed), self, G_CONNECT_SWAPPED);
+  }
+  g_signal_connect_object (self->all_day, "notify::active", G_CALLBACK (on_choice_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->yearly, "notify::active", G_CALLBACK (on_yearly_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->budget, "value-changed", G_CALLBACK (on_choice_changed), self, G_CONNECT_SWAPPED);
+  for (guint i = 0; i < self->activity_checks->len; i++)
+    g_signal_connect_object (g_ptr_array_index (self->activity_checks, i), "toggled", G_CALLBACK (on_activity_toggled),
+                             self, G_CONNECT_SWAPPED);
+  update_activities_subtitle (self);
   on_changed (self);
   gtk_widget_grab_focus (
       GTK_WIDGET (liaison_language_for_locale () == LIAISON_LANGUAGE_ZH ? self->title_zh : self->title_en));
@@ -678,6 +793,8 @@ liaison_event_editor_dispose (GObject *object)
   g_clear_pointer (&self->country_codes, g_ptr_array_unref);
   g_clear_pointer (&self->tracks, g_ptr_array_unref);
   g_clear_pointer (&self->activity_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->touched, g_hash_table_unref);
+  g_clear_pointer (&self->messages, g_hash_table_unref);
 
   G_OBJECT_CLASS (liaison_event_editor_parent_class)->dispose (object);
 }
@@ -728,6 +845,7 @@ liaison_event_editor_class_init (LiaisonEventEditorClass *klass)
   object_class->dispose = liaison_event_editor_dispose;
   object_class->get_property = liaison_event_editor_get_property;
   object_class->set_property = liaison_event_editor_set_property;
+  GTK_WINDOW_CLASS (klass)->close_request = liaison_event_editor_close_request;
 
   properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, LIAISON_TYPE_CONTEXT,
                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -741,6 +859,7 @@ liaison_event_editor_class_init (LiaisonEventEditorClass *klass)
 
   g_type_ensure (LIAISON_TYPE_ZONE_STRIP);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/chinaaseanenv/Liaison/ui/liaison-event-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaisonEventEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, LiaisonEventEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, LiaisonEventEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonEventEditor, error_label);
@@ -754,6 +873,8 @@ liaison_event_editor_class_init (LiaisonEventEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonEventEditor, city_en);
   gtk_widget_class_bind_template_child (widget_class, LiaisonEventEditor, description_zh);
   gtk_widget_class_bind_template_child (widget_class, LiaisonEventEditor, description_en);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonEventEditor, description_zh_message);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonEventEditor, description_en_message);
   gtk_widget_class_bind_template_child (widget_class, LiaisonEventEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonEventEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonEventEditor, mode_row);
@@ -768,6 +889,7 @@ liaison_event_editor_class_init (LiaisonEventEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonEventEditor, zone_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonEventEditor, zone_strip);
   gtk_widget_class_bind_template_child (widget_class, LiaisonEventEditor, yearly);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonEventEditor, yearly_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonEventEditor, activities_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonEventEditor, track_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonEventEditor, capacity);
@@ -788,6 +910,8 @@ static void
 liaison_event_editor_init (LiaisonEventEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->touched = g_hash_table_new (NULL, NULL);
+  self->messages = g_hash_table_new (NULL, NULL);
 }
 
 GtkWidget *

@@ -12,6 +12,7 @@
 #include "liaison-event-registrations.h"
 #include "liaison-export-dialog.h"
 #include "liaison-gui-format.h"
+#include "liaison-gui-util.h"
 #include "liaison-ical.h"
 #include "liaison-invite-dialog.h"
 #include "liaison-print-preview.h"
@@ -237,15 +238,21 @@ fill_details (LiaisonEventPage *self)
   const char                  *title = liaison_bilingual_get_display (liaison_event_get_title (e), lang);
   const char                  *other = liaison_bilingual_get_text (liaison_event_get_title (e), liaison_language_other (lang));
   g_autoptr (GString) summary = NULL;
+  g_autofree char *short_title = NULL;
+  g_autofree char *short_other = NULL;
 
   for (guint i = 0; i < self->detail_rows->len; i++)
     adw_preferences_group_remove (self->details_group, g_ptr_array_index (self->detail_rows, i));
   g_ptr_array_set_size (self->detail_rows, 0);
 
-  adw_window_title_set_title (self->window_title, title);
+  /* A title kept whole (the sync keeps what the server has) is shown as
+   * long as the editor takes one. */
+  short_title = liaison_gui_shorten (title, LIAISON_TEXT_TITLE);
+  short_other = other != NULL ? liaison_gui_shorten (other, LIAISON_TEXT_TITLE) : NULL;
+  adw_window_title_set_title (self->window_title, short_title);
   adw_window_title_set_subtitle (self->window_title, liaison_event_kind_label (liaison_event_get_kind (e)));
-  gtk_label_set_label (self->title_label, title);
-  gtk_label_set_label (self->other_title_label, other != NULL && g_strcmp0 (other, title) != 0 ? other : "");
+  gtk_label_set_label (self->title_label, short_title);
+  gtk_label_set_label (self->other_title_label, other != NULL && g_strcmp0 (other, title) != 0 ? short_other : "");
   gtk_widget_set_visible (GTK_WIDGET (self->other_title_label), other != NULL && g_strcmp0 (other, title) != 0);
   summary = g_string_new (liaison_event_kind_label (liaison_event_get_kind (e)));
   liaison_gui_append_part (summary, liaison_event_status_label (liaison_event_get_status (e)));

@@ -7,7 +7,9 @@
 
 #include "liaison-event-registrations.h"
 #include "liaison-gui-format.h"
+#include "liaison-gui-util.h"
 #include "liaison-registration-item.h"
+#include "liaison-search-key.h"
 
 /* An event's registrations: the table (each person's role and the status
  * changes the rules allow), the counts, the bulk changes of a selection,
@@ -24,6 +26,8 @@ struct _LiaisonEventRegistrations
   gboolean        check_in_mode;
   gboolean        has_selection;
   gboolean        binding_rows;
+  char           *last_checked_in; /* the registration the green line is about */
+  char           *last_checked_in_name;
 
   GListStore        *registrations;
   GtkMultiSelection *selection;
@@ -427,12 +431,26 @@ setup_columns (LiaisonEventRegistrations *self)
 /* ------------------------------------------------------------------------ */
 /* Check-in                                                                  */
 
+typedef enum
+{
+  SAY_ERROR,
+  SAY_DONE,
+  SAY_NEUTRAL,
+} SayTone;
+
 static void
-check_in_say (LiaisonEventRegistrations *self, const char *message, gboolean good)
+check_in_say (LiaisonEventRegistrations *self, const char *message, SayTone tone)
 {
   gtk_label_set_label (self->check_in_message, message);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->check_in_message), good ? "error" : "success");
-  gtk_widget_add_css_class (GTK_WIDGET (self->check_in_message), good ? "success" : "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->check_in_message), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->check_in_message), "success");
+  if (tone != SAY_NEUTRAL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->check_in_message), tone == SAY_DONE ? "success" : "error");
+  if (tone != SAY_DONE)
+    {
+      g_clear_pointer (&self->last_checked_in, g_free);
+      g_clear_pointer (&self->last_checked_in_name, g_free);
+    }
 }
 
 static void
@@ -446,8 +464,8 @@ clear_choices (LiaisonEventRegistrations *self)
 }
 
 /* Marked attended, said at the door, and undoable from the window's
- * notification (a wrong person picked among several, a scan of the wrong
- * badge) like any other change of status. */
+ * notification or Ctrl+Z (a wrong person picked among several, a scan of
+ * the wrong badge) like any other change of status. */
 static void
 check_in_one (LiaisonEventRegistrations *self, const char *registration_id)
 {
@@ -462,14 +480,18 @@ check_in_one (LiaisonEventRegistrations *self, const char *registration_id)
   clear_choices (self);
   if (r == NULL)
     {
-      check_in_say (self, error->message, FALSE);
+      check_in_say (self, error->message, SAY_ERROR);
       return;
     }
   p = liaison_store_get_participant (get_store (self), liaison_registration_get_participant_id (r), NULL);
   name = p != NULL ? liaison_participant_dup_display_name (p) : g_strdup (registration_id);
   /* Translators: shown at the door, “✓ 李霞 is checked in” */
   message = g_strdup_printf (_ ("✓ %s is checked in"), name);
-  check_in_say (self, message, TRUE);
+  check_in_say (self, message, SAY_DONE);
+  g_free (self->last_checked_in);
+  self->last_checked_in = g_strdup (registration_id);
+  g_free (self->last_checked_in_name);
+  self->last_checked_in_name = g_steal_pointer (&name);
   undo_toast (self, message, mark);
   gtk_editable_set_text (GTK_EDITABLE (self->check_in_entry), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->check_in_entry));
@@ -481,13 +503,122 @@ on_check_in_choice (LiaisonEventRegistrations *self, GtkListBoxRow *row)
   check_in_one (self, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
+/* What was typed, folded as search folds it: case, accents and widths. */
+static gboolean
+same_words (const char *folded, const char *name)
+{
+  g_autofree char *other = name != NULL ? liaison_search_fold (name) : NULL;
+  g_autofree char *latin = NULL;
+
+  if (other == NULL || *other == '\0')
+    return FALSE;
+  if (g_str_equal (folded, other))
+    return TRUE;
+  /* 李霞 typed as “li xia”. */
+  latin = liaison_search_has_non_latin (name) ? liaison_search_transliterate (name, TRUE) : NULL;
+  return latin != NULL && g_str_equal (folded, latin);
+}
+
+/* Whether what was typed is one of the person's names whole: their full
+ * name in either script, or a whole family or given name. One letter, or
+ * the start of a name, is not: a door-keeper's slip must not check anyone
+ * in. */
+static gboolean
+names_person (LiaisonParticipant *p, const char *typed)
+{
+  g_autofree char *folded = liaison_search_fold (typed);
+  g_autofree char *display = liaison_participant_dup_display_name (p);
+  g_autofree char *latin = liaison_participant_dup_latin_name (p);
+  g_autofree char *native = NULL;
+  const char      *parts[] = {
+         liaison_participant_get_family_native (p),
+         liaison_participant_get_given_native (p),
+         liaison_participant_get_family_latin (p),
+         liaison_participant_get_given_latin (p),
+  };
+
+  g_strstrip (folded);
+  if (*folded == '\0')
+    return FALSE;
+  native = g_strconcat (parts[0] != NULL ? parts[0] : "", parts[1] != NULL ? parts[1] : "", NULL);
+  if (same_words (folded, display) || same_words (folded, latin) || same_words (folded, native))
+    return TRUE;
+  {
+    g_autofree char *spaced =
+        g_strjoin (" ", parts[0] != NULL ? parts[0] : "", parts[1] != NULL ? parts[1] : "", NULL);
+    g_autofree char *reversed =
+        g_strjoin (" ", parts[3] != NULL ? parts[3] : "", parts[2] != NULL ? parts[2] : "", NULL);
+
+    if (same_words (folded, g_strstrip (spaced)) || same_words (folded, g_strstrip (reversed)))
+      return TRUE;
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (same_words (folded, parts[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The code on a badge, whole: its printed end or the full identifier. */
+static gboolean
+is_code_of (LiaisonRegistration *r, const char *typed)
+{
+  const char      *id = liaison_registration_get_id (r);
+  g_autofree char *code = g_strstrip (g_ascii_strdown (typed, -1));
+
+  return g_str_equal (code, id) || g_str_equal (code, liaison_uuid_short (id));
+}
+
+static void
+offer_choices (LiaisonEventRegistrations *self, GPtrArray *found, GPtrArray *people)
+{
+  g_autofree char *message = NULL;
+  LiaisonLanguage  lang = liaison_language_for_locale ();
+  GtkWidget       *first = NULL;
+
+  /* Several match: the list shows them; pick one with the arrows and Enter. */
+  for (guint i = 0; i < found->len; i++)
+    {
+      LiaisonRegistration  *r = g_ptr_array_index (found, i);
+      LiaisonParticipant   *p = g_ptr_array_index (people, i);
+      g_autofree char      *name = p != NULL ? liaison_participant_dup_display_name (p) : g_strdup ("");
+      const LiaisonCountry *country = p != NULL ? liaison_country_lookup (liaison_participant_get_country (p)) : NULL;
+      g_autoptr (GString) subtitle = g_string_new (liaison_registration_status_label (liaison_registration_get_status (r)));
+      GtkWidget *row = adw_action_row_new ();
+
+      /* Who is who: two people of the same name differ here. */
+      if (country != NULL)
+        liaison_gui_append_part (subtitle, liaison_country_get_name (country, lang));
+      if (p != NULL)
+        liaison_gui_append_part (subtitle,
+                                 liaison_bilingual_get_display (liaison_participant_get_organisation (p), lang));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+      gtk_widget_set_name (row, liaison_registration_get_id (r));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_list_box_append (self->check_in_choices, row);
+      if (first == NULL)
+        first = row;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->check_in_choices), TRUE);
+  message = g_strdup_printf (
+      g_dngettext (NULL, "%u person matches: choose one", "%u people match: choose one", found->len), found->len);
+  check_in_say (self, message, SAY_NEUTRAL);
+  gtk_widget_grab_focus (first);
+  /* Where the door-keeper looks: the page scrolls to the list. */
+  liaison_gui_scroll_into_view (GTK_WIDGET (self->check_in_choices));
+}
+
 static void
 on_check_in_activate (LiaisonEventRegistrations *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->check_in_entry));
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) found = NULL;
-  g_autofree char *message = NULL;
+  g_autoptr (GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char     *message = NULL;
+  LiaisonRegistration *whole = NULL;
+  guint                n_whole = 0;
 
   clear_choices (self);
   if (text == NULL || *g_strstrip (g_strdup (text)) == '\0')
@@ -495,21 +626,36 @@ on_check_in_activate (LiaisonEventRegistrations *self)
   found = liaison_store_find_registrations (get_store (self), self->event_id, text, &error);
   if (found == NULL)
     {
-      check_in_say (self, error->message, FALSE);
+      check_in_say (self, error->message, SAY_ERROR);
       return;
     }
-  if (found->len == 1)
+  /* Straight in only for the code on a badge or a name that is someone's
+   * whole name; anything else is a choice. */
+  for (guint i = 0; i < found->len; i++)
     {
-      check_in_one (self, liaison_registration_get_id (g_ptr_array_index (found, 0)));
+      LiaisonRegistration *r = g_ptr_array_index (found, i);
+      LiaisonParticipant  *p =
+          liaison_store_get_participant (get_store (self), liaison_registration_get_participant_id (r), NULL);
+
+      g_ptr_array_add (people, p);
+      if (is_code_of (r, text) || (p != NULL && names_person (p, text)))
+        {
+          whole = r;
+          n_whole++;
+        }
+    }
+  if (n_whole == 1)
+    {
+      check_in_one (self, liaison_registration_get_id (whole));
       return;
     }
   if (found->len == 0)
     {
-      g_autoptr (GPtrArray) people = liaison_store_search_participants (get_store (self), text, 1, NULL);
+      g_autoptr (GPtrArray) others = liaison_store_search_participants (get_store (self), text, 1, NULL);
 
-      if (people != NULL && people->len > 0)
+      if (others != NULL && others->len > 0)
         {
-          g_autofree char *name = liaison_participant_dup_display_name (g_ptr_array_index (people, 0));
+          g_autofree char *name = liaison_participant_dup_display_name (g_ptr_array_index (others, 0));
 
           /* Translators: %s is a person's name */
           message = g_strdup_printf (_ ("%s is not registered for this event"), name);
@@ -517,32 +663,53 @@ on_check_in_activate (LiaisonEventRegistrations *self)
       else
         /* Translators: %s is what was typed or scanned */
         message = g_strdup_printf (_ ("No one registered for this event has the code or name “%s”"), text);
-      check_in_say (self, message, FALSE);
+      check_in_say (self, message, SAY_ERROR);
       gtk_editable_select_region (GTK_EDITABLE (self->check_in_entry), 0, -1);
       return;
     }
+  offer_choices (self, found, people);
+}
 
-  /* Several match: the list shows them; pick one with the arrows and Enter. */
-  for (guint i = 0; i < found->len; i++)
+/* The door-keeper sees the box open, wherever the page was scrolled. */
+static void
+on_check_in_revealed (LiaisonEventRegistrations *self)
+{
+  if (gtk_revealer_get_child_revealed (self->check_in_revealer))
+    liaison_gui_scroll_into_view (GTK_WIDGET (self->check_in_revealer));
+}
+
+/* After a reload: the green line says what is still true (an undo, a
+ * correction or the other office may have taken the check-in back). */
+static void
+recheck_message (LiaisonEventRegistrations *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->registrations));
+
+  if (self->last_checked_in == NULL)
+    return;
+  for (guint i = 0; i < n; i++)
     {
-      LiaisonRegistration *r = g_ptr_array_index (found, i);
-      g_autoptr (LiaisonParticipant) p =
-          liaison_store_get_participant (get_store (self), liaison_registration_get_participant_id (r), NULL);
-      g_autofree char *name = p != NULL ? liaison_participant_dup_display_name (p) : g_strdup ("");
-      GtkWidget       *row = adw_action_row_new ();
+      g_autoptr (LiaisonRegistrationItem) item = g_list_model_get_item (G_LIST_MODEL (self->registrations), i);
+      LiaisonRegistration *r = liaison_registration_item_get_registration (item);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   liaison_registration_status_label (liaison_registration_get_status (r)));
-      gtk_widget_set_name (row, liaison_registration_get_id (r));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_list_box_append (self->check_in_choices, row);
+      if (g_str_equal (liaison_registration_get_id (r), self->last_checked_in))
+        {
+          g_autofree char *message = NULL;
+
+          if (liaison_registration_get_status (r) == LIAISON_REGISTRATION_ATTENDED)
+            return;
+          /* Translators: at the door, after the check-in was undone: “李霞 is no longer checked in” */
+          message = g_strdup_printf (_ ("%s is no longer checked in"), self->last_checked_in_name);
+          check_in_say (self, message, SAY_NEUTRAL);
+          return;
+        }
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->check_in_choices), TRUE);
-  message = g_strdup_printf (
-      g_dngettext (NULL, "%u person matches: choose one", "%u people match: choose one", found->len), found->len);
-  check_in_say (self, message, FALSE);
-  gtk_widget_child_focus (GTK_WIDGET (self->check_in_choices), GTK_DIR_TAB_FORWARD);
+  /* Removed from the event meanwhile. */
+  {
+    g_autofree char *message = g_strdup_printf (_ ("%s is no longer checked in"), self->last_checked_in_name);
+
+    check_in_say (self, message, SAY_NEUTRAL);
+  }
 }
 
 static void
@@ -555,6 +722,8 @@ liaison_event_registrations_dispose (GObject *object)
   g_clear_object (&self->registrations);
   g_clear_object (&self->event);
   g_clear_pointer (&self->event_id, g_free);
+  g_clear_pointer (&self->last_checked_in, g_free);
+  g_clear_pointer (&self->last_checked_in_name, g_free);
   g_clear_pointer (&self->breakdown_rows, g_ptr_array_unref);
   g_clear_object (&self->context);
 
@@ -641,6 +810,21 @@ liaison_event_registrations_init (LiaisonEventRegistrations *self)
                            G_CONNECT_SWAPPED);
   setup_columns (self);
   on_selection_changed (self);
+  /* Ctrl+Z at the door undoes the last check-in (the window's undo), not
+   * the typing: the box is emptied after each one anyway. GTK 4.8's text
+   * keeps Ctrl+Z even with nothing to undo, so the box takes it first. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->check_in_entry), FALSE);
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                                                            gtk_named_action_new ("win.undo-last")));
+    gtk_widget_add_controller (GTK_WIDGET (self->check_in_entry), keys);
+  }
+  g_signal_connect_object (self->check_in_revealer, "notify::child-revealed", G_CALLBACK (on_check_in_revealed), self,
+                           G_CONNECT_SWAPPED);
 }
 
 void
@@ -664,6 +848,10 @@ liaison_event_registrations_set_event_id (LiaisonEventRegistrations *self, const
   g_clear_object (&self->event);
   liaison_event_registrations_set_check_in_mode (self, FALSE);
   g_list_store_remove_all (self->registrations);
+  /* Nothing typed or said at the last event's door stays for this one. */
+  gtk_editable_set_text (GTK_EDITABLE (self->check_in_entry), "");
+  check_in_say (self, "", SAY_NEUTRAL);
+  clear_choices (self);
 }
 
 /* items: LiaisonRegistrationItem, as the event page read them with the event. */
@@ -698,6 +886,7 @@ liaison_event_registrations_set_items (LiaisonEventRegistrations *self, LiaisonE
   if (!gtk_bitset_is_empty (again))
     gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), again, again);
   fill_counts (self);
+  recheck_message (self);
 }
 
 guint
@@ -727,7 +916,7 @@ liaison_event_registrations_set_check_in_mode (LiaisonEventRegistrations *self, 
   gtk_revealer_set_reveal_child (self->check_in_revealer, mode);
   if (mode)
     {
-      gtk_label_set_label (self->check_in_message, "");
+      check_in_say (self, "", SAY_NEUTRAL);
       gtk_widget_grab_focus (GTK_WIDGET (self->check_in_entry));
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECK_IN_MODE]);
@@ -852,6 +1041,13 @@ liaison_event_registrations_bulk_status (LiaisonEventRegistrations *self, Liaiso
 
       if (r == NULL || liaison_registration_get_status (r) == status)
         continue;
+      /* Taking back a check-in is a correction, one person at a time. */
+      if (liaison_registration_get_status (r) == LIAISON_REGISTRATION_ATTENDED &&
+          status != LIAISON_REGISTRATION_NO_SHOW)
+        {
+          refused++;
+          continue;
+        }
       if (status == LIAISON_REGISTRATION_ATTENDED)
         {
           g_autoptr (LiaisonRegistration) checked =

@@ -198,6 +198,9 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  /* However long a title another office wrote: two lines, then “…”. */
+  gtk_label_set_lines (GTK_LABEL (title), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (details), 0);
   gtk_label_set_wrap (GTK_LABEL (details), TRUE);
   gtk_widget_add_css_class (details, "dim-label");

@@ -448,6 +448,16 @@ join_details (Names     *names,
   return shown > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }
 
+/* Whether every row of an edit is a change of status. */
+static gboolean
+only_status (GPtrArray *group)
+{
+  for (guint i = 0; i < group->len; i++)
+    if (g_strcmp0 (((const LiaisonJournalEntry *) g_ptr_array_index (group, i))->field, "status") != 0)
+      return FALSE;
+  return TRUE;
+}
+
 static LiaisonChange *
 describe (Names     *names,
           GPtrArray *group)
@@ -527,10 +537,24 @@ describe (Names     *names,
         change->sentence = g_strdup_printf (_ ("%1$s registered for “%2$s”"), name, title);
       else if (g_strcmp0 (first->action, "delete") == 0)
         change->sentence = g_strdup_printf (_ ("Registration of %1$s to “%2$s” removed"), name, title);
-      else if (group->len == 1 && g_strcmp0 (first->field, "status") == 0)
-        /* Translators: “Registration of 李霞 to “Forum 2025”: Confirmed” */
-        change->sentence = g_strdup_printf (_ ("Registration of %1$s to “%2$s”: %3$s"), name, title,
-                                            enum_label (LIAISON_TYPE_REGISTRATION_STATUS, first->new_value));
+      else if (only_status (group))
+        {
+          /* A check-in takes the steps between (registered → confirmed →
+           * attended): one line says where it went from where. */
+          const LiaisonJournalEntry *oldest = g_ptr_array_index (group, group->len - 1);
+
+          if (g_strcmp0 (first->new_value, "attended") == 0)
+            /* Translators: in Recent changes, “李霞 checked in at “Forum 2025”” */
+            change->sentence = g_strdup_printf (_ ("%1$s checked in at “%2$s”"), name, title);
+          else if (g_strcmp0 (oldest->old_value, "attended") == 0 && g_strcmp0 (first->new_value, "no-show") != 0)
+            /* Translators: a check-in put right, “Check-in of 李霞 at “Forum 2025” corrected: Confirmed” */
+            change->sentence = g_strdup_printf (_ ("Check-in of %1$s at “%2$s” corrected: %3$s"), name, title,
+                                                enum_label (LIAISON_TYPE_REGISTRATION_STATUS, first->new_value));
+          else
+            /* Translators: “Registration of 李霞 to “Forum 2025”: Confirmed” */
+            change->sentence = g_strdup_printf (_ ("Registration of %1$s to “%2$s”: %3$s"), name, title,
+                                                enum_label (LIAISON_TYPE_REGISTRATION_STATUS, first->new_value));
+        }
       else if (details != NULL)
         change->sentence = g_strdup_printf (_ ("Registration of %1$s to “%2$s” changed: %3$s"), name, title, details);
       else
@@ -565,6 +589,10 @@ same_change (const LiaisonJournalEntry *first,
              const LiaisonJournalEntry *row)
 {
   if (first->origin != row->origin || !close_in_time (first, row))
+    return FALSE;
+  /* A check-in ends with “attended”: what came after it is another change
+   * (its correction), however soon. */
+  if (g_strcmp0 (row->field, "status") == 0 && g_strcmp0 (row->new_value, "attended") == 0)
     return FALSE;
   if (g_strcmp0 (first->action, "update") == 0)
     return g_strcmp0 (row->action, "update") == 0 && g_strcmp0 (first->entity, row->entity) == 0 && g_strcmp0 (first->entity_id, row->entity_id) == 0;

@@ -224,6 +224,8 @@ link_row (LiaisonLinkItem *item)
   /* Titles are people's text, not markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), liaison_link_item_get_title (item));
+  /* However long a title another office wrote: two lines, then “…”. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   if (liaison_link_item_get_subtitle (item) != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), liaison_link_item_get_subtitle (item));
   if (liaison_link_item_get_action_name (item) != NULL)

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "liaison-gui-format.h"
+#include "liaison-gui-util.h"
 #include "liaison-participant-editor.h"
 
 /* Adds a participant, or edits one, in a modal window. Every change is
@@ -34,6 +35,7 @@ struct _LiaisonParticipantEditor
   gboolean            valid;
   gboolean            changed;
   guint               messages_source;
+  GPtrArray          *limited_rows; /* fields with a length limit, each with its message */
 
   GtkLabel            *save_error;
   AdwEntryRow         *family_native_row;
@@ -222,6 +224,16 @@ show_messages_cb (gpointer data)
     }
   show_message (self->emails_error, email_message);
 
+  /* A field longer than its kind takes: said under it, with the limit. */
+  for (guint i = 0; i < self->limited_rows->len; i++)
+    {
+      AdwEntryRow     *row = g_ptr_array_index (self->limited_rows, i);
+      g_autofree char *message = liaison_gui_check_entry_row (row);
+
+      liaison_gui_show_field_message (g_object_get_data (G_OBJECT (row), "liaison-field-message"), GTK_WIDGET (row),
+                                      message);
+    }
+
   /* Anything the rule refuses that no field above explains. */
   whole = build (self);
   if (!liaison_participant_validate (whole, &whole_error) && names_ok && email_message == NULL)
@@ -245,6 +257,12 @@ update (LiaisonParticipantEditor *self)
   self->changed = TRUE;
   p = build (self);
   self->valid = liaison_participant_validate (p, NULL);
+  for (guint i = 0; self->valid && i < self->limited_rows->len; i++)
+    {
+      g_autofree char *message = liaison_gui_check_entry_row (g_ptr_array_index (self->limited_rows, i));
+
+      self->valid = message == NULL;
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->valid);
 
   display = liaison_participant_dup_display_name (p);
@@ -622,6 +640,36 @@ liaison_participant_editor_close_request (GtkWindow *window)
   return TRUE;
 }
 
+/* Names, organisations and positions say how long they may be, and a
+ * longer text is refused under its field. */
+static void
+limit_rows (LiaisonParticipantEditor *self)
+{
+  struct
+  {
+    AdwEntryRow    *row;
+    LiaisonTextKind kind;
+  } fields[] = {
+    { self->family_native_row, LIAISON_TEXT_NAME },
+    { self->given_native_row, LIAISON_TEXT_NAME },
+    { self->family_latin_row, LIAISON_TEXT_NAME },
+    { self->given_latin_row, LIAISON_TEXT_NAME },
+    { self->honorific_row, LIAISON_TEXT_SHORT },
+    { self->organisation_zh_row, LIAISON_TEXT_ORGANISATION },
+    { self->position_zh_row, LIAISON_TEXT_POSITION },
+    { self->organisation_en_row, LIAISON_TEXT_ORGANISATION },
+    { self->position_en_row, LIAISON_TEXT_POSITION },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      liaison_gui_limit_entry_row (fields[i].row, fields[i].kind);
+      g_object_set_data (G_OBJECT (fields[i].row), "liaison-field-message",
+                         liaison_gui_add_field_message (GTK_WIDGET (fields[i].row)));
+      g_ptr_array_add (self->limited_rows, fields[i].row);
+    }
+}
+
 static void
 liaison_participant_editor_constructed (GObject *object)
 {
@@ -629,6 +677,7 @@ liaison_participant_editor_constructed (GObject *object)
 
   G_OBJECT_CLASS (liaison_participant_editor_parent_class)->constructed (object);
 
+  limit_rows (self);
   fill (self);
   /* Typing starts with the name (the given name alone for one name only). */
   gtk_window_set_focus (GTK_WINDOW (self), gtk_widget_get_visible (GTK_WIDGET (self->family_native_row))
@@ -657,6 +706,7 @@ liaison_participant_editor_finalize (GObject *object)
   g_clear_pointer (&self->country_codes, g_ptr_array_unref);
   g_clear_pointer (&self->email_rows, g_ptr_array_unref);
   g_clear_pointer (&self->phone_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->limited_rows, g_ptr_array_unref);
   g_clear_pointer (&self->consent_date, g_free);
 
   G_OBJECT_CLASS (liaison_participant_editor_parent_class)->finalize (object);
@@ -776,6 +826,7 @@ liaison_participant_editor_class_init (LiaisonParticipantEditorClass *klass)
 static void
 liaison_participant_editor_init (LiaisonParticipantEditor *self)
 {
+  self->limited_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->language = liaison_language_for_locale ();

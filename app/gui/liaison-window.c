@@ -25,8 +25,13 @@ struct _LiaisonWindow
   AdwApplicationWindow parent_instance;
 
   LiaisonContext *context;
-  gint64          last_undo_mark;
+  GArray         *undo_marks; /* gint64, oldest first */
+  gint64          known_seq;
   AdwToast       *last_toast;
+
+  /* The one toast on screen, said again in place (see show_message) */
+  AdwToast *toast;
+  GtkLabel *toast_label;
 
   AdwToastOverlay *toast_overlay;
   AdwLeaflet      *leaflet;
@@ -48,8 +53,6 @@ struct _LiaisonWindow
   GtkLabel          *conflicts_count;
   GtkWidget         *conflicts_page;
   GCancellable      *sync_cancellable;
-  AdwToast          *sync_toast;
-  AdwToast          *undo_toast;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonWindow, liaison_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -181,19 +184,48 @@ show_sidebar_action (GtkWidget  *widget,
   gtk_widget_grab_focus (row != NULL ? GTK_WIDGET (row) : GTK_WIDGET (self->sidebar_list));
 }
 
+/* Whether something other than this window wrote to the store since its
+ * last change or undo: another program (the CLI, a second window). Undo
+ * walks the journal back to a mark and would take that back too. What the
+ * sync brought is the server's, and undo leaves it alone. */
+static gboolean
+changed_elsewhere (LiaisonWindow *self)
+{
+  LiaisonStore *store = liaison_context_get_store (self->context);
+  g_autoptr (GPtrArray) since = NULL;
+
+  if (liaison_store_get_last_seq (store) == self->known_seq)
+    return FALSE;
+  since = liaison_store_list_journal (store, self->known_seq, 0, NULL);
+  for (guint i = 0; since != NULL && i < since->len; i++)
+    if (((LiaisonJournalEntry *) g_ptr_array_index (since, i))->origin == LIAISON_ORIGIN_LOCAL)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 undo (LiaisonWindow *self,
       gint64         mark)
 {
+  LiaisonStore *store = liaison_context_get_store (self->context);
   g_autoptr (GError) error = NULL;
 
-  if (!liaison_store_undo (liaison_context_get_store (self->context), mark, &error))
+  if (changed_elsewhere (self))
+    {
+      /* The marks are of another state of the file now. */
+      g_array_set_size (self->undo_marks, 0);
+      liaison_window_show_toast (self, _ ("This can no longer be undone: another program has changed the data since"));
+      return;
+    }
+  if (!liaison_store_undo (store, mark, &error))
     {
       liaison_window_show_toast (self, error->message);
       return;
     }
-  if (mark <= self->last_undo_mark)
-    self->last_undo_mark = 0;
+  /* Undoing from a mark takes back every change after it. */
+  while (self->undo_marks->len > 0 && g_array_index (self->undo_marks, gint64, self->undo_marks->len - 1) >= mark)
+    g_array_set_size (self->undo_marks, self->undo_marks->len - 1);
+  self->known_seq = liaison_store_get_last_seq (store);
   liaison_window_show_toast (self, _ ("Undone"));
 }
 
@@ -205,6 +237,7 @@ undo_action (GtkWidget  *widget,
   undo (LIAISON_WINDOW (widget), g_variant_get_int64 (parameter));
 }
 
+/* Ctrl+Z: the last change still undoable, then the one before it. */
 static void
 undo_last_action (GtkWidget  *widget,
                   const char *action_name,
@@ -212,8 +245,8 @@ undo_last_action (GtkWidget  *widget,
 {
   LiaisonWindow *self = LIAISON_WINDOW (widget);
 
-  if (self->last_undo_mark > 0)
-    undo (self, self->last_undo_mark);
+  if (self->undo_marks->len > 0)
+    undo (self, g_array_index (self->undo_marks, gint64, self->undo_marks->len - 1));
   else
     liaison_window_show_toast (self, _ ("Nothing to undo"));
 }
@@ -321,11 +354,7 @@ on_window_synced (GObject      *source,
                                s->pulled);
   else
     message = g_strdup_printf (ngettext ("Synced: %u change sent", "Synced: %u changes sent", s->pushed), s->pushed);
-  /* One sync's news at a time, not a queue of them. */
-  if (self->sync_toast != NULL)
-    adw_toast_dismiss (self->sync_toast);
   liaison_window_show_toast (self, message);
-  g_set_object (&self->sync_toast, self->last_toast);
 }
 
 static void
@@ -405,6 +434,7 @@ liaison_window_constructed (GObject *object)
       g_object_bind_property (self->leaflet, "folded", pages[i], "folded", G_BINDING_SYNC_CREATE);
     }
   setup_sync (self);
+  self->known_seq = liaison_store_get_last_seq (liaison_context_get_store (self->context));
   show_page (self, "overview");
   adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
@@ -417,15 +447,15 @@ liaison_window_dispose (GObject *object)
 
   /* Before the overlay goes: a toast kept past it is left pointing at a
    * disposed widget. */
-  if (self->last_toast != NULL)
-    adw_toast_dismiss (self->last_toast);
+  if (self->toast != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->toast, self);
+      adw_toast_dismiss (self->toast);
+    }
+  g_clear_object (&self->toast);
+  self->toast_label = NULL;
   g_clear_object (&self->last_toast);
-  if (self->sync_toast != NULL)
-    adw_toast_dismiss (self->sync_toast);
-  g_clear_object (&self->sync_toast);
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  g_clear_object (&self->undo_toast);
+  g_clear_pointer (&self->undo_marks, g_array_unref);
   g_cancellable_cancel (self->sync_cancellable);
   g_clear_object (&self->sync_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_WINDOW);
@@ -535,6 +565,7 @@ liaison_window_init (LiaisonWindow *self)
     g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   }
+  self->undo_marks = g_array_new (FALSE, FALSE, sizeof (gint64));
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -570,45 +601,111 @@ liaison_window_get_page (LiaisonWindow *self,
   return gtk_stack_get_child_by_name (self->stack, name);
 }
 
+static void
+on_toast_dismissed (LiaisonWindow *self,
+                    AdwToast      *toast)
+{
+  if (self->toast == toast)
+    {
+      g_signal_handlers_disconnect_by_data (toast, self);
+      g_clear_object (&self->toast);
+      self->toast_label = NULL;
+    }
+}
+
+/* One toast at a time, said again in place while it is on screen.
+ * libadwaita 1.2 frees a toast hidden before its slide-in has finished and
+ * then touches it (fixed in 1.3, 1674ebc9): a new toast of high priority
+ * hides the one on screen, and so does dismissing it, so a door-keeper
+ * checking in three people within half a second crashed the window. A
+ * toast updated and added again only has its timeout reset. Its title is
+ * a label of its own: it wraps rather than cutting a long name short, and
+ * a name with “&” or “<” is text, not markup. */
+static void
+show_message (LiaisonWindow *self,
+              const char    *message,
+              gint64         undo_mark)
+{
+  gboolean  can_undo = undo_mark >= 0;
+  AdwToast *record = adw_toast_new ("");
+
+  if (self->toast == NULL)
+    {
+      self->toast_label = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_wrap (self->toast_label, TRUE);
+      gtk_label_set_wrap_mode (self->toast_label, PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (self->toast_label, 50);
+      gtk_label_set_lines (self->toast_label, 3);
+      gtk_label_set_ellipsize (self->toast_label, PANGO_ELLIPSIZE_END);
+      gtk_label_set_xalign (self->toast_label, 0);
+      gtk_widget_add_css_class (GTK_WIDGET (self->toast_label), "heading");
+      self->toast = adw_toast_new ("");
+      adw_toast_set_custom_title (self->toast, GTK_WIDGET (self->toast_label));
+      g_signal_connect_object (self->toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, G_CONNECT_SWAPPED);
+    }
+  gtk_label_set_text (self->toast_label, message);
+  adw_toast_set_button_label (self->toast, can_undo ? _ ("_Undo") : NULL);
+  /* The button never holds an action without its target. */
+  if (can_undo)
+    {
+      adw_toast_set_action_target_value (self->toast, g_variant_new_int64 (undo_mark));
+      adw_toast_set_action_name (self->toast, "win.undo");
+    }
+  else
+    {
+      adw_toast_set_action_name (self->toast, NULL);
+      adw_toast_set_action_target_value (self->toast, NULL);
+    }
+  /* New: shown. On screen: its timeout starts again. */
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->toast));
+
+  /* What was said, one object a message, for tests to read and press. */
+  adw_toast_set_title (record, message);
+  adw_toast_set_button_label (record, adw_toast_get_button_label (self->toast));
+  adw_toast_set_action_name (record, adw_toast_get_action_name (self->toast));
+  adw_toast_set_action_target_value (record, adw_toast_get_action_target_value (self->toast));
+  g_set_object (&self->last_toast, record);
+  g_object_unref (record);
+}
+
 void
 liaison_window_show_toast (LiaisonWindow *self,
                            const char    *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  g_return_if_fail (LIAISON_IS_WINDOW (self));
 
-  g_set_object (&self->last_toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_message (self, message, -1);
 }
 
 /* A change was made after mark (liaison_store_get_last_seq before it): the
- * toast offers to undo it, and so does Ctrl+Z until another one comes. */
+ * toast offers to undo it, and Ctrl+Z undoes it, then the change before. */
 void
 liaison_window_show_undo_toast (LiaisonWindow *self,
                                 const char    *message,
                                 gint64         mark)
 {
-  AdwToast *toast = adw_toast_new (message);
+  g_return_if_fail (LIAISON_IS_WINDOW (self));
 
-  adw_toast_set_button_label (toast, _ ("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_action_target_value (toast, g_variant_new_int64 (mark));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  self->last_undo_mark = mark;
-  g_set_object (&self->last_toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  /* An older Undo would come back once this toast is gone, and undoing
-   * from its mark would take this change back too: one Undo at a time.
-   * Dismissed once the new one has put it back in the queue: dismissing
-   * the toast on screen first could make libadwaita 1.2 show a queued toast
-   * that is still sliding away (an assertion in show_toast). */
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  g_set_object (&self->undo_toast, toast);
+  g_array_append_val (self->undo_marks, mark);
+  /* A long day at the door is not kept forever. */
+  if (self->undo_marks->len > 100)
+    g_array_remove_index (self->undo_marks, 0);
+  self->known_seq = liaison_store_get_last_seq (liaison_context_get_store (self->context));
+  show_message (self, message, mark);
 }
 
-/* The toast shown last (tests read it and press its button). */
+/* What the last toast said and offered (its title, button and action), as
+ * a toast of its own for each message: the toast on screen is one object
+ * said again in place. Tests read it and press its button. */
 AdwToast *
 liaison_window_get_last_toast (LiaisonWindow *self)
 {
   return self->last_toast;
+}
+
+/* How many changes Ctrl+Z can still undo. */
+guint
+liaison_window_get_n_undo (LiaisonWindow *self)
+{
+  return self->undo_marks->len;
 }

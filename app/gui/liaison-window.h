@@ -23,5 +23,6 @@ void            liaison_window_show_undo_toast (LiaisonWindow *self,
                                                 const char    *message,
                                                 gint64         mark);
 AdwToast       *liaison_window_get_last_toast (LiaisonWindow *self);
+guint           liaison_window_get_n_undo (LiaisonWindow *self);
 
 G_END_DECLS

@@ -111,6 +111,9 @@ const char   *liaison_store_get_path (LiaisonStore *self);
 int           liaison_store_get_version (LiaisonStore *self);
 void          liaison_store_close (LiaisonStore *self);
 
+/* liaison-store-watch.c: "changed" also for what other processes commit */
+void liaison_store_watch_others (LiaisonStore *self, guint interval_ms);
+
 gboolean      liaison_store_save_event (LiaisonStore *self, LiaisonEvent *event, LiaisonOrigin origin, GError **error);
 LiaisonEvent *liaison_store_get_event (LiaisonStore *self, const char *id, GError **error);
 LiaisonEvent *liaison_store_find_event (LiaisonStore *self, const char *id_or_prefix, GError **error);
