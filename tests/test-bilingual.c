@@ -28,6 +28,35 @@ test_states (void)
   g_assert_cmpint (liaison_bilingual_get_state (t, LIAISON_LANGUAGE_EN), ==, LIAISON_TRANSLATION_MISSING);
 }
 
+/* Texts a person typed: the translation is translated, made from the
+ * source as typed, whichever language is the source; what did not change
+ * keeps its state; the only text typed becomes the source. */
+static void
+test_typed (void)
+{
+  g_autoptr (LiaisonBilingual) t = liaison_bilingual_new (LIAISON_LANGUAGE_EN);
+  g_autoptr (LiaisonBilingual) only = liaison_bilingual_new (LIAISON_LANGUAGE_ZH);
+
+  liaison_bilingual_set_typed (t, "河流流域研讨会", "River basins workshop");
+  g_assert_cmpint (liaison_bilingual_get_state (t, LIAISON_LANGUAGE_EN), ==, LIAISON_TRANSLATION_REVIEWED);
+  g_assert_cmpint (liaison_bilingual_get_effective_state (t, LIAISON_LANGUAGE_ZH), ==, LIAISON_TRANSLATION_TRANSLATED);
+
+  liaison_bilingual_set_state (t, LIAISON_LANGUAGE_ZH, LIAISON_TRANSLATION_REVIEWED);
+  liaison_bilingual_set_typed (t, "河流流域研讨会", "River basins workshop");
+  g_assert_cmpint (liaison_bilingual_get_effective_state (t, LIAISON_LANGUAGE_ZH), ==, LIAISON_TRANSLATION_REVIEWED);
+
+  /* The source edited, the translation not: stale, as after any edit. */
+  liaison_bilingual_set_typed (t, "河流流域研讨会", "Workshop on river basins");
+  g_assert_cmpint (liaison_bilingual_get_effective_state (t, LIAISON_LANGUAGE_ZH), ==, LIAISON_TRANSLATION_STALE);
+
+  liaison_bilingual_set_typed (t, NULL, "Workshop on river basins");
+  g_assert_cmpint (liaison_bilingual_get_state (t, LIAISON_LANGUAGE_ZH), ==, LIAISON_TRANSLATION_MISSING);
+
+  liaison_bilingual_set_typed (only, NULL, "Bangkok");
+  g_assert_cmpint (liaison_bilingual_get_source (only), ==, LIAISON_LANGUAGE_EN);
+  g_assert_cmpint (liaison_bilingual_get_state (only, LIAISON_LANGUAGE_EN), ==, LIAISON_TRANSLATION_REVIEWED);
+}
+
 static void
 test_stale (void)
 {
@@ -187,6 +216,7 @@ main (int    argc,
 
   g_test_add_func ("/liaison/bilingual/states", test_states);
   g_test_add_func ("/liaison/bilingual/stale", test_stale);
+  g_test_add_func ("/liaison/bilingual/typed", test_typed);
   g_test_add_func ("/liaison/bilingual/english-source", test_english_source);
   g_test_add_func ("/liaison/bilingual/stale-both-languages", test_stale_both_languages);
   g_test_add_func ("/liaison/bilingual/source-state", test_source_state);

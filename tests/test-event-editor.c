@@ -6,6 +6,7 @@
 #include "liaison-event-editor.h"
 #include "liaison-event-page.h"
 #include "liaison-gui-util.h"
+#include "liaison-store-translations.h"
 #include "test-ui.h"
 
 /* The event editor as a coordinator meets it: nothing typed is dropped
@@ -243,6 +244,59 @@ test_other_rule_kept (void)
   g_assert_cmpstr (liaison_event_get_recurrence (saved), ==, rule);
 }
 
+/* A translation typed in the editor is a person's: translated, waiting
+ * for review, not a draft; the Translation view's counts and its empty
+ * state say the same thing in the filter's own words. */
+static void
+test_typed_translation (void)
+{
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
+  g_autoptr (LiaisonEvent) event = add_event (ui->store, 0);
+  g_autoptr (LiaisonEvent) saved = NULL;
+  GtkWidget *editor = edit_event (ui, event);
+  GtkWidget *page;
+
+  test_ui_set_text (editor, "title_zh", "河流流域研讨会");
+  test_ui_set_text (editor, "city_zh", "曼谷");
+  test_ui_set_text (editor, "city_en", "Bangkok");
+  g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+  test_ui_wait_closed (LIAISON_TYPE_EVENT_EDITOR);
+  saved = liaison_store_get_event (ui->store, liaison_event_get_id (event), NULL);
+  g_assert_cmpint (liaison_bilingual_get_source (liaison_event_get_title (saved)), ==, LIAISON_LANGUAGE_EN);
+  g_assert_cmpint (liaison_bilingual_get_effective_state (liaison_event_get_title (saved), LIAISON_LANGUAGE_ZH), ==,
+                   LIAISON_TRANSLATION_TRANSLATED);
+  g_assert_cmpint (liaison_bilingual_get_effective_state (liaison_event_get_city (saved),
+                                                          liaison_language_other (liaison_bilingual_get_source (liaison_event_get_city (saved)))),
+                   ==, LIAISON_TRANSLATION_TRANSLATED);
+
+  /* The Missing filter: nothing, and the page says it is about that state. */
+  test_ui_show_page (ui, "translation");
+  page = test_ui_page (ui, "translation");
+  {
+    LiaisonTranslationCounts counts = { { { 0 } } };
+    guint                    n[LIAISON_N_TRANSLATION_STATES] = { 0 };
+    g_autofree char         *expected = NULL;
+
+    g_assert_true (liaison_store_count_translations (ui->store, LIAISON_CONTENT_DEFAULT, &counts, NULL));
+    for (LiaisonLanguage l = 0; l < LIAISON_N_LANGUAGES; l++)
+      for (guint st = 0; st < LIAISON_N_TRANSLATION_STATES; st++)
+        n[st] += counts.n[l][st];
+    g_assert_cmpuint (n[LIAISON_TRANSLATION_MISSING], ==, 0);
+    g_assert_cmpuint (n[LIAISON_TRANSLATION_DRAFT], ==, 0);
+    expected = g_strdup_printf (_ ("Missing: %1$u · drafts: %2$u · stale: %3$u · to review: %4$u"), 0, 0,
+                                n[LIAISON_TRANSLATION_STALE], n[LIAISON_TRANSLATION_TRANSLATED]);
+    test_ui_wait_label (test_ui_get_id (page, "counts_label"), expected);
+  }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (test_ui_get_id (page, "state_filter")), 1);
+  {
+    g_autofree char *said = g_strdup_printf (_ ("No text these filters cover is in the state “%s”. The counts above include every state: choose another state to see those texts."),
+                                             liaison_translation_state_label (LIAISON_TRANSLATION_MISSING));
+
+    test_ui_wait_shown (page, said);
+  }
+  test_ui_screenshot (ui, test_ui_chinese () ? "translation-missing-zh_CN.png" : "translation-missing-en.png");
+}
+
 /* A 5,000-character title is refused under the field, which counts. */
 static void
 test_lengths (void)
@@ -391,6 +445,7 @@ main (int argc, char **argv)
   g_test_add_func ("/liaison/event-editor/capacity", test_capacity);
   g_test_add_func ("/liaison/event-editor/lengths", test_lengths);
   g_test_add_func ("/liaison/event-editor/other-rule-kept", test_other_rule_kept);
+  g_test_add_func ("/liaison/event-editor/typed-translation", test_typed_translation);
   g_test_add_func ("/liaison/event-editor/messages-in-place", test_messages_in_place);
   g_test_add_func ("/liaison/event-editor/pickers", test_pickers);
 

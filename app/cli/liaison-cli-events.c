@@ -76,13 +76,15 @@ event_entries (EventOptions *o,
     entries[i] = all[i];
 }
 
+/* An option not given leaves that language as it is; a translation
+ * given here is a person's, translated and waiting for review. */
 static void
-set_text (LiaisonBilingual *text,
-          LiaisonLanguage   language,
-          const char       *value)
+set_typed (LiaisonBilingual *text,
+           const char       *zh,
+           const char       *en)
 {
-  if (value != NULL && g_strcmp0 (liaison_bilingual_get_text (text, language), value) != 0)
-    liaison_bilingual_set_text (text, language, value);
+  liaison_bilingual_set_typed (text, zh != NULL ? zh : liaison_bilingual_get_text (text, LIAISON_LANGUAGE_ZH),
+                               en != NULL ? en : liaison_bilingual_get_text (text, LIAISON_LANGUAGE_EN));
 }
 
 /* Whether any field was given, for edit. */
@@ -130,12 +132,10 @@ apply_options (LiaisonEvent *event,
         }
     }
 
-  set_text (liaison_event_get_title (event), LIAISON_LANGUAGE_ZH, o->title_zh);
-  set_text (liaison_event_get_title (event), LIAISON_LANGUAGE_EN, o->title_en);
+  set_typed (liaison_event_get_title (event), o->title_zh, o->title_en);
   if (is_new && o->title_zh == NULL)
     liaison_bilingual_set_source (liaison_event_get_title (event), LIAISON_LANGUAGE_EN);
-  set_text (liaison_event_get_city (event), LIAISON_LANGUAGE_ZH, o->city_zh);
-  set_text (liaison_event_get_city (event), LIAISON_LANGUAGE_EN, o->city_en);
+  set_typed (liaison_event_get_city (event), o->city_zh, o->city_en);
   liaison_event_set_kind (event, kind);
   liaison_event_set_status (event, status);
   if (o->country != NULL)

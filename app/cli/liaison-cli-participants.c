@@ -88,13 +88,15 @@ any_field (const PersonOptions *o)
   return o->family || o->given || o->family_latin || o->given_latin || o->order || o->honorific || o->gender || o->sector || o->country || o->org_zh || o->org_en || o->pos_zh || o->pos_en || o->emails || o->phones || o->consent;
 }
 
+/* An option not given leaves that language as it is; a translation
+ * given here is a person's, translated and waiting for review. */
 static void
-set_text (LiaisonBilingual *text,
-          LiaisonLanguage   language,
-          const char       *value)
+set_typed (LiaisonBilingual *text,
+           const char       *zh,
+           const char       *en)
 {
-  if (value != NULL && g_strcmp0 (liaison_bilingual_get_text (text, language), value) != 0)
-    liaison_bilingual_set_text (text, language, value);
+  liaison_bilingual_set_typed (text, zh != NULL ? zh : liaison_bilingual_get_text (text, LIAISON_LANGUAGE_ZH),
+                               en != NULL ? en : liaison_bilingual_get_text (text, LIAISON_LANGUAGE_EN));
 }
 
 /* Someone new whose name order is not given takes the usual one of their
@@ -152,10 +154,8 @@ apply_options (LiaisonParticipant *p,
   liaison_participant_set_sector (p, sector);
   if (o->country != NULL)
     liaison_participant_set_country (p, country != NULL ? liaison_country_get_code (country) : NULL);
-  set_text (liaison_participant_get_organisation (p), LIAISON_LANGUAGE_ZH, o->org_zh);
-  set_text (liaison_participant_get_organisation (p), LIAISON_LANGUAGE_EN, o->org_en);
-  set_text (liaison_participant_get_position (p), LIAISON_LANGUAGE_ZH, o->pos_zh);
-  set_text (liaison_participant_get_position (p), LIAISON_LANGUAGE_EN, o->pos_en);
+  set_typed (liaison_participant_get_organisation (p), o->org_zh, o->org_en);
+  set_typed (liaison_participant_get_position (p), o->pos_zh, o->pos_en);
   if (o->emails != NULL)
     liaison_participant_set_emails (p, (const char *const *) o->emails);
   if (o->phones != NULL)

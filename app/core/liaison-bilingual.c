@@ -241,6 +241,39 @@ liaison_bilingual_set_text (LiaisonBilingual *self,
                             properties[language == LIAISON_LANGUAGE_ZH ? PROP_ZH : PROP_EN]);
 }
 
+/* Both languages as a person typed them in a form (an editor, the command
+ * line); NULL is no text. A translation a person typed is translated,
+ * waiting for review: not a draft, which is what a translator leaves
+ * unfinished or a PO file marks fuzzy. The source is set first, so the
+ * translation is made from the source as typed; a language whose text did
+ * not change keeps its state. */
+void
+liaison_bilingual_set_typed (LiaisonBilingual *self,
+                             const char       *zh,
+                             const char       *en)
+{
+  const char *texts[LIAISON_N_LANGUAGES];
+  gboolean    changed[LIAISON_N_LANGUAGES] = { FALSE };
+
+  g_return_if_fail (LIAISON_IS_BILINGUAL (self));
+
+  texts[LIAISON_LANGUAGE_ZH] = is_empty (zh) ? NULL : zh;
+  texts[LIAISON_LANGUAGE_EN] = is_empty (en) ? NULL : en;
+  for (LiaisonLanguage l = 0; l < LIAISON_N_LANGUAGES; l++)
+    changed[l] = g_strcmp0 (self->entries[l].text, texts[l]) != 0;
+  if (changed[self->source])
+    liaison_bilingual_set_text (self, self->source, texts[self->source]);
+  liaison_bilingual_settle_source (self);
+  for (LiaisonLanguage l = 0; l < LIAISON_N_LANGUAGES; l++)
+    if (l != self->source && changed[l])
+      {
+        liaison_bilingual_set_text (self, l, texts[l]);
+        if (texts[l] != NULL)
+          liaison_bilingual_set_state (self, l, LIAISON_TRANSLATION_TRANSLATED);
+      }
+  liaison_bilingual_settle_source (self);
+}
+
 const char *
 liaison_bilingual_get_display (LiaisonBilingual *self,
                                LiaisonLanguage   preferred)

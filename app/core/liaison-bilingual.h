@@ -23,6 +23,9 @@ const char             *liaison_bilingual_get_text (LiaisonBilingual *self,
 void                    liaison_bilingual_set_text (LiaisonBilingual *self,
                                                     LiaisonLanguage   language,
                                                     const char       *text);
+void                    liaison_bilingual_set_typed (LiaisonBilingual *self,
+                                                     const char       *zh,
+                                                     const char       *en);
 const char             *liaison_bilingual_get_display (LiaisonBilingual *self,
                                                        LiaisonLanguage   preferred);
 LiaisonTranslationState liaison_bilingual_get_state (LiaisonBilingual *self,

@@ -131,10 +131,9 @@ build_event (LiaisonEventEditor *self, GError **error)
         liaison_bilingual_set_source (
             fields[i].text,
             (lang == LIAISON_LANGUAGE_ZH ? fields[i].zh : fields[i].en) != NULL ? lang : liaison_language_other (lang));
-      if (g_strcmp0 (liaison_bilingual_get_text (fields[i].text, LIAISON_LANGUAGE_ZH), fields[i].zh) != 0)
-        liaison_bilingual_set_text (fields[i].text, LIAISON_LANGUAGE_ZH, fields[i].zh);
-      if (g_strcmp0 (liaison_bilingual_get_text (fields[i].text, LIAISON_LANGUAGE_EN), fields[i].en) != 0)
-        liaison_bilingual_set_text (fields[i].text, LIAISON_LANGUAGE_EN, fields[i].en);
+      /* Typed by a person: a translation typed here is translated, waiting
+       * for review, not a draft. */
+      liaison_bilingual_set_typed (fields[i].text, fields[i].zh, fields[i].en);
     }
 
   {

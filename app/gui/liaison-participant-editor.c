@@ -148,14 +148,10 @@ build (LiaisonParticipantEditor *self)
   set_names (self, p);
   liaison_participant_set_honorific (p, text_of (self->honorific_row));
   liaison_participant_set_gender (p, adw_combo_row_get_selected (self->gender_row));
-  liaison_bilingual_set_text (liaison_participant_get_organisation (p), LIAISON_LANGUAGE_ZH,
-                              text_of (self->organisation_zh_row));
-  liaison_bilingual_set_text (liaison_participant_get_organisation (p), LIAISON_LANGUAGE_EN,
-                              text_of (self->organisation_en_row));
-  liaison_bilingual_set_text (liaison_participant_get_position (p), LIAISON_LANGUAGE_ZH,
-                              text_of (self->position_zh_row));
-  liaison_bilingual_set_text (liaison_participant_get_position (p), LIAISON_LANGUAGE_EN,
-                              text_of (self->position_en_row));
+  liaison_bilingual_set_typed (liaison_participant_get_organisation (p), text_of (self->organisation_zh_row),
+                               text_of (self->organisation_en_row));
+  liaison_bilingual_set_typed (liaison_participant_get_position (p), text_of (self->position_zh_row),
+                               text_of (self->position_en_row));
   liaison_participant_set_sector (p, adw_combo_row_get_selected (self->sector_row));
   if (country != GTK_INVALID_LIST_POSITION && country < self->country_codes->len)
     liaison_participant_set_country (p, g_ptr_array_index (self->country_codes, country));

@@ -29,6 +29,7 @@ struct _LiaisonTranslationPage
   GtkDropDown    *content_filter;
   GtkLabel       *counts_label;
   GtkStack       *content_stack;
+  AdwStatusPage  *done_page;
   GtkListView    *list_view;
   GtkLabel       *owner_label;
   GtkLabel       *state_label;
@@ -107,19 +108,22 @@ update_counts (LiaisonTranslationPage *self)
 {
   LiaisonTranslationCounts counts = { { { 0 } } };
   guint                    kinds = gtk_drop_down_get_selected (self->content_filter) == 1 ? LIAISON_CONTENT_ALL : LIAISON_CONTENT_DEFAULT;
-  guint                    missing = 0, stale = 0, review = 0;
+  guint                    missing = 0, drafts = 0, stale = 0, review = 0;
   g_autofree char         *text = NULL;
 
   if (!liaison_store_count_translations (liaison_context_get_store (self->context), kinds, &counts, NULL))
     return;
   for (LiaisonLanguage l = 0; l < LIAISON_N_LANGUAGES; l++)
     {
-      missing += counts.n[l][LIAISON_TRANSLATION_MISSING] + counts.n[l][LIAISON_TRANSLATION_DRAFT];
+      missing += counts.n[l][LIAISON_TRANSLATION_MISSING];
+      drafts += counts.n[l][LIAISON_TRANSLATION_DRAFT];
       stale += counts.n[l][LIAISON_TRANSLATION_STALE];
       review += counts.n[l][LIAISON_TRANSLATION_TRANSLATED];
     }
-  /* Translators: counts of the texts that need work */
-  text = g_strdup_printf (_ ("To translate: %1$u · stale: %2$u · to review: %3$u"), missing, stale, review);
+  /* Translators: counts of the texts that need work, in the words of the
+   * state filter (Missing, Draft, Stale, Translated = to review) */
+  text = g_strdup_printf (_ ("Missing: %1$u · drafts: %2$u · stale: %3$u · to review: %4$u"), missing, drafts, stale,
+                          review);
   gtk_label_set_label (self->counts_label, text);
 }
 
@@ -192,6 +196,28 @@ on_items_changed (LiaisonTranslationPage *self)
   update_counts (self);
 }
 
+/* What an empty list means, in the terms of the state filter chosen: the
+ * counts above may still show texts in other states. */
+static void
+describe_empty (LiaisonTranslationPage *self,
+                guint                   states)
+{
+  g_autofree char *text = NULL;
+
+  if (states == LIAISON_TRANSLATION_NEEDS_WORK)
+    text = g_strdup (_ ("Every text these filters cover is translated and reviewed. Choose other filters, or export the texts with “liaison translations export” for Poedit."));
+  else if (states == LIAISON_TRANSLATION_ANY_STATE)
+    text = g_strdup (_ ("No text of this kind or language yet. Choose other filters."));
+  else
+    for (LiaisonTranslationState s = 0; s < LIAISON_N_TRANSLATION_STATES; s++)
+      if (states == LIAISON_TRANSLATION_STATE_MASK (s))
+        /* Translators: %s is a translation state, “Missing” or “Draft” */
+        text = g_strdup_printf (_ ("No text these filters cover is in the state “%s”. The counts above include every state: choose another state to see those texts."),
+                                liaison_translation_state_label (s));
+  if (text != NULL)
+    adw_status_page_set_description (self->done_page, text);
+}
+
 static void
 apply_filter (LiaisonTranslationPage *self)
 {
@@ -208,6 +234,7 @@ apply_filter (LiaisonTranslationPage *self)
   filter.kinds = gtk_drop_down_get_selected (self->content_filter) == 1 ? LIAISON_CONTENT_ALL : LIAISON_CONTENT_DEFAULT;
   if (!liaison_translation_list_set_filter (self->list, &filter, &error))
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
+  describe_empty (self, filter.states);
 }
 
 static void
@@ -473,6 +500,7 @@ liaison_translation_page_class_init (LiaisonTranslationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonTranslationPage, content_filter);
   gtk_widget_class_bind_template_child (widget_class, LiaisonTranslationPage, counts_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonTranslationPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonTranslationPage, done_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonTranslationPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonTranslationPage, owner_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonTranslationPage, state_label);
