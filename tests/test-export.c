@@ -152,7 +152,11 @@ fixture_set_up (Fixture *f, gconstpointer data)
         g_assert_true (liaison_store_set_registration_status (f->store, liaison_registration_get_id (r), people[i].status,
                                                               LIAISON_ORIGIN_LOCAL, NULL, &error));
       if (people[i].status == LIAISON_REGISTRATION_ATTENDED)
-        g_assert_nonnull (liaison_store_check_in (f->store, liaison_registration_get_id (r), LIAISON_ORIGIN_LOCAL, &error));
+        {
+          g_autoptr (LiaisonRegistration) in = liaison_store_check_in (f->store, liaison_registration_get_id (r), LIAISON_ORIGIN_LOCAL, &error);
+
+          g_assert_nonnull (in);
+        }
       g_assert_no_error (error);
     }
   {
@@ -653,7 +657,7 @@ test_templates (void)
   g_clear_pointer (&found, liaison_export_template_free);
 
   /* Saving the same name again replaces it; deleting leaves the other kind's. */
-  roster->columns[2] = NULL;
+  g_clear_pointer (&roster->columns[2], g_free);
   g_assert_true (liaison_export_templates_save (settings, roster, &error));
   found = liaison_export_templates_find (settings, LIAISON_EXPORT_REGISTRATIONS, "Roster 名单");
   g_assert_cmpuint (g_strv_length (found->columns), ==, 2);

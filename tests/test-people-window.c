@@ -665,7 +665,11 @@ test_privacy (void)
 
     g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), parts[0]));
   }
-  g_assert_nonnull (liaison_store_get_anonymised (store, li));
+  {
+    g_autofree char *anonymised = liaison_store_get_anonymised (store, li);
+
+    g_assert_nonnull (anonymised);
+  }
 }
 
 /* One window per process (the application outlives the test). */

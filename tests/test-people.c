@@ -947,7 +947,11 @@ test_export_and_anonymise (Fixture *f, gconstpointer data)
   g_assert_cmpint (liaison_participant_get_gender (p), ==, LIAISON_GENDER_MALE);
   g_assert_cmpint (liaison_participant_get_sector (p), ==, LIAISON_SECTOR_GOVERNMENT);
   g_assert_cmpstr (liaison_participant_get_country (p), ==, "CN");
-  g_assert_nonnull (liaison_store_get_anonymised (f->store, wang_id));
+  {
+    g_autofree char *anonymised = liaison_store_get_anonymised (f->store, wang_id);
+
+    g_assert_nonnull (anonymised);
+  }
 
   history = liaison_store_list_history (f->store, wang_id, &error);
   g_assert_cmpuint (history->len, ==, 6);

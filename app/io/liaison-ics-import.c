@@ -413,9 +413,12 @@ cut_event (LiaisonStore  *store,
   e->uid = g_strdup (icalcomponent_get_uid (master));
   e->title = event_title (master);
   w.title = e->title;
-  e->exists = store != NULL && liaison_store_get_event (store, e->uid, NULL) != NULL;
-  if (e->exists)
-    g_object_unref (liaison_store_get_event (store, e->uid, NULL));
+  if (store != NULL)
+    {
+      g_autoptr (LiaisonEvent) existing = liaison_store_get_event (store, e->uid, NULL);
+
+      e->exists = existing != NULL;
+    }
 
   /* Google writes UTC times and names the calendar's zone here. */
   for (; wr_zone != NULL; wr_zone = icalcomponent_get_next_property (calendar, ICAL_X_PROPERTY))
