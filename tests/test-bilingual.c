@@ -52,6 +52,12 @@ test_typed (void)
   liaison_bilingual_set_typed (t, NULL, "Workshop on river basins");
   g_assert_cmpint (liaison_bilingual_get_state (t, LIAISON_LANGUAGE_ZH), ==, LIAISON_TRANSLATION_MISSING);
 
+  /* Both emptied: both empty, whichever was the source. */
+  liaison_bilingual_set_typed (t, "河流流域研讨会", "Workshop on river basins");
+  liaison_bilingual_set_typed (t, NULL, NULL);
+  g_assert_null (liaison_bilingual_get_text (t, LIAISON_LANGUAGE_ZH));
+  g_assert_null (liaison_bilingual_get_text (t, LIAISON_LANGUAGE_EN));
+
   liaison_bilingual_set_typed (only, NULL, "Bangkok");
   g_assert_cmpint (liaison_bilingual_get_source (only), ==, LIAISON_LANGUAGE_EN);
   g_assert_cmpint (liaison_bilingual_get_state (only, LIAISON_LANGUAGE_EN), ==, LIAISON_TRANSLATION_REVIEWED);

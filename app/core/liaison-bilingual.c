@@ -252,8 +252,9 @@ liaison_bilingual_set_typed (LiaisonBilingual *self,
                              const char       *zh,
                              const char       *en)
 {
-  const char *texts[LIAISON_N_LANGUAGES];
-  gboolean    changed[LIAISON_N_LANGUAGES] = { FALSE };
+  const char     *texts[LIAISON_N_LANGUAGES];
+  gboolean        changed[LIAISON_N_LANGUAGES] = { FALSE };
+  LiaisonLanguage source, other;
 
   g_return_if_fail (LIAISON_IS_BILINGUAL (self));
 
@@ -261,16 +262,18 @@ liaison_bilingual_set_typed (LiaisonBilingual *self,
   texts[LIAISON_LANGUAGE_EN] = is_empty (en) ? NULL : en;
   for (LiaisonLanguage l = 0; l < LIAISON_N_LANGUAGES; l++)
     changed[l] = g_strcmp0 (self->entries[l].text, texts[l]) != 0;
-  if (changed[self->source])
-    liaison_bilingual_set_text (self, self->source, texts[self->source]);
-  liaison_bilingual_settle_source (self);
-  for (LiaisonLanguage l = 0; l < LIAISON_N_LANGUAGES; l++)
-    if (l != self->source && changed[l])
-      {
-        liaison_bilingual_set_text (self, l, texts[l]);
-        if (texts[l] != NULL)
-          liaison_bilingual_set_state (self, l, LIAISON_TRANSLATION_TRANSLATED);
-      }
+  /* Both written before the source is settled: emptying both leaves both
+   * empty, whichever was the source. */
+  source = self->source;
+  other = liaison_language_other (source);
+  if (changed[source])
+    liaison_bilingual_set_text (self, source, texts[source]);
+  if (changed[other])
+    {
+      liaison_bilingual_set_text (self, other, texts[other]);
+      if (texts[other] != NULL)
+        liaison_bilingual_set_state (self, other, LIAISON_TRANSLATION_TRANSLATED);
+    }
   liaison_bilingual_settle_source (self);
 }
 
