@@ -2,18 +2,18 @@
 # The store frees what it allocates on a save (issue 12, defect 6): a
 # participant and an event with empty fields, and a translation set, each
 # run once under valgrind; any block definitely lost with a frame of
-# Liaison's own code fails. Skipped (77) without valgrind. TAP.
+# Liaison's own code fails. Skipped (a TAP plan of 1..0) without valgrind. TAP.
 set -u
 liaison=$1
 if ! command -v valgrind >/dev/null; then
   echo "1..0 # SKIP valgrind is not installed"
-  exit 77
+  exit 0
 fi
 # A binary built with AddressSanitizer (tools/sanitize) cannot run under
 # valgrind; there LeakSanitizer checks the store's leaks instead.
 if ldd "$liaison" 2>/dev/null | grep -q 'libasan'; then
   echo "1..0 # SKIP built with AddressSanitizer, which valgrind cannot run"
-  exit 77
+  exit 0
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
