@@ -173,7 +173,17 @@ liaison_cli_sync (LiaisonStore *store,
   root = json_builder_get_root (b);
   liaison_cli_print_json (root);
 
-  if (run.error != NULL)
+  if (g_error_matches (run.error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NO_KEYRING) ||
+      g_error_matches (run.error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NO_PASSWORD))
+    {
+      /* The engine says why there is none, in words; here, how to give it. */
+      /* Translators: %s says why there is no password (a sentence) */
+      rc = liaison_cli_fail (LIAISON_EXIT_DATA, _ ("%s Give it with the environment variable LIAISON_PASSWORD, or "
+                                                   "in a file with --password-file FILE."),
+                             run.error->message);
+      g_clear_error (&run.error);
+    }
+  else if (run.error != NULL)
     {
       rc = liaison_cli_fail (g_error_matches (run.error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_CONFIGURED)
                                  ? LIAISON_EXIT_USAGE

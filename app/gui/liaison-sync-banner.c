@@ -91,8 +91,31 @@ update (LiaisonSyncBanner *self)
       show (self, title, _ ("_Enter the Password Again"), "win.sync-preferences", NULL, TRUE);
       return;
     case LIAISON_SYNC_ERROR_NO_PASSWORD:
+      if (liaison_sync_engine_needs_password (engine))
+        {
+          /* Asked for at each sync: the sync asks. */
+          title = g_strdup_printf (_ ("Liaison asks for the sync password of %s at each sync."), user);
+          show (self, title, _ ("_Sync Now"), "win.sync", NULL, FALSE);
+          return;
+        }
       title = g_strdup_printf (_ ("Liaison has no password for %s to sync with the secretariat."), user);
       show (self, title, _ ("_Enter the Password"), "win.sync-preferences", NULL, TRUE);
+      return;
+    case LIAISON_SYNC_ERROR_NO_KEYRING:
+      if (!liaison_sync_engine_needs_password (engine))
+        {
+          title = g_strdup_printf (_ ("This desktop has no password store: Liaison keeps the sync password of %s "
+                                      "until it quits, never on disk."),
+                                   user);
+          show (self, title, _ ("_Sync Now"), "win.sync", NULL, FALSE);
+          return;
+        }
+      /* No D-Bus error, no command line: what it means, and the way on
+       * (win.sync asks for the password, and whether to keep it). */
+      title = g_strdup_printf (_ ("This desktop has no password store, so Liaison cannot keep the sync password of "
+                                  "%s. Sync, and Liaison asks for it."),
+                               user);
+      show (self, title, _ ("_Enter the Password"), "win.sync", NULL, TRUE);
       return;
     case LIAISON_SYNC_ERROR_UNREACHABLE:
       show (self, _ ("Offline: the secretariat’s server cannot be reached. Liaison will retry; your changes are kept."),
@@ -173,6 +196,7 @@ liaison_sync_banner_set_context (LiaisonSyncBanner *self,
   self->context = g_object_ref (context);
   for (guint i = 0; i < G_N_ELEMENTS (notify); i++)
     g_signal_connect_object (engine, notify[i], G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (engine, "password-changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (liaison_sync_engine_get_conflicts (engine), "items-changed", G_CALLBACK (update), self,
                            G_CONNECT_SWAPPED);
   if (liaison_context_get_settings (context) != NULL)

@@ -147,6 +147,7 @@ liaison_sync_button_set_context (LiaisonSyncButton *self,
   self->context = g_object_ref (context);
   for (guint i = 0; i < G_N_ELEMENTS (notify); i++)
     g_signal_connect_object (engine, notify[i], G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (engine, "password-changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (liaison_sync_engine_get_conflicts (engine), "items-changed", G_CALLBACK (update), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (liaison_context_get_store (context), "changed", G_CALLBACK (update), self,

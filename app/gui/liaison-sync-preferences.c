@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "liaison-secret.h"
+#include "liaison-sync-password.h"
 #include "liaison-sync-preferences.h"
 #include "liaison-sync-status.h"
 
@@ -22,6 +22,7 @@ struct _LiaisonSyncPreferences
   AdwEntryRow         *server_row;
   AdwEntryRow         *user_row;
   AdwPasswordEntryRow *password_row;
+  AdwComboRow         *password_kept_row;
   GtkSwitch           *automatic_switch;
   GtkSpinButton       *interval_spin;
   AdwActionRow        *sync_row;
@@ -34,6 +35,7 @@ struct _LiaisonSyncPreferences
   GPtrArray    *urls[2];
   GCancellable *finding;
   gboolean      filling;
+  char         *result; /* what the last "Sync Now" here said, until the account changes */
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonSyncPreferences, liaison_sync_preferences, ADW_TYPE_PREFERENCES_GROUP)
@@ -58,6 +60,57 @@ update (LiaisonSyncPreferences *self)
                             !syncing && liaison_sync_status_is_configured (self->context));
   gtk_spinner_set_spinning (self->sync_spinner, syncing);
   gtk_widget_set_visible (GTK_WIDGET (self->sync_spinner), syncing);
+  /* The Sync row says how it stands now, or what "Sync Now" just did. */
+  if (syncing)
+    adw_action_row_set_subtitle (self->sync_row, _ ("Syncing…"));
+  else if (self->result != NULL)
+    adw_action_row_set_subtitle (self->sync_row, self->result);
+  else
+    {
+      g_autofree char *error = liaison_sync_engine_get_last_error (engine) != NULL
+                                   ? liaison_sync_status_error (self->context)
+                                   : NULL;
+      g_autofree char *status = liaison_sync_status_title (self->context);
+
+      adw_action_row_set_subtitle (self->sync_row, error != NULL && liaison_sync_status_is_configured (self->context)
+                                                       ? error
+                                                       : status);
+    }
+}
+
+/* The password row says what is true of the password: kept in the
+ * keyring (its plain title), until Liaison quits, or asked at each sync;
+ * the choice between the last two shows when there is no keyring. */
+static void
+update_password (LiaisonSyncPreferences *self)
+{
+  LiaisonSyncEngine *engine = liaison_context_get_sync_engine (self->context);
+  g_autofree char   *title = liaison_sync_status_password (self->context);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->password_row), title != NULL ? title : _ ("Password"));
+  gtk_widget_set_visible (GTK_WIDGET (self->password_kept_row),
+                          liaison_sync_engine_get_keyring (engine) == LIAISON_SYNC_KEYRING_MISSING ||
+                              liaison_sync_engine_get_ask_password (engine));
+  self->filling = TRUE;
+  adw_combo_row_set_selected (self->password_kept_row, liaison_sync_engine_get_ask_password (engine) ? 1 : 0);
+  self->filling = FALSE;
+}
+
+static void
+on_password_kept_selected (LiaisonSyncPreferences *self)
+{
+  LiaisonSyncEngine *engine;
+  gboolean           ask = adw_combo_row_get_selected (self->password_kept_row) == 1;
+
+  if (self->filling || self->context == NULL)
+    return;
+  engine = liaison_context_get_sync_engine (self->context);
+  if (ask == liaison_sync_engine_get_ask_password (engine))
+    return;
+  liaison_sync_engine_set_ask_password (engine, ask);
+  /* Asked at each sync: nothing is kept from now on. */
+  if (ask)
+    liaison_sync_engine_set_password (engine, NULL);
 }
 
 static const char *
@@ -156,6 +209,13 @@ find_collections (LiaisonSyncPreferences *self)
 }
 
 static void
+on_account_changed (LiaisonSyncPreferences *self)
+{
+  g_clear_pointer (&self->result, g_free);
+  update (self);
+}
+
+static void
 on_server_applied (LiaisonSyncPreferences *self)
 {
   g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->server_row))));
@@ -185,18 +245,16 @@ on_password_stored (GObject      *source,
   g_autoptr (GError) error = NULL;
 
   /* Not cancelled when the window closes: the password still goes to the
-   * keyring, only the toast has nowhere to go (toast () checks). */
-  if (liaison_secret_store_finish (result, &error))
+   * keyring, only the toast has nowhere to go (toast () checks). The
+   * keyring's own error (D-Bus words) is never shown. */
+  if (liaison_sync_engine_save_password_finish (LIAISON_SYNC_ENGINE (source), result, &error))
     toast (self, _ ("The password is saved in the keyring."));
+  else if (liaison_sync_engine_get_ask_password (LIAISON_SYNC_ENGINE (source)))
+    toast (self, _ ("This desktop has no password store: Liaison asks for the password at each sync, and keeps "
+                    "it only during that sync."));
   else
-    {
-      /* Translators: %s says why the keyring could not be used */
-      g_autofree char *message = g_strdup_printf (_ ("The keyring cannot be used (%s): Liaison keeps the password "
-                                                     "only until it quits."),
-                                                  error->message);
-
-      toast (self, message);
-    }
+    toast (self, _ ("This desktop has no password store: Liaison keeps the password until it quits, never on "
+                    "disk."));
 }
 
 static void
@@ -212,9 +270,10 @@ on_password_applied (LiaisonSyncPreferences *self)
       toast (self, _ ("Enter the server address and the user name first."));
       return;
     }
-  /* For this run at once; for the next ones, from the keyring. */
-  liaison_sync_engine_set_password (liaison_context_get_sync_engine (self->context), password);
-  liaison_secret_store_async (url, user, password, NULL, on_password_stored, g_object_ref (self));
+  /* For this run at once; for the next ones, from the keyring, else asked
+   * for (the engine keeps it in memory only). */
+  liaison_sync_engine_save_password_async (liaison_context_get_sync_engine (self->context), password, NULL,
+                                           on_password_stored, g_object_ref (self));
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   find_collections (self);
 }
@@ -241,20 +300,20 @@ on_synced (GObject      *source,
   g_autoptr (GError) error = NULL;
   g_autoptr (LiaisonSyncSummary) summary = liaison_sync_engine_sync_finish (LIAISON_SYNC_ENGINE (source), result,
                                                                             &error);
-  g_autofree char *text = summary != NULL ? summary_text (summary) : g_strdup (error->message);
 
   if (self->context == NULL)
     return;
-  adw_action_row_set_subtitle (self->sync_row, text);
+  g_free (self->result);
+  self->result = summary != NULL ? summary_text (summary) : liaison_sync_status_error (self->context);
   update (self);
 }
 
 static void
 on_sync_clicked (LiaisonSyncPreferences *self)
 {
-  adw_action_row_set_subtitle (self->sync_row, _ ("Syncing…"));
-  liaison_sync_engine_sync_async (liaison_context_get_sync_engine (self->context), NULL, on_synced,
-                                  g_object_ref (self));
+  /* Asks for the password first when no keyring keeps it. */
+  liaison_sync_password_sync (GTK_WIDGET (self), self->context, NULL, on_synced, g_object_ref (self),
+                              g_object_unref);
   update (self);
 }
 
@@ -290,6 +349,7 @@ liaison_sync_preferences_dispose (GObject *object)
   release (self);
   g_clear_pointer (&self->urls[0], g_ptr_array_unref);
   g_clear_pointer (&self->urls[1], g_ptr_array_unref);
+  g_clear_pointer (&self->result, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_SYNC_PREFERENCES);
 
   G_OBJECT_CLASS (liaison_sync_preferences_parent_class)->dispose (object);
@@ -309,6 +369,7 @@ liaison_sync_preferences_class_init (LiaisonSyncPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonSyncPreferences, server_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonSyncPreferences, user_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonSyncPreferences, password_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonSyncPreferences, password_kept_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonSyncPreferences, automatic_switch);
   gtk_widget_class_bind_template_child (widget_class, LiaisonSyncPreferences, interval_spin);
   gtk_widget_class_bind_template_child (widget_class, LiaisonSyncPreferences, sync_row);
@@ -328,6 +389,8 @@ liaison_sync_preferences_init (LiaisonSyncPreferences *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->calendar_row, "notify::selected", G_CALLBACK (on_collection_selected), self);
   g_signal_connect_swapped (self->address_book_row, "notify::selected", G_CALLBACK (on_collection_selected), self);
+  g_signal_connect_swapped (self->password_kept_row, "notify::selected", G_CALLBACK (on_password_kept_selected),
+                            self);
 }
 
 void
@@ -338,7 +401,6 @@ liaison_sync_preferences_set_context (LiaisonSyncPreferences *self,
   LiaisonSyncEngine *engine = liaison_context_get_sync_engine (context);
   g_autofree char   *url = g_settings_get_string (settings, "server-url");
   g_autofree char   *user = g_settings_get_string (settings, "username");
-  g_autofree char   *status = NULL;
 
   g_return_if_fail (self->context == NULL);
   self->context = g_object_ref (context);
@@ -349,13 +411,17 @@ liaison_sync_preferences_set_context (LiaisonSyncPreferences *self,
   g_settings_bind (settings, "sync-interval-minutes", gtk_spin_button_get_adjustment (self->interval_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
 
-  /* What the last sync said, else how it stands. */
-  status = liaison_sync_engine_get_last_error (engine) != NULL ? g_strdup (liaison_sync_engine_get_last_error (engine))
-                                                               : liaison_sync_status_title (context);
-  adw_action_row_set_subtitle (self->sync_row, status);
+  /* The Sync row: what the last sync said, else how it stands (update). */
   g_signal_connect_object (engine, "notify::state", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (engine, "notify::last-error", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (engine, "password-changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (engine, "password-changed", G_CALLBACK (update_password), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::server-url", G_CALLBACK (on_account_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::username", G_CALLBACK (on_account_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
+  update_password (self);
   for (LiaisonSyncService s = 0; s < 2; s++)
     fill_collections (self, s, NULL);
   find_collections (self);

@@ -57,6 +57,8 @@ liaison_sync_status_title (LiaisonContext *context)
     return g_strdup (_ ("Syncing…"));
   if (!liaison_sync_status_is_configured (context))
     return g_strdup (_ ("Sync is not set up"));
+  if (liaison_sync_engine_needs_password (engine))
+    return g_strdup (_ ("Waiting for the password: it is asked for when a sync starts"));
   switch (liaison_sync_engine_get_state (engine))
     {
     case LIAISON_SYNC_STATE_OFFLINE:
@@ -87,7 +89,11 @@ liaison_sync_status_detail (LiaisonContext *context)
   if (!configured)
     g_string_append (text, _ ("Enter the secretariat’s server address and your user name in Preferences."));
   else if (error != NULL && !liaison_sync_engine_is_syncing (engine))
-    g_string_append (text, error);
+    {
+      g_autofree char *said = liaison_sync_status_error (context);
+
+      g_string_append (text, said);
+    }
   if (pending > 0)
     {
       if (text->len > 0)
@@ -102,4 +108,49 @@ liaison_sync_status_detail (LiaisonContext *context)
       g_string_append_printf (text, ngettext ("%u change to review", "%u changes to review", conflicts), conflicts);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The last sync's failure as the window says it: a missing password in
+ * the window's words (the engine's may name the command line's ways). */
+char *
+liaison_sync_status_error (LiaisonContext *context)
+{
+  LiaisonSyncEngine *engine = liaison_context_get_sync_engine (context);
+  GSettings         *settings = liaison_context_get_settings (context);
+  g_autofree char   *user = settings != NULL ? g_settings_get_string (settings, "username") : g_strdup ("");
+
+  switch (liaison_sync_engine_get_last_error_code (engine))
+    {
+    case LIAISON_SYNC_ERROR_NO_KEYRING:
+      /* Translators: %s is the user name on the sync server */
+      return g_strdup_printf (_ ("This desktop has no password store, so Liaison cannot keep the sync password of "
+                                 "%s. Sync, and Liaison asks for it."),
+                              user);
+    case LIAISON_SYNC_ERROR_NO_PASSWORD:
+      if (liaison_sync_engine_get_ask_password (engine))
+        /* Translators: %s is the user name on the sync server */
+        return g_strdup_printf (_ ("Liaison asks for the sync password of %s at each sync."), user);
+      /* Translators: %s is the user name on the sync server */
+      return g_strdup_printf (_ ("Liaison has no password for %s to sync with the secretariat. Enter it in "
+                                 "Preferences."),
+                              user);
+    default:
+      return g_strdup (liaison_sync_engine_get_last_error (engine));
+    }
+}
+
+/* What is true of the password, for the password row of Preferences:
+ * NULL when the keyring keeps it as usual. */
+char *
+liaison_sync_status_password (LiaisonContext *context)
+{
+  LiaisonSyncEngine *engine = liaison_context_get_sync_engine (context);
+
+  if (liaison_sync_engine_get_ask_password (engine))
+    return g_strdup (_ ("Password (Asked at Each Sync)"));
+  if (liaison_sync_engine_get_keyring (engine) != LIAISON_SYNC_KEYRING_MISSING)
+    return NULL;
+  if (liaison_sync_engine_has_password (engine))
+    return g_strdup (_ ("Password (Kept Until Liaison Quits)"));
+  return g_strdup (_ ("Password (Not Kept: No Password Store)"));
 }

@@ -12,5 +12,7 @@ gboolean liaison_sync_status_is_configured (LiaisonContext *context);
 char    *liaison_sync_status_title (LiaisonContext *context);
 char    *liaison_sync_status_detail (LiaisonContext *context);
 char    *liaison_sync_status_last_sync (GDateTime *last_sync);
+char    *liaison_sync_status_error (LiaisonContext *context);
+char    *liaison_sync_status_password (LiaisonContext *context);
 
 G_END_DECLS

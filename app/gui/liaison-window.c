@@ -17,6 +17,7 @@
 #include "liaison-preferences-window.h"
 #include "liaison-sync-banner.h"
 #include "liaison-sync-button.h"
+#include "liaison-sync-password.h"
 #include "liaison-sync-status.h"
 #include "liaison-window.h"
 
@@ -367,7 +368,9 @@ sync_action (GtkWidget  *widget,
 
   if (liaison_sync_engine_is_syncing (engine))
     return;
-  liaison_sync_engine_sync_async (engine, self->sync_cancellable, on_window_synced, g_object_ref (self));
+  /* Asks for the password first when no keyring keeps it. */
+  liaison_sync_password_sync (widget, self->context, self->sync_cancellable, on_window_synced, g_object_ref (self),
+                              g_object_unref);
 }
 
 static void

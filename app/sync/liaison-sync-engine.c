@@ -101,6 +101,9 @@ struct _LiaisonSyncEngine
   guint            timer;
   guint64          answer_limit;
   guint            request_timeout;
+
+  LiaisonSyncKeyring keyring;
+  gboolean           ask_password;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonSyncEngine, liaison_sync_engine, G_TYPE_OBJECT)
@@ -121,6 +124,7 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+static guint       password_changed_signal;
 
 /* ------------------------------------------------------------------------ */
 /* The job, run in the worker thread                                         */
@@ -449,6 +453,18 @@ setting (LiaisonSyncEngine *self,
   return g_settings_get_string (self->settings, key);
 }
 
+static void set_keyring (LiaisonSyncEngine *self, LiaisonSyncKeyring keyring);
+
+/* Asked for at each sync: given for the one that just ended. */
+static void
+forget_asked_password (LiaisonSyncEngine *self)
+{
+  if (!self->ask_password || self->password == NULL)
+    return;
+  g_clear_pointer (&self->password, g_free);
+  g_signal_emit (self, password_changed_signal, 0);
+}
+
 static void
 on_sync_done (GObject      *source,
               GAsyncResult *result,
@@ -462,6 +478,7 @@ on_sync_done (GObject      *source,
 
   self->syncing = FALSE;
   self->progress = 0;
+  forget_asked_password (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
   refresh_conflicts (self);
   if (job->changed || (summary != NULL && summary->pulled > 0))
@@ -523,6 +540,7 @@ fail_outer (LiaisonSyncEngine *self,
             GError            *error)
 {
   self->syncing = FALSE;
+  forget_asked_password (self);
   set_last_error (self, error->message, error_code (error));
   set_state (self, LIAISON_SYNC_STATE_ERROR);
   g_task_return_error (outer, error);
@@ -556,25 +574,53 @@ start_find (LiaisonSyncEngine *self,
   g_object_unref (task);
 }
 
+/* Why there is no password, in words: the keyring's own error (a D-Bus
+ * message such as "org.freedesktop.DBus.Error.ServiceUnknown") goes to the
+ * debug log only. lookup_error NULL: the keyring answered, without one. */
+static GError *
+no_password_error (LiaisonSyncEngine *self,
+                   const char        *user,
+                   const GError      *lookup_error)
+{
+  if (lookup_error == NULL && self->ask_password)
+    /* Translators: %s is the user name on the sync server */
+    return g_error_new (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NO_PASSWORD,
+                        _ ("The sync password for %s is asked for at each sync, and none was given."), user);
+  if (lookup_error == NULL)
+    /* Translators: %s is the user name on the sync server */
+    return g_error_new (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NO_PASSWORD,
+                        _ ("There is no sync password for %s in the keyring."), user);
+  if (g_error_matches (lookup_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_error_copy (lookup_error);
+  g_debug ("The keyring cannot be read: %s", lookup_error->message);
+  set_keyring (self, LIAISON_SYNC_KEYRING_MISSING);
+  /* Translators: %s is the user name on the sync server */
+  return g_error_new (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NO_KEYRING,
+                      _ ("This desktop has no password store, so the sync password for %s is not saved."), user);
+}
+
 static void
 on_find_password (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  GTask *task = user_data;
+  GTask             *task = user_data;
+  LiaisonSyncEngine *self = g_task_get_source_object (task);
   g_autoptr (GError) error = NULL;
   char *password = liaison_secret_lookup_finish (result, &error);
 
   if (password == NULL)
     {
+      g_autofree char *user = setting (self, "username", self->username);
+
       if (error == NULL)
-        error = g_error_new_literal (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NO_PASSWORD,
-                                     _ ("There is no sync password in the keyring yet."));
-      g_task_return_error (task, g_steal_pointer (&error));
+        set_keyring (self, LIAISON_SYNC_KEYRING_AVAILABLE);
+      g_task_return_error (task, no_password_error (self, user, error));
       g_object_unref (task);
       return;
     }
-  start_find (g_task_get_source_object (task), task, password);
+  set_keyring (self, LIAISON_SYNC_KEYRING_AVAILABLE);
+  start_find (self, task, password);
 }
 
 static GError *
@@ -608,6 +654,11 @@ liaison_sync_engine_find_collections_async (LiaisonSyncEngine  *self,
     }
   if (self->password != NULL)
     start_find (self, task, g_strdup (self->password));
+  else if (self->ask_password)
+    {
+      g_task_return_error (task, no_password_error (self, user, NULL));
+      g_object_unref (task);
+    }
   else
     liaison_secret_lookup_async (url, user, cancellable, on_find_password, task);
 }
@@ -635,19 +686,12 @@ on_password (GObject      *source,
     {
       g_autofree char *user = setting (self, "username", self->username);
 
-      if (error != NULL)
-        /* Translators: %1$s is the user name, %2$s why the keyring could not be read */
-        fail_outer (self, outer, g_error_new (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NO_PASSWORD, _ ("There is no sync password for %1$s in the keyring (%2$s). Enter it "
-                                                                                                     "in Preferences, or give it to “liaison sync” with LIAISON_PASSWORD "
-                                                                                                     "or --password-file."),
-                                              user, error->message));
-      else
-        fail_outer (self, outer, g_error_new (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NO_PASSWORD, _ ("There is no sync password for %s in the keyring. Enter it in "
-                                                                                                     "Preferences, or give it to “liaison sync” with LIAISON_PASSWORD "
-                                                                                                     "or --password-file."),
-                                              user));
+      if (error == NULL)
+        set_keyring (self, LIAISON_SYNC_KEYRING_AVAILABLE);
+      fail_outer (self, outer, no_password_error (self, user, error));
       return;
     }
+  set_keyring (self, LIAISON_SYNC_KEYRING_AVAILABLE);
   start_job (self, outer, password);
 }
 
@@ -686,6 +730,9 @@ liaison_sync_engine_sync_async (LiaisonSyncEngine  *self,
     }
   if (self->password != NULL)
     start_job (self, outer, g_strdup (self->password));
+  else if (self->ask_password)
+    /* Asked for at each sync, and not given for this one. */
+    fail_outer (self, outer, no_password_error (self, user, NULL));
   else
     liaison_secret_lookup_async (url, user, cancellable, on_password, outer);
 }
@@ -719,6 +766,9 @@ on_timer (gpointer user_data)
 
   /* Nothing to say "not set up" about: the window says it already. */
   if (url == NULL || *url == '\0' || user == NULL || *user == '\0')
+    return G_SOURCE_CONTINUE;
+  /* A password asked for at each sync is asked for by a person's sync. */
+  if (self->ask_password && self->password == NULL)
     return G_SOURCE_CONTINUE;
   if (!self->syncing && (self->settings == NULL || g_settings_get_boolean (self->settings, "sync-automatically")))
     liaison_sync_engine_sync_async (self, NULL, on_automatic_done, NULL);
@@ -918,6 +968,10 @@ liaison_sync_engine_class_init (LiaisonSyncEngineClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The password kept, "keyring" or the ask-at-each-sync choice changed. */
+  password_changed_signal = g_signal_new ("password-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                          NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -964,12 +1018,126 @@ liaison_sync_engine_set_collections (LiaisonSyncEngine *self,
   self->chosen[1] = g_strdup (address_book_url);
 }
 
+/* Kept in memory only (for this run, or for the next sync when it is
+ * asked for at each); NULL forgets it. */
 void
 liaison_sync_engine_set_password (LiaisonSyncEngine *self,
                                   const char        *password)
 {
+  gboolean changed = (self->password == NULL) != (password == NULL);
+
   g_free (self->password);
   self->password = g_strdup (password);
+  if (changed)
+    g_signal_emit (self, password_changed_signal, 0);
+}
+
+gboolean
+liaison_sync_engine_has_password (LiaisonSyncEngine *self)
+{
+  return self->password != NULL;
+}
+
+/* TRUE: the password is given for one sync at a time (forgotten when it
+ * ends) and never looked up in the keyring. */
+void
+liaison_sync_engine_set_ask_password (LiaisonSyncEngine *self,
+                                      gboolean           ask)
+{
+  if (self->ask_password == !!ask)
+    return;
+  self->ask_password = !!ask;
+  g_signal_emit (self, password_changed_signal, 0);
+}
+
+gboolean
+liaison_sync_engine_get_ask_password (LiaisonSyncEngine *self)
+{
+  return self->ask_password;
+}
+
+/* A sync now would have no password to send without asking a person: it
+ * is asked for at each sync, or the desktop has no password store, and
+ * none is kept. */
+gboolean
+liaison_sync_engine_needs_password (LiaisonSyncEngine *self)
+{
+  return self->password == NULL && (self->ask_password || self->keyring == LIAISON_SYNC_KEYRING_MISSING);
+}
+
+LiaisonSyncKeyring
+liaison_sync_engine_get_keyring (LiaisonSyncEngine *self)
+{
+  return self->keyring;
+}
+
+static void
+set_keyring (LiaisonSyncEngine *self,
+             LiaisonSyncKeyring keyring)
+{
+  if (self->keyring == keyring)
+    return;
+  self->keyring = keyring;
+  g_signal_emit (self, password_changed_signal, 0);
+}
+
+static void
+on_password_saved (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  LiaisonSyncEngine *self = g_task_get_source_object (task);
+  g_autoptr (GError) error = NULL;
+
+  if (liaison_secret_store_finish (result, &error))
+    {
+      set_keyring (self, LIAISON_SYNC_KEYRING_AVAILABLE);
+      liaison_sync_engine_set_ask_password (self, FALSE);
+      g_task_return_boolean (task, TRUE);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    {
+      g_autofree char *user = setting (self, "username", self->username);
+
+      g_task_return_error (task, no_password_error (self, user, error));
+    }
+}
+
+/* For this run at once (in memory), and into the keyring for the next
+ * ones; without a password store it stays in memory only and the task
+ * fails with LIAISON_SYNC_ERROR_NO_KEYRING. */
+void
+liaison_sync_engine_save_password_async (LiaisonSyncEngine  *self,
+                                         const char         *password,
+                                         GCancellable       *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data)
+{
+  GTask           *task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *url = setting (self, "server-url", self->server_url);
+  g_autofree char *user = setting (self, "username", self->username);
+
+  g_task_set_source_tag (task, liaison_sync_engine_save_password_async);
+  liaison_sync_engine_set_password (self, password);
+  if (url == NULL || *url == '\0' || user == NULL || *user == '\0')
+    {
+      g_task_return_error (task, not_configured_error ());
+      g_object_unref (task);
+      return;
+    }
+  liaison_secret_store_async (url, user, password, cancellable, on_password_saved, task);
+}
+
+gboolean
+liaison_sync_engine_save_password_finish (LiaisonSyncEngine *self,
+                                          GAsyncResult      *result,
+                                          GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 gboolean

@@ -35,7 +35,16 @@ G_BEGIN_DECLS
  * merge are in liaison_sync_engine_get_conflicts (a GListModel of
  * LiaisonConflict), resolved with liaison_sync_engine_resolve_conflict; the
  * next sync sends the choice. liaison_sync_engine_set_automatic syncs now
- * and then every "sync-interval-minutes" while "sync-automatically" is on. */
+ * and then every "sync-interval-minutes" while "sync-automatically" is on.
+ *
+ * Without a password store (no Secret Service on the session bus):
+ * liaison_sync_engine_save_password_async keeps the password in memory and
+ * fails with LIAISON_SYNC_ERROR_NO_KEYRING; "keyring" is then MISSING. With
+ * liaison_sync_engine_set_ask_password the engine forgets the password at
+ * the end of each sync (it is asked for again at the next one) and
+ * automatic syncs wait for one started by a person. "password-changed" is
+ * emitted when the password kept, the keyring's state or the choice
+ * change. No message of the engine carries the keyring's D-Bus error. */
 
 typedef enum
 {
@@ -44,6 +53,15 @@ typedef enum
   LIAISON_SYNC_STATE_OFFLINE,
   LIAISON_SYNC_STATE_ERROR,
 } LiaisonSyncState;
+
+/* Whether the desktop has a password store (a Secret Service), as far as
+ * the engine has seen: unknown until it looked a password up or saved one. */
+typedef enum
+{
+  LIAISON_SYNC_KEYRING_UNKNOWN,
+  LIAISON_SYNC_KEYRING_AVAILABLE,
+  LIAISON_SYNC_KEYRING_MISSING,
+} LiaisonSyncKeyring;
 
 #define LIAISON_TYPE_SYNC_STATE (liaison_sync_state_get_type ())
 GType liaison_sync_state_get_type (void);
@@ -91,6 +109,20 @@ void                liaison_sync_engine_set_collections (LiaisonSyncEngine *self
                                                          const char        *address_book_url);
 void                liaison_sync_engine_set_password (LiaisonSyncEngine *self,
                                                       const char        *password);
+gboolean            liaison_sync_engine_has_password (LiaisonSyncEngine *self);
+void                liaison_sync_engine_set_ask_password (LiaisonSyncEngine *self,
+                                                          gboolean           ask);
+gboolean            liaison_sync_engine_get_ask_password (LiaisonSyncEngine *self);
+gboolean            liaison_sync_engine_needs_password (LiaisonSyncEngine *self);
+LiaisonSyncKeyring  liaison_sync_engine_get_keyring (LiaisonSyncEngine *self);
+void                liaison_sync_engine_save_password_async (LiaisonSyncEngine  *self,
+                                                             const char         *password,
+                                                             GCancellable       *cancellable,
+                                                             GAsyncReadyCallback callback,
+                                                             gpointer            user_data);
+gboolean            liaison_sync_engine_save_password_finish (LiaisonSyncEngine *self,
+                                                              GAsyncResult      *result,
+                                                              GError           **error);
 void                liaison_sync_engine_sync_async (LiaisonSyncEngine  *self,
                                                     GCancellable       *cancellable,
                                                     GAsyncReadyCallback callback,

@@ -20,6 +20,7 @@ typedef enum
   LIAISON_SYNC_ERROR_MALFORMED,      /* a reply Liaison cannot read */
   LIAISON_SYNC_ERROR_NOT_FOUND,      /* no calendar or address book there, none could be made */
   LIAISON_SYNC_ERROR_BUSY,           /* a sync is already running */
+  LIAISON_SYNC_ERROR_NO_KEYRING,     /* the desktop has no password store (no Secret Service), none given */
 } LiaisonSyncErrorCode;
 
 GQuark liaison_sync_error_quark (void);
