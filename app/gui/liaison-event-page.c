@@ -485,9 +485,14 @@ on_delete_response (AdwMessageDialog *dialog, const char *response, LiaisonEvent
       toast (self, error->message);
       return;
     }
-  /* Translators: %s is an event's title */
-  message = g_strdup_printf (_ ("“%s” deleted"), liaison_bilingual_get_display (liaison_event_get_title (self->event),
-                                                                                liaison_language_for_locale ()));
+  {
+    /* Short enough that the whole sentence shows in the toast. */
+    g_autofree char *title = liaison_gui_toast_name (
+        liaison_bilingual_get_display (liaison_event_get_title (self->event), liaison_language_for_locale ()));
+
+    /* Translators: %s is an event's title */
+    message = g_strdup_printf (_ ("“%s” deleted"), title);
+  }
   gtk_widget_activate_action (GTK_WIDGET (self), "events.back", NULL);
   undo_toast (self, message, mark);
 }
@@ -497,20 +502,28 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   LiaisonEventPage *self = LIAISON_EVENT_PAGE (widget);
   guint             n = liaison_event_registrations_get_n_items (self->registrations);
+  g_autofree char  *title = NULL;
+  g_autofree char  *heading = NULL;
   g_autofree char  *body = NULL;
   AdwMessageDialog *dialog;
 
   if (self->event == NULL)
     return;
-  body = n > 0 ? g_strdup_printf (g_dngettext (NULL, "Its %u registration goes with it. You can undo this.",
-                                               "Its %u registrations go with it. You can undo this.", n),
+  /* The heading names the event, the body what goes with it. */
+  title = liaison_gui_shorten (
+      liaison_bilingual_get_display (liaison_event_get_title (self->event), liaison_language_for_locale ()),
+      LIAISON_TEXT_TITLE);
+  /* Translators: %s is an event's title */
+  heading = g_strdup_printf (_ ("Delete “%s”?"), title);
+  body = n > 0 ? g_strdup_printf (g_dngettext (NULL,
+                                               "Its %u registration is deleted with it; the person stays in "
+                                               "Participants. You can undo this from the notification that follows.",
+                                               "Its %u registrations are deleted with it; the people stay in "
+                                               "Participants. You can undo this from the notification that follows.",
+                                               n),
                                   n)
-               : g_strdup (_ ("You can undo this."));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
-      GTK_WINDOW (gtk_widget_get_root (widget)),
-      liaison_bilingual_get_display (liaison_event_get_title (self->event), liaison_language_for_locale ()), body));
-  adw_message_dialog_set_heading (dialog, _ ("Delete this event?"));
-  adw_message_dialog_set_body (dialog, body);
+               : g_strdup (_ ("Nobody is registered for it. You can undo this from the notification that follows."));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body));
   adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "delete", _ ("_Delete"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");

@@ -1007,6 +1007,14 @@ liaison_event_registrations_remove (LiaisonEventRegistrations *self, const char 
   r = liaison_store_get_registration (store, registration_id, NULL);
   p = r != NULL ? liaison_store_get_participant (store, liaison_registration_get_participant_id (r), NULL) : NULL;
   name = p != NULL ? liaison_participant_dup_display_name (p) : NULL;
+  /* Short enough that the whole sentence shows in the toast. */
+  if (name != NULL)
+    {
+      char *shown = liaison_gui_toast_name (name);
+
+      g_free (name);
+      name = shown;
+    }
   if (!liaison_store_delete_registration (store, registration_id, LIAISON_ORIGIN_LOCAL, NULL, &error))
     {
       toast (self, error->message);

@@ -183,3 +183,37 @@ liaison_gui_shorten (const char     *text,
 {
   return liaison_text_shorten (text, liaison_text_max_chars (kind));
 }
+
+/* A name or title inside a toast's sentence, short enough that the whole
+ * sentence shows (a toast is one line, cut at its end: "“A very long
+ * title…” deleted", never "“A very long title of an ev…"). Wide
+ * characters (Chinese) count twice. */
+char *
+liaison_gui_toast_name (const char *text)
+{
+  const guint columns = 32;
+  guint       used = 0;
+  glong       n = 0;
+
+  if (text == NULL)
+    return NULL;
+  if (g_utf8_strlen (text, -1) * 2 <= columns)
+    return g_strdup (text);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      used += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+      /* The ellipsis takes the last column. */
+      if (used > columns - 1)
+        {
+          const char      *next = g_utf8_next_char (p);
+          g_autofree char *head = NULL;
+
+          /* The last character, and it fits: nothing to cut. */
+          if (*next == '\0' && used <= columns)
+            return g_strdup (text);
+          head = g_utf8_substring (text, 0, n);
+          return g_strconcat (g_strchomp (head), "…", NULL);
+        }
+    }
+  return g_strdup (text);
+}

@@ -17,5 +17,6 @@ void      liaison_gui_limit_entry_row (AdwEntryRow    *row,
 char     *liaison_gui_check_entry_row (AdwEntryRow *row);
 char     *liaison_gui_shorten (const char     *text,
                                LiaisonTextKind kind);
+char     *liaison_gui_toast_name (const char *text);
 
 G_END_DECLS

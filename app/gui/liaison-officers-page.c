@@ -8,6 +8,7 @@
 
 #include "liaison-change-watch.h"
 #include "liaison-form-dialog.h"
+#include "liaison-gui-util.h"
 #include "liaison-officers-page.h"
 #include "liaison-person-picker.h"
 #include "liaison-store-people.h"
@@ -678,15 +679,65 @@ end_term_action (GtkWidget *widget, const char *action_name, GVariant *parameter
 }
 
 static void
+on_remove_response (AdwMessageDialog *dialog, const char *response, LiaisonOfficersPage *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (dialog), "officer-id");
+  g_autoptr (GError) error = NULL;
+
+  if (g_strcmp0 (response, "remove") != 0 || self->context == NULL)
+    return;
+  if (!liaison_store_remove_officer (get_store (self), id, LIAISON_ORIGIN_LOCAL, &error))
+    toast (self, error->message);
+  else
+    {
+      g_autofree char *name = liaison_gui_toast_name (g_object_get_data (G_OBJECT (dialog), "officer-name"));
+      /* Translators: %s is a person's name */
+      g_autofree char *message = g_strdup_printf (_ ("%s removed from the directory"), name);
+
+      toast (self, message);
+    }
+}
+
+/* Asked first, naming the person and the role that goes. */
+static void
 remove_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   LiaisonOfficersPage *self = LIAISON_OFFICERS_PAGE (widget);
+  const char          *id = g_variant_get_string (parameter, NULL);
+  g_autoptr (GPtrArray) officers = NULL;
   g_autoptr (GError) error = NULL;
+  const LiaisonOfficer *o = NULL;
+  g_autofree char      *heading = NULL;
+  g_autofree char      *body = NULL;
+  g_autofree char      *term = NULL;
+  GtkWidget            *dialog;
 
-  if (!liaison_store_remove_officer (get_store (self), g_variant_get_string (parameter, NULL), LIAISON_ORIGIN_LOCAL, &error))
-    toast (self, error->message);
-  else
-    toast (self, _ ("Removed from the directory"));
+  officers = liaison_store_list_officers (get_store (self), NULL, &error);
+  for (guint i = 0; officers != NULL && i < officers->len && o == NULL; i++)
+    if (g_strcmp0 (((LiaisonOfficer *) g_ptr_array_index (officers, i))->id, id) == 0)
+      o = g_ptr_array_index (officers, i);
+  if (o == NULL)
+    {
+      toast (self, error != NULL ? error->message : _ ("This officer is no longer in the directory"));
+      return;
+    }
+  term = term_text (o);
+  /* Translators: %s is a person's name */
+  heading = g_strdup_printf (_ ("Remove %s from the Directory?"), o->name);
+  /* Translators: %1$s is a role (Liaison Officer), %2$s a country, %3$s the term of office */
+  body = g_strdup_printf (_ ("Their entry as %1$s for %2$s (%3$s) is removed. They stay in Participants, with "
+                             "their events; you can add them to the directory again."),
+                          liaison_officer_role_label (o->role), country_name (o->country), term);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "remove", _ ("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "officer-id", g_strdup (id), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "officer-name", g_strdup (o->name), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ------------------------------------------------------------------------ */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "liaison-gui-format.h"
+#include "liaison-gui-util.h"
 #include "liaison-history-item.h"
 #include "liaison-participant-editor.h"
 #include "liaison-participant-view.h"
@@ -472,8 +473,13 @@ on_delete_response (AdwMessageDialog *dialog, const char *response, LiaisonParti
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
       return;
     }
-  /* Translators: %s is a person's name */
-  message = g_strdup_printf (_ ("Deleted %s"), name);
+  {
+    /* Short enough that the whole sentence shows in the toast. */
+    g_autofree char *shown = liaison_gui_toast_name (name);
+
+    /* Translators: %s is a person's name */
+    message = g_strdup_printf (_ ("Deleted %s"), shown);
+  }
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-undo-toast", "(sx)", message, mark);
   if (g_strcmp0 (id, self->id) == 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "page.back", NULL);
