@@ -19,6 +19,8 @@ struct _LiaisonApplication
   char           *database_path;
   LiaisonContext *context;
   GError         *open_error;
+  gboolean        restart;
+  char           *restart_page;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonApplication, liaison_application, ADW_TYPE_APPLICATION)
@@ -75,10 +77,33 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* "Restart Now" after the interface language changed: quit, and main ()
+ * starts Liaison again on the same database and view (it asks
+ * liaison_application_get_restart once the application has returned). */
+static void
+restart_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  LiaisonApplication *self = user_data;
+  GtkWindow          *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GList              *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* The main window, even when Preferences is the active one. */
+  for (GList *l = windows; l != NULL && !LIAISON_IS_WINDOW (window); l = l->next)
+    window = l->data;
+  g_clear_pointer (&self->restart_page, g_free);
+  if (LIAISON_IS_WINDOW (window))
+    self->restart_page = g_strdup (liaison_window_get_visible_page (LIAISON_WINDOW (window)));
+  self->restart = TRUE;
+  g_application_quit (G_APPLICATION (self));
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "preferences", preferences_action },
   { "quit", quit_action },
+  { "restart", restart_action },
 };
 
 static void
@@ -185,9 +210,17 @@ liaison_application_activate (GApplication *app)
 
   if (window == NULL)
     {
+      const char *page = g_getenv ("LIAISON_RESTART_PAGE");
+
       window = GTK_WINDOW (liaison_window_new (ADW_APPLICATION (self), self->context));
       if (g_getenv ("LIAISON_EXIT_AFTER_FIRST_FRAME") != NULL)
         g_signal_connect_object (window, "realize", G_CALLBACK (on_window_realized), self, 0);
+      /* Restarted in another language: back on the view it was showing. */
+      if (page != NULL)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page);
+          g_unsetenv ("LIAISON_RESTART_PAGE");
+        }
     }
   gtk_window_present (window);
 }
@@ -199,6 +232,7 @@ liaison_application_finalize (GObject *object)
 
   g_clear_object (&self->context);
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->restart_page, g_free);
   g_clear_error (&self->open_error);
 
   G_OBJECT_CLASS (liaison_application_parent_class)->finalize (object);
@@ -232,4 +266,27 @@ liaison_application_new (const char *database_path)
                        NULL);
   self->database_path = g_strdup (database_path);
   return self;
+}
+
+/* Whether "Restart Now" ended the run: main () then starts Liaison again. */
+gboolean
+liaison_application_get_restart (LiaisonApplication *self)
+{
+  return self->restart;
+}
+
+/* The view the window showed when "Restart Now" was chosen, or NULL. */
+const char *
+liaison_application_get_restart_page (LiaisonApplication *self)
+{
+  return self->restart_page;
+}
+
+/* The database open now (the one given, else the default). */
+char *
+liaison_application_dup_database_path (LiaisonApplication *self)
+{
+  if (self->context != NULL)
+    return g_strdup (liaison_store_get_path (liaison_context_get_store (self->context)));
+  return g_strdup (self->database_path);
 }

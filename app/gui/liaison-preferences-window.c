@@ -21,6 +21,7 @@ struct _LiaisonPreferencesWindow
   AdwComboRow            *weekday_row;
   AdwComboRow            *language_row;
   GtkLabel               *language_note;
+  GtkButton              *restart_button;
   AdwActionRow           *database_row;
   GtkLabel               *database_note;
   AdwPreferencesPage     *sync_page;
@@ -90,6 +91,18 @@ on_language_selected (LiaisonPreferencesWindow *self)
   g_settings_set_string (liaison_context_get_settings (self->context), "interface-language",
                          languages[adw_combo_row_get_selected (self->language_row)]);
   gtk_widget_set_visible (GTK_WIDGET (self->language_note), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->restart_button), TRUE);
+}
+
+/* The application restarts itself (app.restart): this window is not the
+ * application's, so its actions are not in reach of a plain action name. */
+static void
+on_restart_clicked (LiaisonPreferencesWindow *self)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (app != NULL && g_action_group_has_action (G_ACTION_GROUP (app), "restart"))
+    g_action_group_activate_action (G_ACTION_GROUP (app), "restart", NULL);
 }
 
 static void
@@ -265,6 +278,8 @@ liaison_preferences_window_class_init (LiaisonPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesWindow, weekday_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesWindow, language_note);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesWindow, restart_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_restart_clicked);
   gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesWindow, database_note);
   gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesWindow, sync_page);
