@@ -649,9 +649,11 @@ int
 main (int argc, char **argv)
 {
   /* No Secret Service, whatever the session bus has (libsecret asks this
-   * name instead of org.freedesktop.secrets), and settings kept in a file,
-   * so the test can look for the password in it. */
-  g_setenv ("SECRET_SERVICE_BUS_NAME", "org.chinaaseanenv.Liaison.Test.NoSecretService", TRUE);
+   * name instead of org.freedesktop.secrets; nobody owns it, and its
+   * D-Bus error names it, so a message that leaked the error would show
+   * "org.freedesktop"), and settings kept in a file, so the test can look
+   * for the password in it. */
+  g_setenv ("SECRET_SERVICE_BUS_NAME", "org.freedesktop.secrets.LiaisonTestNobody", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
   test_ui_init (&argc, &argv);
 
