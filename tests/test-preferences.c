@@ -94,11 +94,14 @@ test_preferences (void)
   g_assert_cmpstr (g_settings_get_string (settings, "first-day-of-week"), ==, "sunday");
   g_assert_cmpint (liaison_context_get_first_weekday (ui->context), ==, G_DATE_SUNDAY);
 
-  /* A new language is stored and said to apply at the next start. */
+  /* A new language is stored and said to apply at the next start, with
+   * Restart Now to apply it at once (tests/test-restart.py restarts). */
   g_assert_false (gtk_widget_get_visible (test_ui_get_id (prefs, "language_note")));
+  g_assert_false (gtk_widget_get_visible (test_ui_get_id (prefs, "restart_button")));
   adw_combo_row_set_selected (ADW_COMBO_ROW (test_ui_get_id (prefs, "language_row")), 1);
   g_assert_cmpstr (g_settings_get_string (settings, "interface-language"), ==, "zh_CN");
   g_assert_true (gtk_widget_get_visible (test_ui_get_id (prefs, "language_note")));
+  g_assert_true (gtk_widget_get_visible (test_ui_get_id (prefs, "restart_button")));
   test_ui_wait_mapped (test_ui_get_id (prefs, "language_note"));
   test_ui_screenshot_widget (prefs, g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "zh")
                                         ? "preferences-zh_CN.png"
