@@ -268,8 +268,13 @@ test_for_event (void)
   {
     /* The screenshot shows the rows at the end of the page (the page's
      * viewport scrolls to the focus). */
+    GtkWidget     *scroller = gtk_widget_get_ancestor (GTK_WIDGET (status_row), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
     gtk_widget_grab_focus (GTK_WIDGET (status_row));
     test_ui_wait_focus_in (GTK_WIDGET (status_row));
+    test_ui_wait_painted (dialog);
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
     test_ui_wait_painted (dialog);
   }
   test_ui_screenshot_widget (dialog, test_ui_chinese () ? "import-for-event-zh_CN.png" : "import-for-event-en.png");
