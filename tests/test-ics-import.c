@@ -3,8 +3,10 @@
 
 #include <string.h>
 
+#include "liaison-ics-export.h"
 #include "liaison-ics-import.h"
 #include "liaison-store.h"
+#include "test-ics-fixtures.h"
 #include "test-util.h"
 
 /* .ics files as Outlook (Windows zone names), Google Calendar (UTC times,
@@ -320,6 +322,99 @@ test_thunderbird (Fixture *f, gconstpointer data)
   g_assert_cmpstr (utc, ==, "2025-12-01T02:00:00Z");
 }
 
+static guint
+count_of (const char *text, const char *what)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, what); p != NULL; p = strstr (p + 1, what))
+    n++;
+  return n;
+}
+
+static gboolean
+has_line (char **lines, const char *line)
+{
+  return g_strv_contains ((const char *const *) lines, line);
+}
+
+/* Imported from three programs' files, exported again: every property and
+ * parameter Liaison does not model goes out as the program wrote it, the
+ * attendees' addresses stay here, and the export reads back to the same
+ * instants. */
+static void
+test_foreign_kept (Fixture *f, gconstpointer data)
+{
+  const char *const        files[] = { foreign_thunderbird, foreign_outlook, foreign_google };
+  const char *const *const expected[] = { foreign_thunderbird_lines, foreign_outlook_lines, foreign_google_lines };
+  g_autoptr (GPtrArray) saved = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *unfolded = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (GPtrArray) again = NULL;
+  g_autofree char *other_dir = test_make_dir ();
+  g_autofree char *other_path = g_build_filename (other_dir, "other.db", NULL);
+  LiaisonStore    *other;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr (GPtrArray) events = read_events (f, files[i]);
+      LiaisonIcsEvent *e = g_ptr_array_index (events, 0);
+
+      g_assert_cmpuint (events->len, ==, 1);
+      g_assert_null (e->problem);
+      g_assert_nonnull (e->kept);
+      import_all (f, events, 1, 0);
+      g_ptr_array_add (saved, liaison_store_get_event (f->store, e->uid, NULL));
+      g_assert_nonnull (g_ptr_array_index (saved, i));
+    }
+
+  exported = liaison_ics_export_events (f->store, saved, &error);
+  g_assert_no_error (error);
+  {
+    g_auto (GStrv) folds = g_strsplit (exported, "\r\n ", -1);
+    unfolded = g_strjoinv ("", folds);
+  }
+  lines = g_strsplit (unfolded, "\r\n", -1);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    for (guint j = 0; expected[i][j] != NULL; j++)
+      {
+        if (!has_line (lines, expected[i][j]))
+          g_printerr ("missing from the export: %s\n%s", expected[i][j], exported);
+        g_assert_true (has_line (lines, expected[i][j]));
+      }
+  /* Each alarm once, each zone once, Windows' zone under its IANA id. */
+  g_assert_cmpuint (count_of (unfolded, "BEGIN:VALARM"), ==, 3);
+  g_assert_true (has_line (lines, "DTSTART;TZID=Asia/Bangkok:20251020T083000"));
+  g_assert_cmpuint (count_of (unfolded, "\nTZID:Asia/Bangkok"), ==, 1);
+  g_assert_null (strstr (unfolded, "SE Asia Standard Time"));
+  g_assert_null (strstr (unfolded, "an@example.vn"));
+  g_assert_null (strstr (unfolded, "siti@example.my"));
+
+  /* Read back elsewhere: the same instants. */
+  other = liaison_store_open (other_path, &error);
+  g_assert_no_error (error);
+  again = liaison_ics_read_events (other, exported, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->len, ==, saved->len);
+  g_assert_true (liaison_ics_import_events (other, again, NULL, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < saved->len; i++)
+    {
+      LiaisonEvent *mine = g_ptr_array_index (saved, i);
+      g_autoptr (LiaisonEvent) theirs = liaison_store_get_event (other, liaison_event_get_id (mine), NULL);
+      g_autofree char *a = utc_of (mine);
+      g_autofree char *b = NULL;
+
+      g_assert_nonnull (theirs);
+      b = utc_of (theirs);
+      g_assert_cmpstr (a, ==, b);
+    }
+  g_assert_finalize_object (other);
+  test_remove_tree (other_dir);
+}
+
 static char *
 replace (const char *text, const char *from, const char *to)
 {
@@ -518,6 +613,7 @@ main (int argc, char **argv)
   g_test_add ("/liaison/ics-import/outlook", Fixture, NULL, fixture_set_up, test_outlook, fixture_tear_down);
   g_test_add ("/liaison/ics-import/google", Fixture, NULL, fixture_set_up, test_google, fixture_tear_down);
   g_test_add ("/liaison/ics-import/thunderbird", Fixture, NULL, fixture_set_up, test_thunderbird, fixture_tear_down);
+  g_test_add ("/liaison/ics-import/foreign-kept", Fixture, NULL, fixture_set_up, test_foreign_kept, fixture_tear_down);
   g_test_add ("/liaison/ics-import/contradiction", Fixture, NULL, fixture_set_up, test_contradiction, fixture_tear_down);
   g_test_add ("/liaison/ics-import/unknown-zones", Fixture, NULL, fixture_set_up, test_unknown_zones, fixture_tear_down);
   g_test_add ("/liaison/ics-import/not-calendar", Fixture, NULL, fixture_set_up, test_not_calendar, fixture_tear_down);

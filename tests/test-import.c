@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "liaison-event-page.h"
 #include "liaison-import-dialog.h"
 #include "test-ui.h"
 
@@ -45,7 +46,7 @@ wait_page (GtkWidget *dialog, const char *page)
 }
 
 static void
-choose_encoding (GtkWidget *dialog, const char *id, const char *encoding)
+choose_item (GtkWidget *dialog, const char *id, const char *encoding)
 {
   AdwComboRow *row = ADW_COMBO_ROW (test_ui_get_id (dialog, id));
   GListModel  *model = adw_combo_row_get_model (row);
@@ -60,7 +61,7 @@ choose_encoding (GtkWidget *dialog, const char *id, const char *encoding)
           return;
         }
     }
-  g_error ("No encoding %s to choose", encoding);
+  g_error ("No item %s to choose", encoding);
 }
 
 static void
@@ -99,7 +100,7 @@ test_roster (void)
 
   /* A wrong encoding is said, with the line, and the right one picked
    * there reads the file again. */
-  choose_encoding (dialog, "encoding_row", "UTF-8");
+  choose_item (dialog, "encoding_row", "UTF-8");
   wait_page (dialog, "error");
   {
     g_autofree char *message = g_strdup_printf (_ ("Line %1$u is not %2$s text (byte 0x%3$02X): the file is in another encoding. Choose the right one."),
@@ -107,7 +108,7 @@ test_roster (void)
     g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (test_ui_get_id (dialog, "error_page"))), ==, message);
   }
   test_ui_screenshot_widget (dialog, test_ui_chinese () ? "import-encoding-zh_CN.png" : "import-encoding-en.png");
-  choose_encoding (dialog, "error_encoding_row", "GB18030");
+  choose_item (dialog, "error_encoding_row", "GB18030");
   wait_page (dialog, "columns");
   test_ui_wait_shown (dialog, "李霞 (LI Xia)");
   g_assert_cmpuint (liaison_store_count_participants (ui->store), ==, people);
@@ -196,6 +197,112 @@ test_choose (void)
   test_ui_wait_closed (LIAISON_TYPE_IMPORT_DIALOG);
 }
 
+static gboolean
+event_loaded (gpointer page)
+{
+  return liaison_event_page_get_event (page) != NULL;
+}
+
+static gboolean
+sensitive_row (gpointer row)
+{
+  return gtk_widget_is_sensitive (row);
+}
+
+/* From an event's page: the roster's people are registered for that event
+ * (chosen already, though it is two years old), as speakers, confirmed,
+ * and its page says so. */
+static void
+test_for_event (void)
+{
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
+  g_autofree char *path = g_build_filename (ui->dir, "speakers.csv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (LiaisonEvent) event = liaison_event_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) registrations = NULL;
+  g_autoptr (AdwToast) before = NULL;
+  g_autofree char *confirmed = NULL;
+  GtkWidget       *page, *dialog;
+  GtkWindow       *chooser;
+  AdwComboRow     *role_row, *status_row;
+
+  liaison_bilingual_set_text (liaison_event_get_title (event), LIAISON_LANGUAGE_EN, "Mangrove Restoration Workshop");
+  g_assert_true (liaison_event_set_when (event, "2024-05-12T09:00", "2024-05-14T17:00", "Asia/Bangkok", NULL));
+  g_assert_true (liaison_store_save_event (ui->store, event, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path,
+                                      "Name,Organisation,E-mail\n"
+                                      "Siti Aminah,Universiti Malaya,siti@example.my\n"
+                                      "Somchai Jaidee,Kasetsart University,somchai@example.th\n",
+                                      -1, NULL));
+
+  test_ui_activate (ui, "win.show-event", g_variant_new_string (liaison_event_get_id (event)));
+  page = test_ui_find (test_ui_page (ui, "events"), LIAISON_TYPE_EVENT_PAGE, NULL);
+  g_assert_true (test_ui_wait_for (event_loaded, page, 10));
+  test_ui_wait_loaded (page);
+  g_assert_true (gtk_widget_activate_action (page, "event.import", NULL));
+  chooser = test_ui_dialog (ui, GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  if (!test_ui_wait_for (file_chosen, chooser, 10))
+    g_error ("The file chooser never selected %s", path);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  dialog = GTK_WIDGET (test_ui_dialog (ui, LIAISON_TYPE_IMPORT_DIALOG));
+  wait_page (dialog, "columns");
+  test_ui_wait_shown (dialog, "Siti Aminah");
+
+  /* The event is chosen; role and status start as the CLI's defaults. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (test_ui_get_id (dialog, "event_row"))), >, 0);
+  test_ui_wait_shown (dialog, "Mangrove Restoration Workshop");
+  role_row = ADW_COMBO_ROW (test_ui_get_id (dialog, "role_row"));
+  status_row = ADW_COMBO_ROW (test_ui_get_id (dialog, "status_row"));
+  g_assert_true (test_ui_wait_for (sensitive_row, role_row, 10));
+  g_assert_cmpuint (adw_combo_row_get_selected (role_row), ==, LIAISON_ROLE_DELEGATE);
+  {
+    g_autoptr (GtkStringObject) status = g_list_model_get_item (adw_combo_row_get_model (status_row), adw_combo_row_get_selected (status_row));
+
+    g_assert_cmpstr (gtk_string_object_get_string (status), ==, liaison_registration_status_label (LIAISON_REGISTRATION_REGISTERED));
+  }
+  choose_item (dialog, "role_row", liaison_role_label (LIAISON_ROLE_SPEAKER));
+  choose_item (dialog, "status_row", liaison_registration_status_label (LIAISON_REGISTRATION_CONFIRMED));
+  {
+    /* The screenshot shows the rows at the end of the page (the page's
+     * viewport scrolls to the focus). */
+    GtkWidget     *scroller = gtk_widget_get_ancestor (GTK_WIDGET (status_row), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    gtk_widget_grab_focus (GTK_WIDGET (status_row));
+    test_ui_wait_focus_in (GTK_WIDGET (status_row));
+    test_ui_wait_painted (dialog);
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+    test_ui_wait_painted (dialog);
+  }
+  test_ui_screenshot_widget (dialog, test_ui_chinese () ? "import-for-event-zh_CN.png" : "import-for-event-en.png");
+
+  gtk_widget_activate_action (dialog, "import.next", NULL);
+  wait_page (dialog, "review");
+  before = test_ui_last_toast (ui);
+  gtk_widget_activate_action (dialog, "import.next", NULL);
+  test_ui_wait_closed (LIAISON_TYPE_IMPORT_DIALOG);
+  test_ui_wait_toast (ui, before);
+
+  registrations = liaison_store_list_registrations (ui->store, liaison_event_get_id (event), NULL);
+  g_assert_cmpuint (registrations->len, ==, 2);
+  for (guint i = 0; i < registrations->len; i++)
+    {
+      LiaisonRegistration *r = g_ptr_array_index (registrations, i);
+
+      g_assert_cmpint (liaison_registration_get_role (r), ==, LIAISON_ROLE_SPEAKER);
+      g_assert_cmpint (liaison_registration_get_status (r), ==, LIAISON_REGISTRATION_CONFIRMED);
+    }
+  /* The page shows them so: two confirmed, each a speaker. */
+  confirmed = g_strdup_printf (C_ ("registrations", "%1$u %2$s"), 2, liaison_registration_status_label (LIAISON_REGISTRATION_CONFIRMED));
+  test_ui_wait_shown (page, "Somchai Jaidee");
+  test_ui_wait_shown (page, confirmed);
+  test_ui_wait_shown (page, liaison_role_label (LIAISON_ROLE_SPEAKER));
+  test_ui_screenshot (ui, test_ui_chinese () ? "import-for-event-done-zh_CN.png" : "import-for-event-done-en.png");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -204,6 +311,7 @@ main (int argc, char **argv)
   g_test_add_func ("/liaison/import/roster", test_roster);
   g_test_add_func ("/liaison/import/not-a-table", test_not_a_table);
   g_test_add_func ("/liaison/import/choose", test_choose);
+  g_test_add_func ("/liaison/import/for-event", test_for_event);
 
   return g_test_run ();
 }

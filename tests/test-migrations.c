@@ -522,6 +522,46 @@ test_people_from_level_5 (void)
   test_remove_tree (dir);
 }
 
+/* Level 7 kept nothing of an imported event's file: its events have no
+ * text, and the first one imported after the update keeps its own. */
+static void
+test_imported_texts_from_level_7 (void)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  const char      *schema[] = { "0001-initial.sql", "0002-search.sql", "0003-faster-writes.sql", "0004-sync.sql",
+                                "0005-translations.sql", "0006-search-forms.sql", "0007-people.sql", NULL };
+  const char      *event = "6e8a0c2e-4a6b-4d8f-8b2c-4e6a8b0d2f4b";
+  g_autoptr (LiaisonStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *kept = NULL;
+
+  make_old_database (path, schema, "v5-people.sql");
+  {
+    /* The level of the migrations above (the fixture says 5). */
+    sqlite3         *db = NULL;
+    g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %u", (guint) G_N_ELEMENTS (schema) - 1);
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  store = liaison_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (liaison_store_get_version (store), ==, liaison_store_latest_version ());
+  g_assert_nonnull (liaison_store_get_event (store, event, NULL));
+  none = liaison_store_sync_get_imported_text (store, event);
+  g_assert_null (none);
+  g_assert_true (liaison_store_sync_set_imported_text (store, event, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", &error));
+  g_assert_no_error (error);
+  kept = liaison_store_sync_get_imported_text (store, event);
+  g_assert_cmpstr (kept, ==, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -533,6 +573,7 @@ main (int argc, char **argv)
   g_test_add_func ("/liaison/migrations/from-level-4", test_from_level_4);
   g_test_add_func ("/liaison/migrations/search-from-level-5", test_search_from_level_5);
   g_test_add_func ("/liaison/migrations/people-from-level-5", test_people_from_level_5);
+  g_test_add_func ("/liaison/migrations/imported-texts-from-level-7", test_imported_texts_from_level_7);
 
   return g_test_run ();
 }

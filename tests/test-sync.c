@@ -9,9 +9,11 @@
 
 #include "liaison-dav-client.h"
 #include "liaison-ical.h"
+#include "liaison-ics-import.h"
 #include "liaison-proxy-resolver.h"
 #include "liaison-store-sync.h"
 #include "liaison-sync-engine.h"
+#include "test-ics-fixtures.h"
 #include "test-util.h"
 
 /* Against a real Radicale started by tests/dav-fixture.py; each test has a
@@ -2853,6 +2855,118 @@ test_twin_events (void)
   g_assert_cmpuint (s->pulled, ==, 0);
 }
 
+/* The server's copy of the item with this UID, lines unfolded. */
+static char **
+server_lines_of_uid (const char *user,
+                     const char *collection,
+                     const char *uid)
+{
+  g_autofree char *dir = storage_dir (user, collection);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  g_autofree char *uid_line = g_strconcat ("UID:", uid, NULL);
+  const char      *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_auto (GStrv) lines = NULL;
+
+      if (name[0] == '.')
+        continue;
+      lines = server_lines (user, collection, name);
+      if (g_strv_contains ((const char *const *) lines, uid_line))
+        return g_steal_pointer (&lines);
+    }
+  return NULL;
+}
+
+/* A line as sent, or as Radicale stores it: its library leaves out a
+ * parameter that only says the default (VALUE=DURATION on TRIGGER) and
+ * writes a duration in its shortest form (Google's -P0DT0H30M0S). */
+static gboolean
+server_has (char      **lines,
+            const char *line)
+{
+  g_autoptr (GString) plain = g_string_new (line);
+
+  g_string_replace (plain, ";VALUE=DURATION", "", 0);
+  g_string_replace (plain, "-P0DT0H30M0S", "-PT30M", 0);
+  return g_strv_contains ((const char *const *) lines, line) || g_strv_contains ((const char *const *) lines, plain->str);
+}
+
+/* Events imported from Thunderbird's, Outlook's and Google's files go to
+ * the server the first time with everything those programs wrote that
+ * Liaison does not model; another office reads them as this one does. */
+static void
+test_imported_foreign (void)
+{
+  const char *const        files[] = { foreign_thunderbird, foreign_outlook, foreign_google };
+  const char *const *const expected[] = { foreign_thunderbird_lines, foreign_outlook_lines, foreign_google_lines };
+  g_autofree char         *user = new_user ();
+  g_autoptr (Client) a = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
+  g_autoptr (Client) b = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
+  g_autoptr (GPtrArray) uids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+
+  sync_quietly (a);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr (GPtrArray) events = liaison_ics_read_events (a->store, files[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_true (liaison_ics_import_events (a->store, events, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (uids, g_strdup (((LiaisonIcsEvent *) g_ptr_array_index (events, 0))->uid));
+    }
+  sync_quietly (a);
+
+  for (guint i = 0; i < uids->len; i++)
+    {
+      g_auto (GStrv) lines = server_lines_of_uid (user, "liaison-events", g_ptr_array_index (uids, i));
+
+      g_assert_nonnull (lines);
+      for (guint j = 0; expected[i][j] != NULL; j++)
+        {
+          if (!server_has (lines, expected[i][j]))
+            g_printerr ("missing on the server: %s\n", expected[i][j]);
+          g_assert_true (server_has (lines, expected[i][j]));
+        }
+    }
+  /* The invitation's attendee is a registration here; what it says has
+   * not changed, so the line stays as Outlook wrote it. */
+  {
+    g_auto (GStrv) lines = server_lines_of_uid (user, "liaison-events", g_ptr_array_index (uids, 1));
+    gboolean found = FALSE;
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      if (g_str_has_prefix (lines[i], "ATTENDEE") && strstr (lines[i], "an@example.vn") != NULL)
+        {
+          found = TRUE;
+          g_assert_nonnull (strstr (lines[i], "RSVP=TRUE"));
+          g_assert_nonnull (strstr (lines[i], "PARTSTAT=NEEDS-ACTION"));
+        }
+    g_assert_true (found);
+  }
+
+  sync_quietly (b);
+  for (guint i = 0; i < uids->len; i++)
+    {
+      g_autoptr (LiaisonEvent) mine = liaison_store_get_event (a->store, g_ptr_array_index (uids, i), NULL);
+      g_autoptr (LiaisonEvent) theirs = liaison_store_get_event (b->store, g_ptr_array_index (uids, i), NULL);
+
+      g_assert_nonnull (theirs);
+      g_assert_cmpstr (liaison_event_get_start (theirs), ==, liaison_event_get_start (mine));
+      g_assert_cmpstr (liaison_event_get_time_zone (theirs), ==, liaison_event_get_time_zone (mine));
+      g_assert_cmpuint (count_registrations (b->store, g_ptr_array_index (uids, i)), ==,
+                        count_registrations (a->store, g_ptr_array_index (uids, i)));
+    }
+  g_assert_cmpuint (count_registrations (b->store, g_ptr_array_index (uids, 1)), ==, 1);
+  /* Nothing changed: nothing more to send. */
+  {
+    g_autoptr (LiaisonSyncSummary) s = sync_ok (a);
+    g_assert_cmpuint (s->pushed, ==, 0);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2898,6 +3012,7 @@ main (int    argc,
   g_test_add_func ("/liaison/sync/recurring", test_recurring);
   g_test_add_func ("/liaison/sync/refused-write", test_refused_write);
   g_test_add_func ("/liaison/sync/twin-events", test_twin_events);
+  g_test_add_func ("/liaison/sync/imported-foreign", test_imported_foreign);
 
   return g_test_run ();
 }

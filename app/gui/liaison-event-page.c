@@ -14,6 +14,7 @@
 #include "liaison-gui-format.h"
 #include "liaison-gui-util.h"
 #include "liaison-ical.h"
+#include "liaison-import-dialog.h"
 #include "liaison-invite-dialog.h"
 #include "liaison-print-preview.h"
 #include "liaison-registration-item.h"
@@ -545,6 +546,20 @@ add_people_action (GtkWidget *widget, const char *action_name, GVariant *paramet
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A roster from a file, its people registered for this event. */
+static void
+import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonEventPage *self = LIAISON_EVENT_PAGE (widget);
+  GtkWidget        *dialog;
+
+  if (self->event_id == NULL)
+    return;
+  dialog = liaison_import_dialog_new_for_event (self->context, self->event_id);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
+  liaison_import_dialog_choose_file (LIAISON_IMPORT_DIALOG (dialog));
+}
+
 /* The annual liaison meeting: next year's, same place and hours, planned. */
 /* “2025 年联络员会议” and “Liaison officers' meeting 2025” become 2026's: the
  * event's year, where it stands as a number of its own, moves on by one. */
@@ -792,6 +807,7 @@ liaison_event_page_class_init (LiaisonEventPageClass *klass)
   gtk_widget_class_install_action (widget_class, "event.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "event.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "event.add-people", NULL, add_people_action);
+  gtk_widget_class_install_action (widget_class, "event.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "event.next-occurrence", NULL, next_occurrence_action);
   gtk_widget_class_install_property_action (widget_class, "event.check-in", "check-in-mode");
   gtk_widget_class_install_action (widget_class, "event.set-status", "(ss)", set_status_action);

@@ -10,6 +10,7 @@
 #include "liaison-ics-import.h"
 #include "liaison-import-dialog.h"
 #include "liaison-people-import.h"
+#include "liaison-registration-rows.h"
 
 /* Files in, from the window: a table of people (CSV, tab-separated text,
  * Excel), a calendar (.ics) or an answer to an invitation. The file is
@@ -44,6 +45,7 @@ struct _LiaisonImportDialog
   GPtrArray           *events;   /* LiaisonIcsEvent */
   GPtrArray           *outcomes; /* LiaisonReplyOutcome, a dry run */
   GPtrArray           *event_ids;
+  char                *preset_event; /* opened from an event's page */
   GCancellable        *cancellable;
   WorkKind             work;
   gboolean             busy;
@@ -67,6 +69,8 @@ struct _LiaisonImportDialog
   AdwPreferencesGroup *preview_group;
   AdwPreferencesGroup *columns_group;
   AdwComboRow         *event_row;
+  AdwComboRow         *role_row;
+  AdwComboRow         *status_row;
   GtkLabel            *summary_label;
   AdwPreferencesGroup *duplicates_group;
   AdwComboRow         *duplicates_row;
@@ -80,6 +84,7 @@ enum
   PROP_0,
   PROP_CONTEXT,
   PROP_FILE,
+  PROP_EVENT_ID,
   N_PROPS
 };
 
@@ -502,35 +507,26 @@ on_encoding_changed (AdwComboRow         *row,
   start_read (self);
 }
 
+/* Whom the people are registered for, in which role and status (where
+ * the file has no column for them): the CLI's defaults, the event the
+ * dialog was opened from. */
 static void
 fill_events (LiaisonImportDialog *self)
 {
-  g_autoptr (GtkStringList) titles = gtk_string_list_new (NULL);
-  g_autoptr (GPtrArray) events = liaison_store_list_events (store_of (self), NULL, NULL);
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  LiaisonLanguage lang = liaison_language_for_locale ();
-
   g_clear_pointer (&self->event_ids, g_ptr_array_unref);
-  self->event_ids = g_ptr_array_new_with_free_func (g_free);
-  gtk_string_list_append (titles, _ ("Nobody: only import the people"));
-  g_ptr_array_add (self->event_ids, NULL);
-  /* Events still to come or of last year, newest first. */
-  for (guint i = events != NULL ? events->len : 0; i > 0; i--)
-    {
-      LiaisonEvent    *e = g_ptr_array_index (events, i - 1);
-      g_autofree char *when = NULL;
-      g_autofree char *item = NULL;
+  self->event_ids = liaison_registration_rows_fill_events (self->event_row, store_of (self), _ ("Nobody: only import the people"),
+                                                           self->preset_event);
+  liaison_registration_rows_fill_roles (self->role_row, LIAISON_ROLE_DELEGATE);
+  liaison_registration_rows_fill_statuses (self->status_row, LIAISON_REGISTRATION_REGISTERED);
+}
 
-      if (liaison_event_get_year (e) < g_date_time_get_year (now) - 1)
-        continue;
-      when = liaison_format_event_when (e, lang);
-      /* Translators: an event in a list, “Forum 2025 (10 September 2025)” */
-      item = g_strdup_printf (_ ("%1$s (%2$s)"), liaison_bilingual_get_display (liaison_event_get_title (e), lang), when);
-      gtk_string_list_append (titles, item);
-      g_ptr_array_add (self->event_ids, g_strdup (liaison_event_get_id (e)));
-    }
-  adw_combo_row_set_model (self->event_row, G_LIST_MODEL (titles));
-  adw_combo_row_set_selected (self->event_row, 0);
+static void
+on_event_chosen (LiaisonImportDialog *self)
+{
+  gboolean any = adw_combo_row_get_selected (self->event_row) > 0;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->role_row), any);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), any);
 }
 
 static void
@@ -993,7 +989,8 @@ next_action (GtkWidget  *widget,
       remember_mapping (self);
       liaison_people_import_set_event (self->import,
                                        self->event_ids != NULL && selected < self->event_ids->len ? g_ptr_array_index (self->event_ids, selected) : NULL,
-                                       LIAISON_ROLE_DELEGATE, LIAISON_REGISTRATION_REGISTERED);
+                                       liaison_registration_rows_get_role (self->role_row),
+                                       liaison_registration_rows_get_status (self->status_row));
       w->kind = WORK_PREPARE;
       w->import = g_object_ref (self->import);
       run (self, w, _ ("Looking for these people among those already here…"));
@@ -1124,6 +1121,7 @@ liaison_import_dialog_dispose (GObject *object)
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->outcomes, g_ptr_array_unref);
   g_clear_pointer (&self->event_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->preset_event, g_free);
   g_clear_pointer (&self->ics_text, g_free);
   g_clear_pointer (&self->encoding, g_free);
 
@@ -1146,6 +1144,9 @@ liaison_import_dialog_get_property (GObject    *object,
     case PROP_FILE:
       g_value_set_object (value, self->file);
       break;
+    case PROP_EVENT_ID:
+      g_value_set_string (value, self->preset_event);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1167,6 +1168,9 @@ liaison_import_dialog_set_property (GObject      *object,
     case PROP_FILE:
       self->file = g_value_dup_object (value);
       break;
+    case PROP_EVENT_ID:
+      self->preset_event = g_value_dup_string (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1187,6 +1191,10 @@ liaison_import_dialog_class_init (LiaisonImportDialogClass *klass)
                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The event a roster's people are registered for unless the person
+   * picks another. */
+  properties[PROP_EVENT_ID] = g_param_spec_string ("event-id", NULL, NULL, NULL,
+                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/chinaaseanenv/Liaison/ui/liaison-import-dialog.ui");
@@ -1205,6 +1213,8 @@ liaison_import_dialog_class_init (LiaisonImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonImportDialog, preview_group);
   gtk_widget_class_bind_template_child (widget_class, LiaisonImportDialog, columns_group);
   gtk_widget_class_bind_template_child (widget_class, LiaisonImportDialog, event_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonImportDialog, role_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonImportDialog, status_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonImportDialog, duplicates_group);
   gtk_widget_class_bind_template_child (widget_class, LiaisonImportDialog, duplicates_row);
@@ -1224,6 +1234,7 @@ liaison_import_dialog_init (LiaisonImportDialog *self)
   g_signal_connect (self->encoding_row, "notify::selected", G_CALLBACK (on_encoding_changed), self);
   g_signal_connect (self->error_encoding_row, "notify::selected", G_CALLBACK (on_encoding_changed), self);
   g_signal_connect_swapped (self->duplicates_row, "notify::selected", G_CALLBACK (on_duplicates_changed), self);
+  g_signal_connect_swapped (self->event_row, "notify::selected", G_CALLBACK (on_event_chosen), self);
 }
 
 GtkWidget *
@@ -1231,4 +1242,13 @@ liaison_import_dialog_new (LiaisonContext *context,
                            GFile          *file)
 {
   return g_object_new (LIAISON_TYPE_IMPORT_DIALOG, "context", context, "file", file, NULL);
+}
+
+/* A roster for one event: its people registered for it unless the person
+ * picks another. The file is chosen next (liaison_import_dialog_choose_file). */
+GtkWidget *
+liaison_import_dialog_new_for_event (LiaisonContext *context,
+                                     const char     *event_id)
+{
+  return g_object_new (LIAISON_TYPE_IMPORT_DIALOG, "context", context, "event-id", event_id, NULL);
 }

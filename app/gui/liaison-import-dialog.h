@@ -13,6 +13,8 @@ G_DECLARE_FINAL_TYPE (LiaisonImportDialog, liaison_import_dialog, LIAISON, IMPOR
 
 GtkWidget *liaison_import_dialog_new (LiaisonContext *context,
                                       GFile          *file);
+GtkWidget *liaison_import_dialog_new_for_event (LiaisonContext *context,
+                                                const char     *event_id);
 void       liaison_import_dialog_choose_file (LiaisonImportDialog *self);
 gboolean   liaison_import_dialog_is_busy (LiaisonImportDialog *self);
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <libical/ical.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "liaison-content-line.h"
@@ -82,15 +83,64 @@ get (GHashTable *f,
   return g_hash_table_lookup (f, name);
 }
 
+/* A text as it reads back once written: without carriage returns and the
+ * control characters content lines may not hold, and without spaces or
+ * tabs at its end. libical keeps a bare CR inside SUMMARY, decodes the
+ * escapes "\r", "\b" and "\f" into those characters and an unknown escape
+ * ("\0") into a space, but the writer drops a CR
+ * (liaison_content_escape_text), a resource with the others is refused
+ * (liaison_content_check_text) and libical strips the spaces that end a
+ * line; so a value read with any of them would not read the same once
+ * written back (fuzz-ical). Tabs and line breaks inside stay. */
+static gboolean
+is_dropped (guchar c)
+{
+  return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f;
+}
+
+static gboolean
+has_dropped (const char *text)
+{
+  size_t n = text != NULL ? strlen (text) : 0;
+
+  if (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+    return TRUE;
+  for (const guchar *p = (const guchar *) text; p != NULL && *p != '\0'; p++)
+    if (is_dropped (*p))
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+as_read_back (const char *text)
+{
+  GString *s;
+
+  if (!has_dropped (text))
+    return g_strdup (text);
+  s = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p++)
+    if (!is_dropped ((guchar) *p))
+      g_string_append_c (s, *p);
+  while (s->len > 0 && (s->str[s->len - 1] == ' ' || s->str[s->len - 1] == '\t'))
+    g_string_truncate (s, s->len - 1);
+  return g_string_free (s, FALSE);
+}
+
 static void
 put (GHashTable *f,
      const char *name,
      const char *value)
 {
-  if (value == NULL || *value == '\0')
-    g_hash_table_remove (f, name);
+  char *kept = as_read_back (value);
+
+  if (kept == NULL || *kept == '\0')
+    {
+      g_free (kept);
+      g_hash_table_remove (f, name);
+    }
   else
-    g_hash_table_insert (f, g_strdup (name), g_strdup (value));
+    g_hash_table_insert (f, g_strdup (name), kept);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -836,15 +886,71 @@ has_han (const char *text)
   return FALSE;
 }
 
+/* Every field, and what the attendee lines gave (identifiers, names,
+ * addresses), as they read back once written (as_read_back). */
+static void
+as_read_back_fields (GHashTable **f,
+                     GHashTable  *people)
+{
+  GHashTableIter iter;
+  gpointer       key, value;
+  GHashTable    *clean = NULL;
+
+  g_hash_table_iter_init (&iter, *f);
+  while (g_hash_table_iter_next (&iter, &key, &value) && clean == NULL)
+    if (has_dropped (key) || has_dropped (value))
+      clean = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (clean != NULL)
+    {
+      g_hash_table_iter_init (&iter, *f);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_insert (clean, as_read_back (key), as_read_back (value));
+      g_hash_table_unref (*f);
+      *f = clean;
+    }
+  if (people == NULL)
+    return;
+  g_hash_table_iter_init (&iter, people);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    for (guint i = 0; i < 3; i++)
+      {
+        char **person = value;
+
+        if (has_dropped (person[i]))
+          {
+            char *kept = as_read_back (person[i]);
+
+            g_free (person[i]);
+            person[i] = kept;
+          }
+      }
+  /* Keys of people: the same participant ids as the fields'. */
+  {
+    GList *keys = g_hash_table_get_keys (people);
+
+    for (GList *k = keys; k != NULL; k = k->next)
+      if (has_dropped (k->data))
+        {
+          gpointer old_key, person;
+
+          g_hash_table_steal_extended (people, k->data, &old_key, &person);
+          g_hash_table_insert (people, as_read_back (old_key), person);
+          g_free (old_key);
+        }
+    g_list_free (keys);
+  }
+}
+
 /* A standard text property that another client changed (or wrote without
  * Liaison's own properties) sets the text in its language. */
 static void
 take_standard_text (GHashTable *f,
                     const char *name,
-                    const char *text,
+                    const char *raw,
                     gboolean    had_own)
 {
   const char      *mine = display_text (f, name);
+  g_autofree char *text = as_read_back (raw);
   g_autofree char *key = NULL;
 
   if (g_strcmp0 (mine, text) == 0)
@@ -1009,7 +1115,16 @@ read_exdates (GHashTable    *f,
         continue;
       if (t.is_date)
         {
-          g_ptr_array_add (dates, g_strdup_printf ("%04d%02d%02d", t.year, t.month, t.day));
+          const char *start = get (f, "start");
+          const char *time = start != NULL ? strchr (start, 'T') : NULL;
+          int         hour = 0, minute = 0;
+
+          /* A day left out of a timed series (VALUE=DATE): that day's
+           * occurrence, at the series' time, as the writer can write it. */
+          if (time != NULL && sscanf (time, "T%d:%d", &hour, &minute) == 2)
+            g_ptr_array_add (dates, g_strdup_printf ("%04d%02d%02dT%02d%02d00", t.year, t.month, t.day, hour, minute));
+          else
+            g_ptr_array_add (dates, g_strdup_printf ("%04d%02d%02d", t.year, t.month, t.day));
           continue;
         }
       if ((icaltime_is_utc (t) || (zone != NULL && g_strcmp0 (zone, get (f, "time_zone")) != 0)) && event_zone != NULL)
@@ -1018,9 +1133,13 @@ read_exdates (GHashTable    *f,
           g_autoptr (GDateTime) at = from ? g_date_time_new (from, t.year, t.month, t.day, t.hour, t.minute, t.second) : NULL;
           g_autoptr (GDateTime) local = at ? g_date_time_to_timezone (at, event_zone) : NULL;
 
+          /* Four digits whatever the year (%Y writes the year 25 as "25"). */
           if (local != NULL)
             {
-              g_ptr_array_add (dates, g_date_time_format (local, "%Y%m%dT%H%M%S"));
+              g_ptr_array_add (dates, g_strdup_printf ("%04d%02d%02dT%02d%02d%02d", g_date_time_get_year (local),
+                                                       g_date_time_get_month (local), g_date_time_get_day_of_month (local),
+                                                       g_date_time_get_hour (local), g_date_time_get_minute (local),
+                                                       g_date_time_get_second (local)));
               continue;
             }
         }
@@ -1224,9 +1343,10 @@ liaison_ical_read_with (const char         *text,
       g_hash_table_insert (people, g_strdup (pid), person);
     }
 
+  as_read_back_fields (&f, people);
   liaison_sync_fields_normalize ("event", f);
   if (uid_out != NULL)
-    *uid_out = g_strdup (uid);
+    *uid_out = as_read_back (uid);
   if (people_out != NULL)
     *people_out = g_steal_pointer (&people);
   icalcomponent_free (root);

@@ -35,6 +35,20 @@ liaison_ics_components (const char *text,
   return blocks;
 }
 
+/* The zone a VTIMEZONE block defines. */
+static char *
+tzid_of (const char *block)
+{
+  const char *p = strstr (block, "\nTZID:");
+  size_t      n;
+
+  if (p == NULL)
+    return NULL;
+  p += strlen ("\nTZID:");
+  n = strcspn (p, "\r\n");
+  return n > 0 ? g_strndup (p, n) : NULL;
+}
+
 static void
 drop_attendees (GHashTable *fields)
 {
@@ -62,6 +76,8 @@ liaison_ics_export_events (LiaisonStore *store,
       LiaisonEvent *e = g_ptr_array_index (events, i);
       const char   *id = liaison_event_get_id (e);
       g_autoptr (GHashTable) fields = liaison_store_sync_get_fields (store, "event", id, error);
+      g_autoptr (LiaisonSyncResource) resource = liaison_store_sync_get_resource (store, "event", id);
+      g_autofree char *imported = resource == NULL ? liaison_store_sync_get_imported_text (store, id) : NULL;
       g_autofree char *text = NULL;
       g_autoptr (GPtrArray) tz_blocks = NULL;
       g_autoptr (GPtrArray) event_blocks = NULL;
@@ -69,18 +85,20 @@ liaison_ics_export_events (LiaisonStore *store,
       if (fields == NULL)
         return NULL;
       drop_attendees (fields);
-      text = liaison_ical_write (id, fields, NULL, NULL, error);
+      /* Patched into what other programs wrote (the server's copy, or
+       * the file it was imported from), so their properties go out too. */
+      text = liaison_ical_write (id, fields, NULL, resource != NULL ? resource->base : imported, error);
       if (text == NULL)
         return NULL;
       tz_blocks = liaison_ics_components (text, "VTIMEZONE");
       for (guint j = 0; j < tz_blocks->len; j++)
         {
-          const char *zone = liaison_event_get_time_zone (e);
+          g_autofree char *zone = tzid_of (g_ptr_array_index (tz_blocks, j));
 
           if (zone != NULL && !g_hash_table_contains (seen_zones, zone))
             {
-              g_hash_table_add (seen_zones, g_strdup (zone));
               g_string_append (zones, g_ptr_array_index (tz_blocks, j));
+              g_hash_table_add (seen_zones, g_steal_pointer (&zone));
             }
         }
       event_blocks = liaison_ics_components (text, "VEVENT");

@@ -7,6 +7,7 @@
 #include <libical/ical.h>
 #include <string.h>
 
+#include "liaison-content-line.h"
 #include "liaison-ical.h"
 #include "liaison-ics-import.h"
 #include "liaison-import-fields.h"
@@ -29,6 +30,7 @@ liaison_ics_event_free (LiaisonIcsEvent *event)
   g_clear_pointer (&event->fields, g_hash_table_unref);
   g_clear_pointer (&event->people, g_hash_table_unref);
   g_free (event->text);
+  g_free (event->kept);
   g_free (event->note);
   g_free (event->problem);
   g_free (event);
@@ -390,12 +392,197 @@ event_title (icalcomponent *event)
   return g_strdup (summary != NULL && *summary != '\0' ? summary : icalcomponent_get_uid (event));
 }
 
+/* ------------------------------------------------------------------------ */
+/* The file's own bytes                                                      */
+
+/* libical writes back another program's properties changed: `\,` and `\;`
+ * unescaped in X- values (Outlook's X-ALT-DESC), CATEGORIES cut into one
+ * line per value. What an event keeps for its first push and for export
+ * is therefore cut from the file's content lines, byte for byte, only the
+ * zone names renamed as reading renamed them. */
+typedef struct
+{
+  int         prodid; /* line index, or -1 */
+  GHashTable *events; /* UID → GArray of guint pairs: BEGIN and END lines */
+  GHashTable *zones;  /* TZID → GArray of one pair */
+} RawCalendar;
+
+static void
+raw_calendar_free (RawCalendar *c)
+{
+  g_hash_table_unref (c->events);
+  g_hash_table_unref (c->zones);
+  g_free (c);
+}
+
+static void
+add_block (GHashTable *table,
+           const char *key,
+           guint       begin,
+           guint       end)
+{
+  GArray *blocks = g_hash_table_lookup (table, key);
+
+  if (blocks == NULL)
+    {
+      blocks = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (table, g_strdup (key), blocks);
+    }
+  g_array_append_val (blocks, begin);
+  g_array_append_val (blocks, end);
+}
+
+/* The calendars of the file in order, each with where its events and
+ * zones are: one pass, whatever the number of events. */
+static GPtrArray *
+raw_calendars (GPtrArray *lines)
+{
+  GPtrArray   *calendars = g_ptr_array_new_with_free_func ((GDestroyNotify) raw_calendar_free);
+  RawCalendar *c = NULL;
+  int          depth = 0;
+  guint        begin = 0;
+  char        *key = NULL;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      LiaisonContentLine *l = g_ptr_array_index (lines, i);
+      gboolean            begins = g_str_equal (l->name, "BEGIN"), ends = g_str_equal (l->name, "END");
+
+      if (depth == 0 && begins && g_ascii_strcasecmp (l->value, "VCALENDAR") == 0)
+        {
+          c = g_new0 (RawCalendar, 1);
+          c->prodid = -1;
+          c->events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+          c->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+          g_ptr_array_add (calendars, c);
+        }
+      else if (c != NULL && depth == 1 && begins)
+        {
+          begin = i;
+          g_clear_pointer (&key, g_free);
+        }
+      else if (c != NULL && depth == 1 && g_str_equal (l->name, "PRODID"))
+        c->prodid = i;
+      else if (c != NULL && depth == 2 && (g_str_equal (l->name, "UID") || g_str_equal (l->name, "TZID")) && key == NULL)
+        key = liaison_content_unescape_text (l->value);
+      else if (c != NULL && depth == 2 && ends && key != NULL)
+        {
+          LiaisonContentLine *first = g_ptr_array_index (lines, begin);
+
+          if (g_ascii_strcasecmp (first->value, "VEVENT") == 0)
+            add_block (c->events, key, begin, i);
+          else if (g_ascii_strcasecmp (first->value, "VTIMEZONE") == 0 && !g_hash_table_contains (c->zones, key))
+            add_block (c->zones, key, begin, i);
+        }
+      if (begins)
+        depth++;
+      else if (ends && depth > 0)
+        depth--;
+    }
+  g_free (key);
+  return calendars;
+}
+
+static void
+append_raw (GString    *out,
+            const char *raw)
+{
+  g_string_append (out, raw);
+  if (!g_str_has_suffix (raw, "\n"))
+    g_string_append (out, "\r\n");
+}
+
+/* A line with its TZID parameter renamed, or as it was. */
+static void
+append_renamed (GString            *out,
+                LiaisonContentLine *l,
+                GHashTable         *renamed)
+{
+  const char *tzid = liaison_content_line_param (l, "TZID");
+  const char *iana = tzid != NULL ? g_hash_table_lookup (renamed, tzid) : NULL;
+  g_autoptr (GPtrArray) params = NULL;
+  g_autofree char *line = NULL;
+
+  if (iana == NULL || g_str_equal (iana, tzid))
+    {
+      append_raw (out, l->raw);
+      return;
+    }
+  params = g_ptr_array_new ();
+  for (guint i = 0; i + 1 < l->params->len; i += 2)
+    {
+      const char *name = g_ptr_array_index (l->params, i);
+
+      g_ptr_array_add (params, (gpointer) name);
+      g_ptr_array_add (params, g_str_equal (name, "TZID") ? (gpointer) iana : g_ptr_array_index (l->params, i + 1));
+    }
+  g_ptr_array_add (params, NULL);
+  line = liaison_content_render (l->name, (const char *const *) params->pdata, l->value);
+  g_string_append (out, line);
+}
+
+/* The event's calendar cut from the file, or NULL when reading changed
+ * more than a zone's name (times of an unknown zone moved to UTC). */
+static char *
+kept_text (GPtrArray   *lines,
+           RawCalendar *c,
+           const char  *uid,
+           GHashTable  *renamed)
+{
+  GArray        *blocks = c != NULL ? g_hash_table_lookup (c->events, uid) : NULL;
+  GString       *out;
+  GHashTableIter iter;
+  gpointer       key, value;
+
+  if (blocks == NULL)
+    return NULL;
+  g_hash_table_iter_init (&iter, renamed);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (*(const char *) value == '\0')
+      return NULL;
+
+  out = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
+  if (c->prodid >= 0)
+    append_raw (out, ((LiaisonContentLine *) g_ptr_array_index (lines, c->prodid))->raw);
+  else
+    g_string_append (out, "PRODID:-//unknown//EN\r\n");
+  g_hash_table_iter_init (&iter, renamed);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GArray *zone = g_hash_table_lookup (c->zones, key);
+
+      if (zone == NULL)
+        continue;
+      for (guint i = g_array_index (zone, guint, 0); i <= g_array_index (zone, guint, 1); i++)
+        {
+          LiaisonContentLine *l = g_ptr_array_index (lines, i);
+
+          if (g_str_equal (l->name, "TZID"))
+            {
+              g_autofree char *escaped = liaison_content_escape_text (value);
+              g_autofree char *line = liaison_content_render ("TZID", NULL, escaped);
+
+              g_string_append (out, line);
+            }
+          else
+            append_raw (out, l->raw);
+        }
+    }
+  for (guint b = 0; b + 1 < blocks->len; b += 2)
+    for (guint i = g_array_index (blocks, guint, b); i <= g_array_index (blocks, guint, b + 1); i++)
+      append_renamed (out, g_ptr_array_index (lines, i), renamed);
+  g_string_append (out, "END:VCALENDAR\r\n");
+  return g_string_free (out, FALSE);
+}
+
 /* One event: its components (the master first), with the VTIMEZONEs they
  * use, as a calendar of its own. */
 static LiaisonIcsEvent *
 cut_event (LiaisonStore  *store,
            icalcomponent *calendar,
-           GPtrArray     *parts)
+           GPtrArray     *parts,
+           GPtrArray     *lines,
+           RawCalendar   *raw)
 {
   LiaisonIcsEvent *e = g_new0 (LiaisonIcsEvent, 1);
   icalcomponent   *own = icalcomponent_new (ICAL_VCALENDAR_COMPONENT);
@@ -476,6 +663,16 @@ cut_event (LiaisonStore  *store,
       if (e->fields == NULL)
         /* Translators: %1$s an event's title, %2$s what is wrong with it */
         e->problem = g_strdup_printf (_ ("“%1$s” cannot be read: %2$s"), e->title, error->message);
+      else if (lines != NULL)
+        {
+          /* Kept only when the sync's reader reads it as it read the rest. */
+          g_autofree char *kept = kept_text (lines, raw, e->uid, renamed);
+          g_autoptr (GHashTable) check = kept != NULL ? liaison_ical_read (kept, NULL, NULL, NULL) : NULL;
+          g_autoptr (GHashTable) plain = check != NULL && reading != NULL ? liaison_ical_read (e->text, NULL, NULL, NULL) : NULL;
+
+          if (check != NULL && liaison_sync_fields_equal (check, plain != NULL ? plain : e->fields))
+            e->kept = g_steal_pointer (&kept);
+        }
     }
   if (overrides > 0)
     {
@@ -498,12 +695,16 @@ liaison_ics_read_events (LiaisonStore *store,
 {
   icalcomponent *root = parse (text, error);
   g_autoptr (GPtrArray) calendars = NULL;
+  g_autoptr (GPtrArray) lines = NULL;
+  g_autoptr (GPtrArray) raw = NULL;
   GPtrArray *events;
 
   if (root == NULL)
     return NULL;
   events = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_ics_event_free);
   calendars = calendars_of (root);
+  lines = liaison_content_parse (text, NULL);
+  raw = lines != NULL ? raw_calendars (lines) : NULL;
   for (guint c = 0; c < calendars->len; c++)
     {
       icalcomponent *calendar = g_ptr_array_index (calendars, c);
@@ -540,7 +741,8 @@ liaison_ics_read_events (LiaisonStore *store,
             g_ptr_array_add (parts, v);
         }
       for (guint i = 0; i < order->len; i++)
-        g_ptr_array_add (events, cut_event (store, calendar, g_hash_table_lookup (by_uid, g_ptr_array_index (order, i))));
+        g_ptr_array_add (events, cut_event (store, calendar, g_hash_table_lookup (by_uid, g_ptr_array_index (order, i)), lines,
+                                            raw != NULL && c < raw->len ? g_ptr_array_index (raw, c) : NULL));
     }
   icalcomponent_free (root);
   if (events->len == 0)
@@ -680,6 +882,9 @@ liaison_ics_import_events (LiaisonStore *store,
           g_prefix_error (&local_error, "“%s”: ", e->title);
           break;
         }
+      /* What Liaison does not model goes out again with the event. */
+      if (!liaison_store_sync_set_imported_text (store, e->uid, e->kept != NULL ? e->kept : e->text, &local_error))
+        break;
       if (e->exists)
         n_updated++;
       else

@@ -25,7 +25,8 @@ typedef struct
   char       *title;   /* as the file gives it */
   GHashTable *fields;  /* field map (liaison-store-sync.h), NULL when it cannot be imported */
   GHashTable *people;  /* attendees: participant id → { name, e-mail } */
-  char       *text;    /* the event's own calendar: VTIMEZONEs and VEVENTs as written */
+  char       *text;    /* the event's own calendar: VTIMEZONEs and VEVENTs as libical writes them */
+  char       *kept;    /* the same cut from the file's bytes (zones renamed), or NULL: what a push and an export patch */
   char       *note;    /* what was read differently ("China Standard Time" as Asia/Shanghai), or NULL */
   char       *problem; /* why it cannot be imported, or NULL */
   gboolean    exists;  /* an event with this UID is here: an update */

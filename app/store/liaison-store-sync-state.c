@@ -350,6 +350,43 @@ liaison_store_sync_remove_resource (LiaisonStore *self,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Imported text                                                             */
+
+char *
+liaison_store_sync_get_imported_text (LiaisonStore *self,
+                                      const char   *event_id)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT text FROM imported_texts WHERE event_id = ?", NULL);
+  char         *text = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, event_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return text;
+}
+
+/* text NULL forgets it. */
+gboolean
+liaison_store_sync_set_imported_text (LiaisonStore *self,
+                                      const char   *event_id,
+                                      const char   *text,
+                                      GError      **error)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, text != NULL ? "INSERT OR REPLACE INTO imported_texts (event_id, text) VALUES (?, ?)" : "DELETE FROM imported_texts WHERE event_id = ?",
+                                           error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, event_id);
+  if (text != NULL)
+    bind_text (stmt, 2, text);
+  return liaison_store_step_done (self, stmt, error);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Outbox                                                                    */
 
 /* Moves what the journal recorded since the last feed into the outbox, in

@@ -117,6 +117,17 @@ gboolean             liaison_store_sync_remove_resource (LiaisonStore *self,
                                                          const char   *id,
                                                          GError      **error);
 
+/* An event's own calendar as the .ics file it was imported from gave it
+ * (migration 0009): what another program wrote there that Liaison does not
+ * model. The first push and an .ics export patch the event into it while
+ * the event has no copy on the server (liaison-sync-push.c). */
+char    *liaison_store_sync_get_imported_text (LiaisonStore *self,
+                                               const char   *event_id);
+gboolean liaison_store_sync_set_imported_text (LiaisonStore *self,
+                                               const char   *event_id,
+                                               const char   *text,
+                                               GError      **error);
+
 gboolean   liaison_store_sync_feed_outbox (LiaisonStore *self,
                                            GError      **error);
 GPtrArray *liaison_store_sync_list_outbox (LiaisonStore *self,

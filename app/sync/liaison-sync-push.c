@@ -178,9 +178,13 @@ push_one (LiaisonSyncJob    *job,
           g_autoptr (GHashTable) shown = without_unsent_ids (job, local);
           LiaisonIcalContext context;
 
+          /* An event imported from a file goes out the first time with
+           * what the other program wrote in it. */
+          g_autofree char *imported = res == NULL ? liaison_store_sync_get_imported_text (job->store, id) : NULL;
+
           liaison_sync_job_ical_context (job, &context);
           people = people_of (job, local);
-          text = liaison_ical_write_with (id, shown, people, res ? res->base : NULL, &context, error);
+          text = liaison_ical_write_with (id, shown, people, res ? res->base : imported, &context, error);
         }
       else
         text = liaison_vcard_write (id, local, res ? res->base : NULL, error);
