@@ -566,7 +566,40 @@ test_waitlist_from_level_7 (void)
 
   g_clear_pointer (&waitlist, g_ptr_array_unref);
   g_clear_pointer (&all, g_ptr_array_unref);
+
+  /* The plan's Chinese as Chinese is written, where it was the seed's;
+   * the English translated from it is still current; an edit is kept. */
+  {
+    g_autoptr (LiaisonPlanItem) meeting = liaison_store_get_plan_item (store, "1.1.1", &error);
+    g_autoptr (LiaisonPlanItem) hotspots = liaison_store_get_plan_item (store, "1.1.4", &error);
+    g_autoptr (LiaisonPlanItem) forum = liaison_store_get_plan_item (store, "1.1.2", &error);
+    LiaisonBilingual *title = liaison_plan_item_get_title (meeting);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (liaison_bilingual_get_text (title, LIAISON_LANGUAGE_ZH), ==, "中国-东盟环境合作联络员会议");
+    g_assert_cmpint (liaison_bilingual_get_state (title, LIAISON_LANGUAGE_EN), ==, LIAISON_TRANSLATION_REVIEWED);
+    g_assert_cmpstr (liaison_bilingual_get_text (liaison_plan_item_get_title (hotspots), LIAISON_LANGUAGE_ZH), ==,
+                     "通过研讨、圆桌对话等系列活动，对全球、区域热点环境问题进行交流");
+    g_assert_cmpstr (liaison_bilingual_get_text (liaison_plan_item_get_title (forum), LIAISON_LANGUAGE_ZH), ==,
+                     "中国 - 东盟环境合作论坛（含部长级对话，本办公室改过）");
+  }
   g_assert_finalize_object (g_steal_pointer (&store));
+  /* The English is based on the Chinese as it reads now. */
+  {
+    sqlite3      *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                         "SELECT based_on FROM translation_states WHERE entity = 'plan'"
+                                         " AND entity_id = '1.1.1' AND field = 'title' AND lang = 'en'",
+                                         -1, &stmt, NULL),
+                     ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "中国-东盟环境合作联络员会议");
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
   test_remove_tree (dir);
 }
 

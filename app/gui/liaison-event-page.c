@@ -12,6 +12,7 @@
 #include "liaison-event-registrations.h"
 #include "liaison-event-waitlist.h"
 #include "liaison-store-overview.h"
+#include "liaison-zones.h"
 #include "liaison-export-dialog.h"
 #include "liaison-gui-format.h"
 #include "liaison-gui-util.h"
@@ -277,7 +278,12 @@ fill_details (LiaisonEventPage *self)
 
   add_detail (self, _ ("When"), when, NULL, NULL);
   if (liaison_event_get_precision (e) == LIAISON_DATE_PRECISION_TIME)
-    add_detail (self, _ ("Time zone"), liaison_event_get_time_zone (e), NULL, NULL);
+    {
+      /* The zone as the interface language names it, never its IANA id. */
+      g_autofree char *zone = liaison_zones_describe (liaison_event_get_time_zone (e));
+
+      add_detail (self, _ ("Time zone"), zone, NULL, NULL);
+    }
   add_detail (self, _ ("Where"), where, NULL, NULL);
   add_detail (self, _ ("Mode"), liaison_event_mode_label (liaison_event_get_mode (e)), NULL, NULL);
   add_detail (self, _ ("Online link"), liaison_event_get_online_url (e), NULL, NULL);

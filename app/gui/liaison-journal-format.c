@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "liaison-gui-format.h"
 #include "liaison-journal-format.h"
 
 /* The change journal as sentences: “Event “…” changed: capacity 40 → 50”.
@@ -203,6 +204,9 @@ format_value (Names           *names,
       if (country != NULL)
         return g_strdup (liaison_country_get_name (country, names->language));
     }
+
+  if (g_strcmp0 (info->field, "time_zone") == 0)
+    return liaison_gui_format_zone_name (value);
 
   text = g_string_new (value);
   if (g_str_has_suffix (info->field, "_local"))

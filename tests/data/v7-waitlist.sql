@@ -39,4 +39,21 @@ VALUES ('a1000000-0000-4000-8000-000000000001', '7f9b1d3f-5a7c-4e9a-8b1d-3f5a7c9
         '1d3f5b7d-9e1a-4c3d-8f5b-7d9e1a3c5d7f', 'delegate', 'waitlisted', 'VN', NULL, '2026-05-03T00:00:00.000000Z',
         '2026-05-03T00:00:00.000000Z');
 
+-- The plan as the seed of level 7 wrote it: two titles with the annex's
+-- layout (spaces in 中国 - 东盟, a half-width comma), the English of one
+-- translated from that text; a third title edited here since, which the
+-- upgrade must leave as it is.
+INSERT INTO plan_items (code, level, parent_code, label, title_zh, title_en, schedule, position)
+VALUES ('1', 'direction', NULL, '1', '环境政策对话与交流', 'Environmental policy dialogue and exchange', NULL, 0),
+       ('1.1', 'action', '1', '1', '高层环境政策对话与交流', 'High-level environmental policy dialogue and exchange', NULL, 0),
+       ('1.1.1', 'activity', '1.1', '1-1', '中国 - 东盟环境合作联络员会议',
+        'China-ASEAN Environmental Cooperation Liaison Officers'' Meeting', '每年一次', 0),
+       ('1.1.4', 'activity', '1.1', '1-4', '通过研讨、圆桌对话等系列活动, 对全球、区域热点环境问题进行交流',
+        'Exchanges on global and regional environmental hot-spot issues', '2021-2025', 3),
+       ('1.1.2', 'activity', '1.1', '1-2', '中国 - 东盟环境合作论坛（含部长级对话，本办公室改过）',
+        'China-ASEAN Environmental Cooperation Forum', '2022, 2024', 1);
+INSERT INTO translation_states (entity, entity_id, field, lang, state, is_source, based_on)
+VALUES ('plan', '1.1.1', 'title', 'zh', 'reviewed', 1, NULL),
+       ('plan', '1.1.1', 'title', 'en', 'reviewed', 0, '中国 - 东盟环境合作联络员会议');
+
 PRAGMA user_version = 7;
