@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "liaison-event-page.h"
+#include "liaison-export-dialog.h"
 #include "liaison-gui-format.h"
 #include "liaison-journal-format.h"
 #include "liaison-registration-item.h"
@@ -418,6 +419,69 @@ test_mark_held (void)
                   event_status (store, ahead) == LIAISON_EVENT_STATUS_HELD);
 }
 
+/* ------------------------------------------------------------------------ */
+
+/* Labels that show a zone's IANA id (“Asia/Yangon”), or a heading that
+ * shows a mnemonic hint (“(T)”, “(_T)”). */
+static void
+collect_bad_labels (GtkWidget *root, GString *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child) || !gtk_widget_get_child_visible (child))
+        continue;
+      if (GTK_IS_LABEL (child))
+        {
+          const char *text = gtk_label_get_text (GTK_LABEL (child));
+          gboolean    heading = gtk_widget_has_css_class (child, "heading") || gtk_widget_has_css_class (child, "title") ||
+                             gtk_widget_has_css_class (child, "title-1") || gtk_widget_has_css_class (child, "title-2") ||
+                             gtk_widget_has_css_class (child, "title-3") || gtk_widget_has_css_class (child, "title-4");
+
+          if (g_regex_match_simple ("\\b(Asia|Etc|UTC|Pacific|Europe|America)/[A-Za-z_]+", text, 0, 0))
+            g_string_append_printf (found, "a zone's id: “%s”; ", text);
+          if (heading && g_regex_match_simple ("\\(_?[A-Z0-9]\\)", text, 0, 0))
+            g_string_append_printf (found, "a mnemonic hint in a heading: “%s”; ", text);
+        }
+      collect_bad_labels (child, found);
+    }
+}
+
+static void
+test_place_and_zone (void)
+{
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
+  g_autoptr (LiaisonEvent) event = add_event (ui->store, "Workshop on environmental information", "中国-东盟环境信息研讨会",
+                                              "2031-09-08T09:00", "2031-09-09T17:00", 30);
+  g_autoptr (GString) found = g_string_new (NULL);
+  g_autofree char *zone = liaison_gui_format_zone_name ("Asia/Yangon");
+  GtkWidget       *page = open_event (ui, event);
+  const char      *where = chinese ? "缅甸仰光 · Sedona Hotel Yangon" : "Sedona Hotel Yangon, Yangon, Myanmar";
+
+  /* The venue set off from its city in the interface's language. */
+  test_ui_wait_shown (page, where);
+  /* The zone named as the interface names it. */
+  g_assert_cmpstr (zone, ==, chinese ? "仰光" : "Yangon");
+  test_ui_wait_shown (page, _ ("Time zone"));
+  collect_bad_labels (GTK_WIDGET (ui->window), found);
+  /* The export dialog's rows, each headed by its field's name. */
+  {
+    GtkWidget *dialog;
+
+    g_assert_true (gtk_widget_activate_action (page, "event.export", NULL));
+    dialog = GTK_WIDGET (test_ui_dialog (ui, LIAISON_TYPE_EXPORT_DIALOG));
+    test_ui_wait_mapped (dialog);
+    collect_bad_labels (dialog, found);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    test_ui_wait_closed (LIAISON_TYPE_EXPORT_DIALOG);
+  }
+  test_ui_show_page (ui, "overview");
+  test_ui_wait_loaded (GTK_WIDGET (ui->window));
+  collect_bad_labels (GTK_WIDGET (ui->window), found);
+  if (found->len > 0)
+    g_error ("%s", found->str);
+  test_ui_screenshot (ui, chinese ? "event-place-zh_CN.png" : "event-place-en.png");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -428,6 +492,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/liaison/waitlist/reorder-and-promote", test_reorder_and_promote);
   g_test_add_func ("/liaison/waitlist/mark-held", test_mark_held);
+  g_test_add_func ("/liaison/waitlist/place-and-zone", test_place_and_zone);
 
   return g_test_run ();
 }
