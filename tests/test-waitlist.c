@@ -275,6 +275,14 @@ test_reorder_and_promote (void)
   wait_row_place (page, rc, 1);
   wait_row_place (page, ra, 2);
   wait_row_place (page, rb, 3);
+  {
+    GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (test_ui_get_id (page, "scroller")));
+
+    /* The table, in view. */
+    test_ui_wait_toast_still (ui);
+    gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v) - gtk_adjustment_get_page_size (v));
+    test_ui_wait_painted (page);
+  }
   test_ui_screenshot (ui, chinese ? "waitlist-zh_CN.png" : "waitlist-en.png");
 
   /* The one with the place cancels: the first in the organiser's order
