@@ -61,7 +61,7 @@ test_seed_text (void)
   LiaisonSchedule *s;
 
   g_assert_cmpstr (liaison_bilingual_get_text (liaison_plan_item_get_title (meeting), LIAISON_LANGUAGE_ZH), ==,
-                   "中国 - 东盟环境合作联络员会议");
+                   "中国-东盟环境合作联络员会议");
   s = liaison_plan_item_get_schedule (meeting);
   g_assert_cmpstr (liaison_schedule_get_text (s), ==, "每年一次");
   g_assert_true (liaison_schedule_get_every_year (s));

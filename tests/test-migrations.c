@@ -562,6 +562,87 @@ test_imported_texts_from_level_7 (void)
   test_remove_tree (dir);
 }
 
+/* Level 7 ordered the waitlist by time alone: level 8 numbers it in that
+ * order, so nobody's place changes, and a move after it writes one number. */
+static void
+test_waitlist_from_level_7 (void)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  const char      *schema[] = { "0001-initial.sql", "0002-search.sql", "0003-faster-writes.sql", "0004-sync.sql",
+                                "0005-translations.sql", "0006-search-forms.sql", "0007-people.sql", NULL };
+  const char      *expected[] = { "a1000000-0000-4000-8000-000000000003", "a1000000-0000-4000-8000-000000000004",
+                                  "a1000000-0000-4000-8000-000000000002" };
+  g_autoptr (LiaisonStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GPtrArray) waitlist = NULL;
+
+  make_old_database (path, schema, "v7-waitlist.sql");
+  store = liaison_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (liaison_store_get_version (store), ==, liaison_store_latest_version ());
+
+  all = liaison_store_list_registrations (store, "7f9b1d3f-5a7c-4e9a-8b1d-3f5a7c9e1b3d", &error);
+  g_assert_cmpuint (all->len, ==, 4);
+  waitlist = liaison_registration_sort_waitlist (all);
+  g_assert_cmpuint (waitlist->len, ==, 3);
+  for (guint i = 0; i < waitlist->len; i++)
+    {
+      double order = 0;
+
+      g_assert_cmpstr (liaison_registration_get_id (g_ptr_array_index (waitlist, i)), ==, expected[i]);
+      g_assert_true (liaison_registration_get_waitlist_order (g_ptr_array_index (waitlist, i), &order));
+      g_assert_cmpfloat (order, ==, i + 1);
+    }
+
+  g_assert_true (liaison_store_move_waitlisted (store, expected[2], 1, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&waitlist, g_ptr_array_unref);
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = liaison_store_list_registrations (store, "7f9b1d3f-5a7c-4e9a-8b1d-3f5a7c9e1b3d", &error);
+  waitlist = liaison_registration_sort_waitlist (all);
+  g_assert_cmpstr (liaison_registration_get_id (g_ptr_array_index (waitlist, 0)), ==, expected[2]);
+
+  g_clear_pointer (&waitlist, g_ptr_array_unref);
+  g_clear_pointer (&all, g_ptr_array_unref);
+
+  /* The plan's Chinese as Chinese is written, where it was the seed's;
+   * the English translated from it is still current; an edit is kept. */
+  {
+    g_autoptr (LiaisonPlanItem) meeting = liaison_store_get_plan_item (store, "1.1.1", &error);
+    g_autoptr (LiaisonPlanItem) hotspots = liaison_store_get_plan_item (store, "1.1.4", &error);
+    g_autoptr (LiaisonPlanItem) forum = liaison_store_get_plan_item (store, "1.1.2", &error);
+    LiaisonBilingual *title = liaison_plan_item_get_title (meeting);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (liaison_bilingual_get_text (title, LIAISON_LANGUAGE_ZH), ==, "中国-东盟环境合作联络员会议");
+    g_assert_cmpint (liaison_bilingual_get_state (title, LIAISON_LANGUAGE_EN), ==, LIAISON_TRANSLATION_REVIEWED);
+    g_assert_cmpstr (liaison_bilingual_get_text (liaison_plan_item_get_title (hotspots), LIAISON_LANGUAGE_ZH), ==,
+                     "通过研讨、圆桌对话等系列活动，对全球、区域热点环境问题进行交流");
+    g_assert_cmpstr (liaison_bilingual_get_text (liaison_plan_item_get_title (forum), LIAISON_LANGUAGE_ZH), ==,
+                     "中国 - 东盟环境合作论坛（含部长级对话，本办公室改过）");
+  }
+  g_assert_finalize_object (g_steal_pointer (&store));
+  /* The English is based on the Chinese as it reads now. */
+  {
+    sqlite3      *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                         "SELECT based_on FROM translation_states WHERE entity = 'plan'"
+                                         " AND entity_id = '1.1.1' AND field = 'title' AND lang = 'en'",
+                                         -1, &stmt, NULL),
+                     ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "中国-东盟环境合作联络员会议");
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+  test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -574,6 +655,7 @@ main (int argc, char **argv)
   g_test_add_func ("/liaison/migrations/search-from-level-5", test_search_from_level_5);
   g_test_add_func ("/liaison/migrations/people-from-level-5", test_people_from_level_5);
   g_test_add_func ("/liaison/migrations/imported-texts-from-level-7", test_imported_texts_from_level_7);
+  g_test_add_func ("/liaison/migrations/waitlist-from-level-7", test_waitlist_from_level_7);
 
   return g_test_run ();
 }

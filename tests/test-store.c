@@ -717,6 +717,143 @@ test_clashes (Fixture      *f,
   g_assert_cmpuint (people->len, ==, 0);
 }
 
+static guint
+place_of (LiaisonStore *store, const char *id)
+{
+  g_autoptr (LiaisonRegistration) r = liaison_store_get_registration (store, id, NULL);
+  g_autoptr (GPtrArray) all = liaison_store_list_registrations (store, liaison_registration_get_event_id (r), NULL);
+
+  return liaison_registration_waitlist_place (all, r);
+}
+
+static LiaisonRegistrationStatus
+status_of (LiaisonStore *store, const char *id)
+{
+  g_autoptr (LiaisonRegistration) r = liaison_store_get_registration (store, id, NULL);
+
+  return liaison_registration_get_status (r);
+}
+
+/* The organiser's order: places shown, moves up and down, a promotion by
+ * hand (asked before going over capacity), a freed place going to the
+ * first in that order, and undo putting each step back. */
+static void
+test_waitlist_order (Fixture *f, gconstpointer data)
+{
+  g_autoptr (LiaisonEvent) e = make_event ("Workshop", "2025-06-02T09:00", 1);
+  g_autoptr (LiaisonParticipant) held = make_person (f->store, "Jaidee", "Somchai");
+  g_autoptr (LiaisonParticipant) a = make_person (f->store, "Chan", "Sokha");
+  g_autoptr (LiaisonParticipant) b = make_person (f->store, "Vong", "Somphone");
+  g_autoptr (LiaisonParticipant) c = make_person (f->store, "Tan", "Mei Ling");
+  const char *ids[] = { liaison_participant_get_id (held), liaison_participant_get_id (a),
+                        liaison_participant_get_id (b), liaison_participant_get_id (c), NULL };
+  g_autoptr (GPtrArray) regs = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *promoted = NULL;
+  const char      *rh, *ra, *rb, *rc;
+  gint64           mark;
+
+  g_assert_true (liaison_store_save_event (f->store, e, LIAISON_ORIGIN_LOCAL, NULL));
+  /* Added together: one place, then the waitlist in the order clicked. */
+  regs = liaison_store_register_many (f->store, liaison_event_get_id (e), ids, LIAISON_ROLE_DELEGATE,
+                                      LIAISON_REGISTRATION_REGISTERED, LIAISON_ORIGIN_LOCAL, NULL, &error);
+  g_assert_no_error (error);
+  rh = liaison_registration_get_id (g_ptr_array_index (regs, 0));
+  ra = liaison_registration_get_id (g_ptr_array_index (regs, 1));
+  rb = liaison_registration_get_id (g_ptr_array_index (regs, 2));
+  rc = liaison_registration_get_id (g_ptr_array_index (regs, 3));
+  g_assert_cmpuint (place_of (f->store, rh), ==, 0);
+  g_assert_cmpuint (place_of (f->store, ra), ==, 1);
+  g_assert_cmpuint (place_of (f->store, rb), ==, 2);
+  g_assert_cmpuint (place_of (f->store, rc), ==, 3);
+
+  /* c to the top, then a down one: c, b, a. */
+  mark = liaison_store_get_last_seq (f->store);
+  g_assert_true (liaison_store_move_waitlisted (f->store, rc, 1, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (place_of (f->store, rc), ==, 1);
+  g_assert_cmpuint (place_of (f->store, ra), ==, 2);
+  g_assert_cmpuint (place_of (f->store, rb), ==, 3);
+  /* One move is one journal line: only the moved person's number changes. */
+  g_assert_cmpint (liaison_store_get_last_seq (f->store), ==, mark + 1);
+  g_assert_true (liaison_store_move_waitlisted (f->store, ra, 3, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_cmpuint (place_of (f->store, rb), ==, 2);
+  g_assert_cmpuint (place_of (f->store, ra), ==, 3);
+  /* A place past the end is the end; a place of nobody on the waitlist is refused. */
+  g_assert_true (liaison_store_move_waitlisted (f->store, rc, 99, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_cmpuint (place_of (f->store, rc), ==, 3);
+  g_assert_true (liaison_store_move_waitlisted (f->store, rc, 1, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_false (liaison_store_move_waitlisted (f->store, rh, 1, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Many moves into the same gap never run out of numbers. */
+  for (guint i = 0; i < 80; i++)
+    {
+      g_assert_true (liaison_store_move_waitlisted (f->store, i % 2 == 0 ? rb : ra, 2, LIAISON_ORIGIN_LOCAL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (place_of (f->store, i % 2 == 0 ? rb : ra), ==, 2);
+      g_assert_cmpuint (place_of (f->store, rc), ==, 1);
+    }
+  g_assert_true (liaison_store_move_waitlisted (f->store, rb, 2, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_cmpuint (place_of (f->store, ra), ==, 3);
+
+  /* Undo puts the order back: c, b, a → as before the last move. */
+  mark = liaison_store_get_last_seq (f->store);
+  g_assert_true (liaison_store_move_waitlisted (f->store, ra, 1, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_cmpuint (place_of (f->store, ra), ==, 1);
+  g_assert_true (liaison_store_undo (f->store, mark, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (place_of (f->store, rc), ==, 1);
+  g_assert_cmpuint (place_of (f->store, rb), ==, 2);
+  g_assert_cmpuint (place_of (f->store, ra), ==, 3);
+
+  /* The event is full: a promotion by hand is refused until the organiser
+   * agrees to go over capacity. */
+  g_assert_false (liaison_store_promote_registration (f->store, ra, FALSE, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_CAPACITY);
+  g_clear_error (&error);
+  mark = liaison_store_get_last_seq (f->store);
+  g_assert_true (liaison_store_promote_registration (f->store, ra, TRUE, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status_of (f->store, ra), ==, LIAISON_REGISTRATION_REGISTERED);
+  g_assert_cmpuint (place_of (f->store, rb), ==, 2);
+  g_assert_false (liaison_store_promote_registration (f->store, ra, TRUE, LIAISON_ORIGIN_LOCAL, &error));
+  g_clear_error (&error);
+  /* Undone, a is back on the waitlist at its place. */
+  g_assert_true (liaison_store_undo (f->store, mark, &error));
+  g_assert_cmpint (status_of (f->store, ra), ==, LIAISON_REGISTRATION_WAITLISTED);
+  g_assert_cmpuint (place_of (f->store, ra), ==, 3);
+
+  /* A place frees: the first in the organiser's order (c) moves up, not
+   * the first added (a). */
+  g_assert_true (liaison_store_set_registration_status (f->store, rh, LIAISON_REGISTRATION_CANCELLED,
+                                                        LIAISON_ORIGIN_LOCAL, &promoted, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (promoted, ==, rc);
+  g_assert_cmpuint (place_of (f->store, rb), ==, 1);
+  g_assert_cmpuint (place_of (f->store, ra), ==, 2);
+
+  /* Someone who leaves a place for the waitlist joins its end, and the
+   * place goes to the first on it. */
+  g_clear_pointer (&promoted, g_free);
+  g_assert_true (liaison_store_set_registration_status (f->store, rc, LIAISON_REGISTRATION_WAITLISTED,
+                                                        LIAISON_ORIGIN_LOCAL, &promoted, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (promoted, ==, rb);
+  g_assert_cmpuint (place_of (f->store, ra), ==, 1);
+  g_assert_cmpuint (place_of (f->store, rc), ==, 2);
+
+  /* A registration deleted and brought back by undo keeps its place. */
+  mark = liaison_store_get_last_seq (f->store);
+  g_assert_true (liaison_store_delete_registration (f->store, ra, LIAISON_ORIGIN_LOCAL, NULL, &error));
+  g_assert_cmpuint (place_of (f->store, rc), ==, 1);
+  g_assert_true (liaison_store_undo (f->store, mark, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (place_of (f->store, ra), ==, 1);
+  g_assert_cmpuint (place_of (f->store, rc), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -730,6 +867,7 @@ main (int    argc,
   ADD ("/liaison/store/journal", test_journal);
   ADD ("/liaison/store/filters", test_filters);
   ADD ("/liaison/store/waitlist", test_waitlist);
+  ADD ("/liaison/store/waitlist-order", test_waitlist_order);
   ADD ("/liaison/store/reopen", test_reopen);
   ADD ("/liaison/store/prefix", test_prefix);
   ADD ("/liaison/store/short-id", test_short_id);

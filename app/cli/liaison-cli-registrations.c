@@ -25,6 +25,31 @@ person_name (LiaisonStore *store,
 
 /* A registration as "registrations --json" lists it: the store's fields,
  * the code a badge prints, the person's name. */
+static guint
+waitlist_place (LiaisonStore        *store,
+                LiaisonRegistration *r)
+{
+  g_autoptr (GPtrArray) all = NULL;
+
+  if (liaison_registration_get_status (r) != LIAISON_REGISTRATION_WAITLISTED)
+    return 0;
+  all = liaison_store_list_registrations (store, liaison_registration_get_event_id (r), NULL);
+  return all != NULL ? liaison_registration_waitlist_place (all, r) : 0;
+}
+
+/* “Waitlisted, place 2” for a person on the waitlist, else the status. */
+static char *
+status_text (LiaisonRegistration *r,
+             guint                place)
+{
+  const char *label = liaison_registration_status_label (liaison_registration_get_status (r));
+
+  if (place == 0)
+    return g_strdup (label);
+  /* Translators: a waitlisted person's status and place, “Waitlisted, place 2” */
+  return g_strdup_printf (_ ("%1$s, place %2$u"), label, place);
+}
+
 static JsonNode *
 registration_to_json (LiaisonStore        *store,
                       LiaisonRegistration *r)
@@ -32,6 +57,11 @@ registration_to_json (LiaisonStore        *store,
   JsonNode        *node = liaison_json_from_registration (r);
   JsonObject      *object = json_node_get_object (node);
   g_autofree char *name = person_name (store, liaison_registration_get_participant_id (r));
+  guint            place = waitlist_place (store, r);
+
+  /* 1 for the first on the waitlist; absent for a person not on it. */
+  if (place > 0)
+    json_object_set_int_member (object, "waitlist_place", place);
 
   json_object_set_string_member (object, "code", liaison_uuid_short (liaison_registration_get_id (r)));
   json_object_set_string_member (object, "name", name);
@@ -45,11 +75,10 @@ print_registration (LiaisonStore        *store,
                     LiaisonRegistration *r)
 {
   g_autofree char *name = person_name (store, liaison_registration_get_participant_id (r));
+  g_autofree char *status = status_text (r, waitlist_place (store, r));
 
   /* Translators: %1$s is a person's name, %2$s a registration status (“Waitlisted”), %3$s the registration's identifier */
-  liaison_cli_outln (_ ("%1$s: %2$s (registration %3$s)"), name,
-                     liaison_registration_status_label (liaison_registration_get_status (r)),
-                     liaison_registration_get_id (r));
+  liaison_cli_outln (_ ("%1$s: %2$s (registration %3$s)"), name, status, liaison_registration_get_id (r));
 }
 
 int
@@ -107,10 +136,13 @@ liaison_cli_registrations (LiaisonStore *store,
   };
   g_autoptr (GOptionContext) context =
       liaison_cli_new_context (_ ("EVENT"), _ ("List who is registered for an event, in the order they registered: the "
-                                               "code a badge prints, the status, the role and the name."));
+                                               "code a badge prints, the status (a waitlisted person's with their "
+                                               "place on the waitlist), the role and the name."));
   g_autoptr (LiaisonEvent) event = NULL;
   g_autoptr (GPtrArray) registrations = NULL;
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) statuses = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) waitlist = NULL;
   g_autoptr (GError) error = NULL;
   guint status_width = 0, role_width = 0;
   int   rc = LIAISON_EXIT_USAGE;
@@ -136,18 +168,22 @@ liaison_cli_registrations (LiaisonStore *store,
       return LIAISON_EXIT_OK;
     }
 
+  waitlist = liaison_registration_sort_waitlist (registrations);
   for (guint i = 0; i < registrations->len; i++)
     {
       LiaisonRegistration *r = g_ptr_array_index (registrations, i);
+      guint                place = 0;
 
+      g_ptr_array_find (waitlist, r, &place);
       g_ptr_array_add (names, person_name (store, liaison_registration_get_participant_id (r)));
-      status_width = MAX (status_width, liaison_cli_width (liaison_registration_status_label (liaison_registration_get_status (r))));
+      g_ptr_array_add (statuses, status_text (r, g_ptr_array_find (waitlist, r, NULL) ? place + 1 : 0));
+      status_width = MAX (status_width, liaison_cli_width (g_ptr_array_index (statuses, i)));
       role_width = MAX (role_width, liaison_cli_width (liaison_role_label (liaison_registration_get_role (r))));
     }
   for (guint i = 0; i < registrations->len; i++)
     {
       LiaisonRegistration *r = g_ptr_array_index (registrations, i);
-      g_autofree char     *status = liaison_cli_pad (liaison_registration_status_label (liaison_registration_get_status (r)), status_width);
+      g_autofree char     *status = liaison_cli_pad (g_ptr_array_index (statuses, i), status_width);
       g_autofree char     *role = liaison_cli_pad (liaison_role_label (liaison_registration_get_role (r)), role_width);
       const char          *delegation = liaison_registration_get_delegation (r);
 
@@ -167,18 +203,24 @@ liaison_cli_registrations_set (LiaisonStore *store,
                                char        **argv)
 {
   g_autofree char   *role = NULL, *status = NULL;
-  gboolean           json = FALSE;
+  gboolean           json = FALSE, promote = FALSE, over_capacity = FALSE;
+  int                place = 0;
   const GOptionEntry entries[] = {
     { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_ ("invited, registered, waitlisted, confirmed, attended, no-show, declined or cancelled"), N_ ("STATUS") },
     { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_ ("delegate, speaker, moderator, organiser, interpreter, observer, vip or staff"), N_ ("ROLE") },
+    { "place", 0, 0, G_OPTION_ARG_INT, &place, N_ ("Move a waitlisted person to this place on the waitlist (1 is the first)"), N_ ("N") },
+    { "promote", 0, 0, G_OPTION_ARG_NONE, &promote, N_ ("Give a waitlisted person a place now, before their turn"), NULL },
+    { "over-capacity", 0, 0, G_OPTION_ARG_NONE, &over_capacity, N_ ("With --promote: give the place even when the event is full"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the registration as JSON"), NULL },
     { NULL }
   };
   g_autoptr (GOptionContext) context =
       liaison_cli_new_context (_ ("REGISTRATION"), _ ("Change a registration's status or role, as the window does: only "
                                                       "the steps the rules allow; a place freed moves the waitlist up. "
-                                                      "REGISTRATION is an identifier or the code “liaison registrations” "
-                                                      "shows."));
+                                                      "A waitlisted person moves to another place on the waitlist with "
+                                                      "--place, or gets a place now with --promote (a full event "
+                                                      "refuses it unless --over-capacity). REGISTRATION is an "
+                                                      "identifier or the code “liaison registrations” shows."));
   g_autoptr (LiaisonRegistration) r = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *promoted = NULL;
@@ -191,8 +233,14 @@ liaison_cli_registrations_set (LiaisonStore *store,
     return rc;
   if (argc != 2)
     return liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("Give the registration to change"));
-  if (status == NULL && role == NULL)
-    return liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("Give a new status with --status, a role with --role, or both"));
+  if (status == NULL && role == NULL && place == 0 && !promote)
+    return liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("Give a new status with --status, a role with --role, a place on the "
+                                                    "waitlist with --place, or --promote"));
+  if (place < 0 || (place > 0 && (promote || status != NULL)) || (promote && status != NULL))
+    return liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("--place, --promote and --status each change where the person "
+                                                    "stands: give one of them, and --place a number from 1"));
+  if (over_capacity && !promote)
+    return liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("--over-capacity goes with --promote"));
   if (!liaison_cli_parse_enum (LIAISON_TYPE_REGISTRATION_STATUS, status, &status_value, &rc) || !liaison_cli_parse_enum (LIAISON_TYPE_ROLE, role, &role_value, &rc))
     return rc;
 
@@ -217,6 +265,10 @@ liaison_cli_registrations_set (LiaisonStore *store,
       if (!done)
         goto fail;
     }
+  if (place > 0 && !liaison_store_move_waitlisted (store, id, place, LIAISON_ORIGIN_LOCAL, &error))
+    goto fail;
+  if (promote && !liaison_store_promote_registration (store, id, over_capacity, LIAISON_ORIGIN_LOCAL, &error))
+    goto fail;
   if (role != NULL && role_value != (int) liaison_registration_get_role (r))
     {
       g_clear_object (&r);

@@ -349,3 +349,32 @@ liaison_format_event_when (LiaisonEvent   *event,
     return g_steal_pointer (&text);
   return wrap_zone (text, start_time, liaison_event_get_time_zone (event), language);
 }
+
+/* Where an event is, in a document of one language: “Sedona Hotel Yangon,
+ * Yangon, Myanmar”; Chinese goes from the larger to the smaller and sets
+ * the venue off with a separator, “缅甸仰光 · Sedona Hotel Yangon”. Any
+ * part may be missing. */
+char *
+liaison_format_place (const char     *venue,
+                      const char     *city,
+                      const char     *country,
+                      LiaisonLanguage language)
+{
+  const char *parts[] = { venue, city, country };
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  if (language == LIAISON_LANGUAGE_ZH)
+    {
+      if (country != NULL)
+        g_string_append (out, country);
+      if (city != NULL && g_strcmp0 (city, country) != 0)
+        g_string_append (out, city);
+      if (venue != NULL && *venue != '\0')
+        g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", venue);
+      return g_string_free (g_steal_pointer (&out), FALSE);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL && *parts[i] != '\0')
+      g_string_append_printf (out, "%s%s", out->len > 0 ? ", " : "", parts[i]);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

@@ -32,5 +32,9 @@ char *liaison_format_decimal (double          value,
                               LiaisonLanguage language);
 char *liaison_format_event_when (LiaisonEvent   *event,
                                  LiaisonLanguage language);
+char *liaison_format_place (const char     *venue,
+                            const char     *city,
+                            const char     *country,
+                            LiaisonLanguage language);
 
 G_END_DECLS

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "liaison-core-error.h"
@@ -22,6 +24,8 @@ struct _LiaisonRegistration
   char                     *delegation;
   char                     *status_time[LIAISON_N_REGISTRATION_STATUSES];
   char                     *notes;
+  gboolean                  has_waitlist_order;
+  double                    waitlist_order;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonRegistration, liaison_registration, G_TYPE_OBJECT)
@@ -315,14 +319,95 @@ liaison_registration_status_on_arrival (LiaisonRegistrationStatus requested,
   return requested;
 }
 
-/* First come, first served: the earliest waitlisted; on a tie, the one
- * that comes first in the list (the store lists in order of arrival). */
+/* The waitlist's order: the organiser's (waitlist_order, smallest
+ * first), and where it has none (a person the sync brought, a file older
+ * than the order), first come, first served after those: the earliest
+ * waitlisted, on a tie the one first in the list (the store lists in
+ * order of arrival, and people added together in the order clicked). */
+static int
+compare_waitlisted (gconstpointer pa, gconstpointer pb, gpointer data)
+{
+  LiaisonRegistration *a = *(LiaisonRegistration **) pa;
+  LiaisonRegistration *b = *(LiaisonRegistration **) pb;
+  GHashTable          *index = data;
+  int                  cmp;
+
+  if (a->has_waitlist_order != b->has_waitlist_order)
+    return a->has_waitlist_order ? -1 : 1;
+  if (a->has_waitlist_order && a->waitlist_order != b->waitlist_order)
+    return a->waitlist_order < b->waitlist_order ? -1 : 1;
+  cmp = g_strcmp0 (a->status_time[LIAISON_REGISTRATION_WAITLISTED], b->status_time[LIAISON_REGISTRATION_WAITLISTED]);
+  if (cmp != 0)
+    return cmp;
+  return GPOINTER_TO_INT (g_hash_table_lookup (index, a)) - GPOINTER_TO_INT (g_hash_table_lookup (index, b));
+}
+
+/* The waitlisted among registrations, first place first; the array holds
+ * no references (the registrations stay the caller's). */
+GPtrArray *
+liaison_registration_sort_waitlist (GPtrArray *registrations)
+{
+  GPtrArray *waitlist = g_ptr_array_new ();
+  g_autoptr (GHashTable) index = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+  for (guint i = 0; i < registrations->len; i++)
+    {
+      LiaisonRegistration *r = g_ptr_array_index (registrations, i);
+
+      g_hash_table_insert (index, r, GINT_TO_POINTER (i));
+      if (r->status == LIAISON_REGISTRATION_WAITLISTED)
+        g_ptr_array_add (waitlist, r);
+    }
+  g_ptr_array_sort_with_data (waitlist, compare_waitlisted, index);
+  return waitlist;
+}
+
+/* 1 for the first on the waitlist; 0 when not waitlisted. */
+guint
+liaison_registration_waitlist_place (GPtrArray           *registrations,
+                                     LiaisonRegistration *registration)
+{
+  g_autoptr (GPtrArray) waitlist = liaison_registration_sort_waitlist (registrations);
+  guint index;
+
+  for (index = 0; index < waitlist->len; index++)
+    if (g_strcmp0 (((LiaisonRegistration *) g_ptr_array_index (waitlist, index))->id, registration->id) == 0)
+      return index + 1;
+  return 0;
+}
+
+/* An order between two neighbours (either may be missing); FALSE when
+ * there is no number between them left (the list needs numbering again). */
+gboolean
+liaison_registration_order_between (gboolean has_before,
+                                    double   before,
+                                    gboolean has_after,
+                                    double   after,
+                                    double  *order)
+{
+  double mid;
+
+  if (!has_before && !has_after)
+    mid = 1;
+  else if (!has_before)
+    mid = after - 1;
+  else if (!has_after)
+    mid = before + 1;
+  else
+    mid = before + (after - before) / 2;
+  if ((has_before && mid <= before) || (has_after && mid >= after) || !isfinite (mid))
+    return FALSE;
+  *order = mid;
+  return TRUE;
+}
+
+/* Who moves up when a place frees: the first on the waitlist. */
 LiaisonRegistration *
 liaison_registration_pick_promotion (GPtrArray *registrations,
                                      guint      capacity)
 {
-  LiaisonRegistration *best = NULL;
-  guint                taken = 0;
+  g_autoptr (GPtrArray) waitlist = NULL;
+  guint taken = 0;
 
   if (capacity == 0)
     return NULL;
@@ -336,23 +421,24 @@ liaison_registration_pick_promotion (GPtrArray *registrations,
   if (taken >= capacity)
     return NULL;
 
-  for (guint i = 0; i < registrations->len; i++)
-    {
-      LiaisonRegistration *r = g_ptr_array_index (registrations, i);
-      int                  cmp;
+  waitlist = liaison_registration_sort_waitlist (registrations);
+  return waitlist->len > 0 ? g_ptr_array_index (waitlist, 0) : NULL;
+}
 
-      if (r->status != LIAISON_REGISTRATION_WAITLISTED)
-        continue;
-      if (best == NULL)
-        {
-          best = r;
-          continue;
-        }
-      cmp = g_strcmp0 (r->status_time[LIAISON_REGISTRATION_WAITLISTED],
-                       best->status_time[LIAISON_REGISTRATION_WAITLISTED]);
-      if (cmp < 0)
-        best = r;
-    }
+gboolean
+liaison_registration_get_waitlist_order (LiaisonRegistration *self,
+                                         double              *order)
+{
+  if (order != NULL)
+    *order = self->waitlist_order;
+  return self->has_waitlist_order;
+}
 
-  return best;
+void
+liaison_registration_set_waitlist_order (LiaisonRegistration *self,
+                                         gboolean             set,
+                                         double               order)
+{
+  self->has_waitlist_order = set;
+  self->waitlist_order = set ? order : 0;
 }

@@ -50,4 +50,18 @@ LiaisonRegistrationStatus liaison_registration_status_on_arrival (LiaisonRegistr
 LiaisonRegistration      *liaison_registration_pick_promotion (GPtrArray *registrations,
                                                                guint      capacity);
 
+gboolean   liaison_registration_get_waitlist_order (LiaisonRegistration *self,
+                                                    double              *order);
+void       liaison_registration_set_waitlist_order (LiaisonRegistration *self,
+                                                    gboolean             set,
+                                                    double               order);
+GPtrArray *liaison_registration_sort_waitlist (GPtrArray *registrations);
+guint      liaison_registration_waitlist_place (GPtrArray           *registrations,
+                                                LiaisonRegistration *registration);
+gboolean   liaison_registration_order_between (gboolean has_before,
+                                               double   before,
+                                               gboolean has_after,
+                                               double   after,
+                                               double  *order);
+
 G_END_DECLS

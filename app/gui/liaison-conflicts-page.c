@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "liaison-conflicts-page.h"
+#include "liaison-gui-format.h"
 
 /* The changes sync could not merge: for each, the record (in both
  * languages where it has them), the field, this office's value and the
@@ -171,6 +172,8 @@ value_text (LiaisonConflict *c,
     return g_strdup (_ ("Empty"));
   if (g_str_equal (field, "kind"))
     return g_strdup (enum_label (LIAISON_TYPE_EVENT_KIND, value));
+  if (g_str_equal (field, "time_zone"))
+    return liaison_gui_format_zone_name (value);
   if (g_str_equal (field, "status") && g_str_equal (entity, "event"))
     return g_strdup (enum_label (LIAISON_TYPE_EVENT_STATUS, value));
   if (g_str_equal (field, "mode"))

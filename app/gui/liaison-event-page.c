@@ -10,6 +10,9 @@
 #include "liaison-event-editor.h"
 #include "liaison-event-page.h"
 #include "liaison-event-registrations.h"
+#include "liaison-event-waitlist.h"
+#include "liaison-store-overview.h"
+#include "liaison-zones.h"
 #include "liaison-export-dialog.h"
 #include "liaison-gui-format.h"
 #include "liaison-gui-util.h"
@@ -38,6 +41,7 @@ struct _LiaisonEventPage
   GPtrArray    *detail_rows;
 
   AdwWindowTitle            *window_title;
+  GtkWidget                 *held_bar;
   GtkScrolledWindow         *scroller;
   GtkLabel                  *title_label;
   GtkLabel                  *other_title_label;
@@ -105,6 +109,8 @@ load_in_worker (LiaisonStore *reader, gpointer data, GCancellable *cancellable, 
   const char *id = data;
   Loaded     *l = g_new0 (Loaded, 1);
   g_autoptr (GPtrArray) registrations = NULL;
+  g_autoptr (GPtrArray) waitlist = NULL;
+  guint next_waitlisted = 0;
 
   l->event = liaison_store_get_event (reader, id, error);
   if (l->event == NULL)
@@ -118,14 +124,23 @@ load_in_worker (LiaisonStore *reader, gpointer data, GCancellable *cancellable, 
       loaded_free (l);
       return NULL;
     }
+  /* The waitlisted keep the rows they have in the list, filled in the
+   * waitlist's order, each with their place on it. */
+  waitlist = liaison_registration_sort_waitlist (registrations);
   l->items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < registrations->len; i++)
     {
       LiaisonRegistration *r = g_ptr_array_index (registrations, i);
-      g_autoptr (LiaisonParticipant) p =
-          liaison_store_get_participant (reader, liaison_registration_get_participant_id (r), NULL);
+      g_autoptr (LiaisonParticipant) p = NULL;
+      LiaisonRegistrationItem *item;
 
-      g_ptr_array_add (l->items, liaison_registration_item_new (r, p));
+      if (liaison_registration_get_status (r) == LIAISON_REGISTRATION_WAITLISTED)
+        r = g_ptr_array_index (waitlist, next_waitlisted++);
+      p = liaison_store_get_participant (reader, liaison_registration_get_participant_id (r), NULL);
+      item = liaison_registration_item_new (r, p);
+      if (liaison_registration_get_status (r) == LIAISON_REGISTRATION_WAITLISTED)
+        liaison_registration_item_set_waitlist_place (item, next_waitlisted, waitlist->len);
+      g_ptr_array_add (l->items, item);
     }
   return l;
 }
@@ -260,11 +275,16 @@ fill_details (LiaisonEventPage *self)
   gtk_label_set_label (self->summary_label, summary->str);
 
   place = liaison_gui_format_place (city, country != NULL ? liaison_country_get_name (country, lang) : NULL);
-  where = liaison_gui_format_place (liaison_event_get_venue (e), place);
+  where = liaison_gui_format_venue_place (liaison_event_get_venue (e), place);
 
   add_detail (self, _ ("When"), when, NULL, NULL);
   if (liaison_event_get_precision (e) == LIAISON_DATE_PRECISION_TIME)
-    add_detail (self, _ ("Time zone"), liaison_event_get_time_zone (e), NULL, NULL);
+    {
+      /* The zone as the interface language names it, never its IANA id. */
+      g_autofree char *zone = liaison_zones_describe (liaison_event_get_time_zone (e));
+
+      add_detail (self, _ ("Time zone"), zone, NULL, NULL);
+    }
   add_detail (self, _ ("Where"), where, NULL, NULL);
   add_detail (self, _ ("Mode"), liaison_event_mode_label (liaison_event_get_mode (e)), NULL, NULL);
   add_detail (self, _ ("Online link"), liaison_event_get_online_url (e), NULL, NULL);
@@ -330,6 +350,14 @@ fill_details (LiaisonEventPage *self)
           }
       add_detail (self, _ ("Priority area (2011–2020)"), names->str, NULL, NULL);
     }
+
+  {
+    g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+    gboolean unheld = liaison_event_get_status (e) == LIAISON_EVENT_STATUS_PLANNED && liaison_store_event_is_over (e, now);
+
+    gtk_widget_set_visible (self->held_bar, unheld);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.mark-held", unheld);
+  }
 
   /* The next occurrence is the same event a year later. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.next-occurrence",
@@ -407,6 +435,33 @@ set_status_action (GtkWidget *widget, const char *action_name, GVariant *paramet
   g_variant_get (parameter, "(&s&s)", &id, &nick);
   if (liaison_enum_from_nick (LIAISON_TYPE_REGISTRATION_STATUS, nick, &status))
     liaison_event_registrations_set_status (LIAISON_EVENT_PAGE (widget)->registrations, id, status);
+}
+
+/* A past event still planned: held, as the organiser says. */
+static void
+mark_held_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonEventPage *self = LIAISON_EVENT_PAGE (widget);
+
+  if (self->event_id != NULL)
+    liaison_event_mark_held (widget, get_store (self), self->event_id);
+}
+
+static void
+waitlist_move_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  const char *id;
+  gint32      place;
+
+  g_variant_get (parameter, "(&si)", &id, &place);
+  if (place > 0)
+    liaison_event_waitlist_move (widget, get_store (LIAISON_EVENT_PAGE (widget)), id, place);
+}
+
+static void
+promote_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  liaison_event_waitlist_promote (widget, get_store (LIAISON_EVENT_PAGE (widget)), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -796,6 +851,7 @@ liaison_event_page_class_init (LiaisonEventPageClass *klass)
   g_type_ensure (LIAISON_TYPE_DELEGATION_BOARD);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/chinaaseanenv/Liaison/ui/liaison-event-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonEventPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonEventPage, held_bar);
   gtk_widget_class_bind_template_child (widget_class, LiaisonEventPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, LiaisonEventPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonEventPage, other_title_label);
@@ -812,6 +868,9 @@ liaison_event_page_class_init (LiaisonEventPageClass *klass)
   gtk_widget_class_install_property_action (widget_class, "event.check-in", "check-in-mode");
   gtk_widget_class_install_action (widget_class, "event.set-status", "(ss)", set_status_action);
   gtk_widget_class_install_action (widget_class, "event.remove", "s", remove_action);
+  gtk_widget_class_install_action (widget_class, "event.waitlist-move", "(si)", waitlist_move_action);
+  gtk_widget_class_install_action (widget_class, "event.promote", "s", promote_action);
+  gtk_widget_class_install_action (widget_class, "event.mark-held", NULL, mark_held_action);
   gtk_widget_class_install_action (widget_class, "event.bulk-status", "s", bulk_status_action);
   gtk_widget_class_install_action (widget_class, "event.bulk-remove", NULL, bulk_remove_action);
   gtk_widget_class_install_action (widget_class, "event.export", NULL, export_action);

@@ -279,6 +279,33 @@ setup_status (GtkSignalListItemFactory *factory, GtkListItem *list_item, Liaison
   gtk_list_item_set_child (list_item, button);
 }
 
+/* A waitlisted person's menu: a place up or down, or a place at the event
+ * now (the page asks first when the event is full). */
+static void
+append_waitlist_moves (GMenu *menu, LiaisonRegistrationItem *item)
+{
+  const char *id = liaison_registration_get_id (liaison_registration_item_get_registration (item));
+  guint       place = liaison_registration_item_get_waitlist_place (item);
+  g_autoptr (GMenu) section = g_menu_new ();
+  g_autoptr (GMenuItem) up = g_menu_item_new (_ ("Move Up the Waitlist"), NULL);
+  g_autoptr (GMenuItem) down = g_menu_item_new (_ ("Move Down the Waitlist"), NULL);
+  g_autoptr (GMenuItem) now = g_menu_item_new (_ ("Give a Place Now"), NULL);
+
+  if (place > 1)
+    {
+      g_menu_item_set_action_and_target_value (up, "event.waitlist-move", g_variant_new ("(si)", id, place - 1));
+      g_menu_append_item (section, up);
+    }
+  if (place < liaison_registration_item_get_waitlist_length (item))
+    {
+      g_menu_item_set_action_and_target_value (down, "event.waitlist-move", g_variant_new ("(si)", id, place + 1));
+      g_menu_append_item (section, down);
+    }
+  g_menu_item_set_action_and_target_value (now, "event.promote", g_variant_new_string (id));
+  g_menu_append_item (section, now);
+  g_menu_prepend_section (menu, NULL, G_MENU_MODEL (section));
+}
+
 static void
 bind_status (GtkSignalListItemFactory *factory, GtkListItem *list_item, LiaisonEventRegistrations *self)
 {
@@ -303,17 +330,19 @@ bind_status (GtkSignalListItemFactory *factory, GtkListItem *list_item, LiaisonE
                            liaison_enum_to_nick (LIAISON_TYPE_REGISTRATION_STATUS, to)));
         g_menu_append_item (moves, move);
       }
+  if (liaison_registration_item_get_waitlist_place (item) > 0)
+    append_waitlist_moves (menu, item);
   remove_item = g_menu_item_new (_ ("Remove from the Event"), NULL);
   g_menu_item_set_action_and_target_value (remove_item, "event.remove",
                                            g_variant_new_string (liaison_registration_get_id (r)));
   g_menu_append_item (remove, remove_item);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
-  gtk_menu_button_set_label (button, liaison_registration_status_label (status));
+  gtk_menu_button_set_label (button, liaison_registration_item_get_status_label (item));
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
   /* Translators: “Status of 李霞: registered” */
   label = g_strdup_printf (_ ("Status of %1$s: %2$s"), liaison_registration_item_get_name (item),
-                           liaison_registration_status_label (status));
+                           liaison_registration_item_get_status_label (item));
   gtk_widget_set_tooltip_text (GTK_WIDGET (button), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }

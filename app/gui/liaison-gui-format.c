@@ -216,6 +216,50 @@ liaison_gui_format_place (const char *city,
                                                  : "");
 }
 
+/* A venue in its city, “Sedona Hotel Yangon, Yangon, Myanmar”; Chinese
+ * writes the city first and sets the venue off with a separator, “缅甸仰光 ·
+ * Sedona Hotel Yangon” (a Latin name run into Chinese reads as one word). */
+char *
+liaison_gui_format_venue_place (const char *venue,
+                                const char *place)
+{
+  gboolean has_venue = venue != NULL && *venue != '\0';
+  gboolean has_place = place != NULL && *place != '\0';
+
+  if (has_venue && has_place)
+    /* Translators: a venue in its city, “Sedona Hotel Yangon, Yangon,
+     * Myanmar”; Chinese writes the city first, with a separator:
+     * “%2$s · %1$s” */
+    return g_strdup_printf (C_ ("venue in place", "%1$s, %2$s"), venue, place);
+  return g_strdup (has_venue ? venue : has_place ? place
+                                                 : "");
+}
+
+/* A place on the waitlist, “1st”, “2nd” (第1位). */
+char *
+liaison_gui_format_waitlist_place (guint place)
+{
+  guint tens = place % 100, units = place % 10;
+
+  if (tens >= 11 && tens <= 13)
+    units = 0;
+  switch (units)
+    {
+    case 1:
+      /* Translators: a place on the waitlist, “1st”, “21st”; Chinese “第%u位” */
+      return g_strdup_printf (C_ ("waitlist place", "%ust"), place);
+    case 2:
+      /* Translators: a place on the waitlist, “2nd”, “22nd”; Chinese “第%u位” */
+      return g_strdup_printf (C_ ("waitlist place", "%und"), place);
+    case 3:
+      /* Translators: a place on the waitlist, “3rd”, “23rd”; Chinese “第%u位” */
+      return g_strdup_printf (C_ ("waitlist place", "%urd"), place);
+    default:
+      /* Translators: a place on the waitlist, “4th”, “11th”; Chinese “第%u位” */
+      return g_strdup_printf (C_ ("waitlist place", "%uth"), place);
+    }
+}
+
 /* Appends one part of a line of facts, “Workshop · 10 September · Nanning”. */
 void
 liaison_gui_append_part (GString    *text,

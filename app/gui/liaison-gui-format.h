@@ -19,6 +19,9 @@ char       *liaison_gui_format_relative (const char *utc_iso8601);
 const char *liaison_gui_month_name (int month);
 char       *liaison_gui_format_place (const char *city,
                                       const char *country);
+char       *liaison_gui_format_venue_place (const char *venue,
+                                            const char *place);
+char       *liaison_gui_format_waitlist_place (guint place);
 void        liaison_gui_append_part (GString    *text,
                                      const char *part);
 const char *liaison_gui_weekday_abbreviation (GDateWeekday weekday);

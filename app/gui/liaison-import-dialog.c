@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "liaison-csv.h"
+#include "liaison-gui-format.h"
 #include "liaison-ics-import.h"
 #include "liaison-import-dialog.h"
 #include "liaison-people-import.h"
@@ -814,8 +815,9 @@ fill_calendar (LiaisonImportDialog *self)
         subtitle = g_strdup (e->problem);
       else
         {
-          const char *start = g_hash_table_lookup (e->fields, "start");
-          const char *zone = g_hash_table_lookup (e->fields, "time_zone");
+          const char      *start = g_hash_table_lookup (e->fields, "start");
+          const char      *zone_id = g_hash_table_lookup (e->fields, "time_zone");
+          g_autofree char *zone = zone_id != NULL ? liaison_gui_format_zone_name (zone_id) : NULL;
 
           importable++;
           subtitle = g_strdup_printf ("%s%s%s · %s%s%s", start != NULL ? start : "", zone != NULL ? " " : "", zone != NULL ? zone : "",

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "liaison-gui-format.h"
 #include "liaison-journal-format.h"
 
 /* The change journal as sentences: “Event “…” changed: capacity 40 → 50”.
@@ -203,6 +204,9 @@ format_value (Names           *names,
       if (country != NULL)
         return g_strdup (liaison_country_get_name (country, names->language));
     }
+
+  if (g_strcmp0 (info->field, "time_zone") == 0)
+    return liaison_gui_format_zone_name (value);
 
   text = g_string_new (value);
   if (g_str_has_suffix (info->field, "_local"))
@@ -448,14 +452,20 @@ join_details (Names     *names,
   return shown > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }
 
-/* Whether every row of an edit is a change of status. */
+/* Whether every row of an edit changes this field. */
+static gboolean
+only_field (GPtrArray *group, const char *field)
+{
+  for (guint i = 0; i < group->len; i++)
+    if (g_strcmp0 (((const LiaisonJournalEntry *) g_ptr_array_index (group, i))->field, field) != 0)
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 only_status (GPtrArray *group)
 {
-  for (guint i = 0; i < group->len; i++)
-    if (g_strcmp0 (((const LiaisonJournalEntry *) g_ptr_array_index (group, i))->field, "status") != 0)
-      return FALSE;
-  return TRUE;
+  return only_field (group, "status");
 }
 
 static LiaisonChange *
@@ -537,6 +547,14 @@ describe (Names     *names,
         change->sentence = g_strdup_printf (_ ("%1$s registered for “%2$s”"), name, title);
       else if (g_strcmp0 (first->action, "delete") == 0)
         change->sentence = g_strdup_printf (_ ("Registration of %1$s to “%2$s” removed"), name, title);
+      else if (only_field (group, "waitlist_order"))
+        /* Translators: in Recent changes, the organiser moved a person up or down the waitlist */
+        change->sentence = g_strdup_printf (_ ("%1$s moved on the waitlist of “%2$s”"), name, title);
+      else if (only_status (group) && g_strcmp0 (first->new_value, "registered") == 0 &&
+               g_strcmp0 (((const LiaisonJournalEntry *) g_ptr_array_index (group, group->len - 1))->old_value,
+                          "waitlisted") == 0)
+        /* Translators: in Recent changes, “李霞 moved up from the waitlist of “Forum 2025”” */
+        change->sentence = g_strdup_printf (_ ("%1$s moved up from the waitlist of “%2$s”"), name, title);
       else if (only_status (group))
         {
           /* A check-in takes the steps between (registered → confirmed →
@@ -593,6 +611,10 @@ same_change (const LiaisonJournalEntry *first,
   /* A check-in ends with “attended”: what came after it is another change
    * (its correction), however soon. */
   if (g_strcmp0 (row->field, "status") == 0 && g_strcmp0 (row->new_value, "attended") == 0)
+    return FALSE;
+  /* A move on the waitlist is a change of its own, whatever status
+   * change came soon before or after it. */
+  if ((g_strcmp0 (first->field, "waitlist_order") == 0) != (g_strcmp0 (row->field, "waitlist_order") == 0))
     return FALSE;
   if (g_strcmp0 (first->action, "update") == 0)
     return g_strcmp0 (row->action, "update") == 0 && g_strcmp0 (first->entity, row->entity) == 0 && g_strcmp0 (first->entity_id, row->entity_id) == 0;

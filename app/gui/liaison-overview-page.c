@@ -11,6 +11,7 @@
 #include "liaison-journal-format.h"
 #include "liaison-link-item.h"
 #include "liaison-overview-page.h"
+#include "liaison-event-waitlist.h"
 #include "liaison-store-translations.h"
 #include "liaison-plan-report.h"
 #include "liaison-store-overview.h"
@@ -37,6 +38,7 @@ struct _LiaisonOverviewPage
   GCancellable       *cancellable;
   GCancellable       *search_cancellable;
   GListStore         *next_events;
+  GListStore         *unheld_events;
   GListStore         *this_year;
   GListStore         *changes;
   GListStore         *found_events;
@@ -50,6 +52,8 @@ struct _LiaisonOverviewPage
   GtkStack       *body_stack;
   GtkStack       *next_stack;
   GtkListBox     *next_list;
+  GtkWidget      *unheld_box;
+  GtkListBox     *unheld_list;
   GtkLabel       *this_year_title;
   GtkLabel       *this_year_summary;
   GtkStack       *this_year_stack;
@@ -91,6 +95,7 @@ typedef struct
 {
   int                      year;
   GPtrArray               *upcoming; /* LiaisonEvent */
+  GPtrArray               *unheld;   /* LiaisonEvent: over, still planned */
   GPtrArray               *open;     /* LiaisonPlanItem: planned this year, no event yet */
   guint                    planned;  /* activities planned this year */
   GPtrArray               *changes;  /* LiaisonChange, newest first */
@@ -113,6 +118,7 @@ request_free (Request *request)
 static void
 dashboard_free (Dashboard *dashboard)
 {
+  g_clear_pointer (&dashboard->unheld, g_ptr_array_unref);
   g_clear_pointer (&dashboard->upcoming, g_ptr_array_unref);
   g_clear_pointer (&dashboard->open, g_ptr_array_unref);
   g_clear_pointer (&dashboard->changes, g_ptr_array_unref);
@@ -157,6 +163,9 @@ load_dashboard (LiaisonStore *reader,
   dashboard->year = request->year;
   dashboard->upcoming = liaison_store_list_upcoming_events (reader, request->now, N_NEXT_EVENTS, error);
   if (dashboard->upcoming == NULL)
+    goto fail;
+  dashboard->unheld = liaison_store_list_unheld_events (reader, request->now, N_NEXT_EVENTS, error);
+  if (dashboard->unheld == NULL)
     goto fail;
 
   report = liaison_plan_report_build (reader, request->year, request->year, error);
@@ -323,6 +332,39 @@ event_item (LiaisonEvent *event,
   return liaison_link_item_new (title, subtitle, "win.show-event", liaison_event_get_id (event));
 }
 
+/* An event over and still planned: open it, or mark it held from here. */
+static GtkWidget *
+create_unheld_row (gpointer item,
+                   gpointer data)
+{
+  LiaisonLinkItem *link = item;
+  GtkWidget       *row = adw_action_row_new ();
+  GtkWidget       *button = gtk_button_new_with_label (_ ("Mark as Held"));
+  GtkWidget       *arrow = g_object_new (GTK_TYPE_IMAGE,
+                                         "icon-name", "go-next-symbolic",
+                                         "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                         NULL);
+  g_autofree char *label = NULL;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), liaison_link_item_get_title (link));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), liaison_link_item_get_subtitle (link));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "overview.mark-held");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), liaison_link_item_get_action_target (link));
+  /* Translators: a button's name for screen readers, “Mark “Forum 2025” as held” */
+  label = g_strdup_printf (_ ("Mark “%s” as held"), liaison_link_item_get_title (link));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_tooltip_text (button, label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), liaison_link_item_get_action_name (link));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), liaison_link_item_get_action_target (link));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
+}
+
 static LiaisonLinkItem *
 person_item (LiaisonParticipant *p)
 {
@@ -461,6 +503,12 @@ show_dashboard (LiaisonOverviewPage *self,
     g_ptr_array_add (items, event_item (g_ptr_array_index (dashboard->upcoming, i), zone, TRUE));
   replace_items (self->next_events, items);
   gtk_stack_set_visible_child_name (self->next_stack, items->len > 0 ? "list" : "empty");
+
+  g_ptr_array_set_size (items, 0);
+  for (guint i = 0; i < dashboard->unheld->len; i++)
+    g_ptr_array_add (items, event_item (g_ptr_array_index (dashboard->unheld, i), zone, FALSE));
+  replace_items (self->unheld_events, items);
+  gtk_widget_set_visible (self->unheld_box, items->len > 0);
 
   show_this_year (self, dashboard);
 
@@ -713,6 +761,16 @@ on_results_keynav_failed (LiaisonOverviewPage *self,
 }
 
 static void
+mark_held_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LiaisonOverviewPage *self = LIAISON_OVERVIEW_PAGE (widget);
+
+  liaison_event_mark_held (widget, liaison_context_get_store (self->context), g_variant_get_string (parameter, NULL));
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -763,6 +821,7 @@ liaison_overview_page_dispose (GObject *object)
   g_clear_object (&self->watch);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->next_events);
+  g_clear_object (&self->unheld_events);
   g_clear_object (&self->this_year);
   g_clear_object (&self->changes);
   g_clear_object (&self->found_events);
@@ -870,6 +929,8 @@ liaison_overview_page_class_init (LiaisonOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, body_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, next_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, next_list);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, unheld_box);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, unheld_list);
   gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, this_year_title);
   gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, this_year_summary);
   gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, this_year_stack);
@@ -892,6 +953,7 @@ liaison_overview_page_class_init (LiaisonOverviewPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_results_keynav_failed);
 
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "overview.mark-held", "s", mark_held_action);
 }
 
 static void
@@ -900,11 +962,13 @@ liaison_overview_page_init (LiaisonOverviewPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->next_events = g_list_store_new (LIAISON_TYPE_LINK_ITEM);
+  self->unheld_events = g_list_store_new (LIAISON_TYPE_LINK_ITEM);
   self->this_year = g_list_store_new (LIAISON_TYPE_LINK_ITEM);
   self->changes = g_list_store_new (LIAISON_TYPE_LINK_ITEM);
   self->found_events = g_list_store_new (LIAISON_TYPE_LINK_ITEM);
   self->found_people = g_list_store_new (LIAISON_TYPE_LINK_ITEM);
   gtk_list_box_bind_model (self->next_list, G_LIST_MODEL (self->next_events), create_link_row, NULL, NULL);
+  gtk_list_box_bind_model (self->unheld_list, G_LIST_MODEL (self->unheld_events), create_unheld_row, NULL, NULL);
   gtk_list_box_bind_model (self->this_year_list, G_LIST_MODEL (self->this_year), create_activity_row, NULL, NULL);
   gtk_list_box_bind_model (self->recent_list, G_LIST_MODEL (self->changes), create_link_row, NULL, NULL);
   gtk_list_box_bind_model (self->event_results, G_LIST_MODEL (self->found_events), create_link_row, NULL, NULL);

@@ -61,9 +61,10 @@ zone_title (GtkStringObject *item)
   if (*id == '\0')
     {
       g_autoptr (GTimeZone) local = g_time_zone_new_local ();
+      g_autofree char *name = liaison_zones_describe (g_time_zone_get_identifier (local));
 
-      /* Translators: %s is the system's time zone, e.g. Asia/Shanghai */
-      return g_strdup_printf (_ ("The System’s (%s)"), g_time_zone_get_identifier (local));
+      /* Translators: %s is the system's time zone, e.g. “Shanghai, China (UTC+8)” */
+      return g_strdup_printf (_ ("The System’s (%s)"), name);
     }
   return liaison_zones_describe (id);
 }

@@ -17,6 +17,9 @@ struct _LiaisonRegistrationItem
   char                *name;
   char                *delegation;
   char                *checked_in;
+  guint                waitlist_place;
+  guint                waitlist_length;
+  char                *status_label;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonRegistrationItem, liaison_registration_item, G_TYPE_OBJECT)
@@ -44,6 +47,7 @@ liaison_registration_item_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->delegation, g_free);
   g_clear_pointer (&self->checked_in, g_free);
+  g_clear_pointer (&self->status_label, g_free);
 
   G_OBJECT_CLASS (liaison_registration_item_parent_class)->finalize (object);
 }
@@ -152,10 +156,46 @@ liaison_registration_item_get_delegation (LiaisonRegistrationItem *self)
   return self->delegation;
 }
 
+/* “Waitlisted · 2nd” for a person on the waitlist, else the status. */
 const char *
 liaison_registration_item_get_status_label (LiaisonRegistrationItem *self)
 {
+  if (self->status_label != NULL)
+    return self->status_label;
   return liaison_registration_status_label (liaison_registration_get_status (self->registration));
+}
+
+/* 1 for the first on the waitlist, 0 for a person not on it. */
+guint
+liaison_registration_item_get_waitlist_place (LiaisonRegistrationItem *self)
+{
+  return self->waitlist_place;
+}
+
+/* How many are on the waitlist this person is on. */
+guint
+liaison_registration_item_get_waitlist_length (LiaisonRegistrationItem *self)
+{
+  return self->waitlist_length;
+}
+
+void
+liaison_registration_item_set_waitlist_place (LiaisonRegistrationItem *self,
+                                              guint                    place,
+                                              guint                    length)
+{
+  g_autoptr (GString) label = NULL;
+  g_autofree char *ordinal = NULL;
+
+  self->waitlist_place = place;
+  self->waitlist_length = length;
+  g_clear_pointer (&self->status_label, g_free);
+  if (place == 0)
+    return;
+  label = g_string_new (liaison_registration_status_label (liaison_registration_get_status (self->registration)));
+  ordinal = liaison_gui_format_waitlist_place (place);
+  liaison_gui_append_part (label, ordinal);
+  self->status_label = g_string_free (g_steal_pointer (&label), FALSE);
 }
 
 const char *

@@ -21,5 +21,10 @@ const char              *liaison_registration_item_get_delegation (LiaisonRegist
 const char              *liaison_registration_item_get_status_label (LiaisonRegistrationItem *self);
 const char              *liaison_registration_item_get_checked_in (LiaisonRegistrationItem *self);
 const char              *liaison_registration_item_get_code (LiaisonRegistrationItem *self);
+guint                    liaison_registration_item_get_waitlist_place (LiaisonRegistrationItem *self);
+guint                    liaison_registration_item_get_waitlist_length (LiaisonRegistrationItem *self);
+void                     liaison_registration_item_set_waitlist_place (LiaisonRegistrationItem *self,
+                                                                       guint                    place,
+                                                                       guint                    length);
 
 G_END_DECLS

@@ -95,14 +95,9 @@ place_of (LiaisonEvent   *e,
           LiaisonLanguage lang)
 {
   const LiaisonCountry *country = liaison_country_lookup (liaison_event_get_country (e));
-  const char           *parts[] = { liaison_event_get_venue (e), in_language (liaison_event_get_city (e), lang),
-                          country != NULL ? liaison_country_get_name (country, lang) : NULL };
-  g_autoptr (GString) out = g_string_new (NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    if (parts[i] != NULL && *parts[i] != '\0')
-      g_string_append_printf (out, "%s%s", out->len > 0 ? (lang == LIAISON_LANGUAGE_ZH ? "，" : ", ") : "", parts[i]);
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return liaison_format_place (liaison_event_get_venue (e), in_language (liaison_event_get_city (e), lang),
+                               country != NULL ? liaison_country_get_name (country, lang) : NULL, lang);
 }
 
 static char *

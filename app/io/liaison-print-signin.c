@@ -82,13 +82,11 @@ heading_layouts (LiaisonPrintDocument *doc,
       const char      *city = liaison_bilingual_get_text (liaison_event_get_city (e), l);
       g_autofree char *country = liaison_event_get_country (e) ? liaison_print_country (liaison_event_get_country (e), l) : NULL;
       g_autoptr (GString) line = g_string_new (when);
-      const char *parts[] = { liaison_event_get_venue (e), city, country };
+      g_autofree char *place = liaison_format_place (liaison_event_get_venue (e), city, country, l);
 
-      /* “when · venue, city, country”: the place after a dot, its parts
-       * after commas. */
-      for (guint i = 0, n = 0; i < G_N_ELEMENTS (parts); i++)
-        if (parts[i] != NULL && *parts[i] != '\0')
-          g_string_append_printf (line, "%s%s", n++ == 0 ? " · " : (l == LIAISON_LANGUAGE_ZH ? "，" : ", "), parts[i]);
+      /* “when · venue, city, country”, “when · 缅甸仰光 · venue”. */
+      if (*place != '\0')
+        g_string_append_printf (line, " · %s", place);
       g_ptr_array_add (layouts, liaison_print_layout (doc, context, line->str, 9, FALSE, CONTENT_WIDTH, PANGO_ALIGN_CENTER));
     }
   return layouts;

@@ -58,6 +58,111 @@ compare_upcoming (gconstpointer a, gconstpointer b)
   return g_strcmp0 (liaison_event_get_id (x->event), liaison_event_get_id (y->event));
 }
 
+/* When an event's dates are behind: a timed event once it ends; a day,
+ * month or year without a time once that day, month or year is over
+ * where the event takes place. */
+static GDateTime *
+dup_ended_at (LiaisonEvent *event)
+{
+  g_autoptr (GDateTime) end = liaison_event_dup_end_date_time (event);
+
+  if (end == NULL)
+    return NULL;
+  switch (liaison_event_get_precision (event))
+    {
+    case LIAISON_DATE_PRECISION_TIME:
+      return g_steal_pointer (&end);
+    case LIAISON_DATE_PRECISION_DAY:
+      return g_date_time_add_days (end, 1);
+    case LIAISON_DATE_PRECISION_MONTH:
+      return g_date_time_add_months (end, 1);
+    case LIAISON_DATE_PRECISION_YEAR:
+    default:
+      return g_date_time_add_years (end, 1);
+    }
+}
+
+/* Whether an event is over by now (its dates behind, whatever its status). */
+gboolean
+liaison_store_event_is_over (LiaisonEvent *event, GDateTime *now)
+{
+  g_autoptr (GDateTime) ended_at = dup_ended_at (event);
+
+  return ended_at != NULL && g_date_time_compare (ended_at, now) <= 0;
+}
+
+/* Events still planned whose dates are behind now: held, most likely, and
+ * not yet marked so. The most recent first; limit 0 for all. */
+GPtrArray *
+liaison_store_list_unheld_events (LiaisonStore *self, GDateTime *now, guint limit, GError **error)
+{
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (Upcoming));
+  GPtrArray    *events;
+  sqlite3_stmt *stmt;
+  int           rc;
+
+  g_return_val_if_fail (now != NULL, NULL);
+
+  g_array_set_clear_func (found, clear_upcoming);
+  stmt = liaison_store_stmt (self,
+                             "SELECT id, start_local, end_local, time_zone FROM events"
+                             " WHERE status = 'planned' AND year <= ?",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, g_date_time_get_year (now) + 1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr (LiaisonEvent) when = liaison_event_new ((const char *) sqlite3_column_text (stmt, 0));
+      g_autoptr (GDateTime) start = NULL;
+      Upcoming u;
+
+      if (!liaison_event_set_when (when, (const char *) sqlite3_column_text (stmt, 1),
+                                   (const char *) sqlite3_column_text (stmt, 2),
+                                   (const char *) sqlite3_column_text (stmt, 3), NULL) ||
+          !liaison_store_event_is_over (when, now))
+        continue;
+      start = liaison_event_dup_start_date_time (when);
+      /* Most recent first: the sort below is by start, ascending. */
+      u.start = -g_date_time_to_unix (start);
+      u.event = g_steal_pointer (&when);
+      g_array_append_val (found, u);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, rc);
+      return NULL;
+    }
+  g_array_sort (found, compare_upcoming);
+
+  events = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < found->len && (limit == 0 || events->len < limit); i++)
+    {
+      Upcoming     *u = &g_array_index (found, Upcoming, i);
+      LiaisonEvent *event = liaison_store_get_event (self, liaison_event_get_id (u->event), NULL);
+
+      if (event != NULL)
+        g_ptr_array_add (events, event);
+    }
+  return events;
+}
+
+/* Marks an event held through the store's own save (its checks, the
+ * journal): what a past event still planned is offered. */
+gboolean
+liaison_store_mark_event_held (LiaisonStore *self, const char *event_id, LiaisonOrigin origin, GError **error)
+{
+  g_autoptr (LiaisonEvent) event = liaison_store_get_event (self, event_id, error);
+
+  if (event == NULL)
+    return FALSE;
+  if (liaison_event_get_status (event) == LIAISON_EVENT_STATUS_HELD)
+    return TRUE;
+  liaison_event_set_status (event, LIAISON_EVENT_STATUS_HELD);
+  return liaison_store_save_event (self, event, origin, error);
+}
+
 /* Planned and confirmed events whose dates are still ahead of now, soonest
  * first; limit 0 for all of them. */
 GPtrArray *

@@ -94,7 +94,7 @@ void     liaison_store_load_bilingual (LiaisonStore         *self,
 /* liaison-store-registrations.c */
 /* The columns a deleted registration's snapshot keeps, and those a person
  * edits directly (not its status). */
-#define LIAISON_STORE_N_REGISTRATION_COLUMNS 16
+#define LIAISON_STORE_N_REGISTRATION_COLUMNS 17
 #define LIAISON_STORE_N_REGISTRATION_EDIT_FIELDS 3
 extern const char *const liaison_store_registration_columns[];
 extern const char *const liaison_store_registration_edit_fields[];

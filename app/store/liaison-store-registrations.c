@@ -42,6 +42,7 @@ const char *const liaison_store_registration_columns[] = {
   "notes",
   "created",
   "nominated_at",
+  "waitlist_order",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (liaison_store_registration_columns) == LIAISON_STORE_N_REGISTRATION_COLUMNS);
 
@@ -52,7 +53,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (liaison_store_registration_edit_fields) == LIAISO
 #define REGISTRATION_SELECT                                                                   \
   "SELECT id, event_id, participant_id, role, status, delegation, invited_at, registered_at," \
   " waitlisted_at, confirmed_at, attended_at, no_show_at, declined_at, cancelled_at,"         \
-  " nominated_at, notes FROM registrations"
+  " nominated_at, notes, waitlist_order FROM registrations"
 
 static LiaisonRegistration *
 registration_from_row (sqlite3_stmt *stmt)
@@ -68,6 +69,8 @@ registration_from_row (sqlite3_stmt *stmt)
   for (guint i = 0; i < LIAISON_N_REGISTRATION_STATUSES; i++)
     liaison_registration_restore_status_time (r, i, (const char *) sqlite3_column_text (stmt, 6 + i));
   liaison_registration_set_notes (r, (const char *) sqlite3_column_text (stmt, 6 + LIAISON_N_REGISTRATION_STATUSES));
+  liaison_registration_set_waitlist_order (r, sqlite3_column_type (stmt, 7 + LIAISON_N_REGISTRATION_STATUSES) != SQLITE_NULL,
+                                           sqlite3_column_double (stmt, 7 + LIAISON_N_REGISTRATION_STATUSES));
   return r;
 }
 
@@ -124,6 +127,23 @@ liaison_store_list_registrations (LiaisonStore *self, const char *event_id, GErr
   return g_steal_pointer (&list);
 }
 
+/* The registration takes the number after the last on its event's waitlist. */
+static gboolean
+set_waitlist_end (LiaisonStore *self, const char *event_id, const char *id, GError **error)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self,
+                                           "UPDATE registrations SET waitlist_order = (SELECT coalesce (max (waitlist_order), 0) + 1"
+                                           " FROM registrations WHERE event_id = ?1 AND status = 'waitlisted' AND id != ?2)"
+                                           " WHERE id = ?2",
+                                           error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, event_id);
+  bind_text (stmt, 2, id);
+  return liaison_store_step_done (self, stmt, error);
+}
+
 static gboolean
 write_status (LiaisonStore             *self,
               LiaisonRegistration      *r,
@@ -143,6 +163,12 @@ write_status (LiaisonStore             *self,
   bind_text (stmt, 2, liaison_registration_get_status_time (r, status));
   bind_text (stmt, 3, liaison_registration_get_id (r));
   if (!liaison_store_step_done (self, stmt, error))
+    return FALSE;
+  /* Joining the waitlist is joining its end: the number goes with the
+   * status (undoing the status leaves it, and only a waitlisted person's
+   * number counts), so it has no journal line of its own. A person put
+   * back on the waitlist by an undo keeps the number they had. */
+  if (status == LIAISON_REGISTRATION_WAITLISTED && !set_waitlist_end (self, liaison_registration_get_event_id (r), liaison_registration_get_id (r), error))
     return FALSE;
 
   return liaison_store_journal (self, origin, "update", "registration", liaison_registration_get_id (r), "status",
@@ -319,6 +345,8 @@ liaison_store_register_many (LiaisonStore             *self,
       bind_text (stmt, 7, now);
       bind_text (stmt, 8, now);
       if (!liaison_store_step_done (self, stmt, error) ||
+          (arrival == LIAISON_REGISTRATION_WAITLISTED &&
+           !set_waitlist_end (self, event_id, liaison_registration_get_id (r), error)) ||
           !liaison_store_journal (self, origin, "create", "registration", liaison_registration_get_id (r), NULL, NULL,
                                   NULL, error) ||
           !liaison_store_note_activity (self, "participant", participant_id, error))
@@ -364,13 +392,14 @@ liaison_store_register (LiaisonStore             *self,
   return g_object_ref (g_ptr_array_index (created, 0));
 }
 
-gboolean
-liaison_store_set_registration_status (LiaisonStore             *self,
-                                       const char               *registration_id,
-                                       LiaisonRegistrationStatus status,
-                                       LiaisonOrigin             origin,
-                                       char                    **promoted_id,
-                                       GError                  **error)
+static gboolean
+change_status (LiaisonStore             *self,
+               const char               *registration_id,
+               LiaisonRegistrationStatus status,
+               gboolean                  over_capacity,
+               LiaisonOrigin             origin,
+               char                    **promoted_id,
+               GError                  **error)
 {
   g_autoptr (LiaisonRegistration) r = NULL;
   g_autoptr (LiaisonEvent) event = NULL;
@@ -399,8 +428,9 @@ liaison_store_set_registration_status (LiaisonStore             *self,
   if (all == NULL)
     goto fail;
 
-  /* Taking a place when the event is full is refused, not silently waitlisted. */
-  if (!liaison_registration_status_holds_place (old_status) && liaison_registration_status_holds_place (status) &&
+  /* Taking a place when the event is full is refused, not silently
+   * waitlisted, unless the organiser said to go over it. */
+  if (!over_capacity && !liaison_registration_status_holds_place (old_status) && liaison_registration_status_holds_place (status) &&
       liaison_event_get_capacity (event) > 0 && places_taken (all) >= liaison_event_get_capacity (event))
     {
       g_set_error (error, LIAISON_CORE_ERROR, LIAISON_CORE_ERROR_CAPACITY,
@@ -422,7 +452,12 @@ liaison_store_set_registration_status (LiaisonStore             *self,
   /* A place freed: the first on the waitlist moves up, in the same transaction. */
   for (guint i = 0; i < all->len; i++)
     if (g_str_equal (liaison_registration_get_id (g_ptr_array_index (all, i)), registration_id))
-      liaison_registration_restore_status (g_ptr_array_index (all, i), status);
+      {
+        liaison_registration_restore_status (g_ptr_array_index (all, i), status);
+        /* Who just joined the waitlist is at its end (write_status). */
+        if (status == LIAISON_REGISTRATION_WAITLISTED)
+          liaison_registration_set_waitlist_order (g_ptr_array_index (all, i), TRUE, G_MAXDOUBLE);
+      }
 
   next = liaison_registration_pick_promotion (all, liaison_event_get_capacity (event));
   if (next != NULL && liaison_registration_status_holds_place (old_status) &&
@@ -435,6 +470,142 @@ liaison_store_set_registration_status (LiaisonStore             *self,
         *promoted_id = g_strdup (liaison_registration_get_id (next));
     }
 
+  return liaison_store_commit (self, error);
+
+fail:
+  liaison_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+liaison_store_set_registration_status (LiaisonStore             *self,
+                                       const char               *registration_id,
+                                       LiaisonRegistrationStatus status,
+                                       LiaisonOrigin             origin,
+                                       char                    **promoted_id,
+                                       GError                  **error)
+{
+  return change_status (self, registration_id, status, FALSE, origin, promoted_id, error);
+}
+
+/* A waitlisted person given a place by hand, whatever their place on the
+ * waitlist; a full event is refused (LIAISON_CORE_ERROR_CAPACITY) unless
+ * over_capacity says the organiser agreed to go over it. */
+gboolean
+liaison_store_promote_registration (
+    LiaisonStore *self, const char *registration_id, gboolean over_capacity, LiaisonOrigin origin, GError **error)
+{
+  g_autoptr (LiaisonRegistration) r = liaison_store_get_registration (self, registration_id, error);
+
+  if (r == NULL)
+    return FALSE;
+  if (liaison_registration_get_status (r) != LIAISON_REGISTRATION_WAITLISTED)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                   _ ("Only a person on the waitlist can be promoted; this registration is “%s”"),
+                   liaison_registration_status_label (liaison_registration_get_status (r)));
+      return FALSE;
+    }
+  return change_status (self, registration_id, LIAISON_REGISTRATION_REGISTERED, over_capacity, origin, NULL, error);
+}
+
+static gboolean
+write_waitlist_order (LiaisonStore *self, LiaisonRegistration *r, double order, LiaisonOrigin origin, GError **error)
+{
+  char          old_text[G_ASCII_DTOSTR_BUF_SIZE] = "";
+  char          new_text[G_ASCII_DTOSTR_BUF_SIZE];
+  double        old_order;
+  gboolean      had = liaison_registration_get_waitlist_order (r, &old_order);
+  sqlite3_stmt *stmt;
+
+  if (had)
+    g_ascii_dtostr (old_text, sizeof old_text, old_order);
+  g_ascii_dtostr (new_text, sizeof new_text, order);
+  stmt = liaison_store_stmt (self, "UPDATE registrations SET waitlist_order = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_double (stmt, 1, order);
+  bind_text (stmt, 2, liaison_registration_get_id (r));
+  if (!liaison_store_step_done (self, stmt, error))
+    return FALSE;
+  liaison_registration_set_waitlist_order (r, TRUE, order);
+  return liaison_store_journal (self, origin, "update", "registration", liaison_registration_get_id (r),
+                                "waitlist_order", had ? old_text : NULL, new_text, error);
+}
+
+/* Moves a waitlisted person to a place (1 is the first; a place past the
+ * end is the end). One number changes, the moved person's, between its
+ * new neighbours'; the whole list is numbered again only when a person
+ * without a number (brought by the sync) is on it or the numbers between
+ * two neighbours have run out. */
+gboolean
+liaison_store_move_waitlisted (
+    LiaisonStore *self, const char *registration_id, guint place, LiaisonOrigin origin, GError **error)
+{
+  g_autoptr (LiaisonRegistration) r = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GPtrArray) waitlist = NULL;
+  LiaisonRegistration *moved = NULL;
+  gboolean             numbered = TRUE;
+  double               before = 0, after = 0, order;
+  gboolean             has_before, has_after;
+  guint                from = 0, to;
+
+  if (!liaison_store_begin (self, error))
+    return FALSE;
+  r = liaison_store_get_registration (self, registration_id, error);
+  if (r == NULL)
+    goto fail;
+  if (liaison_registration_get_status (r) != LIAISON_REGISTRATION_WAITLISTED)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                   _ ("Only a person on the waitlist has a place on it; this registration is “%s”"),
+                   liaison_registration_status_label (liaison_registration_get_status (r)));
+      goto fail;
+    }
+  if (place == 0)
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                   _ ("Places on the waitlist start at 1"));
+      goto fail;
+    }
+  all = liaison_store_list_registrations (self, liaison_registration_get_event_id (r), error);
+  if (all == NULL)
+    goto fail;
+  waitlist = liaison_registration_sort_waitlist (all);
+  for (guint i = 0; i < waitlist->len; i++)
+    {
+      LiaisonRegistration *w = g_ptr_array_index (waitlist, i);
+
+      if (g_str_equal (liaison_registration_get_id (w), registration_id))
+        from = i, moved = w;
+      numbered = numbered && liaison_registration_get_waitlist_order (w, NULL);
+    }
+  g_assert (moved != NULL);
+  to = MIN (place, waitlist->len) - 1;
+  if (to == from && numbered)
+    return liaison_store_commit (self, error);
+  g_ptr_array_remove_index (waitlist, from);
+  g_ptr_array_insert (waitlist, to, moved);
+
+  has_before = to > 0 && liaison_registration_get_waitlist_order (g_ptr_array_index (waitlist, to - 1), &before);
+  has_after = to + 1 < waitlist->len &&
+              liaison_registration_get_waitlist_order (g_ptr_array_index (waitlist, to + 1), &after);
+  if (numbered && liaison_registration_order_between (has_before, before, has_after, after, &order))
+    {
+      if (!write_waitlist_order (self, moved, order, origin, error))
+        goto fail;
+    }
+  else
+    for (guint i = 0; i < waitlist->len; i++)
+      {
+        LiaisonRegistration *w = g_ptr_array_index (waitlist, i);
+        double               current;
+
+        if ((!liaison_registration_get_waitlist_order (w, &current) || current != i + 1) &&
+            !write_waitlist_order (self, w, i + 1, origin, error))
+          goto fail;
+      }
   return liaison_store_commit (self, error);
 
 fail:

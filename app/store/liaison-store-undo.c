@@ -305,7 +305,7 @@ undo_registration_field (
 
   /* Statuses go back as they were, past the transition rules: undoing
    * "attended" must reach "registered" again. */
-  if (g_strcmp0 (field, "status") != 0 &&
+  if (g_strcmp0 (field, "status") != 0 && g_strcmp0 (field, "waitlist_order") != 0 &&
       field_index (liaison_store_registration_edit_fields, LIAISON_STORE_N_REGISTRATION_EDIT_FIELDS, field) < 0)
     {
       g_propagate_error (error, cannot_undo ("registration", field));

@@ -173,6 +173,16 @@ gboolean             liaison_store_set_registration_status (LiaisonStore        
                                                             LiaisonOrigin             origin,
                                                             char                    **promoted_id,
                                                             GError                  **error);
+gboolean             liaison_store_promote_registration (LiaisonStore *self,
+                                                         const char   *registration_id,
+                                                         gboolean      over_capacity,
+                                                         LiaisonOrigin origin,
+                                                         GError      **error);
+gboolean             liaison_store_move_waitlisted (LiaisonStore *self,
+                                                    const char   *registration_id,
+                                                    guint         place,
+                                                    LiaisonOrigin origin,
+                                                    GError      **error);
 LiaisonRegistration *liaison_store_get_registration (LiaisonStore *self, const char *id, GError **error);
 LiaisonRegistration *liaison_store_find_registration (LiaisonStore *self, const char *id_or_part, GError **error);
 GPtrArray           *liaison_store_list_registrations (LiaisonStore *self, const char *event_id, GError **error);
