@@ -34,6 +34,9 @@ typedef enum
   LIAISON_MATCH_SAME_COUNTRY = 1 << 5,
   LIAISON_MATCH_OTHER_COUNTRY = 1 << 6, /* against: both have a country, not the same */
   LIAISON_MATCH_OTHER_EMAILS = 1 << 7,  /* against: both have e-mails, none shared */
+  LIAISON_MATCH_SAME_ORGANISATION = 1 << 8,
+  LIAISON_MATCH_OTHER_GENDER = 1 << 9, /* against: both have one, not the same */
+  LIAISON_MATCH_COMMON_NAME = 1 << 10, /* against: many people here have the name */
 } LiaisonMatchReasons;
 
 /* The least score reported: a name alone, with nothing against it. */
