@@ -1313,6 +1313,41 @@ liaison_store_match_person (LiaisonStore       *self,
       add_found (self, matcher, seen, joined_family_first);
       add_found (self, matcher, seen, joined_given_first);
     }
+  /* The name as the matcher reads it: without titles, bin and binti,
+   * placeholders (U Kyaw Kyaw, Dato' Ahmad bin Ismail, FNU Sukarno), in
+   * either order. */
+  {
+    Person *c = person_from_participant (candidate);
+
+    for (guint i = 0; c->latin[i] != NULL && i < 4; i++)
+      add_found (self, matcher, seen, c->latin[i]);
+    person_free (c);
+  }
+  /* Each part alone, the patronymic cut off: a name written with its
+   * parts in another order or with words the index reads as part of it is
+   * still found by its rarest part. */
+  {
+    const char *parts[] = { liaison_participant_get_family_latin (candidate), liaison_participant_get_given_latin (candidate) };
+
+    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+      {
+        g_autofree char *folded = fold (parts[i]);
+        g_autofree char *clean = clean_part (folded);
+        g_auto (GStrv) words = clean != NULL ? g_strsplit (clean, " ", -1) : NULL;
+
+        if (words == NULL || g_utf8_strlen (clean, -1) < 4)
+          continue;
+        if (g_strv_length (words) > 2)
+          {
+            /* Ahmad Faizal bin Ismail: Ahmad Faizal. */
+            g_autofree char *two = g_strconcat (words[0], " ", words[1], NULL);
+
+            add_found (self, matcher, seen, two);
+          }
+        else
+          add_found (self, matcher, seen, clean);
+      }
+  }
   (void) error;
   return liaison_person_matcher_match (matcher, candidate, limit);
 }
