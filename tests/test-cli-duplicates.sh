@@ -50,10 +50,12 @@ wang=$(id_of)
 expect "Wang Wei" 0 L participants add --family-name-latin Wang --given-name-latin Wei --country CN \
   --email wang.wei@mee.gov.cn --organisation-en "Ministry of Ecology and Environment" --json
 wang2=$(id_of)
+contains "Wang Wei added: 王伟 may be the same person" "$err" "may be the same person as 王伟"
 expect "WEI Wang" 0 L participants add --family-name-latin WEI --given-name-latin Wang --name-order given-first --country CN \
   --email wang.wei@mee.gov.cn --json
 wang3=$(id_of)
 expect "李霞, someone else" 0 L participants add --family-name 李 --given-name 霞 --country CN --gender female --json
+if [ -z "$err" ]; then ok "a new name, no word"; else not_ok "a new name, no word" "stderr: $err"; fi
 L register "$forum" "$wang" >/dev/null
 L register "$forum" "$wang2" --role speaker >/dev/null
 L register "$workshop" "$wang3" --role mentor >/dev/null
