@@ -9,6 +9,7 @@
 #include "liaison-cli-common.h"
 #include "liaison-cli-participants.h"
 #include "liaison-json.h"
+#include "liaison-store-merge.h"
 
 /* liaison participants add | edit | delete: changes to people, each saved
  * through the store (one transaction, journalled as this office's change,
@@ -208,7 +209,19 @@ liaison_cli_participants_add (LiaisonStore *store,
         rc = liaison_cli_fail_error (error);
       else
         {
+          /* Saved whatever it finds, but not without a word. */
+          g_autoptr (GPtrArray) matches = liaison_store_find_duplicates_of (store, p, 3, NULL);
+
           print_person (p, o.json);
+          for (guint i = 0; matches != NULL && i < matches->len; i++)
+            {
+              LiaisonPersonMatch *m = g_ptr_array_index (matches, i);
+              g_autofree char    *reasons = liaison_match_reasons_describe (m->reasons);
+
+              /* Translators: %1$s is a person's name, %2$s their code, %3$u a score from 40 to 100, %4$s the reasons */
+              liaison_cli_fail (LIAISON_EXIT_OK, _ ("This may be the same person as %1$s (%2$s, score %3$u: %4$s); “participants merge” merges them"),
+                                m->name, liaison_uuid_short (m->participant_id), m->score, reasons);
+            }
           rc = LIAISON_EXIT_OK;
         }
     }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "liaison-search-key.h"
+#include "liaison-store-match-private.h"
 #include "liaison-store-match.h"
 #include "liaison-store-private.h"
 
@@ -18,14 +19,19 @@
 
 typedef struct
 {
-  char  *id;
-  char  *name; /* display name */
-  char   country[3];
-  char **emails;  /* lower case */
-  char **phones;  /* the last 8 digits */
-  char  *native;  /* own-script name key, or NULL */
-  char **latin;   /* Latin-name keys */
-  char **reading; /* keys of the Latin reading of a Han name */
+  char    *id;
+  char    *name; /* display name */
+  char     country[3];
+  char   **emails;       /* lower case */
+  char   **phones;       /* the last 8 digits */
+  char    *native;       /* own-script name key, or NULL */
+  char   **latin;        /* Latin-name keys */
+  char   **reading;      /* keys of the Latin reading of a Han name */
+  char    *org[2];       /* the organisation in Chinese and English, folded, or NULL */
+  guint8   gender;       /* LiaisonGender */
+  guint    pos;          /* its place in the matcher's people */
+  gboolean latin_native; /* its own script is Latin (Vietnamese) */
+  gboolean marked;       /* … and written with its marks, kept in native */
 } Person;
 
 struct _LiaisonPersonMatcher
@@ -56,6 +62,8 @@ person_free (Person *p)
   g_free (p->native);
   g_strfreev (p->latin);
   g_strfreev (p->reading);
+  g_free (p->org[0]);
+  g_free (p->org[1]);
   g_free (p);
 }
 
@@ -97,7 +105,8 @@ is_han_only (const char *text)
  * type (Jean-Pierre, Dato' Sri, Nguyen Van A.) gone or a space. Text with
  * no Latin letter skips ICU: NFKC and lower case are all it needs. */
 static char *
-fold (const char *text)
+fold_marks (const char *text,
+            gboolean    keep_marks)
 {
   g_autofree char *folded = NULL;
   GString         *out;
@@ -105,7 +114,7 @@ fold (const char *text)
 
   if (text == NULL || *text == '\0')
     return NULL;
-  if (has_latin_letter (text))
+  if (has_latin_letter (text) && !keep_marks)
     folded = liaison_search_fold (text);
   else
     {
@@ -137,6 +146,21 @@ fold (const char *text)
       return NULL;
     }
   return g_string_free (out, FALSE);
+}
+
+static char *
+fold (const char *text)
+{
+  return fold_marks (text, FALSE);
+}
+
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+  return TRUE;
 }
 
 static int
@@ -184,37 +208,234 @@ add_key (GPtrArray *keys,
   g_ptr_array_add (keys, key);
 }
 
-/* The keys of a Latin name in two parts (either may be missing, already
- * folded): its words in any order, and both parts run together either way
- * round (Lixia, Xiali for Li Xia; people join pinyin syllables). */
-static char **
-name_keys (const char *family,
-           const char *given)
+/* Words a person may or may not write as part of a name: titles in front of
+ * it (Dr, Dato', Haji; U and Daw before a Myanmar name), the Malay
+ * patronymic's bin and binti (Ahmad bin Ismail = Ahmad Ismail), and the
+ * placeholders forms and passports put where a mononym has no other part
+ * (FNU, LNU). Folded, so without dots and apostrophes. */
+static const char *const noise_words[] = {
+  "dr",
+  "prof",
+  "mr",
+  "mrs",
+  "ms",
+  "miss",
+  "dato",
+  "datuk",
+  "datin",
+  "haji",
+  "hj",
+  "hajah",
+  "hjh",
+  "hajjah",
+  "bin",
+  "binti",
+  "bte",
+  "binte",
+  "bt",
+  "a/l",
+  "a/p",
+  "s/o",
+  "d/o",
+  "fnu",
+  "lnu",
+  "nfn",
+};
+
+/* The words of a folded name part without those above (U and Daw only in
+ * front, where they are titles); NULL when nothing else is left. */
+static char *
+clean_part (const char *folded)
 {
-  GPtrArray       *keys = g_ptr_array_new ();
+  g_auto (GStrv) words = NULL;
+  GString *out;
+
+  if (folded == NULL)
+    return NULL;
+  words = g_strsplit (folded, " ", -1);
+  out = g_string_sized_new (strlen (folded));
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gboolean noise = FALSE;
+
+      if (*words[i] == '\0')
+        continue;
+      for (guint n = 0; n < G_N_ELEMENTS (noise_words) && !noise; n++)
+        noise = g_str_equal (words[i], noise_words[n]);
+      if (!noise && out->len == 0 && words[i + 1] != NULL && (g_str_equal (words[i], "u") || g_str_equal (words[i], "daw")))
+        noise = TRUE;
+      if (noise)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, words[i]);
+    }
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A Malay patronymic says the person's sex: bin (son of) or binti (daughter
+ * of), and their short forms. Folded words. */
+static LiaisonGender
+patronymic_gender (const char *folded)
+{
+  static const char *const male[] = { "bin", "b", "a/l", "s/o" };
+  static const char *const female[] = { "binti", "bte", "binte", "bt", "a/p", "d/o" };
+  g_auto (GStrv) words = folded != NULL ? g_strsplit (folded, " ", -1) : NULL;
+
+  for (guint i = 1; words != NULL && words[i] != NULL; i++)
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (male); k++)
+        if (g_str_equal (words[i], male[k]))
+          return LIAISON_GENDER_MALE;
+      for (guint k = 0; k < G_N_ELEMENTS (female); k++)
+        if (g_str_equal (words[i], female[k]))
+          return LIAISON_GENDER_FEMALE;
+    }
+  return LIAISON_GENDER_UNSPECIFIED;
+}
+
+/* The keys of a name in two parts (either may be missing, already folded
+ * and cleaned): its words in any order, and both parts run together either
+ * way round (Lixia, Xiali for Li Xia; people join pinyin syllables, and
+ * split compound surnames: Ou Yang Xiu = Ouyang Xiu). The same word in
+ * both parts is a mononym written twice, as passports do (Sukarno
+ * Sukarno). */
+static void
+add_name_keys (GPtrArray  *keys,
+               const char *family,
+               const char *given)
+{
   g_autofree char *full = NULL;
 
+  if (family != NULL && given != NULL && g_str_equal (family, given))
+    given = NULL;
   if (family == NULL && given == NULL)
-    {
-      g_ptr_array_add (keys, NULL);
-      return (char **) g_ptr_array_free (keys, FALSE);
-    }
+    return;
   full = family != NULL && given != NULL ? g_strconcat (family, " ", given, NULL) : g_strdup (family != NULL ? family : given);
-  add_key (keys, sorted_words (full));
+  /* The words of each part keep their order: Nurul Azman is not Azman
+   * Nurul (Malay given names), though the parts go either way round. */
+  add_key (keys, g_strdup (full));
   if (family != NULL && given != NULL)
     {
       g_autofree char *f = without_spaces (family);
       g_autofree char *g = without_spaces (given);
 
+      add_key (keys, g_strconcat (given, " ", family, NULL));
       add_key (keys, g_strconcat (f, g, NULL));
       add_key (keys, g_strconcat (g, f, NULL));
     }
   else
     add_key (keys, without_spaces (full));
+}
+
+static char **
+end_keys (GPtrArray *keys)
+{
   g_ptr_array_add (keys, NULL);
   return (char **) g_ptr_array_free (keys, FALSE);
 }
 
+static char **
+name_keys (const char *family,
+           const char *given)
+{
+  GPtrArray       *keys = g_ptr_array_new ();
+  g_autofree char *f = clean_part (family);
+  g_autofree char *g = clean_part (given);
+
+  add_name_keys (keys, f, g);
+  return end_keys (keys);
+}
+
+/* Chinese compound surnames, which a name written in one piece starts
+ * with, and which people write in Latin letters as one word (Ouyang) or
+ * two (Ou Yang). */
+static const char *const compound_surnames[] = {
+  "欧阳",
+  "司马",
+  "上官",
+  "诸葛",
+  "东方",
+  "皇甫",
+  "尉迟",
+  "公孙",
+  "慕容",
+  "令狐",
+  "司徒",
+  "司空",
+  "夏侯",
+  "轩辕",
+  "端木",
+  "长孙",
+  "宇文",
+  "澹台",
+  "万俟",
+  "闻人",
+  "独孤",
+  "南宫",
+  "西门",
+  "申屠",
+  "太史",
+  "呼延",
+  "钟离",
+  "赫连",
+  "第五",
+  "拓跋",
+  "百里",
+  "东郭",
+  "淳于",
+  "单于",
+  "鲜于",
+  "闾丘",
+  "公羊",
+  "濮阳",
+  "左丘",
+  "梁丘",
+  "宗政",
+  "乐正",
+};
+
+/* A Han name's family and given name: as written when both are there
+ * (joined again when a compound surname was cut in two: 欧 + 阳修), else
+ * the compound surname or first character of a name written in one. */
+static void
+split_han_name (const char *family,
+                const char *given,
+                char      **family_out,
+                char      **given_out)
+{
+  g_autofree char *full = g_strconcat (family != NULL ? family : "", given != NULL ? given : "", NULL);
+  gsize            cut = 0;
+
+  *family_out = *given_out = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (compound_surnames) && cut == 0; i++)
+    if (g_str_has_prefix (full, compound_surnames[i]) && strlen (full) > strlen (compound_surnames[i]) &&
+        (family == NULL || given == NULL || g_str_has_prefix (compound_surnames[i], family)))
+      cut = strlen (compound_surnames[i]);
+  if (cut == 0 && family != NULL && given != NULL)
+    {
+      *family_out = g_strdup (family);
+      *given_out = g_strdup (given);
+      return;
+    }
+  if (cut == 0 && g_utf8_strlen (full, -1) >= 2)
+    cut = g_utf8_next_char (full) - full;
+  if (cut == 0)
+    {
+      *family_out = g_strdup (full);
+      return;
+    }
+  *family_out = g_strndup (full, cut);
+  *given_out = g_strdup (full + cut);
+}
+
+/* The reading of a Han name part, character by character (曾 as a surname
+ * is Zeng), folded: "ou yang". */
 static char *
 reading_of (const char *text,
             gboolean    is_family)
@@ -225,6 +446,37 @@ reading_of (const char *text,
     return NULL;
   latin = liaison_search_transliterate (text, is_family);
   return latin != NULL ? fold (latin) : NULL;
+}
+
+/* The Latin keys of a name in Han characters: each part's syllables run
+ * together (Ouyang Xiu, Wang Xiaoming, as pinyin is written), and every
+ * syllable on its own (Xiao Ming Wang). */
+static char **
+reading_keys (const char *family_native,
+              const char *given_native)
+{
+  GPtrArray       *keys = g_ptr_array_new ();
+  g_autofree char *family = NULL;
+  g_autofree char *given = NULL;
+  g_autofree char *fr = NULL;
+  g_autofree char *gr = NULL;
+
+  split_han_name (family_native, given_native, &family, &given);
+  fr = reading_of (family, TRUE);
+  gr = reading_of (given, FALSE);
+  if (fr != NULL || gr != NULL)
+    {
+      g_autofree char *fj = fr != NULL ? without_spaces (fr) : NULL;
+      g_autofree char *gj = gr != NULL ? without_spaces (gr) : NULL;
+      add_name_keys (keys, fj, gj);
+      /* Every syllable apart, either part first. */
+      if (fr != NULL && gr != NULL)
+        {
+          add_key (keys, g_strconcat (fr, " ", gr, NULL));
+          add_key (keys, g_strconcat (gr, " ", fr, NULL));
+        }
+    }
+  return end_keys (keys);
 }
 
 static char **
@@ -253,36 +505,71 @@ list_keys (const char *const *list,
           add_key (keys, g_ascii_strdown (trimmed, -1));
         }
     }
-  g_ptr_array_add (keys, NULL);
-  return (char **) g_ptr_array_free (keys, FALSE);
+  return end_keys (keys);
 }
 
+/* An organisation as people write it: case, diacritics, punctuation and
+ * spaces aside (Ministry of Ecology & Environment, 生态环境部). */
+static char *
+org_key (const char *text)
+{
+  g_autofree char *folded = fold (text);
+  GString         *s;
+
+  if (folded == NULL)
+    return NULL;
+  s = g_string_sized_new (strlen (folded));
+  for (const char *c = folded; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      gunichar u = g_utf8_get_char (c);
+
+      if (g_unichar_isalnum (u))
+        g_string_append_unichar (s, u);
+    }
+  if (s->len == 0)
+    {
+      g_string_free (s, TRUE);
+      return NULL;
+    }
+  return g_string_free (s, FALSE);
+}
+
+typedef struct
+{
+  const char        *id;
+  const char        *family_native;
+  const char        *given_native;
+  const char        *family_latin;
+  const char        *given_latin;
+  const char        *country;
+  const char *const *emails;
+  const char *const *phones;
+  const char        *organisation[2]; /* zh, en */
+  LiaisonGender      gender;
+} PersonFields;
+
 static Person *
-person_new (const char        *id,
-            const char        *family_native,
-            const char        *given_native,
-            const char        *family_latin,
-            const char        *given_latin,
-            const char        *country,
-            const char *const *emails,
-            const char *const *phones)
+person_new (const PersonFields *in)
 {
   Person          *p = g_new0 (Person, 1);
-  g_autofree char *fn = fold (family_native);
-  g_autofree char *gn = fold (given_native);
-  g_autofree char *fl = fold (family_latin);
-  g_autofree char *gl = fold (given_latin);
-  g_autofree char *fr = NULL;
-  g_autofree char *gr = NULL;
+  g_autofree char *fn = fold (in->family_native);
+  g_autofree char *gn = fold (in->given_native);
+  g_autofree char *fl = fold (in->family_latin);
+  g_autofree char *gl = fold (in->given_latin);
 
-  p->id = g_strdup (id);
-  if (country != NULL && strlen (country) == 2)
+  p->id = g_strdup (in->id);
+  if (in->country != NULL && strlen (in->country) == 2)
     {
-      p->country[0] = g_ascii_toupper (country[0]);
-      p->country[1] = g_ascii_toupper (country[1]);
+      p->country[0] = g_ascii_toupper (in->country[0]);
+      p->country[1] = g_ascii_toupper (in->country[1]);
     }
-  p->emails = list_keys (emails, FALSE);
-  p->phones = list_keys (phones, TRUE);
+  p->emails = list_keys (in->emails, FALSE);
+  p->phones = list_keys (in->phones, TRUE);
+  p->org[0] = org_key (in->organisation[0]);
+  p->org[1] = org_key (in->organisation[1]);
+  p->gender = in->gender;
+  if (p->gender != LIAISON_GENDER_FEMALE && p->gender != LIAISON_GENDER_MALE)
+    p->gender = patronymic_gender (gl);
 
   if (fn != NULL || gn != NULL)
     {
@@ -290,27 +577,68 @@ person_new (const char        *id,
 
       /* Han names are written family first without a space: the
        * characters in order; other scripts' words in any order. */
-      p->native = is_han_only (full) ? without_spaces (full) : sorted_words (full);
-      if (fn != NULL && gn != NULL)
+      if (is_han_only (full))
         {
-          fr = reading_of (family_native, TRUE);
-          gr = reading_of (given_native, FALSE);
+          p->native = without_spaces (full);
+          p->reading = reading_keys (in->family_native, in->given_native);
         }
       else
-        fr = reading_of (family_native != NULL ? family_native : given_native, TRUE);
+        {
+          p->latin_native = has_latin_letter (full);
+          /* Vietnamese marks tell names apart (Ánh is not Anh) when both
+           * are written with them. */
+          g_autofree char *marked = g_strconcat (in->family_native != NULL ? in->family_native : "", " ",
+                                                 in->given_native != NULL ? in->given_native : "", NULL);
+
+          if (p->latin_native && !is_ascii (marked))
+            {
+              g_autofree char *kept = fold_marks (marked, TRUE);
+
+              p->native = sorted_words (kept);
+              p->marked = TRUE;
+            }
+          else
+            p->native = sorted_words (full);
+        }
     }
-  p->latin = name_keys (fl, gl);
-  p->reading = name_keys (fr, gr);
+  if (p->reading == NULL)
+    p->reading = end_keys (g_ptr_array_new ());
+  /* A name in its own script that is Latin (Vietnamese: Nguyễn Thị Lan)
+   * is also the Latin name others write without its marks. */
+  if (p->latin_native)
+    {
+      GPtrArray       *keys = g_ptr_array_new ();
+      g_autofree char *f = clean_part (fl);
+      g_autofree char *g = clean_part (gl);
+      g_autofree char *nf = clean_part (fn);
+      g_autofree char *ng = clean_part (gn);
+
+      add_name_keys (keys, f, g);
+      add_name_keys (keys, nf, ng);
+      p->latin = end_keys (keys);
+    }
+  else
+    p->latin = name_keys (fl, gl);
   return p;
 }
 
 static Person *
 person_from_participant (LiaisonParticipant *participant)
 {
-  Person *p = person_new (liaison_participant_get_id (participant), liaison_participant_get_family_native (participant),
-                          liaison_participant_get_given_native (participant), liaison_participant_get_family_latin (participant),
-                          liaison_participant_get_given_latin (participant), liaison_participant_get_country (participant),
-                          liaison_participant_get_emails (participant), liaison_participant_get_phones (participant));
+  LiaisonBilingual *org = liaison_participant_get_organisation (participant);
+  PersonFields      in = {
+         liaison_participant_get_id (participant),
+         liaison_participant_get_family_native (participant),
+         liaison_participant_get_given_native (participant),
+         liaison_participant_get_family_latin (participant),
+         liaison_participant_get_given_latin (participant),
+         liaison_participant_get_country (participant),
+         liaison_participant_get_emails (participant),
+         liaison_participant_get_phones (participant),
+         { liaison_bilingual_get_text (org, LIAISON_LANGUAGE_ZH), liaison_bilingual_get_text (org, LIAISON_LANGUAGE_EN) },
+         liaison_participant_get_gender (participant),
+  };
+  Person *p = person_new (&in);
 
   p->name = liaison_participant_dup_display_name (participant);
   return p;
@@ -330,9 +658,23 @@ share_any (char **a,
   return FALSE;
 }
 
+static gboolean
+same_organisation (Person *a,
+                   Person *b)
+{
+  for (guint i = 0; i < 2; i++)
+    for (guint j = 0; j < 2; j++)
+      if (a->org[i] != NULL && b->org[j] != NULL && g_str_equal (a->org[i], b->org[j]))
+        return TRUE;
+  return FALSE;
+}
+
+/* common: the name the two share is shared by many people here (see
+ * COMMON_NAME), which makes it weaker evidence. */
 static guint
 score (Person              *a,
        Person              *b,
+       gboolean             common,
        LiaisonMatchReasons *out)
 {
   LiaisonMatchReasons r = 0;
@@ -349,7 +691,9 @@ score (Person              *a,
   /* Two names in their own script that differ are two people, however
    * alike they read (李霞 and 李夏 are both Li Xia); readings are matched
    * against Latin names only, for the same reason. */
-  if (a->native == NULL || b->native == NULL || (r & LIAISON_MATCH_SAME_NATIVE_NAME))
+  if (a->native == NULL || b->native == NULL || (r & LIAISON_MATCH_SAME_NATIVE_NAME) ||
+      /* A Latin own-script name typed without its marks is no other name. */
+      (a->latin_native && !a->marked) || (b->latin_native && !b->marked))
     {
       if (share_any (a->latin, b->latin))
         r |= LIAISON_MATCH_SAME_LATIN_NAME;
@@ -358,6 +702,13 @@ score (Person              *a,
     }
   if (a->country[0] != '\0' && b->country[0] != '\0')
     r |= strcmp (a->country, b->country) == 0 ? LIAISON_MATCH_SAME_COUNTRY : LIAISON_MATCH_OTHER_COUNTRY;
+  if (same_organisation (a, b))
+    r |= LIAISON_MATCH_SAME_ORGANISATION;
+  if ((a->gender == LIAISON_GENDER_FEMALE || a->gender == LIAISON_GENDER_MALE) &&
+      (b->gender == LIAISON_GENDER_FEMALE || b->gender == LIAISON_GENDER_MALE) && a->gender != b->gender)
+    r |= LIAISON_MATCH_OTHER_GENDER;
+  if (common && (r & (LIAISON_MATCH_SAME_NATIVE_NAME | LIAISON_MATCH_SAME_LATIN_NAME | LIAISON_MATCH_NAME_ACROSS_SCRIPTS)))
+    r |= LIAISON_MATCH_COMMON_NAME;
 
   if (r & LIAISON_MATCH_SAME_EMAIL)
     s = LIAISON_MATCH_CERTAIN;
@@ -373,17 +724,22 @@ score (Person              *a,
         s = 40;
       if (s > 0)
         {
-          /* Both scripts agree. */
-          if ((r & LIAISON_MATCH_SAME_NATIVE_NAME) && (r & (LIAISON_MATCH_SAME_LATIN_NAME | LIAISON_MATCH_NAME_ACROSS_SCRIPTS)))
-            s += 10;
+          /* Both scripts agreeing is no more evidence: the Latin name
+           * is mostly the reading of the other. */
           if ((r & LIAISON_MATCH_SAME_PHONE) && s != 40)
             s += 10;
           if (r & LIAISON_MATCH_SAME_COUNTRY)
+            s += 10;
+          if (r & LIAISON_MATCH_SAME_ORGANISATION)
             s += 10;
           if (r & LIAISON_MATCH_OTHER_COUNTRY)
             s -= 30;
           if (r & LIAISON_MATCH_OTHER_EMAILS)
             s -= 20;
+          if (r & LIAISON_MATCH_OTHER_GENDER)
+            s -= 50;
+          if (r & LIAISON_MATCH_COMMON_NAME)
+            s -= 10;
         }
       s = CLAMP (s, 0, LIAISON_MATCH_CERTAIN - 1);
     }
@@ -399,40 +755,11 @@ liaison_person_match_score (LiaisonParticipant  *a,
 {
   Person *pa = person_from_participant (a);
   Person *pb = person_from_participant (b);
-  guint   s = score (pa, pb, reasons);
+  guint   s = score (pa, pb, FALSE, reasons);
 
   person_free (pa);
   person_free (pb);
   return s;
-}
-
-char *
-liaison_match_reasons_describe (LiaisonMatchReasons reasons)
-{
-  static const struct
-  {
-    LiaisonMatchReasons reason;
-    const char         *text;
-  } words[] = {
-    { LIAISON_MATCH_SAME_EMAIL, N_ ("same e-mail") },
-    { LIAISON_MATCH_SAME_NATIVE_NAME, N_ ("same name") },
-    { LIAISON_MATCH_SAME_LATIN_NAME, N_ ("same name in Latin script") },
-    { LIAISON_MATCH_NAME_ACROSS_SCRIPTS, N_ ("same name in another script") },
-    { LIAISON_MATCH_SAME_PHONE, N_ ("same telephone number") },
-    { LIAISON_MATCH_SAME_COUNTRY, N_ ("same country") },
-    { LIAISON_MATCH_OTHER_COUNTRY, N_ ("another country") },
-    { LIAISON_MATCH_OTHER_EMAILS, N_ ("other e-mail addresses") },
-  };
-  g_autoptr (GString) s = g_string_new (NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (reasons & words[i].reason)
-      {
-        if (s->len > 0)
-          g_string_append (s, C_ ("list", ", "));
-        g_string_append (s, g_dgettext (GETTEXT_PACKAGE, words[i].text));
-      }
-  return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -463,6 +790,7 @@ index_person (LiaisonPersonMatcher *self,
 {
   char *native[] = { p->native, NULL };
 
+  p->pos = self->people->len;
   g_ptr_array_add (self->people, p);
   index_keys (self->by_email, p->emails, p);
   index_keys (self->by_phone, p->phones, p);
@@ -525,8 +853,8 @@ liaison_person_matcher_load (LiaisonPersonMatcher    *self,
   int           rc;
 
   stmt = liaison_store_stmt (store,
-                             "SELECT id, family_native, given_native, family_latin, given_latin, country, emails, phones, name_order"
-                             " FROM participants",
+                             "SELECT id, family_native, given_native, family_latin, given_latin, country, emails, phones, name_order,"
+                             " organisation_zh, organisation_en, gender FROM participants",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -537,14 +865,25 @@ liaison_person_matcher_load (LiaisonPersonMatcher    *self,
       g_auto (GStrv) email_list = emails != NULL && *emails != '\0' ? g_strsplit (emails, "\n", -1) : NULL;
       g_auto (GStrv) phone_list = phones != NULL && *phones != '\0' ? g_strsplit (phones, "\n", -1) : NULL;
 
-      const char *id = (const char *) sqlite3_column_text (stmt, 0);
-      const char *names[4];
-      Person     *p;
+      const char  *id = (const char *) sqlite3_column_text (stmt, 0);
+      const char  *names[4];
+      PersonFields in = { 0 };
+      Person      *p;
 
       for (guint i = 0; i < 4; i++)
         names[i] = (const char *) sqlite3_column_text (stmt, 1 + i);
-      p = person_new (id, names[0], names[1], names[2], names[3], (const char *) sqlite3_column_text (stmt, 5),
-                      (const char *const *) email_list, (const char *const *) phone_list);
+      in.id = id;
+      in.family_native = names[0];
+      in.given_native = names[1];
+      in.family_latin = names[2];
+      in.given_latin = names[3];
+      in.country = (const char *) sqlite3_column_text (stmt, 5);
+      in.emails = (const char *const *) email_list;
+      in.phones = (const char *const *) phone_list;
+      in.organisation[0] = (const char *) sqlite3_column_text (stmt, 9);
+      in.organisation[1] = (const char *) sqlite3_column_text (stmt, 10);
+      in.gender = nick_value (LIAISON_TYPE_GENDER, (const char *) sqlite3_column_text (stmt, 11), LIAISON_GENDER_UNSPECIFIED);
+      p = person_new (&in);
       /* The name as the rest of Liaison shows it. */
       {
         g_autoptr (LiaisonParticipant) shown = liaison_participant_new (id);
@@ -614,6 +953,50 @@ compare_matches (gconstpointer a,
   return strcmp (ma->participant_id, mb->participant_id);
 }
 
+/* A name is common here when at least this many records carry it (their
+ * own-script name, Latin name or reading): 王伟 among 100,000 people, or an
+ * Indonesian mononym. Two of them share a name by chance, so it speaks less
+ * for their being one person. */
+#define COMMON_NAME 8
+
+static guint
+key_count (LiaisonPersonMatcher *self,
+           const char           *key)
+{
+  GPtrArray *list = g_hash_table_lookup (self->by_name, key);
+
+  return list != NULL ? list->len : 0;
+}
+
+static gboolean
+has_key (char      **keys,
+         const char *key)
+{
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    if (g_str_equal (keys[i], key))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the rarest name c and p share is a common one. */
+static gboolean
+name_is_common (LiaisonPersonMatcher *self,
+                Person               *c,
+                Person               *p)
+{
+  guint least = G_MAXUINT;
+
+  if (c->native != NULL && p->native != NULL && g_str_equal (c->native, p->native))
+    least = MIN (least, key_count (self, c->native));
+  for (guint i = 0; c->latin[i] != NULL; i++)
+    if (has_key (p->latin, c->latin[i]) || has_key (p->reading, c->latin[i]))
+      least = MIN (least, key_count (self, c->latin[i]));
+  for (guint i = 0; c->reading[i] != NULL; i++)
+    if (has_key (p->latin, c->reading[i]))
+      least = MIN (least, key_count (self, c->reading[i]));
+  return least != G_MAXUINT && least >= COMMON_NAME;
+}
+
 static GPtrArray *
 match_person (LiaisonPersonMatcher *self,
               Person               *c,
@@ -638,7 +1021,7 @@ match_person (LiaisonPersonMatcher *self,
 
       if (c->id != NULL && g_strcmp0 (p->id, c->id) == 0)
         continue;
-      s = score (c, p, &reasons);
+      s = score (c, p, name_is_common (self, c, p), &reasons);
       if (s >= LIAISON_MATCH_MIN_SCORE)
         {
           LiaisonPersonMatch *m = g_new0 (LiaisonPersonMatch, 1);
@@ -669,53 +1052,90 @@ liaison_person_matcher_match (LiaisonPersonMatcher *self,
 }
 
 /* ------------------------------------------------------------------------ */
-/* One person against the database, through the search index               */
+/* Every person against every other: the duplicate scan                     */
 
-static void
-add_found (LiaisonStore         *self,
-           LiaisonPersonMatcher *matcher,
-           GHashTable           *seen,
-           const char           *query)
+/* The pairs of the person at pos with every person their keys lead to
+ * (liaison-store-duplicates.c runs it for everyone, in threads: it only
+ * reads the matcher). seen and found are the caller's, reused. */
+void
+liaison_person_matcher_pairs_of (LiaisonPersonMatcher *self,
+                                 guint                 pos,
+                                 guint                 min_score,
+                                 GHashTable           *seen,
+                                 GPtrArray            *found,
+                                 GArray               *pairs)
 {
-  g_autoptr (GPtrArray) ids = NULL;
+  Person *c = g_ptr_array_index (self->people, pos);
+  char   *native[] = { c->native, NULL };
 
-  if (query == NULL || *query == '\0')
-    return;
-  ids = liaison_store_search_ids (self, "participant", query, 50, NULL);
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
+  g_hash_table_remove_all (seen);
+  g_ptr_array_set_size (found, 0);
+  collect (self->by_email, c->emails, seen, found);
+  collect (self->by_phone, c->phones, seen, found);
+  collect (self->by_name, native, seen, found);
+  collect (self->by_name, c->latin, seen, found);
+  collect (self->by_name, c->reading, seen, found);
+  for (guint j = 0; j < found->len; j++)
     {
-      const char *id = g_ptr_array_index (ids, i);
-      g_autoptr (LiaisonParticipant) p = NULL;
+      Person             *p = g_ptr_array_index (found, j);
+      LiaisonMatchReasons reasons;
+      LiaisonMatchPair    pair;
+      guint               s;
 
-      if (g_hash_table_contains (seen, id))
+      if (p == c)
         continue;
-      g_hash_table_add (seen, g_strdup (id));
-      p = liaison_store_get_participant (self, id, NULL);
-      if (p != NULL)
-        liaison_person_matcher_add (matcher, p);
+      s = score (c, p, name_is_common (self, c, p), &reasons);
+      if (s < min_score)
+        continue;
+      pair.a = MIN (c->pos, p->pos);
+      pair.b = MAX (c->pos, p->pos);
+      pair.score = s;
+      pair.reasons = reasons;
+      g_array_append_val (pairs, pair);
     }
 }
 
-GPtrArray *
-liaison_store_match_person (LiaisonStore       *self,
-                            LiaisonParticipant *candidate,
-                            guint               limit,
-                            GError            **error)
+const char *
+liaison_person_matcher_get_id (LiaisonPersonMatcher *self,
+                               guint                 pos)
 {
-  g_autoptr (LiaisonPersonMatcher) matcher = liaison_person_matcher_new ();
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return ((Person *) g_ptr_array_index (self->people, pos))->id;
+}
+
+const char *
+liaison_person_matcher_get_name (LiaisonPersonMatcher *self,
+                                 guint                 pos)
+{
+  return ((Person *) g_ptr_array_index (self->people, pos))->name;
+}
+
+/* ------------------------------------------------------------------------ */
+/* One person against the database: what to look them up by                */
+
+static void
+add_query (GPtrArray  *queries,
+           const char *query)
+{
+  if (query != NULL && *query != '\0')
+    g_ptr_array_add (queries, g_strdup (query));
+}
+
+/* The texts to search the index for to find the people who may be
+ * candidate (liaison_store_match_person, liaison-store-duplicates.c). */
+GPtrArray *
+liaison_person_match_queries (LiaisonParticipant *candidate)
+{
+  GPtrArray         *queries = g_ptr_array_new_with_free_func (g_free);
   g_autofree char   *native = liaison_participant_dup_native_name (candidate);
   g_autofree char   *latin = liaison_participant_dup_latin_name (candidate);
   const char *const *emails = liaison_participant_get_emails (candidate);
 
-  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
-
   for (guint i = 0; emails != NULL && emails[i] != NULL; i++)
-    add_found (self, matcher, seen, emails[i]);
-  add_found (self, matcher, seen, native);
+    add_query (queries, emails[i]);
+  add_query (queries, native);
   /* Latin names are indexed in both orders, and Han names by their
    * reading, which a query in Han script is also read as. */
-  add_found (self, matcher, seen, latin);
+  add_query (queries, latin);
   /* A Han name's reading is also indexed run together (zengguofan), which
    * finds "Zeng Guofan" and "Guofan Zeng" typed with their syllables
    * grouped otherwise. */
@@ -725,12 +1145,40 @@ liaison_store_match_person (LiaisonStore       *self,
       const char      *given = liaison_participant_get_given_latin (candidate);
       g_autofree char *family_first = g_strconcat (family, given, NULL);
       g_autofree char *given_first = g_strconcat (given, family, NULL);
-      g_autofree char *joined_family_first = without_spaces (family_first);
-      g_autofree char *joined_given_first = without_spaces (given_first);
 
-      add_found (self, matcher, seen, joined_family_first);
-      add_found (self, matcher, seen, joined_given_first);
+      g_ptr_array_add (queries, without_spaces (family_first));
+      g_ptr_array_add (queries, without_spaces (given_first));
     }
-  (void) error;
-  return liaison_person_matcher_match (matcher, candidate, limit);
+  /* The name as the matcher reads it: without titles, bin and binti,
+   * placeholders (U Kyaw Kyaw, Dato' Ahmad bin Ismail, FNU Sukarno), in
+   * either order. */
+  {
+    Person *c = person_from_participant (candidate);
+
+    for (guint i = 0; c->latin[i] != NULL && i < 4; i++)
+      add_query (queries, c->latin[i]);
+    person_free (c);
+  }
+  /* Each part alone, the patronymic cut off: a name written with its
+   * parts in another order or with words the index reads as part of it is
+   * still found by its rarest part. */
+  {
+    const char *parts[] = { liaison_participant_get_family_latin (candidate), liaison_participant_get_given_latin (candidate) };
+
+    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+      {
+        g_autofree char *folded = fold (parts[i]);
+        g_autofree char *clean = clean_part (folded);
+        g_auto (GStrv) words = clean != NULL ? g_strsplit (clean, " ", -1) : NULL;
+
+        if (words == NULL || g_utf8_strlen (clean, -1) < 4)
+          continue;
+        /* Ahmad Faizal bin Ismail: Ahmad Faizal. */
+        if (g_strv_length (words) > 2)
+          g_ptr_array_add (queries, g_strconcat (words[0], " ", words[1], NULL));
+        else
+          add_query (queries, clean);
+      }
+  }
+  return queries;
 }

@@ -34,6 +34,9 @@ typedef enum
   LIAISON_MATCH_SAME_COUNTRY = 1 << 5,
   LIAISON_MATCH_OTHER_COUNTRY = 1 << 6, /* against: both have a country, not the same */
   LIAISON_MATCH_OTHER_EMAILS = 1 << 7,  /* against: both have e-mails, none shared */
+  LIAISON_MATCH_SAME_ORGANISATION = 1 << 8,
+  LIAISON_MATCH_OTHER_GENDER = 1 << 9, /* against: both have one, not the same */
+  LIAISON_MATCH_COMMON_NAME = 1 << 10, /* against: many people here have the name */
 } LiaisonMatchReasons;
 
 /* The least score reported: a name alone, with nothing against it. */
@@ -82,6 +85,30 @@ guint                 liaison_person_matcher_get_size (LiaisonPersonMatcher *sel
 GPtrArray            *liaison_person_matcher_match (LiaisonPersonMatcher *self,
                                                     LiaisonParticipant   *candidate,
                                                     guint                 limit);
+
+/* Every pair among the people loaded (and added) with a score of at least
+ * min_score (0: LIAISON_MATCH_MIN_SCORE), each once, as LiaisonMatchPair
+ * (positions in the matcher, a < b), ordered by a then b; NULL when
+ * cancelled (G_IO_ERROR_CANCELLED). Uses two threads for many people;
+ * progress is called from the calling thread. */
+typedef struct
+{
+  guint               a, b;
+  guint               score;
+  LiaisonMatchReasons reasons;
+} LiaisonMatchPair;
+
+GArray *liaison_person_matcher_scan (LiaisonPersonMatcher    *self,
+                                     guint                    min_score,
+                                     LiaisonMatchProgressFunc progress,
+                                     gpointer                 progress_data,
+                                     GCancellable            *cancellable,
+                                     GError                 **error);
+/* The id and display name of the person at a position. */
+const char *liaison_person_matcher_get_id (LiaisonPersonMatcher *self,
+                                           guint                 pos);
+const char *liaison_person_matcher_get_name (LiaisonPersonMatcher *self,
+                                             guint                 pos);
 
 /* Two people, compared as above. */
 guint liaison_person_match_score (LiaisonParticipant  *a,
