@@ -27,6 +27,9 @@ static const char *x_text[][2] = {
   { "X-LIAISON-COUNTRY", "country" },
   { "X-LIAISON-CONSENT", "consent" },
   { "X-LIAISON-CONSENT-DATE", "consent_date" },
+  /* The ids of the records merged into this person (one a line): a merge
+   * is the survivor updated and the others deleted, and this says so. */
+  { "X-LIAISON-MERGED", "merged" },
 };
 
 static const char *owned[] = {

@@ -18,16 +18,19 @@
 
 typedef struct
 {
-  char  *id;
-  char  *name; /* display name */
-  char   country[3];
-  char **emails;  /* lower case */
-  char **phones;  /* the last 8 digits */
-  char  *native;  /* own-script name key, or NULL */
-  char **latin;   /* Latin-name keys */
-  char **reading; /* keys of the Latin reading of a Han name */
-  char  *org[2];  /* the organisation in Chinese and English, folded, or NULL */
-  guint8 gender;  /* LiaisonGender */
+  char    *id;
+  char    *name; /* display name */
+  char     country[3];
+  char   **emails;       /* lower case */
+  char   **phones;       /* the last 8 digits */
+  char    *native;       /* own-script name key, or NULL */
+  char   **latin;        /* Latin-name keys */
+  char   **reading;      /* keys of the Latin reading of a Han name */
+  char    *org[2];       /* the organisation in Chinese and English, folded, or NULL */
+  guint8   gender;       /* LiaisonGender */
+  guint    pos;          /* its place in the matcher's people */
+  gboolean latin_native; /* its own script is Latin (Vietnamese) */
+  gboolean marked;       /* … and written with its marks, kept in native */
 } Person;
 
 struct _LiaisonPersonMatcher
@@ -101,7 +104,8 @@ is_han_only (const char *text)
  * type (Jean-Pierre, Dato' Sri, Nguyen Van A.) gone or a space. Text with
  * no Latin letter skips ICU: NFKC and lower case are all it needs. */
 static char *
-fold (const char *text)
+fold_marks (const char *text,
+            gboolean    keep_marks)
 {
   g_autofree char *folded = NULL;
   GString         *out;
@@ -109,7 +113,7 @@ fold (const char *text)
 
   if (text == NULL || *text == '\0')
     return NULL;
-  if (has_latin_letter (text))
+  if (has_latin_letter (text) && !keep_marks)
     folded = liaison_search_fold (text);
   else
     {
@@ -141,6 +145,21 @@ fold (const char *text)
       return NULL;
     }
   return g_string_free (out, FALSE);
+}
+
+static char *
+fold (const char *text)
+{
+  return fold_marks (text, FALSE);
+}
+
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+  return TRUE;
 }
 
 static int
@@ -194,8 +213,32 @@ add_key (GPtrArray *keys,
  * placeholders forms and passports put where a mononym has no other part
  * (FNU, LNU). Folded, so without dots and apostrophes. */
 static const char *const noise_words[] = {
-  "dr", "prof", "mr", "mrs", "ms", "miss", "dato", "datuk", "datin", "haji", "hj", "hajah", "hjh", "hajjah",
-  "bin", "binti", "bte", "binte", "bt", "a/l", "a/p", "s/o", "d/o", "fnu", "lnu", "nfn",
+  "dr",
+  "prof",
+  "mr",
+  "mrs",
+  "ms",
+  "miss",
+  "dato",
+  "datuk",
+  "datin",
+  "haji",
+  "hj",
+  "hajah",
+  "hjh",
+  "hajjah",
+  "bin",
+  "binti",
+  "bte",
+  "binte",
+  "bt",
+  "a/l",
+  "a/p",
+  "s/o",
+  "d/o",
+  "fnu",
+  "lnu",
+  "nfn",
 };
 
 /* The words of a folded name part without those above (U and Daw only in
@@ -234,6 +277,27 @@ clean_part (const char *folded)
   return g_string_free (out, FALSE);
 }
 
+/* A Malay patronymic says the person's sex: bin (son of) or binti (daughter
+ * of), and their short forms. Folded words. */
+static LiaisonGender
+patronymic_gender (const char *folded)
+{
+  static const char *const male[] = { "bin", "b", "a/l", "s/o" };
+  static const char *const female[] = { "binti", "bte", "binte", "bt", "a/p", "d/o" };
+  g_auto (GStrv) words = folded != NULL ? g_strsplit (folded, " ", -1) : NULL;
+
+  for (guint i = 1; words != NULL && words[i] != NULL; i++)
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (male); k++)
+        if (g_str_equal (words[i], male[k]))
+          return LIAISON_GENDER_MALE;
+      for (guint k = 0; k < G_N_ELEMENTS (female); k++)
+        if (g_str_equal (words[i], female[k]))
+          return LIAISON_GENDER_FEMALE;
+    }
+  return LIAISON_GENDER_UNSPECIFIED;
+}
+
 /* The keys of a name in two parts (either may be missing, already folded
  * and cleaned): its words in any order, and both parts run together either
  * way round (Lixia, Xiali for Li Xia; people join pinyin syllables, and
@@ -252,12 +316,15 @@ add_name_keys (GPtrArray  *keys,
   if (family == NULL && given == NULL)
     return;
   full = family != NULL && given != NULL ? g_strconcat (family, " ", given, NULL) : g_strdup (family != NULL ? family : given);
-  add_key (keys, sorted_words (full));
+  /* The words of each part keep their order: Nurul Azman is not Azman
+   * Nurul (Malay given names), though the parts go either way round. */
+  add_key (keys, g_strdup (full));
   if (family != NULL && given != NULL)
     {
       g_autofree char *f = without_spaces (family);
       g_autofree char *g = without_spaces (given);
 
+      add_key (keys, g_strconcat (given, " ", family, NULL));
       add_key (keys, g_strconcat (f, g, NULL));
       add_key (keys, g_strconcat (g, f, NULL));
     }
@@ -288,10 +355,48 @@ name_keys (const char *family,
  * with, and which people write in Latin letters as one word (Ouyang) or
  * two (Ou Yang). */
 static const char *const compound_surnames[] = {
-  "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "司空",
-  "夏侯", "轩辕", "端木", "长孙", "宇文", "澹台", "万俟", "闻人", "独孤", "南宫", "西门", "申屠",
-  "太史", "呼延", "钟离", "赫连", "第五", "拓跋", "百里", "东郭", "淳于", "单于", "鲜于", "闾丘",
-  "公羊", "濮阳", "左丘", "梁丘", "宗政", "乐正",
+  "欧阳",
+  "司马",
+  "上官",
+  "诸葛",
+  "东方",
+  "皇甫",
+  "尉迟",
+  "公孙",
+  "慕容",
+  "令狐",
+  "司徒",
+  "司空",
+  "夏侯",
+  "轩辕",
+  "端木",
+  "长孙",
+  "宇文",
+  "澹台",
+  "万俟",
+  "闻人",
+  "独孤",
+  "南宫",
+  "西门",
+  "申屠",
+  "太史",
+  "呼延",
+  "钟离",
+  "赫连",
+  "第五",
+  "拓跋",
+  "百里",
+  "东郭",
+  "淳于",
+  "单于",
+  "鲜于",
+  "闾丘",
+  "公羊",
+  "濮阳",
+  "左丘",
+  "梁丘",
+  "宗政",
+  "乐正",
 };
 
 /* A Han name's family and given name: as written when both are there
@@ -362,10 +467,13 @@ reading_keys (const char *family_native,
     {
       g_autofree char *fj = fr != NULL ? without_spaces (fr) : NULL;
       g_autofree char *gj = gr != NULL ? without_spaces (gr) : NULL;
-      g_autofree char *all = g_strjoin (" ", fr != NULL ? fr : gr, fr != NULL ? gr : NULL, NULL);
-
       add_name_keys (keys, fj, gj);
-      add_key (keys, sorted_words (all));
+      /* Every syllable apart, either part first. */
+      if (fr != NULL && gr != NULL)
+        {
+          add_key (keys, g_strconcat (fr, " ", gr, NULL));
+          add_key (keys, g_strconcat (gr, " ", fr, NULL));
+        }
     }
   return end_keys (keys);
 }
@@ -459,6 +567,8 @@ person_new (const PersonFields *in)
   p->org[0] = org_key (in->organisation[0]);
   p->org[1] = org_key (in->organisation[1]);
   p->gender = in->gender;
+  if (p->gender != LIAISON_GENDER_FEMALE && p->gender != LIAISON_GENDER_MALE)
+    p->gender = patronymic_gender (gl);
 
   if (fn != NULL || gn != NULL)
     {
@@ -472,11 +582,42 @@ person_new (const PersonFields *in)
           p->reading = reading_keys (in->family_native, in->given_native);
         }
       else
-        p->native = sorted_words (full);
+        {
+          p->latin_native = has_latin_letter (full);
+          /* Vietnamese marks tell names apart (Ánh is not Anh) when both
+           * are written with them. */
+          g_autofree char *marked = g_strconcat (in->family_native != NULL ? in->family_native : "", " ",
+                                                 in->given_native != NULL ? in->given_native : "", NULL);
+
+          if (p->latin_native && !is_ascii (marked))
+            {
+              g_autofree char *kept = fold_marks (marked, TRUE);
+
+              p->native = sorted_words (kept);
+              p->marked = TRUE;
+            }
+          else
+            p->native = sorted_words (full);
+        }
     }
   if (p->reading == NULL)
     p->reading = end_keys (g_ptr_array_new ());
-  p->latin = name_keys (fl, gl);
+  /* A name in its own script that is Latin (Vietnamese: Nguyễn Thị Lan)
+   * is also the Latin name others write without its marks. */
+  if (p->latin_native)
+    {
+      GPtrArray       *keys = g_ptr_array_new ();
+      g_autofree char *f = clean_part (fl);
+      g_autofree char *g = clean_part (gl);
+      g_autofree char *nf = clean_part (fn);
+      g_autofree char *ng = clean_part (gn);
+
+      add_name_keys (keys, f, g);
+      add_name_keys (keys, nf, ng);
+      p->latin = end_keys (keys);
+    }
+  else
+    p->latin = name_keys (fl, gl);
   return p;
 }
 
@@ -549,7 +690,9 @@ score (Person              *a,
   /* Two names in their own script that differ are two people, however
    * alike they read (李霞 and 李夏 are both Li Xia); readings are matched
    * against Latin names only, for the same reason. */
-  if (a->native == NULL || b->native == NULL || (r & LIAISON_MATCH_SAME_NATIVE_NAME))
+  if (a->native == NULL || b->native == NULL || (r & LIAISON_MATCH_SAME_NATIVE_NAME) ||
+      /* A Latin own-script name typed without its marks is no other name. */
+      (a->latin_native && !a->marked) || (b->latin_native && !b->marked))
     {
       if (share_any (a->latin, b->latin))
         r |= LIAISON_MATCH_SAME_LATIN_NAME;
@@ -580,9 +723,8 @@ score (Person              *a,
         s = 40;
       if (s > 0)
         {
-          /* Both scripts agree. */
-          if ((r & LIAISON_MATCH_SAME_NATIVE_NAME) && (r & (LIAISON_MATCH_SAME_LATIN_NAME | LIAISON_MATCH_NAME_ACROSS_SCRIPTS)))
-            s += 10;
+          /* Both scripts agreeing is no more evidence: the Latin name
+           * is mostly the reading of the other. */
           if ((r & LIAISON_MATCH_SAME_PHONE) && s != 40)
             s += 10;
           if (r & LIAISON_MATCH_SAME_COUNTRY)
@@ -594,7 +736,7 @@ score (Person              *a,
           if (r & LIAISON_MATCH_OTHER_EMAILS)
             s -= 20;
           if (r & LIAISON_MATCH_OTHER_GENDER)
-            s -= 30;
+            s -= 50;
           if (r & LIAISON_MATCH_COMMON_NAME)
             s -= 10;
         }
@@ -679,6 +821,7 @@ index_person (LiaisonPersonMatcher *self,
 {
   char *native[] = { p->native, NULL };
 
+  p->pos = self->people->len;
   g_ptr_array_add (self->people, p);
   index_keys (self->by_email, p->emails, p);
   index_keys (self->by_phone, p->phones, p);
@@ -937,6 +1080,174 @@ liaison_person_matcher_match (LiaisonPersonMatcher *self,
 
   person_free (c);
   return matches;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Every person against every other: the duplicate scan                     */
+
+typedef struct
+{
+  LiaisonPersonMatcher *self;
+  guint                 min_score;
+  guint                 from, to; /* the people this part looks at */
+  GCancellable         *cancellable;
+  GArray               *pairs; /* LiaisonMatchPair */
+  gint                 *done;  /* people looked at, all parts together */
+} ScanPart;
+
+static gpointer
+scan_part (gpointer data)
+{
+  ScanPart *part = data;
+  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+
+  for (guint i = part->from; i < part->to; i++)
+    {
+      Person *c = g_ptr_array_index (part->self->people, i);
+      char   *native[] = { c->native, NULL };
+
+      if (((i - part->from) & 255) == 0)
+        {
+          if (g_cancellable_is_cancelled (part->cancellable))
+            break;
+          g_atomic_int_add (part->done, 256);
+        }
+      g_hash_table_remove_all (seen);
+      g_ptr_array_set_size (found, 0);
+      collect (part->self->by_email, c->emails, seen, found);
+      collect (part->self->by_phone, c->phones, seen, found);
+      collect (part->self->by_name, native, seen, found);
+      collect (part->self->by_name, c->latin, seen, found);
+      collect (part->self->by_name, c->reading, seen, found);
+      for (guint j = 0; j < found->len; j++)
+        {
+          Person             *p = g_ptr_array_index (found, j);
+          LiaisonMatchReasons reasons;
+          LiaisonMatchPair    pair;
+          guint               s;
+
+          if (p == c)
+            continue;
+          s = score (c, p, name_is_common (part->self, c, p), &reasons);
+          if (s < part->min_score)
+            continue;
+          pair.a = MIN (c->pos, p->pos);
+          pair.b = MAX (c->pos, p->pos);
+          pair.score = s;
+          pair.reasons = reasons;
+          g_array_append_val (part->pairs, pair);
+        }
+    }
+  return NULL;
+}
+
+static int
+compare_pairs (gconstpointer a,
+               gconstpointer b)
+{
+  const LiaisonMatchPair *pa = a;
+  const LiaisonMatchPair *pb = b;
+
+  if (pa->a != pb->a)
+    return pa->a < pb->a ? -1 : 1;
+  if (pa->b != pb->b)
+    return pa->b < pb->b ? -1 : 1;
+  return 0;
+}
+
+/* Each person is matched as a candidate against all (in two threads when
+ * there are many: the matcher is only read), and a pair found from both
+ * sides is kept once. */
+GArray *
+liaison_person_matcher_scan (LiaisonPersonMatcher    *self,
+                             guint                    min_score,
+                             LiaisonMatchProgressFunc progress,
+                             gpointer                 progress_data,
+                             GCancellable            *cancellable,
+                             GError                 **error)
+{
+  guint    n = self->people->len;
+  guint    n_parts = n >= 4096 ? MIN (g_get_num_processors (), 2) : 1;
+  ScanPart parts[2] = { 0 };
+  GThread *other = NULL;
+  gint     done = 0;
+  GArray  *all;
+
+  if (min_score == 0)
+    min_score = LIAISON_MATCH_MIN_SCORE;
+  for (guint k = 0; k < n_parts; k++)
+    {
+      parts[k].self = self;
+      parts[k].min_score = min_score;
+      parts[k].from = n * k / n_parts;
+      parts[k].to = n * (k + 1) / n_parts;
+      parts[k].cancellable = cancellable;
+      parts[k].pairs = g_array_new (FALSE, FALSE, sizeof (LiaisonMatchPair));
+      parts[k].done = &done;
+    }
+  if (n_parts > 1)
+    other = g_thread_new ("liaison-duplicates", scan_part, &parts[1]);
+  /* This thread's part, in slices, so progress is reported from here. */
+  {
+    guint end = parts[0].to;
+
+    for (guint from = parts[0].from; from < end; from += 4096)
+      {
+        parts[0].from = from;
+        parts[0].to = MIN (end, from + 4096);
+        scan_part (&parts[0]);
+        if (progress != NULL && n > 0)
+          progress (MIN (1.0, (double) g_atomic_int_get (&done) / n), progress_data);
+        if (g_cancellable_is_cancelled (cancellable))
+          break;
+      }
+  }
+  if (other != NULL)
+    g_thread_join (other);
+  for (guint k = 1; k < n_parts; k++)
+    {
+      g_array_append_vals (parts[0].pairs, parts[k].pairs->data, parts[k].pairs->len);
+      g_array_unref (parts[k].pairs);
+    }
+  all = parts[0].pairs;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_array_unref (all);
+      return NULL;
+    }
+  g_array_sort (all, compare_pairs);
+  /* Found from both sides: once. */
+  {
+    guint kept = 0;
+
+    for (guint i = 0; i < all->len; i++)
+      {
+        LiaisonMatchPair *p = &g_array_index (all, LiaisonMatchPair, i);
+
+        if (kept > 0 && compare_pairs (p, &g_array_index (all, LiaisonMatchPair, kept - 1)) == 0)
+          continue;
+        g_array_index (all, LiaisonMatchPair, kept++) = *p;
+      }
+    g_array_set_size (all, kept);
+  }
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  return all;
+}
+
+const char *
+liaison_person_matcher_get_id (LiaisonPersonMatcher *self,
+                               guint                 pos)
+{
+  return ((Person *) g_ptr_array_index (self->people, pos))->id;
+}
+
+const char *
+liaison_person_matcher_get_name (LiaisonPersonMatcher *self,
+                                 guint                 pos)
+{
+  return ((Person *) g_ptr_array_index (self->people, pos))->name;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -86,6 +86,30 @@ GPtrArray            *liaison_person_matcher_match (LiaisonPersonMatcher *self,
                                                     LiaisonParticipant   *candidate,
                                                     guint                 limit);
 
+/* Every pair among the people loaded (and added) with a score of at least
+ * min_score (0: LIAISON_MATCH_MIN_SCORE), each once, as LiaisonMatchPair
+ * (positions in the matcher, a < b), ordered by a then b; NULL when
+ * cancelled (G_IO_ERROR_CANCELLED). Uses two threads for many people;
+ * progress is called from the calling thread. */
+typedef struct
+{
+  guint               a, b;
+  guint               score;
+  LiaisonMatchReasons reasons;
+} LiaisonMatchPair;
+
+GArray *liaison_person_matcher_scan (LiaisonPersonMatcher    *self,
+                                     guint                    min_score,
+                                     LiaisonMatchProgressFunc progress,
+                                     gpointer                 progress_data,
+                                     GCancellable            *cancellable,
+                                     GError                 **error);
+/* The id and display name of the person at a position. */
+const char *liaison_person_matcher_get_id (LiaisonPersonMatcher *self,
+                                           guint                 pos);
+const char *liaison_person_matcher_get_name (LiaisonPersonMatcher *self,
+                                             guint                 pos);
+
 /* Two people, compared as above. */
 guint liaison_person_match_score (LiaisonParticipant  *a,
                                   LiaisonParticipant  *b,

@@ -154,6 +154,16 @@ char              **liaison_store_participant_to_values (LiaisonParticipant *p);
 LiaisonParticipant *liaison_store_participant_from_values (const char        *id,
                                                            const char *const *col);
 
+/* liaison-store-merge.c: the ids merged into a survivor (the sync field
+ * "merged", one a line, or NULL), and undoing a merge's own journal
+ * entries (entity "merge"). */
+char    *liaison_store_merged_into (LiaisonStore *self,
+                                    const char   *survivor_id);
+gboolean liaison_store_undo_merge_entry (LiaisonStore *self,
+                                         const char   *action,
+                                         const char   *merge_id,
+                                         GError      **error);
+
 /* liaison-store-sync.c: sets a field of a map, or removes it when empty. */
 void liaison_sync_fields_put (GHashTable *fields,
                               const char *name,

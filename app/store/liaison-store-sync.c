@@ -354,8 +354,14 @@ liaison_store_sync_get_fields (LiaisonStore *self,
   else
     {
       g_autoptr (LiaisonParticipant) p = liaison_store_get_participant (self, id, error);
+      GHashTable *f;
 
-      return p != NULL ? participant_fields (p) : NULL;
+      if (p == NULL)
+        return NULL;
+      f = participant_fields (p);
+      /* The records merged into this one (liaison-store-merge.c). */
+      put_take (f, "merged", liaison_store_merged_into (self, id));
+      return f;
     }
 }
 

@@ -305,7 +305,8 @@ undo_registration_field (
 
   /* Statuses go back as they were, past the transition rules: undoing
    * "attended" must reach "registered" again. */
-  if (g_strcmp0 (field, "status") != 0 &&
+  /* A merge moves registrations to the record it keeps. */
+  if (g_strcmp0 (field, "status") != 0 && g_strcmp0 (field, "participant_id") != 0 &&
       field_index (liaison_store_registration_edit_fields, LIAISON_STORE_N_REGISTRATION_EDIT_FIELDS, field) < 0)
     {
       g_propagate_error (error, cannot_undo ("registration", field));
@@ -400,6 +401,19 @@ undo_one (LiaisonStore *self, UndoEntry *e, GError **error)
   gboolean is_event = g_str_equal (e->entity, "event");
   gboolean is_participant = g_str_equal (e->entity, "participant");
   gboolean is_registration = g_str_equal (e->entity, "registration");
+
+  /* A merge's own entries (liaison-store-merge.c); the list of records
+   * merged into a person follows the merges, and its entry only tells sync
+   * to send the person again. */
+  if (g_str_equal (e->entity, "merge") && (g_str_equal (e->action, "create") || g_strcmp0 (e->field, "undone") == 0))
+    return liaison_store_undo_merge_entry (self, e->action, e->entity_id, error);
+  if (is_participant && g_str_equal (e->action, "update") && g_strcmp0 (e->field, "merged") == 0)
+    {
+      g_autofree char *now_value = liaison_store_merged_into (self, e->entity_id);
+
+      return liaison_store_journal (self, LIAISON_ORIGIN_LOCAL, "update", "participant", e->entity_id, "merged",
+                                    e->new_value, now_value, error);
+    }
 
   if (g_str_equal (e->action, "create"))
     {
