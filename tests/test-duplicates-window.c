@@ -77,6 +77,12 @@ register_for (LiaisonStore *store, const char *event, const char *person)
   g_assert_nonnull (r);
 }
 
+static int
+compare_ids (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
 /* The events a person is registered for, sorted, joined by spaces. */
 static char *
 events_of (LiaisonStore *store, const char *person)
@@ -88,7 +94,7 @@ events_of (LiaisonStore *store, const char *person)
   g_assert_no_error (error);
   for (guint i = 0; i < history->len; i++)
     g_ptr_array_add (ids, ((LiaisonHistoryEntry *) g_ptr_array_index (history, i))->event_id);
-  g_ptr_array_sort (ids, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (ids, compare_ids);
   g_ptr_array_add (ids, NULL);
   return g_strjoinv (" ", (char **) ids->pdata);
 }
@@ -318,8 +324,7 @@ test_merge (void)
 
   /* Later, from 王伟's page: Undo Merge separates them again. */
   test_ui_activate (ui, "win.show-participant", g_variant_new_string (wang));
-  merges = test_ui_find (test_ui_page (ui, "participants"), LIAISON_TYPE_DUPLICATES_MERGES, NULL);
-  g_assert_nonnull (merges);
+  merges = test_ui_get_id (test_ui_page (ui, "participants"), "person_merges");
   g_assert_true (test_ui_wait_for (merges_shown, merges, 10));
   unmerge = test_ui_find (merges, GTK_TYPE_BUTTON, "unmerge");
   g_assert_nonnull (unmerge);
@@ -334,7 +339,8 @@ test_merge (void)
   {
     g_autoptr (GPtrArray) all = liaison_store_list_merges (store, NULL, TRUE, NULL);
 
-    g_assert_cmpuint (all->len, ==, 2);
+    /* The merge the toast took back is not recorded; this one is, undone. */
+    g_assert_cmpuint (all->len, ==, 1);
     g_assert_nonnull (((LiaisonMergeRecord *) g_ptr_array_index (all, 0))->undone);
   }
 }
@@ -390,8 +396,8 @@ test_editor (void)
   warning = test_ui_get_id (GTK_WIDGET (editor), "duplicates_warning");
   g_assert_true (test_ui_wait_for (warned, warning, 10));
   {
-    GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (test_ui_find (warning, GTK_TYPE_LIST_BOX, NULL)), 0);
-    const char    *match = gtk_widget_get_name (GTK_WIDGET (row));
+    GtkListBoxRow   *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (test_ui_find (warning, GTK_TYPE_LIST_BOX, NULL)), 0);
+    g_autofree char *match = g_strdup (gtk_widget_get_name (GTK_WIDGET (row)));
 
     g_assert_true (exists (store, match));
     g_assert_true (gtk_widget_activate_action (warning, "duplicates-warning.merge", "s", match));

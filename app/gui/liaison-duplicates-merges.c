@@ -21,6 +21,7 @@ struct _LiaisonDuplicatesMerges
   GCancellable   *cancellable;
   GPtrArray      *rows;
   guint           n_merges;
+  char           *shown; /* the ids of the merges shown */
 
   AdwPreferencesGroup *group;
 };
@@ -40,9 +41,28 @@ join_names (char **names)
   return names != NULL ? g_strjoinv (C_ ("list separator", ", "), names) : g_strdup ("");
 }
 
+/* The merges a person's page shows: into them, not undone. */
+static gboolean
+shows (LiaisonDuplicatesMerges *self, LiaisonMergeRecord *merge)
+{
+  return merge->undone == NULL && g_strcmp0 (merge->survivor_id, self->participant_id) == 0;
+}
+
 static void
 fill (LiaisonDuplicatesMerges *self, GPtrArray *merges)
 {
+  g_autoptr (GString) shown = g_string_new (self->participant_id);
+
+  /* The page reads again after every change: rows that would be the same
+   * stay (with the focus, or a button being pressed). */
+  for (guint i = 0; merges != NULL && i < merges->len; i++)
+    if (shows (self, g_ptr_array_index (merges, i)))
+      g_string_append_printf (shown, " %s", ((LiaisonMergeRecord *) g_ptr_array_index (merges, i))->id);
+  if (g_strcmp0 (shown->str, self->shown) == 0)
+    return;
+  g_free (self->shown);
+  self->shown = g_string_free (g_steal_pointer (&shown), FALSE);
+
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
@@ -60,7 +80,7 @@ fill (LiaisonDuplicatesMerges *self, GPtrArray *merges)
       GtkWidget       *row, *button;
 
       /* Merged away, this person has no page; undone, nothing to do. */
-      if (merge->undone != NULL || g_strcmp0 (merge->survivor_id, self->participant_id) != 0)
+      if (!shows (self, merge))
         continue;
       names = join_names (merge->merged_names);
       utc = merge->time != NULL ? g_date_time_new_from_iso8601 (merge->time, NULL) : NULL;
@@ -155,6 +175,7 @@ liaison_duplicates_merges_finalize (GObject *object)
   LiaisonDuplicatesMerges *self = (LiaisonDuplicatesMerges *) object;
 
   g_clear_pointer (&self->participant_id, g_free);
+  g_clear_pointer (&self->shown, g_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (liaison_duplicates_merges_parent_class)->finalize (object);
