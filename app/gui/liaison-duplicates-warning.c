@@ -218,6 +218,7 @@ static void
 liaison_duplicates_warning_init (LiaisonDuplicatesWarning *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *clamp;
   GtkWidget *note = gtk_label_new (_ ("Saving adds them anyway. If they are the same, open the person already here, "
                                       "or save and merge the two records."));
 
@@ -247,7 +248,11 @@ liaison_duplicates_warning_init (LiaisonDuplicatesWarning *self)
                                   _ ("People who may be the same person"), -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list));
 
-  adw_bin_set_child (ADW_BIN (self), box);
+  /* As wide as the form under it. */
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 600);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  adw_bin_set_child (ADW_BIN (self), clamp);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
 
