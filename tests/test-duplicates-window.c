@@ -292,6 +292,17 @@ test_merge (void)
   check_pair (window, wang, latin);
   test_ui_screenshot_widget (GTK_WIDGET (window), chinese ? "duplicates-zh_CN.png" : "duplicates-en.png");
 
+  /* Stop ends a scan (here before it could finish); Scan Again runs it anew. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "duplicates.scan", NULL));
+  g_assert_true (liaison_duplicates_window_is_scanning (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "duplicates.stop", NULL));
+  g_assert_true (test_ui_wait_for (scan_done, window, 30));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (test_ui_get_id (GTK_WIDGET (window), "stack"))), ==,
+                   "stopped");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "duplicates.scan", NULL));
+  g_assert_true (test_ui_wait_for (scan_done, window, 30));
+  check_pair (window, wang, latin);
+
   /* Side by side; 王伟 stays with the organisation of WANG Wei. */
   dialog = open_pair (ui, window);
   choose (dialog, wang, latin);

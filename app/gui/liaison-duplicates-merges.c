@@ -120,9 +120,12 @@ on_read (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (LiaisonDuplicatesMerges) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) merges = liaison_store_query_finish (LIAISON_STORE (source), result, &error);
+  g_autoptr (GPtrArray) merges = NULL;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->context == NULL)
+  if (self->context == NULL)
+    return;
+  merges = liaison_store_query_finish (liaison_context_get_store (self->context), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->cancellable);
   fill (self, merges);

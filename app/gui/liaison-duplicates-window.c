@@ -116,11 +116,12 @@ on_scanned (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (LiaisonDuplicatesWindow) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) found = liaison_store_query_finish (LIAISON_STORE (source), result, &error);
+  g_autoptr (GPtrArray) found = NULL;
   g_autoptr (GPtrArray) items = NULL;
 
   if (self->context == NULL)
     return;
+  found = liaison_store_query_finish (liaison_context_get_store (self->context), result, &error);
   scan_ended (self);
   if (found == NULL)
     {
