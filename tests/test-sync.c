@@ -10,6 +10,7 @@
 #include "liaison-dav-client.h"
 #include "liaison-ical.h"
 #include "liaison-proxy-resolver.h"
+#include "liaison-store-merge.h"
 #include "liaison-store-sync.h"
 #include "liaison-sync-engine.h"
 #include "test-util.h"
@@ -2651,6 +2652,92 @@ test_person_deleted (void)
   }
 }
 
+/* Issue 16: a merge goes to the server as what it is: the survivor's card
+ * updated and naming the records merged into it, the others deleted; the
+ * other office then has one person with every registration. Unmerged, the
+ * records come back on the server and there. */
+static void
+test_merge (void)
+{
+  g_autofree char *user = new_user ();
+  const char      *url = env ("LIAISON_TEST_DAV_URL");
+  g_autoptr (Client) a = client_new (url, user, "secret");
+  g_autoptr (Client) b = client_new (url, user, "secret");
+  g_autoptr (LiaisonParticipant) p = add_person (a->store, "Wang", "Wei", "wang.wei@mee.gov.cn");
+  g_autoptr (LiaisonParticipant) q = add_person (a->store, "WEI", "Wang", "wang.wei@mee.gov.cn");
+  g_autoptr (LiaisonEvent) e = add_event (a->store, "Climate change youth forum");
+  g_autoptr (LiaisonEvent) f = add_event (a->store, "Capacity building workshop");
+  g_autoptr (LiaisonRegistration) rp = NULL;
+  g_autoptr (LiaisonRegistration) rq = NULL;
+  g_autoptr (GError) error = NULL;
+  const char      *pid = liaison_participant_get_id (p);
+  const char      *qid = liaison_participant_get_id (q);
+  g_autofree char *pname = g_strconcat (pid, ".vcf", NULL);
+  g_autofree char *fname = g_strconcat (liaison_event_get_id (f), ".ics", NULL);
+  g_autofree char *merge = NULL;
+  const char      *others[] = { qid, NULL };
+
+  rp = liaison_store_register (a->store, liaison_event_get_id (e), pid, LIAISON_ROLE_DELEGATE, LIAISON_REGISTRATION_CONFIRMED,
+                               LIAISON_ORIGIN_LOCAL, &error);
+  g_assert_no_error (error);
+  rq = liaison_store_register (a->store, liaison_event_get_id (f), qid, LIAISON_ROLE_SPEAKER, LIAISON_REGISTRATION_CONFIRMED,
+                               LIAISON_ORIGIN_LOCAL, &error);
+  g_assert_no_error (error);
+  sync_quietly (a);
+  sync_quietly (b);
+  g_assert_cmpuint (count_items (user, "liaison-participants"), ==, 2);
+  g_assert_true (has_participant (b->store, qid));
+
+  merge = liaison_store_merge_participants (a->store, pid, others, NULL, &error);
+  g_assert_no_error (error);
+  sync_quietly (a);
+  g_assert_cmpuint (count_items (user, "liaison-participants"), ==, 1);
+  {
+    g_autofree char *card = read_item (user, "liaison-participants", pname);
+    g_autofree char *event = read_item (user, "liaison-events", fname);
+
+    g_assert_nonnull (strstr (card, "X-LIAISON-MERGED"));
+    g_assert_nonnull (strstr (card, qid));
+    /* The speaker is the survivor now. */
+    g_assert_null (strstr (event, qid));
+    g_assert_nonnull (strstr (event, pid));
+  }
+  sync_quietly (b);
+  g_assert_false (has_participant (b->store, qid));
+  g_assert_true (has_participant (b->store, pid));
+  {
+    g_autoptr (LiaisonRegistration) moved = registration_of (b, liaison_event_get_id (f), pid);
+
+    g_assert_nonnull (moved);
+    g_assert_cmpint (liaison_registration_get_role (moved), ==, LIAISON_ROLE_SPEAKER);
+  }
+
+  g_assert_true (liaison_store_unmerge (a->store, merge, &error));
+  g_assert_no_error (error);
+  sync_quietly (a);
+  g_assert_cmpuint (count_items (user, "liaison-participants"), ==, 2);
+  {
+    g_autofree char *card = read_item (user, "liaison-participants", pname);
+
+    g_assert_null (strstr (card, "X-LIAISON-MERGED"));
+  }
+  sync_quietly (b);
+  g_assert_true (has_participant (b->store, qid));
+  {
+    g_autoptr (LiaisonRegistration) back = registration_of (b, liaison_event_get_id (f), qid);
+    g_autoptr (LiaisonRegistration) gone = registration_of (b, liaison_event_get_id (f), pid);
+
+    g_assert_nonnull (back);
+    g_assert_null (gone);
+  }
+  {
+    g_autofree char *snap_a = snapshot (a->store);
+    g_autofree char *snap_b = snapshot (b->store);
+
+    g_assert_cmpstr (snap_a, ==, snap_b);
+  }
+}
+
 /* Issue 11, also seen: a floating time (no TZID, no Z) from another client
  * is a time in the event's place when Liaison knows it (its country), else
  * in the person's own zone; all-day events stay days. A title edit here
@@ -2862,6 +2949,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/liaison/sync/two-installs", test_two_installs);
+  g_test_add_func ("/liaison/sync/merge", test_merge);
   g_test_add_func ("/liaison/sync/both-ways", test_both_ways);
   g_test_add_func ("/liaison/sync/deletions", test_deletions);
   g_test_add_func ("/liaison/sync/attendees-merge", test_attendees_merge);

@@ -10,6 +10,7 @@
 #include "liaison-cli.h"
 #include "liaison-cli-common.h"
 #include "liaison-cli-events.h"
+#include "liaison-cli-duplicates.h"
 #include "liaison-cli-participants.h"
 #include "liaison-cli-registrations.h"
 #include "liaison-cli-import.h"
@@ -82,6 +83,9 @@ static const Command commands[] = {
   { "participants", "consent", liaison_cli_participants_consent, N_ ("Show or record a person's consent, with its date and scope") },
   { "participants", "export-data", liaison_cli_participants_export_data, N_ ("Everything held about a person, as JSON and PDF") },
   { "participants", "anonymise", liaison_cli_participants_anonymise, N_ ("Remove who a person is, keep the statistics") },
+  { "participants", "duplicates", liaison_cli_participants_duplicates, N_ ("List people who may be entered more than once, with a score and the reasons") },
+  { "participants", "merge", liaison_cli_participants_merge, N_ ("Merge records of one person into one, field by field") },
+  { "participants", "unmerge", liaison_cli_participants_unmerge, N_ ("Undo a merge: the merged records come back as they were") },
 };
 
 static int
