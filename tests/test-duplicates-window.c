@@ -323,10 +323,12 @@ test_merge (void)
   test_ui_press_toast_button (ui);
   check_separate (store, wang, latin, camp, forum);
 
-  /* Found again, merged again. */
+  /* The list says it is out of date; found again, merged again. */
+  test_ui_wait_visible (test_ui_get_id (GTK_WIDGET (window), "stale_label"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "duplicates.scan", NULL));
   g_assert_true (test_ui_wait_for (scan_done, window, 30));
   check_pair (window, wang, latin);
+  g_assert_false (gtk_widget_get_visible (test_ui_get_id (GTK_WIDGET (window), "stale_label")));
   dialog = open_pair (ui, window);
   choose (dialog, wang, latin);
   merge (ui, dialog);

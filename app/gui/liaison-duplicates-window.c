@@ -30,11 +30,12 @@ struct _LiaisonDuplicatesWindow
   GCancellable   *cancellable;
   ScanProgress   *progress;
   guint           progress_source;
-  gboolean        stopping;
+  gulong          changed_id;
 
   GtkStack       *stack;
   GtkProgressBar *progress_bar;
   AdwStatusPage  *stopped_page;
+  GtkLabel       *stale_label;
   GtkLabel       *count_label;
   GtkColumnView  *column_view;
   GListStore     *pairs;
@@ -168,6 +169,25 @@ on_merged (LiaisonDuplicatesWindow *self, const char *merge_id, const char *surv
   update_count (self);
 }
 
+static gboolean
+mark_stale_cb (gpointer data)
+{
+  LiaisonDuplicatesWindow *self = data;
+
+  /* A scan running reads the change, or not: it is said either way. */
+  if (self->context != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->stale_label), TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* The store signals on the thread that committed (a sync may write from
+ * another one). */
+static void
+on_store_changed (LiaisonDuplicatesWindow *self)
+{
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, mark_stale_cb, g_object_ref (self), g_object_unref);
+}
+
 static void
 on_activate (LiaisonDuplicatesWindow *self, guint position)
 {
@@ -241,6 +261,17 @@ stop_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
+liaison_duplicates_window_constructed (GObject *object)
+{
+  LiaisonDuplicatesWindow *self = (LiaisonDuplicatesWindow *) object;
+
+  G_OBJECT_CLASS (liaison_duplicates_window_parent_class)->constructed (object);
+
+  self->changed_id = g_signal_connect_swapped (liaison_context_get_store (self->context), "changed",
+                                               G_CALLBACK (on_store_changed), self);
+}
+
+static void
 liaison_duplicates_window_dispose (GObject *object)
 {
   LiaisonDuplicatesWindow *self = (LiaisonDuplicatesWindow *) object;
@@ -249,6 +280,8 @@ liaison_duplicates_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_pointer (&self->progress, g_atomic_rc_box_release);
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->changed_id, liaison_context_get_store (self->context));
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_DUPLICATES_WINDOW);
   g_clear_object (&self->context);
 
@@ -291,6 +324,7 @@ liaison_duplicates_window_class_init (LiaisonDuplicatesWindowClass *klass)
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = liaison_duplicates_window_constructed;
   object_class->dispose = liaison_duplicates_window_dispose;
   object_class->get_property = liaison_duplicates_window_get_property;
   object_class->set_property = liaison_duplicates_window_set_property;
@@ -304,6 +338,7 @@ liaison_duplicates_window_class_init (LiaisonDuplicatesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonDuplicatesWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LiaisonDuplicatesWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, LiaisonDuplicatesWindow, stopped_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonDuplicatesWindow, stale_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonDuplicatesWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonDuplicatesWindow, column_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonDuplicatesWindow, pairs);
@@ -344,6 +379,7 @@ liaison_duplicates_window_scan (LiaisonDuplicatesWindow *self)
     return;
   self->cancellable = g_cancellable_new ();
   self->progress = g_atomic_rc_box_new0 (ScanProgress);
+  gtk_widget_set_visible (GTK_WIDGET (self->stale_label), FALSE);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_stack_set_visible_child_name (self->stack, "scanning");
   self->progress_source = g_timeout_add (PROGRESS_INTERVAL_MS, show_progress_cb, self);
