@@ -400,18 +400,30 @@ make_name (GRand         *rand,
     }
 }
 
-static char *
-ascii_upper (const char *text)
+static int
+compare_words (const char *const *a,
+               const char *const *b)
 {
-  g_autofree char *plain = g_str_to_ascii (text, "C");
-
-  return g_ascii_strup (plain, -1);
+  return strcmp (*a, *b);
 }
 
+/* Without marks: Đ has no decomposition, so it is written D by hand. */
 static char *
 ascii (const char *text)
 {
-  return g_str_to_ascii (text, "C");
+  g_autoptr (GString) s = g_string_new (text);
+
+  g_string_replace (s, "Đ", "D", 0);
+  g_string_replace (s, "đ", "d", 0);
+  return g_str_to_ascii (s->str, "C");
+}
+
+static char *
+ascii_upper (const char *text)
+{
+  g_autofree char *plain = ascii (text);
+
+  return g_ascii_strup (plain, -1);
 }
 
 /* The same person's name entered again, in another form of their country. */
@@ -675,6 +687,32 @@ duplicates_dataset_free (DuplicatesDataset *set)
   g_free (set);
 }
 
+/* A name as the matcher may read it, whatever its order or marks. */
+static char *
+name_key (guint       country,
+          const char *family,
+          const char *given)
+{
+  g_autofree char *joined = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *lower = NULL;
+  g_auto (GStrv) words = NULL;
+  g_autofree char *sorted = NULL;
+
+  if (family == NULL && given == NULL)
+    return NULL;
+  joined = g_strjoin (" ", family != NULL ? family : "", given != NULL ? given : "", NULL);
+  /* Scripts that are not Latin as they are (ascii would make them all ?). */
+  if (g_unichar_get_script (g_utf8_get_char (joined[0] == ' ' ? joined + 1 : joined)) != G_UNICODE_SCRIPT_LATIN)
+    return g_strdup_printf ("%s|%s", duplicates_countries[country], joined);
+  plain = ascii (joined);
+  lower = g_ascii_strdown (plain, -1);
+  words = g_strsplit (lower, " ", -1);
+  qsort (words, g_strv_length (words), sizeof (char *), (GCompareFunc) compare_words);
+  sorted = g_strjoinv ("", words);
+  return g_strdup_printf ("%s|%s", duplicates_countries[country], sorted);
+}
+
 static guint
 pick_country (GRand *rand)
 {
@@ -693,7 +731,7 @@ pick_country (GRand *rand)
 }
 
 /* One person in ten is entered twice (one in fifty three times), every
- * country in turn so that each has its share; one in 200 has a namesake,
+ * country in turn so that each has its share; one in 100 has a namesake,
  * another person with the same name in the same country and an address of
  * their own (besides the namesakes the draw of names makes). */
 DuplicatesDataset *
@@ -703,6 +741,7 @@ duplicates_dataset_generate (LiaisonStore *store,
                              GError      **error)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr (GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   DuplicatesDataset *set = g_new0 (DuplicatesDataset, 1);
 
   set->planted = g_ptr_array_new_with_free_func ((GDestroyNotify) planted_free);
@@ -727,7 +766,28 @@ duplicates_dataset_generate (LiaisonStore *store,
       g_autoptr (LiaisonParticipant) first = NULL;
       g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
 
-      make_name (rand, country, &gender, &name);
+      /* Namesakes are those planted below: a name already drawn in the
+       * country is drawn again (a few times: at 100,000 people the parts
+       * run out, as real names do). */
+      for (guint tries = 0;; tries++)
+        {
+          g_autofree char *key_native = NULL;
+          g_autofree char *key_latin = NULL;
+
+          make_name (rand, country, &gender, &name);
+          key_native = name_key (country, name.family_native, name.given_native);
+          key_latin = name_key (country, name.family_latin, name.given_latin);
+          if (tries == 20 || ((key_native == NULL || !g_hash_table_contains (used, key_native)) &&
+                              (key_latin == NULL || !g_hash_table_contains (used, key_latin))))
+            {
+              if (key_native != NULL)
+                g_hash_table_add (used, g_steal_pointer (&key_native));
+              if (key_latin != NULL)
+                g_hash_table_add (used, g_steal_pointer (&key_latin));
+              break;
+            }
+          name_clear (&name);
+        }
       first = record_of (&name, country, gender, email, phone, org, sector);
       if (!save (store, first, error))
         goto fail_bulk;
@@ -754,7 +814,7 @@ duplicates_dataset_generate (LiaisonStore *store,
             plant (set, g_ptr_array_index (ids, k), liaison_participant_get_id (again), country);
           g_ptr_array_add (ids, g_strdup (liaison_participant_get_id (again)));
         }
-      if (twice == 0 && i % 200 == 7)
+      if (twice == 0 && i % 100 == 7)
         {
           /* A namesake: another person, same name, own address. */
           g_autofree char *other_email = g_strdup_printf ("n%u.%u@example.com", i, seed);

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "liaison-store-merge.h"
 #include "liaison-store-people.h"
 #include "liaison-store-sync.h"
 #include "liaison-store-translations.h"
@@ -522,6 +523,60 @@ test_people_from_level_5 (void)
   test_remove_tree (dir);
 }
 
+/* Level 8 adds the merges: a level-7 file with one person entered twice
+ * opens, the two are found, merged into one and separated again with
+ * every row as it was. */
+static void
+test_merges_from_level_7 (void)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  const char      *schema[] = { "0001-initial.sql", "0002-search.sql", "0003-faster-writes.sql", "0004-sync.sql",
+                                "0005-translations.sql", "0006-search-forms.sql", "0007-people.sql", NULL };
+  const char      *lan = "9b1d3f5a-7c9e-4b1d-8f5a-7c9e1b3d5f7a";
+  const char      *again = "0c2e4a6b-8d0f-4c2e-9a6b-8d0f2c4e6a8b";
+  const char      *others[] = { again, NULL };
+  g_autoptr (LiaisonStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) pairs = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+  g_autoptr (GPtrArray) merges = NULL;
+  g_autoptr (LiaisonParticipant) back = NULL;
+  g_autofree char *merge = NULL;
+
+  make_old_database (path, schema, "v7-people.sql");
+  store = liaison_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (liaison_store_get_version (store), ==, liaison_store_latest_version ());
+  merges = liaison_store_list_merges (store, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (merges->len, ==, 0);
+
+  pairs = liaison_store_find_duplicates (store, 0, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pairs->len, ==, 1);
+  g_assert_cmpuint (((LiaisonDuplicatePair *) g_ptr_array_index (pairs, 0))->score, ==, LIAISON_MATCH_CERTAIN);
+
+  merge = liaison_store_merge_participants (store, lan, others, NULL, &error);
+  g_assert_no_error (error);
+  history = liaison_store_list_history (store, lan, &error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpuint (liaison_store_get_consent_scopes (store, lan), ==, LIAISON_CONSENT_EVENTS | LIAISON_CONSENT_PROGRAMME);
+
+  g_assert_true (liaison_store_unmerge (store, merge, &error));
+  g_assert_no_error (error);
+  back = liaison_store_get_participant (store, again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (liaison_participant_get_family_latin (back), ==, "NGUYEN");
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = liaison_store_list_history (store, again, &error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpuint (liaison_store_get_consent_scopes (store, again), ==, LIAISON_CONSENT_EVENTS | LIAISON_CONSENT_PROGRAMME);
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -533,6 +588,7 @@ main (int argc, char **argv)
   g_test_add_func ("/liaison/migrations/from-level-4", test_from_level_4);
   g_test_add_func ("/liaison/migrations/search-from-level-5", test_search_from_level_5);
   g_test_add_func ("/liaison/migrations/people-from-level-5", test_people_from_level_5);
+  g_test_add_func ("/liaison/migrations/merges-from-level-7", test_merges_from_level_7);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "liaison-search-key.h"
+#include "liaison-store-match-private.h"
 #include "liaison-store-match.h"
 #include "liaison-store-private.h"
 
@@ -761,38 +762,6 @@ liaison_person_match_score (LiaisonParticipant  *a,
   return s;
 }
 
-char *
-liaison_match_reasons_describe (LiaisonMatchReasons reasons)
-{
-  static const struct
-  {
-    LiaisonMatchReasons reason;
-    const char         *text;
-  } words[] = {
-    { LIAISON_MATCH_SAME_EMAIL, N_ ("same e-mail") },
-    { LIAISON_MATCH_SAME_NATIVE_NAME, N_ ("same name") },
-    { LIAISON_MATCH_SAME_LATIN_NAME, N_ ("same name in Latin script") },
-    { LIAISON_MATCH_NAME_ACROSS_SCRIPTS, N_ ("same name in another script") },
-    { LIAISON_MATCH_SAME_PHONE, N_ ("same telephone number") },
-    { LIAISON_MATCH_SAME_COUNTRY, N_ ("same country") },
-    { LIAISON_MATCH_SAME_ORGANISATION, N_ ("same organisation") },
-    { LIAISON_MATCH_OTHER_COUNTRY, N_ ("another country") },
-    { LIAISON_MATCH_OTHER_EMAILS, N_ ("other e-mail addresses") },
-    { LIAISON_MATCH_OTHER_GENDER, N_ ("another gender") },
-    { LIAISON_MATCH_COMMON_NAME, N_ ("a name many people here share") },
-  };
-  g_autoptr (GString) s = g_string_new (NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (reasons & words[i].reason)
-      {
-        if (s->len > 0)
-          g_string_append (s, C_ ("list", ", "));
-        g_string_append (s, g_dgettext (GETTEXT_PACKAGE, words[i].text));
-      }
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
 /* ------------------------------------------------------------------------ */
 /* The matcher                                                               */
 
@@ -1085,155 +1054,45 @@ liaison_person_matcher_match (LiaisonPersonMatcher *self,
 /* ------------------------------------------------------------------------ */
 /* Every person against every other: the duplicate scan                     */
 
-typedef struct
+/* The pairs of the person at pos with every person their keys lead to
+ * (liaison-store-duplicates.c runs it for everyone, in threads: it only
+ * reads the matcher). seen and found are the caller's, reused. */
+void
+liaison_person_matcher_pairs_of (LiaisonPersonMatcher *self,
+                                 guint                 pos,
+                                 guint                 min_score,
+                                 GHashTable           *seen,
+                                 GPtrArray            *found,
+                                 GArray               *pairs)
 {
-  LiaisonPersonMatcher *self;
-  guint                 min_score;
-  guint                 from, to; /* the people this part looks at */
-  GCancellable         *cancellable;
-  GArray               *pairs; /* LiaisonMatchPair */
-  gint                 *done;  /* people looked at, all parts together */
-} ScanPart;
+  Person *c = g_ptr_array_index (self->people, pos);
+  char   *native[] = { c->native, NULL };
 
-static gpointer
-scan_part (gpointer data)
-{
-  ScanPart *part = data;
-  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
-  g_autoptr (GPtrArray) found = g_ptr_array_new ();
-
-  for (guint i = part->from; i < part->to; i++)
+  g_hash_table_remove_all (seen);
+  g_ptr_array_set_size (found, 0);
+  collect (self->by_email, c->emails, seen, found);
+  collect (self->by_phone, c->phones, seen, found);
+  collect (self->by_name, native, seen, found);
+  collect (self->by_name, c->latin, seen, found);
+  collect (self->by_name, c->reading, seen, found);
+  for (guint j = 0; j < found->len; j++)
     {
-      Person *c = g_ptr_array_index (part->self->people, i);
-      char   *native[] = { c->native, NULL };
+      Person             *p = g_ptr_array_index (found, j);
+      LiaisonMatchReasons reasons;
+      LiaisonMatchPair    pair;
+      guint               s;
 
-      if (((i - part->from) & 255) == 0)
-        {
-          if (g_cancellable_is_cancelled (part->cancellable))
-            break;
-          g_atomic_int_add (part->done, 256);
-        }
-      g_hash_table_remove_all (seen);
-      g_ptr_array_set_size (found, 0);
-      collect (part->self->by_email, c->emails, seen, found);
-      collect (part->self->by_phone, c->phones, seen, found);
-      collect (part->self->by_name, native, seen, found);
-      collect (part->self->by_name, c->latin, seen, found);
-      collect (part->self->by_name, c->reading, seen, found);
-      for (guint j = 0; j < found->len; j++)
-        {
-          Person             *p = g_ptr_array_index (found, j);
-          LiaisonMatchReasons reasons;
-          LiaisonMatchPair    pair;
-          guint               s;
-
-          if (p == c)
-            continue;
-          s = score (c, p, name_is_common (part->self, c, p), &reasons);
-          if (s < part->min_score)
-            continue;
-          pair.a = MIN (c->pos, p->pos);
-          pair.b = MAX (c->pos, p->pos);
-          pair.score = s;
-          pair.reasons = reasons;
-          g_array_append_val (part->pairs, pair);
-        }
+      if (p == c)
+        continue;
+      s = score (c, p, name_is_common (self, c, p), &reasons);
+      if (s < min_score)
+        continue;
+      pair.a = MIN (c->pos, p->pos);
+      pair.b = MAX (c->pos, p->pos);
+      pair.score = s;
+      pair.reasons = reasons;
+      g_array_append_val (pairs, pair);
     }
-  return NULL;
-}
-
-static int
-compare_pairs (gconstpointer a,
-               gconstpointer b)
-{
-  const LiaisonMatchPair *pa = a;
-  const LiaisonMatchPair *pb = b;
-
-  if (pa->a != pb->a)
-    return pa->a < pb->a ? -1 : 1;
-  if (pa->b != pb->b)
-    return pa->b < pb->b ? -1 : 1;
-  return 0;
-}
-
-/* Each person is matched as a candidate against all (in two threads when
- * there are many: the matcher is only read), and a pair found from both
- * sides is kept once. */
-GArray *
-liaison_person_matcher_scan (LiaisonPersonMatcher    *self,
-                             guint                    min_score,
-                             LiaisonMatchProgressFunc progress,
-                             gpointer                 progress_data,
-                             GCancellable            *cancellable,
-                             GError                 **error)
-{
-  guint    n = self->people->len;
-  guint    n_parts = n >= 4096 ? MIN (g_get_num_processors (), 2) : 1;
-  ScanPart parts[2] = { 0 };
-  GThread *other = NULL;
-  gint     done = 0;
-  GArray  *all;
-
-  if (min_score == 0)
-    min_score = LIAISON_MATCH_MIN_SCORE;
-  for (guint k = 0; k < n_parts; k++)
-    {
-      parts[k].self = self;
-      parts[k].min_score = min_score;
-      parts[k].from = n * k / n_parts;
-      parts[k].to = n * (k + 1) / n_parts;
-      parts[k].cancellable = cancellable;
-      parts[k].pairs = g_array_new (FALSE, FALSE, sizeof (LiaisonMatchPair));
-      parts[k].done = &done;
-    }
-  if (n_parts > 1)
-    other = g_thread_new ("liaison-duplicates", scan_part, &parts[1]);
-  /* This thread's part, in slices, so progress is reported from here. */
-  {
-    guint end = parts[0].to;
-
-    for (guint from = parts[0].from; from < end; from += 4096)
-      {
-        parts[0].from = from;
-        parts[0].to = MIN (end, from + 4096);
-        scan_part (&parts[0]);
-        if (progress != NULL && n > 0)
-          progress (MIN (1.0, (double) g_atomic_int_get (&done) / n), progress_data);
-        if (g_cancellable_is_cancelled (cancellable))
-          break;
-      }
-  }
-  if (other != NULL)
-    g_thread_join (other);
-  for (guint k = 1; k < n_parts; k++)
-    {
-      g_array_append_vals (parts[0].pairs, parts[k].pairs->data, parts[k].pairs->len);
-      g_array_unref (parts[k].pairs);
-    }
-  all = parts[0].pairs;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      g_array_unref (all);
-      return NULL;
-    }
-  g_array_sort (all, compare_pairs);
-  /* Found from both sides: once. */
-  {
-    guint kept = 0;
-
-    for (guint i = 0; i < all->len; i++)
-      {
-        LiaisonMatchPair *p = &g_array_index (all, LiaisonMatchPair, i);
-
-        if (kept > 0 && compare_pairs (p, &g_array_index (all, LiaisonMatchPair, kept - 1)) == 0)
-          continue;
-        g_array_index (all, LiaisonMatchPair, kept++) = *p;
-      }
-    g_array_set_size (all, kept);
-  }
-  if (progress != NULL)
-    progress (1.0, progress_data);
-  return all;
 }
 
 const char *
@@ -1251,53 +1110,32 @@ liaison_person_matcher_get_name (LiaisonPersonMatcher *self,
 }
 
 /* ------------------------------------------------------------------------ */
-/* One person against the database, through the search index               */
+/* One person against the database: what to look them up by                */
 
 static void
-add_found (LiaisonStore         *self,
-           LiaisonPersonMatcher *matcher,
-           GHashTable           *seen,
-           const char           *query)
+add_query (GPtrArray  *queries,
+           const char *query)
 {
-  g_autoptr (GPtrArray) ids = NULL;
-
-  if (query == NULL || *query == '\0')
-    return;
-  ids = liaison_store_search_ids (self, "participant", query, 50, NULL);
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    {
-      const char *id = g_ptr_array_index (ids, i);
-      g_autoptr (LiaisonParticipant) p = NULL;
-
-      if (g_hash_table_contains (seen, id))
-        continue;
-      g_hash_table_add (seen, g_strdup (id));
-      p = liaison_store_get_participant (self, id, NULL);
-      if (p != NULL)
-        liaison_person_matcher_add (matcher, p);
-    }
+  if (query != NULL && *query != '\0')
+    g_ptr_array_add (queries, g_strdup (query));
 }
 
+/* The texts to search the index for to find the people who may be
+ * candidate (liaison_store_match_person, liaison-store-duplicates.c). */
 GPtrArray *
-liaison_store_match_person (LiaisonStore       *self,
-                            LiaisonParticipant *candidate,
-                            guint               limit,
-                            GError            **error)
+liaison_person_match_queries (LiaisonParticipant *candidate)
 {
-  g_autoptr (LiaisonPersonMatcher) matcher = liaison_person_matcher_new ();
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray         *queries = g_ptr_array_new_with_free_func (g_free);
   g_autofree char   *native = liaison_participant_dup_native_name (candidate);
   g_autofree char   *latin = liaison_participant_dup_latin_name (candidate);
   const char *const *emails = liaison_participant_get_emails (candidate);
 
-  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
-
   for (guint i = 0; emails != NULL && emails[i] != NULL; i++)
-    add_found (self, matcher, seen, emails[i]);
-  add_found (self, matcher, seen, native);
+    add_query (queries, emails[i]);
+  add_query (queries, native);
   /* Latin names are indexed in both orders, and Han names by their
    * reading, which a query in Han script is also read as. */
-  add_found (self, matcher, seen, latin);
+  add_query (queries, latin);
   /* A Han name's reading is also indexed run together (zengguofan), which
    * finds "Zeng Guofan" and "Guofan Zeng" typed with their syllables
    * grouped otherwise. */
@@ -1307,12 +1145,40 @@ liaison_store_match_person (LiaisonStore       *self,
       const char      *given = liaison_participant_get_given_latin (candidate);
       g_autofree char *family_first = g_strconcat (family, given, NULL);
       g_autofree char *given_first = g_strconcat (given, family, NULL);
-      g_autofree char *joined_family_first = without_spaces (family_first);
-      g_autofree char *joined_given_first = without_spaces (given_first);
 
-      add_found (self, matcher, seen, joined_family_first);
-      add_found (self, matcher, seen, joined_given_first);
+      g_ptr_array_add (queries, without_spaces (family_first));
+      g_ptr_array_add (queries, without_spaces (given_first));
     }
-  (void) error;
-  return liaison_person_matcher_match (matcher, candidate, limit);
+  /* The name as the matcher reads it: without titles, bin and binti,
+   * placeholders (U Kyaw Kyaw, Dato' Ahmad bin Ismail, FNU Sukarno), in
+   * either order. */
+  {
+    Person *c = person_from_participant (candidate);
+
+    for (guint i = 0; c->latin[i] != NULL && i < 4; i++)
+      add_query (queries, c->latin[i]);
+    person_free (c);
+  }
+  /* Each part alone, the patronymic cut off: a name written with its
+   * parts in another order or with words the index reads as part of it is
+   * still found by its rarest part. */
+  {
+    const char *parts[] = { liaison_participant_get_family_latin (candidate), liaison_participant_get_given_latin (candidate) };
+
+    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+      {
+        g_autofree char *folded = fold (parts[i]);
+        g_autofree char *clean = clean_part (folded);
+        g_auto (GStrv) words = clean != NULL ? g_strsplit (clean, " ", -1) : NULL;
+
+        if (words == NULL || g_utf8_strlen (clean, -1) < 4)
+          continue;
+        /* Ahmad Faizal bin Ismail: Ahmad Faizal. */
+        if (g_strv_length (words) > 2)
+          g_ptr_array_add (queries, g_strconcat (words[0], " ", words[1], NULL));
+        else
+          add_query (queries, clean);
+      }
+  }
+  return queries;
 }
