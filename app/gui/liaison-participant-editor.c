@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "liaison-duplicates-warning.h"
 #include "liaison-gui-format.h"
 #include "liaison-gui-util.h"
 #include "liaison-participant-editor.h"
@@ -38,6 +39,7 @@ struct _LiaisonParticipantEditor
   GPtrArray          *limited_rows; /* fields with a length limit, each with its message */
 
   GtkLabel            *save_error;
+  GtkWidget           *duplicates_warning;
   AdwEntryRow         *family_native_row;
   AdwEntryRow         *given_native_row;
   AdwEntryRow         *family_latin_row;
@@ -236,6 +238,9 @@ show_messages_cb (gpointer data)
     show_message (self->save_error, whole_error->message);
   else if (whole_error == NULL)
     show_message (self->save_error, NULL);
+  /* Someone added who may be here already: said, never blocked. */
+  if (self->participant == NULL)
+    liaison_duplicates_warning_check (LIAISON_DUPLICATES_WARNING (self->duplicates_warning), self->context, whole);
 
   return G_SOURCE_REMOVE;
 }
@@ -769,8 +774,10 @@ liaison_participant_editor_class_init (LiaisonParticipantEditorClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (LIAISON_TYPE_DUPLICATES_WARNING);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/chinaaseanenv/Liaison/ui/liaison-participant-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaisonParticipantEditor, duplicates_warning);
   gtk_widget_class_bind_template_child (widget_class, LiaisonParticipantEditor, save_error);
   gtk_widget_class_bind_template_child (widget_class, LiaisonParticipantEditor, family_native_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonParticipantEditor, given_native_row);

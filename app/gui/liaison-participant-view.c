@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "liaison-duplicates-merges.h"
 #include "liaison-gui-format.h"
 #include "liaison-gui-util.h"
 #include "liaison-history-item.h"
@@ -56,6 +57,7 @@ struct _LiaisonParticipantView
   AdwActionRow           *consent_row;
   LiaisonPersonProgramme *person_programme;
   LiaisonPersonPrivacy   *person_privacy;
+  GtkWidget              *person_merges;
   AdwPreferencesGroup    *history_group;
   GtkLabel               *history_empty;
   GtkColumnView          *history_view;
@@ -315,6 +317,8 @@ fill (LiaisonParticipantView *self, Loaded *loaded)
   liaison_person_programme_set_data (self->person_programme, self->context, liaison_participant_get_id (p),
                                      loaded->programme);
   liaison_person_privacy_set_data (self->person_privacy, self->context, liaison_participant_get_id (p), loaded->privacy);
+  liaison_duplicates_merges_show (LIAISON_DUPLICATES_MERGES (self->person_merges), self->context,
+                                  liaison_participant_get_id (p));
 }
 
 static void
@@ -609,6 +613,7 @@ liaison_participant_view_class_init (LiaisonParticipantViewClass *klass)
   g_type_ensure (LIAISON_TYPE_HISTORY_ITEM);
   g_type_ensure (LIAISON_TYPE_PERSON_PROGRAMME);
   g_type_ensure (LIAISON_TYPE_PERSON_PRIVACY);
+  g_type_ensure (LIAISON_TYPE_DUPLICATES_MERGES);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/chinaaseanenv/Liaison/ui/liaison-participant-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonParticipantView, window_title);
@@ -637,6 +642,7 @@ liaison_participant_view_class_init (LiaisonParticipantViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonParticipantView, consent_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonParticipantView, person_programme);
   gtk_widget_class_bind_template_child (widget_class, LiaisonParticipantView, person_privacy);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonParticipantView, person_merges);
   gtk_widget_class_bind_template_child (widget_class, LiaisonParticipantView, history_group);
   gtk_widget_class_bind_template_child (widget_class, LiaisonParticipantView, history_empty);
   gtk_widget_class_bind_template_child (widget_class, LiaisonParticipantView, history_view);

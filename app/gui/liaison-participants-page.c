@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "liaison-duplicates-window.h"
 #include "liaison-export-dialog.h"
 #include "liaison-participant-editor.h"
 #include "liaison-participant-list.h"
@@ -446,6 +447,18 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                                  gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
+/* The likely duplicates among everyone, in a window of their own. */
+static void
+find_duplicates_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonParticipantsPage *self = LIAISON_PARTICIPANTS_PAGE (widget);
+  LiaisonDuplicatesWindow *window = liaison_duplicates_window_new (self->context);
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (window));
+  liaison_duplicates_window_scan (window);
+}
+
 static void
 back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -604,6 +617,7 @@ liaison_participants_page_class_init (LiaisonParticipantsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.new-participant", NULL, new_participant_action);
   gtk_widget_class_install_action (widget_class, "page.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "page.find-duplicates", NULL, find_duplicates_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_X, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "page.export", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
