@@ -97,6 +97,68 @@ test_upcoming (Fixture      *f,
   g_assert_cmpuint (first->len, ==, 2);
 }
 
+/* The list read with a limit is the start of the whole list, whatever
+ * the zones: local clocks from UTC-11 to UTC+14 put a later local time
+ * before an earlier one, and a day, a month or a year starts at its
+ * zone's midnight. */
+static void
+test_upcoming_limit (Fixture      *f,
+                     gconstpointer data)
+{
+  static const char *zones[] = { "Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Yangon", "America/New_York",
+                                 "Asia/Kathmandu", "UTC", NULL };
+  g_autoptr (GDateTime) now = g_date_time_new_utc (2030, 6, 15, 10, 0, 0);
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *all_titles = NULL;
+  guint            n = 0;
+
+  /* 15 June at every hour in every zone (some started, some not), and
+   * days, a month and a year around it. */
+  for (guint z = 0; zones[z] != NULL; z++)
+    {
+      for (int hour = 0; hour < 24; hour += 5)
+        {
+          g_autofree char *start = g_strdup_printf ("2030-06-%02dT%02d:00", 14 + hour % 3, hour);
+          g_autofree char *title = g_strdup_printf ("%s %s", zones[z], start);
+
+          add_event (f, title, start, zones[z], LIAISON_EVENT_STATUS_CONFIRMED);
+          n++;
+        }
+      for (int day = 14; day <= 16; day++)
+        {
+          g_autofree char *start = g_strdup_printf ("2030-06-%02d", day);
+          g_autofree char *title = g_strdup_printf ("%s %s", zones[z], start);
+
+          add_event (f, title, start, zones[z], LIAISON_EVENT_STATUS_PLANNED);
+          n++;
+        }
+    }
+  add_event (f, "June", "2030-06", "Pacific/Kiritimati", LIAISON_EVENT_STATUS_PLANNED);
+  add_event (f, "July", "2030-07", "Pacific/Pago_Pago", LIAISON_EVENT_STATUS_PLANNED);
+  add_event (f, "2031", "2031", "Asia/Yangon", LIAISON_EVENT_STATUS_PLANNED);
+
+  all = liaison_store_list_upcoming_events (f->store, now, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, >, 20);
+  g_assert_cmpuint (all->len, <, n);
+  all_titles = titles (all);
+  for (guint limit = 1; limit <= all->len + 1; limit++)
+    {
+      g_autoptr (GPtrArray) some = liaison_store_list_upcoming_events (f->store, now, limit, &error);
+      g_autoptr (GPtrArray) head = g_ptr_array_new ();
+      g_autofree char *some_titles = NULL;
+      g_autofree char *head_titles = NULL;
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < MIN (limit, all->len); i++)
+        g_ptr_array_add (head, g_ptr_array_index (all, i));
+      some_titles = titles (some);
+      head_titles = titles (head);
+      g_assert_cmpstr (some_titles, ==, head_titles);
+    }
+}
+
 static void
 test_recent_journal (Fixture      *f,
                      gconstpointer data)
@@ -136,6 +198,8 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/liaison/store-overview/upcoming", Fixture, NULL, fixture_set_up, test_upcoming, fixture_tear_down);
+  g_test_add ("/liaison/store-overview/upcoming-limit", Fixture, NULL, fixture_set_up, test_upcoming_limit,
+              fixture_tear_down);
   g_test_add ("/liaison/store-overview/recent-journal", Fixture, NULL, fixture_set_up, test_recent_journal,
               fixture_tear_down);
 

@@ -101,14 +101,45 @@ file_kind (const char *path)
   return kind;
 }
 
-/* The zone of a stored or typed name, or NULL; never a critical. Stored
- * names other than IANA ones (an absolute path or an offset that older
- * versions accepted) still read, as long as they are zones. */
-GTimeZone *
-liaison_time_zone_new (const char *name)
+/* Zones already read, by zoneinfo folder and name. GLib forgets a zone
+ * once its last reference goes, and reads and parses its file again the
+ * next time: a list of events asks for each event's zone several times
+ * (the Overview's next events read 6,000 zone files at 1,500 events).
+ * Zones never change, so they are kept; only names that are zones, and at
+ * most MAX_KEPT_ZONES of them (a stored offset or POSIX TZ string can be
+ * any text). */
+#define MAX_KEPT_ZONES 512
+
+G_LOCK_DEFINE_STATIC (kept_zones);
+static GHashTable *kept_zones = NULL;
+
+static GTimeZone *
+lookup_kept (const char *key)
 {
-  if (name == NULL || *name == '\0' || *name == ':' || has_parent_part (name))
-    return NULL;
+  GTimeZone *tz = NULL;
+
+  G_LOCK (kept_zones);
+  if (kept_zones != NULL && (tz = g_hash_table_lookup (kept_zones, key)) != NULL)
+    g_time_zone_ref (tz);
+  G_UNLOCK (kept_zones);
+  return tz;
+}
+
+static void
+keep (const char *key,
+      GTimeZone  *tz)
+{
+  G_LOCK (kept_zones);
+  if (kept_zones == NULL)
+    kept_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_time_zone_unref);
+  if (g_hash_table_size (kept_zones) < MAX_KEPT_ZONES && !g_hash_table_contains (kept_zones, key))
+    g_hash_table_insert (kept_zones, g_strdup (key), g_time_zone_ref (tz));
+  G_UNLOCK (kept_zones);
+}
+
+static GTimeZone *
+read_zone (const char *name)
+{
   if (*name == '/')
     {
       if (file_kind (name) != ZONE_FILE)
@@ -124,6 +155,26 @@ liaison_time_zone_new (const char *name)
         return NULL;
     }
   return g_time_zone_new_identifier (name);
+}
+
+/* The zone of a stored or typed name, or NULL; never a critical. Stored
+ * names other than IANA ones (an absolute path or an offset that older
+ * versions accepted) still read, as long as they are zones. */
+GTimeZone *
+liaison_time_zone_new (const char *name)
+{
+  g_autofree char *key = NULL;
+  GTimeZone       *tz;
+
+  if (name == NULL || *name == '\0' || *name == ':' || has_parent_part (name))
+    return NULL;
+  key = g_strconcat (zoneinfo_dir (), "\n", name, NULL);
+  if ((tz = lookup_kept (key)) != NULL)
+    return tz;
+  tz = read_zone (name);
+  if (tz != NULL)
+    keep (key, tz);
+  return tz;
 }
 
 /* What a person may give as a zone: an IANA name of the system's zone

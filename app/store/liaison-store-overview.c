@@ -162,6 +162,35 @@ liaison_store_mark_event_held (LiaisonStore *self, const char *event_id, Liaison
   liaison_event_set_status (event, LIAISON_EVENT_STATUS_HELD);
   return liaison_store_save_event (self, event, origin, error);
 }
+/* A local time read as if it were UTC, in seconds from 1970; 0 when
+ * unreadable (then the row is read whole). */
+static gint64
+local_seconds (const char *text)
+{
+  int    y, mo, d, h, mi;
+  gint64 era_y, days;
+
+  if (!liaison_parse_local_time (text, NULL, &y, &mo, &d, &h, &mi))
+    return 0;
+  /* Days from 1970-01-01 (proleptic Gregorian; any year from 1 on). */
+  era_y = mo <= 2 ? y - 1 : y;
+  days = 365 * era_y + era_y / 4 - era_y / 100 + era_y / 400 + (153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5 + d - 1 - 719468;
+  return days * 86400 + h * 3600 + mi * 60;
+}
+
+/* Keeps the limit soonest of found; returns the latest start among them. */
+static gint64
+keep_soonest (GArray *found,
+              guint   limit)
+{
+  g_array_sort (found, compare_upcoming);
+  if (found->len > limit)
+    g_array_set_size (found, limit);
+  return g_array_index (found, Upcoming, found->len - 1).start;
+}
+
+/* No zone is two days off its local clock (UTC-12 to UTC+14). */
+#define MAX_ZONE_OFFSET (2 * 24 * 3600)
 
 /* Planned and confirmed events whose dates are still ahead of now, soonest
  * first; limit 0 for all of them. */
@@ -169,6 +198,7 @@ GPtrArray *
 liaison_store_list_upcoming_events (LiaisonStore *self, GDateTime *now, guint limit, GError **error)
 {
   g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (Upcoming));
+  gint64        horizon = G_MAXINT64;
   GPtrArray    *events;
   sqlite3_stmt *stmt;
   int           rc;
@@ -179,23 +209,32 @@ liaison_store_list_upcoming_events (LiaisonStore *self, GDateTime *now, guint li
   /* A year is written in the event's zone: anything still ahead is at
    * most one year behind now's year in UTC. Only the dates are read for
    * every candidate; the whole event only for those shown (a large
-   * database has thousands of planned events ahead). */
+   * database has thousands of planned events ahead). The candidates come
+   * in the order of their local start (a shorter date sorts before the
+   * times in it, where it starts), which is the order of their start to
+   * within a zone's offset: a row whose local start is later than the
+   * limit-th soonest start found by more than any offset cannot be among
+   * the soonest, and is passed over without reading its zone (soon every
+   * row after it is). */
   stmt = liaison_store_stmt (self,
                              "SELECT id, start_local, end_local, time_zone FROM events"
-                             " WHERE status IN ('planned', 'confirmed') AND year >= ?",
+                             " WHERE status IN ('planned', 'confirmed') AND year >= ? ORDER BY start_local",
                              error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, g_date_time_get_year (now) - 1);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr (LiaisonEvent) when = liaison_event_new ((const char *) sqlite3_column_text (stmt, 0));
+      const char *start_local = (const char *) sqlite3_column_text (stmt, 1);
+      g_autoptr (LiaisonEvent) when = NULL;
       g_autoptr (GDateTime) over_at = NULL;
       g_autoptr (GDateTime) start = NULL;
       Upcoming u;
 
-      if (!liaison_event_set_when (when, (const char *) sqlite3_column_text (stmt, 1),
-                                   (const char *) sqlite3_column_text (stmt, 2),
+      if (horizon != G_MAXINT64 && local_seconds (start_local) > horizon)
+        continue;
+      when = liaison_event_new ((const char *) sqlite3_column_text (stmt, 0));
+      if (!liaison_event_set_when (when, start_local, (const char *) sqlite3_column_text (stmt, 2),
                                    (const char *) sqlite3_column_text (stmt, 3), NULL))
         continue;
       over_at = dup_over_at (when);
@@ -205,6 +244,10 @@ liaison_store_list_upcoming_events (LiaisonStore *self, GDateTime *now, guint li
       u.start = g_date_time_to_unix (start);
       u.event = g_steal_pointer (&when);
       g_array_append_val (found, u);
+      /* Sorted and cut again only when twice the limit: the horizon of a
+       * larger set is later, never wrongly early. */
+      if (limit > 0 && (found->len == limit || found->len == 2 * limit))
+        horizon = keep_soonest (found, limit) + MAX_ZONE_OFFSET;
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)

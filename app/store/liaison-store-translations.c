@@ -153,13 +153,16 @@ read_state_row (sqlite3_stmt *stmt,
 
 /* One statement over every kind of content: a branch per field, each
  * switched off by the kinds mask in ?1. Built from the constant table
- * above, never from what a person typed. */
+ * above, never from what a person typed. Counting needs no order: without
+ * it sqlite does not sort every text of the database (the Overview counts
+ * at startup). */
 static const char *
-list_sql (void)
+list_sql (gboolean ordered)
 {
-  static char *sql = NULL;
+  static char *sqls[2] = { NULL, NULL };
+  char       **sql = &sqls[ordered ? 1 : 0];
 
-  if (g_once_init_enter (&sql))
+  if (g_once_init_enter (sql))
     {
       GString *s = g_string_new ("SELECT f.entity, f.entity_id, f.field, f.zh, f.en, f.fpos,"
                                  " f.o1, f.o2, f.o3, f.o4, f.o5,"
@@ -188,11 +191,12 @@ list_sql (void)
                           " AND z.field = f.field AND z.lang = 'zh'"
                           " LEFT JOIN translation_states n ON n.entity = f.entity AND n.entity_id = f.entity_id"
                           " AND n.field = f.field AND n.lang = 'en'"
-                          " WHERE (f.zh IS NOT NULL AND f.zh != '') OR (f.en IS NOT NULL AND f.en != '')"
-                          " ORDER BY f.kind, f.sort, f.entity_id, f.fpos");
-      g_once_init_leave (&sql, g_string_free (s, FALSE));
+                          " WHERE (f.zh IS NOT NULL AND f.zh != '') OR (f.en IS NOT NULL AND f.en != '')");
+      if (ordered)
+        g_string_append (s, " ORDER BY f.kind, f.sort, f.entity_id, f.fpos");
+      g_once_init_leave (sql, g_string_free (s, FALSE));
     }
-  return sql;
+  return *sql;
 }
 
 /* A person's name in their own script and in Latin script, as their
@@ -237,16 +241,17 @@ typedef gboolean (*RowFunc) (const ContentField *cf,
                              GError            **error);
 
 /* Calls func for every text of the given kinds that has text in at least
- * one language; func returns FALSE to stop (with an error, or without one
- * when it has seen enough). */
+ * one language, in the list's order when ordered; func returns FALSE to
+ * stop (with an error, or without one when it has seen enough). */
 static gboolean
 foreach_text (LiaisonStore *self,
               guint         kinds,
+              gboolean      ordered,
               RowFunc       func,
               gpointer      data,
               GError      **error)
 {
-  sqlite3_stmt *stmt = liaison_store_stmt (self, list_sql (), error);
+  sqlite3_stmt *stmt = liaison_store_stmt (self, list_sql (ordered), error);
   GError       *local_error = NULL;
   int           rc;
 
@@ -354,7 +359,7 @@ liaison_store_list_translations (LiaisonStore                   *self,
   data.limit = limit;
   data.items = items;
 
-  if (!foreach_text (self, data.kinds, add_item, &data, error))
+  if (!foreach_text (self, data.kinds, TRUE, add_item, &data, error))
     return NULL;
   return g_steal_pointer (&items);
 }
@@ -388,7 +393,7 @@ liaison_store_count_translations (LiaisonStore             *self,
   g_return_val_if_fail (counts != NULL, FALSE);
 
   memset (counts, 0, sizeof *counts);
-  return foreach_text (self, kinds != 0 ? kinds : LIAISON_CONTENT_DEFAULT, count_item, counts, error);
+  return foreach_text (self, kinds != 0 ? kinds : LIAISON_CONTENT_DEFAULT, FALSE, count_item, counts, error);
 }
 
 static char *
@@ -785,7 +790,7 @@ liaison_store_fill_translation_states (LiaisonStore *self,
   g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
 
   /* Collected first: the rows are written into a table the query reads. */
-  if (!foreach_text (self, LIAISON_CONTENT_ALL, collect_stateless, pending, error))
+  if (!foreach_text (self, LIAISON_CONTENT_ALL, TRUE, collect_stateless, pending, error))
     return FALSE;
 
   for (guint i = 0; i < pending->len; i++)
