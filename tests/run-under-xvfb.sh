@@ -52,7 +52,9 @@ if [ -z "${DISPLAY:-}" ] || [ -n "${LIAISON_FORCE_XVFB:-}" ]; then
   fifo="$LIAISON_UI_HOME/displayfd"
   rm -f "$fifo"
   mkfifo "$fifo"
-  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$fifo" 2>/dev/null &
+  # Room for a window of 1920×1080 and what its decorations add
+  # (tests/test-clipping.c tries that size).
+  Xvfb -displayfd 3 -screen 0 2048x1280x24 -nolisten tcp 3>"$fifo" 2>/dev/null &
   xvfb=$!
   read -r display <"$fifo"
   export DISPLAY=":$display"

@@ -7,6 +7,7 @@
 
 #include "liaison-event-editor-private.h"
 #include "liaison-gui-util.h"
+#include "liaison-gui-wrap.h"
 #include "liaison-store-people.h"
 #include "liaison-zone-strip.h"
 #include "liaison-zones.h"
@@ -452,6 +453,10 @@ fill_choices (LiaisonEventEditor *self)
   zone_expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (zone_title), NULL, NULL);
   adw_combo_row_set_expression (self->zone_row, zone_expression);
   adw_combo_row_set_model (self->zone_row, zones);
+  /* "Yangon, Myanmar (UTC+6:30)", "Contributions of China and ASEAN member
+   * states": whole, on two lines where need be. */
+  liaison_gui_wrap_combo_row (self->zone_row);
+  liaison_gui_wrap_combo_row (self->funding_row);
 
   /* The tracks in the database: the built-in ones and those added since. */
   self->tracks = liaison_store_list_tracks (liaison_context_get_store (self->context), NULL);

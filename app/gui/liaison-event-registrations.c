@@ -245,14 +245,16 @@ on_registration_activate (LiaisonEventRegistrations *self, guint position)
         liaison_registration_get_participant_id (liaison_registration_item_get_registration (item)));
 }
 
-/* Columns whose cells are a label bound to a property of the item. */
+/* Columns whose cells are a label bound to a property of the item. Read
+ * at the door, they are shown whole, never ended with "…": where the table
+ * is wider than the page, it scrolls sideways (a column view of GTK 4.8
+ * asks its height before its widths, so a wrapped name would hide rows). */
 static void
 setup_label (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer dim)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (GPOINTER_TO_INT (dim))
     gtk_widget_add_css_class (label, "dim-label");
   gtk_list_item_set_child (list_item, label);

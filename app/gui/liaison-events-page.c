@@ -10,6 +10,7 @@
 #include "liaison-event-page.h"
 #include "liaison-events-page.h"
 #include "liaison-gui-format.h"
+#include "liaison-gui-wrap.h"
 #include "liaison-ical.h"
 
 /* The Events view: every event, filtered, as a list by month, a month
@@ -504,10 +505,9 @@ fill_timeline (LiaisonEventsPage *self)
   clear_grid (self->timeline_grid);
   for (int m = 1; m <= 12; m++)
     {
+      /* The whole name: its column widens for it ("February", "September"). */
       GtkWidget *label = gtk_label_new (liaison_gui_month_name (m));
 
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 4);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_widget_add_css_class (label, "dim-label");
       gtk_widget_add_css_class (label, "caption");
       gtk_grid_attach (self->timeline_grid, label, m, 0, 1, 1);
@@ -697,6 +697,9 @@ fill_filter_models (LiaisonEventsPage *self)
   gtk_drop_down_set_model (self->country_filter, G_LIST_MODEL (countries));
   gtk_drop_down_set_model (self->activity_filter, G_LIST_MODEL (activities));
   gtk_drop_down_set_model (self->track_filter, G_LIST_MODEL (tracks));
+  /* The activities' titles are long: their menu wraps them. */
+  liaison_gui_wrap_drop_down (self->activity_filter);
+  liaison_gui_wrap_drop_down (self->track_filter);
   g_object_unref (kinds);
   g_object_unref (statuses);
   g_object_unref (countries);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "liaison-sync-password.h"
+#include "liaison-gui-wrap.h"
 #include "liaison-sync-preferences.h"
 #include "liaison-sync-status.h"
 
@@ -387,6 +388,9 @@ static void
 liaison_sync_preferences_init (LiaisonSyncPreferences *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* "Liaison’s Own Calendar (Made When Missing)": whole. */
+  liaison_gui_wrap_combo_row (self->calendar_row);
+  liaison_gui_wrap_combo_row (self->address_book_row);
   g_signal_connect_swapped (self->calendar_row, "notify::selected", G_CALLBACK (on_collection_selected), self);
   g_signal_connect_swapped (self->address_book_row, "notify::selected", G_CALLBACK (on_collection_selected), self);
   g_signal_connect_swapped (self->password_kept_row, "notify::selected", G_CALLBACK (on_password_kept_selected),
