@@ -23,10 +23,14 @@ add_person (LiaisonStore *store, const char *family, const char *given, const ch
 {
   LiaisonParticipant *p = liaison_participant_new (NULL);
   g_autoptr (GError) error = NULL;
+  LiaisonNameOrder order;
 
   liaison_participant_set_native_name (p, family, given);
   liaison_participant_set_latin_name (p, family_latin, given_latin);
   liaison_participant_set_country (p, country);
+  /* The name order the editor and the CLI give a person of that country. */
+  if (liaison_country_get_name_order (liaison_country_lookup (country), &order))
+    liaison_participant_set_name_order (p, order);
   g_assert_true (liaison_store_save_participant (store, p, LIAISON_ORIGIN_LOCAL, &error));
   g_assert_no_error (error);
   return p;
@@ -228,12 +232,12 @@ test_reorder_and_promote (void)
 {
   g_autoptr (TestUi) ui = test_ui_new (NULL);
   LiaisonStore *store = ui->store;
-  g_autoptr (LiaisonEvent) event = add_event (store, "Workshop on environmental information", "中国—东盟环境信息研讨会",
+  g_autoptr (LiaisonEvent) event = add_event (store, "Workshop on environmental information", "中国-东盟环境信息研讨会",
                                               "2031-09-08T09:00", "2031-09-09T17:00", 1);
   g_autoptr (LiaisonParticipant) held = add_person (store, "李", "霞", "Li", "Xia", "CN");
   g_autoptr (LiaisonParticipant) a = add_person (store, "Nguyễn", "Văn An", "Nguyen", "Van An", "VN");
   g_autoptr (LiaisonParticipant) b = add_person (store, NULL, NULL, "Santos", "Ana", "PH");
-  g_autoptr (LiaisonParticipant) c = add_person (store, "สมชาย", "ใจดี", "Jaidee", "Somchai", "TH");
+  g_autoptr (LiaisonParticipant) c = add_person (store, "ใจดี", "สมชาย", "Jaidee", "Somchai", "TH");
   const char *ids[] = { liaison_participant_get_id (held), liaison_participant_get_id (a), liaison_participant_get_id (b),
                         liaison_participant_get_id (c), NULL };
   g_autoptr (GPtrArray) regs = liaison_store_register_many (store, liaison_event_get_id (event), ids,
