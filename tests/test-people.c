@@ -8,9 +8,11 @@
 #include <unistd.h>
 
 #include "liaison-ical.h"
+#include "liaison-ics-import.h"
 #include "liaison-person-data.h"
 #include "liaison-store-people.h"
 #include "liaison-store-sync.h"
+#include "liaison-vcard.h"
 #include "liaison-work-plan-doc.h"
 #include "test-util.h"
 
@@ -1001,6 +1003,215 @@ test_export_and_anonymise (Fixture *f, gconstpointer data)
   g_assert_false (json_object_has_member (json_object_get_object_member (root, "participant"), "family_name"));
 }
 
+/* An event as Thunderbird writes it: two attendees, one of them folded in
+ * the middle of her e-mail address, which is in another case than the
+ * one her record will keep. */
+static const char scrub_ics[] =
+    "BEGIN:VCALENDAR\r\n"
+    "PRODID:-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN\r\n"
+    "VERSION:2.0\r\n"
+    "BEGIN:VEVENT\r\n"
+    "UID:5b0d2a52-7f1e-4c1e-9d33-scrub-test\r\n"
+    "DTSTAMP:20260301T020000Z\r\n"
+    "DTSTART:20260415T010000Z\r\n"
+    "DTEND:20260415T090000Z\r\n"
+    "SUMMARY:Marine plastics roundtable\r\n"
+    "ORGANIZER;CN=Secretariat:mailto:secretariat@example.org\r\n"
+    "ATTENDEE;CN=\"Nguyễn Thị Lan\";PARTSTAT=ACCEPTED;ROLE=REQ-PARTICIPANT;CUTYPE=IN\r\n"
+    " DIVIDUAL:mailto:Lan.Ngu\r\n"
+    " yen@Example.VN\r\n"
+    "ATTENDEE;CN=Somchai Prasert;PARTSTAT=NEEDS-ACTION;ROLE=REQ-PARTICIPANT:mail\r\n"
+    " to:somchai.p@example.th\r\n"
+    "X-MOZ-GENERATION:3\r\n"
+    "END:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+
+/* Rows of any table whose text, unfolded, holds needle (ASCII case
+ * ignored): every TEXT value of every column of every table. */
+static guint
+db_mentions (const char *path, const char *needle)
+{
+  sqlite3      *db = NULL;
+  sqlite3_stmt *tables = NULL;
+  guint         n = 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table'", -1, &tables, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      g_autofree char *table = g_strdup ((const char *) sqlite3_column_text (tables, 0));
+      g_autofree char *info_sql = g_strdup_printf ("PRAGMA table_info (\"%s\")", table);
+      sqlite3_stmt    *info = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, info_sql, -1, &info, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (info) == SQLITE_ROW)
+        {
+          const char      *column = (const char *) sqlite3_column_text (info, 1);
+          g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE typeof (\"%s\") = 'text' AND"
+                                                  " instr (lower (replace (replace (replace (\"%s\", char (13, 10, 32), ''),"
+                                                  " char (10, 32), ''), char (13, 10, 9), '')), lower (?1)) > 0",
+                                                  table, column, column);
+          sqlite3_stmt    *count = NULL;
+
+          g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &count, NULL), ==, SQLITE_OK);
+          sqlite3_bind_text (count, 1, needle, -1, SQLITE_TRANSIENT);
+          if (sqlite3_step (count) == SQLITE_ROW && sqlite3_column_int (count, 0) > 0)
+            {
+              g_test_message ("%s.%s mentions %s", table, column, needle);
+              n += sqlite3_column_int (count, 0);
+            }
+          sqlite3_finalize (count);
+        }
+      sqlite3_finalize (info);
+    }
+  sqlite3_finalize (tables);
+  sqlite3_close (db);
+  return n;
+}
+
+static char *
+attendee_with (GHashTable *fields, LiaisonStore *store, const char *email)
+{
+  GHashTableIter iter;
+  gpointer       key;
+
+  g_hash_table_iter_init (&iter, fields);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const char *pid = (const char *) key + strlen (LIAISON_SYNC_ATTENDEE_PREFIX);
+      g_autoptr (LiaisonParticipant) p = NULL;
+      const char *const *emails;
+
+      if (!g_str_has_prefix (key, LIAISON_SYNC_ATTENDEE_PREFIX))
+        continue;
+      p = liaison_store_get_participant (store, pid, NULL);
+      emails = p != NULL ? liaison_participant_get_emails (p) : NULL;
+      if (emails != NULL && emails[0] != NULL && g_ascii_strcasecmp (emails[0], email) == 0)
+        return g_strdup (pid);
+    }
+  return NULL;
+}
+
+/* Anonymising a person takes them out of every calendar text the database
+ * keeps (the imported event's own text, the server's copies of the event
+ * and of their card, writes sent without an answer), whole lines with
+ * their folds; the other attendee stays, and the next push writes both. */
+static void
+test_anonymise_calendar_texts (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) events = NULL;
+  g_autoptr (GHashTable) fields = NULL;
+  g_autoptr (GHashTable) card_fields = NULL;
+  g_autoptr (GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  g_autoptr (LiaisonSyncResource) res = NULL;
+  g_autofree char *event_id = NULL;
+  g_autofree char *lan = NULL;
+  g_autofree char *somchai = NULL;
+  g_autofree char *server_copy = NULL;
+  g_autofree char *card = NULL;
+  g_autofree char *imported = NULL;
+  g_autofree char *pushed = NULL;
+  g_autofree char *unfolded = NULL;
+  const char      *traces[] = { "Nguyễn Thị Lan", "Nguyễn", "lan.nguyen@example.vn", "Lan.Nguyen@Example.VN" };
+  g_autoptr (LiaisonParticipant) lan_record = NULL;
+
+  events = liaison_ics_read_events (f->store, scrub_ics, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 1);
+  g_assert_true (liaison_ics_import_events (f->store, events, NULL, NULL, &error));
+  g_assert_no_error (error);
+  event_id = g_strdup (((LiaisonIcsEvent *) g_ptr_array_index (events, 0))->uid);
+  imported = liaison_store_sync_get_imported_text (f->store, event_id);
+  g_assert_nonnull (imported);
+
+  fields = liaison_store_sync_get_fields (f->store, "event", event_id, &error);
+  g_assert_no_error (error);
+  lan = attendee_with (fields, f->store, "lan.nguyen@example.vn");
+  somchai = attendee_with (fields, f->store, "somchai.p@example.th");
+  g_assert_nonnull (lan);
+  g_assert_nonnull (somchai);
+  /* Her record keeps another case of the address than the file. */
+  lan_record = liaison_store_get_participant (f->store, lan, &error);
+  liaison_participant_set_emails (lan_record, (const char *[]){ "lan.nguyen@example.vn", "lan@example.org", NULL });
+  g_assert_true (liaison_store_save_participant (f->store, lan_record, LIAISON_ORIGIN_LOCAL, &error));
+
+  /* The server's copies as a sync would have stored them: the event as
+   * Liaison writes it (its own attendee parameters), her card, and a
+   * write that never had an answer. */
+  g_hash_table_insert (people, g_strdup (lan), g_strdupv ((char *[]){ "Nguyễn Thị Lan", "Lan.Nguyen@Example.VN", NULL }));
+  g_hash_table_insert (people, g_strdup (somchai), g_strdupv ((char *[]){ "Somchai Prasert", "somchai.p@example.th", NULL }));
+  server_copy = liaison_ical_write (event_id, fields, people, imported, &error);
+  g_assert_no_error (error);
+  g_assert_true (liaison_store_sync_put_resource (f->store, "event", event_id, "/cal/scrub.ics", "\"1\"", server_copy, &error));
+  g_assert_true (liaison_store_sync_add_sent (f->store, "event", event_id, server_copy, &error));
+  card_fields = liaison_store_sync_get_fields (f->store, "participant", lan, &error);
+  card = liaison_vcard_write (lan, card_fields, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (liaison_store_sync_put_resource (f->store, "participant", lan, "/card/lan.vcf", "\"1\"", card, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (traces); i++)
+    g_assert_cmpuint (db_mentions (f->path, traces[i]), >, 0);
+  g_assert_cmpuint (db_mentions (f->path, "lan@example.org"), >, 0);
+
+  g_assert_true (liaison_store_anonymise_participant (f->store, lan, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (traces); i++)
+    g_assert_cmpuint (db_mentions (f->path, traces[i]), ==, 0);
+  g_assert_cmpuint (db_mentions (f->path, "lan@example.org"), ==, 0);
+  /* The other attendee and what the other program wrote stay. */
+  g_clear_pointer (&imported, g_free);
+  imported = liaison_store_sync_get_imported_text (f->store, event_id);
+  g_assert_nonnull (strstr (imported, "somchai.p@example.th"));
+  g_assert_nonnull (strstr (imported, "X-MOZ-GENERATION:3\r\n"));
+  g_assert_nonnull (strstr (imported, "ORGANIZER;CN=Secretariat:mailto:secretariat@example.org\r\n"));
+  res = liaison_store_sync_get_resource (f->store, "event", event_id);
+  unfolded = unfold (res->base);
+  g_assert_nonnull (strstr (unfolded, "mailto:somchai.p@example.th"));
+  g_assert_nonnull (strstr (unfolded, "CN=Somchai Prasert"));
+  g_assert_null (strstr (unfolded, lan));
+  /* Queued, so the server's copy loses her too. */
+  g_assert_true (liaison_store_sync_is_queued (f->store, "event", event_id));
+
+  /* The next push, as liaison-sync-push.c writes it from the scrubbed
+   * copy: her line anew from the registration, anonymous; his as it was. */
+  {
+    g_autoptr (GHashTable) now = liaison_store_sync_get_fields (f->store, "event", event_id, &error);
+    g_autoptr (GHashTable) now_people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+    g_autoptr (GHashTable) read_back = NULL;
+    g_autofree char *pushed_unfolded = NULL;
+    g_autofree char *lan_key = g_strconcat (LIAISON_SYNC_ATTENDEE_PREFIX, lan, NULL);
+    g_autofree char *somchai_key = g_strconcat (LIAISON_SYNC_ATTENDEE_PREFIX, somchai, NULL);
+
+    g_assert_nonnull (g_hash_table_lookup (now, lan_key));
+    g_hash_table_insert (now_people, g_strdup (lan), g_strdupv ((char *[]){ "Anonymised", NULL }));
+    g_hash_table_insert (now_people, g_strdup (somchai), g_strdupv ((char *[]){ "Somchai Prasert", "somchai.p@example.th", NULL }));
+    pushed = liaison_ical_write (event_id, now, now_people, res->base, &error);
+    g_assert_no_error (error);
+    pushed_unfolded = unfold (pushed);
+    g_assert_null (strstr (pushed_unfolded, "Nguyễn"));
+    g_assert_null (strstr (pushed_unfolded, "example.vn"));
+    g_assert_nonnull (strstr (pushed_unfolded, "mailto:somchai.p@example.th"));
+    read_back = liaison_ical_read (pushed, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_hash_table_lookup (read_back, lan_key), ==, g_hash_table_lookup (now, lan_key));
+    g_assert_cmpstr (g_hash_table_lookup (read_back, somchai_key), ==, g_hash_table_lookup (now, somchai_key));
+  }
+  {
+    g_autoptr (LiaisonSyncResource) card_res = liaison_store_sync_get_resource (f->store, "participant", lan);
+    g_autoptr (GHashTable) anonymous = liaison_store_sync_get_fields (f->store, "participant", lan, &error);
+    g_autofree char *card_pushed = NULL;
+
+    g_assert_nonnull (card_res);
+    g_assert_nonnull (strstr (card_res->base, "BEGIN:VCARD"));
+    card_pushed = liaison_vcard_write (lan, anonymous, card_res->base, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (card_pushed, "Anonymised"));
+    g_assert_null (strstr (card_pushed, "example.vn"));
+  }
+}
+
 static void
 test_consent_rules (Fixture *f, gconstpointer data)
 {
@@ -1042,6 +1253,7 @@ main (int argc, char **argv)
   g_test_add ("/liaison/people/nominated-sync", Fixture, NULL, fixture_setup, test_nominated_sync, fixture_teardown);
   g_test_add ("/liaison/people/work-plan", Fixture, NULL, fixture_setup, test_work_plan, fixture_teardown);
   g_test_add ("/liaison/people/export-and-anonymise", Fixture, NULL, fixture_setup, test_export_and_anonymise, fixture_teardown);
+  g_test_add ("/liaison/people/anonymise-calendar-texts", Fixture, NULL, fixture_setup, test_anonymise_calendar_texts, fixture_teardown);
   g_test_add ("/liaison/people/consent", Fixture, NULL, fixture_setup, test_consent_rules, fixture_teardown);
   return g_test_run ();
 }

@@ -6,8 +6,10 @@
 #include <glib/gi18n-lib.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "liaison-store-people-private.h"
+#include "liaison-store-sync.h"
 
 /* Privacy: what a person consented to, their whole record on request (the
  * JSON that liaison-person-data renders as a PDF too), and anonymisation,
@@ -234,6 +236,278 @@ static const char *const scrub_sql[] = {
   "DELETE FROM sync_sent WHERE entity = 'participant' AND entity_id = ?1",
 };
 
+/* Stored calendar texts: an imported event's own text, the server's copy
+ * of the last sync (the merge base and what the next write patches) and
+ * the writes sent without an answer can name the person on an ATTENDEE
+ * or ORGANIZER line. Those lines go, whole with their folds; the next
+ * push writes the person's attendee line anew from the registration
+ * (CN=Anonymised, urn:uuid:), and the other attendees' lines stay as the
+ * server had them. The store sits below app/io, so the content lines are
+ * read here: a logical line is a physical line and the lines after it
+ * that start with a space or a tab (RFC 5545 3.1). */
+
+typedef struct
+{
+  const char        *participant_id;
+  const char *const *emails;
+  GPtrArray         *registrations;
+} Identity;
+
+/* The unfolded line's name (group removed), parameters (name, value…
+ * pairs, quotes removed) and value; FALSE when it is no content line. */
+static gboolean
+split_line (const char *unfolded, char **name, GPtrArray *params, char **value)
+{
+  const char *p = unfolded;
+  const char *start = p;
+
+  while (*p != '\0' && *p != ';' && *p != ':')
+    p++;
+  if (*p == '\0' || p == start)
+    return FALSE;
+  {
+    g_autofree char *full = g_strndup (start, p - start);
+    const char      *dot = strrchr (full, '.');
+
+    *name = g_ascii_strup (dot != NULL ? dot + 1 : full, -1);
+  }
+  while (*p == ';')
+    {
+      const char *pname = ++p;
+      GString    *pvalue = g_string_new (NULL);
+
+      while (*p != '\0' && *p != '=' && *p != ';' && *p != ':')
+        p++;
+      g_ptr_array_add (params, g_ascii_strup (pname, p - pname));
+      if (*p == '=')
+        {
+          gboolean quoted = FALSE;
+
+          for (p++; *p != '\0' && (quoted || (*p != ';' && *p != ':')); p++)
+            if (*p == '"')
+              quoted = !quoted;
+            else
+              g_string_append_c (pvalue, *p);
+        }
+      g_ptr_array_add (params, g_string_free (pvalue, FALSE));
+    }
+  if (*p != ':')
+    return FALSE;
+  *value = g_strdup (p + 1);
+  return TRUE;
+}
+
+static gboolean
+is_their_address (const char *address, const Identity *who)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (address));
+  const char      *bare = trimmed;
+
+  if (g_ascii_strncasecmp (bare, "mailto:", 7) == 0)
+    bare += 7;
+  else if (g_ascii_strncasecmp (bare, "urn:uuid:", 9) == 0)
+    return g_ascii_strcasecmp (bare + 9, who->participant_id) == 0;
+  for (guint i = 0; who->emails != NULL && who->emails[i] != NULL; i++)
+    {
+      g_autofree char *a = g_utf8_casefold (bare, -1);
+      g_autofree char *b = g_utf8_casefold (who->emails[i], -1);
+
+      if (*b != '\0' && g_str_equal (a, b))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* An ATTENDEE or ORGANIZER line that stands for them: by address, by
+ * Liaison's participant parameter, or by one of their registrations. */
+static gboolean
+names_them (const char *unfolded, const Identity *who)
+{
+  g_autoptr (GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *name = NULL;
+  g_autofree char *value = NULL;
+
+  if (!split_line (unfolded, &name, params, &value) ||
+      (!g_str_equal (name, "ATTENDEE") && !g_str_equal (name, "ORGANIZER")))
+    return FALSE;
+  if (is_their_address (value, who))
+    return TRUE;
+  for (guint i = 0; i + 1 < params->len; i += 2)
+    {
+      const char *pname = g_ptr_array_index (params, i);
+      const char *pvalue = g_ptr_array_index (params, i + 1);
+
+      if (g_str_equal (pname, "X-LIAISON-PARTICIPANT") && g_ascii_strcasecmp (pvalue, who->participant_id) == 0)
+        return TRUE;
+      if (g_str_equal (pname, "X-LIAISON-REGISTRATION"))
+        for (guint k = 0; k < who->registrations->len; k++)
+          if (g_ascii_strcasecmp (pvalue, g_ptr_array_index (who->registrations, k)) == 0)
+            return TRUE;
+    }
+  return FALSE;
+}
+
+/* Calls keep on each logical line (unfolded, then raw with its folds and
+ * line break) and returns the text of the lines kept, or NULL when it
+ * kept them all. */
+static char *
+filter_lines (const char *text, gboolean (*keep) (const char *unfolded, gpointer data), gpointer data)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  gboolean    dropped = FALSE;
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *start = p;
+      g_autoptr (GString) unfolded = g_string_new (NULL);
+
+      do
+        {
+          const char *nl = strchr (p, '\n');
+          const char *end = nl != NULL ? nl + 1 : p + strlen (p);
+          gsize       content = (nl != NULL ? nl : end) - p;
+
+          if (content > 0 && p[content - 1] == '\r')
+            content--;
+          if (p == start)
+            g_string_append_len (unfolded, p, content);
+          else if (content > 0)
+            g_string_append_len (unfolded, p + 1, content - 1);
+          p = end;
+        }
+      while (*p == ' ' || *p == '\t');
+      if (keep (unfolded->str, data))
+        g_string_append_len (out, start, p - start);
+      else
+        dropped = TRUE;
+    }
+  return dropped ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
+static gboolean
+keep_calendar_line (const char *unfolded, gpointer data)
+{
+  return !names_them (unfolded, data);
+}
+
+/* Of their own card, only what makes it a card with its UID: the next
+ * push patches the anonymised record into it. */
+static gboolean
+keep_card_line (const char *unfolded, gpointer data)
+{
+  g_autoptr (GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *name = NULL;
+  g_autofree char *value = NULL;
+
+  (void) data;
+  if (!split_line (unfolded, &name, params, &value))
+    return FALSE;
+  return g_str_equal (name, "BEGIN") || g_str_equal (name, "END") || g_str_equal (name, "VERSION") ||
+         g_str_equal (name, "UID");
+}
+
+typedef struct
+{
+  char *key;
+  char *text;
+} StoredText;
+
+static void
+stored_text_free (StoredText *t)
+{
+  g_free (t->key);
+  g_free (t->text);
+  g_free (t);
+}
+
+static GPtrArray *
+stored_texts (LiaisonStore *self, const char *sql, const char *participant_id, GError **error)
+{
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_text_free);
+  sqlite3_stmt *stmt = liaison_store_stmt (self, sql, error);
+  int           rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_bind_parameter_count (stmt) >= 1)
+    bind_text (stmt, 1, participant_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      StoredText *t = g_new0 (StoredText, 1);
+
+      t->key = column_dup (stmt, 0);
+      t->text = column_dup (stmt, 1);
+      g_ptr_array_add (texts, t);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&texts);
+}
+
+/* Rewrites each text of the query that names them with update (?1 the
+ * new text, ?2 the key); an event's server copy changed is queued, so
+ * the next push takes their name off the server too. */
+static gboolean
+scrub_texts (LiaisonStore *self,
+             const char   *select,
+             const char   *update,
+             const char   *queue_entity,
+             Identity     *who,
+             gboolean (*keep) (const char *unfolded, gpointer data),
+             GError **error)
+{
+  g_autoptr (GPtrArray) texts = stored_texts (self, select, who->participant_id, error);
+
+  if (texts == NULL)
+    return FALSE;
+  for (guint i = 0; i < texts->len; i++)
+    {
+      StoredText      *t = g_ptr_array_index (texts, i);
+      g_autofree char *kept = t->text != NULL ? filter_lines (t->text, keep, who) : NULL;
+      sqlite3_stmt    *stmt;
+
+      if (kept == NULL)
+        continue;
+      stmt = liaison_store_stmt (self, update, error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, kept);
+      bind_text (stmt, 2, t->key);
+      if (!liaison_store_step_done (self, stmt, error))
+        return FALSE;
+      if (queue_entity != NULL && !liaison_store_sync_queue (self, queue_entity, t->key, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+scrub_stored_texts (LiaisonStore *self, LiaisonParticipant *p, GError **error)
+{
+  Identity who = { liaison_participant_get_id (p), liaison_participant_get_emails (p), NULL };
+  g_autoptr (GPtrArray) registrations = ids_for (self, "SELECT id FROM registrations WHERE participant_id = ?",
+                                                 who.participant_id, error);
+
+  if (registrations == NULL)
+    return FALSE;
+  who.registrations = registrations;
+  return scrub_texts (self, "SELECT event_id, text FROM imported_texts", "UPDATE imported_texts SET text = ?1 WHERE event_id = ?2",
+                      NULL, &who, keep_calendar_line, error) &&
+         scrub_texts (self, "SELECT entity_id, base FROM sync_resources WHERE entity = 'event'",
+                      "UPDATE sync_resources SET base = ?1 WHERE entity = 'event' AND entity_id = ?2", "event", &who,
+                      keep_calendar_line, error) &&
+         scrub_texts (self, "SELECT rowid, text FROM sync_sent WHERE entity = 'event'",
+                      "UPDATE sync_sent SET text = ?1 WHERE rowid = CAST (?2 AS INTEGER)", NULL, &who, keep_calendar_line, error) &&
+         scrub_texts (self, "SELECT entity_id, base FROM sync_resources WHERE entity = 'participant' AND entity_id = ?1",
+                      "UPDATE sync_resources SET base = ?1 WHERE entity = 'participant' AND entity_id = ?2",
+                      "participant", &who, keep_card_line, error);
+}
+
 gboolean
 liaison_store_anonymise_participant (LiaisonStore *self, const char *participant_id, LiaisonOrigin origin, GError **error)
 {
@@ -249,6 +523,9 @@ liaison_store_anonymise_participant (LiaisonStore *self, const char *participant
     return FALSE;
   p = liaison_store_get_participant (self, participant_id, error);
   if (p == NULL || refuse_anonymised (self, participant_id, error))
+    goto fail;
+  /* Before the record loses the e-mails that find their lines. */
+  if (!scrub_stored_texts (self, p, error))
     goto fail;
 
   anonymous = liaison_participant_new (participant_id);
