@@ -10,6 +10,7 @@
 #include "liaison-ical.h"
 #include "liaison-ics-import.h"
 #include "liaison-person-data.h"
+#include "liaison-store-merge.h"
 #include "liaison-store-people.h"
 #include "liaison-store-sync.h"
 #include "liaison-vcard.h"
@@ -1212,6 +1213,42 @@ test_anonymise_calendar_texts (Fixture *f, gconstpointer data)
   }
 }
 
+/* A person merged into another and then anonymised: the merge's record
+ * keeps the merged-away row as it was (names, e-mails), and the journal
+ * its values. Anonymising the survivor removes both; the merge can no
+ * longer be undone, since what it would bring back is who they were. */
+static void
+test_anonymise_after_merge (Fixture *f, gconstpointer data)
+{
+  g_autofree char *kept = new_person (f->store, "Prasertsak", "Kanokwan", "TH");
+  g_autofree char *twin = new_person (f->store, "PRASERTSAK", "Kanokwan Old", "TH");
+  g_autoptr (LiaisonParticipant) record = liaison_store_get_participant (f->store, twin, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) merges = NULL;
+  g_autofree char *merge = NULL;
+  const char      *others[] = { twin, NULL };
+
+  liaison_participant_set_emails (record, (const char *[]){ "kanokwan.old@example.th", NULL });
+  g_assert_true (liaison_store_save_participant (f->store, record, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_no_error (error);
+  merge = liaison_store_merge_participants (f->store, kept, others, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (merge);
+  g_assert_cmpuint (db_mentions (f->path, "kanokwan.old@example.th"), >, 0);
+  g_assert_cmpuint (db_mentions (f->path, "Kanokwan Old"), >, 0);
+
+  g_assert_true (liaison_store_anonymise_participant (f->store, kept, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (db_mentions (f->path, "kanokwan.old@example.th"), ==, 0);
+  g_assert_cmpuint (db_mentions (f->path, "Kanokwan"), ==, 0);
+  g_assert_cmpuint (db_mentions (f->path, "Prasertsak"), ==, 0);
+  merges = liaison_store_list_merges (f->store, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (merges->len, ==, 0);
+  g_assert_false (liaison_store_unmerge (f->store, merge, &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NOT_FOUND);
+}
+
 static void
 test_consent_rules (Fixture *f, gconstpointer data)
 {
@@ -1254,6 +1291,7 @@ main (int argc, char **argv)
   g_test_add ("/liaison/people/work-plan", Fixture, NULL, fixture_setup, test_work_plan, fixture_teardown);
   g_test_add ("/liaison/people/export-and-anonymise", Fixture, NULL, fixture_setup, test_export_and_anonymise, fixture_teardown);
   g_test_add ("/liaison/people/anonymise-calendar-texts", Fixture, NULL, fixture_setup, test_anonymise_calendar_texts, fixture_teardown);
+  g_test_add ("/liaison/people/anonymise-after-merge", Fixture, NULL, fixture_setup, test_anonymise_after_merge, fixture_teardown);
   g_test_add ("/liaison/people/consent", Fixture, NULL, fixture_setup, test_consent_rules, fixture_teardown);
   return g_test_run ();
 }

@@ -219,6 +219,7 @@ ids_for (LiaisonStore *self, const char *sql, const char *participant_id, GError
  * changes that anonymised them: the values of their record's changes and
  * copies, of their notes, letters, officer roles and consent, and the notes
  * of their registrations. What changed and when stays. */
+#define MERGES_OF "(m.survivor_id = ?1 OR instr (char (10) || m.merged_ids || char (10), char (10) || ?1 || char (10)) > 0)"
 static const char *const scrub_sql[] = {
   "UPDATE journal SET old_value = NULL, new_value = NULL WHERE entity = 'participant' AND entity_id = ?1 AND seq <= ?2",
   "UPDATE journal SET old_value = NULL, new_value = NULL WHERE entity = 'consent' AND entity_id = ?1 AND seq <= ?2",
@@ -230,6 +231,15 @@ static const char *const scrub_sql[] = {
   " AND field = 'notes' AND entity_id IN (SELECT id FROM registrations WHERE participant_id = ?1)",
   "UPDATE journal SET old_value = json_remove (old_value, '$.notes') WHERE seq <= ?2 AND entity = 'registration'"
   " AND action = 'delete' AND json_valid (old_value) AND json_extract (old_value, '$.participant_id') = ?1",
+  /* A merge into them (or of them, since undone) keeps the merged-away
+   * rows as they were, and the journal those rows' values: both go, with
+   * the merge, which could only bring back who they were. */
+  "UPDATE journal SET old_value = NULL, new_value = NULL WHERE seq <= ?2 AND entity IN ('participant', 'consent')"
+  " AND entity_id IN (SELECT j.value FROM merges AS m, json_each ('[\"' || replace (m.merged_ids, char (10), '\",\"') || '\"]') AS j"
+  "  WHERE " MERGES_OF ")",
+  "UPDATE journal SET old_value = NULL, new_value = NULL WHERE seq <= ?2 AND entity = 'merge'"
+  " AND entity_id IN (SELECT id FROM merges AS m WHERE " MERGES_OF ")",
+  "DELETE FROM merges AS m WHERE " MERGES_OF,
   /* What sync kept of them beyond the server's copy of the last sync,
    * which the next sync replaces with the anonymised record. */
   "DELETE FROM sync_conflicts WHERE entity = 'participant' AND entity_id = ?1",
