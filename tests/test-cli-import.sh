@@ -4,33 +4,7 @@
 # TAP.
 set -u
 liaison=$1
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-db="$work/liaison.db"
-n=0
-failed=0
-
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift; for line in "$@"; do echo "# $line"; done; }
-
-expect () {
-  local name=$1 want=$2; shift 2
-  out=$("$@" 2>"$work/err"); got=$?
-  err=$(cat "$work/err")
-  if [ "$got" -eq "$want" ]; then ok "$name"; else not_ok "$name" "exit $got, wanted $want" "stderr: $err" "stdout: $(printf '%s' "$out" | head -c 400)"; fi
-}
-
-check () {
-  if printf '%s' "$out" | /usr/bin/python3 -c "import json,sys; data=json.load(sys.stdin); sys.exit(0 if ($2) else 1)"; then
-    ok "$1"
-  else
-    not_ok "$1" "output: $(printf '%s' "$out" | head -c 600)"
-  fi
-}
-
-contains () {
-  if printf '%s' "$2" | grep -qF -- "$3"; then ok "$1"; else not_ok "$1" "wanted “$3” in: $(printf '%s' "$2" | head -c 400)"; fi
-}
+. "$(dirname "$0")/tap-lib.sh"
 
 printf '%s\r\n' \
   '姓名,英文姓名,国家,单位,电子邮件,性别' \

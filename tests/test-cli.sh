@@ -2,35 +2,7 @@
 # Drives the command line as a script would, on a temporary database. TAP.
 set -u
 liaison=$1
-work=$(mktemp -d)
-trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
-db="$work/liaison.db"
-n=0
-failed=0
-
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift; for line in "$@"; do echo "# $line"; done; }
-
-# expect NAME EXPECTED-STATUS COMMAND...: runs it, keeps stdout in $out and stderr in $err
-expect () {
-  local name=$1 want=$2; shift 2
-  out=$("$@" 2>"$work/err"); got=$?
-  err=$(cat "$work/err")
-  if [ "$got" -eq "$want" ]; then ok "$name"; else not_ok "$name" "exit $got, wanted $want" "stderr: $err"; fi
-}
-
-# check NAME PYTHON-EXPRESSION: evaluates with `data` = parsed JSON of $out
-check () {
-  if printf '%s' "$out" | python3 -c "import json,sys; data=json.load(sys.stdin); sys.exit(0 if ($2) else 1)"; then
-    ok "$1"
-  else
-    not_ok "$1" "output: $(printf '%s' "$out" | head -c 600)"
-  fi
-}
-
-contains () {
-  if printf '%s' "$2" | grep -qF -- "$3"; then ok "$1"; else not_ok "$1" "wanted “$3” in: $(printf '%s' "$2" | head -c 400)"; fi
-}
+. "$(dirname "$0")/tap-lib.sh"
 
 expect "--version" 0 "$liaison" --version
 contains "--version prints the version" "$out" "liaison "
