@@ -344,12 +344,20 @@ test_recent_changes (void)
 }
 
 static gboolean
-focus_in (gpointer data)
+first_row_mapped (gpointer list)
 {
-  GtkWidget *entry = data;
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (entry));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0);
 
-  return focus != NULL && gtk_widget_is_ancestor (focus, entry);
+  return row != NULL && gtk_widget_get_mapped (GTK_WIDGET (row));
+}
+
+/* Waits for the first row of a list of results to be on screen: Enter in
+ * the search opens the first result a person sees, and none before. */
+static void
+wait_first_row (GtkListBox *list)
+{
+  if (!test_ui_wait_for (first_row_mapped, list, 10))
+    g_error ("The first result of %s never showed", gtk_widget_get_name (GTK_WIDGET (list)));
 }
 
 /* Ctrl+F on the Overview searches events and people across scripts;
@@ -372,10 +380,11 @@ test_search (void)
   test_ui_show_page (ui, "translation");
   test_ui_activate (ui, "win.search", NULL);
   g_assert_cmpstr (liaison_window_get_visible_page (ui->window), ==, "overview");
-  g_assert_true (test_ui_wait_for (focus_in, entry, 5));
+  test_ui_wait_focus_in (entry);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "li xia");
   test_ui_wait_shown (GTK_WIDGET (people), "李霞 (Li Xia)");
+  wait_first_row (people);
   g_assert_cmpuint (count_rows (people), ==, 1);
 
   /* Enter opens the first result. */
@@ -394,6 +403,7 @@ test_search (void)
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (people)) && count_rows (people) > 0);
   g_clear_pointer (&fired, g_free);
   g_clear_pointer (&expected, g_free);
+  wait_first_row (events);
   gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (events, 0)));
   fired = test_actions_wait (actions);
   g_assert_true (g_str_has_prefix (fired, "show-event('"));
