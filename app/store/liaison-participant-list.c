@@ -19,8 +19,11 @@
 
 #define CACHE_LIMIT 2048
 #define SEARCH_LIMIT 500
-/* GTK 4.8's list views keep up to 200 rows built. */
-#define PREFETCH 200
+/* The rows GTK 4.8's list views build: 200 around the top one, two more
+ * on each side, two on each side of the focused row (LIAISON_SLOT_LIST_KEPT
+ * in app/gui/liaison-slot-list.h); those past the first read are read by
+ * the main thread as their cells fill. */
+#define PREFETCH 210
 
 struct _LiaisonParticipantList
 {
