@@ -225,13 +225,36 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_
   gtk_list_item_set_child (item, cell);
 }
 
+/* The row a cell is in: GTK 4.8's column view puts each cell in a row
+ * of its inner list view. */
+static GtkWidget *
+row_of_cell (GtkWidget *cell)
+{
+  GtkWidget *column_cell = gtk_widget_get_parent (cell);
+  GtkWidget *row = column_cell != NULL ? gtk_widget_get_parent (column_cell) : NULL;
+
+  if (row == NULL || !GTK_IS_LIST_VIEW (gtk_widget_get_parent (row)))
+    return NULL;
+  return row;
+}
+
 static void
 fill_cell (LiaisonParticipantsPage *self, GtkListItem *item, CellFill fill)
 {
   LiaisonSlot    *slot = gtk_list_item_get_item (item);
   gpointer        p = slot != NULL ? liaison_slot_get_item (slot) : NULL;
   GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
+  gboolean        kept = slot != NULL && liaison_slot_list_is_kept (self->slots, liaison_slot_get_position (slot));
+  GtkWidget      *row = row_of_cell (GTK_WIDGET (cell));
 
+  /* A position kept past the results: its row stays built, hidden, for
+   * the next search that has more (liaison-slot-list.c). */
+  if (row != NULL && gtk_widget_get_visible (row) == kept)
+    {
+      gtk_widget_set_visible (row, !kept);
+      /* Nor can the keyboard reach it (End, Page Down). */
+      gtk_widget_set_can_focus (row, !kept);
+    }
   /* A row deleted a moment ago, before the list re-read its rows. */
   if (!LIAISON_IS_PARTICIPANT (p))
     gtk_inscription_set_text (cell, NULL);

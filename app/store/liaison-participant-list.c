@@ -19,8 +19,11 @@
 
 #define CACHE_LIMIT 2048
 #define SEARCH_LIMIT 500
-/* GTK 4.8's list views keep up to 200 rows built. */
-#define PREFETCH 200
+/* The rows GTK 4.8's list views build: 200 around the top one, two more
+ * on each side, two on each side of the focused row (LIAISON_SLOT_LIST_KEPT
+ * in app/gui/liaison-slot-list.h); those past the first read are read by
+ * the main thread as their cells fill. */
+#define PREFETCH 210
 
 struct _LiaisonParticipantList
 {
@@ -202,11 +205,13 @@ is_search (const char *query)
   return query != NULL && *query != '\0';
 }
 
-/* Reads on store (the worker's connection, or the list's own). */
+/* Reads on store (the worker's connection, or the list's own), the search
+ * and its first people in one read. */
 static Found *
 find (LiaisonStore *store, const char *query, guint generation, GError **error)
 {
   g_autoptr (Found) found = g_new0 (Found, 1);
+  gboolean begun = liaison_store_begin_read (store);
 
   found->query = g_strdup (query);
   found->generation = generation;
@@ -214,7 +219,10 @@ find (LiaisonStore *store, const char *query, guint generation, GError **error)
   found->keys = found->by_docid ? liaison_store_search_participant_docids (store, query, SEARCH_LIMIT, error)
                                 : liaison_store_list_participant_rowids (store, NULL, 0, error);
   if (found->keys == NULL)
-    return NULL;
+    {
+      liaison_store_end_read (store, begun);
+      return NULL;
+    }
   found->people = people_table_new ();
   for (guint i = 0; i < MIN (found->keys->len, PREFETCH); i++)
     {
@@ -224,6 +232,7 @@ find (LiaisonStore *store, const char *query, guint generation, GError **error)
       if (p != NULL)
         g_hash_table_insert (found->people, g_memdup2 (&key, sizeof key), p);
     }
+  liaison_store_end_read (store, begun);
   return g_steal_pointer (&found);
 }
 
