@@ -118,6 +118,59 @@ print_search (const char *kind, guint participants, guint limit, Timings *t)
   fflush (stdout);
 }
 
+/* One query's time, for --slowest. */
+typedef struct
+{
+  const char *query;
+  double      wall;
+  double      cpu;
+  guint       found;
+} Sample;
+
+static int
+compare_samples_desc (gconstpointer a, gconstpointer b)
+{
+  const Sample *x = a, *y = b;
+
+  return x->wall < y->wall ? 1 : x->wall > y->wall ? -1
+                                                   : 0;
+}
+
+/* A query as JSON string content: UTF-8 kept, quotes and controls
+ * escaped. */
+static char *
+json_string (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (s, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (s, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (s, *p);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* What the reference's scan of every person does to the processor's
+ * caches between two queries: reads far more memory than they hold. */
+static guint64
+evict_caches (void)
+{
+  static guint8 *buffer;
+  const gsize    size = 256 * 1024 * 1024;
+  guint64        sum = 0;
+
+  if (buffer == NULL)
+    buffer = g_malloc0 (size);
+  for (gsize i = 0; i < size; i += 64)
+    sum += buffer[i]++;
+  return sum;
+}
+
 static gboolean
 same_docids (GArray *a, GArray *b)
 {
@@ -205,7 +258,8 @@ main (int    argc,
 {
   g_autofree char   *database = NULL;
   int                participants = 100000, events = 5000, registrations = 300000, queries_n = 1000, limit = 500;
-  gboolean           long_text = FALSE, failed = FALSE, unchecked = FALSE;
+  gboolean           long_text = FALSE, failed = FALSE, unchecked = FALSE, cold = FALSE;
+  int                slowest = 0;
   const GOptionEntry entries[] = {
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, "Dataset file (generated when missing)", "FILE" },
     { "participants", 0, 0, G_OPTION_ARG_INT, &participants, "Participants to generate", "N" },
@@ -215,6 +269,8 @@ main (int    argc,
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, "People a search asks for (the window's 500 if not given)", "N" },
     { "long-text", 0, 0, G_OPTION_ARG_NONE, &long_text, "Also time searches against a 130,000-character name and a 10 MB title", NULL },
     { "unchecked", 0, 0, G_OPTION_ARG_NONE, &unchecked, "Skip the reference (for profiling: the figures are then no result)", NULL },
+    { "cold", 0, 0, G_OPTION_ARG_NONE, &cold, "With --unchecked: read 256 MB between queries, as the reference's scan does, so caches are as cold as in a checked run", NULL },
+    { "slowest", 0, 0, G_OPTION_ARG_INT, &slowest, "Print the N slowest queries", "N" },
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
@@ -309,6 +365,8 @@ main (int    argc,
     g_autoptr (GHashTable) by_kind = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) timings_free);
     Timings *all = timings_new ();
     guint    wrong = 0;
+    guint64  evicted = 0;
+    g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (Sample));
 
     for (guint i = 0; i < queries->len; i++)
       {
@@ -322,6 +380,8 @@ main (int    argc,
 
         if (t == NULL)
           g_hash_table_insert (by_kind, (gpointer) kind, t = timings_new ());
+        if (cold && ref == NULL)
+          evicted += evict_caches ();
         wall = now_ms ();
         cpu = cpu_ms ();
         found = liaison_store_search_participant_docids (store, q, limit, NULL);
@@ -338,6 +398,7 @@ main (int    argc,
             into->full += found != NULL && found->len == (guint) limit;
           }
 
+        g_array_append_val (samples, ((Sample){ q, wall, cpu, found != NULL ? found->len : 0 }));
         if (g_getenv ("BENCH_PRINT_QUERIES") != NULL)
           fprintf (stderr, "%8.3f %4u %s\n", wall, found != NULL ? found->len : 0, q);
         expected = ref != NULL ? bench_reference_search (ref, q, limit) : NULL;
@@ -369,11 +430,24 @@ main (int    argc,
               "\"records\": 50, \"p50_ms\": %.3f, \"p95_ms\": %.3f, \"max_ms\": %.3f}\n",
               liaison_store_count_participants (store), queries->len, limit, percentile (records, 0.5),
               percentile (records, 0.95), percentile (records, 1.0));
+      g_array_sort (samples, compare_samples_desc);
+      for (guint i = 0; i < MIN ((guint) MAX (slowest, 0), samples->len); i++)
+        {
+          Sample          *sample = &g_array_index (samples, Sample, i);
+          g_autofree char *quoted = json_string (sample->query);
+
+          printf ("{\"benchmark\": \"search-slowest\", \"participants\": %u, \"query\": \"%s\", \"kind\": \"%s\", "
+                  "\"found\": %u, \"ms\": %.3f, \"cpu_ms\": %.3f}\n",
+                  liaison_store_count_participants (store), quoted, kind_of (sample->query), sample->found, sample->wall,
+                  sample->cpu);
+        }
       printf ("{\"benchmark\": \"search-checked\", \"participants\": %u, \"queries\": %u, \"limit\": %u, "
               "\"same_as_reference\": %u, \"different\": %u}\n",
               liaison_store_count_participants (store), queries->len, limit, unchecked ? 0 : queries->len - wrong, wrong);
       fflush (stdout);
       timings_free (all);
+      if (cold)
+        g_debug ("read %" G_GUINT64_FORMAT " between queries", evicted);
       if (wrong > 0 || unchecked)
         failed = TRUE;
     }

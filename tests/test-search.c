@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "liaison-store.h"
 #include "test-util.h"
 
@@ -508,6 +510,154 @@ test_ranking_many (Bare         *b,
   g_assert_cmpuint (ids->len, ==, 500);
 }
 
+/* One number from the store's file, read beside the store. */
+static gint64
+count_in (const char *dir, const char *sql)
+{
+  g_autofree char *path = g_build_filename (dir, "liaison.db", NULL);
+  sqlite3         *db = NULL;
+  sqlite3_stmt    *stmt = NULL;
+  gint64           n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static void
+exec_in (const char *dir, const char *sql)
+{
+  g_autofree char *path = g_build_filename (dir, "liaison.db", NULL);
+  sqlite3         *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* How many documents of search_others hold a trigram, from its index. */
+static gint64
+others_with (const char *dir, const char *trigram)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM search_others WHERE search_others MATCH '\"%s\"'", trigram);
+
+  return count_in (dir, sql);
+}
+
+/* A file from before search_forms and search_others (level 10): the
+ * migration fills them from the documents, and the store keeps them in
+ * step after: a changed e-mail address leaves nothing of the old one in
+ * search_others (a contentless index forgets a row only given exactly the
+ * text it was given), a changed or deleted name nothing in search_forms. */
+static void
+test_from_level_10 (Bare         *b,
+                    gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (b->dir, "liaison.db", NULL);
+  g_autofree char *guo = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *level = g_strdup_printf ("PRAGMA user_version = %d", liaison_store_latest_version () - 1);
+  g_autoptr (LiaisonParticipant) p = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *emails[] = { "jing.guo@qxwz.example", NULL };
+
+  guo = add_person (b->store, "郭", "靖", "Guo", "Jing", "清华大学");
+  other = add_person (b->store, "黄", "蓉", "Huang", "Rong", "Tsinghua University");
+  p = liaison_store_get_participant (b->store, guo, NULL);
+  liaison_participant_set_emails (p, emails);
+  g_assert_true (liaison_store_save_participant (b->store, p, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&p);
+  g_assert_finalize_object (g_steal_pointer (&b->store));
+
+  exec_in (b->dir, "DROP TABLE search_forms_fts; DROP TABLE search_forms; DROP TABLE search_others;");
+  exec_in (b->dir, level);
+  b->store = liaison_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_in (b->dir, "PRAGMA user_version"), ==, liaison_store_latest_version ());
+
+  assert_found (b->store, "jing guo", guo);
+  assert_found (b->store, "guo@qxwz", guo);
+  assert_found (b->store, "qinghuadaxue", guo);
+  assert_found (b->store, "ng rong", other);
+  g_assert_cmpint (others_with (b->dir, "qxw"), ==, 1);
+  g_assert_cmpint (count_in (b->dir, "SELECT count(*) FROM search_forms WHERE form = 'guo jing'"), ==, 1);
+
+  p = liaison_store_get_participant (b->store, guo, NULL);
+  emails[0] = "yang.kang@example.org";
+  liaison_participant_set_emails (p, emails);
+  liaison_participant_set_latin_name (p, "Yang", "Kang");
+  liaison_participant_set_native_name (p, "杨", "康");
+  g_assert_true (liaison_store_save_participant (b->store, p, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (others_with (b->dir, "qxw"), ==, 0);
+  g_assert_cmpint (others_with (b->dir, "kan"), ==, 1);
+  g_assert_cmpint (count_in (b->dir, "SELECT count(*) FROM search_forms WHERE form LIKE '%guo%'"), ==, 0);
+  assert_found (b->store, "kang@exam", guo);
+  assert_found (b->store, "yang kang", guo);
+  assert_found (b->store, "qinghua", guo);
+
+  g_assert_true (liaison_store_delete_participant (b->store, other, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_in (b->dir, "SELECT count(*) FROM search_forms WHERE form LIKE '%rong%' OR form LIKE '%tsinghua%'"), ==, 0);
+  /* What the trigram index of forms holds is what search_forms does. */
+  exec_in (b->dir, "INSERT INTO search_forms_fts (search_forms_fts, rank) VALUES ('integrity-check', 1)");
+}
+
+/* A text that many names hold is answered by the index of whole
+ * documents, one that few do through the forms: the same people either
+ * way, the most recent first. */
+static void
+test_contains_many_forms (Bare         *b,
+                          gconstpointer data)
+{
+  g_autoptr (GPtrArray) added = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) ids = NULL;
+  guint tens = 0;
+
+  g_assert_true (liaison_store_begin_bulk (b->store, NULL));
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *given = g_strdup_printf ("Qxzv%c%c", 'a' + i / 26, 'a' + i % 26);
+
+      g_ptr_array_add (added, add_person (b->store, NULL, NULL, "Tan", given, NULL));
+    }
+  g_assert_true (liaison_store_end_bulk (b->store, TRUE, NULL));
+
+  /* 400 people, 1,600 forms: more than search_forms answers. */
+  ids = found_ids (b->store, "qxzv");
+  g_assert_cmpuint (ids->len, ==, 400);
+  for (guint i = 0; i < ids->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (ids, i), ==, g_ptr_array_index (added, 399 - i));
+  g_clear_pointer (&ids, g_ptr_array_unref);
+
+  /* 26 people (qxzvba to qxzvbz): through the forms. */
+  ids = found_ids (b->store, "qxzvb");
+  g_assert_cmpuint (ids->len, ==, 26);
+  g_clear_pointer (&ids, g_ptr_array_unref);
+  ids = found_ids (b->store, "tan qxzvb");
+  g_assert_cmpuint (ids->len, ==, 26);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+
+      if (i > 0)
+        {
+          guint here = 0, before = 0;
+
+          g_ptr_array_find_with_equal_func (added, id, g_str_equal, &here);
+          g_ptr_array_find_with_equal_func (added, g_ptr_array_index (ids, i - 1), g_str_equal, &before);
+          g_assert_cmpuint (here, <, before);
+        }
+      tens++;
+    }
+  g_assert_cmpuint (tens, ==, 26);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -532,6 +682,8 @@ main (int    argc,
   BARE ("/liaison/search/ranking", test_ranking);
   BARE ("/liaison/search/ranking-activity", test_ranking_activity);
   BARE ("/liaison/search/ranking-many", test_ranking_many);
+  BARE ("/liaison/search/from-level-10", test_from_level_10);
+  BARE ("/liaison/search/contains-many-forms", test_contains_many_forms);
 #undef BARE
 
   return g_test_run ();

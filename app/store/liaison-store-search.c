@@ -10,7 +10,8 @@
 #include "liaison-store-private.h"
 
 /* Finding records: the search documents of events and participants (one
- * per record, in search_docs, search_fts and search_short), and
+ * per record, in search_docs, search_fts, search_short and search_others;
+ * their names and organisations in search_names and search_forms), and
  * identifiers from a part of them. */
 
 /* A search document's keys: each name form between U+E000 and U+E001,
@@ -24,6 +25,9 @@
 #define TEXT_START "\xee\x80\x82 "
 #define OTHER_START "\xee\x80\x83 "
 #define TEXT_END " \xee\x80\x81"
+/* U+E003 alone: a query never holds it, nor any text (they are cleaned of
+ * the marks), so its first place in keys is where the other texts start. */
+#define OTHER_MARK "\xee\x80\x83"
 
 /* The kinds of search_names rows. */
 enum
@@ -43,10 +47,111 @@ append_keys (GString *keys, GPtrArray *texts, const char *start)
     }
 }
 
-/* Writes (insert) or removes the search_names rows of a document's names
- * and organisations, read from its keys. */
+/* The id of a name or organisation in search_forms, 0 if it has none. */
 static gboolean
-write_names (LiaisonStore *self, const char *keys, gint64 docid, gboolean insert, GError **error)
+form_id (LiaisonStore *self, int kind, const char *form, gsize len, gint64 *id, GError **error)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT id FROM search_forms WHERE kind = ? AND form = ?", error);
+  int           rc;
+
+  *id = 0;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, kind);
+  sqlite3_bind_text (stmt, 2, form, len, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A name or organisation into search_forms (and its trigram index) if no
+ * document had it yet. Most have it: a look first (an INSERT that does
+ * nothing, or one with RETURNING, costs ten times as much: bulk loads
+ * took twice as long with them). */
+static gboolean
+add_form (LiaisonStore *self, int kind, const char *form, gsize len, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64        id;
+
+  if (!form_id (self, kind, form, len, &id, error))
+    return FALSE;
+  if (id != 0)
+    return TRUE;
+  stmt = liaison_store_stmt (self, "INSERT INTO search_forms (kind, form) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, kind);
+  sqlite3_bind_text (stmt, 2, form, len, SQLITE_TRANSIENT);
+  if (!liaison_store_step_done (self, stmt, error) || !form_id (self, kind, form, len, &id, error))
+    return FALSE;
+  stmt = liaison_store_stmt (self, "INSERT INTO search_forms_fts (rowid, form) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, form, len, SQLITE_TRANSIENT);
+  return liaison_store_step_done (self, stmt, error);
+}
+
+/* A name or organisation out of search_forms once no search_names row has
+ * it: a name removed (anonymised) is not kept there. */
+static gboolean
+drop_form (LiaisonStore *self, int kind, const char *form, gsize len, GError **error)
+{
+  sqlite3_stmt *stmt = liaison_store_stmt (self, "SELECT 1 FROM search_names WHERE kind = ? AND form = ? LIMIT 1", error);
+  gboolean      used;
+  gint64        id = 0;
+  int           rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, kind);
+  sqlite3_bind_text (stmt, 2, form, len, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  used = rc == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, rc);
+      return FALSE;
+    }
+  if (used)
+    return TRUE;
+
+  if (!form_id (self, kind, form, len, &id, error))
+    return FALSE;
+  if (id == 0)
+    return TRUE;
+
+  /* An external-content FTS5 table forgets a row given its old text. */
+  stmt = liaison_store_stmt (self, "INSERT INTO search_forms_fts (search_forms_fts, rowid, form) VALUES ('delete', ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, form, len, SQLITE_TRANSIENT);
+  if (!liaison_store_step_done (self, stmt, error))
+    return FALSE;
+  stmt = liaison_store_stmt (self, "DELETE FROM search_forms WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return liaison_store_step_done (self, stmt, error);
+}
+
+/* Writes (insert) or removes the search_names rows of a document's names
+ * and organisations, read from its keys, and adds the search_forms rows
+ * they need; on removal with drop_forms, removes the forms no other
+ * document has (a move, which writes the same names again at once,
+ * keeps them). */
+static gboolean
+write_names (LiaisonStore *self, const char *keys, gint64 docid, gboolean insert, gboolean drop_forms, GError **error)
 {
   const char *p = keys;
 
@@ -75,8 +180,41 @@ write_names (LiaisonStore *self, const char *keys, gint64 docid, gboolean insert
       sqlite3_bind_int64 (stmt, 3, docid);
       if (!liaison_store_step_done (self, stmt, error))
         return FALSE;
+      if (insert ? !add_form (self, kind, start, end - start, error)
+                 : drop_forms && !drop_form (self, kind, start, end - start, error))
+        return FALSE;
     }
   return TRUE;
+}
+
+/* The other texts of a document's keys (e-mail addresses, venues): all
+ * from the first OTHER_START on (append_keys writes them last), as
+ * search_others holds them; NULL when there are none. */
+static const char *
+other_keys (const char *keys)
+{
+  return keys != NULL ? strstr (keys, OTHER_MARK) : NULL;
+}
+
+/* Adds (insert) or removes a document's row of search_others. */
+static gboolean
+write_others (LiaisonStore *self, const char *keys, gint64 docid, gboolean insert, GError **error)
+{
+  const char   *others = other_keys (keys);
+  sqlite3_stmt *stmt;
+
+  if (others == NULL)
+    return TRUE;
+  /* A contentless FTS5 table forgets a row given its old text. */
+  stmt = liaison_store_stmt (self,
+                             insert ? "INSERT INTO search_others (rowid, others) VALUES (?, ?)"
+                                    : "INSERT INTO search_others (search_others, rowid, others) VALUES ('delete', ?, ?)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, docid);
+  bind_text (stmt, 2, others);
+  return liaison_store_step_done (self, stmt, error);
 }
 
 static void
@@ -163,7 +301,8 @@ remove_search_doc (LiaisonStore *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, *docid);
-  if (!liaison_store_step_done (self, stmt, error) || !write_names (self, old_keys, *docid, FALSE, error))
+  if (!liaison_store_step_done (self, stmt, error) || !write_names (self, old_keys, *docid, FALSE, keys == NULL, error) ||
+      !write_others (self, old_keys, *docid, FALSE, error))
     return FALSE;
 
   if (keys != NULL)
@@ -209,8 +348,8 @@ next_docid (LiaisonStore *self, const char *entity)
   return last + 1;
 }
 
-/* search_docs, search_fts and search_short are kept in step here, one row
- * per statement (see migration 0003 for why not with triggers). */
+/* search_docs, search_fts, search_short, search_others, search_names and
+ * search_forms are kept in step here, one row per statement (see migration 0003 for why not with triggers). */
 static gboolean
 insert_search_doc (LiaisonStore *self,
                    const char   *entity,
@@ -237,7 +376,8 @@ insert_search_doc (LiaisonStore *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, docid);
   bind_text (stmt, 2, keys);
-  if (!liaison_store_step_done (self, stmt, error) || !write_names (self, keys, docid, TRUE, error))
+  if (!liaison_store_step_done (self, stmt, error) || !write_names (self, keys, docid, TRUE, FALSE, error) ||
+      !write_others (self, keys, docid, TRUE, error))
     return FALSE;
 
   if (grams == NULL || *grams == '\0')
@@ -518,22 +658,20 @@ build_tier (LiaisonStore *self, gboolean events, GPtrArray *variants, int n, Tie
   return TRUE;
 }
 
-/* Up to limit docids of one entity for a MATCH expression, most recent
- * activity first. */
+/* Up to limit docids of one entity for a MATCH expression on an FTS5
+ * table, most recent activity first. */
 static gboolean
-match_docids (LiaisonStore *self, gboolean events, gboolean grams, const char *expression, guint limit, GArray *docids, GError **error)
+match_docids (LiaisonStore *self, gboolean events, const char *table, const char *expression, guint limit, GArray *docids, GError **error)
 {
-  sqlite3_stmt *stmt;
-  int           rc;
+  g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM %s WHERE %s MATCH ? AND rowid >= ? AND rowid < ?"
+                                          " ORDER BY rowid DESC LIMIT ?",
+                                          table, table);
+  sqlite3_stmt    *stmt;
+  int              rc;
 
   if (*expression == '\0')
     return TRUE;
-  stmt = liaison_store_stmt (self,
-                             grams ? "SELECT rowid FROM search_short WHERE search_short MATCH ? AND rowid >= ? AND rowid < ?"
-                                     " ORDER BY rowid DESC LIMIT ?"
-                                   : "SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid < ?"
-                                     " ORDER BY rowid DESC LIMIT ?",
-                             error);
+  stmt = liaison_store_stmt (self, sql, error);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, expression);
@@ -573,15 +711,15 @@ compare_desc (gconstpointer a, gconstpointer b)
 /* Up to limit docids matching expression whose keys hold text, most
  * recent first. */
 static gboolean
-verified_docids (LiaisonStore *self, gboolean events, const char *expression, const char *text, guint limit, GArray *docids, GError **error)
+verified_docids (LiaisonStore *self, gboolean events, const char *table, const char *expression, const char *text, guint limit, GArray *docids, GError **error)
 {
-  sqlite3_stmt *stmt, *keys;
-  int           rc = SQLITE_DONE;
+  g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM %s WHERE %s MATCH ? AND rowid >= ? AND rowid < ?"
+                                          " ORDER BY rowid DESC",
+                                          table, table);
+  sqlite3_stmt    *stmt, *keys;
+  int              rc = SQLITE_DONE;
 
-  stmt = liaison_store_stmt (self,
-                             "SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid < ?"
-                             " ORDER BY rowid DESC",
-                             error);
+  stmt = liaison_store_stmt (self, sql, error);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, expression);
@@ -615,17 +753,17 @@ verified_docids (LiaisonStore *self, gboolean events, const char *expression, co
  * through long doclists), into docids; FALSE in *all if there are many
  * (as the 64th found shows, or MANY found), and then docids is partial. */
 static gboolean
-match_all_docids (LiaisonStore *self, gboolean events, const char *expression, gint64 last, GArray *docids, gboolean *all, GError **error)
+match_all_docids (LiaisonStore *self, gboolean events, const char *table, const char *expression, gint64 last, GArray *docids, gboolean *all, GError **error)
 {
-  sqlite3_stmt *stmt;
-  gint64        low = events ? EVENT_DOCIDS : 1;
-  int           rc;
+  g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM %s WHERE %s MATCH ? AND rowid >= ? AND rowid < ?"
+                                          " ORDER BY rowid",
+                                          table, table);
+  sqlite3_stmt    *stmt;
+  gint64           low = events ? EVENT_DOCIDS : 1;
+  int              rc;
 
   *all = TRUE;
-  stmt = liaison_store_stmt (self,
-                             "SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid < ?"
-                             " ORDER BY rowid",
-                             error);
+  stmt = liaison_store_stmt (self, sql, error);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, expression);
@@ -655,16 +793,16 @@ match_all_docids (LiaisonStore *self, gboolean events, const char *expression, g
  * where its 64th is among the docids (a few microseconds when many match),
  * or fewer than 64. */
 static double
-estimate_docs (LiaisonStore *self, gboolean events, const char *expression, gint64 last, GError **error)
+estimate_docs (LiaisonStore *self, gboolean events, const char *table, const char *expression, gint64 last, GError **error)
 {
-  sqlite3_stmt *stmt;
-  gint64        low = events ? EVENT_DOCIDS : 1;
-  double        docs = 32;
+  g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM %s WHERE %s MATCH ? AND rowid >= ? AND rowid < ?"
+                                          " ORDER BY rowid LIMIT 1 OFFSET 63",
+                                          table, table);
+  sqlite3_stmt    *stmt;
+  gint64           low = events ? EVENT_DOCIDS : 1;
+  double           docs = 32;
 
-  stmt = liaison_store_stmt (self,
-                             "SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid < ?"
-                             " ORDER BY rowid LIMIT 1 OFFSET 63",
-                             error);
+  stmt = liaison_store_stmt (self, sql, error);
   if (stmt == NULL)
     return -1;
   bind_text (stmt, 1, expression);
@@ -691,8 +829,10 @@ compare_trigrams (gconstpointer a, gconstpointer b)
   return x->docs < y->docs ? -1 : x->docs > y->docs;
 }
 
-/* Up to limit docids whose keys hold text (four characters or more),
- * most recent first. The trigram index checks every trigram of it, and
+/* Up to limit docids of a trigram index (search_fts: whole documents;
+ * search_others: their other texts) that hold text (four characters or
+ * more), most recent first; a document found is one whose keys hold it.
+ * The trigram index checks every trigram of it, and
  * a text of common ones that few documents hold ("7903@example" among a
  * million addresses at example.org) costs it 20 ms at a million people,
  * most of it going downwards through long doclists. So: when few documents
@@ -701,7 +841,7 @@ compare_trigrams (gconstpointer a, gconstpointer b)
  * index checks it, upwards (where it skips through long doclists) and, if
  * many match, downwards to the limit. */
 static gboolean
-substring_docids (LiaisonStore *self, gboolean events, const char *text, guint limit, GArray *docids, GError **error)
+fts_substring_docids (LiaisonStore *self, gboolean events, const char *table, const char *text, guint limit, GArray *docids, GError **error)
 {
   g_autoptr (GArray) trigrams = g_array_new (FALSE, FALSE, sizeof (Trigram));
   g_autoptr (GString) expression = g_string_new (NULL);
@@ -727,7 +867,7 @@ substring_docids (LiaisonStore *self, gboolean events, const char *text, guint l
         g_autoptr (GString) phrase = g_string_new (NULL);
 
         append_phrase (phrase, "", one, "");
-        t.docs = estimate_docs (self, events, phrase->str, last, error);
+        t.docs = estimate_docs (self, events, table, phrase->str, last, error);
       }
       if (t.docs < 0)
         return FALSE;
@@ -748,8 +888,8 @@ substring_docids (LiaisonStore *self, gboolean events, const char *text, guint l
     }
 
   /* Few documents hold the rarest trigrams: read them and check each. */
-  if (estimate_docs (self, events, expression->str, last, error) <= VERIFY_MAX)
-    return verified_docids (self, events, expression->str, text, limit, docids, error);
+  if (estimate_docs (self, events, table, expression->str, last, error) <= VERIFY_MAX)
+    return verified_docids (self, events, table, expression->str, text, limit, docids, error);
   /* Else the index checks the whole text: upwards first, and if many
    * match, downwards to the limit. */
   {
@@ -759,14 +899,158 @@ substring_docids (LiaisonStore *self, gboolean events, const char *text, guint l
     gboolean complete;
 
     append_phrase (phrase, "", text, "");
-    if (!match_all_docids (self, events, phrase->str, last, all, &complete, error))
+    if (!match_all_docids (self, events, table, phrase->str, last, all, &complete, error))
       return FALSE;
     if (!complete)
-      return match_docids (self, events, FALSE, phrase->str, limit, docids, error);
+      return match_docids (self, events, table, phrase->str, limit, docids, error);
     g_array_sort (all, compare_desc);
     g_array_append_vals (docids, all->data, MIN (all->len, limit));
     return TRUE;
   }
+}
+
+/* More forms than this hold a text, and many documents do: the trigram
+ * index of whole documents, which stops at the limit, answers it. */
+#define FORMS_MAX 256
+/* More search_names rows than this read through the forms, likewise. */
+#define FORM_ROWS 4000
+
+/* Up to limit docids of one entity with a name or organisation that holds
+ * text, most recent first, through search_forms (the distinct names and
+ * organisations) and search_names; *answered FALSE when so many forms or
+ * documents hold it that the trigram index of documents, stopping at the
+ * limit, is the quicker way (docids is then untouched). */
+static gboolean
+form_docids (LiaisonStore *self, gboolean events, const char *text, guint limit, GArray *docids, gboolean *answered, GError **error)
+{
+  g_autoptr (GString) phrase = g_string_new (NULL);
+  g_autoptr (GPtrArray) forms = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) kinds = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gint64        low = events ? EVENT_DOCIDS : 1;
+  gint64        floor = low;
+  guint         matched = 0, rows = 0;
+  sqlite3_stmt *stmt;
+  int           rc;
+
+  *answered = FALSE;
+  append_phrase (phrase, "", text, "");
+  stmt = liaison_store_stmt (self,
+                             "SELECT kind, form FROM search_forms WHERE id IN"
+                             " (SELECT rowid FROM search_forms_fts WHERE search_forms_fts MATCH ?) LIMIT ?",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, phrase->str);
+  sqlite3_bind_int (stmt, 2, FORMS_MAX + 1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *form = (const char *) sqlite3_column_text (stmt, 1);
+      int         kind = sqlite3_column_int (stmt, 0);
+
+      matched++;
+      /* What the trigrams say, checked as the reference does. */
+      if (form == NULL || strstr (form, text) == NULL)
+        continue;
+      g_ptr_array_add (forms, g_strdup (form));
+      g_array_append_val (kinds, kind);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, rc);
+      return FALSE;
+    }
+  if (matched > FORMS_MAX)
+    return TRUE;
+
+  /* Each form's most recent documents, only those above the limit-th
+   * found so far. */
+  stmt = liaison_store_stmt (self,
+                             "SELECT docid FROM search_names WHERE kind = ? AND form = ? AND docid >= ? AND docid < ?"
+                             " ORDER BY docid DESC LIMIT ?",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < forms->len; i++)
+    {
+      sqlite3_bind_int (stmt, 1, g_array_index (kinds, int, i));
+      bind_text (stmt, 2, g_ptr_array_index (forms, i));
+      sqlite3_bind_int64 (stmt, 3, floor);
+      sqlite3_bind_int64 (stmt, 4, events ? G_MAXINT64 : EVENT_DOCIDS);
+      sqlite3_bind_int64 (stmt, 5, limit);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 docid = sqlite3_column_int64 (stmt, 0);
+
+          if (++rows > FORM_ROWS)
+            {
+              sqlite3_reset (stmt);
+              return TRUE;
+            }
+          if (g_hash_table_contains (seen, &docid))
+            continue;
+          g_hash_table_add (seen, g_memdup2 (&docid, sizeof docid));
+          g_array_append_val (found, docid);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          liaison_store_set_error (self, error, rc);
+          return FALSE;
+        }
+      if (found->len >= limit)
+        {
+          g_array_sort (found, compare_desc);
+          g_array_set_size (found, limit);
+          floor = g_array_index (found, gint64, limit - 1) + 1;
+        }
+    }
+  g_array_sort (found, compare_desc);
+  g_array_append_vals (docids, found->data, MIN (found->len, limit));
+  *answered = TRUE;
+  return TRUE;
+}
+
+/* Up to limit docids whose keys hold text (four characters or more),
+ * most recent first. Few documents hold most such texts, but many hold
+ * all their trigrams ("qinghua daxue": every person of 清华大学, as
+ * "qing hua da xue"), and the trigram index of whole documents walks the
+ * doclists of all of them: 10-35 ms at a million people. So the names and
+ * organisations that hold it are found among the distinct ones
+ * (search_forms, 26,000 at a million people), their documents in
+ * search_names, and the other texts (e-mail addresses, venues) in an index
+ * of their own (search_others), which has no name's trigrams. When many
+ * forms or documents hold it, the index of whole documents, which stops
+ * at the limit, answers instead. */
+static gboolean
+substring_docids (LiaisonStore *self, gboolean events, const char *text, guint limit, GArray *docids, GError **error)
+{
+  g_autoptr (GArray) named = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) others = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean answered;
+  guint    i = 0, j = 0;
+
+  if (!form_docids (self, events, text, limit, named, &answered, error))
+    return FALSE;
+  if (!answered)
+    return fts_substring_docids (self, events, "search_fts", text, limit, docids, error);
+  if (!fts_substring_docids (self, events, "search_others", text, limit, others, error))
+    return FALSE;
+
+  /* Both most recent first: merged, each docid once. */
+  while (docids->len < limit && (i < named->len || j < others->len))
+    {
+      gint64 a = i < named->len ? g_array_index (named, gint64, i) : G_MININT64;
+      gint64 b = j < others->len ? g_array_index (others, gint64, j) : G_MININT64;
+      gint64 next = MAX (a, b);
+
+      i += a == next;
+      j += b == next;
+      g_array_append_val (docids, next);
+    }
+  return TRUE;
 }
 
 /* The docids of up to limit records of one entity ("participant" or
@@ -807,8 +1091,8 @@ liaison_store_search_docids (LiaisonStore *self, const char *entity, const char 
         g_array_sort (g_ptr_array_index (lists, 0), compare_desc);
       }
       /* Those found in an earlier tier come again: ask for the limit. */
-      if (!match_docids (self, events, FALSE, fts->str, limit, g_ptr_array_index (lists, 1), error) ||
-          !match_docids (self, events, TRUE, grams->str, limit, g_ptr_array_index (lists, 2), error))
+      if (!match_docids (self, events, "search_fts", fts->str, limit, g_ptr_array_index (lists, 1), error) ||
+          !match_docids (self, events, "search_short", grams->str, limit, g_ptr_array_index (lists, 2), error))
         return NULL;
       for (guint k = 0; k < substrings->len; k++)
         if (!substring_docids (self, events, g_ptr_array_index (substrings, k), limit, g_ptr_array_index (lists, 3 + k),
