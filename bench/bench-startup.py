@@ -10,7 +10,11 @@ object per line; the last compares the two (targets: ratio <= 1.3 for the
 first frame and for the process's CPU time, RSS growth <= 40 MB).
 
 The two databases are started in turn (empty, big, empty, big ...), so a
-change of the machine's load during the run weighs on both alike."""
+change of the machine's load during the run weighs on both alike.
+
+Liaison upgrades a database of an older level when it opens it (the
+untimed first start does it here): give --big a copy of a file that must
+stay as it is."""
 
 import argparse
 import json

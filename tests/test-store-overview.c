@@ -159,6 +159,90 @@ test_upcoming_limit (Fixture      *f,
     }
 }
 
+/* Adds a planned event and counts it in *over when it is over by now. */
+static void
+add_planned (Fixture    *f,
+             const char *title,
+             const char *start,
+             const char *zone,
+             GDateTime  *now,
+             guint      *over)
+{
+  g_autoptr (LiaisonEvent) event = liaison_event_new (NULL);
+
+  g_assert_true (liaison_event_set_when (event, start, NULL, zone, NULL));
+  if (liaison_store_event_is_over (event, now))
+    (*over)++;
+  add_event (f, title, start, zone, LIAISON_EVENT_STATUS_PLANNED);
+}
+
+/* The same for the events over and still planned, latest first: the list
+ * read with a limit is the start of the whole list, whatever the zones
+ * (local clocks from UTC-11 to UTC+14, days, months and years ending at
+ * their zone's midnight), and nothing ahead of now is in it. */
+static void
+test_unheld_limit (Fixture      *f,
+                   gconstpointer data)
+{
+  static const char *zones[] = { "Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Yangon", "America/New_York",
+                                 "Asia/Kathmandu", "UTC", NULL };
+  g_autoptr (GDateTime) now = g_date_time_new_utc (2030, 6, 15, 10, 0, 0);
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n = 0;
+  guint over = 0;
+
+  /* 14 to 16 June at every other hour in every zone (some over, some
+   * not, some over already where their local clock reads later than now
+   * in UTC), and days, months and years around it. */
+  for (guint z = 0; zones[z] != NULL; z++)
+    {
+      for (int hour = 0; hour < 24; hour += 2)
+        {
+          g_autofree char *start = g_strdup_printf ("2030-06-%02dT%02d:00", 14 + (hour / 2) % 3, hour);
+          g_autofree char *title = g_strdup_printf ("%s %s", zones[z], start);
+
+          add_planned (f, title, start, zones[z], now, &over);
+          n++;
+        }
+      for (int day = 13; day <= 17; day++)
+        {
+          g_autofree char *start = g_strdup_printf ("2030-06-%02d", day);
+          g_autofree char *title = g_strdup_printf ("%s %s", zones[z], start);
+
+          add_planned (f, title, start, zones[z], now, &over);
+          n++;
+        }
+    }
+  add_planned (f, "May", "2030-05", "Pacific/Kiritimati", now, &over);
+  add_planned (f, "June", "2030-06", "Pacific/Pago_Pago", now, &over);
+  add_planned (f, "2029", "2029", "Asia/Yangon", now, &over);
+  add_planned (f, "2031", "2031", "Asia/Yangon", now, &over);
+  add_event (f, "held", "2030-06-14", NULL, LIAISON_EVENT_STATUS_HELD);
+
+  all = liaison_store_list_unheld_events (f->store, now, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, over);
+  g_assert_cmpuint (over, >, 20);
+  g_assert_cmpuint (over, <, n);
+  for (guint i = 0; i < all->len; i++)
+    g_assert_true (liaison_store_event_is_over (g_ptr_array_index (all, i), now));
+  for (guint limit = 1; limit <= all->len + 1; limit++)
+    {
+      g_autoptr (GPtrArray) some = liaison_store_list_unheld_events (f->store, now, limit, &error);
+      g_autoptr (GPtrArray) head = g_ptr_array_new ();
+      g_autofree char *some_titles = NULL;
+      g_autofree char *head_titles = NULL;
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < MIN (limit, all->len); i++)
+        g_ptr_array_add (head, g_ptr_array_index (all, i));
+      some_titles = titles (some);
+      head_titles = titles (head);
+      g_assert_cmpstr (some_titles, ==, head_titles);
+    }
+}
+
 static void
 test_recent_journal (Fixture      *f,
                      gconstpointer data)
@@ -198,6 +282,8 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/liaison/store-overview/upcoming", Fixture, NULL, fixture_set_up, test_upcoming, fixture_tear_down);
+  g_test_add ("/liaison/store-overview/unheld-limit", Fixture, NULL, fixture_set_up, test_unheld_limit,
+              fixture_tear_down);
   g_test_add ("/liaison/store-overview/upcoming-limit", Fixture, NULL, fixture_set_up, test_upcoming_limit,
               fixture_tear_down);
   g_test_add ("/liaison/store-overview/recent-journal", Fixture, NULL, fixture_set_up, test_recent_journal,

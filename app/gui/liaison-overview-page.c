@@ -225,6 +225,107 @@ search_store (LiaisonStore *reader,
 /* ------------------------------------------------------------------------ */
 /* Rows                                                                      */
 
+/* An AdwActionRow's title and subtitle sit in a vertical box beside
+ * fixed-size neighbours (icon, arrow, button) and take whatever width the
+ * row leaves them (the box expands). GTK 4.8's box layout still asks that
+ * box for its width at each height it tries, and the box answers by
+ * trying widths for its labels, doubling then halving, a Pango layout
+ * each: most of what the Overview's rows cost the first frame (about 60
+ * layouts a row). TitleLayout keeps the box's own layout for everything
+ * but that question, which it answers with the box's width at any height:
+ * the box still gets the width the row leaves and its labels the same
+ * heights, so the row looks the same. */
+#define LIAISON_TYPE_TITLE_LAYOUT (liaison_title_layout_get_type ())
+G_DECLARE_FINAL_TYPE (LiaisonTitleLayout, liaison_title_layout, LIAISON, TITLE_LAYOUT, GtkLayoutManager)
+
+struct _LiaisonTitleLayout
+{
+  GtkLayoutManager  parent_instance;
+  GtkLayoutManager *box; /* the box's own GtkBoxLayout */
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonTitleLayout, liaison_title_layout, GTK_TYPE_LAYOUT_MANAGER)
+
+static GtkSizeRequestMode
+liaison_title_layout_get_request_mode (GtkLayoutManager *manager,
+                                       GtkWidget        *widget)
+{
+  return GTK_LAYOUT_MANAGER_GET_CLASS (LIAISON_TITLE_LAYOUT (manager)->box)->get_request_mode (LIAISON_TITLE_LAYOUT (manager)->box, widget);
+}
+
+static void
+liaison_title_layout_measure (GtkLayoutManager *manager,
+                              GtkWidget        *widget,
+                              GtkOrientation    orientation,
+                              int               for_size,
+                              int              *minimum,
+                              int              *natural,
+                              int              *minimum_baseline,
+                              int              *natural_baseline)
+{
+  LiaisonTitleLayout *self = LIAISON_TITLE_LAYOUT (manager);
+
+  gtk_layout_manager_measure (self->box, widget, orientation,
+                              orientation == GTK_ORIENTATION_HORIZONTAL ? -1 : for_size,
+                              minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+liaison_title_layout_allocate (GtkLayoutManager *manager,
+                               GtkWidget        *widget,
+                               int               width,
+                               int               height,
+                               int               baseline)
+{
+  gtk_layout_manager_allocate (LIAISON_TITLE_LAYOUT (manager)->box, widget, width, height, baseline);
+}
+
+static void
+liaison_title_layout_dispose (GObject *object)
+{
+  g_clear_object (&LIAISON_TITLE_LAYOUT (object)->box);
+  G_OBJECT_CLASS (liaison_title_layout_parent_class)->dispose (object);
+}
+
+static void
+liaison_title_layout_class_init (LiaisonTitleLayoutClass *klass)
+{
+  GtkLayoutManagerClass *layout_class = GTK_LAYOUT_MANAGER_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = liaison_title_layout_dispose;
+  layout_class->get_request_mode = liaison_title_layout_get_request_mode;
+  layout_class->measure = liaison_title_layout_measure;
+  layout_class->allocate = liaison_title_layout_allocate;
+}
+
+static void
+liaison_title_layout_init (LiaisonTitleLayout *self)
+{
+}
+
+/* The row's box of title and subtitle (libadwaita 1.2: a GtkBox with the
+ * style class "title", beside fixed-size ones); left as it is when the
+ * row is built otherwise. */
+static void
+use_title_layout (GtkWidget *row)
+{
+  GtkWidget *header = gtk_widget_get_first_child (row);
+
+  if (header == NULL || !GTK_IS_BOX (header))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (header); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BOX (child) && gtk_widget_has_css_class (child, "title") &&
+        GTK_IS_BOX_LAYOUT (gtk_widget_get_layout_manager (child)) && gtk_widget_get_hexpand (child))
+      {
+        LiaisonTitleLayout *layout = g_object_new (LIAISON_TYPE_TITLE_LAYOUT, NULL);
+
+        layout->box = g_object_ref (gtk_widget_get_layout_manager (child));
+        gtk_widget_set_layout_manager (child, GTK_LAYOUT_MANAGER (layout));
+        return;
+      }
+}
+
 static GtkWidget *
 link_row (LiaisonLinkItem *item)
 {
@@ -251,6 +352,7 @@ link_row (LiaisonLinkItem *item)
     }
   else
     gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  use_title_layout (row);
   return row;
 }
 
@@ -283,6 +385,7 @@ create_activity_row (gpointer item,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  use_title_layout (row);
   return row;
 }
 
@@ -362,6 +465,7 @@ create_unheld_row (gpointer item,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), liaison_link_item_get_action_name (link));
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), liaison_link_item_get_action_target (link));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  use_title_layout (row);
   return row;
 }
 

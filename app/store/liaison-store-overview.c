@@ -91,63 +91,6 @@ liaison_store_event_is_over (LiaisonEvent *event, GDateTime *now)
   return ended_at != NULL && g_date_time_compare (ended_at, now) <= 0;
 }
 
-/* Events still planned whose dates are behind now: held, most likely, and
- * not yet marked so. The most recent first; limit 0 for all. */
-GPtrArray *
-liaison_store_list_unheld_events (LiaisonStore *self, GDateTime *now, guint limit, GError **error)
-{
-  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (Upcoming));
-  GPtrArray    *events;
-  sqlite3_stmt *stmt;
-  int           rc;
-
-  g_return_val_if_fail (now != NULL, NULL);
-
-  g_array_set_clear_func (found, clear_upcoming);
-  stmt = liaison_store_stmt (self,
-                             "SELECT id, start_local, end_local, time_zone FROM events"
-                             " WHERE status = 'planned' AND year <= ?",
-                             error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int (stmt, 1, g_date_time_get_year (now) + 1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr (LiaisonEvent) when = liaison_event_new ((const char *) sqlite3_column_text (stmt, 0));
-      g_autoptr (GDateTime) start = NULL;
-      Upcoming u;
-
-      if (!liaison_event_set_when (when, (const char *) sqlite3_column_text (stmt, 1),
-                                   (const char *) sqlite3_column_text (stmt, 2),
-                                   (const char *) sqlite3_column_text (stmt, 3), NULL) ||
-          !liaison_store_event_is_over (when, now))
-        continue;
-      start = liaison_event_dup_start_date_time (when);
-      /* Most recent first: the sort below is by start, ascending. */
-      u.start = -g_date_time_to_unix (start);
-      u.event = g_steal_pointer (&when);
-      g_array_append_val (found, u);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_set_error (self, error, rc);
-      return NULL;
-    }
-  g_array_sort (found, compare_upcoming);
-
-  events = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < found->len && (limit == 0 || events->len < limit); i++)
-    {
-      Upcoming     *u = &g_array_index (found, Upcoming, i);
-      LiaisonEvent *event = liaison_store_get_event (self, liaison_event_get_id (u->event), NULL);
-
-      if (event != NULL)
-        g_ptr_array_add (events, event);
-    }
-  return events;
-}
-
 /* Marks an event held through the store's own save (its checks, the
  * journal): what a past event still planned is offered. */
 gboolean
@@ -246,6 +189,85 @@ liaison_store_list_upcoming_events (LiaisonStore *self, GDateTime *now, guint li
       g_array_append_val (found, u);
       /* Sorted and cut again only when twice the limit: the horizon of a
        * larger set is later, never wrongly early. */
+      if (limit > 0 && (found->len == limit || found->len == 2 * limit))
+        horizon = keep_soonest (found, limit) + MAX_ZONE_OFFSET;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_set_error (self, error, rc);
+      return NULL;
+    }
+  g_array_sort (found, compare_upcoming);
+
+  events = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < found->len && (limit == 0 || events->len < limit); i++)
+    {
+      Upcoming     *u = &g_array_index (found, Upcoming, i);
+      LiaisonEvent *event = liaison_store_get_event (self, liaison_event_get_id (u->event), NULL);
+
+      if (event != NULL)
+        g_ptr_array_add (events, event);
+    }
+  return events;
+}
+
+/* Events still planned whose dates are behind now: held, most likely, and
+ * not yet marked so. The most recent first; limit 0 for all. A large
+ * database has hundreds of planned events this year and next, most of
+ * them ahead: the candidates come latest local start first, and only the
+ * dates are read, of those that may be over and among the latest (as for
+ * the next events above); the whole event only for those shown. */
+GPtrArray *
+liaison_store_list_unheld_events (LiaisonStore *self, GDateTime *now, guint limit, GError **error)
+{
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (Upcoming));
+  gint64        horizon = G_MAXINT64;
+  gint64        not_over_after;
+  GPtrArray    *events;
+  sqlite3_stmt *stmt;
+  int           rc;
+
+  g_return_val_if_fail (now != NULL, NULL);
+
+  /* An event is over once its end (a day, month or year: once that is
+   * over) is behind now where it takes place, so one that ends later on
+   * its local clock than now by more than any zone's offset is not. */
+  not_over_after = g_date_time_to_unix (now) + MAX_ZONE_OFFSET;
+  g_array_set_clear_func (found, clear_upcoming);
+  stmt = liaison_store_stmt (self,
+                             "SELECT id, start_local, end_local, time_zone FROM events"
+                             " WHERE status = 'planned' AND year <= ? ORDER BY start_local DESC",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, g_date_time_get_year (now) + 1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *start_local = (const char *) sqlite3_column_text (stmt, 1);
+      const char *end_local = (const char *) sqlite3_column_text (stmt, 2);
+      gint64      local_start = local_seconds (start_local);
+      gint64      local_end = end_local != NULL ? local_seconds (end_local) : local_start;
+      g_autoptr (LiaisonEvent) when = NULL;
+      g_autoptr (GDateTime) start = NULL;
+      Upcoming u;
+
+      /* Unreadable dates (0) are read whole. */
+      if (local_end != 0 && local_end > not_over_after)
+        continue;
+      if (horizon != G_MAXINT64 && local_start != 0 && -local_start > horizon)
+        continue;
+      when = liaison_event_new ((const char *) sqlite3_column_text (stmt, 0));
+      if (!liaison_event_set_when (when, start_local, end_local, (const char *) sqlite3_column_text (stmt, 3), NULL) ||
+          !liaison_store_event_is_over (when, now))
+        continue;
+      start = liaison_event_dup_start_date_time (when);
+      /* Most recent first: the sort below is by start, ascending. */
+      u.start = -g_date_time_to_unix (start);
+      u.event = g_steal_pointer (&when);
+      g_array_append_val (found, u);
+      /* The limit-th latest start found so far: a row that starts earlier
+       * than it by more than any zone's offset is not among the latest. */
       if (limit > 0 && (found->len == limit || found->len == 2 * limit))
         horizon = keep_soonest (found, limit) + MAX_ZONE_OFFSET;
     }
