@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "liaison-core-resources.h"
+#include "liaison-resource.h"
 #include "liaison-country.h"
 
 struct _LiaisonCountry
@@ -41,9 +42,9 @@ load_table (gpointer data)
   g_auto (GStrv) lines = NULL;
   g_autoptr (GError) error = NULL;
 
-  /* Registered by hand: see liaison_store_resource(). */
+  /* Registered by hand: see liaison-resource.c. */
   liaison_core_register_resource ();
-  bytes = g_resource_lookup_data (liaison_core_get_resource (),
+  bytes = g_resource_lookup_data (liaison_resource_get (liaison_core_get_resource),
                                   "/org/chinaaseanenv/Liaison/core/countries.tsv",
                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   if (bytes == NULL)

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "liaison-resource.h"
 #include "liaison-seed.h"
 #include "liaison-store-private.h"
 #include "liaison-store-resources.h"
@@ -442,19 +443,18 @@ compare_names (gconstpointer a, gconstpointer b)
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
-/* The resource is registered by hand: a constructor in a static library is
- * dropped by the linker when nothing else in its object file is used. */
+/* The resource is registered by hand: see liaison-resource.c. */
 GResource *
 liaison_store_resource (void)
 {
-  static gsize registered;
+  static GResource *resource;
 
-  if (g_once_init_enter (&registered))
+  if (g_once_init_enter (&resource))
     {
       liaison_store_register_resource ();
-      g_once_init_leave (&registered, 1);
+      g_once_init_leave (&resource, liaison_resource_get (liaison_store_get_resource));
     }
-  return liaison_store_get_resource ();
+  return resource;
 }
 
 static char **
