@@ -79,5 +79,19 @@ printf '%s\r\n' 'BEGIN:VCALENDAR' 'VERSION:2.0' 'PRODID:Microsoft Exchange Serve
 expect "an Outlook event" 0 "$liaison" --database "$db" import calendar "$work/outlook.ics" --json
 check "in Bangkok's zone" "data[0]['time_zone'] == 'Asia/Bangkok' and data[0]['start'] == '2025-12-01T09:00' and data[0]['imported']"
 
+# As khal writes it: a time with no zone at all ("floating"). It is read in
+# the person's zone (--tz, else Preferences, else this computer's), and the
+# output says so.
+printf '%s\r\n' 'BEGIN:VCALENDAR' 'VERSION:2.0' 'PRODID:-//PIMUTILS.ORG//NONSGML khal / icalendar //EN' 'BEGIN:VEVENT' \
+  'SUMMARY:Coffee with the embassy' 'DTSTART:20251112T093000' 'DTEND:20251112T103000' 'DTSTAMP:20250101T000000Z' \
+  'UID:khal-floating-cli' 'END:VEVENT' 'END:VCALENDAR' > "$work/khal.ics"
+expect "a floating time, on a computer in Bangkok" 0 env TZ=Asia/Bangkok "$liaison" --database "$db" import calendar "$work/khal.ics" --dry-run --json
+check "read in Bangkok's zone, and said" "data[0]['time_zone'] == 'Asia/Bangkok' and data[0]['start'] == '2025-11-12T09:30' and data[0]['note'] == 'Its times name no zone: read as Asia/Bangkok.'"
+expect "--tz names the zone" 0 env TZ=Asia/Bangkok "$liaison" --database "$db" import calendar "$work/khal.ics" --tz Asia/Manila
+contains "in Manila's" "$out" "2025-11-12T09:30  Asia/Manila  new  Coffee with the embassy"
+contains "and says why" "$out" "Its times name no zone: read as Asia/Manila."
+expect "a --tz that is not a zone" 1 "$liaison" --database "$db" import calendar "$work/khal.ics" --tz ../../etc/passwd
+contains "is named" "$err" "--tz: “../../etc/passwd” is not a time zone"
+
 echo "1..$n"
 exit $failed

@@ -157,7 +157,7 @@ static GPtrArray *
 read_events (Fixture *f, const char *text)
 {
   g_autoptr (GError) error = NULL;
-  GPtrArray *events = liaison_ics_read_events (f->store, text, &error);
+  GPtrArray *events = liaison_ics_read_events (f->store, text, NULL, &error);
 
   g_assert_no_error (error);
   return events;
@@ -322,6 +322,81 @@ test_thunderbird (Fixture *f, gconstpointer data)
   g_assert_cmpstr (utc, ==, "2025-12-01T02:00:00Z");
 }
 
+/* As khal writes them: times with no zone at all ("floating"), one event
+ * with Liaison's country property, one all-day. */
+static const char khal[] =
+    "BEGIN:VCALENDAR\r\n"
+    "VERSION:2.0\r\n"
+    "PRODID:-//PIMUTILS.ORG//NONSGML khal / icalendar //EN\r\n"
+    "BEGIN:VEVENT\r\n"
+    "SUMMARY:Coffee with the embassy\r\n"
+    "DTSTART:20251112T093000\r\n"
+    "DTEND:20251112T103000\r\n"
+    "DTSTAMP:20250101T000000Z\r\n"
+    "UID:khal-floating-1\r\n"
+    "END:VEVENT\r\n"
+    "BEGIN:VEVENT\r\n"
+    "SUMMARY:Site visit\r\n"
+    "DTSTART:20251113T140000\r\n"
+    "DTEND:20251113T170000\r\n"
+    "DTSTAMP:20250101T000000Z\r\n"
+    "UID:khal-floating-2\r\n"
+    "X-LIAISON-COUNTRY:VN\r\n"
+    "END:VEVENT\r\n"
+    "BEGIN:VEVENT\r\n"
+    "SUMMARY:Day of the forum\r\n"
+    "DTSTART;VALUE=DATE:20251114\r\n"
+    "DTSTAMP:20250101T000000Z\r\n"
+    "UID:khal-day\r\n"
+    "END:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+
+/* A floating time is the same wall-clock time wherever one is: read in the
+ * event's country's zone when Liaison knows it, else in the zone of the
+ * person importing (Preferences, else the computer's), never in UTC behind
+ * their back; the preview says which. */
+static void
+test_floating (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) events = liaison_ics_read_events (f->store, khal, "Asia/Bangkok", &error);
+  g_autoptr (GPtrArray) unzoned = NULL;
+  LiaisonIcsEvent *coffee, *visit, *day;
+  g_autoptr (LiaisonEvent) saved = NULL;
+  g_autofree char *utc = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 3);
+  coffee = g_ptr_array_index (events, 0);
+  visit = g_ptr_array_index (events, 1);
+  day = g_ptr_array_index (events, 2);
+  g_assert_null (coffee->problem);
+  g_assert_cmpstr (g_hash_table_lookup (coffee->fields, "start"), ==, "2025-11-12T09:30");
+  g_assert_cmpstr (g_hash_table_lookup (coffee->fields, "time_zone"), ==, "Asia/Bangkok");
+  g_assert_cmpstr (coffee->note, ==, "Its times name no zone: read as Asia/Bangkok.");
+  /* Its own bytes are still what a push and an export patch. */
+  g_assert_nonnull (coffee->kept);
+  g_assert_cmpstr (g_hash_table_lookup (visit->fields, "time_zone"), ==, "Asia/Ho_Chi_Minh");
+  g_assert_cmpstr (visit->note, ==, "Its times name no zone: read as Asia/Ho_Chi_Minh.");
+  g_assert_cmpstr (g_hash_table_lookup (day->fields, "start"), ==, "2025-11-14");
+  g_assert_null (day->note);
+
+  import_all (f, events, 3, 0);
+  saved = liaison_store_get_event (f->store, "khal-floating-1", NULL);
+  g_assert_cmpstr (liaison_event_get_time_zone (saved), ==, "Asia/Bangkok");
+  utc = utc_of (saved);
+  g_assert_cmpstr (utc, ==, "2025-11-12T02:30:00Z");
+
+  /* Nobody's zone known (no Preferences zone, no IANA name for the
+   * computer's): UTC, and the note says so. */
+  unzoned = liaison_ics_read_events (f->store, khal, NULL, &error);
+  g_assert_no_error (error);
+  coffee = g_ptr_array_index (unzoned, 0);
+  g_assert_cmpstr (g_hash_table_lookup (coffee->fields, "time_zone"), ==, "UTC");
+  g_assert_cmpstr (coffee->note, ==, "Its times name no zone: read as UTC.");
+  g_assert_true (coffee->exists);
+}
+
 static guint
 count_of (const char *text, const char *what)
 {
@@ -395,7 +470,7 @@ test_foreign_kept (Fixture *f, gconstpointer data)
   /* Read back elsewhere: the same instants. */
   other = liaison_store_open (other_path, &error);
   g_assert_no_error (error);
-  again = liaison_ics_read_events (other, exported, &error);
+  again = liaison_ics_read_events (other, exported, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (again->len, ==, saved->len);
   g_assert_true (liaison_ics_import_events (other, again, NULL, NULL, &error));
@@ -478,12 +553,12 @@ static void
 test_not_calendar (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) events = liaison_ics_read_events (f->store, "Name,E-mail\nLi,li@example.cn\n", &error);
+  g_autoptr (GPtrArray) events = liaison_ics_read_events (f->store, "Name,E-mail\nLi,li@example.cn\n", NULL, &error);
 
   g_assert_null (events);
   g_assert_error (error, LIAISON_TABLE_ERROR, LIAISON_TABLE_ERROR_MALFORMED);
   g_clear_error (&error);
-  events = liaison_ics_read_events (f->store, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", &error);
+  events = liaison_ics_read_events (f->store, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", NULL, &error);
   g_assert_error (error, LIAISON_TABLE_ERROR, LIAISON_TABLE_ERROR_EMPTY);
 }
 
@@ -613,6 +688,7 @@ main (int argc, char **argv)
   g_test_add ("/liaison/ics-import/outlook", Fixture, NULL, fixture_set_up, test_outlook, fixture_tear_down);
   g_test_add ("/liaison/ics-import/google", Fixture, NULL, fixture_set_up, test_google, fixture_tear_down);
   g_test_add ("/liaison/ics-import/thunderbird", Fixture, NULL, fixture_set_up, test_thunderbird, fixture_tear_down);
+  g_test_add ("/liaison/ics-import/floating", Fixture, NULL, fixture_set_up, test_floating, fixture_tear_down);
   g_test_add ("/liaison/ics-import/foreign-kept", Fixture, NULL, fixture_set_up, test_foreign_kept, fixture_tear_down);
   g_test_add ("/liaison/ics-import/contradiction", Fixture, NULL, fixture_set_up, test_contradiction, fixture_tear_down);
   g_test_add ("/liaison/ics-import/unknown-zones", Fixture, NULL, fixture_set_up, test_unknown_zones, fixture_tear_down);

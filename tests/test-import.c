@@ -163,6 +163,52 @@ test_not_a_table (void)
   test_ui_wait_closed (LIAISON_TYPE_IMPORT_DIALOG);
 }
 
+/* A calendar as khal writes it: a time with no zone. It is read in the
+ * zone chosen in Preferences (the test's computer is in Asia/Shanghai), and
+ * the review says so before anything is written. */
+static const char khal[] =
+    "BEGIN:VCALENDAR\r\n"
+    "VERSION:2.0\r\n"
+    "PRODID:-//PIMUTILS.ORG//NONSGML khal / icalendar //EN\r\n"
+    "BEGIN:VEVENT\r\n"
+    "SUMMARY:Coffee with the embassy\r\n"
+    "DTSTART:20251112T093000\r\n"
+    "DTEND:20251112T103000\r\n"
+    "DTSTAMP:20250101T000000Z\r\n"
+    "UID:khal-floating-window\r\n"
+    "END:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+
+static void
+test_floating_calendar (void)
+{
+  g_autoptr (TestUi) ui = test_ui_new (NULL);
+  g_autofree char *path = g_build_filename (ui->dir, "khal.ics", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (LiaisonEvent) saved = NULL;
+  g_autofree char *note = g_strdup_printf (_ ("Its times name no zone: read as %s."), "Asia/Jakarta");
+  GSettings       *settings = liaison_context_get_settings (ui->context);
+  GtkWidget       *dialog;
+
+  g_assert_true (g_file_set_contents (path, khal, -1, NULL));
+  g_settings_set_string (settings, "time-zone", "Asia/Jakarta");
+  dialog = liaison_import_dialog_new (ui->context, file);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (ui->window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_page (dialog, "review");
+  test_ui_wait_shown (dialog, note);
+  test_ui_screenshot_widget (dialog, test_ui_chinese () ? "import-floating-zh_CN.png" : "import-floating-en.png");
+  g_assert_null (liaison_store_get_event (ui->store, "khal-floating-window", NULL));
+
+  gtk_widget_activate_action (dialog, "import.next", NULL);
+  test_ui_wait_closed (LIAISON_TYPE_IMPORT_DIALOG);
+  g_settings_reset (settings, "time-zone");
+  saved = liaison_store_get_event (ui->store, "khal-floating-window", NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (liaison_event_get_start (saved), ==, "2025-11-12T09:30");
+  g_assert_cmpstr (liaison_event_get_time_zone (saved), ==, "Asia/Jakarta");
+}
+
 static gboolean
 file_chosen (gpointer chooser)
 {
@@ -310,6 +356,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/liaison/import/roster", test_roster);
   g_test_add_func ("/liaison/import/not-a-table", test_not_a_table);
+  g_test_add_func ("/liaison/import/floating-calendar", test_floating_calendar);
   g_test_add_func ("/liaison/import/choose", test_choose);
   g_test_add_func ("/liaison/import/for-event", test_for_event);
 

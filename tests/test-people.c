@@ -1117,7 +1117,7 @@ test_anonymise_calendar_texts (Fixture *f, gconstpointer data)
   const char      *traces[] = { "Nguyễn Thị Lan", "Nguyễn", "lan.nguyen@example.vn", "Lan.Nguyen@Example.VN" };
   g_autoptr (LiaisonParticipant) lan_record = NULL;
 
-  events = liaison_ics_read_events (f->store, scrub_ics, &error);
+  events = liaison_ics_read_events (f->store, scrub_ics, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (events->len, ==, 1);
   g_assert_true (liaison_ics_import_events (f->store, events, NULL, NULL, &error));

@@ -2789,6 +2789,33 @@ test_floating_times (void)
   g_assert_cmpstr (after, ==, "DTSTART:20251112T093000");
 }
 
+/* The zone chosen in Preferences is the person's own: a floating time is
+ * read in it, not in the computer's (TZ is Asia/Shanghai here). */
+static void
+test_floating_preferences (void)
+{
+  g_autofree char *user = new_user ();
+  g_autoptr (Client) a = client_new (env ("LIAISON_TEST_DAV_URL"), user, "secret");
+  g_autoptr (GSettings) settings = g_settings_new ("org.chinaaseanenv.Liaison");
+  g_autoptr (LiaisonEvent) e = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_settings_set_string (settings, "time-zone", "Asia/Jakarta");
+  g_assert_finalize_object (a->engine);
+  a->engine = liaison_sync_engine_new (a->store, settings);
+  liaison_sync_engine_set_account (a->engine, env ("LIAISON_TEST_DAV_URL"), user);
+  liaison_sync_engine_set_password (a->engine, "secret");
+  sync_quietly (a);
+  caldav_put (user, foreign_events[1]);
+  sync_quietly (a);
+  g_settings_reset (settings, "time-zone");
+
+  e = liaison_store_get_event (a->store, "khal-Style-UID-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (liaison_event_get_start (e), ==, "2025-11-12T09:30");
+  g_assert_cmpstr (liaison_event_get_time_zone (e), ==, "Asia/Jakarta");
+}
+
 /* Issue 11, also seen: a weekly event with an exception, as khal writes
  * it. Liaison knows it repeats and on which days, and its RRULE and
  * EXDATE go back as they came. */
@@ -2997,7 +3024,7 @@ test_imported_foreign (void)
   sync_quietly (a);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
-      g_autoptr (GPtrArray) events = liaison_ics_read_events (a->store, files[i], &error);
+      g_autoptr (GPtrArray) events = liaison_ics_read_events (a->store, files[i], NULL, &error);
 
       g_assert_no_error (error);
       g_assert_true (liaison_ics_import_events (a->store, events, NULL, NULL, &error));
@@ -3097,6 +3124,7 @@ main (int    argc,
   g_test_add_func ("/liaison/sync/vcard3-units", test_vcard3_units);
   g_test_add_func ("/liaison/sync/person-deleted", test_person_deleted);
   g_test_add_func ("/liaison/sync/floating-times", test_floating_times);
+  g_test_add_func ("/liaison/sync/floating-preferences", test_floating_preferences);
   g_test_add_func ("/liaison/sync/recurring", test_recurring);
   g_test_add_func ("/liaison/sync/refused-write", test_refused_write);
   g_test_add_func ("/liaison/sync/twin-events", test_twin_events);

@@ -276,3 +276,45 @@ liaison_cli_pad (const char *text,
     g_string_append_c (s, ' ');
   return g_string_free (s, FALSE);
 }
+
+/* The application's settings (sync account, export templates, the
+ * person's time zone) when the schema is installed; NULL otherwise: the
+ * command line also works from a build tree without it. */
+GSettings *
+liaison_cli_open_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
+
+  if (schema == NULL)
+    schema = source ? g_settings_schema_source_lookup (source, "org.chinaaseanenv.Liaison", TRUE) : NULL;
+  if (schema == NULL)
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+/* The person's zone for times a file leaves floating: --tz when
+ * given (it must be an IANA zone), else the one chosen in Preferences, else
+ * this computer's; NULL (UTC) when none has an IANA name. */
+char *
+liaison_cli_own_zone (const char *chosen,
+                      int        *status)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSettings) settings = NULL;
+  g_autofree char *preferred = NULL;
+
+  *status = LIAISON_EXIT_OK;
+  if (chosen != NULL)
+    {
+      if (!liaison_time_zone_check (chosen, &error))
+        {
+          *status = liaison_cli_fail (LIAISON_EXIT_USAGE, "--tz: %s", error->message);
+          return NULL;
+        }
+      return g_strdup (chosen);
+    }
+  settings = liaison_cli_open_settings ();
+  preferred = settings != NULL ? g_settings_get_string (settings, "time-zone") : NULL;
+  return liaison_time_zone_own (preferred);
+}

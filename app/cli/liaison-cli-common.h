@@ -45,6 +45,10 @@ gboolean        liaison_cli_parse_track (const char *text,
 gboolean        liaison_cli_parse_year (int  year,
                                         int *status);
 
+GSettings *liaison_cli_open_settings (void);
+char      *liaison_cli_own_zone (const char *chosen,
+                                 int        *status);
+
 guint liaison_cli_width (const char *text);
 char *liaison_cli_pad (const char *text,
                        guint       columns);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "liaison-cli-common.h"
 #include "liaison-cli-export.h"
 #include "liaison-cli.h"
 #include "liaison-csv-writer.h"
@@ -80,20 +81,6 @@ parse (GOptionContext *context,
   if (!g_option_context_parse (context, argc, argv, &error))
     return fail (LIAISON_EXIT_USAGE, "%s", error->message);
   return LIAISON_EXIT_OK;
-}
-
-/* The settings when the schema is installed (templates live there). */
-static GSettings *
-open_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
-
-  if (schema == NULL)
-    schema = source ? g_settings_schema_source_lookup (source, "org.chinaaseanenv.Liaison", TRUE) : NULL;
-  if (schema == NULL)
-    return NULL;
-  return g_settings_new_full (schema, NULL, NULL);
 }
 
 static char *
@@ -173,7 +160,7 @@ export_table (LiaisonStore     *store,
     { NULL }
   };
   g_autoptr (GOptionContext) context = new_context (NULL, _ ("Write participants, registrations or events to a CSV file (UTF-8, as Excel opens it) or an Excel workbook."));
-  g_autoptr (GSettings) settings = open_settings ();
+  g_autoptr (GSettings) settings = liaison_cli_open_settings ();
   g_autoptr (LiaisonExportTemplate) chosen = NULL;
   g_autoptr (LiaisonExportTable) table = NULL;
   g_autoptr (LiaisonEvent) found_event = NULL;

@@ -480,24 +480,33 @@ liaison_cli_import_calendar (LiaisonStore *store,
                              char        **argv)
 {
   gboolean           dry_run = FALSE, json = FALSE;
+  g_autofree char   *tz = NULL;
   const GOptionEntry entries[] = {
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_ ("Show what would be imported; change nothing"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the events as JSON"), NULL },
+    { "tz", 0, 0, G_OPTION_ARG_STRING, &tz,
+      N_ ("Time zone of times the file gives without one (IANA, e.g. Asia/Yangon); default: yours in Preferences, else this computer's"),
+      N_ ("ZONE") },
     { NULL }
   };
   g_autoptr (GOptionContext) context = liaison_cli_new_context (_ ("FILE"),
                                                                 _ ("Import the events of an iCalendar (.ics) file from Outlook, Google Calendar, Thunderbird or another calendar. Zone names such as “China Standard Time” are read as IANA zones; an event already here (the same UID) is updated."));
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *own_zone = NULL;
   g_autoptr (GPtrArray) events = NULL;
   guint added = 0, updated = 0, refused = 0;
+  int   status;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return liaison_cli_fail (LIAISON_EXIT_USAGE, "%s", error->message);
   if (argc != 2)
     return liaison_cli_fail (LIAISON_EXIT_USAGE, _ ("Give one file to import"));
-  if ((text = read_text (argv[1], &error)) == NULL || (events = liaison_ics_read_events (store, text, &error)) == NULL)
+  own_zone = liaison_cli_own_zone (tz, &status);
+  if (status != LIAISON_EXIT_OK)
+    return status;
+  if ((text = read_text (argv[1], &error)) == NULL || (events = liaison_ics_read_events (store, text, own_zone, &error)) == NULL)
     return liaison_cli_fail (LIAISON_EXIT_DATA, "%s", error->message);
   for (guint i = 0; i < events->len; i++)
     refused += ((LiaisonIcsEvent *) g_ptr_array_index (events, i))->problem != NULL;

@@ -14,21 +14,6 @@
 #include "liaison-json.h"
 #include "liaison-sync-engine.h"
 
-/* The settings when the schema is installed; the command line also works
- * from a build tree without it. */
-static GSettings *
-open_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
-
-  if (schema == NULL)
-    schema = source ? g_settings_schema_source_lookup (source, "org.chinaaseanenv.Liaison", TRUE) : NULL;
-  if (schema == NULL)
-    return NULL;
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
 typedef struct
 {
   GMainLoop          *loop;
@@ -129,7 +114,7 @@ liaison_cli_sync (LiaisonStore *store,
   else if (g_getenv ("LIAISON_PASSWORD") != NULL)
     password = g_strdup (g_getenv ("LIAISON_PASSWORD"));
 
-  settings = open_settings ();
+  settings = liaison_cli_open_settings ();
   engine = liaison_sync_engine_new (store, settings);
   if (url != NULL || user != NULL)
     {

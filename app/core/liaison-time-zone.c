@@ -212,6 +212,25 @@ liaison_time_zone_check (const char *name,
   return ok;
 }
 
+/* The zone a person means by "my time", as an IANA name: the one they
+ * chose (Preferences, or a command's --time-zone) when it is a zone, else
+ * this computer's when it has an IANA name (TZ, /etc/localtime), else
+ * NULL. Times another calendar leaves floating are read in it. */
+char *
+liaison_time_zone_own (const char *chosen)
+{
+  g_autoptr (GTimeZone) local = NULL;
+  const char *id;
+
+  if (chosen != NULL && *chosen != '\0' && liaison_time_zone_check (chosen, NULL))
+    return g_strdup (chosen);
+  local = g_time_zone_new_local ();
+  id = g_time_zone_get_identifier (local);
+  if (id != NULL && liaison_time_zone_check (id, NULL))
+    return g_strdup (id);
+  return NULL;
+}
+
 static char *
 format_clock (gint64 seconds)
 {

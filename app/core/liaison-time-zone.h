@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 GTimeZone *liaison_time_zone_new (const char *name);
 gboolean   liaison_time_zone_check (const char *name,
                                     GError    **error);
+char      *liaison_time_zone_own (const char *chosen);
 gboolean   liaison_time_zone_check_local (const char *zone,
                                           const char *local,
                                           GError    **error);

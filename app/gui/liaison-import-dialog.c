@@ -250,6 +250,7 @@ typedef struct
   char                *encoding;
   LiaisonPeopleImport *import;
   char                *ics_text;
+  char                *own_zone; /* for times a calendar file leaves floating */
   GPtrArray           *events;
   LiaisonTable        *table;
   GPtrArray           *outcomes;
@@ -269,6 +270,7 @@ work_free (Work *w)
   g_free (w->encoding);
   g_clear_object (&w->import);
   g_free (w->ics_text);
+  g_free (w->own_zone);
   g_clear_pointer (&w->events, g_ptr_array_unref);
   g_clear_pointer (&w->table, liaison_table_unref);
   g_clear_pointer (&w->outcomes, g_ptr_array_unref);
@@ -331,7 +333,7 @@ work_thread (GTask        *task,
           if (w->is_reply)
             ok = (w->outcomes = liaison_ics_apply_replies (store, w->ics_text, TRUE, &error)) != NULL;
           else
-            ok = (w->events = liaison_ics_read_events (store, w->ics_text, &error)) != NULL;
+            ok = (w->events = liaison_ics_read_events (store, w->ics_text, w->own_zone, &error)) != NULL;
         }
       else
         {
@@ -852,6 +854,12 @@ start_read (LiaisonImportDialog *self)
   w->kind = WORK_READ;
   w->path = g_file_get_path (self->file);
   w->encoding = g_strdup (self->encoding);
+  {
+    GSettings       *settings = liaison_context_get_settings (self->context);
+    g_autofree char *chosen = settings != NULL ? g_settings_get_string (settings, "time-zone") : NULL;
+
+    w->own_zone = liaison_time_zone_own (chosen);
+  }
   if (w->path == NULL)
     {
       work_free (w);

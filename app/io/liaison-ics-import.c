@@ -575,14 +575,30 @@ kept_text (GPtrArray   *lines,
   return g_string_free (out, FALSE);
 }
 
+/* A start with a time but no zone (no TZID, no Z): khal and python-caldav
+ * write them, "the same wall-clock time wherever one is". */
+static gboolean
+is_floating (icalcomponent *event)
+{
+  icalproperty       *p = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
+  struct icaltimetype start;
+
+  if (p == NULL || icalproperty_get_first_parameter (p, ICAL_TZID_PARAMETER) != NULL)
+    return FALSE;
+  start = icalproperty_get_dtstart (p);
+  return !icaltime_is_null_time (start) && !start.is_date && !icaltime_is_utc (start);
+}
+
 /* One event: its components (the master first), with the VTIMEZONEs they
- * use, as a calendar of its own. */
+ * use, as a calendar of its own. own_zone: the person's zone, for floating
+ * times of an event whose country Liaison does not know. */
 static LiaisonIcsEvent *
 cut_event (LiaisonStore  *store,
            icalcomponent *calendar,
            GPtrArray     *parts,
            GPtrArray     *lines,
-           RawCalendar   *raw)
+           RawCalendar   *raw,
+           const char    *own_zone)
 {
   LiaisonIcsEvent *e = g_new0 (LiaisonIcsEvent, 1);
   icalcomponent   *own = icalcomponent_new (ICAL_VCALENDAR_COMPONENT);
@@ -590,12 +606,13 @@ cut_event (LiaisonStore  *store,
   g_autoptr (GHashTable) renamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr (GString) notes = g_string_new (NULL);
   g_autoptr (GError) error = NULL;
-  icalproperty    *wr_zone = icalcomponent_get_first_property (calendar, ICAL_X_PROPERTY);
-  g_autofree char *default_zone = NULL;
-  ZoneWork         w = { calendar, renamed, notes, NULL, NULL };
-  GHashTableIter   iter;
-  gpointer         key, value;
-  guint            overrides = 0;
+  icalproperty      *wr_zone = icalcomponent_get_first_property (calendar, ICAL_X_PROPERTY);
+  g_autofree char   *default_zone = NULL;
+  ZoneWork           w = { calendar, renamed, notes, NULL, NULL };
+  LiaisonIcalContext context = { .local_zone = own_zone };
+  GHashTableIter     iter;
+  gpointer           key, value;
+  guint              overrides = 0;
 
   e->uid = g_strdup (icalcomponent_get_uid (master));
   e->title = event_title (master);
@@ -659,7 +676,7 @@ cut_event (LiaisonStore  *store,
           icalcomponent_add_property (first, tz);
           reading = icalcomponent_as_ical_string_r (own);
         }
-      e->fields = liaison_ical_read (reading != NULL ? reading : e->text, NULL, &e->people, &error);
+      e->fields = liaison_ical_read_with (reading != NULL ? reading : e->text, &context, NULL, &e->people, &error);
       if (e->fields == NULL)
         /* Translators: %1$s an event's title, %2$s what is wrong with it */
         e->problem = g_strdup_printf (_ ("“%1$s” cannot be read: %2$s"), e->title, error->message);
@@ -667,12 +684,19 @@ cut_event (LiaisonStore  *store,
         {
           /* Kept only when the sync's reader reads it as it read the rest. */
           g_autofree char *kept = kept_text (lines, raw, e->uid, renamed);
-          g_autoptr (GHashTable) check = kept != NULL ? liaison_ical_read (kept, NULL, NULL, NULL) : NULL;
-          g_autoptr (GHashTable) plain = check != NULL && reading != NULL ? liaison_ical_read (e->text, NULL, NULL, NULL) : NULL;
+          g_autoptr (GHashTable) check = kept != NULL ? liaison_ical_read_with (kept, &context, NULL, NULL, NULL) : NULL;
+          g_autoptr (GHashTable) plain = check != NULL && reading != NULL ? liaison_ical_read_with (e->text, &context, NULL, NULL, NULL) : NULL;
 
           if (check != NULL && liaison_sync_fields_equal (check, plain != NULL ? plain : e->fields))
             e->kept = g_steal_pointer (&kept);
         }
+    }
+  if (e->fields != NULL && default_zone == NULL && is_floating (master))
+    {
+      /* Translators: %s a time zone's IANA name, such as Asia/Bangkok */
+      g_autofree char *note = g_strdup_printf (_ ("Its times name no zone: read as %s."),
+                                               (const char *) g_hash_table_lookup (e->fields, "time_zone"));
+      g_string_append_printf (notes, "%s%s", notes->len > 0 ? " " : "", note);
     }
   if (overrides > 0)
     {
@@ -691,6 +715,7 @@ cut_event (LiaisonStore  *store,
 GPtrArray *
 liaison_ics_read_events (LiaisonStore *store,
                          const char   *text,
+                         const char   *own_zone,
                          GError      **error)
 {
   icalcomponent *root = parse (text, error);
@@ -742,7 +767,7 @@ liaison_ics_read_events (LiaisonStore *store,
         }
       for (guint i = 0; i < order->len; i++)
         g_ptr_array_add (events, cut_event (store, calendar, g_hash_table_lookup (by_uid, g_ptr_array_index (order, i)), lines,
-                                            raw != NULL && c < raw->len ? g_ptr_array_index (raw, c) : NULL));
+                                            raw != NULL && c < raw->len ? g_ptr_array_index (raw, c) : NULL, own_zone));
     }
   icalcomponent_free (root);
   if (events->len == 0)

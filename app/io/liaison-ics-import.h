@@ -13,7 +13,9 @@ G_BEGIN_DECLS
  * - events: one or a whole calendar; Windows zone names ("China Standard
  *   Time") and bare city names ("Singapore") mapped to IANA zones, a
  *   VTIMEZONE checked against the zone it names, a zone nobody knows kept
- *   as the same instants in UTC; recurring events with their rule; what
+ *   as the same instants in UTC; a time with no zone at all (floating) in
+ *   the event's country's zone, else own_zone (the person's, see
+ *   liaison_time_zone_own()), else UTC; recurring events with their rule; what
  *   Liaison does not read stays in the event's own text;
  * - replies (METHOD:REPLY): the attendee's answer moves their registration
  *   to confirmed or declined through the allowed transitions; a reply for
@@ -50,6 +52,7 @@ char      *liaison_ics_zone_for_name (const char *name);
 char      *liaison_ics_method (const char *text);
 GPtrArray *liaison_ics_read_events (LiaisonStore *store,
                                     const char   *text,
+                                    const char   *own_zone,
                                     GError      **error);
 gboolean   liaison_ics_import_events (LiaisonStore *store,
                                       GPtrArray    *events,

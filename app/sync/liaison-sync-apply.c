@@ -43,27 +43,6 @@ find_person (const char *email,
   return g_strdup (g_hash_table_lookup (index, email));
 }
 
-/* This computer's zone, for other clients' floating times (docs/sync.md):
- * NULL when it has no IANA name. */
-static const char *
-local_zone (void)
-{
-  static char *zone;
-  static gsize done;
-
-  if (g_once_init_enter (&done))
-    {
-      g_autoptr (GTimeZone) local = g_time_zone_new_local ();
-      const char *id = g_time_zone_get_identifier (local);
-      g_autoptr (GTimeZone) named = id != NULL && id[0] != '/' && strchr (id, '/') != NULL ? g_time_zone_new_identifier (id)
-                                                                                           : NULL;
-
-      zone = named != NULL ? g_strdup (id) : NULL;
-      g_once_init_leave (&done, 1);
-    }
-  return zone;
-}
-
 void
 liaison_sync_job_ical_context (LiaisonSyncJob     *job,
                                LiaisonIcalContext *context)
@@ -71,7 +50,7 @@ liaison_sync_job_ical_context (LiaisonSyncJob     *job,
   memset (context, 0, sizeof *context);
   context->find_person = find_person;
   context->user_data = job;
-  context->local_zone = local_zone ();
+  context->local_zone = job->own_zone;
 }
 
 /* A resource's text as a field map. twins (events only): how many events

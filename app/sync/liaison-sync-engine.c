@@ -10,6 +10,7 @@
 #include "liaison-secret.h"
 #include "liaison-sync-engine.h"
 #include "liaison-sync-private.h"
+#include "liaison-time-zone.h"
 
 /* How a sync goes (HACKING.md, "The sync engine", says why):
  *
@@ -137,6 +138,7 @@ job_free (LiaisonSyncJob *job)
   g_free (job->url);
   g_free (job->user);
   g_free (job->password);
+  g_free (job->own_zone);
   g_clear_object (&job->store);
   g_clear_object (&job->client);
   g_clear_object (&job->cancellable);
@@ -519,6 +521,12 @@ start_job (LiaisonSyncEngine *self,
   job->password = password;
   job->answer_limit = self->answer_limit;
   job->request_timeout = self->request_timeout;
+  {
+    /* Preferences' zone, else this computer's (docs/sync.md, floating times). */
+    g_autofree char *chosen = setting (self, "time-zone", NULL);
+
+    job->own_zone = liaison_time_zone_own (chosen);
+  }
   for (guint s = 0; s < 2; s++)
     {
       job->chosen[s] = setting (self, s == LIAISON_SYNC_SERVICE_CALDAV ? "calendar-url" : "address-book-url",

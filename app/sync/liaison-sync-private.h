@@ -22,6 +22,7 @@ typedef struct
   char              *password;
   guint64            answer_limit;    /* the most bytes of one answer */
   guint              request_timeout; /* the most seconds of one request */
+  char              *own_zone;        /* the person's zone, for other clients' floating times, or NULL */
 
   LiaisonStore       *store;
   LiaisonDavClient   *client;
