@@ -53,8 +53,12 @@ if [ -z "${DISPLAY:-}" ] || [ -n "${LIAISON_FORCE_XVFB:-}" ]; then
   rm -f "$fifo"
   mkfifo "$fifo"
   # Room for a window of 1920×1080 and what its decorations add
-  # (tests/test-clipping.c tries that size).
-  Xvfb -displayfd 3 -screen 0 2048x1280x24 -nolisten tcp 3>"$fifo" 2>/dev/null &
+  # (tests/test-clipping.c tries that size). -noreset: without it the
+  # server resets when its last client goes, and a client that connects
+  # meanwhile is refused ("cannot open display"): Liaison restarting in
+  # another language (test-restart.py) is the only client, and its new
+  # image connects the moment the old one's connection closes.
+  Xvfb -displayfd 3 -noreset -screen 0 2048x1280x24 -nolisten tcp 3>"$fifo" 2>/dev/null &
   xvfb=$!
   read -r display <"$fifo"
   export DISPLAY=":$display"
