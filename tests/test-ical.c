@@ -66,6 +66,87 @@ test_round_trip (void)
   g_assert_cmpstr (((char **) g_hash_table_lookup (back_people, PARTICIPANT))[1], ==, "li.xia@example.cn");
 }
 
+static char *
+unfolded (const char *text)
+{
+  g_auto (GStrv) parts = g_strsplit (text, "\r\n ", -1);
+
+  return g_strjoinv ("", parts);
+}
+
+static char *
+replaced (const char *text, const char *from, const char *to)
+{
+  g_auto (GStrv) parts = g_strsplit (text, from, -1);
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  return g_strjoinv (to, parts);
+}
+
+/* A place on the waitlist travels as X-LIAISON-WAITLIST on the person's
+ * ATTENDEE line. A move alone rewrites the line; another client's way of
+ * writing the same number is no change; what is not a number, or the place
+ * of one no longer waitlisted, reads as none. */
+static void
+test_waitlist (void)
+{
+  g_autoptr (GHashTable) f = liaison_sync_fields_new ();
+  g_autoptr (GHashTable) back = NULL;
+  g_autoptr (GHashTable) moved_back = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *moved_flat = NULL;
+
+  g_hash_table_insert (f, g_strdup ("title_en"), g_strdup ("Workshop on marine plastics"));
+  g_hash_table_insert (f, g_strdup ("start"), g_strdup ("2025-11-04"));
+  g_hash_table_insert (f, g_strdup ("attendee:" PARTICIPANT), g_strdup ("delegate|waitlisted||2025-03-02T02:00:00.000000Z"));
+  g_hash_table_insert (f, g_strdup ("registration:" PARTICIPANT), g_strdup ("0190d3a2-7c1e-7a00-8b00-0000000000aa"));
+  g_hash_table_insert (f, g_strdup ("waitlist:" PARTICIPANT), g_strdup ("0.5"));
+  liaison_sync_fields_normalize ("event", f);
+  text = liaison_ical_write ("waitlist-1", f, NULL, NULL, &error);
+  g_assert_no_error (error);
+  flat = unfolded (text);
+  g_assert_nonnull (strstr (flat, ";X-LIAISON-WAITLIST=0.5"));
+  back = liaison_ical_read (text, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (liaison_sync_fields_equal (f, back));
+
+  /* Moved: the line is Liaison's to rewrite, with the new place. */
+  g_hash_table_insert (f, g_strdup ("waitlist:" PARTICIPANT), g_strdup ("3"));
+  moved = liaison_ical_write ("waitlist-1", f, NULL, text, &error);
+  g_assert_no_error (error);
+  moved_flat = unfolded (moved);
+  g_assert_nonnull (strstr (moved_flat, ";X-LIAISON-WAITLIST=3"));
+  g_assert_null (strstr (moved_flat, "X-LIAISON-WAITLIST=0.5"));
+  moved_back = liaison_ical_read (moved, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (moved_back, "waitlist:" PARTICIPANT), ==, "3");
+
+  {
+    g_autofree char *other = replaced (flat, "X-LIAISON-WAITLIST=0.5", "X-LIAISON-WAITLIST=0.50");
+    g_autofree char *word = replaced (flat, "X-LIAISON-WAITLIST=0.5", "X-LIAISON-WAITLIST=soon");
+    g_autofree char *endless = replaced (flat, "X-LIAISON-WAITLIST=0.5", "X-LIAISON-WAITLIST=inf");
+    g_autofree char *promoted = replaced (flat, "X-LIAISON-STATUS=waitlisted", "X-LIAISON-STATUS=registered");
+    g_autoptr (GHashTable) other_back = liaison_ical_read (other, NULL, NULL, NULL);
+    g_autoptr (GHashTable) word_back = liaison_ical_read (word, NULL, NULL, NULL);
+    g_autoptr (GHashTable) endless_back = liaison_ical_read (endless, NULL, NULL, NULL);
+    g_autoptr (GHashTable) promoted_back = NULL;
+
+    g_assert_cmpstr (g_hash_table_lookup (other_back, "waitlist:" PARTICIPANT), ==, "0.5");
+    g_assert_null (g_hash_table_lookup (word_back, "waitlist:" PARTICIPANT));
+    g_assert_null (g_hash_table_lookup (endless_back, "waitlist:" PARTICIPANT));
+    /* PARTSTAT says TENTATIVE for both waitlisted and a "maybe": the one
+     * that says registered must say ACCEPTED as well to be believed. */
+    promoted = replaced (promoted, "PARTSTAT=TENTATIVE", "PARTSTAT=ACCEPTED");
+    promoted_back = liaison_ical_read (promoted, NULL, NULL, NULL);
+    g_assert_cmpstr (g_hash_table_lookup (promoted_back, "attendee:" PARTICIPANT), ==,
+                     "delegate|registered||2025-03-02T02:00:00.000000Z");
+    g_assert_null (g_hash_table_lookup (promoted_back, "waitlist:" PARTICIPANT));
+  }
+}
+
 static void
 test_month_precision (void)
 {
@@ -418,6 +499,7 @@ main (int    argc,
   g_test_add_func ("/liaison/ical/floating", test_floating);
   g_test_add_func ("/liaison/ical/recurrence", test_recurrence);
   g_test_add_func ("/liaison/ical/twins", test_twins);
+  g_test_add_func ("/liaison/ical/waitlist", test_waitlist);
 
   return g_test_run ();
 }

@@ -44,6 +44,10 @@ typedef struct
 #define CONFIRMED "delegate|confirmed|TH|2025-03-05T02:00:00.000000Z"
 #define DECLINED "delegate|declined|TH|2025-03-06T02:00:00.000000Z"
 #define SPEAKER "speaker|invited|TH|2025-03-01T02:00:00.000000Z"
+#define WAITING "delegate|waitlisted|TH|2025-03-02T02:00:00.000000Z"
+#define REGISTERED "delegate|registered|TH|2025-03-07T02:00:00.000000Z"
+#define W1 "waitlist:0190d3a2-7c1e-7a00-8b00-000000000001"
+#define W2 "waitlist:0190d3a2-7c1e-7a00-8b00-000000000002"
 
 static const Row rows[] = {
   /* Plain text fields. */
@@ -140,6 +144,18 @@ static const Row rows[] = {
   /* A registration's id is not an edit: the server's wins, no clash. */
   { "attendees/registration-id-there-wins", { P1, INVITED, R1, "r-1", NULL }, { P1, INVITED, R1, "r-1-here", NULL }, { P1, INVITED, R1, "r-1-there", NULL }, FALSE, { P1, INVITED, R1, "r-1-there", NULL }, NULL },
   { "attendees/registration-id-only-here", { P1, INVITED, NULL }, { P1, INVITED, R1, "r-1", NULL }, { P1, INVITED, NULL }, FALSE, { P1, INVITED, R1, "r-1", NULL }, NULL },
+
+  /* A place on the waitlist is a field of its own: a move here and a
+   * status change there both stand; moves of two people both stand; the
+   * same person moved in both offices keeps the server's place, no clash
+   * (a number is no choice to put to a person); a person removed takes
+   * their place along. */
+  { "waitlist/moved-here-answered-there", { P1, WAITING, W1, "2", NULL }, { P1, WAITING, W1, "0.5", NULL }, { P1, REGISTERED, W1, "2", NULL }, FALSE, { P1, REGISTERED, W1, "0.5", NULL }, NULL },
+  { "waitlist/moved-there", { P1, WAITING, W1, "1", P2, WAITING, W2, "2", NULL }, { P1, WAITING, W1, "1", P2, WAITING, W2, "2", NULL }, { P1, WAITING, W1, "1", P2, WAITING, W2, "0.5", NULL }, FALSE, { P1, WAITING, W1, "1", P2, WAITING, W2, "0.5", NULL }, NULL },
+  { "waitlist/two-people-moved", { P1, WAITING, W1, "1", P2, WAITING, W2, "2", NULL }, { P1, WAITING, W1, "3", P2, WAITING, W2, "2", NULL }, { P1, WAITING, W1, "1", P2, WAITING, W2, "0.5", NULL }, FALSE, { P1, WAITING, W1, "3", P2, WAITING, W2, "0.5", NULL }, NULL },
+  { "waitlist/same-person-moved-both", { P1, WAITING, W1, "2", NULL }, { P1, WAITING, W1, "0.5", NULL }, { P1, WAITING, W1, "3", NULL }, FALSE, { P1, WAITING, W1, "3", NULL }, NULL },
+  { "waitlist/numbered-here-only", { P1, WAITING, NULL }, { P1, WAITING, W1, "1", NULL }, { P1, WAITING, NULL }, FALSE, { P1, WAITING, W1, "1", NULL }, NULL },
+  { "waitlist/removed-there-moved-here", { P1, WAITING, W1, "2", NULL }, { P1, WAITING, W1, "0.5", NULL }, { NULL }, FALSE, { NULL }, NULL },
 
   /* Edit against delete: the edit wins; the whole record clashes. */
   { "delete/here", { EVENT, NULL }, { GONE }, { EVENT, NULL }, FALSE, { GONE }, NULL },

@@ -474,6 +474,142 @@ test_attendees_merge (void)
   g_assert_cmpstr (snap_a, ==, snap_b);
 }
 
+/* The waitlist as a store orders it, by the people's family names. */
+static char *
+waitlist_of (LiaisonStore *store,
+             const char   *event_id)
+{
+  g_autoptr (GPtrArray) all = liaison_store_list_registrations (store, event_id, NULL);
+  g_autoptr (GPtrArray) waitlist = liaison_registration_sort_waitlist (all);
+  g_autoptr (GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < waitlist->len; i++)
+    {
+      LiaisonRegistration *r = g_ptr_array_index (waitlist, i);
+      g_autoptr (LiaisonParticipant) p = liaison_store_get_participant (store, liaison_registration_get_participant_id (r), NULL);
+
+      g_string_append_printf (s, "%s%s", i > 0 ? "," : "", liaison_participant_get_family_latin (p));
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static LiaisonRegistration *
+register_as (LiaisonStore             *store,
+             LiaisonEvent             *e,
+             LiaisonParticipant       *p,
+             LiaisonRegistrationStatus status)
+{
+  g_autoptr (GError) error = NULL;
+  LiaisonRegistration *r = liaison_store_register (store, liaison_event_get_id (e), liaison_participant_get_id (p),
+                                                   LIAISON_ROLE_DELEGATE, status, LIAISON_ORIGIN_LOCAL, &error);
+
+  g_assert_no_error (error);
+  return r;
+}
+
+static void
+move (LiaisonStore        *store,
+      LiaisonRegistration *r,
+      guint                place)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (liaison_store_move_waitlisted (store, liaison_registration_get_id (r), place, LIAISON_ORIGIN_LOCAL, &error));
+  g_assert_no_error (error);
+}
+
+/* The waitlist's order travels with the event: a person moved up in one
+ * office is first in the other too, and the place freed there goes to
+ * them. Two offices moving different people both keep their moves; a move
+ * here and an answer there both stand; nothing of it is a conflict. */
+static void
+test_waitlist_order (void)
+{
+  g_autofree char *user = new_user ();
+  const char      *url = env ("LIAISON_TEST_DAV_URL");
+  g_autoptr (Client) a = client_new (url, user, "secret");
+  g_autoptr (Client) b = client_new (url, user, "secret");
+  g_autoptr (LiaisonEvent) e = add_event (a->store, "Mangrove restoration training");
+  g_autoptr (LiaisonParticipant) p1 = add_person (a->store, "Chai", "Somsak", "somsak@example.th");
+  g_autoptr (LiaisonParticipant) p2 = add_person (a->store, "Dara", "Sok", "sok.dara@example.kh");
+  g_autoptr (LiaisonParticipant) p3 = add_person (a->store, "Estrada", "Liza", "liza@example.ph");
+  g_autoptr (LiaisonParticipant) p4 = add_person (a->store, "Fauzi", "Ahmad", "ahmad@example.my");
+  g_autoptr (LiaisonRegistration) r1 = NULL;
+  g_autoptr (LiaisonRegistration) r2 = NULL;
+  g_autoptr (LiaisonRegistration) r3 = NULL;
+  g_autoptr (LiaisonRegistration) r4 = NULL;
+  g_autoptr (LiaisonRegistration) r2_b = NULL;
+  g_autoptr (LiaisonRegistration) promoted = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *promoted_id = NULL;
+  const char      *id = liaison_event_get_id (e);
+
+  liaison_event_set_capacity (e, 1);
+  g_assert_true (liaison_store_save_event (a->store, e, LIAISON_ORIGIN_LOCAL, &error));
+  r1 = register_as (a->store, e, p1, LIAISON_REGISTRATION_REGISTERED);
+  r2 = register_as (a->store, e, p2, LIAISON_REGISTRATION_WAITLISTED);
+  r3 = register_as (a->store, e, p3, LIAISON_REGISTRATION_WAITLISTED);
+  r4 = register_as (a->store, e, p4, LIAISON_REGISTRATION_WAITLISTED);
+  sync_quietly (a);
+  sync_quietly (b);
+  {
+    g_autofree char *in_a = waitlist_of (a->store, id);
+    g_autofree char *in_b = waitlist_of (b->store, id);
+
+    g_assert_cmpstr (in_a, ==, "Dara,Estrada,Fauzi");
+    g_assert_cmpstr (in_b, ==, in_a);
+  }
+
+  /* Fauzi moved to the top in A. */
+  move (a->store, r4, 1);
+  sync_quietly (a);
+  sync_quietly (b);
+  {
+    g_autofree char *in_b = waitlist_of (b->store, id);
+
+    g_assert_cmpstr (in_b, ==, "Fauzi,Dara,Estrada");
+  }
+
+  /* A moves Estrada up, B moves Dara to the end: both moves stand. */
+  move (a->store, r3, 1);
+  r2_b = liaison_store_get_registration (b->store, liaison_registration_get_id (r2), &error);
+  g_assert_no_error (error);
+  move (b->store, r2_b, 3);
+  sync_quietly (a);
+  {
+    g_autoptr (LiaisonSyncSummary) sb = sync_ok (b);
+
+    g_assert_cmpuint (sb->conflicts, ==, 0);
+  }
+  sync_quietly (a);
+  {
+    g_autofree char *in_a = waitlist_of (a->store, id);
+    g_autofree char *in_b = waitlist_of (b->store, id);
+    g_autofree char *snap_a = snapshot (a->store);
+    g_autofree char *snap_b = snapshot (b->store);
+
+    g_assert_cmpstr (in_a, ==, "Estrada,Fauzi,Dara");
+    g_assert_cmpstr (in_b, ==, in_a);
+    g_assert_cmpstr (snap_a, ==, snap_b);
+  }
+
+  /* Chai cancels in B: the first of the shared order moves up. */
+  g_assert_true (liaison_store_set_registration_status (b->store, liaison_registration_get_id (r1),
+                                                        LIAISON_REGISTRATION_CANCELLED, LIAISON_ORIGIN_LOCAL,
+                                                        &promoted_id, &error));
+  g_assert_no_error (error);
+  promoted = liaison_store_get_registration (b->store, promoted_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (liaison_registration_get_participant_id (promoted), ==, liaison_participant_get_id (p3));
+  sync_quietly (b);
+  sync_quietly (a);
+  {
+    g_autofree char *in_a = waitlist_of (a->store, id);
+
+    g_assert_cmpstr (in_a, ==, "Fauzi,Dara");
+  }
+}
+
 static void
 test_conflict (void)
 {
@@ -3094,6 +3230,7 @@ main (int    argc,
   g_test_add_func ("/liaison/sync/both-ways", test_both_ways);
   g_test_add_func ("/liaison/sync/deletions", test_deletions);
   g_test_add_func ("/liaison/sync/attendees-merge", test_attendees_merge);
+  g_test_add_func ("/liaison/sync/waitlist-order", test_waitlist_order);
   g_test_add_func ("/liaison/sync/conflict", test_conflict);
   g_test_add_func ("/liaison/sync/malformed", test_malformed);
   g_test_add_func ("/liaison/sync/unreadable-collection", test_unreadable_collection);

@@ -483,6 +483,7 @@ static char *
 attendee_line (const char *pid,
                const char *value,
                const char *registration,
+               const char *waitlist_order,
                GHashTable *people)
 {
   g_auto (GStrv) parts = g_strsplit (value, "|", 4);
@@ -501,7 +502,7 @@ attendee_line (const char *pid,
       "CN", name, "CUTYPE", "INDIVIDUAL", "ROLE", role_to_ical (role), "PARTSTAT", partstat_of (status),
       "RSVP", "FALSE", "SCHEDULE-AGENT", "CLIENT", "X-LIAISON-PARTICIPANT", pid,
       "X-LIAISON-ROLE", role, "X-LIAISON-STATUS", status, "X-LIAISON-DELEGATION", parts[2],
-      "X-LIAISON-SINCE", parts[3], "X-LIAISON-REGISTRATION", registration, NULL
+      "X-LIAISON-SINCE", parts[3], "X-LIAISON-REGISTRATION", registration, "X-LIAISON-WAITLIST", waitlist_order, NULL
     };
     return liaison_content_render ("ATTENDEE", params, address);
   }
@@ -594,13 +595,15 @@ render_groups (GHashTable *f,
     {
       const char      *pid;
       g_autofree char *registration = NULL;
+      g_autofree char *waitlist = NULL;
       char            *line;
 
       if (!g_str_has_prefix (key, LIAISON_SYNC_ATTENDEE_PREFIX))
         continue;
       pid = (const char *) key + strlen (LIAISON_SYNC_ATTENDEE_PREFIX);
       registration = g_strconcat (LIAISON_SYNC_REGISTRATION_PREFIX, pid, NULL);
-      line = attendee_line (pid, value, get (f, registration), people);
+      waitlist = g_strconcat (LIAISON_SYNC_WAITLIST_PREFIX, pid, NULL);
+      line = attendee_line (pid, value, get (f, registration), get (f, waitlist), people);
       if (line == NULL)
         continue;
       g = liaison_content_group_new (key);
@@ -701,7 +704,8 @@ same_group (GPtrArray  *a,
 }
 
 /* An attendee line is Liaison's to rewrite only when what it says changed
- * here (role, status, delegation, status time): a registration id alone,
+ * here (role, status, delegation, status time, place on the waitlist): a
+ * registration id alone,
  * or a name or address the card has otherwise, leaves another client's
  * line as it was. Such groups take the old rendering, so the server's
  * bytes stay. */
@@ -714,9 +718,13 @@ keep_unchanged_attendees (GPtrArray  *old_groups,
   for (guint i = 0; i < groups->len; i++)
     {
       LiaisonContentGroup *g = g_ptr_array_index (groups, i);
+      g_autofree char     *waitlist = NULL;
 
       if (!g_str_has_prefix (g->key, LIAISON_SYNC_ATTENDEE_PREFIX) ||
           g_strcmp0 (get (base_fields, g->key), get (fields, g->key)) != 0)
+        continue;
+      waitlist = g_strconcat (LIAISON_SYNC_WAITLIST_PREFIX, g->key + strlen (LIAISON_SYNC_ATTENDEE_PREFIX), NULL);
+      if (g_strcmp0 (get (base_fields, waitlist), get (fields, waitlist)) != 0)
         continue;
       for (guint j = 0; j < old_groups->len; j++)
         {
@@ -1306,6 +1314,8 @@ liaison_ical_read_with (const char         *text,
       const char      *delegation = icalproperty_get_parameter_as_string (p, "X-LIAISON-DELEGATION");
       const char      *since = icalproperty_get_parameter_as_string (p, "X-LIAISON-SINCE");
       const char      *registration = icalproperty_get_parameter_as_string (p, "X-LIAISON-REGISTRATION");
+      const char      *waitlist = icalproperty_get_parameter_as_string (p, "X-LIAISON-WAITLIST");
+      double           order;
       g_autofree char *key = NULL;
       g_autofree char *value = NULL;
       char           **person;
@@ -1321,6 +1331,15 @@ liaison_ical_read_with (const char         *text,
         xstatus = status_from_partstat (partstat);
       value = g_strdup_printf ("%s|%s|%s|%s", xrole, xstatus, delegation ? delegation : "", since ? since : "");
       g_hash_table_insert (f, g_steal_pointer (&key), g_steal_pointer (&value));
+      /* A place on the waitlist, for one still on it: a number (written as
+       * Liaison writes it, so "1.50" is no change from "1.5"), else none. */
+      if (g_strcmp0 (xstatus, "waitlisted") == 0 && liaison_sync_parse_waitlist_order (waitlist, &order))
+        {
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_hash_table_insert (f, g_strconcat (LIAISON_SYNC_WAITLIST_PREFIX, pid, NULL),
+                               g_strdup (g_ascii_dtostr (buf, sizeof buf, order)));
+        }
       /* Another client's attendee has no registration id: one made from
        * the event and the person, the same in every office, so all print
        * the same check-in code without writing into the line. */

@@ -49,18 +49,6 @@ tzid_of (const char *block)
   return n > 0 ? g_strndup (p, n) : NULL;
 }
 
-static void
-drop_attendees (GHashTable *fields)
-{
-  GHashTableIter iter;
-  gpointer       key;
-
-  g_hash_table_iter_init (&iter, fields);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (g_str_has_prefix (key, LIAISON_SYNC_ATTENDEE_PREFIX) || g_str_has_prefix (key, LIAISON_SYNC_REGISTRATION_PREFIX))
-      g_hash_table_iter_remove (&iter);
-}
-
 char *
 liaison_ics_export_events (LiaisonStore *store,
                            GPtrArray    *events,
@@ -84,7 +72,7 @@ liaison_ics_export_events (LiaisonStore *store,
 
       if (fields == NULL)
         return NULL;
-      drop_attendees (fields);
+      liaison_sync_fields_drop_attendees (fields);
       /* Patched into what other programs wrote (the server's copy, or
        * the file it was imported from), so their properties go out too. */
       text = liaison_ical_write (id, fields, NULL, resource != NULL ? resource->base : imported, error);

@@ -820,18 +820,9 @@ resolve_attendees (LiaisonStore    *store,
           matches = liaison_store_match_person (store, made, 1, NULL);
           if (matches != NULL && matches->len > 0 && ((LiaisonPersonMatch *) g_ptr_array_index (matches, 0))->score >= LIAISON_MATCH_CERTAIN)
             {
-              const char      *id = ((LiaisonPersonMatch *) g_ptr_array_index (matches, 0))->participant_id;
-              g_autofree char *old_key = g_strdup (g_ptr_array_index (keys, i));
-              g_autofree char *new_key = g_strconcat (LIAISON_SYNC_ATTENDEE_PREFIX, id, NULL);
-              g_autofree char *old_reg = g_strconcat (LIAISON_SYNC_REGISTRATION_PREFIX, pid, NULL);
-              g_autofree char *value = g_strdup (g_hash_table_lookup (e->fields, old_key));
-              g_autofree char *reg = g_strdup (g_hash_table_lookup (e->fields, old_reg));
+              const char *id = ((LiaisonPersonMatch *) g_ptr_array_index (matches, 0))->participant_id;
 
-              g_hash_table_remove (e->fields, old_key);
-              g_hash_table_remove (e->fields, old_reg);
-              g_hash_table_insert (e->fields, g_steal_pointer (&new_key), g_steal_pointer (&value));
-              if (reg != NULL)
-                g_hash_table_insert (e->fields, g_strconcat (LIAISON_SYNC_REGISTRATION_PREFIX, id, NULL), g_steal_pointer (&reg));
+              liaison_sync_fields_move_attendee (e->fields, pid, id);
               continue;
             }
         }

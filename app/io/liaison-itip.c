@@ -160,15 +160,10 @@ event_lines (LiaisonStore *store,
   g_autoptr (GPtrArray) zones = NULL;
   g_autoptr (GPtrArray) events = NULL;
   g_autoptr (GPtrArray) lines = NULL;
-  GHashTableIter iter;
-  gpointer       key;
 
   if (fields == NULL)
     return FALSE;
-  g_hash_table_iter_init (&iter, fields);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (g_str_has_prefix (key, LIAISON_SYNC_ATTENDEE_PREFIX) || g_str_has_prefix (key, LIAISON_SYNC_REGISTRATION_PREFIX))
-      g_hash_table_iter_remove (&iter);
+  liaison_sync_fields_drop_attendees (fields);
   text = liaison_ical_write (event_id, fields, NULL, NULL, error);
   if (text == NULL)
     return FALSE;

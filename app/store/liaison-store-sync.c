@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <string.h>
 
 #include "liaison-store-private.h"
@@ -228,6 +229,87 @@ put_bilingual (GHashTable       *fields,
   liaison_sync_fields_put (fields, en, liaison_bilingual_get_text (text, LIAISON_LANGUAGE_EN));
 }
 
+/* The keys one registration has in an event's map: "attendee:",
+ * "registration:" and "waitlist:" with the participant's id. */
+static const char *const attendee_prefixes[] = {
+  LIAISON_SYNC_ATTENDEE_PREFIX,
+  LIAISON_SYNC_REGISTRATION_PREFIX,
+  LIAISON_SYNC_WAITLIST_PREFIX,
+};
+
+gboolean
+liaison_sync_key_is_attendee_part (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (attendee_prefixes); i++)
+    if (g_str_has_prefix (key, attendee_prefixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The event without its people (a calendar file for others, an
+ * invitation). */
+void
+liaison_sync_fields_drop_attendees (GHashTable *fields)
+{
+  GHashTableIter iter;
+  gpointer       key;
+
+  g_hash_table_iter_init (&iter, fields);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (liaison_sync_key_is_attendee_part (key))
+      g_hash_table_iter_remove (&iter);
+}
+
+void
+liaison_sync_fields_remove_attendee (GHashTable *fields,
+                                     const char *participant_id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (attendee_prefixes); i++)
+    {
+      g_autofree char *key = g_strconcat (attendee_prefixes[i], participant_id, NULL);
+
+      g_hash_table_remove (fields, key);
+    }
+}
+
+/* An attendee found to be someone else here: every key of theirs moves. */
+void
+liaison_sync_fields_move_attendee (GHashTable *fields,
+                                   const char *from_id,
+                                   const char *to_id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (attendee_prefixes); i++)
+    {
+      g_autofree char *from = g_strconcat (attendee_prefixes[i], from_id, NULL);
+      gpointer         old_key = NULL, value = NULL;
+
+      if (g_hash_table_steal_extended (fields, from, &old_key, &value))
+        {
+          g_free (old_key);
+          g_hash_table_insert (fields, g_strconcat (attendee_prefixes[i], to_id, NULL), value);
+        }
+    }
+}
+
+/* A waitlist order as the map and the ATTENDEE line carry it: a finite
+ * number, nothing else. */
+gboolean
+liaison_sync_parse_waitlist_order (const char *text,
+                                   double     *order)
+{
+  char  *end = NULL;
+  double value;
+
+  if (text == NULL || *text == '\0' || strlen (text) > 64)
+    return FALSE;
+  value = g_ascii_strtod (text, &end);
+  if (end == NULL || *end != '\0' || !isfinite (value))
+    return FALSE;
+  if (order != NULL)
+    *order = value;
+  return TRUE;
+}
+
 static char *
 attendee_value (LiaisonRegistration *r)
 {
@@ -286,9 +368,17 @@ event_fields (LiaisonStore *self,
       const char          *pid = liaison_registration_get_participant_id (r);
       g_autofree char     *key = g_strconcat (LIAISON_SYNC_ATTENDEE_PREFIX, pid, NULL);
       g_autofree char     *id_key = g_strconcat (LIAISON_SYNC_REGISTRATION_PREFIX, pid, NULL);
+      double               order;
 
       put_take (f, key, attendee_value (r));
       liaison_sync_fields_put (f, id_key, liaison_registration_get_id (r));
+      if (liaison_registration_get_status (r) == LIAISON_REGISTRATION_WAITLISTED &&
+          liaison_registration_get_waitlist_order (r, &order))
+        {
+          g_autofree char *order_key = g_strconcat (LIAISON_SYNC_WAITLIST_PREFIX, pid, NULL);
+
+          liaison_sync_fields_put (f, order_key, g_ascii_dtostr (buf, sizeof buf, order));
+        }
     }
 
   liaison_sync_fields_normalize ("event", f);
@@ -536,6 +626,57 @@ rename_registration (LiaisonStore *self,
   return liaison_store_journal (self, origin, "update", "registration", old_id, "id", old_id, new_id, error);
 }
 
+/* The waitlist as the map has it: each waitlisted person's order, or none
+ * (they come after those who have one, first come, first served). Only the
+ * waitlisted: a promoted person's old order is nobody's business. */
+static gboolean
+apply_waitlist_orders (LiaisonStore *self,
+                       const char   *event_id,
+                       GHashTable   *f,
+                       LiaisonOrigin origin,
+                       GError      **error)
+{
+  g_autoptr (GPtrArray) registrations = liaison_store_list_registrations (self, event_id, error);
+
+  if (registrations == NULL)
+    return FALSE;
+  for (guint i = 0; i < registrations->len; i++)
+    {
+      LiaisonRegistration *r = g_ptr_array_index (registrations, i);
+      g_autofree char     *key = g_strconcat (LIAISON_SYNC_WAITLIST_PREFIX, liaison_registration_get_participant_id (r), NULL);
+      char                 old_text[G_ASCII_DTOSTR_BUF_SIZE] = "";
+      char                 new_text[G_ASCII_DTOSTR_BUF_SIZE] = "";
+      double               wanted = 0, current = 0;
+      gboolean             has_wanted, has_current;
+      sqlite3_stmt        *stmt;
+
+      if (liaison_registration_get_status (r) != LIAISON_REGISTRATION_WAITLISTED)
+        continue;
+      has_wanted = liaison_sync_parse_waitlist_order (get (f, key), &wanted);
+      has_current = liaison_registration_get_waitlist_order (r, &current);
+      if (has_wanted == has_current && (!has_wanted || wanted == current))
+        continue;
+      stmt = liaison_store_stmt (self, "UPDATE registrations SET waitlist_order = ? WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      if (has_wanted)
+        sqlite3_bind_double (stmt, 1, wanted);
+      else
+        sqlite3_bind_null (stmt, 1);
+      bind_text (stmt, 2, liaison_registration_get_id (r));
+      if (!liaison_store_step_done (self, stmt, error))
+        return FALSE;
+      if (has_current)
+        g_ascii_dtostr (old_text, sizeof old_text, current);
+      if (has_wanted)
+        g_ascii_dtostr (new_text, sizeof new_text, wanted);
+      if (!liaison_store_journal (self, origin, "update", "registration", liaison_registration_get_id (r),
+                                  "waitlist_order", has_current ? old_text : NULL, has_wanted ? new_text : NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 apply_event (LiaisonStore *self,
              const char   *id,
@@ -624,7 +765,7 @@ apply_event (LiaisonStore *self,
             return FALSE;
         }
     }
-  return TRUE;
+  return apply_waitlist_orders (self, id, f, origin, error);
 }
 
 static gboolean

@@ -19,12 +19,15 @@ G_BEGIN_DECLS
  * "registration:PARTICIPANT-ID" key with the registration's own id, which
  * both offices share (it is the check-in code on a badge; for another
  * client's attendee line, which has none, one made from the event and the
- * person). "recurrence" is the RRULE's value, with ";EXDATE=" and the
+ * person), and for a person on the waitlist who has a place on it a
+ * "waitlist:PARTICIPANT-ID" key with the registration's waitlist order (a
+ * number; the smallest is first). "recurrence" is the RRULE's value, with ";EXDATE=" and the
  * dates left out when there are (liaison-ical.h). A participant's map has
  * the columns of the participants table, lists joined with newlines. */
 
 #define LIAISON_SYNC_ATTENDEE_PREFIX "attendee:"
 #define LIAISON_SYNC_REGISTRATION_PREFIX "registration:"
+#define LIAISON_SYNC_WAITLIST_PREFIX "waitlist:"
 
 typedef enum
 {
@@ -57,6 +60,15 @@ void        liaison_sync_fields_normalize (const char *entity,
 gboolean    liaison_sync_fields_equal (GHashTable *a,
                                        GHashTable *b);
 char       *liaison_sync_fields_to_json (GHashTable *fields);
+gboolean    liaison_sync_key_is_attendee_part (const char *key);
+void        liaison_sync_fields_drop_attendees (GHashTable *fields);
+void        liaison_sync_fields_remove_attendee (GHashTable *fields,
+                                                 const char *participant_id);
+void        liaison_sync_fields_move_attendee (GHashTable *fields,
+                                               const char *from_id,
+                                               const char *to_id);
+gboolean    liaison_sync_parse_waitlist_order (const char *text,
+                                               double     *order);
 
 gboolean    liaison_store_sync_has_participant (LiaisonStore *self,
                                                 const char   *id);

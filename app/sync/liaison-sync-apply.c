@@ -182,11 +182,7 @@ ensure_participants (LiaisonSyncJob *job,
 
   for (guint i = 0; i < gone->len; i++)
     {
-      g_autofree char *attendee = g_strconcat (LIAISON_SYNC_ATTENDEE_PREFIX, g_ptr_array_index (gone, i), NULL);
-      g_autofree char *registration = g_strconcat (LIAISON_SYNC_REGISTRATION_PREFIX, g_ptr_array_index (gone, i), NULL);
-
-      g_hash_table_remove (fields, attendee);
-      g_hash_table_remove (fields, registration);
+      liaison_sync_fields_remove_attendee (fields, g_ptr_array_index (gone, i));
       *dropped = TRUE;
     }
   return TRUE;

@@ -97,6 +97,11 @@ merge_fields (GHashTable *base,
         v = r;
       else if (g_strcmp0 (r, b) == 0)
         v = l;
+      /* The same person moved on the waitlist in both offices: the move
+       * that reached the server first stands, as a number is no choice to
+       * put to a person. Moves of different people both stand. */
+      else if (g_str_has_prefix (key, LIAISON_SYNC_WAITLIST_PREFIX))
+        v = r;
       else
         {
           add_clash (clashes, key, b, l, r);
@@ -106,17 +111,22 @@ merge_fields (GHashTable *base,
         g_hash_table_insert (merged, g_strdup (key), g_strdup (v));
     }
 
-  /* The id of a registration that the merge removed goes with it. */
+  /* The id and the waitlist place of a registration that the merge
+   * removed go with it. */
   g_hash_table_iter_init (&iter, merged);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (g_str_has_prefix (key, LIAISON_SYNC_REGISTRATION_PREFIX))
-      {
-        g_autofree char *attendee = g_strconcat (LIAISON_SYNC_ATTENDEE_PREFIX,
-                                                 (const char *) key + strlen (LIAISON_SYNC_REGISTRATION_PREFIX), NULL);
+    {
+      const char      *prefix = g_str_has_prefix (key, LIAISON_SYNC_REGISTRATION_PREFIX) ? LIAISON_SYNC_REGISTRATION_PREFIX
+                                : g_str_has_prefix (key, LIAISON_SYNC_WAITLIST_PREFIX)   ? LIAISON_SYNC_WAITLIST_PREFIX
+                                                                                         : NULL;
+      g_autofree char *attendee = NULL;
 
-        if (!g_hash_table_contains (merged, attendee))
-          g_hash_table_iter_remove (&iter);
-      }
+      if (prefix == NULL)
+        continue;
+      attendee = g_strconcat (LIAISON_SYNC_ATTENDEE_PREFIX, (const char *) key + strlen (prefix), NULL);
+      if (!g_hash_table_contains (merged, attendee))
+        g_hash_table_iter_remove (&iter);
+    }
   return merged;
 }
 
