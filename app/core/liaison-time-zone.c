@@ -213,7 +213,7 @@ liaison_time_zone_check (const char *name,
 }
 
 /* The zone a person means by "my time", as an IANA name: the one they
- * chose (Preferences, or a command's --time-zone) when it is a zone, else
+ * chose (Preferences, or a command's --tz) when it is a zone, else
  * this computer's when it has an IANA name (TZ, /etc/localtime), else
  * NULL. Times another calendar leaves floating are read in it. */
 char *

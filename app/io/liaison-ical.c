@@ -705,10 +705,9 @@ same_group (GPtrArray  *a,
 
 /* An attendee line is Liaison's to rewrite only when what it says changed
  * here (role, status, delegation, status time, place on the waitlist): a
- * registration id alone,
- * or a name or address the card has otherwise, leaves another client's
- * line as it was. Such groups take the old rendering, so the server's
- * bytes stay. */
+ * registration id alone, or a name or address the card has otherwise,
+ * leaves another client's line as it was. Such groups take the old
+ * rendering, so the server's bytes stay. */
 static void
 keep_unchanged_attendees (GPtrArray  *old_groups,
                           GPtrArray  *groups,
