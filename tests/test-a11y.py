@@ -13,12 +13,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 
-# G_DEBUG=fatal-warnings is for Liaison, which gets it back below; in this
-# process it would turn pyatspi's own warnings (a cache it polls before the
-# window has one) into a crash. GLib reads it when loaded, so before import.
-APP_G_DEBUG = os.environ.pop("G_DEBUG", None)
+from liaison_atspi import APP_G_DEBUG, find_app, print_tap, report, wait_for, xdotool
 
 import pyatspi  # noqa: E402
 
@@ -41,33 +37,6 @@ CONTROLS = {
 # GTK 4.8 names a widget that has no name of its own after its type
 # ("GtkToggleButton"): for a screen reader's user that is no name.
 TYPE_NAME = re.compile(r"^(Gtk|Adw|Liaison)[A-Z][A-Za-z]+$")
-
-results = []
-
-
-def report(ok, description, details=()):
-    results.append((ok, description, list(details)))
-
-
-# The only pause in this test: between two looks at a condition, until its
-# deadline. AT-SPI answers from another process, so there is no event loop
-# here to wait on.
-def wait_for(predicate, seconds=20.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.1)
-    return predicate()
-
-
-def find_app():
-    desktop = pyatspi.Registry.getDesktop(0)
-    for app in desktop:
-        if app is not None and app.name == "liaison":
-            return app
-    return None
 
 
 def visible(acc):
@@ -195,10 +164,6 @@ def focused_view(app):
     return None
 
 
-def xdotool(*args):
-    return subprocess.run(["xdotool", *args], check=True, capture_output=True, text=True).stdout.strip()
-
-
 def main():
     liaison = sys.argv[1]
     tmp = tempfile.mkdtemp(prefix="liaison-a11y-")
@@ -268,11 +233,7 @@ def main():
             proc.kill()
         shutil.rmtree(tmp, ignore_errors=True)
 
-    print("1..%d" % len(results))
-    for i, (ok, description, details) in enumerate(results, 1):
-        print("%s %d - %s" % ("ok" if ok else "not ok", i, description))
-        for line in details:
-            print("# " + line)
+    print_tap()
 
 
 if __name__ == "__main__":

@@ -14,47 +14,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 
-# As in test-a11y.py: G_DEBUG is for Liaison, not for pyatspi.
-APP_G_DEBUG = os.environ.pop("G_DEBUG", None)
+from liaison_atspi import APP_G_DEBUG, find_app, print_tap, report, wait_for, xdotool
 
 import pyatspi  # noqa: E402
-
-results = []
-
-
-def report(ok, description, details=()):
-    results.append((ok, description, list(details)))
-
-
-# The only pause: between two looks at a condition, until its deadline
-# (AT-SPI answers from another process; there is no event loop here).
-def wait_for(predicate, seconds=30.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            value = predicate()
-        except Exception:
-            value = None
-        if value:
-            return value
-        time.sleep(0.1)
-    try:
-        return predicate()
-    except Exception:
-        return None
-
-
-def xdotool(*args):
-    return subprocess.run(["xdotool", *args], check=True, capture_output=True, text=True).stdout.strip()
-
-
-def find_app():
-    for app in pyatspi.Registry.getDesktop(0):
-        if app is not None and app.name == "liaison":
-            return app
-    return None
 
 
 def walk(acc, depth=0):
@@ -207,11 +170,7 @@ def main():
             proc.kill()
         shutil.rmtree(tmp, ignore_errors=True)
 
-    print("1..%d" % len(results))
-    for i, (ok, description, details) in enumerate(results, 1):
-        print("%s %d - %s" % ("ok" if ok else "not ok", i, description))
-        for line in details:
-            print("# " + line)
+    print_tap()
 
 
 if __name__ == "__main__":
